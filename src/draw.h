@@ -1,0 +1,73 @@
+/* draw.h: one round of invitations as a source states it, normalized.
+ *
+ * Parsers fill draws; the store and the exporters read them.  A draw owns
+ * its strings (draw_release frees them); category points into a static
+ * table and is never freed. */
+#ifndef EEDRAWS_DRAW_H
+#define EEDRAWS_DRAW_H
+
+#include <stddef.h>
+
+#define DRAW_NBANDS 18		/* IRCC's dd1..dd18 */
+
+struct draw {
+	char *number;		/* as written: "91a"; NULL when not stated */
+	char date[11];		/* YYYY-MM-DD, "" when unknown */
+	char *date_raw;
+	char *name;		/* the type as the source wrote it */
+	const char *category;	/* from the category table; "other" if none fits */
+	char *version;		/* "2" for "... (Version 2)"; NULL if none */
+	long invitations;	/* -1 when not stated */
+	long crs_cutoff;	/* -1 when not stated */
+	char *invitations_raw;
+	char *crs_raw;
+	char *programs;		/* "fsw,cec,fst,pnp" subset, NULL if not stated */
+	char *programs_raw;
+	char draw_time[21];	/* YYYY-MM-DDTHH:MM:SSZ, "" when unknown */
+	char *draw_time_raw;
+	char tie_break[21];	/* likewise */
+	char *tie_break_raw;
+	char pool_as_of[11];	/* date of the pool distribution, "" if none */
+	char *pool_as_of_raw;
+	long pool[DRAW_NBANDS];	/* candidates per band; all -1 when no data */
+	char *raw;		/* the record as the source gave it (JSON text) */
+};
+
+struct draw_list {
+	struct draw *v;
+	size_t n, alloc;
+};
+
+/* Pool bands in IRCC's order: dd1 is 601-1200 ... dd18 is the total. */
+struct pool_band {
+	const char *key;	/* "dd1" */
+	int crs_min, crs_max;
+	const char *label;	/* "601-1200", "total" */
+};
+extern const struct pool_band pool_bands[DRAW_NBANDS];
+
+void draw_init(struct draw *d);		/* all unknown */
+void draw_release(struct draw *d);
+struct draw *draw_list_add(struct draw_list *l);	/* a new draw_init()ed slot */
+void draw_list_release(struct draw_list *l);
+
+/* Category of a draw name ("Healthcare and social services occupations
+ * (Version 2)" -> "healthcare"), or NULL when no entry fits.  The table in
+ * draw.c is the one place categories are defined. */
+const char *category_of(const char *name);
+int category_valid(const char *category);
+
+/* The number after "Version" in a name, as text (caller frees), or NULL. */
+char *version_of(const char *name);
+
+/* Programs named in a text ("Federal Skilled Worker, Canadian Experience
+ * Class ...") as "fsw,cec,fst,pnp" in that order (caller frees); NULL if none. */
+char *programs_of(const char *text);
+
+/* Numeric sort key of a draw number: "91" -> 9100, "91a" -> 9101. */
+long draw_number_key(const char *number);
+
+/* "4,000", "4 000", "4\u00a0000" -> 4000; -1 if not a plain count. */
+long parse_count(const char *s);
+
+#endif

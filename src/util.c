@@ -1,0 +1,185 @@
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+int
+err_set(struct err *e, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e) {
+		e->code = code;
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+		va_end(ap);
+	}
+	return code;
+}
+
+static void *
+oom(size_t n)
+{
+	fprintf(stderr, "eedraws: out of memory allocating %zu bytes\n", n);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	return p ? p : oom(n);
+}
+
+void *
+xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+	return p ? p : oom(nmemb * size);
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	return q ? q : oom(n);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return s ? xstrndup(s, strlen(s)) : NULL;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+static void
+buf_grow(struct buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->alloc)
+		return;
+	b->alloc = b->alloc ? b->alloc : 64;
+	while (b->alloc < b->len + extra + 1)
+		b->alloc *= 2;
+	b->data = xrealloc(b->data, b->alloc);
+}
+
+void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_release(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->alloc = 0;
+}
+
+char *
+buf_detach(struct buf *b, size_t *len)
+{
+	char *p;
+
+	if (!b->data)
+		buf_grow(b, 0), b->data[0] = '\0';
+	p = b->data;
+	if (len)
+		*len = b->len;
+	b->data = NULL;
+	b->len = b->alloc = 0;
+	return p;
+}
+
+int
+read_file(const char *path, char **data, size_t *len, struct err *e)
+{
+	struct buf b = {0};
+	char chunk[65536];
+	size_t n;
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+
+	if (!f)
+		return err_set(e, EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		int saved = errno;
+
+		if (f != stdin)
+			fclose(f);
+		buf_release(&b);
+		return err_set(e, EX_IOERR, "cannot read '%s': %s", path, strerror(saved));
+	}
+	if (f != stdin)
+		fclose(f);
+	*data = buf_detach(&b, len);
+	return 0;
+}
+
+void
+format_utc(time_t t, char out[21])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -1,0 +1,51 @@
+/* util.h: small helpers shared by every module.
+ *
+ * Allocation failure is the one condition modules do not report: x*alloc
+ * abort with a message, as git's xmalloc does.  Every other failure is a
+ * return value plus a message in a caller-owned struct err. */
+#ifndef EEDRAWS_UTIL_H
+#define EEDRAWS_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <time.h>
+
+#define ERR_MSG_MAX 512
+
+/* What went wrong, for the caller to print; code is a sysexits(3) value. */
+struct err {
+	int code;
+	char msg[ERR_MSG_MAX];
+};
+
+/* Sets e->code and e->msg (printf-style) and returns code, so that
+ * "return err_set(e, EX_DATAERR, ...)" reads as one statement.  e may be
+ * NULL. */
+int err_set(struct err *e, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);		/* NULL in, NULL out */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Growable byte buffer, always NUL-terminated once anything was added. */
+struct buf {
+	char *data;
+	size_t len, alloc;
+};
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_release(struct buf *b);
+char *buf_detach(struct buf *b, size_t *len);	/* caller frees; never NULL */
+
+/* Reads a whole file ("-" is stdin) into *data (caller frees, NUL-terminated). */
+int read_file(const char *path, char **data, size_t *len, struct err *e);
+
+/* Time as UTC "YYYY-MM-DDTHH:MM:SSZ" into out[21]. */
+void format_utc(time_t t, char out[21]);
+
+#endif
