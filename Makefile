@@ -1,5 +1,4 @@
 # eedraws: see README.md.  "make run" and "make check" do all the set-up.
-.POSIX:
 .SUFFIXES:
 
 VERSION = 0.1.0
@@ -32,7 +31,7 @@ WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 SAN  = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
 
 # Recursively expanded on purpose: pkg-config runs only once "deps" has.
-ALL_CFLAGS  = $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+ALL_CFLAGS  = $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
               -DEEDRAWS_VERSION='"$(VERSION)"' $(SAN) \
               $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
@@ -40,14 +39,11 @@ LIBS        = $(shell $(PKG_CONFIG) --libs $(PKGS))
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
-SRC = src/util.c src/body.c src/draw.c src/datetime.c src/parse.c \
-      src/parse_ircc.c src/config.c src/store.c src/fetch.c src/export.c \
-      src/cli.c
+SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ = $(SRC:src/%.c=$(BUILD)/%.o)
 HDR = $(wildcard src/*.h)
 
-TEST_SRC = $(wildcard tests/test_*.c) tests/check_eedraws.c tests/httpd.c \
-           tests/testutil.c
+TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 TEST_HDR = $(wildcard tests/*.h)
 

@@ -149,6 +149,51 @@ buf_detach(struct buf *b, size_t *len)
 	return p;
 }
 
+static void
+strlist_push(struct strlist *l, char *s)
+{
+	if (l->n == l->alloc) {
+		l->alloc = l->alloc ? l->alloc * 2 : 8;
+		l->v = xrealloc(l->v, l->alloc * sizeof(*l->v));
+	}
+	l->v[l->n++] = s;
+}
+
+void
+strlist_add(struct strlist *l, const char *s)
+{
+	strlist_push(l, xstrdup(s));
+}
+
+void
+strlist_addf(struct strlist *l, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	strlist_push(l, p);
+}
+
+void
+strlist_release(struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->alloc = 0;
+}
+
 int
 read_file(const char *path, char **data, size_t *len, struct err *e)
 {

@@ -42,6 +42,15 @@ void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf,
 void buf_release(struct buf *b);
 char *buf_detach(struct buf *b, size_t *len);	/* caller frees; never NULL */
 
+/* A list of owned strings, e.g. the warnings a parser leaves for its caller. */
+struct strlist {
+	char **v;
+	size_t n, alloc;
+};
+void strlist_add(struct strlist *l, const char *s);
+void strlist_addf(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strlist_release(struct strlist *l);
+
 /* Reads a whole file ("-" is stdin) into *data (caller frees, NUL-terminated). */
 int read_file(const char *path, char **data, size_t *len, struct err *e);
 

@@ -1,0 +1,271 @@
+/* config.c: reads eedraws.conf with inih. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <ini.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "parse.h"
+
+#define DEFAULT_USER_AGENT "eedraws/" EEDRAWS_VERSION
+
+static char *
+xdg_dir(const char *var, const char *fallback)
+{
+	const char *v = getenv(var), *home = getenv("HOME");
+
+	if (v && *v == '/')
+		return xstrdup(v);
+	return xasprintf("%s/%s", home && *home ? home : ".", fallback);
+}
+
+char *
+config_default_database(void)
+{
+	char *dir = xdg_dir("XDG_DATA_HOME", ".local/share");
+	char *p = xasprintf("%s/eedraws/eedraws.db", dir);
+
+	free(dir);
+	return p;
+}
+
+static void
+add_source(struct config *c, const char *name, const char *kind, const char *url)
+{
+	struct source *s;
+
+	c->sources = xrealloc(c->sources, (c->nsources + 1) * sizeof(*c->sources));
+	s = &c->sources[c->nsources++];
+	s->name = xstrdup(name);
+	s->kind = xstrdup(kind);
+	s->url = xstrdup(url);
+	s->enabled = 1;
+}
+
+struct source *
+config_source(struct config *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nsources; i++)
+		if (strcmp(c->sources[i].name, name) == 0)
+			return &c->sources[i];
+	return NULL;
+}
+
+static void
+free_sources(struct config *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nsources; i++) {
+		free(c->sources[i].name);
+		free(c->sources[i].kind);
+		free(c->sources[i].url);
+	}
+	free(c->sources);
+	c->sources = NULL;
+	c->nsources = 0;
+}
+
+void
+config_release(struct config *c)
+{
+	free(c->path);
+	free(c->database);
+	free(c->user_agent);
+	free_sources(c);
+	memset(c, 0, sizeof(*c));
+}
+
+/* State while inih walks the file. */
+struct reader {
+	struct config *c;
+	int file_has_sources;
+	char msg[ERR_MSG_MAX];	/* the first error */
+};
+
+static int
+fail(struct reader *r, const char *fmt, const char *a, const char *b)
+{
+	if (!r->msg[0])
+		snprintf(r->msg, sizeof(r->msg), fmt, a, b);
+	return 0;
+}
+
+static int
+read_long(struct reader *r, const char *name, const char *value, long min,
+          long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (errno || end == value || *end || v < min || v > max)
+		return fail(r, "%s: '%s' is not a whole number in range", name, value);
+	*out = v;
+	return 1;
+}
+
+static int
+read_bool(struct reader *r, const char *name, const char *value, int *out)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1", NULL };
+	static const char *const no[] = { "no", "false", "off", "0", NULL };
+	int i;
+
+	for (i = 0; yes[i]; i++)
+		if (strcasecmp(value, yes[i]) == 0)
+			return *out = 1;
+	for (i = 0; no[i]; i++)
+		if (strcasecmp(value, no[i]) == 0)
+			return (*out = 0), 1;
+	return fail(r, "%s: '%s' is not yes or no", name, value);
+}
+
+static int
+valid_name(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_' && *s != '.')
+			return 0;
+	return 1;
+}
+
+static int
+main_key(struct reader *r, const char *name, const char *value)
+{
+	struct config *c = r->c;
+
+	if (strcmp(name, "database") == 0) {
+		if (!*value)
+			return fail(r, "%s: empty%s", name, "");
+		free(c->database);
+		c->database = xstrdup(value);
+		return 1;
+	}
+	if (strcmp(name, "user_agent") == 0) {
+		if (!*value)
+			return fail(r, "%s: empty%s", name, "");
+		free(c->user_agent);
+		c->user_agent = xstrdup(value);
+		return 1;
+	}
+	if (strcmp(name, "connect_timeout") == 0)
+		return read_long(r, name, value, 1, 3600, &c->connect_timeout);
+	if (strcmp(name, "timeout") == 0)
+		return read_long(r, name, value, 1, 86400, &c->timeout);
+	if (strcmp(name, "max_size") == 0)
+		return read_long(r, name, value, 1024, LONG_MAX, &c->max_size);
+	return fail(r, "unknown key '%s' in [eedraws]%s", name, "");
+}
+
+static int
+source_key(struct reader *r, const char *sname, const char *name, const char *value)
+{
+	struct config *c = r->c;
+	struct source *s;
+
+	if (!r->file_has_sources) {
+		free_sources(c);	/* the file's sources replace the default */
+		r->file_has_sources = 1;
+	}
+	if (!valid_name(sname))
+		return fail(r, "bad source name '%s'%s (letters, digits, - _ .)", sname, "");
+	s = config_source(c, sname);
+	if (!s) {
+		add_source(c, sname, "auto", "");
+		s = &c->sources[c->nsources - 1];
+	}
+	if (strcmp(name, "kind") == 0) {
+		if (!parse_kind_valid(value))
+			return fail(r, "kind: unknown kind '%s'%s", value, "");
+		free(s->kind);
+		s->kind = xstrdup(value);
+		return 1;
+	}
+	if (strcmp(name, "url") == 0) {
+		if (strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0)
+			return fail(r, "url: '%s' is not an http or https URL%s", value, "");
+		free(s->url);
+		s->url = xstrdup(value);
+		return 1;
+	}
+	if (strcmp(name, "enabled") == 0)
+		return read_bool(r, name, value, &s->enabled);
+	return fail(r, "unknown key '%s' in [source %s]", name, sname);
+}
+
+static int
+handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct reader *r = user;
+
+	if (r->msg[0])
+		return 0;	/* report the first error only */
+	if (strcmp(section, "eedraws") == 0)
+		return main_key(r, name, value);
+	if (strncmp(section, "source ", 7) == 0)
+		return source_key(r, section + 7, name, value);
+	return fail(r, "unknown section [%s]%s", section, "");
+}
+
+static char *
+find_config(void)
+{
+	char *dir = xdg_dir("XDG_CONFIG_HOME", ".config");
+	char *p = xasprintf("%s/eedraws/eedraws.conf", dir);
+
+	free(dir);
+	if (access(p, F_OK) == 0)
+		return p;
+	free(p);
+	if (access("/etc/eedraws.conf", F_OK) == 0)
+		return xstrdup("/etc/eedraws.conf");
+	return NULL;
+}
+
+int
+config_load(struct config *c, const char *path, struct err *e)
+{
+	struct reader r = { c, 0, "" };
+	FILE *f;
+	size_t i;
+	int line;
+
+	memset(c, 0, sizeof(*c));
+	c->database = config_default_database();
+	c->user_agent = xstrdup(DEFAULT_USER_AGENT);
+	c->connect_timeout = 10;
+	c->timeout = 60;
+	c->max_size = 16L << 20;
+	add_source(c, "ircc", "ircc-json", IRCC_FEED_URL);
+
+	c->path = path ? xstrdup(path) : find_config();
+	if (!c->path)
+		return 0;
+	f = fopen(c->path, "r");
+	if (!f)
+		return err_set(e, EX_CONFIG, "cannot open config '%s': %s", c->path,
+		               strerror(errno));
+	line = ini_parse_file(f, handler, &r);
+	fclose(f);
+	if (line != 0)
+		return err_set(e, EX_CONFIG, "%s:%d: %s", c->path, line,
+		               r.msg[0] ? r.msg : "not an INI line");
+	for (i = 0; i < c->nsources; i++)
+		if (!c->sources[i].url[0])
+			return err_set(e, EX_CONFIG, "%s: [source %s] has no url", c->path,
+			               c->sources[i].name);
+	return 0;
+}

@@ -1,0 +1,46 @@
+/* config.h: the INI configuration (see eedraws.conf.example, README.md).
+ *
+ * Precedence: command-line flags over the file over built-in defaults.
+ * The file is the one named with -c, else the first that exists of
+ * $XDG_CONFIG_HOME/eedraws/eedraws.conf (~/.config/...) and
+ * /etc/eedraws.conf; with none, the defaults alone. */
+#ifndef EEDRAWS_CONFIG_H
+#define EEDRAWS_CONFIG_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+#define IRCC_FEED_URL \
+	"https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"
+
+struct source {
+	char *name;
+	char *kind;		/* a parse kind: "ircc-json", "auto", ... */
+	char *url;
+	int enabled;
+};
+
+struct config {
+	char *path;		/* the file read, NULL when none */
+	char *database;
+	char *user_agent;
+	long connect_timeout;	/* seconds */
+	long timeout;		/* seconds */
+	long max_size;		/* bytes */
+	struct source *sources;
+	size_t nsources;
+};
+
+/* Fills c with the built-in defaults (the English IRCC feed, a database
+ * under $XDG_DATA_HOME/eedraws/), then reads path, or the first file of
+ * the search order when path is NULL.  Errors (EX_CONFIG) name file:line. */
+int config_load(struct config *c, const char *path, struct err *e);
+void config_release(struct config *c);
+
+/* The default database path (caller frees). */
+char *config_default_database(void);
+
+struct source *config_source(struct config *c, const char *name);
+
+#endif

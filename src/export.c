@@ -1,0 +1,120 @@
+/* export.c: CSV per RFC 4180 (CRLF, quotes doubled) and JSON via jansson. */
+#include "export.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+static void
+csv_cell(FILE *f, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	putc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	putc('"', f);
+}
+
+static void
+csv_line(FILE *f, const char *const *cells, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			putc(',', f);
+		csv_cell(f, cells[i]);
+	}
+	fputs("\r\n", f);
+}
+
+void
+export_begin(struct exporter *x, FILE *f, enum export_format format,
+             const char *const *columns, const char *types, int ncolumns)
+{
+	x->f = f;
+	x->format = format;
+	x->columns = columns;
+	x->types = types;
+	x->ncolumns = ncolumns;
+	x->rows = 0;
+	if (format == EXPORT_CSV)
+		csv_line(f, columns, ncolumns);
+	else
+		fputs("[", f);
+}
+
+static json_t *
+json_cell(const char *s, char type)
+{
+	char *end;
+	long long v;
+
+	if (!s)
+		return json_null();
+	if (type == 'i') {
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (!errno && end != s && !*end)
+			return json_integer(v);
+	}
+	return json_string(s);
+}
+
+int
+export_row(void *ctx, const char *const *cells, int ncells)
+{
+	struct exporter *x = ctx;
+	json_t *o;
+	int i;
+
+	if (x->format == EXPORT_CSV) {
+		csv_line(x->f, cells, ncells);
+	} else {
+		o = json_object();
+		for (i = 0; i < ncells && i < x->ncolumns; i++)
+			json_object_set_new(o, x->columns[i], json_cell(cells[i], x->types[i]));
+		fputs(x->rows ? ",\n" : "\n", x->f);
+		json_dumpf(o, x->f, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(o);
+	}
+	x->rows++;
+	return 0;
+}
+
+int
+export_end(struct exporter *x, const char *what, struct err *e)
+{
+	if (x->format == EXPORT_JSON)
+		fputs(x->rows ? "\n]\n" : "]\n", x->f);
+	if (fflush(x->f) != 0 || ferror(x->f))
+		return err_set(e, EX_IOERR, "cannot write %s: %s", what,
+		               errno ? strerror(errno) : "write error");
+	return 0;
+}
+
+void
+export_draw_cells(const struct draw *d, const char *cells[EXPORT_DRAW_COLUMNS],
+                  char nums[2][24])
+{
+	cells[0] = d->number;
+	cells[1] = d->date[0] ? d->date : NULL;
+	cells[2] = d->category;
+	cells[3] = d->version;
+	cells[4] = d->name;
+	cells[5] = d->invitations >= 0 ? (snprintf(nums[0], 24, "%ld", d->invitations), nums[0]) : NULL;
+	cells[6] = d->crs_cutoff >= 0 ? (snprintf(nums[1], 24, "%ld", d->crs_cutoff), nums[1]) : NULL;
+	cells[7] = d->draw_time[0] ? d->draw_time : NULL;
+	cells[8] = d->tie_break[0] ? d->tie_break : NULL;
+	cells[9] = d->programs;
+}

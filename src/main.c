@@ -1,0 +1,611 @@
+/* main.c: options, and the wiring of source -> parser -> store.
+ *
+ * Only main prints for the user and decides the exit code.  Exit codes
+ * (sysexits(3)): 0 success, 64 usage, 65 bad input data, 75 temporary
+ * failure (network, database busy), 78 configuration error, 1 anything
+ * else. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "export.h"
+#include "fetch.h"
+#include "parse.h"
+#include "store.h"
+
+static const char usage_text[] =
+	"usage: eedraws [-c CONFIG] [-d DATABASE] [-q | -v] COMMAND [ARGS]\n"
+	"  update [SOURCE...]              fetch the configured sources, store what is new\n"
+	"  ingest [-k KIND] FILE|URL|-...  store the draws of files or URLs\n"
+	"  parse  [-k KIND] FILE|URL|-...  print the draws a body yields, as CSV\n"
+	"  export [-t TABLE] [-f csv|json] [-o FILE]\n"
+	"                                  TABLE: draws (default), revisions, pool\n"
+	"  list   [-n N]                   the latest draws, for a person\n"
+	"KIND: auto (default), ircc-json.  See eedraws --help.\n";
+
+static const char help_text[] =
+	"\n"
+	"options:\n"
+	"  -c, --config FILE     read FILE instead of searching for eedraws.conf\n"
+	"  -d, --database FILE   use this database (overrides the config)\n"
+	"  -q, --quiet           print errors only\n"
+	"  -v, --verbose         narrate each fetch\n"
+	"  -h, --help            this text\n"
+	"  -V, --version         the version\n"
+	"\n"
+	"config search: -c FILE, else $XDG_CONFIG_HOME/eedraws/eedraws.conf,\n"
+	"else /etc/eedraws.conf, else built-in defaults (IRCC's English feed,\n"
+	"database $XDG_DATA_HOME/eedraws/eedraws.db).\n"
+	"\n"
+	"exit codes: 0 success, 64 usage, 65 bad input data, 75 temporary failure\n"
+	"(network, database busy: try again), 78 configuration error, 1 other.\n";
+
+enum verbosity { QUIET, NORMAL, VERBOSE };
+
+/* What every command shares. */
+struct ctx {
+	const char *config_path;
+	const char *database;	/* -d, or NULL */
+	enum verbosity verbosity;
+	struct config config;
+	struct store *store;
+};
+
+static void
+error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("eedraws: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("eedraws: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\n", stderr);
+	fputs(usage_text, stderr);
+	return EX_USAGE;
+}
+
+/* Keeps the first failure: the exit code says that something failed even
+ * when later sources succeed. */
+static void
+keep_first(int *status, int rc)
+{
+	if (!*status)
+		*status = rc;
+}
+
+static int
+load_config(struct ctx *c)
+{
+	struct err e = {0};
+	int rc = config_load(&c->config, c->config_path, &e);
+
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}
+
+/* Makes the database's directory when it is the default one. */
+static void
+make_default_dir(const char *db)
+{
+	char *def = config_default_database();
+
+	if (strcmp(def, db) == 0) {
+		char *slash = strrchr(def, '/');
+
+		*slash = '\0';
+		slash = strrchr(def, '/');
+		if (slash) {
+			*slash = '\0';
+			mkdir(def, 0755);	/* $XDG_DATA_HOME itself */
+			*slash = '/';
+		}
+		mkdir(def, 0755);
+	}
+	free(def);
+}
+
+static int
+open_store(struct ctx *c)
+{
+	const char *db = c->database ? c->database : c->config.database;
+	struct err e = {0};
+	int rc;
+
+	make_default_dir(db);
+	rc = store_open(&c->store, db, &e);
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}
+
+static void
+print_warnings(const struct ctx *c, const char *source, struct strlist *w)
+{
+	size_t i;
+
+	if (c->verbosity > QUIET)
+		for (i = 0; i < w->n; i++)
+			error("%s: warning: %s", source, w->v[i]);
+	strlist_release(w);
+}
+
+/* Announces a new or changed draw on stdout: the cron job's mail. */
+static void
+announce(void *ctx, const struct draw *d, enum store_change what,
+         const struct store_field_change *f, size_t n)
+{
+	const struct ctx *c = ctx;
+	size_t i;
+
+	if (c->verbosity == QUIET)
+		return;
+	if (what == STORE_NEW) {
+		printf("new draw #%s %s %s", d->number, d->date[0] ? d->date : "(no date)",
+		       d->category);
+		if (d->invitations >= 0)
+			printf(", %ld invitations", d->invitations);
+		if (d->crs_cutoff >= 0)
+			printf(", CRS %ld", d->crs_cutoff);
+		putchar('\n');
+		return;
+	}
+	printf("changed draw #%s %s:", d->number, d->date[0] ? d->date : "(no date)");
+	for (i = 0; i < n; i++)
+		printf("%s %s '%s' -> '%s'", i ? "," : "", f[i].field,
+		       f[i].old_value ? f[i].old_value : "", f[i].new_value ? f[i].new_value : "");
+	putchar('\n');
+}
+
+static void
+set_fetch_opts(const struct ctx *c, struct fetch_opts *o)
+{
+	fetch_opts_init(o);
+	o->user_agent = c->config.user_agent;
+	o->connect_timeout = c->config.connect_timeout;
+	o->timeout = c->config.timeout;
+	o->max_size = (size_t)c->config.max_size;
+	o->verbose = c->verbosity == VERBOSE;
+}
+
+static int
+is_url(const char *s)
+{
+	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+/* Reads a FILE, URL or "-" into *b. */
+static int
+load_body(const struct ctx *c, const char *arg, struct body *b, struct err *e)
+{
+	struct fetch_opts o;
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	if (is_url(arg)) {
+		set_fetch_opts(c, &o);
+		return fetch_url(arg, &o, b, e);
+	}
+	if ((rc = read_file(arg, &b->data, &b->len, e)))
+		return rc;
+	b->url = xstrdup(strcmp(arg, "-") ? arg : "(stdin)");
+	b->fetched_at = time(NULL);
+	return 0;
+}
+
+/* Replaces *slot with a copy of v. */
+static void
+set_str(char **slot, const char *v)
+{
+	free(*slot);
+	*slot = xstrdup(v);
+}
+
+/* update: one source, fetched conditionally, parsed and stored.  The fetch
+ * state keeps a body's validators only once the body is stored, so a body
+ * that was rejected is fetched and tried again next time. */
+static int
+update_source(struct ctx *c, const struct source *src)
+{
+	struct fetch_state st;
+	struct fetch_opts o;
+	struct draw_list draws = {0};
+	struct strlist warn = {0};
+	struct body b = {0};
+	struct err e = {0}, e2 = {0};
+	char now[21], hash[40];
+	int rc;
+
+	if ((rc = store_get_fetch_state(c->store, src->url, &st, &e))) {
+		error("%s: %s", src->name, e.msg);
+		return rc;
+	}
+	set_fetch_opts(c, &o);
+	o.etag = st.etag;
+	o.last_modified = st.last_modified;
+	rc = fetch_url(src->url, &o, &b, &e);
+	format_utc(time(NULL), now);
+	set_str(&st.last_attempt, now);
+	if (rc == FETCH_NOT_MODIFIED) {
+		if (c->verbosity == VERBOSE)
+			error("%s: not modified", src->name);
+		st.last_status = 304;
+		rc = 0;
+	} else if (rc == 0) {
+		body_hash(b.data, b.len, hash);
+		if (st.body_hash && strcmp(st.body_hash, hash) == 0) {
+			if (c->verbosity == VERBOSE)
+				error("%s: body unchanged", src->name);
+		} else if ((rc = parse_body(&b, src->kind, &draws, &warn, &e)) == 0) {
+			set_str(&st.body_hash, hash);
+		}
+		if (rc == 0) {
+			st.last_status = b.status;
+			set_str(&st.etag, b.etag);
+			set_str(&st.last_modified, b.last_modified);
+		}
+	}
+	if (rc == 0) {
+		set_str(&st.last_success, now);
+		set_str(&st.last_error, NULL);
+		if (draws.n || warn.n)
+			rc = store_put_body(c->store, src->name, &b, &draws, &st, announce, c, &e);
+		else
+			rc = store_put_fetch_state(c->store, src->name, src->url, &st, &e);
+		print_warnings(c, src->name, &warn);
+		if (rc == 0 && c->verbosity == VERBOSE && draws.n)
+			error("%s: %zu draws read", src->name, draws.n);
+	}
+	if (rc) {
+		error("%s: %s", src->name, e.msg);
+		/* Remember the failure for the next run; when the database
+		 * itself failed this fails too, and says nothing new. */
+		set_str(&st.last_error, e.msg);
+		store_put_fetch_state(c->store, src->name, src->url, &st, &e2);
+	}
+	strlist_release(&warn);
+	draw_list_release(&draws);
+	body_release(&b);
+	fetch_state_release(&st);
+	return rc;
+}
+
+static int
+cmd_update(struct ctx *c, int argc, char **argv)
+{
+	size_t i;
+	int status = 0, rc, j;
+
+	if (argc > 1 && argv[1][0] == '-' && argv[1][1])
+		return usage_error("update: unknown option '%s'", argv[1]);
+	for (j = 1; j < argc; j++)
+		if (!config_source(&c->config, argv[j]))
+			return usage_error("update: no source named '%s' in the config", argv[j]);
+	if ((rc = open_store(c)))
+		return rc;
+	for (i = 0; i < c->config.nsources; i++) {
+		const struct source *s = &c->config.sources[i];
+		int named = argc == 1;
+
+		for (j = 1; j < argc; j++)
+			named |= strcmp(argv[j], s->name) == 0;
+		if (!named || (argc == 1 && !s->enabled))
+			continue;
+		keep_first(&status, update_source(c, s));
+	}
+	return status;
+}
+
+/* Options shared by ingest and parse. */
+static int
+kind_options(int argc, char **argv, const char **kind)
+{
+	static const struct option longopts[] = {
+		{ "kind", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	*kind = "auto";
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+k:", longopts, NULL)) != -1) {
+		if (ch != 'k')
+			return usage_error("%s: bad option", argv[0]);
+		if (!parse_kind_valid(optarg))
+			return usage_error("unknown kind '%s' (auto, ircc-json)", optarg);
+		*kind = optarg;
+	}
+	if (optind >= argc)
+		return usage_error("%s: name a FILE, URL or -", argv[0]);
+	return 0;
+}
+
+static int
+cmd_ingest(struct ctx *c, int argc, char **argv)
+{
+	const char *kind;
+	int status = 0, rc, i;
+
+	if ((rc = kind_options(argc, argv, &kind)) || (rc = open_store(c)))
+		return rc;
+	for (i = optind; i < argc; i++) {
+		struct draw_list draws = {0};
+		struct strlist warn = {0};
+		struct body b;
+		struct err e = {0};
+
+		rc = load_body(c, argv[i], &b, &e);
+		if (!rc)
+			rc = parse_body(&b, kind, &draws, &warn, &e);
+		print_warnings(c, argv[i], &warn);
+		if (!rc)
+			rc = store_put_body(c->store, "ingest", &b, &draws, NULL, announce, c, &e);
+		if (rc)
+			error("%s", e.msg);
+		keep_first(&status, rc);
+		draw_list_release(&draws);
+		body_release(&b);
+	}
+	return status;
+}
+
+static int
+cmd_parse(struct ctx *c, int argc, char **argv)
+{
+	const char *const *cols;
+	const char *types, *kind;
+	struct exporter x;
+	struct err e = {0};
+	int status = 0, rc, i, ncols;
+	size_t j;
+
+	if ((rc = kind_options(argc, argv, &kind)))
+		return rc;
+	cols = store_columns("draws", &ncols, &types);
+	export_begin(&x, stdout, EXPORT_CSV, cols, types, ncols);
+	for (i = optind; i < argc; i++) {
+		struct draw_list draws = {0};
+		struct strlist warn = {0};
+		struct body b;
+
+		rc = load_body(c, argv[i], &b, &e);
+		if (!rc)
+			rc = parse_body(&b, kind, &draws, &warn, &e);
+		print_warnings(c, argv[i], &warn);
+		if (rc)
+			error("%s", e.msg);
+		keep_first(&status, rc);
+		for (j = 0; j < draws.n; j++) {
+			const char *cells[EXPORT_DRAW_COLUMNS];
+			char nums[2][24];
+
+			export_draw_cells(&draws.v[j], cells, nums);
+			export_row(&x, cells, EXPORT_DRAW_COLUMNS);
+		}
+		draw_list_release(&draws);
+		body_release(&b);
+	}
+	if ((rc = export_end(&x, "standard output", &e))) {
+		error("%s", e.msg);
+		keep_first(&status, rc);
+	}
+	return status;
+}
+
+static int
+cmd_export(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "table", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *table = "draws", *out = NULL, *const *cols, *types;
+	enum export_format fmt = EXPORT_CSV;
+	struct exporter x;
+	struct err e = {0};
+	char *tmp = NULL;
+	FILE *f = stdout;
+	int ch, rc, ncols;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+t:f:o:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 't':
+			table = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "csv") == 0)
+				fmt = EXPORT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				fmt = EXPORT_JSON;
+			else
+				return usage_error("export: unknown format '%s' (csv, json)", optarg);
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		default:
+			return usage_error("%s: bad option", "export");
+		}
+	}
+	if (optind < argc)
+		return usage_error("export: unexpected argument '%s'", argv[optind]);
+	if (!(cols = store_columns(table, &ncols, &types)))
+		return usage_error("export: unknown table '%s' (draws, revisions, pool)", table);
+	if ((rc = open_store(c)))
+		return rc;
+	if (out) {
+		/* Through a temporary file and rename: never a half-written FILE. */
+		tmp = xasprintf("%s.tmp.%ld", out, (long)getpid());
+		if (!(f = fopen(tmp, "w"))) {
+			error("cannot create '%s': %s", tmp, strerror(errno));
+			free(tmp);
+			return EX_CANTCREAT;
+		}
+	}
+	export_begin(&x, f, fmt, cols, types, ncols);
+	rc = store_each_row(c->store, table, 0, 0, export_row, &x, &e);
+	if (!rc)
+		rc = export_end(&x, out ? out : "standard output", &e);
+	if (out) {
+		if (fclose(f) != 0 && !rc)
+			rc = err_set(&e, EX_IOERR, "cannot write '%s': %s", out, strerror(errno));
+		if (!rc && rename(tmp, out) != 0)
+			rc = err_set(&e, EX_IOERR, "cannot rename '%s' to '%s': %s", tmp, out,
+			             strerror(errno));
+		if (rc)
+			unlink(tmp);
+		free(tmp);
+	}
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}
+
+static int
+print_list_row(void *ctx, const char *const *v, int n)
+{
+	(void)ctx, (void)n;
+	/* number, date, category, version, name, invitations, crs_cutoff */
+	printf("%-6s %-10s %-16s %11s %4s  %s\n", v[0], v[1] ? v[1] : "", v[2],
+	       v[5] ? v[5] : "", v[6] ? v[6] : "", v[4] ? v[4] : "");
+	return 0;
+}
+
+static int
+cmd_list(struct ctx *c, int argc, char **argv)
+{
+	struct err e = {0};
+	char *end;
+	long n = 10;
+	int ch, rc;
+
+	optind = 0;
+	while ((ch = getopt(argc, argv, "+n:")) != -1) {
+		if (ch != 'n')
+			return usage_error("%s: bad option", "list");
+		n = strtol(optarg, &end, 10);
+		if (*end || n < 1)
+			return usage_error("list: -n wants a positive number, not '%s'", optarg);
+	}
+	if (optind < argc)
+		return usage_error("list: unexpected argument '%s'", argv[optind]);
+	if ((rc = open_store(c)))
+		return rc;
+	printf("%-6s %-10s %-16s %11s %4s  %s\n", "number", "date", "category",
+	       "invitations", "crs", "name");
+	rc = store_each_row(c->store, "draws", 1, n, print_list_row, NULL, &e);
+	if (!rc && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = err_set(&e, EX_IOERR, "cannot write standard output: %s", strerror(errno));
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(struct ctx *, int, char **);
+} commands[] = {
+	{ "update", cmd_update },
+	{ "ingest", cmd_ingest },
+	{ "parse", cmd_parse },
+	{ "export", cmd_export },
+	{ "list", cmd_list },
+};
+
+/* The exit codes eedraws documents; anything else is 1. */
+static int
+exit_code(int rc)
+{
+	switch (rc) {
+	case 0:
+	case EX_USAGE:
+	case EX_DATAERR:
+	case EX_TEMPFAIL:
+	case EX_CONFIG:
+		return rc;
+	default:
+		return 1;
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "database", required_argument, NULL, 'd' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct ctx c = { .verbosity = NORMAL };
+	struct err e = {0};
+	size_t i;
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, "+c:d:qvhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			c.config_path = optarg;
+			break;
+		case 'd':
+			c.database = optarg;
+			break;
+		case 'q':
+			c.verbosity = QUIET;
+			break;
+		case 'v':
+			c.verbosity = VERBOSE;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			fputs(help_text, stdout);
+			return 0;
+		case 'V':
+			printf("eedraws %s\n", EEDRAWS_VERSION);
+			return 0;
+		default:
+			fputs(usage_text, stderr);
+			return EX_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return usage_error("%s", "no command given");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[optind], commands[i].name) == 0)
+			break;
+	if (i == sizeof(commands) / sizeof(commands[0]))
+		return usage_error("unknown command '%s'", argv[optind]);
+	if ((rc = load_config(&c)))
+		return exit_code(rc);
+	if ((rc = fetch_global_init(&e))) {
+		error("%s", e.msg);
+		config_release(&c.config);
+		return exit_code(rc);
+	}
+	rc = commands[i].run(&c, argc - optind, argv + optind);
+	store_close(c.store);
+	fetch_global_cleanup();
+	config_release(&c.config);
+	return exit_code(rc);
+}

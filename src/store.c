@@ -1,0 +1,711 @@
+/* store.c: the SQLite store.  See store.h and README.md (Database). */
+#include "store.h"
+
+#include <inttypes.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#define APPLICATION_ID 0x45454452	/* "EEDR", in the database header */
+#define BUSY_TIMEOUT_MS 10000
+
+/* migrations[i] takes the schema from version i to i + 1; each runs in the
+ * same transaction as the user_version bump.  Never edit a shipped one:
+ * append. */
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE draws ("
+	"  number TEXT PRIMARY KEY,"
+	"  number_key INTEGER NOT NULL,"
+	"  date TEXT, date_raw TEXT,"
+	"  category TEXT NOT NULL, version TEXT, name TEXT,"
+	"  invitations INTEGER, invitations_raw TEXT,"
+	"  crs_cutoff INTEGER, crs_raw TEXT,"
+	"  draw_time TEXT, draw_time_raw TEXT,"
+	"  tie_break TEXT, tie_break_raw TEXT,"
+	"  programs TEXT, programs_raw TEXT,"
+	"  pool_as_of TEXT, pool_as_of_raw TEXT,"
+	"  raw TEXT,"
+	"  source TEXT NOT NULL, url TEXT, fetched_at TEXT,"
+	"  first_seen TEXT NOT NULL, updated_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX draws_date ON draws(date, number_key);"
+	"CREATE TABLE pool ("
+	"  number TEXT NOT NULL REFERENCES draws(number),"
+	"  band TEXT NOT NULL, crs_min INTEGER NOT NULL, crs_max INTEGER NOT NULL,"
+	"  candidates INTEGER NOT NULL,"
+	"  PRIMARY KEY (number, band)"
+	");"
+	"CREATE TABLE revisions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  number TEXT NOT NULL REFERENCES draws(number),"
+	"  field TEXT NOT NULL, old_value TEXT, new_value TEXT,"
+	"  changed_at TEXT NOT NULL, source TEXT NOT NULL, url TEXT"
+	");"
+	"CREATE INDEX revisions_number ON revisions(number);"
+	"CREATE TABLE fetch_state ("
+	"  url TEXT PRIMARY KEY, source TEXT,"
+	"  etag TEXT, last_modified TEXT, body_hash TEXT,"
+	"  last_status INTEGER, last_attempt TEXT, last_success TEXT, last_error TEXT"
+	");",
+};
+#define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
+
+/* The draw fields compared and stored, in draws-table order; the pool
+ * bands follow them as dd1..dd18. */
+static const char *const fields[] = {
+	"date", "date_raw", "category", "version", "name",
+	"invitations", "invitations_raw", "crs_cutoff", "crs_raw",
+	"draw_time", "draw_time_raw", "tie_break", "tie_break_raw",
+	"programs", "programs_raw", "pool_as_of", "pool_as_of_raw",
+};
+#define NFIELDS (sizeof(fields) / sizeof(fields[0]))
+#define NVALUES (NFIELDS + DRAW_NBANDS)
+
+enum { SEL_DRAW, SEL_POOL, INS_DRAW, UPD_DRAW, UPD_RAW, DEL_POOL, INS_POOL,
+       INS_REV, PUT_STATE, GET_STATE, NSTMT };
+
+static const char *const stmt_sql[NSTMT] = {
+	[SEL_DRAW] = "SELECT date, date_raw, category, version, name, invitations,"
+	             " invitations_raw, crs_cutoff, crs_raw, draw_time, draw_time_raw,"
+	             " tie_break, tie_break_raw, programs, programs_raw, pool_as_of,"
+	             " pool_as_of_raw, raw FROM draws WHERE number = ?1",
+	[SEL_POOL] = "SELECT band, candidates FROM pool WHERE number = ?1",
+	[INS_DRAW] = "INSERT INTO draws (date, date_raw, category, version, name,"
+	             " invitations, invitations_raw, crs_cutoff, crs_raw, draw_time,"
+	             " draw_time_raw, tie_break, tie_break_raw, programs, programs_raw,"
+	             " pool_as_of, pool_as_of_raw, raw, source, url, fetched_at,"
+	             " number, number_key, first_seen, updated_at)"
+	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24)",
+	[UPD_DRAW] = "UPDATE draws SET date = ?1, date_raw = ?2, category = ?3,"
+	             " version = ?4, name = ?5, invitations = ?6, invitations_raw = ?7,"
+	             " crs_cutoff = ?8, crs_raw = ?9, draw_time = ?10,"
+	             " draw_time_raw = ?11, tie_break = ?12, tie_break_raw = ?13,"
+	             " programs = ?14, programs_raw = ?15, pool_as_of = ?16,"
+	             " pool_as_of_raw = ?17, raw = ?18, source = ?19, url = ?20,"
+	             " fetched_at = ?21, updated_at = ?24 WHERE number = ?22",
+	[UPD_RAW]  = "UPDATE draws SET raw = ?1 WHERE number = ?2",
+	[DEL_POOL] = "DELETE FROM pool WHERE number = ?1",
+	[INS_POOL] = "INSERT INTO pool (number, band, crs_min, crs_max, candidates)"
+	             " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[INS_REV]  = "INSERT INTO revisions (number, field, old_value, new_value,"
+	             " changed_at, source, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[PUT_STATE] = "INSERT INTO fetch_state (url, source, etag, last_modified,"
+	              " body_hash, last_status, last_attempt, last_success, last_error)"
+	              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	              " ON CONFLICT (url) DO UPDATE SET source = ?2, etag = ?3,"
+	              " last_modified = ?4, body_hash = ?5, last_status = ?6,"
+	              " last_attempt = ?7, last_success = ?8, last_error = ?9",
+	[GET_STATE] = "SELECT etag, last_modified, body_hash, last_status,"
+	              " last_attempt, last_success, last_error"
+	              " FROM fetch_state WHERE url = ?1",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[NSTMT];
+};
+
+static int
+db_error(struct store *s, struct err *e, const char *what)
+{
+	int rc = sqlite3_extended_errcode(s->db);
+	int code = EX_SOFTWARE;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, EX_TEMPFAIL,
+		               "%s: database is busy (another eedraws running?): %s; try again later",
+		               s->path, what);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		code = EX_DATAERR;
+		break;
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		code = EX_CANTCREAT;
+		break;
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+		code = EX_IOERR;
+		break;
+	}
+	return err_set(e, code, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+static int
+exec(struct store *s, const char *sql, struct err *e)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(s, e, sql);
+	return 0;
+}
+
+static int
+pragma_int(struct store *s, const char *sql, int *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_error(s, e, sql);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, e, sql);
+	return 0;
+}
+
+/* Checks the file is ours (or empty) and brings its schema up to date, all
+ * in one transaction. */
+static int
+migrate(struct store *s, struct err *e)
+{
+	int version, app, tables, rc;
+	size_t v;
+	char sql[64];
+
+	if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
+		return rc;
+	if ((rc = pragma_int(s, "PRAGMA application_id", &app, e)) ||
+	    (rc = pragma_int(s, "PRAGMA user_version", &version, e)) ||
+	    (rc = pragma_int(s, "SELECT count(*) FROM sqlite_master", &tables, e)))
+		goto fail;
+	if (app != APPLICATION_ID && (app != 0 || tables > 0)) {
+		rc = err_set(e, EX_DATAERR, "%s: not an eedraws database; name another with -d",
+		             s->path);
+		goto fail;
+	}
+	if (version > (int)NMIGRATIONS) {
+		rc = err_set(e, EX_DATAERR,
+		             "%s: database schema %d is newer than this eedraws knows (%zu); upgrade eedraws",
+		             s->path, version, NMIGRATIONS);
+		goto fail;
+	}
+	for (v = (size_t)version; v < NMIGRATIONS; v++)
+		if ((rc = exec(s, migrations[v], e)))
+			goto fail;
+	if ((size_t)version < NMIGRATIONS) {
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %zu", NMIGRATIONS);
+		if ((rc = exec(s, sql, e)))
+			goto fail;
+		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", APPLICATION_ID);
+		if ((rc = exec(s, sql, e)))
+			goto fail;
+	}
+	return exec(s, "COMMIT", e);
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+store_open(struct store **out, const char *path, struct err *e)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	int rc, i;
+
+	s->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	                    NULL) != SQLITE_OK) {
+		rc = err_set(e, EX_CANTCREAT, "cannot open database '%s': %s", path,
+		             s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	/* Read the header before changing anything, so a file that is not a
+	 * database is refused untouched. */
+	if ((rc = exec(s, "SELECT count(*) FROM sqlite_master", e)))
+		goto fail;
+	if ((rc = exec(s, "PRAGMA foreign_keys = ON", e)) ||
+	    (rc = migrate(s, e)) ||
+	    (rc = exec(s, "PRAGMA journal_mode = WAL", e)) ||
+	    (rc = exec(s, "PRAGMA synchronous = FULL", e)))
+		goto fail;
+	for (i = 0; i < NSTMT; i++) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+		                       &s->stmt[i], NULL) != SQLITE_OK) {
+			rc = db_error(s, e, stmt_sql[i]);
+			goto fail;
+		}
+	}
+	*out = s;
+	return 0;
+fail:
+	store_close(s);
+	*out = NULL;
+	return rc;
+}
+
+void
+store_close(struct store *s)
+{
+	int i;
+
+	if (!s)
+		return;
+	for (i = 0; i < NSTMT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+void
+fetch_state_release(struct fetch_state *fs)
+{
+	free(fs->etag);
+	free(fs->last_modified);
+	free(fs->body_hash);
+	free(fs->last_attempt);
+	free(fs->last_success);
+	free(fs->last_error);
+	memset(fs, 0, sizeof(*fs));
+}
+
+void
+body_hash(const char *data, size_t len, char out[40])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)data[i];
+		h *= 0x100000001b3ULL;
+	}
+	snprintf(out, 40, "fnv1a64:%016" PRIx64 ":%zu", h, len);
+}
+
+/* The draw's values as text, in fields[] order then the pool bands; NULL
+ * for unknown.  Numbers are formatted into nums. */
+static void
+draw_values(const struct draw *d, const char *v[NVALUES], char nums[2 + DRAW_NBANDS][24])
+{
+	int i;
+
+#define OPT(s) ((s) && *(s) ? (s) : NULL)
+#define NUM(k, x) ((x) >= 0 ? (snprintf(nums[k], 24, "%ld", (x)), nums[k]) : NULL)
+	v[0] = OPT(d->date);
+	v[1] = d->date_raw;
+	v[2] = d->category;
+	v[3] = d->version;
+	v[4] = d->name;
+	v[5] = NUM(0, d->invitations);
+	v[6] = d->invitations_raw;
+	v[7] = NUM(1, d->crs_cutoff);
+	v[8] = d->crs_raw;
+	v[9] = OPT(d->draw_time);
+	v[10] = d->draw_time_raw;
+	v[11] = OPT(d->tie_break);
+	v[12] = d->tie_break_raw;
+	v[13] = d->programs;
+	v[14] = d->programs_raw;
+	v[15] = OPT(d->pool_as_of);
+	v[16] = d->pool_as_of_raw;
+	for (i = 0; i < DRAW_NBANDS; i++)
+		v[NFIELDS + i] = NUM(2 + i, d->pool[i]);
+#undef OPT
+#undef NUM
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Runs a bound statement that returns no rows, then resets it. */
+static int
+run(struct store *s, sqlite3_stmt *st, struct err *e)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, e, sqlite3_sql(st));
+	return 0;
+}
+
+static int
+put_pool(struct store *s, const struct draw *d, struct err *e)
+{
+	sqlite3_stmt *st = s->stmt[INS_POOL];
+	int i, rc;
+
+	bind_text(s->stmt[DEL_POOL], 1, d->number);
+	if ((rc = run(s, s->stmt[DEL_POOL], e)))
+		return rc;
+	for (i = 0; i < DRAW_NBANDS; i++) {
+		if (d->pool[i] < 0)
+			continue;
+		bind_text(st, 1, d->number);
+		bind_text(st, 2, pool_bands[i].key);
+		sqlite3_bind_int(st, 3, pool_bands[i].crs_min);
+		sqlite3_bind_int(st, 4, pool_bands[i].crs_max);
+		sqlite3_bind_int64(st, 5, d->pool[i]);
+		if ((rc = run(s, st, e)))
+			return rc;
+	}
+	return 0;
+}
+
+/* A change to announce once the transaction has committed. */
+struct pending {
+	size_t draw;
+	enum store_change what;
+	struct store_field_change *fields;
+	size_t nfields;
+};
+
+static void
+changes_free(struct store_field_change *ch, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free((char *)ch[i].old_value);
+		free((char *)ch[i].new_value);
+	}
+	free(ch);
+}
+
+static void
+pending_release(struct pending *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		changes_free(p[i].fields, p[i].nfields);
+	free(p);
+}
+
+/* Loads the stored values of d's number into old[] (owned copies); returns
+ * 1 when found, 0 when not, or an error code (negated). */
+static int
+load_old(struct store *s, const char *number, char *old[NVALUES + 1], struct err *e)
+{
+	sqlite3_stmt *st = s->stmt[SEL_DRAW];
+	size_t i;
+	int rc, found = 0;
+
+	memset(old, 0, (NVALUES + 1) * sizeof(*old));
+	bind_text(st, 1, number);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		found = 1;
+		for (i = 0; i < NFIELDS; i++)
+			old[i] = xstrdup((const char *)sqlite3_column_text(st, (int)i));
+		old[NVALUES] = xstrdup((const char *)sqlite3_column_text(st, (int)NFIELDS));
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -db_error(s, e, "reading a draw");
+	if (!found)
+		return 0;
+
+	st = s->stmt[SEL_POOL];
+	bind_text(st, 1, number);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *band = (const char *)sqlite3_column_text(st, 0);
+
+		for (i = 0; i < DRAW_NBANDS; i++)
+			if (band && strcmp(band, pool_bands[i].key) == 0)
+				old[NFIELDS + i] = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return -db_error(s, e, "reading a pool distribution");
+	return 1;
+}
+
+static const char *
+value_name(size_t i)
+{
+	return i < NFIELDS ? fields[i] : pool_bands[i - NFIELDS].key;
+}
+
+static int
+write_draw(struct store *s, int stmt, const struct draw *d, const char *v[NVALUES],
+           const char *source, const struct body *b, const char *fetched,
+           const char *now, struct err *e)
+{
+	sqlite3_stmt *st = s->stmt[stmt];
+	size_t i;
+
+	for (i = 0; i < NFIELDS; i++)
+		bind_text(st, (int)i + 1, v[i]);
+	bind_text(st, 18, d->raw);
+	bind_text(st, 19, source);
+	bind_text(st, 20, b->url);
+	bind_text(st, 21, fetched);
+	bind_text(st, 22, d->number);
+	if (stmt == INS_DRAW)
+		sqlite3_bind_int64(st, 23, draw_number_key(d->number));
+	bind_text(st, 24, now);
+	return run(s, st, e);
+}
+
+/* Merges one draw; appends to *pend what it did. */
+static int
+merge_draw(struct store *s, const struct draw *d, size_t index, const char *source,
+           const struct body *b, const char *fetched, const char *now,
+           struct pending **pend, size_t *npend, struct err *e)
+{
+	const char *v[NVALUES];
+	char nums[2 + DRAW_NBANDS][24];
+	char *old[NVALUES + 1];
+	struct store_field_change *ch = NULL;
+	size_t i, nch = 0;
+	int rc, found, pool_changed = 0;
+
+	draw_values(d, v, nums);
+	found = load_old(s, d->number, old, e);
+	if (found < 0)
+		return -found;
+	if (!found) {
+		if ((rc = write_draw(s, INS_DRAW, d, v, source, b, fetched, now, e)) ||
+		    (rc = put_pool(s, d, e)))
+			goto out;
+		*pend = xrealloc(*pend, (*npend + 1) * sizeof(**pend));
+		(*pend)[(*npend)++] = (struct pending){ index, STORE_NEW, NULL, 0 };
+		goto out;
+	}
+	for (i = 0; i < NVALUES; i++) {
+		if (same(old[i], v[i]))
+			continue;
+		ch = xrealloc(ch, (nch + 1) * sizeof(*ch));
+		ch[nch++] = (struct store_field_change){ value_name(i), xstrdup(old[i]),
+		                                         xstrdup(v[i]) };
+		if (i >= NFIELDS)
+			pool_changed = 1;
+		bind_text(s->stmt[INS_REV], 1, d->number);
+		bind_text(s->stmt[INS_REV], 2, value_name(i));
+		bind_text(s->stmt[INS_REV], 3, old[i]);
+		bind_text(s->stmt[INS_REV], 4, v[i]);
+		bind_text(s->stmt[INS_REV], 5, now);
+		bind_text(s->stmt[INS_REV], 6, source);
+		bind_text(s->stmt[INS_REV], 7, b->url);
+		if ((rc = run(s, s->stmt[INS_REV], e)))
+			goto out;
+	}
+	if (nch) {
+		if ((rc = write_draw(s, UPD_DRAW, d, v, source, b, fetched, now, e)) ||
+		    (pool_changed && (rc = put_pool(s, d, e))))
+			goto out;
+		*pend = xrealloc(*pend, (*npend + 1) * sizeof(**pend));
+		(*pend)[(*npend)++] = (struct pending){ index, STORE_CHANGED, ch, nch };
+		ch = NULL;
+	} else if (!same(old[NVALUES], d->raw)) {
+		/* Only what eedraws does not model changed (links, say): keep
+		 * the latest record, with no revision. */
+		bind_text(s->stmt[UPD_RAW], 1, d->raw);
+		bind_text(s->stmt[UPD_RAW], 2, d->number);
+		if ((rc = run(s, s->stmt[UPD_RAW], e)))
+			goto out;
+	}
+	rc = 0;
+out:
+	changes_free(ch, ch ? nch : 0);
+	for (i = 0; i <= NVALUES; i++)
+		free(old[i]);
+	return rc;
+}
+
+static int
+put_state(struct store *s, const char *source, const char *url,
+          const struct fetch_state *fs, struct err *e)
+{
+	sqlite3_stmt *st = s->stmt[PUT_STATE];
+
+	bind_text(st, 1, url);
+	bind_text(st, 2, source);
+	bind_text(st, 3, fs->etag);
+	bind_text(st, 4, fs->last_modified);
+	bind_text(st, 5, fs->body_hash);
+	sqlite3_bind_int64(st, 6, fs->last_status);
+	bind_text(st, 7, fs->last_attempt);
+	bind_text(st, 8, fs->last_success);
+	bind_text(st, 9, fs->last_error);
+	return run(s, st, e);
+}
+
+int
+store_put_body(struct store *s, const char *source, const struct body *b,
+               const struct draw_list *draws, const struct fetch_state *state,
+               store_report_fn *report, void *ctx, struct err *e)
+{
+	struct pending *pend = NULL;
+	size_t npend = 0, i;
+	char now[21], fetched[21];
+	int rc;
+
+	format_utc(time(NULL), now);
+	format_utc(b->fetched_at ? b->fetched_at : time(NULL), fetched);
+	if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
+		return rc;
+	for (i = 0; i < draws->n; i++)
+		if ((rc = merge_draw(s, &draws->v[i], i, source, b, fetched, now, &pend,
+		                     &npend, e)))
+			goto fail;
+	if (state && (rc = put_state(s, source, b->url, state, e)))
+		goto fail;
+	if ((rc = exec(s, "COMMIT", e)))
+		goto fail;
+	for (i = 0; report && i < npend; i++)
+		report(ctx, &draws->v[pend[i].draw], pend[i].what, pend[i].fields,
+		       pend[i].nfields);
+	pending_release(pend, npend);
+	return 0;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	pending_release(pend, npend);
+	return rc;
+}
+
+int
+store_put_fetch_state(struct store *s, const char *source, const char *url,
+                      const struct fetch_state *fs, struct err *e)
+{
+	return put_state(s, source, url, fs, e);
+}
+
+static char *
+column_dup(sqlite3_stmt *st, int i)
+{
+	return xstrdup((const char *)sqlite3_column_text(st, i));
+}
+
+int
+store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,
+                      struct err *e)
+{
+	sqlite3_stmt *st = s->stmt[GET_STATE];
+	int rc;
+
+	memset(fs, 0, sizeof(*fs));
+	bind_text(st, 1, url);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		fs->etag = column_dup(st, 0);
+		fs->last_modified = column_dup(st, 1);
+		fs->body_hash = column_dup(st, 2);
+		fs->last_status = (long)sqlite3_column_int64(st, 3);
+		fs->last_attempt = column_dup(st, 4);
+		fs->last_success = column_dup(st, 5);
+		fs->last_error = column_dup(st, 6);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, e, "reading fetch state");
+	return 0;
+}
+
+/* Exported tables: columns, their JSON types (i integer, t text) and the
+ * query; "%s" is the sort direction.  Columns are a contract: append only. */
+static const struct {
+	const char *table;
+	const char *columns[10];
+	const char *types;
+	const char *sql;
+} exports[] = {
+	{ "draws",
+	  { "number", "date", "category", "version", "name", "invitations",
+	    "crs_cutoff", "draw_time", "tie_break", "programs" },
+	  "tttttiittt",
+	  "SELECT number, date, category, version, name, invitations, crs_cutoff,"
+	  " draw_time, tie_break, programs FROM draws"
+	  " ORDER BY date %1$s, number_key %1$s LIMIT ?1" },
+	{ "revisions",
+	  { "number", "field", "old_value", "new_value", "changed_at", "source" },
+	  "tttttt",
+	  "SELECT r.number, r.field, r.old_value, r.new_value, r.changed_at, r.source"
+	  " FROM revisions r JOIN draws d USING (number)"
+	  " ORDER BY d.date %1$s, d.number_key %1$s, r.id %1$s LIMIT ?1" },
+	{ "pool",
+	  { "number", "date", "as_of", "band", "crs_min", "crs_max", "candidates" },
+	  "ttttiii",
+	  "SELECT p.number, d.date, d.pool_as_of, p.band, p.crs_min, p.crs_max,"
+	  " p.candidates FROM pool p JOIN draws d USING (number)"
+	  " ORDER BY d.date %1$s, d.number_key %1$s,"
+	  " CAST(substr(p.band, 3) AS INTEGER) LIMIT ?1" },
+};
+
+static int
+export_index(const char *table)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(exports) / sizeof(exports[0]); i++)
+		if (strcmp(table, exports[i].table) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *const *
+store_columns(const char *table, int *ncols, const char **types)
+{
+	int i = export_index(table);
+
+	if (i < 0)
+		return NULL;
+	*ncols = (int)strlen(exports[i].types);
+	if (types)
+		*types = exports[i].types;
+	return exports[i].columns;
+}
+
+int
+store_each_row(struct store *s, const char *table, int newest_first, long limit,
+               store_row_fn *fn, void *ctx, struct err *e)
+{
+	const char *cells[10];
+	sqlite3_stmt *st;
+	char *sql;
+	int t = export_index(table), n, i, rc;
+
+	if (t < 0)
+		return err_set(e, EX_USAGE, "unknown table '%s' (draws, revisions, pool)", table);
+	n = (int)strlen(exports[t].types);
+	sql = xasprintf(exports[t].sql, newest_first ? "DESC" : "ASC");
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_error(s, e, "preparing an export");
+	sqlite3_bind_int64(st, 1, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			cells[i] = (const char *)sqlite3_column_text(st, i);
+		if ((rc = fn(ctx, cells, n))) {
+			sqlite3_finalize(st);
+			return rc;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		rc = db_error(s, e, "reading for export");
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}

@@ -1,0 +1,38 @@
+/* testutil.h: paths and scratch space shared by the test suites. */
+#ifndef EEDRAWS_TESTUTIL_H
+#define EEDRAWS_TESTUTIL_H
+
+#include <check.h>
+
+/* "tests/data/NAME" (tests run from the top of the tree); static buffer
+ * reused by the next call. */
+const char *test_data(const char *name);
+
+/* "../shared/REL", or NULL when ../shared is absent (a user's clone): the
+ * caller then skips, saying so, through SKIP_WITHOUT_SHARED. */
+const char *shared_path(const char *rel);
+#define SKIP_WITHOUT_SHARED(p) do { \
+		if (!(p)) { \
+			fprintf(stderr, "%s: skipped: ../shared is absent\n", __func__); \
+			return; \
+		} \
+	} while (0)
+
+/* A fresh empty directory under $TMPDIR (caller frees the path and may
+ * leave it: test_rmtree removes it). */
+char *test_tmpdir(void);
+void test_rmtree(const char *path);
+
+/* The eedraws binary under test ($EEDRAWS_BIN, else ./eedraws). */
+const char *test_bin(void);
+
+/* Runs the binary with argv (NULL-terminated, argv[0] ignored) and optional
+ * stdin text; captures stdout and stderr (caller frees).  Returns the exit
+ * status, or -1 if it did not exit normally. */
+int test_run(const char *const argv[], const char *in, char **out, char **err);
+
+/* Reads a whole file into a NUL-terminated string; fails the test if it
+ * cannot. */
+char *test_slurp(const char *path, size_t *len);
+
+#endif
