@@ -3,6 +3,12 @@
 #define EEDRAWS_TESTUTIL_H
 
 #include <check.h>
+#include <stdio.h>
+
+/* Every suite's constructor, from suites.h. */
+#define SUITE(name) Suite *name##_suite(void);
+#include "suites.h"
+#undef SUITE
 
 /* "tests/data/NAME" (tests run from the top of the tree); static buffer
  * reused by the next call. */

@@ -1,0 +1,195 @@
+/* test_config.c: the INI file, its defaults and its errors. */
+#include <check.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "config.h"
+#include "testutil.h"
+
+static char *dir, *path;
+
+static void
+setup(void)
+{
+	dir = test_tmpdir();
+	path = xasprintf("%s/eedraws.conf", dir);
+	/* Keep the user's own files out of the search. */
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	setenv("XDG_DATA_HOME", dir, 1);
+}
+
+static void
+teardown(void)
+{
+	test_rmtree(dir);
+	free(path);
+	free(dir);
+}
+
+static void
+write_conf(const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+START_TEST(test_no_config_file_gives_the_ircc_feed_and_an_xdg_database)
+{
+	struct config c;
+	struct err e = {0};
+	char *db = xasprintf("%s/eedraws/eedraws.db", dir);
+
+	ck_assert_int_eq(config_load(&c, NULL, &e), 0);
+	ck_assert_ptr_null(c.path);
+	ck_assert_str_eq(c.database, db);
+	ck_assert_uint_eq(c.nsources, 1);
+	ck_assert_str_eq(c.sources[0].name, "ircc");
+	ck_assert_str_eq(c.sources[0].kind, "ircc-json");
+	ck_assert_str_eq(c.sources[0].url, IRCC_FEED_URL);
+	ck_assert_int_eq(c.sources[0].enabled, 1);
+	ck_assert_ptr_nonnull(strstr(c.user_agent, "eedraws/"));
+	config_release(&c);
+	free(db);
+}
+END_TEST
+
+START_TEST(test_a_full_file_is_read)
+{
+	struct config c;
+	struct err e = {0};
+
+	write_conf("; comment\n"
+	           "[eedraws]\n"
+	           "database = /var/lib/eedraws/x.db\n"
+	           "user_agent = eedraws (ops@example.org)\n"
+	           "connect_timeout = 5\n"
+	           "timeout = 30\n"
+	           "max_size = 2000000\n"
+	           "[source ircc]\n"
+	           "kind = ircc-json\n"
+	           "url = https://www.canada.ca/x.json\n"
+	           "[source other]\n"
+	           "url = http://127.0.0.1:9/y.json\n"
+	           "enabled = no\n");
+	ck_assert_msg(config_load(&c, path, &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(c.path, path);
+	ck_assert_str_eq(c.database, "/var/lib/eedraws/x.db");
+	ck_assert_str_eq(c.user_agent, "eedraws (ops@example.org)");
+	ck_assert_int_eq(c.connect_timeout, 5);
+	ck_assert_int_eq(c.timeout, 30);
+	ck_assert_int_eq(c.max_size, 2000000);
+	ck_assert_uint_eq(c.nsources, 2);
+	ck_assert_str_eq(c.sources[0].url, "https://www.canada.ca/x.json");
+	ck_assert_str_eq(c.sources[1].name, "other");
+	ck_assert_str_eq(c.sources[1].kind, "auto");
+	ck_assert_int_eq(c.sources[1].enabled, 0);
+	config_release(&c);
+}
+END_TEST
+
+START_TEST(test_the_file_is_found_under_xdg_config_home)
+{
+	struct config c;
+	struct err e = {0};
+	char *sub = xasprintf("%s/eedraws", dir);
+
+	free(path);
+	path = xasprintf("%s/eedraws.conf", sub);
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	write_conf("[eedraws]\ndatabase = /tmp/found.db\n");
+	ck_assert_int_eq(config_load(&c, NULL, &e), 0);
+	ck_assert_str_eq(c.path, path);
+	ck_assert_str_eq(c.database, "/tmp/found.db");
+	/* No [source] in the file: the built-in feed stays. */
+	ck_assert_uint_eq(c.nsources, 1);
+	config_release(&c);
+	free(sub);
+}
+END_TEST
+
+START_TEST(test_errors_name_file_and_line)
+{
+	static const struct { const char *text; int line; const char *says; } cases[] = {
+		{ "[eedraws]\ndatabase = a.db\ncolour = blue\n", 3, "unknown key 'colour'" },
+		{ "[eedraws]\n[sauce x]\nurl = http://a/\n", 3, "unknown section [sauce x]" },
+		{ "[eedraws]\ntimeout = soon\n", 2, "'soon' is not a whole number" },
+		{ "[eedraws]\ntimeout = 0\n", 2, "not a whole number in range" },
+		{ "[source a]\nenabled = maybe\n", 2, "'maybe' is not yes or no" },
+		{ "[source a]\nkind = pdf\n", 2, "unknown kind 'pdf'" },
+		{ "[source a]\nurl = ftp://x/\n", 2, "not an http or https URL" },
+		{ "[source a/b]\nurl = http://x/\n", 2, "bad source name" },
+		{ "[eedraws]\nthis is not ini\n", 2, "not an INI line" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct config c;
+		struct err e = {0};
+		char *where = xasprintf("%s:%d: ", path, cases[i].line);
+
+		write_conf(cases[i].text);
+		ck_assert_int_eq(config_load(&c, path, &e), EX_CONFIG);
+		ck_assert_msg(strncmp(e.msg, where, strlen(where)) == 0 &&
+		              strstr(e.msg, cases[i].says), "case %zu: %s", i, e.msg);
+		config_release(&c);
+		free(where);
+	}
+}
+END_TEST
+
+START_TEST(test_a_source_without_url_is_an_error)
+{
+	struct config c;
+	struct err e = {0};
+
+	write_conf("[source a]\nkind = ircc-json\n");
+	ck_assert_int_eq(config_load(&c, path, &e), EX_CONFIG);
+	ck_assert_ptr_nonnull(strstr(e.msg, "[source a] has no url"));
+	config_release(&c);
+}
+END_TEST
+
+START_TEST(test_a_missing_named_file_is_an_error)
+{
+	struct config c;
+	struct err e = {0};
+
+	ck_assert_int_eq(config_load(&c, "/nonexistent/eedraws.conf", &e), EX_CONFIG);
+	ck_assert_ptr_nonnull(strstr(e.msg, "/nonexistent/eedraws.conf"));
+	config_release(&c);
+}
+END_TEST
+
+START_TEST(test_the_example_config_is_valid)
+{
+	struct config c;
+	struct err e = {0};
+
+	ck_assert_msg(config_load(&c, "eedraws.conf.example", &e) == 0, "%s", e.msg);
+	ck_assert_ptr_nonnull(config_source(&c, "ircc"));
+	config_release(&c);
+}
+END_TEST
+
+Suite *
+config_suite(void)
+{
+	Suite *s = suite_create("config");
+	TCase *tc = tcase_create("ini");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_no_config_file_gives_the_ircc_feed_and_an_xdg_database);
+	tcase_add_test(tc, test_a_full_file_is_read);
+	tcase_add_test(tc, test_the_file_is_found_under_xdg_config_home);
+	tcase_add_test(tc, test_errors_name_file_and_line);
+	tcase_add_test(tc, test_a_source_without_url_is_an_error);
+	tcase_add_test(tc, test_a_missing_named_file_is_an_error);
+	tcase_add_test(tc, test_the_example_config_is_valid);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,404 @@
+/* test_ircc.c: IRCC's rounds feed, real copies and hand-made records. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "parse.h"
+#include "testutil.h"
+
+/* Parses a file as ircc-json; the test fails if it is rejected. */
+static void
+parse_file(const char *path, struct draw_list *out, struct strlist *warn)
+{
+	struct body b = {0};
+	struct err e = {0};
+	int rc;
+
+	b.data = test_slurp(path, &b.len);
+	b.url = xstrdup(path);
+	rc = parse_body(&b, "auto", out, warn, &e);
+	ck_assert_msg(rc == 0, "%s rejected: %s", path, e.msg);
+	body_release(&b);
+}
+
+/* Parses JSON text given inline. */
+static int
+parse_text(const char *json, struct draw_list *out, struct strlist *warn, struct err *e)
+{
+	struct body b = {0};
+	int rc;
+
+	b.data = xstrdup(json);
+	b.len = strlen(json);
+	b.url = xstrdup("inline.json");
+	rc = parse_body(&b, "ircc-json", out, warn, e);
+	body_release(&b);
+	return rc;
+}
+
+static const struct draw *
+find(const struct draw_list *l, const char *number)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].number, number) == 0)
+			return &l->v[i];
+	return NULL;
+}
+
+/* Splits one CSV line (RFC 4180 quoting, no embedded newlines) in place. */
+static int
+csv_split(char *line, char **cells, int max)
+{
+	int n = 0;
+	char *w;
+
+	while (n < max) {
+		cells[n++] = w = line;
+		if (*line == '"') {
+			for (line++; *line; line++) {
+				if (*line == '"' && line[1] == '"')
+					*w++ = '"', line++;
+				else if (*line == '"')
+					break;
+				else
+					*w++ = *line;
+			}
+			if (*line)
+				line++;
+		} else {
+			while (*line && *line != ',')
+				*w++ = *line++;
+		}
+		if (*line != ',') {
+			*w = '\0';
+			break;
+		}
+		line++;
+		*w = '\0';
+	}
+	return n;
+}
+
+START_TEST(test_newest_feed_yields_every_expected_round)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	char *csv = test_slurp(test_data("draws-2026-08-07.csv"), NULL);
+	char *line, *save = NULL, *cells[8];
+	char num[24];
+	int rows = 0;
+
+	parse_file(test_data("feed-2026-08-07.json"), &l, &w);
+	ck_assert_uint_eq(l.n, 435);
+	for (size_t i = 0; i < w.n; i++)
+		ck_abort_msg("unexpected warning: %s", w.v[i]);
+	line = strtok_r(csv, "\r\n", &save);	/* header */
+	ck_assert_str_eq(line, "number,date,name,invitations,crs_cutoff,tie_break");
+	while ((line = strtok_r(NULL, "\r\n", &save))) {
+		const struct draw *d;
+
+		ck_assert_int_eq(csv_split(line, cells, 8), 6);
+		d = find(&l, cells[0]);
+		ck_assert_msg(d != NULL, "round %s missing", cells[0]);
+		ck_assert_str_eq(d->date, cells[1]);
+		ck_assert_str_eq(d->name, cells[2]);
+		snprintf(num, sizeof(num), "%ld", d->invitations);
+		ck_assert_str_eq(num, cells[3]);
+		snprintf(num, sizeof(num), "%ld", d->crs_cutoff);
+		ck_assert_str_eq(num, cells[4]);
+		ck_assert_msg(strcmp(d->tie_break, cells[5]) == 0,
+		              "round %s: tie_break '%s' from '%s', expected '%s'", d->number,
+		              d->tie_break, d->tie_break_raw ? d->tie_break_raw : "", cells[5]);
+		ck_assert_msg(strcmp(d->category, "other") != 0, "round %s: '%s' is other",
+		              d->number, d->name);
+		ck_assert_msg(d->draw_time[0], "round %s: no draw_time", d->number);
+		rows++;
+	}
+	ck_assert_int_eq(rows, 435);
+	free(csv);
+	strlist_release(&w);
+	draw_list_release(&l);
+}
+END_TEST
+
+START_TEST(test_newest_feed_keeps_raw_and_normalized_values)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	const struct draw *d;
+
+	parse_file(test_data("feed-2026-08-07.json"), &l, &w);
+	d = find(&l, "434");
+	ck_assert_ptr_nonnull(d);
+	ck_assert_str_eq(d->category, "transport");
+	ck_assert_str_eq(d->version, "2");
+	ck_assert_str_eq(d->programs, "fsw,cec,fst");
+	ck_assert_str_eq(d->draw_time, "2026-08-07T10:08:20Z");
+	ck_assert_str_eq(d->draw_time_raw, "August 7, 2026 at 10:08:20 UTC");
+	ck_assert_str_eq(d->tie_break, "2025-10-11T14:55:49Z");
+	ck_assert_str_eq(d->pool_as_of, "2026-08-03");
+	ck_assert_int_eq(d->pool[0], 500);		/* dd1 601-1200 */
+	ck_assert_int_eq(d->pool[1], 19705);		/* dd2 "19,705" */
+	ck_assert_int_eq(d->pool[17], 229100);		/* dd18 total */
+	ck_assert_ptr_nonnull(strstr(d->raw, "\"drawNumberURL\""));
+
+	d = find(&l, "1");
+	ck_assert_ptr_nonnull(d);
+	ck_assert_str_eq(d->category, "general");
+	ck_assert_str_eq(d->tie_break, "");		/* none before round 77 */
+	ck_assert_ptr_null(d->tie_break_raw);
+	ck_assert_int_eq(d->pool[17], -1);		/* all zeros: no data */
+
+	ck_assert_ptr_nonnull(find(&l, "91a"));
+	ck_assert_ptr_nonnull(find(&l, "91b"));
+	ck_assert_int_eq(draw_number_key("91a"), 9101);
+	ck_assert_int_eq(draw_number_key("91b"), 9102);
+	ck_assert_int_eq(draw_number_key("92"), 9200);
+	strlist_release(&w);
+	draw_list_release(&l);
+}
+END_TEST
+
+START_TEST(test_raw_crlf_bodies_parse)
+{
+	static const struct { const char *file; size_t rounds; } feeds[] = {
+		{ "feed-2026-04-21-raw.json", 412 },
+		{ "feed-2024-11-20-raw.json", 328 },
+		{ "feed-2024-04-06.json", 292 },
+	};
+	size_t i, j;
+
+	for (i = 0; i < sizeof(feeds) / sizeof(feeds[0]); i++) {
+		struct draw_list l = {0};
+		struct strlist w = {0};
+
+		parse_file(test_data(feeds[i].file), &l, &w);
+		ck_assert_msg(l.n == feeds[i].rounds, "%s: %zu rounds", feeds[i].file, l.n);
+		for (j = 0; j < w.n; j++)
+			ck_abort_msg("%s: unexpected warning: %s", feeds[i].file, w.v[j]);
+		for (j = 0; j < l.n; j++)
+			ck_assert_msg(l.v[j].date[0] && l.v[j].invitations > 0 &&
+			              l.v[j].crs_cutoff > 0, "%s: round %s incomplete",
+			              feeds[i].file, l.v[j].number);
+		strlist_release(&w);
+		draw_list_release(&l);
+	}
+}
+END_TEST
+
+START_TEST(test_ddmmyyyy_date_is_read_with_a_warning)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	const struct draw *d;
+
+	parse_file(test_data("feed-ddmmyyyy.json"), &l, &w);
+	d = find(&l, "237");
+	ck_assert_ptr_nonnull(d);
+	ck_assert_str_eq(d->date, "2023-01-11");
+	ck_assert_str_eq(d->date_raw, "11-01-2023");
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "round 237"));
+	ck_assert_ptr_nonnull(strstr(w.v[0], "DD-MM-YYYY"));
+	strlist_release(&w);
+	draw_list_release(&l);
+}
+END_TEST
+
+START_TEST(test_invalid_body_is_rejected_with_line_and_column)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct body b = {0};
+	struct err e = {0};
+
+	b.data = test_slurp(test_data("feed-2025-02-19-invalid.json"), &b.len);
+	b.url = xstrdup("https://ircc.example/feed.json");
+	ck_assert_int_eq(parse_body(&b, "auto", &l, &w, &e), EX_DATAERR);
+	ck_assert_uint_eq(l.n, 0);
+	ck_assert_msg(strstr(e.msg, "https://ircc.example/feed.json") &&
+	              strstr(e.msg, "line 4, column"), "message: %s", e.msg);
+	body_release(&b);
+}
+END_TEST
+
+START_TEST(test_body_without_rounds_is_rejected)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+
+	ck_assert_int_eq(parse_text("{\"classes\": \"wb-tables\"}", &l, &w, &e), EX_DATAERR);
+	ck_assert_ptr_nonnull(strstr(e.msg, "no \"rounds\" array"));
+	ck_assert_int_eq(parse_text("{\"rounds\": {}}", &l, &w, &e), EX_DATAERR);
+	ck_assert_int_eq(parse_text("[1, 2]", &l, &w, &e), EX_DATAERR);
+	ck_assert_uint_eq(l.n, 0);
+}
+END_TEST
+
+START_TEST(test_record_values_are_normalized)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+	const struct draw *d;
+	static const char json[] =
+		"{\"rounds\": [{\"drawNumber\": \" 500 \", \"drawDate\": \"2027-01-06\","
+		" \"drawName\": \"Healthcare and Social Services Occupations, 2027-Version 4\","
+		" \"drawSize\": \"4\xc2\xa0" "000\", \"drawCRS\": \"4 71\","
+		" \"drawText2\": \"Canadian Experience Class and Provincial Nominee Program\","
+		" \"drawDateTime\": \"January 6, 2027 at 9:05:00 UTC\","
+		" \"drawCutOff\": \"sometime last week\","
+		" \"drawDistributionAsOn\": \"January 4, 2027\","
+		" \"dd1\": \"1 000\", \"dd18\": \"0\"}]}";
+
+	ck_assert_int_eq(parse_text(json, &l, &w, &e), 0);
+	ck_assert_uint_eq(l.n, 1);
+	d = &l.v[0];
+	ck_assert_str_eq(d->number, "500");
+	ck_assert_str_eq(d->category, "healthcare");
+	ck_assert_str_eq(d->version, "4");
+	ck_assert_int_eq(d->invitations, 4000);
+	ck_assert_int_eq(d->crs_cutoff, 471);
+	ck_assert_str_eq(d->programs, "cec,pnp");
+	ck_assert_str_eq(d->draw_time, "2027-01-06T09:05:00Z");
+	ck_assert_str_eq(d->tie_break, "");
+	ck_assert_str_eq(d->tie_break_raw, "sometime last week");
+	ck_assert_int_eq(d->pool[0], 1000);
+	ck_assert_str_eq(d->pool_as_of, "2027-01-04");
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "drawCutOff 'sometime last week'"));
+	strlist_release(&w);
+	draw_list_release(&l);
+}
+END_TEST
+
+START_TEST(test_unknown_name_is_stored_as_other_with_a_warning)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+
+	ck_assert_int_eq(parse_text("{\"rounds\": [{\"drawNumber\": \"501\","
+	                            " \"drawDate\": \"2027-01-07\", \"drawName\":"
+	                            " \"Space occupations (Version 1)\", \"drawSize\": \"10\","
+	                            " \"drawCRS\": \"900\"}]}", &l, &w, &e), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.v[0].category, "other");
+	ck_assert_str_eq(l.v[0].name, "Space occupations (Version 1)");
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "fits no category"));
+	strlist_release(&w);
+	draw_list_release(&l);
+}
+END_TEST
+
+START_TEST(test_records_without_a_number_are_skipped_with_a_warning)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+
+	ck_assert_int_eq(parse_text("{\"rounds\": [{\"drawDate\": \"2027-01-07\"}, 7,"
+	                            " {\"drawNumber\": \"502\", \"drawDate\": \"2027-01-08\","
+	                            " \"drawName\": \"General\"},"
+	                            " {\"drawNumber\": \"502\", \"drawDate\": \"2027-01-09\","
+	                            " \"drawName\": \"General\"}]}",
+	                            &l, &w, &e), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.v[0].date, "2027-01-08");
+	ck_assert_uint_eq(w.n, 3);
+	ck_assert_ptr_nonnull(strstr(w.v[2], "appears twice"));
+	strlist_release(&w);
+	draw_list_release(&l);
+}
+END_TEST
+
+START_TEST(test_every_category_name_maps)
+{
+	static const struct { const char *name, *category; } cases[] = {
+		{ "No Program Specified", "general" },
+		{ "General", "general" },
+		{ "Canadian Experience Class", "cec" },
+		{ "Federal Skilled Worker", "fsw" },
+		{ "Federal Skilled Trades", "fst" },
+		{ "Provincial Nominee Program", "pnp" },
+		{ "French language proficiency (Version 1)", "french" },
+		{ "French-Language proficiency 2026-Version 2", "french" },
+		{ "STEM occupations (Version 1)", "stem" },
+		{ "Healthcare occupations (Version 1)", "healthcare" },
+		{ "Healthcare and social services occupations (Version 2)", "healthcare" },
+		{ "Trade occupations (Version 1)", "trades" },
+		{ "Trades Occupations, 2026-Version 3", "trades" },
+		{ "Transport occupations (Version 1)", "transport" },
+		{ "Agriculture and agri-food occupations (Version 1)", "agriculture" },
+		{ "Education occupations (Version 1)", "education" },
+		{ "Physicians with Canadian Work Experience, 2026-Version 1", "physicians" },
+		{ "Senior managers with Canadian Work Experience, 2026-Version 1", "senior-managers" },
+		{ "Skilled Military Recruits, 2026-Version 1", "military" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *c = category_of(cases[i].name);
+
+		ck_assert_msg(c && strcmp(c, cases[i].category) == 0, "'%s' -> %s, expected %s",
+		              cases[i].name, c ? c : "NULL", cases[i].category);
+		ck_assert(category_valid(c));
+	}
+	ck_assert_ptr_null(category_of("Space occupations"));
+}
+END_TEST
+
+START_TEST(test_counts_accept_separators_and_refuse_text)
+{
+	ck_assert_int_eq(parse_count("4,000"), 4000);
+	ck_assert_int_eq(parse_count("4 000"), 4000);
+	ck_assert_int_eq(parse_count("4\xc2\xa0" "000"), 4000);
+	ck_assert_int_eq(parse_count("4\xe2\x80\xaf" "000"), 4000);
+	ck_assert_int_eq(parse_count("779"), 779);
+	ck_assert_int_eq(parse_count(""), -1);
+	ck_assert_int_eq(parse_count("n/a"), -1);
+	ck_assert_int_eq(parse_count("4.5"), -1);
+	ck_assert_int_eq(parse_count(",400"), -1);
+}
+END_TEST
+
+START_TEST(test_sniffing_tells_json_from_other_bodies)
+{
+	struct body b = {0};
+
+	b.data = (char *)"\xef\xbb\xbf\r\n  {\"rounds\": []}";
+	b.len = strlen(b.data);
+	ck_assert_str_eq(parse_sniff(&b), "ircc-json");
+	b.data = (char *)"<html><body>no</body></html>";
+	b.len = strlen(b.data);
+	ck_assert_ptr_null(parse_sniff(&b));
+}
+END_TEST
+
+Suite *
+ircc_suite(void)
+{
+	Suite *s = suite_create("ircc");
+	TCase *tc = tcase_create("feed");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_newest_feed_yields_every_expected_round);
+	tcase_add_test(tc, test_newest_feed_keeps_raw_and_normalized_values);
+	tcase_add_test(tc, test_raw_crlf_bodies_parse);
+	tcase_add_test(tc, test_ddmmyyyy_date_is_read_with_a_warning);
+	tcase_add_test(tc, test_invalid_body_is_rejected_with_line_and_column);
+	tcase_add_test(tc, test_body_without_rounds_is_rejected);
+	tcase_add_test(tc, test_record_values_are_normalized);
+	tcase_add_test(tc, test_unknown_name_is_stored_as_other_with_a_warning);
+	tcase_add_test(tc, test_records_without_a_number_are_skipped_with_a_warning);
+	tcase_add_test(tc, test_every_category_name_maps);
+	tcase_add_test(tc, test_counts_accept_separators_and_refuse_text);
+	tcase_add_test(tc, test_sniffing_tells_json_from_other_bodies);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,391 @@
+/* test_store.c: merging bodies into the database. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "parse.h"
+#include "store.h"
+#include "testutil.h"
+
+static char *dir, *db;
+
+static void
+setup(void)
+{
+	dir = test_tmpdir();
+	db = xasprintf("%s/test.db", dir);
+}
+
+static void
+teardown(void)
+{
+	test_rmtree(dir);
+	free(db);
+	free(dir);
+}
+
+/* What a report callback saw. */
+struct seen {
+	int new, changed;
+	struct strlist lines;
+};
+
+static void
+record(void *ctx, const struct draw *d, enum store_change what,
+       const struct store_field_change *f, size_t n)
+{
+	struct seen *s = ctx;
+	size_t i;
+
+	if (what == STORE_NEW) {
+		s->new++;
+		strlist_addf(&s->lines, "new %s", d->number);
+		return;
+	}
+	s->changed++;
+	for (i = 0; i < n; i++)
+		strlist_addf(&s->lines, "changed %s %s %s -> %s", d->number, f[i].field,
+		             f[i].old_value ? f[i].old_value : "(null)",
+		             f[i].new_value ? f[i].new_value : "(null)");
+}
+
+/* Parses a file and merges it as source "test"; returns store_put_body's
+ * result, the parse must succeed. */
+static int
+put_file(struct store *s, const char *path, struct seen *seen)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct body b = {0};
+	struct err e = {0};
+	int rc;
+
+	b.data = test_slurp(path, &b.len);
+	b.url = xstrdup(path);
+	ck_assert_msg(parse_body(&b, "auto", &l, &w, &e) == 0, "%s", e.msg);
+	rc = store_put_body(s, "test", &b, &l, NULL, record, seen, &e);
+	ck_assert_msg(rc == 0, "%s", e.msg);
+	strlist_release(&w);
+	draw_list_release(&l);
+	body_release(&b);
+	return rc;
+}
+
+/* One number from the database at path. */
+static long
+query_long(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long v = -1;
+
+	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_msg(sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK, "%s",
+	              sqlite3_errmsg(h));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+/* Every row of every table, as text: "the database exactly as before". */
+static char *
+dump(const char *path)
+{
+	static const char *const tables[] = { "draws", "pool", "revisions", "fetch_state" };
+	struct buf b = {0};
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	size_t t;
+	int i;
+
+	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+		char *sql = xasprintf("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+
+		ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (i = 0; i < sqlite3_column_count(st); i++)
+				buf_addf(&b, "%s|", (const char *)sqlite3_column_text(st, i));
+			buf_adds(&b, "\n");
+		}
+		sqlite3_finalize(st);
+		free(sql);
+	}
+	sqlite3_close(h);
+	return buf_detach(&b, NULL);
+}
+
+START_TEST(test_ingesting_a_feed_stores_every_round)
+{
+	struct store *s;
+	struct err e = {0};
+	struct seen seen = {0};
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	put_file(s, test_data("feed-2026-08-07.json"), &seen);
+	ck_assert_int_eq(seen.new, 435);
+	ck_assert_int_eq(seen.changed, 0);
+	store_close(s);
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM draws"), 435);
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM revisions"), 0);
+	ck_assert_int_eq(query_long(db, "SELECT crs_cutoff FROM draws WHERE number = '434'"), 470);
+	ck_assert_int_eq(query_long(db, "SELECT candidates FROM pool WHERE number = '434'"
+	                                " AND band = 'dd18'"), 229100);
+	ck_assert_int_eq(query_long(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	strlist_release(&seen.lines);
+}
+END_TEST
+
+START_TEST(test_ingesting_the_same_body_twice_changes_nothing)
+{
+	struct store *s;
+	struct err e = {0};
+	struct seen seen = {0};
+	char *before, *after;
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	put_file(s, test_data("feed-2026-08-07.json"), &seen);
+	before = dump(db);
+	memset(&seen, 0, sizeof(seen));
+	put_file(s, test_data("feed-2026-08-07.json"), &seen);
+	ck_assert_int_eq(seen.new + seen.changed, 0);
+	after = dump(db);
+	ck_assert_str_eq(before, after);
+	store_close(s);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(test_history_replay_keeps_vanished_rounds_and_records_corrections)
+{
+	static const char *const snaps[] = {
+		"history/01-2024-11-13T193415.json", "history/02-2024-11-15T203711.json",
+		"history/03-2024-11-15T211113.json", "history/04-2024-11-15T233508.json",
+		"history/05-2025-02-05T190940.json", "history/06-2025-02-13T201252.json",
+		"history/07-2025-02-17T190959.json", "history/08-2025-02-19T184209.json",
+		"history/09-2025-02-19T193406.json",
+	};
+	struct seen seen[9];
+	struct store *s;
+	struct err e = {0};
+	size_t i;
+	char sql[128];
+
+	memset(seen, 0, sizeof(seen));
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	for (i = 0; i < 9; i++) {
+		put_file(s, test_data(snaps[i]), &seen[i]);
+		/* After its first appearance #324 stays, whatever the feed says. */
+		if (i >= 1)
+			ck_assert_int_eq(query_long(db, "SELECT count(*) FROM draws"
+			                                " WHERE number = '324'"), 1);
+	}
+	store_close(s);
+
+	/* #324 is new once (snapshot 02), never again when it comes back in 04. */
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM draws WHERE number = '324'"), 1);
+	for (i = 2; i < 9; i++)
+		for (size_t j = 0; j < seen[i].lines.n; j++)
+			ck_assert_msg(strcmp(seen[i].lines.v[j], "new 324") != 0,
+			              "snapshot %zu announced #324 again", i + 1);
+
+	/* #335's tie-break year corrected from 2025 to 2024 (05 -> 06). */
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM revisions WHERE number = '335'"
+	                                " AND field = 'tie_break' AND old_value LIKE '2025-%'"
+	                                " AND new_value LIKE '2024-%' AND source = 'test'"), 1);
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM draws WHERE number = '335'"
+	                                " AND tie_break LIKE '2024-%'"), 1);
+	ck_assert_int_eq(seen[5].changed, 1);
+
+	/* #336 and #337 stored once each, #336 announced once (07). */
+	for (i = 336; i <= 337; i++) {
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM draws WHERE number = '%zu'", i);
+		ck_assert_int_eq(query_long(db, sql), 1);
+	}
+	ck_assert_int_eq(seen[6].new, 1);
+	ck_assert_int_eq(seen[7].new + seen[7].changed, 0);
+	ck_assert_int_eq(seen[8].new, 1);
+	for (i = 0; i < 9; i++)
+		strlist_release(&seen[i].lines);
+}
+END_TEST
+
+START_TEST(test_a_changed_field_is_stored_and_recorded)
+{
+	static const char a[] = "{\"rounds\": [{\"drawNumber\": \"600\", \"drawDate\": "
+		"\"2027-02-03\", \"drawName\": \"General\", \"drawSize\": \"1,000\", \"drawCRS\": \"480\"}]}";
+	static const char b2[] = "{\"rounds\": [{\"drawNumber\": \"600\", \"drawDate\": "
+		"\"2027-02-03\", \"drawName\": \"General\", \"drawSize\": \"1,500\", \"drawCRS\": \"480\"}]}";
+	const char *bodies[] = { a, b2 };
+	struct seen seen = {0};
+	struct store *s;
+	struct err e = {0};
+	int i;
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	for (i = 0; i < 2; i++) {
+		struct draw_list l = {0};
+		struct strlist w = {0};
+		struct body b = {0};
+
+		b.data = xstrdup(bodies[i]);
+		b.len = strlen(b.data);
+		b.url = xasprintf("https://feed.example/%d", i);
+		ck_assert_int_eq(parse_body(&b, "ircc-json", &l, &w, &e), 0);
+		ck_assert_int_eq(store_put_body(s, "ircc", &b, &l, NULL, record, &seen, &e), 0);
+		draw_list_release(&l);
+		body_release(&b);
+	}
+	store_close(s);
+	ck_assert_int_eq(seen.new, 1);
+	ck_assert_int_eq(seen.changed, 1);
+	ck_assert_uint_eq(seen.lines.n, 3);	/* new, invitations, invitations_raw */
+	ck_assert_str_eq(seen.lines.v[1], "changed 600 invitations 1000 -> 1500");
+	ck_assert_str_eq(seen.lines.v[2], "changed 600 invitations_raw 1,000 -> 1,500");
+	ck_assert_int_eq(query_long(db, "SELECT invitations FROM draws WHERE number = '600'"), 1500);
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM revisions WHERE number = '600'"
+	                                " AND source = 'ircc' AND url = 'https://feed.example/1'"
+	                                " AND changed_at LIKE '____-__-__T__:__:__Z'"), 2);
+	strlist_release(&seen.lines);
+}
+END_TEST
+
+START_TEST(test_a_file_that_is_not_a_database_is_refused_untouched)
+{
+	static const char text[] = "just some notes, not a database\n";
+	struct store *s;
+	struct err e = {0};
+	FILE *f = fopen(db, "w");
+	char *after;
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	ck_assert_int_eq(store_open(&s, db, &e), EX_DATAERR);
+	ck_assert_ptr_null(s);
+	ck_assert_ptr_nonnull(strstr(e.msg, db));
+	after = test_slurp(db, NULL);
+	ck_assert_str_eq(after, text);
+	free(after);
+}
+END_TEST
+
+START_TEST(test_another_programs_database_is_refused)
+{
+	struct store *s;
+	struct err e = {0};
+	sqlite3 *h;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "CREATE TABLE notes (t TEXT)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(store_open(&s, db, &e), EX_DATAERR);
+	ck_assert_ptr_nonnull(strstr(e.msg, "not an eedraws database"));
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM sqlite_master"), 1);
+}
+END_TEST
+
+START_TEST(test_a_newer_schema_is_refused)
+{
+	struct store *s;
+	struct err e = {0};
+	sqlite3 *h;
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	store_close(s);
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(store_open(&s, db, &e), EX_DATAERR);
+	ck_assert_ptr_nonnull(strstr(e.msg, "newer"));
+}
+END_TEST
+
+START_TEST(test_a_failed_merge_writes_nothing)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct body b = {0};
+	struct store *s;
+	struct err e = {0};
+	char *before, *after;
+	sqlite3 *h;
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	put_file(s, test_data("history/01-2024-11-13T193415.json"), &(struct seen){0});
+	before = dump(db);
+	/* A trigger that refuses one draw of the next body, half way through. */
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "CREATE TRIGGER refuse BEFORE INSERT ON draws"
+	                                 " WHEN NEW.number = '324' BEGIN"
+	                                 " SELECT RAISE(ABORT, 'refused'); END", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	sqlite3_close(h);
+	b.data = test_slurp(test_data("history/09-2025-02-19T193406.json"), &b.len);
+	b.url = xstrdup("history-09");
+	ck_assert_int_eq(parse_body(&b, "auto", &l, &w, &e), 0);
+	ck_assert_int_ne(store_put_body(s, "test", &b, &l, NULL, NULL, NULL, &e), 0);
+	ck_assert_ptr_nonnull(strstr(e.msg, "refused"));
+	store_close(s);
+	after = dump(db);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	strlist_release(&w);
+	draw_list_release(&l);
+	body_release(&b);
+}
+END_TEST
+
+START_TEST(test_fetch_state_round_trips)
+{
+	struct fetch_state in = {0}, out;
+	struct store *s;
+	struct err e = {0};
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	ck_assert_int_eq(store_get_fetch_state(s, "https://x.example/f", &out, &e), 0);
+	ck_assert_ptr_null(out.etag);
+	in.etag = (char *)"\"abc\"";
+	in.last_modified = (char *)"Wed, 21 Oct 2026 07:28:00 GMT";
+	in.body_hash = (char *)"fnv1a64:0:0";
+	in.last_status = 200;
+	in.last_success = (char *)"2026-11-23T10:00:00Z";
+	ck_assert_int_eq(store_put_fetch_state(s, "ircc", "https://x.example/f", &in, &e), 0);
+	ck_assert_int_eq(store_get_fetch_state(s, "https://x.example/f", &out, &e), 0);
+	ck_assert_str_eq(out.etag, "\"abc\"");
+	ck_assert_str_eq(out.last_modified, in.last_modified);
+	ck_assert_str_eq(out.body_hash, in.body_hash);
+	ck_assert_int_eq(out.last_status, 200);
+	ck_assert_str_eq(out.last_success, in.last_success);
+	ck_assert_ptr_null(out.last_error);
+	fetch_state_release(&out);
+	store_close(s);
+}
+END_TEST
+
+Suite *
+store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("merge");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_ingesting_a_feed_stores_every_round);
+	tcase_add_test(tc, test_ingesting_the_same_body_twice_changes_nothing);
+	tcase_add_test(tc, test_history_replay_keeps_vanished_rounds_and_records_corrections);
+	tcase_add_test(tc, test_a_changed_field_is_stored_and_recorded);
+	tcase_add_test(tc, test_a_file_that_is_not_a_database_is_refused_untouched);
+	tcase_add_test(tc, test_another_programs_database_is_refused);
+	tcase_add_test(tc, test_a_newer_schema_is_refused);
+	tcase_add_test(tc, test_a_failed_merge_writes_nothing);
+	tcase_add_test(tc, test_fetch_state_round_trips);
+	suite_add_tcase(s, tc);
+	return s;
+}
