@@ -549,6 +549,21 @@ put_state(struct store *s, const char *source, const char *url,
 	return run(s, st, e);
 }
 
+/* Announcements come in order of date, then number, whatever the order
+ * of the body. */
+static const struct draw_list *sort_draws;
+
+static int
+pending_cmp(const void *a, const void *b)
+{
+	const struct draw *x = &sort_draws->v[((const struct pending *)a)->draw];
+	const struct draw *y = &sort_draws->v[((const struct pending *)b)->draw];
+	int c = strcmp(x->date, y->date);
+	long kx = draw_number_key(x->number), ky = draw_number_key(y->number);
+
+	return c ? c : (kx > ky) - (kx < ky);
+}
+
 int
 store_put_body(struct store *s, const char *source, const struct body *b,
                const struct draw_list *draws, const struct fetch_state *state,
@@ -571,6 +586,9 @@ store_put_body(struct store *s, const char *source, const struct body *b,
 		goto fail;
 	if ((rc = exec(s, "COMMIT", e)))
 		goto fail;
+	sort_draws = draws;
+	if (npend > 1)
+		qsort(pend, npend, sizeof(*pend), pending_cmp);
 	for (i = 0; report && i < npend; i++)
 		report(ctx, &draws->v[pend[i].draw], pend[i].what, pend[i].fields,
 		       pend[i].nfields);

@@ -1,0 +1,352 @@
+#include "fetch.h"
+
+#include <ctype.h>
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+#include <time.h>
+
+#define DEFAULT_CONNECT_TIMEOUT	10L
+#define DEFAULT_TIMEOUT		60L
+#define DEFAULT_MAX_SIZE	((size_t)16 * 1024 * 1024)
+#define DEFAULT_MAX_REDIRECTS	5L
+
+/* One transfer in progress: the decoded body so far and the validators of
+ * the latest response (a redirect's are dropped when the next one starts). */
+struct xfer {
+	struct buf data;
+	size_t max;
+	int over;		/* the body outgrew max: the write was refused */
+	char *etag;
+	char *last_modified;
+	char *content_type;
+};
+
+static int global_done;
+
+void
+fetch_opts_init(struct fetch_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->connect_timeout = DEFAULT_CONNECT_TIMEOUT;
+	o->timeout = DEFAULT_TIMEOUT;
+	o->max_size = DEFAULT_MAX_SIZE;
+	o->max_redirects = DEFAULT_MAX_REDIRECTS;
+}
+
+int
+fetch_global_init(struct err *e)
+{
+	CURLcode cc;
+
+	if (global_done)
+		return 0;
+	if ((cc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
+		return err_set(e, EX_SOFTWARE, "cannot initialise libcurl: %s",
+		               curl_easy_strerror(cc));
+	global_done = 1;
+	return 0;
+}
+
+void
+fetch_global_cleanup(void)
+{
+	if (!global_done)
+		return;
+	curl_global_cleanup();
+	global_done = 0;
+}
+
+static void
+xfer_reset_headers(struct xfer *x)
+{
+	free(x->etag);
+	free(x->last_modified);
+	free(x->content_type);
+	x->etag = x->last_modified = x->content_type = NULL;
+}
+
+static void
+xfer_release(struct xfer *x)
+{
+	buf_release(&x->data);
+	xfer_reset_headers(x);
+}
+
+static size_t
+on_data(char *p, size_t size, size_t nmemb, void *cls)
+{
+	struct xfer *x = cls;
+	size_t n = size * nmemb;
+
+	if (n > x->max - x->data.len) {
+		x->over = 1;
+		return 0;	/* a short count aborts the transfer */
+	}
+	buf_add(&x->data, p, n);
+	return n;
+}
+
+/* Stores the header's trimmed value in *slot when the line is "name: ...". */
+static void
+take_header(const char *p, size_t n, const char *name, char **slot)
+{
+	size_t len = strlen(name);
+	const char *v, *end = p + n;
+
+	if (n <= len || p[len] != ':' || strncasecmp(p, name, len) != 0)
+		return;
+	for (v = p + len + 1; v < end && (*v == ' ' || *v == '\t'); v++)
+		;
+	while (end > v && isspace((unsigned char)end[-1]))
+		end--;
+	free(*slot);
+	*slot = xstrndup(v, (size_t)(end - v));
+}
+
+static size_t
+on_header(char *p, size_t size, size_t nmemb, void *cls)
+{
+	struct xfer *x = cls;
+	size_t n = size * nmemb;
+
+	/* A status line starts a new response: a redirect's headers, or a
+	 * 1xx's, are not the final response's. */
+	if (n >= 5 && strncmp(p, "HTTP/", 5) == 0) {
+		xfer_reset_headers(x);
+		return n;
+	}
+	take_header(p, n, "ETag", &x->etag);
+	take_header(p, n, "Last-Modified", &x->last_modified);
+	take_header(p, n, "Content-Type", &x->content_type);
+	return n;
+}
+
+/* Refuses anything but an absolute http or https URL. */
+static int
+check_url(const char *url, struct err *e)
+{
+	CURLU *u;
+	char *scheme = NULL;
+	int rc = 0;
+
+	if (!(u = curl_url()))
+		return err_set(e, EX_OSERR, "cannot fetch '%s': out of memory", url);
+	if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK)
+		rc = err_set(e, EX_USAGE, "cannot fetch '%s': not a valid http or https URL", url);
+	else if (strcasecmp(scheme, "http") != 0 && strcasecmp(scheme, "https") != 0)
+		rc = err_set(e, EX_USAGE, "cannot fetch '%s': scheme '%s' is not allowed "
+		             "(only http and https)", url, scheme);
+	curl_free(scheme);
+	curl_url_cleanup(u);
+	return rc;
+}
+
+/* Adds "name: value" unless the value could smuggle in another header. */
+static int
+add_request_header(struct curl_slist **l, const char *name, const char *value)
+{
+	struct curl_slist *n;
+	char *line;
+
+	if (!value || !*value || strpbrk(value, "\r\n"))
+		return 0;
+	line = xasprintf("%s: %s", name, value);
+	n = curl_slist_append(*l, line);
+	free(line);
+	if (!n)
+		return -1;
+	*l = n;
+	return 0;
+}
+
+/* curl's own words for what failed, lowercased as our messages are. */
+static const char *
+curl_reason(CURLcode cc, char *errbuf)
+{
+	size_t n = strlen(errbuf);
+
+	while (n > 0 && isspace((unsigned char)errbuf[n - 1]))
+		errbuf[--n] = '\0';
+	if (!n)
+		return curl_easy_strerror(cc);
+	if (isupper((unsigned char)errbuf[0]) && islower((unsigned char)errbuf[1]))
+		errbuf[0] = (char)tolower((unsigned char)errbuf[0]);
+	return errbuf;
+}
+
+/* The scheme of url, into out (empty when there is none). */
+static void
+scheme_of(const char *url, char *out, size_t size)
+{
+	size_t n = strcspn(url, ":/?#");
+
+	if (url[n] != ':' || n >= size)
+		n = 0;
+	memcpy(out, url, n);
+	out[n] = '\0';
+}
+
+static int
+transfer_error(CURL *c, CURLcode cc, const char *url, const struct xfer *x,
+               long max_redirects, char *errbuf, struct err *e)
+{
+	char *where = NULL;
+	char scheme[32];
+	long redirects = 0;
+
+	curl_easy_getinfo(c, CURLINFO_REDIRECT_COUNT, &redirects);
+	if (x->over || cc == CURLE_FILESIZE_EXCEEDED)
+		return err_set(e, EX_DATAERR, "cannot fetch '%s': body larger than %zu bytes",
+		               url, x->max);
+	switch (cc) {
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		/* check_url() let url itself through, so a redirect led here. */
+		curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &where);
+		if (!where || strcmp(where, url) == 0)
+			curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &where);
+		if (!where || strcmp(where, url) == 0)
+			return err_set(e, EX_USAGE, "cannot fetch '%s': %s", url,
+			               curl_reason(cc, errbuf));
+		scheme_of(where, scheme, sizeof(scheme));
+		return err_set(e, EX_DATAERR, "cannot fetch '%s': redirected to '%s', "
+		               "whose scheme '%s' is not allowed (only http and https)",
+		               url, where, scheme);
+	case CURLE_TOO_MANY_REDIRECTS:
+		return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': too many redirects "
+		               "(more than %ld)", url, max_redirects);
+	case CURLE_OPERATION_TIMEDOUT:
+		return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': timed out: %s", url,
+		               curl_reason(cc, errbuf));
+	case CURLE_URL_MALFORMAT:
+		if (redirects == 0)
+			return err_set(e, EX_USAGE, "cannot fetch '%s': %s", url,
+			               curl_reason(cc, errbuf));
+		break;
+	default:
+		break;
+	}
+	return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': %s", url, curl_reason(cc, errbuf));
+}
+
+int
+fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
+          struct err *e)
+{
+	char errbuf[CURL_ERROR_SIZE];
+	struct xfer x;
+	struct curl_slist *hdrs = NULL;
+	CURL *c;
+	CURLcode cc;
+	char *eff = NULL;
+	long status = 0, redirects = 0;
+	long connect_timeout = o->connect_timeout > 0 ? o->connect_timeout : DEFAULT_CONNECT_TIMEOUT;
+	long timeout = o->timeout > 0 ? o->timeout : DEFAULT_TIMEOUT;
+	long max_redirects = o->max_redirects > 0 ? o->max_redirects : DEFAULT_MAX_REDIRECTS;
+	int rc;
+
+	memset(&x, 0, sizeof(x));
+	x.max = o->max_size ? o->max_size : DEFAULT_MAX_SIZE;
+	errbuf[0] = '\0';
+
+	if ((rc = check_url(url, e)) != 0)
+		goto fail;
+	if (add_request_header(&hdrs, "If-None-Match", o->etag) != 0 ||
+	    add_request_header(&hdrs, "If-Modified-Since", o->last_modified) != 0) {
+		rc = err_set(e, EX_OSERR, "cannot fetch '%s': out of memory", url);
+		goto fail;
+	}
+	if (!(c = curl_easy_init())) {
+		rc = err_set(e, EX_SOFTWARE, "cannot fetch '%s': cannot start a libcurl handle", url);
+		goto fail;
+	}
+	if ((cc = curl_easy_setopt(c, CURLOPT_URL, url)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L)) != CURLE_OK ||
+#if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85.0 */
+	    (cc = curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https")) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")) != CURLE_OK ||
+#else
+	    (cc = curl_easy_setopt(c, CURLOPT_PROTOCOLS,
+	                           (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS))) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS,
+	                           (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS))) != CURLE_OK ||
+#endif
+	    (cc = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_MAXREDIRS, max_redirects)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "")) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, connect_timeout)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, timeout)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x.max)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_WRITEDATA, &x)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_HEADERDATA, &x)) != CURLE_OK ||
+	    (o->user_agent &&
+	     (cc = curl_easy_setopt(c, CURLOPT_USERAGENT, o->user_agent)) != CURLE_OK) ||
+	    (hdrs && (cc = curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs)) != CURLE_OK)) {
+		rc = err_set(e, EX_SOFTWARE, "cannot fetch '%s': cannot set up libcurl: %s",
+		             url, curl_easy_strerror(cc));
+		goto done;
+	}
+
+	cc = curl_easy_perform(c);
+	if (cc != CURLE_OK) {
+		rc = transfer_error(c, cc, url, &x, max_redirects, errbuf, e);
+		goto done;
+	}
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff);
+	curl_easy_getinfo(c, CURLINFO_REDIRECT_COUNT, &redirects);
+	if (!eff)
+		eff = (char *)url;
+	if (status == 304) {
+		rc = FETCH_NOT_MODIFIED;
+		if (o->verbose)
+			fprintf(stderr, "fetch %s: 304 not modified\n", url);
+		goto done;
+	}
+	if (status < 200 || status > 299) {
+		if (redirects > 0)
+			rc = err_set(e, EX_TEMPFAIL, "cannot fetch '%s': HTTP %ld from '%s'",
+			             url, status, eff);
+		else
+			rc = err_set(e, EX_TEMPFAIL, "cannot fetch '%s': HTTP %ld", url, status);
+		goto done;
+	}
+
+	memset(out, 0, sizeof(*out));
+	out->data = buf_detach(&x.data, &out->len);
+	out->url = xstrdup(eff);
+	out->fetched_at = time(NULL);
+	out->status = status;
+	out->etag = x.etag;
+	out->last_modified = x.last_modified;
+	out->content_type = x.content_type;
+	x.etag = x.last_modified = x.content_type = NULL;
+	if (o->verbose) {
+		if (redirects > 0)
+			fprintf(stderr, "fetch %s -> %s: %ld, %zu bytes\n", url, eff, status, out->len);
+		else
+			fprintf(stderr, "fetch %s: %ld, %zu bytes\n", url, status, out->len);
+	}
+	rc = 0;
+
+done:
+	curl_easy_cleanup(c);
+fail:
+	curl_slist_free_all(hdrs);
+	xfer_release(&x);
+	if (rc != 0 && rc != FETCH_NOT_MODIFIED)
+		memset(out, 0, sizeof(*out));
+	return rc;
+}

@@ -1,0 +1,78 @@
+/* httpd.h: a scriptable HTTP server for tests, on libmicrohttpd.
+ *
+ * httpd_start() listens on 127.0.0.1 on a free port, in threads of its own
+ * (one per connection), inside the test process; a child that the test
+ * forks and execs reaches it through httpd_url().  The test registers
+ * routes, path -> canned response; a request for a path with no route gets
+ * a 404 (and is counted all the same).  The query string plays no part in
+ * matching, and every method gets the same answer.
+ *
+ * Ownership: httpd_route() copies everything it is given, so a response
+ * spec may live on the stack; strings handed back (httpd_url,
+ * httpd_last_header) are the caller's to free.  Every function may be
+ * called while requests are being served; a mutex guards the route table
+ * and the counters. */
+#ifndef EEDRAWS_TESTS_HTTPD_H
+#define EEDRAWS_TESTS_HTTPD_H
+
+#include <stddef.h>
+
+#define HTTPD_MAX_HEADERS 8
+
+struct httpd_header {
+	const char *name;	/* NULL ends the list */
+	const char *value;
+};
+
+struct httpd_response {
+	unsigned status;	/* 0 means 200 */
+	const void *body;	/* len bytes, may hold NULs; NULL for none */
+	size_t len;
+	/* Sent as is, e.g. Location, Content-Type, Content-Encoding: gzip
+	 * (with a body compressed to match).  Date and Content-Length come
+	 * from libmicrohttpd. */
+	struct httpd_header headers[HTTPD_MAX_HEADERS];
+	/* Validators: sent as ETag / Last-Modified, and a request whose
+	 * If-None-Match equals etag, or whose If-Modified-Since equals
+	 * last_modified (byte for byte), gets a 304 instead of a 2xx. */
+	const char *etag;
+	const char *last_modified;
+	/* Body sent without Content-Length (chunked under HTTP/1.1). */
+	int chunked;
+	/* Sends the headers and the body given, then nothing more, never
+	 * finishing, until httpd_stop(); implies chunked. */
+	int stall;
+	/* When nonzero, a chunked or stalled body is announced with this
+	 * Content-Length instead of none, true or not: a larger one with
+	 * stall makes a server that promises much and sends little, with
+	 * chunked one that closes the connection early. */
+	size_t claimed_length;
+};
+
+struct httpd;
+
+/* Starts a server; NULL, having said why on stderr, if it cannot.  Uses no
+ * check(3) calls, so it works outside a running test too. */
+struct httpd *httpd_start(void);
+
+/* Answers path ("/feed.json") with *r from now on; a second call for the
+ * same path replaces the response and keeps the counters. */
+void httpd_route(struct httpd *h, const char *path, const struct httpd_response *r);
+
+/* "http://127.0.0.1:PORT" followed by path; caller frees. */
+char *httpd_url(struct httpd *h, const char *path);
+
+unsigned httpd_port(struct httpd *h);
+
+/* Requests for path so far, routed or not; path NULL counts all. */
+unsigned httpd_hits(struct httpd *h, const char *path);
+
+/* Header name (any case) of the last request for path, or NULL when that
+ * request had no such header or there was no request; caller frees. */
+char *httpd_last_header(struct httpd *h, const char *path, const char *name);
+
+/* Stops the server, ending stalled responses at once, and frees it.  The
+ * port is free again afterwards.  NULL is a no-op. */
+void httpd_stop(struct httpd *h);
+
+#endif

@@ -1,0 +1,443 @@
+/* test_cli.c: the eedraws binary as a user runs it: ingest, parse, export,
+ * list, usage and exit codes.  (update against a server: test_update.c) */
+#include <check.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "util.h"
+
+static char *dir, *db;
+
+static void
+setup(void)
+{
+	dir = test_tmpdir();
+	db = xasprintf("%s/cli.db", dir);
+	setenv("XDG_CONFIG_HOME", dir, 1);	/* no user config */
+	setenv("XDG_DATA_HOME", dir, 1);
+}
+
+static void
+teardown(void)
+{
+	test_rmtree(dir);
+	free(db);
+	free(dir);
+}
+
+/* Runs eedraws -d DB ARGS...; returns the exit code. */
+#define EEDRAWS(out, err, in, ...) \
+	test_run((const char *const[]){ "eedraws", "-d", db, __VA_ARGS__, NULL }, in, out, err)
+
+static int
+count_lines(const char *s, const char *prefix)
+{
+	int n = 0;
+
+	for (; s && *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : "")
+		if (!prefix || strncmp(s, prefix, strlen(prefix)) == 0)
+			n++;
+	return n;
+}
+
+static int
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static int
+ingest_ok(const char *file)
+{
+	char *out, *err;
+	int rc = EEDRAWS(&out, &err, NULL, "ingest", test_data(file));
+
+	ck_assert_msg(rc == 0, "ingest %s: exit %d: %s", file, rc, err);
+	rc = count_lines(out, "new draw ");
+	free(out);
+	free(err);
+	return rc;
+}
+
+START_TEST(test_usage_errors_exit_64_and_say_what_was_wrong)
+{
+	static const struct { const char *argv[6]; const char *says; } cases[] = {
+		{ { "eedraws", NULL }, "no command given" },
+		{ { "eedraws", "frobnicate", NULL }, "unknown command 'frobnicate'" },
+		{ { "eedraws", "export", "-f", "xml", NULL }, "unknown format 'xml'" },
+		{ { "eedraws", "export", "-t", "people", NULL }, "unknown table 'people'" },
+		{ { "eedraws", "ingest", NULL }, "name a FILE, URL or -" },
+		{ { "eedraws", "parse", "-k", "pdf", "x", NULL }, "unknown kind 'pdf'" },
+		{ { "eedraws", "list", "-n", "zero", NULL }, "positive number" },
+		{ { "eedraws", "update", "nosuch", NULL }, "no source named 'nosuch'" },
+		{ { "eedraws", "--bogus", NULL }, "usage:" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out, *err;
+
+		ck_assert_int_eq(test_run(cases[i].argv, NULL, &out, &err), 64);
+		ck_assert_msg(strstr(err, cases[i].says), "case %zu: %s", i, err);
+		ck_assert_str_eq(out, "");
+		free(out);
+		free(err);
+	}
+}
+END_TEST
+
+START_TEST(test_help_and_version_exit_0)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "--help", NULL }, NULL,
+	                          &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "exit codes"));
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "--version", NULL }, NULL,
+	                          &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "eedraws 0."));
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_a_bad_config_exits_78_naming_file_and_line)
+{
+	char *conf = xasprintf("%s/bad.conf", dir), *out, *err;
+	char *where = xasprintf("%s:2:", conf);
+	FILE *f = fopen(conf, "w");
+
+	fputs("[eedraws]\ndatabse = x.db\n", f);
+	fclose(f);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "list", NULL },
+	                          NULL, &out, &err), 78);
+	ck_assert_msg(strstr(err, where) && strstr(err, "unknown key 'databse'"), "%s", err);
+	free(out), free(err), free(conf), free(where);
+}
+END_TEST
+
+START_TEST(test_ingest_announces_new_draws_once)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(ingest_ok("feed-2026-08-07.json"), 435);
+	ck_assert_int_eq(ingest_ok("feed-2026-08-07.json"), 0);
+	/* -q: new draws are stored, nothing is said. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "-q", "ingest",
+	                         test_data("history/09-2025-02-19T193406.json")), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_ingest_prints_the_new_draw_line)
+{
+	char *out, *err;
+
+	ingest_ok("history/08-2025-02-19T184209.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/09-2025-02-19T193406.json")), 0);
+	/* In order of date, whatever the feed's order. */
+	ck_assert_str_eq(out, "new draw #336 2025-02-17 pnp, 646 invitations, CRS 750\n"
+	                      "new draw #337 2025-02-19 french, 6500 invitations, CRS 428\n");
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_an_invalid_body_exits_65_and_changes_nothing)
+{
+	char *before, *after, *out, *err;
+
+	ingest_ok("history/07-2025-02-17T190959.json");
+	ck_assert_int_eq(EEDRAWS(&out, NULL, NULL, "export", "-t", "draws"), 0);
+	before = out;
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("feed-2025-02-19-invalid.json")), 65);
+	ck_assert_msg(strstr(err, "feed-2025-02-19-invalid.json") &&
+	              strstr(err, "line 4, column"), "%s", err);
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, NULL, NULL, "export", "-t", "draws"), 0);
+	after = out;
+	ck_assert_str_eq(before, after);
+	free(before), free(after);
+}
+END_TEST
+
+/* Splits CSV text into its lines, sorted, for comparing as sets. */
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **
+sorted_lines(char *text, size_t *n)
+{
+	char **v = NULL, *save = NULL, *line;
+
+	*n = 0;
+	for (line = strtok_r(text, "\r\n", &save); line; line = strtok_r(NULL, "\r\n", &save)) {
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = line;
+	}
+	qsort(v, *n, sizeof(*v), cmp_str);
+	return v;
+}
+
+START_TEST(test_export_round_trips_what_parse_reads)
+{
+	char *parsed, *exported, *err, **a, **b;
+	size_t na, nb, i;
+
+	ingest_ok("feed-2026-08-07.json");
+	ck_assert_int_eq(EEDRAWS(&parsed, &err, NULL, "parse", test_data("feed-2026-08-07.json")), 0);
+	free(err);
+	ck_assert_int_eq(EEDRAWS(&exported, &err, NULL, "export"), 0);
+	free(err);
+	ck_assert(starts_with(exported, "number,date,category,version,name,invitations,"
+	                      "crs_cutoff,draw_time,tie_break,programs\r\n"));
+	ck_assert_ptr_nonnull(strstr(exported, "\r\n434,2026-08-07,transport,2,"
+	                             "\"Transport Occupations, 2026-Version 2\",300,470,"
+	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\"\r\n"));
+	/* Sorted by date then number: 91a before 91b, round 1 first. */
+	ck_assert_ptr_nonnull(strstr(exported, "\r\n1,2015-01-31,"));
+	ck_assert(strstr(exported, "\r\n91a,") < strstr(exported, "\r\n91b,"));
+	a = sorted_lines(parsed, &na);
+	b = sorted_lines(exported, &nb);
+	ck_assert_uint_eq(na, 436);
+	ck_assert_uint_eq(nb, 436);
+	for (i = 0; i < na; i++)
+		ck_assert_str_eq(a[i], b[i]);
+	free(a), free(b), free(parsed), free(exported);
+}
+END_TEST
+
+START_TEST(test_programs_cell_is_quoted)
+{
+	char *out, *err;
+
+	ingest_ok("feed-2026-08-07.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
+	/* "fsw,cec,fst" holds commas: RFC 4180 quotes it. */
+	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\"\r\n"));
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_json_export_has_the_same_rows_typed)
+{
+	char *out, *err;
+	json_error_t jerr;
+	json_t *root, *row;
+	size_t i;
+
+	ingest_ok("feed-2026-08-07.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-f", "json"), 0);
+	root = json_loads(out, 0, &jerr);
+	ck_assert_msg(root != NULL, "%s", jerr.text);
+	ck_assert_uint_eq(json_array_size(root), 435);
+	json_array_foreach(root, i, row) {
+		if (strcmp(json_string_value(json_object_get(row, "number")), "434") != 0)
+			continue;
+		ck_assert_int_eq(json_integer_value(json_object_get(row, "invitations")), 300);
+		ck_assert_int_eq(json_integer_value(json_object_get(row, "crs_cutoff")), 470);
+		ck_assert_str_eq(json_string_value(json_object_get(row, "programs")), "fsw,cec,fst");
+		break;
+	}
+	ck_assert_uint_lt(i, 435);
+	row = json_array_get(root, 0);
+	ck_assert(json_is_null(json_object_get(row, "tie_break")));
+	json_decref(root);
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_revisions_and_pool_export)
+{
+	char *out, *err;
+
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ingest_ok("history/06-2025-02-13T201252.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "revisions"), 0);
+	ck_assert(starts_with(out, "number,field,old_value,new_value,changed_at,source\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n335,tie_break,2025-"));
+	ck_assert_int_eq(count_lines(out, "335,"), 2);	/* tie_break, tie_break_raw */
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "pool", "-f", "csv"), 0);
+	ck_assert(starts_with(out, "number,date,as_of,band,crs_min,crs_max,candidates\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n335,2025-02-05,"));
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_export_to_a_file_is_whole_or_absent)
+{
+	char *file = xasprintf("%s/draws.csv", dir), *bad = xasprintf("%s/no/such/dir.csv", dir);
+	char *out, *err, *text;
+
+	ingest_ok("feed-2026-08-07.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-o", file), 0);
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	text = test_slurp(file, NULL);
+	ck_assert_int_eq(count_lines(text, NULL), 436);
+	free(text);
+	ck_assert_int_ne(EEDRAWS(&out, &err, NULL, "export", "-o", bad), 0);
+	ck_assert_ptr_nonnull(strstr(err, "no/such/dir.csv"));
+	ck_assert_int_eq(access(bad, F_OK), -1);
+	free(out), free(err), free(file), free(bad);
+}
+END_TEST
+
+START_TEST(test_a_full_disk_is_an_error_not_a_short_file)
+{
+	pid_t pid;
+	int status, errfd;
+	char *errpath = xasprintf("%s/stderr", dir), *err;
+
+	ingest_ok("feed-2026-08-07.json");
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int full = open("/dev/full", O_WRONLY);
+
+		errfd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		if (full < 0 || errfd < 0)
+			_exit(127);
+		dup2(full, 1);
+		dup2(errfd, 2);
+		execl(test_bin(), "eedraws", "-d", db, "export", (char *)NULL);
+		_exit(127);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 1);
+	err = test_slurp(errpath, NULL);
+	ck_assert_msg(strstr(err, "cannot write standard output: No space left on device"),
+	              "%s", err);
+	free(err), free(errpath);
+}
+END_TEST
+
+START_TEST(test_list_shows_the_latest_draws)
+{
+	char *out, *err;
+
+	ingest_ok("feed-2026-08-07.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "3"), 0);
+	ck_assert_int_eq(count_lines(out, NULL), 4);
+	ck_assert_ptr_nonnull(strstr(out, "\n434    2026-08-07 transport"));
+	ck_assert(strstr(out, "\n434 ") < strstr(out, "\n433 "));
+	ck_assert_ptr_null(strstr(out, "\n431 "));
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_concurrent_ingests_store_each_draw_once)
+{
+	enum { N = 4 };
+	pid_t pids[N];
+	int i, status, announced = 0;
+	char *outs[N];
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	for (i = 0; i < N; i++) {
+		outs[i] = xasprintf("%s/out%d", dir, i);
+		pids[i] = fork();
+		ck_assert_int_ge(pids[i], 0);
+		if (pids[i] == 0) {
+			int fd = open(outs[i], O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+			dup2(fd, 1);
+			execl(test_bin(), "eedraws", "-d", db, "ingest",
+			      test_data("feed-2026-08-07.json"), (char *)NULL);
+			_exit(127);
+		}
+	}
+	for (i = 0; i < N; i++) {
+		char *text;
+
+		ck_assert_int_eq(waitpid(pids[i], &status, 0), pids[i]);
+		ck_assert(WIFEXITED(status));
+		ck_assert_int_eq(WEXITSTATUS(status), 0);
+		text = test_slurp(outs[i], NULL);
+		announced += count_lines(text, "new draw ");
+		free(text);
+		free(outs[i]);
+	}
+	ck_assert_int_eq(announced, 435);	/* each draw announced by one run */
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT count(*), count(DISTINCT number),"
+	                                       " (SELECT count(*) FROM revisions) FROM draws",
+	                                    -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 435);
+	ck_assert_int_eq(sqlite3_column_int(st, 1), 435);
+	ck_assert_int_eq(sqlite3_column_int(st, 2), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+END_TEST
+
+START_TEST(test_one_bad_input_does_not_stop_the_others)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "/nonexistent/feed.json",
+	                         test_data("history/09-2025-02-19T193406.json")), 1);
+	ck_assert_ptr_nonnull(strstr(err, "cannot open '/nonexistent/feed.json'"));
+	ck_assert_int_gt(count_lines(out, "new draw "), 300);
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_parse_reads_stdin_and_touches_no_database)
+{
+	char *feed = test_slurp(test_data("feed-ddmmyyyy.json"), NULL), *out, *err;
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, feed, "parse", "-"), 0);
+	ck_assert_int_eq(count_lines(out, NULL), 3);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n237,2023-01-11,general,"));
+	ck_assert_ptr_nonnull(strstr(err, "warning: round 237: drawDate '11-01-2023'"));
+	ck_assert_int_eq(access(db, F_OK), -1);
+	free(out), free(err), free(feed);
+}
+END_TEST
+
+Suite *
+cli_suite(void)
+{
+	Suite *s = suite_create("cli");
+	TCase *tc = tcase_create("commands");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_usage_errors_exit_64_and_say_what_was_wrong);
+	tcase_add_test(tc, test_help_and_version_exit_0);
+	tcase_add_test(tc, test_a_bad_config_exits_78_naming_file_and_line);
+	tcase_add_test(tc, test_ingest_announces_new_draws_once);
+	tcase_add_test(tc, test_ingest_prints_the_new_draw_line);
+	tcase_add_test(tc, test_an_invalid_body_exits_65_and_changes_nothing);
+	tcase_add_test(tc, test_export_round_trips_what_parse_reads);
+	tcase_add_test(tc, test_programs_cell_is_quoted);
+	tcase_add_test(tc, test_json_export_has_the_same_rows_typed);
+	tcase_add_test(tc, test_revisions_and_pool_export);
+	tcase_add_test(tc, test_export_to_a_file_is_whole_or_absent);
+	tcase_add_test(tc, test_a_full_disk_is_an_error_not_a_short_file);
+	tcase_add_test(tc, test_list_shows_the_latest_draws);
+	tcase_add_test(tc, test_concurrent_ingests_store_each_draw_once);
+	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
+	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
+	suite_add_tcase(s, tc);
+	return s;
+}
