@@ -1,0 +1,375 @@
+/* test_update.c: "eedraws update", the cron job, end to end against the
+ * in-process test server: what it stores, what it prints, its exit codes. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "httpd.h"
+#include "testutil.h"
+#include "util.h"
+
+static struct httpd *srv;
+static char *dir, *db, *conf;
+
+static void
+setup(void)
+{
+	dir = test_tmpdir();
+	db = xasprintf("%s/update.db", dir);
+	conf = xasprintf("%s/eedraws.conf", dir);
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	setenv("XDG_DATA_HOME", dir, 1);
+	srv = httpd_start();
+	ck_assert_ptr_nonnull(srv);
+}
+
+static void
+teardown(void)
+{
+	httpd_stop(srv);
+	test_rmtree(dir);
+	free(db), free(dir), free(conf);
+}
+
+/* A config with [eedraws] extra keys and the sources given as
+ * "name path [kind]" pairs on the test server. */
+static void
+write_conf(const char *extra, const char *const *sources)
+{
+	FILE *f = fopen(conf, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[eedraws]\ndatabase = %s\nuser_agent = eedraws-test (t@example.org)\n"
+	        "timeout = 2\nconnect_timeout = 2\n%s", db, extra ? extra : "");
+	for (; *sources; sources += 2) {
+		char *url = httpd_url(srv, sources[1]);
+
+		fprintf(f, "[source %s]\nkind = ircc-json\nurl = %s\n", sources[0], url);
+		free(url);
+	}
+	fclose(f);
+}
+
+static int
+update(char **out, char **err, const char *arg)
+{
+	return test_run((const char *const[]){ "eedraws", "-c", conf, "update", arg, NULL },
+	                NULL, out, err);
+}
+
+/* Serves a file from tests/data at path with the given validators. */
+static char *
+serve(const char *path, const char *file, const char *etag, const char *lm)
+{
+	struct httpd_response r = {0};
+	size_t len;
+	char *body = test_slurp(test_data(file), &len);
+
+	r.body = body;
+	r.len = len;
+	r.etag = etag;
+	r.last_modified = lm;
+	r.headers[0] = (struct httpd_header){ "Content-Type", "application/json" };
+	httpd_route(srv, path, &r);
+	return body;		/* httpd_route copied it: caller frees */
+}
+
+static int
+count_lines(const char *s, const char *prefix)
+{
+	int n = 0;
+
+	for (; *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : "")
+		if (strncmp(s, prefix, strlen(prefix)) == 0)
+			n++;
+	return n;
+}
+
+/* The draws table as CSV, to compare before and after. */
+static char *
+export_draws(void)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-d", db, "export", NULL },
+	                          NULL, &out, &err), 0);
+	free(err);
+	return out;
+}
+
+START_TEST(test_update_stores_the_feed_then_is_silent_on_304_via_etag)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	char *body = serve("/feed.json", "feed-2026-08-07.json", "\"v1\"", NULL);
+	char *out, *err, *before, *after, *h;
+
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_int_eq(count_lines(out, "new draw #"), 435);
+	ck_assert_str_eq(err, "");
+	h = httpd_last_header(srv, "/feed.json", "User-Agent");
+	ck_assert_str_eq(h, "eedraws-test (t@example.org)");
+	free(h), free(out), free(err);
+	before = export_draws();
+
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	h = httpd_last_header(srv, "/feed.json", "If-None-Match");
+	ck_assert_str_eq(h, "\"v1\"");
+	ck_assert_uint_eq(httpd_hits(srv, "/feed.json"), 2);
+	after = export_draws();
+	ck_assert_str_eq(before, after);
+	free(h), free(out), free(err), free(before), free(after), free(body);
+}
+END_TEST
+
+START_TEST(test_update_sends_if_modified_since_and_gets_304)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	const char *lm = "Fri, 07 Aug 2026 14:00:00 GMT";
+	char *body = serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, lm);
+	char *out, *err, *h;
+
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	h = httpd_last_header(srv, "/feed.json", "If-Modified-Since");
+	ck_assert_str_eq(h, lm);
+	free(h), free(out), free(err), free(body);
+}
+END_TEST
+
+START_TEST(test_an_unchanged_body_without_validators_is_silent)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	char *body = serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, NULL);
+	char *out, *err;
+
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_int_gt(count_lines(out, "new draw #"), 300);
+	free(out), free(err);
+	ck_assert_int_eq(update(&out, &err, "-v"), 64);	/* options go before the command */
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-v", "-c", conf, "update",
+	                          NULL }, NULL, &out, &err), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_ptr_nonnull(strstr(err, "ircc: body unchanged"));
+	free(out), free(err), free(body);
+}
+END_TEST
+
+START_TEST(test_update_prints_exactly_the_new_draws)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	char *b, *out, *err;
+
+	write_conf(NULL, src);
+	b = serve("/feed.json", "history/07-2025-02-17T190959.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(out, "new draw #336 "));
+	free(out), free(err), free(b);
+
+	/* #336 vanishes: nothing to say, nothing deleted. */
+	b = serve("/feed.json", "history/08-2025-02-19T184209.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	free(out), free(err), free(b);
+
+	/* #336 is back with #337: only #337 is new. */
+	b = serve("/feed.json", "history/09-2025-02-19T193406.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "new draw #337 2025-02-19 french, 6500 invitations, CRS 428\n");
+	ck_assert_str_eq(err, "");
+	free(out), free(err), free(b);
+}
+END_TEST
+
+START_TEST(test_update_prints_a_correction)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	char *b, *out, *err;
+
+	write_conf(NULL, src);
+	b = serve("/feed.json", "history/05-2025-02-05T190940.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err), free(b);
+	b = serve("/feed.json", "history/06-2025-02-13T201252.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_int_eq(count_lines(out, "changed draw #335 2025-02-05: tie_break '2025-"), 1);
+	ck_assert_int_eq(count_lines(out, ""), 1);
+	free(out), free(err), free(b);
+}
+END_TEST
+
+/* A source that fails, beside one that works: the failure is reported
+ * naming the source, with its exit code, nothing of it is written, and
+ * the good source is stored all the same. */
+static void
+check_failing_source(const char *extra, const struct httpd_response *bad, int code,
+                     const char *says)
+{
+	const char *const src[] = { "bad", "/bad", "good", "/good.json", NULL };
+	char *b = serve("/good.json", "history/07-2025-02-17T190959.json", NULL, NULL);
+	char *out, *err, *draws;
+
+	httpd_route(srv, "/bad", bad);
+	write_conf(extra, src);
+	ck_assert_int_eq(update(&out, &err, NULL), code);
+	ck_assert_msg(strstr(err, "eedraws: bad: ") && strstr(err, says), "stderr: %s", err);
+	ck_assert_int_eq(count_lines(err, "eedraws: "), 1);
+	ck_assert_int_eq(count_lines(out, "new draw #"), 337);	/* all of good's */
+	draws = export_draws();
+	ck_assert_int_eq(count_lines(draws, ""), 338);
+	free(draws), free(out), free(err), free(b);
+}
+
+START_TEST(test_http_404_exits_75)
+{
+	struct httpd_response r = { .status = 404, .body = "gone", .len = 4 };
+
+	check_failing_source(NULL, &r, EX_TEMPFAIL, "HTTP 404");
+}
+END_TEST
+
+START_TEST(test_http_500_exits_75)
+{
+	struct httpd_response r = { .status = 500, .body = "oops", .len = 4 };
+
+	check_failing_source(NULL, &r, EX_TEMPFAIL, "HTTP 500");
+}
+END_TEST
+
+START_TEST(test_a_stalled_server_times_out_with_75)
+{
+	struct httpd_response r = { .body = "{\"rounds\": [", .len = 12, .stall = 1 };
+
+	check_failing_source(NULL, &r, EX_TEMPFAIL, "timed out");
+}
+END_TEST
+
+START_TEST(test_a_redirect_loop_exits_75)
+{
+	struct httpd_response r = { .status = 302 };
+	char *to_self = httpd_url(srv, "/bad");
+
+	r.headers[0] = (struct httpd_header){ "Location", to_self };
+	check_failing_source(NULL, &r, EX_TEMPFAIL, "redirect");
+	free(to_self);
+}
+END_TEST
+
+START_TEST(test_a_redirect_to_another_scheme_exits_65)
+{
+	struct httpd_response r = { .status = 302 };
+
+	r.headers[0] = (struct httpd_header){ "Location", "file:///etc/passwd" };
+	check_failing_source(NULL, &r, EX_DATAERR, "file");
+}
+END_TEST
+
+START_TEST(test_a_body_over_the_size_cap_exits_65)
+{
+	static char big[1000000];
+	struct httpd_response r = { .body = big, .len = sizeof(big) };
+
+	memset(big, ' ', sizeof(big));
+	check_failing_source("max_size = 600000\n", &r, EX_DATAERR, "larger than");
+}
+END_TEST
+
+START_TEST(test_an_invalid_feed_exits_65_naming_line_and_column)
+{
+	size_t len;
+	char *bad = test_slurp(test_data("feed-2025-02-19-invalid.json"), &len);
+	struct httpd_response r = { .body = bad, .len = len };
+
+	check_failing_source(NULL, &r, EX_DATAERR, "line 4, column");
+	free(bad);
+}
+END_TEST
+
+START_TEST(test_an_html_error_page_in_place_of_the_feed_exits_65)
+{
+	static const char page[] = "<html><body>Service unavailable</body></html>";
+	struct httpd_response r = { .body = page, .len = sizeof(page) - 1 };
+
+	check_failing_source(NULL, &r, EX_DATAERR, "not valid JSON");
+}
+END_TEST
+
+START_TEST(test_a_rejected_body_is_fetched_again_unconditionally)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	size_t len;
+	char *bad = test_slurp(test_data("feed-2025-02-19-invalid.json"), &len);
+	struct httpd_response r = { .body = bad, .len = len, .etag = "\"same\"" };
+	char *good, *out, *err, *h;
+
+	write_conf(NULL, src);
+	httpd_route(srv, "/feed.json", &r);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_DATAERR);
+	free(out), free(err);
+	/* The same ETag now comes with a valid body (the incident's end). */
+	good = serve("/feed.json", "history/09-2025-02-19T193406.json", "\"same\"", NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	h = httpd_last_header(srv, "/feed.json", "If-None-Match");
+	ck_assert_ptr_null(h);
+	ck_assert_int_gt(count_lines(out, "new draw #"), 300);
+	free(out), free(err), free(bad), free(good);
+}
+END_TEST
+
+START_TEST(test_disabled_sources_run_only_when_named)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	char *b = serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, NULL);
+	char *out, *err;
+
+	write_conf(NULL, src);
+	{
+		FILE *f = fopen(conf, "a");
+
+		fputs("enabled = no\n", f);
+		fclose(f);
+	}
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_uint_eq(httpd_hits(srv, "/feed.json"), 0);
+	free(out), free(err);
+	ck_assert_int_eq(update(&out, &err, "ircc"), 0);
+	ck_assert_int_gt(count_lines(out, "new draw #"), 300);
+	free(out), free(err), free(b);
+}
+END_TEST
+
+Suite *
+update_suite(void)
+{
+	Suite *s = suite_create("update");
+	TCase *tc = tcase_create("update");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_update_stores_the_feed_then_is_silent_on_304_via_etag);
+	tcase_add_test(tc, test_update_sends_if_modified_since_and_gets_304);
+	tcase_add_test(tc, test_an_unchanged_body_without_validators_is_silent);
+	tcase_add_test(tc, test_update_prints_exactly_the_new_draws);
+	tcase_add_test(tc, test_update_prints_a_correction);
+	tcase_add_test(tc, test_http_404_exits_75);
+	tcase_add_test(tc, test_http_500_exits_75);
+	tcase_add_test(tc, test_a_stalled_server_times_out_with_75);
+	tcase_add_test(tc, test_a_redirect_loop_exits_75);
+	tcase_add_test(tc, test_a_redirect_to_another_scheme_exits_65);
+	tcase_add_test(tc, test_a_body_over_the_size_cap_exits_65);
+	tcase_add_test(tc, test_an_invalid_feed_exits_65_naming_line_and_column);
+	tcase_add_test(tc, test_an_html_error_page_in_place_of_the_feed_exits_65);
+	tcase_add_test(tc, test_a_rejected_body_is_fetched_again_unconditionally);
+	tcase_add_test(tc, test_disabled_sources_run_only_when_named);
+	suite_add_tcase(s, tc);
+	return s;
+}
