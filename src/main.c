@@ -596,8 +596,10 @@ main(int argc, char **argv)
 			break;
 	if (i == sizeof(commands) / sizeof(commands[0]))
 		return usage_error("unknown command '%s'", argv[optind]);
-	if ((rc = load_config(&c)))
+	if ((rc = load_config(&c))) {
+		config_release(&c.config);
 		return exit_code(rc);
+	}
 	if ((rc = fetch_global_init(&e))) {
 		error("%s", e.msg);
 		config_release(&c.config);

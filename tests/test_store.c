@@ -150,6 +150,7 @@ START_TEST(test_ingesting_the_same_body_twice_changes_nothing)
 	ck_assert_int_eq(store_open(&s, db, &e), 0);
 	put_file(s, test_data("feed-2026-08-07.json"), &seen);
 	before = dump(db);
+	strlist_release(&seen.lines);
 	memset(&seen, 0, sizeof(seen));
 	put_file(s, test_data("feed-2026-08-07.json"), &seen);
 	ck_assert_int_eq(seen.new + seen.changed, 0);
@@ -158,6 +159,7 @@ START_TEST(test_ingesting_the_same_body_twice_changes_nothing)
 	store_close(s);
 	free(before);
 	free(after);
+	strlist_release(&seen.lines);
 }
 END_TEST
 
@@ -311,13 +313,15 @@ START_TEST(test_a_failed_merge_writes_nothing)
 	struct draw_list l = {0};
 	struct strlist w = {0};
 	struct body b = {0};
+	struct seen seen = {0};
 	struct store *s;
 	struct err e = {0};
 	char *before, *after;
 	sqlite3 *h;
 
 	ck_assert_int_eq(store_open(&s, db, &e), 0);
-	put_file(s, test_data("history/01-2024-11-13T193415.json"), &(struct seen){0});
+	put_file(s, test_data("history/01-2024-11-13T193415.json"), &seen);
+	strlist_release(&seen.lines);
 	before = dump(db);
 	/* A trigger that refuses one draw of the next body, half way through. */
 	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
