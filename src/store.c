@@ -9,7 +9,7 @@
 #include <sysexits.h>
 
 #define APPLICATION_ID 0x45454452	/* "EEDR", in the database header */
-#define BUSY_TIMEOUT_MS 10000
+#define BUSY_TIMEOUT_MS 5000	/* then EX_TEMPFAIL: cron tries again */
 
 /* migrations[i] takes the schema from version i to i + 1; each runs in the
  * same transaction as the user_version bump.  Never edit a shipped one:
@@ -163,8 +163,29 @@ pragma_int(struct store *s, const char *sql, int *out, struct err *e)
 	return 0;
 }
 
-/* Checks the file is ours (or empty) and brings its schema up to date, all
- * in one transaction. */
+/* Reads the header fields that say whose the file is and which schema. */
+static int
+read_header(struct store *s, int *app, int *version, int *tables, struct err *e)
+{
+	int rc;
+
+	if ((rc = pragma_int(s, "PRAGMA application_id", app, e)) ||
+	    (rc = pragma_int(s, "PRAGMA user_version", version, e)) ||
+	    (rc = pragma_int(s, "SELECT count(*) FROM sqlite_master", tables, e)))
+		return rc;
+	if (*app != APPLICATION_ID && (*app != 0 || *tables > 0))
+		return err_set(e, EX_DATAERR, "%s: not an eedraws database; name another with -d",
+		               s->path);
+	if (*version > (int)NMIGRATIONS)
+		return err_set(e, EX_DATAERR,
+		               "%s: database schema %d is newer than this eedraws knows (%zu); upgrade eedraws",
+		               s->path, *version, NMIGRATIONS);
+	return 0;
+}
+
+/* Checks the file is ours (or empty) and brings its schema up to date in
+ * one transaction.  An up-to-date database is only read: readers never
+ * wait for a writer. */
 static int
 migrate(struct store *s, struct err *e)
 {
@@ -172,34 +193,24 @@ migrate(struct store *s, struct err *e)
 	size_t v;
 	char sql[64];
 
+	if ((rc = read_header(s, &app, &version, &tables, e)))
+		return rc;
+	if (version == (int)NMIGRATIONS)
+		return 0;
 	if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
 		return rc;
-	if ((rc = pragma_int(s, "PRAGMA application_id", &app, e)) ||
-	    (rc = pragma_int(s, "PRAGMA user_version", &version, e)) ||
-	    (rc = pragma_int(s, "SELECT count(*) FROM sqlite_master", &tables, e)))
+	/* Again under the lock: another eedraws may have migrated meanwhile. */
+	if ((rc = read_header(s, &app, &version, &tables, e)))
 		goto fail;
-	if (app != APPLICATION_ID && (app != 0 || tables > 0)) {
-		rc = err_set(e, EX_DATAERR, "%s: not an eedraws database; name another with -d",
-		             s->path);
-		goto fail;
-	}
-	if (version > (int)NMIGRATIONS) {
-		rc = err_set(e, EX_DATAERR,
-		             "%s: database schema %d is newer than this eedraws knows (%zu); upgrade eedraws",
-		             s->path, version, NMIGRATIONS);
-		goto fail;
-	}
 	for (v = (size_t)version; v < NMIGRATIONS; v++)
 		if ((rc = exec(s, migrations[v], e)))
 			goto fail;
-	if ((size_t)version < NMIGRATIONS) {
-		snprintf(sql, sizeof(sql), "PRAGMA user_version = %zu", NMIGRATIONS);
-		if ((rc = exec(s, sql, e)))
-			goto fail;
-		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", APPLICATION_ID);
-		if ((rc = exec(s, sql, e)))
-			goto fail;
-	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %zu", NMIGRATIONS);
+	if ((rc = exec(s, sql, e)))
+		goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", APPLICATION_ID);
+	if ((rc = exec(s, sql, e)))
+		goto fail;
 	return exec(s, "COMMIT", e);
 fail:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -221,10 +232,8 @@ store_open(struct store **out, const char *path, struct err *e)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	/* Read the header before changing anything, so a file that is not a
-	 * database is refused untouched. */
-	if ((rc = exec(s, "SELECT count(*) FROM sqlite_master", e)))
-		goto fail;
+	/* migrate() reads the header before anything is written, so a file
+	 * that is not an eedraws database is refused untouched. */
 	if ((rc = exec(s, "PRAGMA foreign_keys = ON", e)) ||
 	    (rc = migrate(s, e)) ||
 	    (rc = exec(s, "PRAGMA journal_mode = WAL", e)) ||

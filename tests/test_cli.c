@@ -389,6 +389,30 @@ START_TEST(test_concurrent_ingests_store_each_draw_once)
 }
 END_TEST
 
+START_TEST(test_a_database_held_too_long_exits_75_saying_why)
+{
+	sqlite3 *h;
+	char *out, *err;
+
+	ingest_ok("history/01-2024-11-13T193415.json");
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "BEGIN IMMEDIATE; DELETE FROM fetch_state",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	/* Readers are not held up by a writer. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
+	free(out), free(err);
+	/* A second writer waits, then gives up with 75 and says why. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/09-2025-02-19T193406.json")), 75);
+	ck_assert_msg(strstr(err, "database is busy"), "%s", err);
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(h);
+	ck_assert_int_eq(ingest_ok("history/09-2025-02-19T193406.json"), 14);
+}
+END_TEST
+
 START_TEST(test_one_bad_input_does_not_stop_the_others)
 {
 	char *out, *err;
@@ -436,6 +460,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_a_full_disk_is_an_error_not_a_short_file);
 	tcase_add_test(tc, test_list_shows_the_latest_draws);
 	tcase_add_test(tc, test_concurrent_ingests_store_each_draw_once);
+	tcase_add_test(tc, test_a_database_held_too_long_exits_75_saying_why);
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
 	suite_add_tcase(s, tc);
