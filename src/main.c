@@ -99,24 +99,15 @@ load_config(struct ctx *c)
 	return rc;
 }
 
-/* Makes the database's directory when it is the default one. */
+/* Makes the database's directory when it is the default one: a user's
+ * explicit path is taken as given. */
 static void
 make_default_dir(const char *db)
 {
 	char *def = config_default_database();
 
-	if (strcmp(def, db) == 0) {
-		char *slash = strrchr(def, '/');
-
-		*slash = '\0';
-		slash = strrchr(def, '/');
-		if (slash) {
-			*slash = '\0';
-			mkdir(def, 0755);	/* $XDG_DATA_HOME itself */
-			*slash = '/';
-		}
-		mkdir(def, 0755);
-	}
+	if (strcmp(def, db) == 0)
+		make_parents(def);	/* a failure shows when the store opens */
 	free(def);
 }
 

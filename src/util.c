@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 
 int
@@ -218,6 +219,22 @@ read_file(const char *path, char **data, size_t *len, struct err *e)
 		fclose(f);
 	*data = buf_detach(&b, len);
 	return 0;
+}
+
+int
+make_parents(const char *path)
+{
+	char *p = xstrdup(path), *slash;
+	int rc = 0;
+
+	for (slash = strchr(p + 1, '/'); slash && rc == 0; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST)
+			rc = -1;
+		*slash = '/';
+	}
+	free(p);
+	return rc;
 }
 
 void

@@ -54,6 +54,10 @@ void strlist_release(struct strlist *l);
 /* Reads a whole file ("-" is stdin) into *data (caller frees, NUL-terminated). */
 int read_file(const char *path, char **data, size_t *len, struct err *e);
 
+/* Makes the directories leading to path's last component (mkdir -p of its
+ * dirname), mode 0755; 0, or -1 with errno. */
+int make_parents(const char *path);
+
 /* Time as UTC "YYYY-MM-DDTHH:MM:SSZ" into out[21]. */
 void format_utc(time_t t, char out[21]);
 

@@ -413,6 +413,19 @@ START_TEST(test_a_database_held_too_long_exits_75_saying_why)
 }
 END_TEST
 
+START_TEST(test_the_default_database_is_made_under_xdg_data_home)
+{
+	char *data = xasprintf("%s/not/yet", dir), *path, *out, *err;
+
+	setenv("XDG_DATA_HOME", data, 1);
+	path = xasprintf("%s/eedraws/eedraws.db", data);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "ingest",
+	                          test_data("feed-ddmmyyyy.json"), NULL }, NULL, &out, &err), 0);
+	ck_assert_int_eq(access(path, F_OK), 0);
+	free(out), free(err), free(path), free(data);
+}
+END_TEST
+
 START_TEST(test_one_bad_input_does_not_stop_the_others)
 {
 	char *out, *err;
@@ -461,6 +474,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_list_shows_the_latest_draws);
 	tcase_add_test(tc, test_concurrent_ingests_store_each_draw_once);
 	tcase_add_test(tc, test_a_database_held_too_long_exits_75_saying_why);
+	tcase_add_test(tc, test_the_default_database_is_made_under_xdg_data_home);
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
 	suite_add_tcase(s, tc);
