@@ -193,7 +193,13 @@ migrate(struct store *s, struct err *e)
 	size_t v;
 	char sql[64];
 
-	if ((rc = read_header(s, &app, &version, &tables, e)))
+	/* One read transaction: the three values from one snapshot, even
+	 * while another eedraws is creating the database. */
+	if ((rc = exec(s, "BEGIN", e)))
+		return rc;
+	rc = read_header(s, &app, &version, &tables, e);
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (rc)
 		return rc;
 	if (version == (int)NMIGRATIONS)
 		return 0;
@@ -217,6 +223,28 @@ fail:
 	return rc;
 }
 
+/* Switches a new database to WAL (the mode persists in the file).  The
+ * switch needs the file to itself and SQLite does not wait for that, so
+ * two eedraws creating one database at once retry here. */
+static int
+use_wal(struct store *s, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc, waited;
+
+	for (waited = 0;; waited += 50) {
+		if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL) != SQLITE_OK)
+			return db_error(s, e, "PRAGMA journal_mode = WAL");
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_ROW)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+			return db_error(s, e, "PRAGMA journal_mode = WAL");
+		sqlite3_sleep(50);
+	}
+}
+
 int
 store_open(struct store **out, const char *path, struct err *e)
 {
@@ -236,7 +264,7 @@ store_open(struct store **out, const char *path, struct err *e)
 	 * that is not an eedraws database is refused untouched. */
 	if ((rc = exec(s, "PRAGMA foreign_keys = ON", e)) ||
 	    (rc = migrate(s, e)) ||
-	    (rc = exec(s, "PRAGMA journal_mode = WAL", e)) ||
+	    (rc = use_wal(s, e)) ||
 	    (rc = exec(s, "PRAGMA synchronous = FULL", e)))
 		goto fail;
 	for (i = 0; i < NSTMT; i++) {

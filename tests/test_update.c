@@ -75,17 +75,6 @@ serve(const char *path, const char *file, const char *etag, const char *lm)
 	return body;		/* httpd_route copied it: caller frees */
 }
 
-static int
-count_lines(const char *s, const char *prefix)
-{
-	int n = 0;
-
-	for (; *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : "")
-		if (strncmp(s, prefix, strlen(prefix)) == 0)
-			n++;
-	return n;
-}
-
 /* The draws table as CSV, to compare before and after. */
 static char *
 export_draws(void)

@@ -131,3 +131,19 @@ test_run(const char *const argv[], const char *in, char **out, char **err)
 	free(outp), free(errp), free(inp);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
+
+int
+count_lines(const char *s, const char *prefix)
+{
+	size_t len = strlen(prefix);
+	int n = 0;
+
+	while (s && *s) {
+		const char *nl = strchr(s, '\n');
+
+		if (strncmp(s, prefix, len) == 0)
+			n++;
+		s = nl ? nl + 1 : NULL;
+	}
+	return n;
+}

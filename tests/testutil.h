@@ -37,6 +37,9 @@ const char *test_bin(void);
  * status, or -1 if it did not exit normally. */
 int test_run(const char *const argv[], const char *in, char **out, char **err);
 
+/* Lines of s that start with prefix ("" for every line). */
+int count_lines(const char *s, const char *prefix);
+
 /* Reads a whole file into a NUL-terminated string; fails the test if it
  * cannot. */
 char *test_slurp(const char *path, size_t *len);
