@@ -207,6 +207,7 @@ draw_release(struct draw *d)
 	free(d->tie_break_raw);
 	free(d->pool_as_of_raw);
 	free(d->raw);
+	free(d->evidence);
 	draw_init(d);
 }
 

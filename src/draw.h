@@ -31,6 +31,7 @@ struct draw {
 	char *pool_as_of_raw;
 	long pool[DRAW_NBANDS];	/* candidates per band; all -1 when no data */
 	char *raw;		/* the record as the source gave it (JSON text) */
+	char *evidence;		/* articles: the text span the values came from */
 };
 
 struct draw_list {

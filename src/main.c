@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "datetime.h"
 #include "export.h"
 #include "fetch.h"
 #include "parse.h"
@@ -22,12 +23,15 @@
 static const char usage_text[] =
 	"usage: eedraws [-c CONFIG] [-d DATABASE] [-q | -v] COMMAND [ARGS]\n"
 	"  update [SOURCE...]              fetch the configured sources, store what is new\n"
-	"  ingest [-k KIND] FILE|URL|-...  store the draws of files or URLs\n"
-	"  parse  [-k KIND] FILE|URL|-...  print the draws a body yields, as CSV\n"
+	"  ingest [-k KIND] [--date DATE] FILE|URL|-...\n"
+	"                                  store the draws of files or URLs\n"
+	"  parse  [-k KIND] [--date DATE] FILE|URL|-...\n"
+	"                                  print the draws a body yields, as CSV\n"
 	"  export [-t TABLE] [-f csv|json] [-o FILE]\n"
 	"                                  TABLE: draws (default), revisions, pool\n"
 	"  list   [-n N]                   the latest draws, for a person\n"
-	"KIND: auto (default), ircc-json.  See eedraws --help.\n";
+	"KIND: auto (default), ircc-json, article.  DATE: the publication date\n"
+	"to assume (YYYY-MM-DD) when a page gives none.  See eedraws --help.\n";
 
 static const char help_text[] =
 	"\n"
@@ -242,7 +246,7 @@ update_source(struct ctx *c, const struct source *src)
 		if (st.body_hash && strcmp(st.body_hash, hash) == 0) {
 			if (c->verbosity == VERBOSE)
 				error("%s: body unchanged", src->name);
-		} else if ((rc = parse_body(&b, src->kind, &draws, &warn, &e)) == 0) {
+		} else if ((rc = parse_body(&b, src->kind, NULL, &draws, &warn, &e)) == 0) {
 			set_str(&st.body_hash, hash);
 		}
 		if (rc == 0) {
@@ -302,24 +306,37 @@ cmd_update(struct ctx *c, int argc, char **argv)
 	return status;
 }
 
-/* Options shared by ingest and parse. */
+/* Options shared by ingest and parse: -k KIND, --date YYYY-MM-DD. */
 static int
-kind_options(int argc, char **argv, const char **kind)
+kind_options(int argc, char **argv, const char **kind, struct parse_opts *popts)
 {
 	static const struct option longopts[] = {
 		{ "kind", required_argument, NULL, 'k' },
+		{ "date", required_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int ch;
+	char iso[11];
+	int ch, swapped = 0;
 
 	*kind = "auto";
+	memset(popts, 0, sizeof(*popts));
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "+k:", longopts, NULL)) != -1) {
-		if (ch != 'k')
+		switch (ch) {
+		case 'k':
+			if (!parse_kind_valid(optarg))
+				return usage_error("unknown kind '%s' (auto, ircc-json, article)",
+				                   optarg);
+			*kind = optarg;
+			break;
+		case 'D':
+			if (date_parse_iso(optarg, iso, &swapped) != 0 || swapped)
+				return usage_error("--date wants YYYY-MM-DD, not '%s'", optarg);
+			popts->date = optarg;
+			break;
+		default:
 			return usage_error("%s: bad option", argv[0]);
-		if (!parse_kind_valid(optarg))
-			return usage_error("unknown kind '%s' (auto, ircc-json)", optarg);
-		*kind = optarg;
+		}
 	}
 	if (optind >= argc)
 		return usage_error("%s: name a FILE, URL or -", argv[0]);
@@ -329,10 +346,11 @@ kind_options(int argc, char **argv, const char **kind)
 static int
 cmd_ingest(struct ctx *c, int argc, char **argv)
 {
+	struct parse_opts popts;
 	const char *kind;
 	int status = 0, rc, i;
 
-	if ((rc = kind_options(argc, argv, &kind)) || (rc = open_store(c)))
+	if ((rc = kind_options(argc, argv, &kind, &popts)) || (rc = open_store(c)))
 		return rc;
 	for (i = optind; i < argc; i++) {
 		struct draw_list draws = {0};
@@ -342,7 +360,7 @@ cmd_ingest(struct ctx *c, int argc, char **argv)
 
 		rc = load_body(c, argv[i], &b, &e);
 		if (!rc)
-			rc = parse_body(&b, kind, &draws, &warn, &e);
+			rc = parse_body(&b, kind, &popts, &draws, &warn, &e);
 		print_warnings(c, argv[i], &warn);
 		if (!rc)
 			rc = store_put_body(c->store, "ingest", &b, &draws, NULL, announce, c, &e);
@@ -360,12 +378,13 @@ cmd_parse(struct ctx *c, int argc, char **argv)
 {
 	const char *const *cols;
 	const char *types, *kind;
+	struct parse_opts popts;
 	struct exporter x;
 	struct err e = {0};
 	int status = 0, rc, i, ncols;
 	size_t j;
 
-	if ((rc = kind_options(argc, argv, &kind)))
+	if ((rc = kind_options(argc, argv, &kind, &popts)))
 		return rc;
 	cols = store_columns("draws", &ncols, &types);
 	export_begin(&x, stdout, EXPORT_CSV, cols, types, ncols);
@@ -376,7 +395,7 @@ cmd_parse(struct ctx *c, int argc, char **argv)
 
 		rc = load_body(c, argv[i], &b, &e);
 		if (!rc)
-			rc = parse_body(&b, kind, &draws, &warn, &e);
+			rc = parse_body(&b, kind, &popts, &draws, &warn, &e);
 		print_warnings(c, argv[i], &warn);
 		if (rc)
 			error("%s", e.msg);

@@ -5,13 +5,14 @@
 
 static const struct {
 	const char *kind;
-	int (*parse)(const struct body *, struct draw_list *, struct strlist *,
-	             struct err *);
+	int (*parse)(const struct body *, const struct parse_opts *, struct draw_list *,
+	             struct strlist *, struct err *);
 } parsers[] = {
 	{ "ircc-json", parse_ircc_json },
+	{ "article", parse_article },
 };
 
-const char *const parse_kinds[] = { "auto", "ircc-json", NULL };
+const char *const parse_kinds[] = { "auto", "ircc-json", "article", NULL };
 
 int
 parse_kind_valid(const char *kind)
@@ -36,12 +37,14 @@ parse_sniff(const struct body *b)
 		p++;
 	if (p < end && (*p == '{' || *p == '['))
 		return "ircc-json";
+	if (p < end)
+		return "article";	/* HTML or text: the article parser tells */
 	return NULL;
 }
 
 int
-parse_body(const struct body *b, const char *kind, struct draw_list *out,
-           struct strlist *warn, struct err *e)
+parse_body(const struct body *b, const char *kind, const struct parse_opts *opts,
+           struct draw_list *out, struct strlist *warn, struct err *e)
 {
 	size_t i;
 
@@ -54,6 +57,6 @@ parse_body(const struct body *b, const char *kind, struct draw_list *out,
 	}
 	for (i = 0; i < sizeof(parsers) / sizeof(parsers[0]); i++)
 		if (strcmp(kind, parsers[i].kind) == 0)
-			return parsers[i].parse(b, out, warn, e);
+			return parsers[i].parse(b, opts, out, warn, e);
 	return err_set(e, EX_USAGE, "unknown kind '%s'", kind);
 }

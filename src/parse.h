@@ -12,6 +12,12 @@
 #include "draw.h"
 #include "util.h"
 
+/* What the caller knows that the body may not say. */
+struct parse_opts {
+	const char *date;	/* YYYY-MM-DD: publication date to assume when a
+				 * page gives none; NULL for the fetch date */
+};
+
 /* The kinds eedraws reads; NULL-terminated, "auto" first. */
 extern const char *const parse_kinds[];
 int parse_kind_valid(const char *kind);
@@ -19,11 +25,15 @@ int parse_kind_valid(const char *kind);
 /* The kind of a body ("ircc-json"), or NULL when it cannot tell. */
 const char *parse_sniff(const struct body *b);
 
-int parse_body(const struct body *b, const char *kind, struct draw_list *out,
-               struct strlist *warn, struct err *e);
+/* opts may be NULL. */
+int parse_body(const struct body *b, const char *kind, const struct parse_opts *opts,
+               struct draw_list *out, struct strlist *warn, struct err *e);
 
 /* One parser per kind, each in its own file. */
-int parse_ircc_json(const struct body *b, struct draw_list *out,
-                    struct strlist *warn, struct err *e);
+int parse_ircc_json(const struct body *b, const struct parse_opts *opts,
+                    struct draw_list *out, struct strlist *warn, struct err *e);
+/* News articles and announcements, HTML or plain text (parse_article.c). */
+int parse_article(const struct body *b, const struct parse_opts *opts,
+                  struct draw_list *out, struct strlist *warn, struct err *e);
 
 #endif

@@ -150,13 +150,15 @@ read_round(json_t *rec, size_t index, struct draw *d, struct strlist *warn)
 }
 
 int
-parse_ircc_json(const struct body *b, struct draw_list *out,
-                struct strlist *warn, struct err *e)
+parse_ircc_json(const struct body *b, const struct parse_opts *opts,
+                struct draw_list *out, struct strlist *warn, struct err *e)
 {
 	const char *data = b->data;
 	size_t len = b->len, i, j, first = out->n;
 	json_error_t jerr;
 	json_t *root, *rounds, *rec;
+
+	(void)opts;		/* the feed dates every round itself */
 
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		data += 3, len -= 3;

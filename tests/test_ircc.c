@@ -17,7 +17,7 @@ parse_file(const char *path, struct draw_list *out, struct strlist *warn)
 
 	b.data = test_slurp(path, &b.len);
 	b.url = xstrdup(path);
-	rc = parse_body(&b, "auto", out, warn, &e);
+	rc = parse_body(&b, "auto", NULL, out, warn, &e);
 	ck_assert_msg(rc == 0, "%s rejected: %s", path, e.msg);
 	body_release(&b);
 }
@@ -32,7 +32,7 @@ parse_text(const char *json, struct draw_list *out, struct strlist *warn, struct
 	b.data = xstrdup(json);
 	b.len = strlen(json);
 	b.url = xstrdup("inline.json");
-	rc = parse_body(&b, "ircc-json", out, warn, e);
+	rc = parse_body(&b, "ircc-json", NULL, out, warn, e);
 	body_release(&b);
 	return rc;
 }
@@ -217,7 +217,7 @@ START_TEST(test_invalid_body_is_rejected_with_line_and_column)
 
 	b.data = test_slurp(test_data("feed-2025-02-19-invalid.json"), &b.len);
 	b.url = xstrdup("https://ircc.example/feed.json");
-	ck_assert_int_eq(parse_body(&b, "auto", &l, &w, &e), EX_DATAERR);
+	ck_assert_int_eq(parse_body(&b, "auto", NULL, &l, &w, &e), EX_DATAERR);
 	ck_assert_uint_eq(l.n, 0);
 	ck_assert_msg(strstr(e.msg, "https://ircc.example/feed.json") &&
 	              strstr(e.msg, "line 4, column"), "message: %s", e.msg);
@@ -367,7 +367,7 @@ START_TEST(test_counts_accept_separators_and_refuse_text)
 }
 END_TEST
 
-START_TEST(test_sniffing_tells_json_from_other_bodies)
+START_TEST(test_sniffing_tells_json_from_pages)
 {
 	struct body b = {0};
 
@@ -375,6 +375,9 @@ START_TEST(test_sniffing_tells_json_from_other_bodies)
 	b.len = strlen(b.data);
 	ck_assert_str_eq(parse_sniff(&b), "ircc-json");
 	b.data = (char *)"<html><body>no</body></html>";
+	b.len = strlen(b.data);
+	ck_assert_str_eq(parse_sniff(&b), "article");
+	b.data = (char *)" \r\n";
 	b.len = strlen(b.data);
 	ck_assert_ptr_null(parse_sniff(&b));
 }
@@ -398,7 +401,7 @@ ircc_suite(void)
 	tcase_add_test(tc, test_records_without_a_number_are_skipped_with_a_warning);
 	tcase_add_test(tc, test_every_category_name_maps);
 	tcase_add_test(tc, test_counts_accept_separators_and_refuse_text);
-	tcase_add_test(tc, test_sniffing_tells_json_from_other_bodies);
+	tcase_add_test(tc, test_sniffing_tells_json_from_pages);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -64,7 +64,7 @@ put_file(struct store *s, const char *path, struct seen *seen)
 
 	b.data = test_slurp(path, &b.len);
 	b.url = xstrdup(path);
-	ck_assert_msg(parse_body(&b, "auto", &l, &w, &e) == 0, "%s", e.msg);
+	ck_assert_msg(parse_body(&b, "auto", NULL, &l, &w, &e) == 0, "%s", e.msg);
 	rc = store_put_body(s, "test", &b, &l, NULL, record, seen, &e);
 	ck_assert_msg(rc == 0, "%s", e.msg);
 	strlist_release(&w);
@@ -238,7 +238,7 @@ START_TEST(test_a_changed_field_is_stored_and_recorded)
 		b.data = xstrdup(bodies[i]);
 		b.len = strlen(b.data);
 		b.url = xasprintf("https://feed.example/%d", i);
-		ck_assert_int_eq(parse_body(&b, "ircc-json", &l, &w, &e), 0);
+		ck_assert_int_eq(parse_body(&b, "ircc-json", NULL, &l, &w, &e), 0);
 		ck_assert_int_eq(store_put_body(s, "ircc", &b, &l, NULL, record, &seen, &e), 0);
 		draw_list_release(&l);
 		body_release(&b);
@@ -332,7 +332,7 @@ START_TEST(test_a_failed_merge_writes_nothing)
 	sqlite3_close(h);
 	b.data = test_slurp(test_data("history/09-2025-02-19T193406.json"), &b.len);
 	b.url = xstrdup("history-09");
-	ck_assert_int_eq(parse_body(&b, "auto", &l, &w, &e), 0);
+	ck_assert_int_eq(parse_body(&b, "auto", NULL, &l, &w, &e), 0);
 	ck_assert_int_ne(store_put_body(s, "test", &b, &l, NULL, NULL, NULL, &e), 0);
 	ck_assert_ptr_nonnull(strstr(e.msg, "refused"));
 	store_close(s);
