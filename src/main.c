@@ -203,6 +203,21 @@ load_body(const struct ctx *c, const char *arg, struct body *b, struct err *e)
 	return 0;
 }
 
+/* Draws read from articles have no place in the database yet (issue 3:
+ * observations, unconfirmed draws): say so rather than store them as if
+ * they were IRCC's. */
+static int
+refuse_articles(const struct body *b, const char *kind, struct err *e)
+{
+	if (strcmp(kind, "auto") == 0)
+		kind = parse_sniff(b);
+	if (kind && strcmp(kind, "article") == 0)
+		return err_set(e, EX_USAGE,
+		               "%s: storing draws from articles is not supported yet; "
+		               "'eedraws parse' shows what it states", b->url);
+	return 0;
+}
+
 /* Replaces *slot with a copy of v. */
 static void
 set_str(char **slot, const char *v)
@@ -246,7 +261,8 @@ update_source(struct ctx *c, const struct source *src)
 		if (st.body_hash && strcmp(st.body_hash, hash) == 0) {
 			if (c->verbosity == VERBOSE)
 				error("%s: body unchanged", src->name);
-		} else if ((rc = parse_body(&b, src->kind, NULL, &draws, &warn, &e)) == 0) {
+		} else if ((rc = refuse_articles(&b, src->kind, &e)) == 0 &&
+		           (rc = parse_body(&b, src->kind, NULL, &draws, &warn, &e)) == 0) {
 			set_str(&st.body_hash, hash);
 		}
 		if (rc == 0) {
@@ -360,6 +376,8 @@ cmd_ingest(struct ctx *c, int argc, char **argv)
 
 		rc = load_body(c, argv[i], &b, &e);
 		if (!rc)
+			rc = refuse_articles(&b, kind, &e);
+		if (!rc)
 			rc = parse_body(&b, kind, &popts, &draws, &warn, &e);
 		print_warnings(c, argv[i], &warn);
 		if (!rc)
@@ -406,6 +424,9 @@ cmd_parse(struct ctx *c, int argc, char **argv)
 
 			export_draw_cells(&draws.v[j], cells, nums);
 			export_row(&x, cells, EXPORT_DRAW_COLUMNS);
+			if (c->verbosity == VERBOSE && draws.v[j].evidence)
+				error("%s: draw %s from: %s", argv[i], cells[1] ? cells[1] : "",
+				      draws.v[j].evidence);
 		}
 		draw_list_release(&draws);
 		body_release(&b);

@@ -1,11 +1,790 @@
 /* parse_article.c: draws announced in news articles, HTML or plain text.
- * (Under construction: see issue 3.) */
+ *
+ * The page is reduced to paragraphs and tables (article_doc.c).  Tables
+ * with a date column and an invitations or CRS column give one draw a row.
+ * Prose is read sentence by sentence with the patterns below (PCRE2,
+ * compiled once): the values a run of sentences states about one draw are
+ * gathered until a sentence states a different value or date, which starts
+ * the next draw.  A draw is emitted only with a date and at least one of
+ * invitations and CRS cutoff, every value as the text states it: a wrong
+ * record is worse than a missed one, so nothing is guessed. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#define _GNU_SOURCE		/* strcasestr */
+#include <ctype.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "article.h"
+#include "datetime.h"
 #include "parse.h"
+
+/* A count as news sites write it: "4,300", "4 300", "3.350", "7000". */
+#define NUM "(\\d{1,3}(?:[,.\\x{a0}\\x{202f} ]\\d{3})+|\\d+)"
+#define MONTH "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|" \
+	"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+
+enum pat_id {
+	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL,
+	P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD,
+	P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY,
+	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_NOT_DRAW,
+	P_ITA_PASSIVE, P_FUTURE, P_THIS_DRAW, P_VAGUE_DAY, NPAT
+};
+
+/* The one table of patterns; group 1 is the value. */
+static const char *const pat_src[NPAT] = {
+	/* "invited 700 candidates", "issued 3,000 invitations" */
+	[P_ITA_VERB] = "\\b(?:invit(?:ed|es|ing)|issu(?:e|ed|es|ing)|sent|sends|sending|extended|"
+	               "rolled out|released|handed out|dished out)\\s+(?:out\\s+)?"
+	               "(?:a\\s+total\\s+of\\s+|an?\\s+additional\\s+|another\\s+)?" NUM
+	               "\\s+(?:[\\w\\-’']+\\s+){0,6}?(?:candidates|invitations|ITAs?\\b|"
+	               "applicants|profiles|people|immigrants|foreign nationals|"
+	               "individuals|workers|professionals|newcomers|nominees|persons)",
+	/* "4,500 invitations to apply", "1,500 ITAs" */
+	[P_ITA_NOUN] = "(?<![\\d,.#])" NUM "\\s+(?:new\\s+|more\\s+)?(?:invitations|ITAs?\\b)",
+	/* "Number of invitations issued: 3,000" */
+	[P_ITA_LABEL] = "\\b(?:number of invitations(?: issued)?|invitations issued|"
+	                "ITAs issued|no\\.? of ITAs)\\s*[:：-]?\\s*" NUM,
+	/* "CRS score of lowest-ranked candidate invited: 470" */
+	[P_CRS_LABEL] = "\\bCRS score of (?:the )?lowest[- ]ranked candidate(?: invited)?"
+	                "\\s*[:：-]?\\s*" NUM,
+	/* "minimum CRS score of 511", "cut-off score of 442", "minimum score of 682" */
+	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold)\\s+"
+	              "(?:comprehensive ranking system\\s+)?(?:\\(CRS\\)\\s+)?(?:CRS\\s+)?"
+	              "(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|mark)?\\s*"
+	              "(?:(?:required\\s+)?(?:[a-z\\-]+\\s+){0,5}?(?:of|was|were|:|at|is|"
+	              "stood at|set at|was set at|was at))?\\s*"
+	              "(?:at least\\s+|just\\s+)?" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
+	              "profiles|to\\s+\\d|[-–]\\s*\\d|and\\s+\\d))",
+	/* "a CRS score of 522", "CRS cut-off 491", "(CRS) score of 496" */
+	[P_CRS_WORD] = "\\bCRS\\)?\\s+(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|requirement)?"
+	               "\\s*(?:of|was|:|at|is|stood at)?\\s*(?:at least\\s+)?" NUM
+	               "\\b(?!\\s*(?:candidates|invitations|ITAs|profiles|to\\s+\\d|[-–]\\s*\\d|"
+	               "and\\s+\\d))",
+	[P_DATE_MDY] = "\\b" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?",
+	[P_DATE_DMY] = "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\b,?(?:\\s*(\\d{4})\\b)?",
+	[P_DATE_ISO] = "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
+	[P_DATE_REL] = "\\b(today|yesterday|tonight|this (?:morning|afternoon))(?:’s|'s)?\\b",
+	[P_DATE_WEEKDAY] = "\\b(?:on|this|last|held|since)\\s+(Monday|Tuesday|Wednesday|"
+	                   "Thursday|Friday|Saturday|Sunday)\\b",
+	/* Dates of other things: tie-break cut-offs, profile submission. */
+	[P_TIEBREAK] = "tie[- ]?break|before\\s*$|prior to\\s*$|submitted|created their|"
+	               "profiles? (?:entered|submitted)|until\\s*$|after\\s*$|by\\s*$|since\\s*$|"
+	               "between\\s*$|from\\s*$|deadline",
+	/* Sentences that total several draws. */
+	[P_AGGREGATE] = "\\b(?:so far|this year|year to date|year-to-date|in total|"
+	                "total number|cumulative|altogether|overall|combined|"
+	                "\\d+\\s+(?:different\\s+|separate\\s+)?(?:express entry\\s+)?draws|"
+	                "draws this week|across|each of|in 20\\d\\d\\b(?! draw)|since (?:the )?start)",
+	[P_APPROX] = "(?:[-–]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
+	             "some|roughly|close to|under|fewer than|less than|at least|above|"
+	             "below|than|exceeding|of nearly)\\s*$",
+	/* "Draw #262", "draw number 114", "#369" */
+	[P_NUMBER] = "(?:\\b(?:draw|round)\\s*(?:#|no\\.?\\s*|number\\s*)|(?<![\\w&])#)\\s*(\\d{1,3}[ab]?)\\b",
+	[P_PUBLISHED] = "(?:^\\W*|\\()(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
+	/* "4,300 candidates were invited" */
+	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[\\w\\-’']+\\s+){0,4}?(?:candidates|applicants|"
+	                  "profiles|people|foreign nationals)\\s+(?:were\\s+|have been\\s+|had been\\s+)?"
+	                  "(?:invited|received (?:an? )?(?:ITAs?|invitations))",
+	/* What has not happened yet is no draw. */
+	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|expected to|plans? to|planning to|"
+	             "to be held|tomorrow|upcoming|next week|could|may see|might)\\b",
+	/* A sentence that dates the draw being read: "the draw took place on
+	 * August 15", "Date and time of round: ...", "Today's draw". */
+	[P_THIS_DRAW] = "\\b(?:(?:this|the|today[’']s|latest|most recent)\\s+(?:\\w+\\s+){0,3}?"
+	                "(?:draw|round)\\s+(?:was\\s+)?(?:held|conducted|took place|happened|"
+	                "occurred|came)|date and time of (?:the )?round|today[’']s draw)",
+	/* Days this extractor cannot resolve: such a sentence has a date, unknown. */
+	[P_VAGUE_DAY] = "\\b(?:(?:the )?(?:following|next|previous|prior) day|day (?:before|after)|"
+	                "(?:two|three|\\d) days (?:later|earlier|before|after)|later that week|"
+	                "earlier (?:that|this) week|on the \\d{1,2}(?:st|nd|rd|th)\\b)",
+	/* Counts that are not of a draw's invitations. */
+	[P_NOT_DRAW] = "\\b(?:NOIs?|notifications? of interest|letters? of advice|"
+	               "provincial nominations?\\b(?! program)|LAAs?\\b|"
+	               "permanent residents? (?:admitted|landed)|admissions|"
+	               "applications (?:received|processed)|study permits?|work permits?)",
+};
+
+static pcre2_code *pats[NPAT];
+static pcre2_match_data *md;
+
+/* Compiles the table once (JIT where available); 0 or -1. */
+static int
+compile(struct err *e)
+{
+	int i, code;
+	PCRE2_SIZE off;
+
+	if (md)
+		return 0;
+	for (i = 0; i < NPAT; i++) {
+		pats[i] = pcre2_compile((PCRE2_SPTR)pat_src[i], PCRE2_ZERO_TERMINATED,
+		                        PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+		if (!pats[i]) {
+			PCRE2_UCHAR msg[256];
+
+			pcre2_get_error_message(code, msg, sizeof(msg));
+			return err_set(e, 70, "article pattern %d at %zu: %s", i, (size_t)off,
+			               (char *)msg);
+		}
+		pcre2_jit_compile(pats[i], PCRE2_JIT_COMPLETE);
+	}
+	md = pcre2_match_data_create(8, NULL);
+	return 0;
+}
+
+/* Runs pattern id on s from offset start; fills ov[] (pairs) on a match. */
+static int
+match(int id, const char *s, size_t len, size_t start, PCRE2_SIZE ov[16])
+{
+	int rc = pcre2_match(pats[id], (PCRE2_SPTR)s, len, start, 0, md, NULL);
+	PCRE2_SIZE *v;
+	int i;
+
+	if (rc < 0)
+		return 0;
+	v = pcre2_get_ovector_pointer(md);
+	for (i = 0; i < 16; i++)
+		ov[i] = i < 2 * rc ? v[i] : PCRE2_UNSET;
+	return rc;
+}
+
+/* A number as written, separators removed; -1 unless groups are of 3. */
+static long
+number_at(const char *s, size_t a, size_t b)
+{
+	long n = 0;
+	size_t i, run = 0;
+	int groups = 0;
+
+	for (i = a; i < b; i++) {
+		if (isdigit((unsigned char)s[i])) {
+			if (n > 100000000)
+				return -1;
+			n = n * 10 + (s[i] - '0');
+			run++;
+		} else {
+			if (groups && run != 3)
+				return -1;
+			groups = 1;
+			run = 0;
+		}
+	}
+	return groups && run != 3 ? -1 : n;
+}
+
+static int
+month_of(const char *s)
+{
+	static const char *const m[] = { "jan", "feb", "mar", "apr", "may", "jun",
+	                                 "jul", "aug", "sep", "oct", "nov", "dec" };
+	int i;
+
+	for (i = 0; i < 12; i++)
+		if (strncasecmp(s, m[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* Days since the epoch of an ISO date, or -1. */
+static long
+day_number(const char *iso)
+{
+	int y, m, d;
+
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !date_valid(y, m, d))
+		return -1;
+	return days_from_civil(y, m, d);
+}
+
+static void
+iso_of_day(long day, char out[11])
+{
+	time_t t = (time_t)day * 86400;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* What a date is resolved against. */
+struct when {
+	char pub[11];		/* the publication date, "" if unknown */
+	char ref[11];		/* without one, the first full date the text states:
+				 * for yearless dates only, never for "today" */
+	int year;		/* a year the context states (a table heading), or 0 */
+};
+
+/* A month and day without a year: in the context's year, else the latest
+ * such date not more than a week after publication. */
+static int
+resolve_md(const struct when *w, int m, int d, char out[11])
+{
+	int y;
+	long pub;
+
+	if (w->year) {
+		y = w->year;
+	} else {
+		const char *ref = w->pub[0] ? w->pub : w->ref;
+
+		if (!ref[0])
+			return -1;
+		pub = day_number(ref);
+		y = atoi(ref);
+		if (date_valid(y, m, d) && days_from_civil(y, m, d) > pub + 7)
+			y--;
+	}
+	if (!date_valid(y, m, d))
+		return -1;
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+/* The first date in s[start..] that is a round's, not a tie-break's: sets
+ * out and returns 1; *at receives its offset. */
+static int
+find_date(const char *s, size_t len, size_t start, const struct when *w, char out[11],
+          size_t *at)
+{
+	static const char *const wd[] = { "sunday", "monday", "tuesday", "wednesday",
+	                                  "thursday", "friday", "saturday" };
+	PCRE2_SIZE ov[16], best = PCRE2_UNSET;
+	int ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY };
+	char found[11] = "", cand[11];
+	size_t i;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		size_t from = start;
+
+		while (match(ids[i], s, len, from, ov)) {
+			size_t ctx = ov[0] > 40 ? ov[0] - 40 : 0;
+			char *before = xstrndup(s + ctx, ov[0] - ctx);
+			int other = match(P_TIEBREAK, before, strlen(before), 0,
+			                  (PCRE2_SIZE[16]){ 0 });
+			int ok = -1;
+
+			free(before);
+			from = ov[1];
+			if (other)
+				continue;
+			if (ids[i] == P_DATE_MDY || ids[i] == P_DATE_DMY) {
+				int mg = ids[i] == P_DATE_MDY ? 2 : 4, dg = ids[i] == P_DATE_MDY ? 4 : 2;
+				int m = month_of(s + ov[mg]), d = atoi(s + ov[dg]);
+
+				if (ov[6] != PCRE2_UNSET) {
+					int y = atoi(s + ov[6]);
+
+					if (date_valid(y, m, d)) {
+						snprintf(cand, sizeof(cand), "%04d-%02d-%02d", y, m, d);
+						ok = 0;
+					}
+				} else {
+					ok = resolve_md(w, m, d, cand);
+				}
+			} else if (ids[i] == P_DATE_ISO) {
+				int swapped;
+				char *iso = xstrndup(s + ov[0], ov[1] - ov[0]);
+
+				ok = date_parse_iso(iso, cand, &swapped);
+				free(iso);
+			} else if (w->pub[0] && ids[i] == P_DATE_REL) {
+				long day = day_number(w->pub);
+
+				if (strncasecmp(s + ov[2], "yesterday", 9) == 0)
+					day--;
+				iso_of_day(day, cand);
+				ok = 0;
+			} else if (w->pub[0]) {
+				long day = day_number(w->pub);
+				int k, target = 0, today = (int)((day + 4) % 7);	/* 1970-01-01: Thu */
+
+				for (k = 0; k < 7; k++)
+					if (strncasecmp(s + ov[2], wd[k], 3) == 0)
+						target = k;
+				iso_of_day(day - ((today - target + 7) % 7), cand);
+				ok = 0;
+			}
+			if (ok == 0 && (best == PCRE2_UNSET || ov[0] < best)) {
+				best = ov[0];
+				memcpy(found, cand, sizeof(found));
+			}
+			break;
+		}
+	}
+	if (best == PCRE2_UNSET)
+		return 0;
+	memcpy(out, found, 11);
+	if (at)
+		*at = best;
+	return 1;
+}
+
+/* A draw being gathered from prose. */
+struct pending {
+	int open;
+	char date[11];
+	long itas, crs;
+	const char *category;
+	char *name, *number;
+	struct buf evidence;
+};
+
+static void
+pending_reset(struct pending *p)
+{
+	free(p->name);
+	free(p->number);
+	buf_release(&p->evidence);
+	memset(p, 0, sizeof(*p));
+	p->itas = p->crs = -1;
+}
+
+/* Emits p when it holds a date and a value, then starts afresh. */
+static void
+pending_close(struct pending *p, struct draw_list *out)
+{
+	if (p->open && p->date[0] && (p->itas >= 0 || p->crs >= 0)) {
+		struct draw *d = draw_list_add(out);
+		size_t i;
+
+		memcpy(d->date, p->date, sizeof(d->date));
+		d->invitations = p->itas;
+		d->crs_cutoff = p->crs;
+		d->category = p->category;	/* NULL: not stated */
+		d->name = p->name, p->name = NULL;
+		d->number = p->number, p->number = NULL;
+		d->evidence = buf_detach(&p->evidence, NULL);
+		/* The same draw stated twice in one page is one record. */
+		for (i = 0; i + 1 < out->n; i++) {
+			struct draw *o = &out->v[i];
+
+			if (!strcmp(o->date, d->date) && o->invitations == d->invitations &&
+			    o->crs_cutoff == d->crs_cutoff) {
+				draw_release(d);
+				out->n--;
+				break;
+			}
+		}
+	}
+	pending_reset(p);
+}
+
+/* Category phrases in prose, beyond the feed's names. */
+static const struct {
+	const char *phrase;
+	const char *category;
+} aliases[] = {
+	{ "CEC", "cec" }, { "PNP", "pnp" }, { "FSWP", "fsw" }, { "FSTP", "fst" },
+	{ "all-program", "general" }, { "all program", "general" },
+	{ "Francophone", "french" }, { "French-language", "french" },
+	{ "no program specified", "general" }, { "general draw", "general" },
+};
+
+/* The one category a sentence names; NULL when it names none or several. */
+static const char *
+sentence_category(const char *s)
+{
+	const char *found = NULL, *c;
+	size_t i;
+
+	c = category_of(s);
+	if (c && strcmp(c, "general") != 0)
+		found = c;
+	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
+		const char *p = strcasestr(s, aliases[i].phrase);
+		size_t n = strlen(aliases[i].phrase);
+
+		if (!p || (isalnum((unsigned char)p[n])) ||
+		    (p > s && isalnum((unsigned char)p[-1])))
+			continue;
+		if (found && strcmp(found, aliases[i].category) != 0)
+			return NULL;
+		found = aliases[i].category;
+	}
+	if (!found && c)
+		found = c;
+	return found;
+}
+
+/* All values of one kind in a sentence: returns the count (0 when the
+ * sentence states two different values: the caller then trusts none). */
+static int
+values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi, long *out)
+{
+	PCRE2_SIZE ov[16];
+	size_t i, from;
+	long v, seen = -1;
+	int n = 0;
+
+	for (i = 0; i < nids; i++) {
+		for (from = 0; match(ids[i], s, len, from, ov); from = ov[1]) {
+			size_t ctx = ov[2] > 25 ? ov[2] - 25 : 0;
+			char *before = xstrndup(s + ctx, ov[2] - ctx);
+			int approx = match(P_APPROX, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 });
+
+			free(before);
+			v = number_at(s, ov[2], ov[3]);
+			if (approx || v < lo || v > hi)
+				continue;
+			if (n && v != seen)
+				return -1;
+			seen = v;
+			n = 1;
+		}
+	}
+	if (n)
+		*out = seen;
+	return n;
+}
+
+/* Splits a paragraph into sentences: at ". ", "! ", "? " before a capital
+ * or a digit, and at ":" before a capital. */
+static void
+sentences(const char *p, struct strlist *out)
+{
+	const char *start = p, *s;
+
+	for (s = p; *s; s++) {
+		if ((*s == '.' || *s == '!' || *s == '?') && s[1] == ' ' &&
+		    (isupper((unsigned char)s[2]) || isdigit((unsigned char)s[2])) &&
+		    !(s - start >= 2 && isupper((unsigned char)s[-1]) && s[-2] == ' ') &&
+		    !(s - start >= 3 && !strncasecmp(s - 3, " no", 3))) {
+			strlist_add(out, "");
+			free(out->v[out->n - 1]);
+			out->v[out->n - 1] = xstrndup(start, (size_t)(s - start + 1));
+			start = s + 2;
+		}
+	}
+	if (*start)
+		strlist_add(out, start);
+}
+
+/* Reads the draws stated in prose.  Sentence by sentence: a sentence's
+ * values go to the draw being read, with its date, else the date the
+ * paragraph gave last; a different value or date starts the next draw. */
+static void
+read_prose(const struct article_doc *doc, const struct when *w, struct draw_list *out)
+{
+	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_PASSIVE };
+	static const int crs_ids[] = { P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD };
+	struct pending p;
+	char *number = NULL;	/* "Round #188" stated before its values */
+	size_t i, j;
+
+	memset(&p, 0, sizeof(p));
+	pending_reset(&p);
+	for (i = 0; i < doc->paras.n; i++) {
+		struct strlist sent = {0};
+		char ctx[11] = "";
+
+		sentences(doc->paras.v[i], &sent);
+		for (j = 0; j < sent.n; j++) {
+			const char *s = sent.v[j];
+			size_t len = strlen(s), at;
+			PCRE2_SIZE ov[16];
+			long itas = -1, crs = -1;
+			char date[11] = "";
+			int ni = 0, nc = 0, has_date, vague;
+			const char *cat;
+
+			has_date = find_date(s, len, 0, w, date, &at);
+			vague = match(P_VAGUE_DAY, s, len, 0, ov);
+			if (vague)
+				has_date = 0;
+			if (!match(P_FUTURE, s, len, 0, ov)) {
+				if (!match(P_AGGREGATE, s, len, 0, ov) &&
+				    !match(P_NOT_DRAW, s, len, 0, ov))
+					ni = values(s, len, ita_ids, 4, 1, 30000, &itas);
+				nc = values(s, len, crs_ids, 3, 67, 1200, &crs);
+			}
+			if (ni <= 0 && nc <= 0) {
+				if (match(P_NUMBER, s, len, 0, ov)) {
+					free(number);
+					number = xstrndup(s + ov[2], ov[3] - ov[2]);
+				}
+				if (vague) {
+					pending_close(&p, out);
+					ctx[0] = '\0';
+				}
+				if (!has_date)
+					continue;
+				if (p.open && !p.date[0] && match(P_THIS_DRAW, s, len, 0, ov)) {
+					memcpy(p.date, date, sizeof(date));
+					continue;
+				}
+				/* Talk of another day: the draw being read is done. */
+				if (p.open && (!p.date[0] || strcmp(p.date, date) != 0))
+					pending_close(&p, out);
+				memcpy(ctx, date, sizeof(ctx));
+				continue;
+			}
+			if (ni < 0 && nc < 0)
+				continue;
+			if (vague) {
+				pending_close(&p, out);
+				ctx[0] = '\0';
+			} else if (!has_date && ctx[0]) {
+				memcpy(date, ctx, sizeof(date));
+				has_date = 1;
+			}
+			if (p.open && ((ni > 0 && p.itas >= 0 && itas != p.itas) ||
+			               (nc > 0 && p.crs >= 0 && crs != p.crs) ||
+			               (has_date && p.date[0] && strcmp(date, p.date) != 0) ||
+			               (has_date && !p.date[0])))
+				pending_close(&p, out);
+			p.open = 1;
+			if (ni > 0)
+				p.itas = itas;
+			if (nc > 0)
+				p.crs = crs;
+			if (has_date && !p.date[0]) {
+				memcpy(p.date, date, sizeof(date));
+				memcpy(ctx, date, sizeof(ctx));
+			}
+			cat = sentence_category(s);
+			if (cat && !p.category)
+				p.category = cat;
+			if (!p.number && match(P_NUMBER, s, len, 0, ov))
+				p.number = xstrndup(s + ov[2], ov[3] - ov[2]);
+			if (!p.number && number)
+				p.number = number, number = NULL;
+			if (p.evidence.len)
+				buf_adds(&p.evidence, " ");
+			buf_adds(&p.evidence, s);
+		}
+		strlist_release(&sent);
+	}
+	pending_close(&p, out);
+	free(number);
+}
+
+/* Header words of summary tables, one table for every site. */
+enum column { COL_NONE, COL_DATE, COL_TYPE, COL_ITAS, COL_CRS, COL_NUMBER };
+static const struct {
+	const char *word;
+	enum column col;
+} headers[] = {
+	{ "date", COL_DATE },
+	{ "invitation", COL_ITAS }, { "ITA", COL_ITAS }, { "invited", COL_ITAS },
+	{ "size", COL_ITAS },
+	{ "CRS", COL_CRS }, { "cut-off", COL_CRS }, { "cutoff", COL_CRS },
+	{ "score", COL_CRS }, { "points", COL_CRS },
+	{ "type", COL_TYPE }, { "category", COL_TYPE }, { "program", COL_TYPE },
+	{ "stream", COL_TYPE },
+	{ "draw #", COL_NUMBER }, { "draw no", COL_NUMBER }, { "number", COL_NUMBER },
+	{ "round", COL_NUMBER }, { "#", COL_NUMBER },
+};
+
+static enum column
+column_of(const char *h)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(headers) / sizeof(headers[0]); i++)
+		if (strcasestr(h, headers[i].word))
+			return headers[i].col;
+	return COL_NONE;
+}
+
+static void
+read_table(const struct article_table *t, const struct when *w0, struct draw_list *out)
+{
+	enum column cols[32];
+	struct when w = *w0;
+	size_t r, c, n;
+	int have_date = 0, have_value = 0;
+	PCRE2_SIZE ov[16];
+
+	if (t->nrows < 2)
+		return;
+	n = t->rows[0].n < 32 ? t->rows[0].n : 32;
+	for (c = 0; c < n; c++) {
+		cols[c] = column_of(t->rows[0].v[c]);
+		/* "Number of ITAs" is invitations, not a draw number. */
+		if (cols[c] == COL_NUMBER && strcasestr(t->rows[0].v[c], "ITA"))
+			cols[c] = COL_ITAS;
+		have_date |= cols[c] == COL_DATE;
+		have_value |= cols[c] == COL_ITAS || cols[c] == COL_CRS;
+	}
+	if (!have_date || !have_value)
+		return;
+	/* "Summary of Express Entry draws in 2024": the year of yearless dates. */
+	if (t->context && !match(P_DATE_MDY, t->context, strlen(t->context), 0, ov) &&
+	    !match(P_DATE_DMY, t->context, strlen(t->context), 0, ov)) {
+		const char *y = t->context;
+
+		for (; *y; y++)
+			if ((y[0] == '1' || y[0] == '2') && isdigit((unsigned char)y[1]) &&
+			    isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
+			    !isdigit((unsigned char)y[4]) && (y == t->context || !isdigit((unsigned char)y[-1])) &&
+			    atoi(y) >= 2015 && atoi(y) <= 2100 && strlen(t->context) < 120) {
+				w.year = atoi(y);
+				break;
+			}
+	}
+	for (r = 1; r < t->nrows; r++) {
+		const struct strlist *row = &t->rows[r];
+		struct draw *d;
+		char date[11] = "";
+		long itas = -1, crs = -1;
+		char *name = NULL, *number = NULL;
+		const char *cat = NULL;
+		struct buf ev = {0};
+
+		for (c = 0; c < n && c < row->n; c++) {
+			const char *v = row->v[c];
+			size_t len = strlen(v);
+
+			if (c)
+				buf_adds(&ev, " | ");
+			buf_adds(&ev, v);
+			switch (cols[c]) {
+			case COL_DATE:
+				find_date(v, len, 0, &w, date, NULL);
+				break;
+			case COL_ITAS:
+				if (len)
+					itas = number_at(v, 0, len);
+				break;
+			case COL_CRS:
+				if (len)
+					crs = number_at(v, 0, len);
+				break;
+			case COL_TYPE:
+				free(name);
+				name = xstrdup(v);
+				cat = sentence_category(v);
+				break;
+			case COL_NUMBER:
+				if (len && draw_number_key(v) >= 0)
+					number = xstrdup(v);
+				break;
+			default:
+				break;
+			}
+		}
+		if (itas > 30000 || itas == 0)
+			itas = -1;
+		if (crs < 67 || crs > 1200)
+			crs = -1;
+		if (!date[0] || (itas < 0 && crs < 0)) {
+			free(name), free(number), buf_release(&ev);
+			continue;
+		}
+		d = draw_list_add(out);
+		memcpy(d->date, date, sizeof(date));
+		d->invitations = itas;
+		d->crs_cutoff = crs;
+		d->name = name;
+		d->category = cat;
+		d->number = number;
+		d->evidence = buf_detach(&ev, NULL);
+	}
+}
+
+/* The page's own date from a "Published: July 4, 2023" line. */
+static void
+text_published(struct article_doc *doc)
+{
+	struct when none = { "", "", 0 };
+	PCRE2_SIZE ov[16];
+	size_t i;
+
+	for (i = 0; i < doc->paras.n && i < 12 && !doc->published[0]; i++) {
+		const char *p = doc->paras.v[i];
+		char *rest;
+
+		if (!match(P_PUBLISHED, p, strlen(p), 0, ov))
+			continue;
+		rest = xstrndup(p + ov[2], ov[3] - ov[2]);
+		if (!find_date(rest, strlen(rest), 0, &none, doc->published, NULL))
+			doc->published[0] = '\0';
+		free(rest);
+	}
+}
+
+/* With no publication date, yearless dates are read against the first
+ * full date the text itself states ("July 7, 2025 ... On July 8"). */
+static void
+text_year_reference(const struct article_doc *doc, struct when *w)
+{
+	PCRE2_SIZE ov[16];
+	size_t i;
+
+	for (i = 0; i < doc->paras.n && !w->ref[0]; i++) {
+		const char *p = doc->paras.v[i];
+		size_t len = strlen(p), from = 0;
+
+		while (!w->ref[0] && match(P_DATE_MDY, p, len, from, ov)) {
+			from = ov[1];
+			if (ov[6] != PCRE2_UNSET) {
+				int y = atoi(p + ov[6]), m = month_of(p + ov[2]), d = atoi(p + ov[4]);
+
+				if (date_valid(y, m, d))
+					snprintf(w->ref, sizeof(w->ref), "%04d-%02d-%02d", y, m, d);
+			}
+		}
+	}
+}
+
+/* Pages eedraws cannot read: mostly CJK text, say. */
+static int
+foreign(const struct article_doc *doc)
+{
+	size_t i, ascii = 0, other = 0;
+	const unsigned char *s;
+
+	for (i = 0; i < doc->paras.n; i++)
+		for (s = (const unsigned char *)doc->paras.v[i]; *s; s++) {
+			if (*s >= 'A' && *s <= 'z')
+				ascii++;
+			else if (*s >= 0xe0)	/* lead byte of a 3- or 4-byte sequence */
+				other++;
+		}
+	return other * 2 > ascii / 3;
+}
 
 int
 parse_article(const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
-	(void)b, (void)opts, (void)out, (void)warn, (void)e;
+	struct article_doc doc;
+	struct when w = { "", "", 0 };
+	size_t i;
+	int rc;
+
+	if ((rc = compile(e)))
+		return rc;
+	if (article_is_html(b->data, b->len))
+		article_doc_html(&doc, b->data, b->len, b->url);
+	else
+		article_doc_text(&doc, b->data, b->len);
+	if (!doc.published[0])
+		text_published(&doc);
+	if (doc.published[0])
+		memcpy(w.pub, doc.published, sizeof(w.pub));
+	else if (opts && opts->date)
+		snprintf(w.pub, sizeof(w.pub), "%s", opts->date);
+	else if (b->fetched_at) {
+		struct tm tm;
+
+		strftime(w.pub, sizeof(w.pub), "%Y-%m-%d", gmtime_r(&b->fetched_at, &tm));
+	}
+	if (!w.pub[0])
+		text_year_reference(&doc, &w);
+	if (foreign(&doc)) {
+		strlist_addf(warn, "%s: not in a language eedraws reads; no draws taken", b->url);
+		article_doc_release(&doc);
+		return 0;
+	}
+	read_prose(&doc, &w, out);
+	for (i = 0; i < doc.ntables; i++)
+		read_table(&doc.tables[i], &w, out);
+	article_doc_release(&doc);
 	return 0;
 }

@@ -1,0 +1,40 @@
+/* article.h: a news page reduced to what the extractor reads.
+ *
+ * article_doc_* turn a body (HTML through libxml2, or plain text and
+ * Markdown) into paragraphs of text and tables of cells, with the page's
+ * own publication date when it states one.  parse_article.c reads draws
+ * out of that.  A doc owns all its strings. */
+#ifndef EEDRAWS_ARTICLE_H
+#define EEDRAWS_ARTICLE_H
+
+#include "body.h"
+#include "util.h"
+
+struct article_table {
+	struct strlist *rows;	/* rows[0] is the header row */
+	size_t nrows;
+	char *context;		/* the heading or line just before it, or NULL */
+};
+
+struct article_doc {
+	struct strlist paras;	/* the article's own text, one block each */
+	struct article_table *tables;
+	size_t ntables;
+	char published[11];	/* YYYY-MM-DD the page states, or "" */
+};
+
+/* 1 when the body looks like HTML rather than text. */
+int article_is_html(const char *data, size_t len);
+
+/* Fills doc from an HTML page: the article's text without menus, footers,
+ * scripts, related-article lists and the like, its tables, its date
+ * (article:published_time, <time datetime>, JSON-LD datePublished). */
+void article_doc_html(struct article_doc *doc, const char *data, size_t len,
+                      const char *url);
+/* Likewise from text: one paragraph a line; Markdown and "|"-separated
+ * tables become tables; a "Published: DATE" line gives the date. */
+void article_doc_text(struct article_doc *doc, const char *data, size_t len);
+
+void article_doc_release(struct article_doc *doc);
+
+#endif

@@ -1,0 +1,460 @@
+/* article_doc.c: a page's text, tables and date, from HTML or text. */
+#define _GNU_SOURCE		/* strcasestr */
+#include "article.h"
+
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "datetime.h"
+
+/* Elements whose text is never the article's. */
+static const char *const skip_tags[] = {
+	"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+	"button", "select", "svg", "iframe", "template", "menu", NULL,
+};
+
+/* class or id words that mark page furniture. */
+static const char *const skip_marks[] = {
+	"related", "menu", "navbar", "nav-", "footer", "sidebar", "comment",
+	"share", "social", "newsletter", "breadcrumb", "cookie", "subscribe",
+	"advert", "promo", "widget", "popular", "recommended", NULL,
+};
+
+/* Elements that end a block of text. */
+static const char *const block_tags[] = {
+	"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br",
+	"section", "article", "main", "blockquote", "tr", "table", "dd", "dt",
+	"figcaption", "pre", "hr", NULL,
+};
+
+static int
+in_list(const char *name, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcasecmp(name, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_furniture(xmlNode *n)
+{
+	static const char *const attrs[] = { "class", "id", "role", NULL };
+	const char *const *a, *const *m;
+	int furniture = 0;
+
+	if (in_list((const char *)n->name, skip_tags))
+		return 1;
+	for (a = attrs; *a && !furniture; a++) {
+		xmlChar *v = xmlGetProp(n, (const xmlChar *)*a);
+
+		if (!v)
+			continue;
+		if (strcmp(*a, "role") == 0)
+			furniture = !strcasecmp((char *)v, "navigation") ||
+			            !strcasecmp((char *)v, "complementary") ||
+			            !strcasecmp((char *)v, "contentinfo");
+		else
+			for (m = skip_marks; *m && !furniture; m++)
+				furniture = strcasestr((char *)v, *m) != NULL;
+		xmlFree(v);
+	}
+	return furniture;
+}
+
+/* Appends text with white space collapsed. */
+static void
+add_text(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		            (c == 0xc2 && (unsigned char)s[1] == 0xa0);
+
+		if (space) {
+			if (c == 0xc2)
+				s++;
+			if (b->len && b->data[b->len - 1] != ' ')
+				buf_adds(b, " ");
+		} else {
+			buf_add(b, s, 1);
+		}
+	}
+}
+
+static char *
+trimmed(struct buf *b)
+{
+	size_t start = 0;
+
+	while (b->len && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+	while (start < b->len && b->data[start] == ' ')
+		start++;
+	return b->len > start ? xstrdup(b->data + start) : NULL;
+}
+
+/* Ends the current block: a paragraph when it holds any text. */
+static void
+flush(struct article_doc *doc, struct buf *b)
+{
+	char *t = trimmed(b);
+
+	if (t) {
+		strlist_add(&doc->paras, t);
+		free(t);
+	}
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+/* All text below n, collapsed, furniture skipped. */
+static void
+node_text(xmlNode *n, struct buf *b)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			add_text(b, (const char *)n->content);
+		} else if (n->type == XML_ELEMENT_NODE && !is_furniture(n)) {
+			if (in_list((const char *)n->name, block_tags) && b->len)
+				add_text(b, " ");
+			node_text(n->children, b);
+		}
+	}
+}
+
+static void
+add_table(struct article_doc *doc, xmlNode *table, const char *context)
+{
+	struct article_table *t;
+	xmlNode *stack[8], *n;
+	int depth = 0;
+
+	doc->tables = xrealloc(doc->tables, (doc->ntables + 1) * sizeof(*doc->tables));
+	t = &doc->tables[doc->ntables++];
+	memset(t, 0, sizeof(*t));
+	t->context = xstrdup(context);
+	/* Rows may sit in thead, tbody, tfoot: walk a few levels down. */
+	stack[depth++] = table->children;
+	while (depth) {
+		n = stack[--depth];
+		for (; n; n = n->next) {
+			if (n->type != XML_ELEMENT_NODE)
+				continue;
+			if (strcasecmp((const char *)n->name, "tr") == 0) {
+				struct strlist row = {0};
+				xmlNode *c;
+
+				for (c = n->children; c; c = c->next) {
+					struct buf cell = {0};
+					char *text;
+
+					if (c->type != XML_ELEMENT_NODE ||
+					    (strcasecmp((const char *)c->name, "td") &&
+					     strcasecmp((const char *)c->name, "th")))
+						continue;
+					node_text(c->children, &cell);
+					text = trimmed(&cell);
+					strlist_add(&row, text ? text : "");
+					free(text);
+					buf_release(&cell);
+				}
+				if (row.n) {
+					t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
+					t->rows[t->nrows++] = row;
+				}
+			} else if (depth < 8 && !in_list((const char *)n->name, skip_tags)) {
+				if (n->next)
+					stack[depth++] = n->next;
+				stack[depth++] = n->children;
+				break;
+			}
+		}
+	}
+}
+
+static void
+walk(struct article_doc *doc, xmlNode *n, struct buf *b)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			add_text(b, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || is_furniture(n))
+			continue;
+		if (strcasecmp((const char *)n->name, "table") == 0) {
+			const char *ctx = doc->paras.n ? doc->paras.v[doc->paras.n - 1] : NULL;
+
+			flush(doc, b);
+			ctx = doc->paras.n ? doc->paras.v[doc->paras.n - 1] : ctx;
+			add_table(doc, n, ctx);
+			continue;
+		}
+		if (in_list((const char *)n->name, block_tags))
+			flush(doc, b);
+		walk(doc, n->children, b);
+		if (in_list((const char *)n->name, block_tags))
+			flush(doc, b);
+	}
+}
+
+/* The first element named name (any case) below n, depth first. */
+static xmlNode *
+find(xmlNode *n, const char *name)
+{
+	xmlNode *f;
+
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcasecmp((const char *)n->name, name) == 0)
+			return n;
+		if ((f = find(n->children, name)))
+			return f;
+	}
+	return NULL;
+}
+
+/* Sets doc->published from an ISO timestamp's date part. */
+static int
+take_date(struct article_doc *doc, const char *s)
+{
+	char date[11];
+	int swapped;
+
+	if (doc->published[0] || !s || strlen(s) < 10)
+		return 0;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (date_parse_iso(date, doc->published, &swapped) != 0 || swapped) {
+		doc->published[0] = '\0';
+		return 0;
+	}
+	return 1;
+}
+
+static void
+jsonld_date(struct article_doc *doc, json_t *v)
+{
+	size_t i;
+	json_t *x;
+
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+			jsonld_date(doc, x);
+	} else if (json_is_object(v)) {
+		take_date(doc, json_string_value(json_object_get(v, "datePublished")));
+		jsonld_date(doc, json_object_get(v, "@graph"));
+	}
+}
+
+/* The page's own date: article:published_time, JSON-LD, <time datetime>. */
+static void
+page_date(struct article_doc *doc, xmlNode *n)
+{
+	for (; n && !doc->published[0]; n = n->next) {
+		xmlChar *a, *c;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcasecmp((const char *)n->name, "meta")) {
+			a = xmlGetProp(n, (const xmlChar *)"property");
+			if (!a)
+				a = xmlGetProp(n, (const xmlChar *)"name");
+			c = xmlGetProp(n, (const xmlChar *)"content");
+			if (a && c && !strcasecmp((char *)a, "article:published_time"))
+				take_date(doc, (char *)c);
+			xmlFree(a);
+			xmlFree(c);
+		} else if (!strcasecmp((const char *)n->name, "script")) {
+			a = xmlGetProp(n, (const xmlChar *)"type");
+			if (a && !strcasecmp((char *)a, "application/ld+json")) {
+				xmlChar *text = xmlNodeGetContent(n);
+				json_t *j = text ? json_loads((char *)text, 0, NULL) : NULL;
+
+				jsonld_date(doc, j);
+				json_decref(j);
+				xmlFree(text);
+			}
+			xmlFree(a);
+		}
+		page_date(doc, n->children);
+	}
+}
+
+static void
+time_date(struct article_doc *doc, xmlNode *root)
+{
+	xmlNode *t = find(root, "time");
+	xmlChar *dt = t ? xmlGetProp(t, (const xmlChar *)"datetime") : NULL;
+
+	take_date(doc, (char *)dt);
+	xmlFree(dt);
+}
+
+void
+article_doc_html(struct article_doc *doc, const char *data, size_t len, const char *url)
+{
+	htmlDocPtr h;
+	xmlNode *root, *main_el;
+	struct buf b = {0};
+
+	memset(doc, 0, sizeof(*doc));
+	h = htmlReadMemory(data, (int)(len > 0x7fffffff ? 0x7fffffff : len), url, NULL,
+	                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                   HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	if (!h)
+		return;
+	root = xmlDocGetRootElement(h);
+	page_date(doc, root);
+	/* The article itself when the page marks it, else the whole body. */
+	main_el = find(root, "article");
+	if (!main_el)
+		main_el = find(root, "main");
+	if (!main_el)
+		main_el = find(root, "body");
+	if (!doc->published[0])
+		time_date(doc, main_el ? main_el : root);
+	if (main_el) {
+		walk(doc, main_el->children, &b);
+		flush(doc, &b);
+	}
+	buf_release(&b);
+	xmlFreeDoc(h);
+}
+
+/* Splits a text line on '|' into cells; 0 when it is no table row. */
+static int
+pipe_cells(const char *line, struct strlist *cells)
+{
+	const char *p = line, *bar;
+	int bars = 0;
+
+	for (bar = line; (bar = strchr(bar, '|')); bar++)
+		bars++;
+	if (bars < 2)
+		return 0;
+	while (*p == ' ')
+		p++;
+	if (*p == '|')
+		p++;
+	while (*p) {
+		struct buf cell = {0};
+		char *t;
+
+		bar = strchr(p, '|');
+		add_text(&cell, "");
+		buf_add(&cell, p, bar ? (size_t)(bar - p) : strlen(p));
+		t = trimmed(&cell);
+		if (t || bar)
+			strlist_add(cells, t ? t : "");
+		free(t);
+		buf_release(&cell);
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	while (cells->n && !cells->v[cells->n - 1][0]) {
+		free(cells->v[--cells->n]);
+	}
+	return cells->n >= 2;
+}
+
+/* "---|:---:|---" */
+static int
+separator_row(const struct strlist *cells)
+{
+	size_t i;
+
+	for (i = 0; i < cells->n; i++)
+		if (strspn(cells->v[i], "-: ") != strlen(cells->v[i]) || !cells->v[i][0])
+			return 0;
+	return 1;
+}
+
+void
+article_doc_text(struct article_doc *doc, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+	struct article_table *t = NULL;
+
+	memset(doc, 0, sizeof(*doc));
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *line = xstrndup(p, n);
+		struct strlist cells = {0};
+		struct buf b = {0};
+		char *text;
+
+		p = nl ? nl + 1 : end;
+		if (pipe_cells(line, &cells)) {
+			if (!separator_row(&cells)) {
+				if (!t) {
+					doc->tables = xrealloc(doc->tables,
+					                       (doc->ntables + 1) * sizeof(*doc->tables));
+					t = &doc->tables[doc->ntables++];
+					memset(t, 0, sizeof(*t));
+					t->context = xstrdup(doc->paras.n ?
+					                     doc->paras.v[doc->paras.n - 1] : NULL);
+				}
+				t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
+				t->rows[t->nrows++] = cells;
+			} else {
+				strlist_release(&cells);
+			}
+			free(line);
+			continue;
+		}
+		strlist_release(&cells);
+		add_text(&b, line);
+		text = trimmed(&b);
+		if (text) {
+			strlist_add(&doc->paras, text);
+			t = NULL;
+		}
+		free(text);
+		buf_release(&b);
+		free(line);
+	}
+}
+
+int
+article_is_html(const char *data, size_t len)
+{
+	static const char *const marks[] = {
+		"<html", "<!doctype html", "<body", "<p>", "<p ", "<div", "<article",
+		"<table", "<br", "<h1", "<h2", NULL,
+	};
+	size_t n = len < 4096 ? len : 4096;
+	char *head = xstrndup(data, n);
+	const char *const *m;
+	int html = 0;
+
+	for (m = marks; *m && !html; m++)
+		html = strcasestr(head, *m) != NULL;
+	free(head);
+	return html;
+}
+
+void
+article_doc_release(struct article_doc *doc)
+{
+	size_t i, j;
+
+	strlist_release(&doc->paras);
+	for (i = 0; i < doc->ntables; i++) {
+		for (j = 0; j < doc->tables[i].nrows; j++)
+			strlist_release(&doc->tables[i].rows[j]);
+		free(doc->tables[i].rows);
+		free(doc->tables[i].context);
+	}
+	free(doc->tables);
+	memset(doc, 0, sizeof(*doc));
+}
