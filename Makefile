@@ -93,6 +93,15 @@ run: all
 check: deps $(BUILD)/eedraws $(BUILD)/check_eedraws
 	EEDRAWS_BIN=$(BUILD)/eedraws $(BUILD)/check_eedraws
 
+# Measures the article extractor against the labelled corpus, if present.
+corpus: deps $(BUILD)/corpus
+	$(BUILD)/corpus ../shared/articles
+
+$(BUILD)/corpus: tools/corpus.c $(OBJ) $(HDR) | deps $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ tools/corpus.c $(OBJ) $(LIBS)
+
+.PHONY: corpus
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
 	cp -f eedraws $(DESTDIR)$(BINDIR)/eedraws
