@@ -32,7 +32,8 @@ enum pat_id {
 	P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD,
 	P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY,
 	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_NOT_DRAW,
-	P_ITA_PASSIVE, P_FUTURE, P_THIS_DRAW, P_VAGUE_DAY, NPAT
+	P_ITA_PASSIVE, P_FUTURE, P_THIS_DRAW, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
+	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -41,14 +42,15 @@ static const char *const pat_src[NPAT] = {
 	[P_ITA_VERB] = "\\b(?:invit(?:ed|es|ing)|issu(?:e|ed|es|ing)|sent|sends|sending|extended|"
 	               "rolled out|released|handed out|dished out)\\s+(?:out\\s+)?"
 	               "(?:a\\s+total\\s+of\\s+|an?\\s+additional\\s+|another\\s+)?" NUM
-	               "\\s+(?:[\\w\\-’']+\\s+){0,6}?(?:candidates|invitations|ITAs?\\b|"
+	               "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,6}?(?:candidates|invitations|ITAs?\\b|"
 	               "applicants|profiles|people|immigrants|foreign nationals|"
 	               "individuals|workers|professionals|newcomers|nominees|persons)",
 	/* "4,500 invitations to apply", "1,500 ITAs" */
 	[P_ITA_NOUN] = "(?<![\\d,.#])" NUM "\\s+(?:new\\s+|more\\s+)?(?:invitations|ITAs?\\b)",
 	/* "Number of invitations issued: 3,000" */
-	[P_ITA_LABEL] = "\\b(?:number of invitations(?: issued)?|invitations issued|"
-	                "ITAs issued|no\\.? of ITAs)\\s*[:：-]?\\s*" NUM,
+	[P_ITA_LABEL] = "\\b(?:number of (?:invitations(?: to apply)?|ITAs)(?: issued)?|"
+	                "invitations issued|ITAs issued|no\\.? of ITAs)(?:\\s*\\(ITAs?\\))?"
+	                "\\s*[:：-]?\\s*" NUM,
 	/* "CRS score of lowest-ranked candidate invited: 470" */
 	[P_CRS_LABEL] = "\\bCRS score of (?:the )?lowest[- ]ranked candidate(?: invited)?"
 	                "\\s*[:：-]?\\s*" NUM,
@@ -56,7 +58,7 @@ static const char *const pat_src[NPAT] = {
 	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold)\\s+"
 	              "(?:comprehensive ranking system\\s+)?(?:\\(CRS\\)\\s+)?(?:CRS\\s+)?"
 	              "(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|mark)?\\s*"
-	              "(?:(?:required\\s+)?(?:[a-z\\-]+\\s+){0,5}?(?:of|was|were|:|at|is|"
+	              "(?:(?:required\\s*)?(?:[a-z\\-]+\\s+){0,5}?(?:of|was|were|:|at|is|"
 	              "stood at|set at|was set at|was at))?\\s*"
 	              "(?:at least\\s+|just\\s+)?" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
 	              "profiles|to\\s+\\d|[-–]\\s*\\d|and\\s+\\d))",
@@ -74,7 +76,22 @@ static const char *const pat_src[NPAT] = {
 	/* Dates of other things: tie-break cut-offs, profile submission. */
 	[P_TIEBREAK] = "tie[- ]?break|before\\s*$|prior to\\s*$|submitted|created their|"
 	               "profiles? (?:entered|submitted)|until\\s*$|after\\s*$|by\\s*$|since\\s*$|"
-	               "between\\s*$|from\\s*$|deadline",
+	               "between\\s*$|from\\s*$|deadline|(?:following|follows|than|since|"
+	               "compared (?:to|with)|after|from)\\s+(?:the\\s+)?(?:[a-z\\-]+\\s+){0,3}?"
+	               "(?:(?:draws?|rounds?)\\s+(?:on|of|held on|from)\\s*)?$",
+	/* Sentences whose dates are a profile's or a tie-break's, never a round's. */
+	[P_TIEBREAK_SENTENCE] = "tie[- ]?break|profiles? (?:were |was )?(?:submitted|created|entered)|"
+	                        "created their|submitted their",
+	/* A table row flattened to a line: "September 29 Provincial Nominee
+	 * Program 291 855", "July 18French language proficiency1,800400". */
+	[P_FLAT_ROW] = "^\\s*" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*(\\d{4}))?"
+	               "\\s*([^\\d]*?)\\s*(\\d[\\d,. ]*\\d|\\d)\\s*$",
+	/* Its header line: "Date Draw Type Number of ITAs Minimum CRS". */
+	[P_FLAT_HEADER] = "^(?=.*\\bdate)(?=.*(?:ITA|invitation))(?=.*(?:CRS|cut-?off|score))[^\\d]{0,120}$",
+	/* "January 31": a day, not a count. */
+	[P_AFTER_MONTH] = "\\b" MONTH "\\.?\\s*$",
+	/* Values of another draw than the one the paragraph dates. */
+	[P_OTHER_DRAW] = "\\b(?:previous|last|prior|earlier|preceding) (?:\\w+ ){0,2}(?:draws?|rounds?)\\b",
 	/* Sentences that total several draws. */
 	[P_AGGREGATE] = "\\b(?:so far|this year|year to date|year-to-date|in total|"
 	                "total number|cumulative|altogether|overall|combined|"
@@ -87,7 +104,7 @@ static const char *const pat_src[NPAT] = {
 	[P_NUMBER] = "(?:\\b(?:draw|round)\\s*(?:#|no\\.?\\s*|number\\s*)|(?<![\\w&])#)\\s*(\\d{1,3}[ab]?)\\b",
 	[P_PUBLISHED] = "(?:^\\W*|\\()(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
 	/* "4,300 candidates were invited" */
-	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[\\w\\-’']+\\s+){0,4}?(?:candidates|applicants|"
+	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?(?:candidates|applicants|"
 	                  "profiles|people|foreign nationals)\\s+(?:were\\s+|have been\\s+|had been\\s+)?"
 	                  "(?:invited|received (?:an? )?(?:ITAs?|invitations))",
 	/* What has not happened yet is no draw. */
@@ -101,7 +118,9 @@ static const char *const pat_src[NPAT] = {
 	/* Days this extractor cannot resolve: such a sentence has a date, unknown. */
 	[P_VAGUE_DAY] = "\\b(?:(?:the )?(?:following|next|previous|prior) day|day (?:before|after)|"
 	                "(?:two|three|\\d) days (?:later|earlier|before|after)|later that week|"
-	                "earlier (?:that|this) week|on the \\d{1,2}(?:st|nd|rd|th)\\b)",
+	                "earlier (?:that|this) week|on the \\d{1,2}(?:st|nd|rd|th)\\b|"
+	                "(?:one|a|two|three|\\d+) days? (?:earlier|later|before|after)|"
+	                "earlier in the week|later in the week)",
 	/* Counts that are not of a draw's invitations. */
 	[P_NOT_DRAW] = "\\b(?:NOIs?|notifications? of interest|letters? of advice|"
 	               "provincial nominations?\\b(?! program)|LAAs?\\b|"
@@ -258,6 +277,8 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 	char found[11] = "", cand[11];
 	size_t i;
 
+	if (match(P_TIEBREAK_SENTENCE, s, len, start, ov))
+		return 0;
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		size_t from = start;
 
@@ -425,7 +446,8 @@ values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi,
 		for (from = 0; match(ids[i], s, len, from, ov); from = ov[1]) {
 			size_t ctx = ov[2] > 25 ? ov[2] - 25 : 0;
 			char *before = xstrndup(s + ctx, ov[2] - ctx);
-			int approx = match(P_APPROX, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 });
+			int approx = match(P_APPROX, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }) ||
+			             match(P_AFTER_MONTH, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 });
 
 			free(before);
 			v = number_at(s, ov[2], ov[3]);
@@ -493,7 +515,8 @@ read_prose(const struct article_doc *doc, const struct when *w, struct draw_list
 			const char *cat;
 
 			has_date = find_date(s, len, 0, w, date, &at);
-			vague = match(P_VAGUE_DAY, s, len, 0, ov);
+			vague = match(P_VAGUE_DAY, s, len, 0, ov) ||
+			        (!has_date && match(P_OTHER_DRAW, s, len, 0, ov));
 			if (vague)
 				has_date = 0;
 			if (!match(P_FUTURE, s, len, 0, ov)) {
@@ -591,14 +614,33 @@ column_of(const char *h)
 	return COL_NONE;
 }
 
+/* The year a short heading names without naming a day ("Express Entry
+ * rounds in 2024"), or 0. */
+static int
+heading_year(const char *h)
+{
+	PCRE2_SIZE ov[16];
+	size_t len = strlen(h);
+	const char *y;
+
+	if (len >= 120 || match(P_DATE_MDY, h, len, 0, ov) || match(P_DATE_DMY, h, len, 0, ov))
+		return 0;
+	for (y = h; *y; y++)
+		if ((y[0] == '1' || y[0] == '2') && isdigit((unsigned char)y[1]) &&
+		    isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
+		    !isdigit((unsigned char)y[4]) && (y == h || !isdigit((unsigned char)y[-1])) &&
+		    atoi(y) >= 2015 && atoi(y) <= 2100)
+			return atoi(y);
+	return 0;
+}
+
 static void
 read_table(const struct article_table *t, const struct when *w0, struct draw_list *out)
 {
 	enum column cols[32];
 	struct when w = *w0;
 	size_t r, c, n;
-	int have_date = 0, have_value = 0;
-	PCRE2_SIZE ov[16];
+	int have_date = 0, have_value = 0, y;
 
 	if (t->nrows < 2)
 		return;
@@ -614,19 +656,8 @@ read_table(const struct article_table *t, const struct when *w0, struct draw_lis
 	if (!have_date || !have_value)
 		return;
 	/* "Summary of Express Entry draws in 2024": the year of yearless dates. */
-	if (t->context && !match(P_DATE_MDY, t->context, strlen(t->context), 0, ov) &&
-	    !match(P_DATE_DMY, t->context, strlen(t->context), 0, ov)) {
-		const char *y = t->context;
-
-		for (; *y; y++)
-			if ((y[0] == '1' || y[0] == '2') && isdigit((unsigned char)y[1]) &&
-			    isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
-			    !isdigit((unsigned char)y[4]) && (y == t->context || !isdigit((unsigned char)y[-1])) &&
-			    atoi(y) >= 2015 && atoi(y) <= 2100 && strlen(t->context) < 120) {
-				w.year = atoi(y);
-				break;
-			}
-	}
+	if (t->context && (y = heading_year(t->context)))
+		w.year = y;
 	for (r = 1; r < t->nrows; r++) {
 		const struct strlist *row = &t->rows[r];
 		struct draw *d;
@@ -684,6 +715,114 @@ read_table(const struct article_table *t, const struct when *w0, struct draw_lis
 		d->category = cat;
 		d->number = number;
 		d->evidence = buf_detach(&ev, NULL);
+	}
+}
+
+/* Splits a flattened row's numbers: "291 855", "1,800400" (a comma-grouped
+ * count then a 3-digit score, or the reverse), "472".  Returns how many
+ * values it read (0: ambiguous, e.g. "920739"). */
+static int
+flat_numbers(const char *t, int itas_first, long *a, long *b)
+{
+	const char *sp = strchr(t, ' ');
+	size_t len = strlen(t);
+	char *comma;
+
+	if (sp) {
+		*a = number_at(t, 0, (size_t)(sp - t));
+		while (*sp == ' ')
+			sp++;
+		*b = number_at(sp, 0, strlen(sp));
+		return *a >= 0 && *b >= 0 ? 2 : 0;
+	}
+	comma = strchr(t, ',');
+	if (!comma || (strlen(comma) == 4 && comma - t <= 2)) {
+		/* One number alone belongs to the first numeric column. */
+		*a = number_at(t, 0, len);
+		return len <= 6 && *a >= 0 ? 1 : 0;
+	}
+	if (itas_first && comma - t <= 2 && strlen(comma) == 7 && !strchr(comma + 1, ',')) {
+		*a = number_at(t, 0, (size_t)(comma - t) + 4);
+		*b = number_at(comma + 4, 0, 3);
+		return 2;
+	}
+	if (!itas_first && comma - t >= 4 && comma - t <= 5 && strlen(comma) == 4) {
+		*a = number_at(t, 0, 3);
+		*b = number_at(t, 3, len);
+		return 2;
+	}
+	return 0;
+}
+
+/* Tables that lost their markup: a header line, then a line a row. */
+static void
+read_flat_tables(const struct article_doc *doc, const struct when *w0, struct draw_list *out)
+{
+	PCRE2_SIZE ov[16];
+	size_t i;
+
+	for (i = 0; i + 1 < doc->paras.n; i++) {
+		const char *h = doc->paras.v[i], *ita, *crs;
+		struct when w = *w0;
+		int itas_first, y;
+		size_t r;
+
+		if (!match(P_FLAT_HEADER, h, strlen(h), 0, ov))
+			continue;
+		ita = strcasestr(h, "ITA") ? strcasestr(h, "ITA") : strcasestr(h, "invitation");
+		crs = strcasestr(h, "CRS") ? strcasestr(h, "CRS") : strcasestr(h, "cut");
+		if (!crs)
+			crs = strcasestr(h, "score");
+		itas_first = ita < crs;
+		/* "Summary of Express Entry draw results in 2024" */
+		if (i > 0 && (y = heading_year(doc->paras.v[i - 1])))
+			w.year = y;
+		for (r = i + 1; r < doc->paras.n; r++) {
+			const char *row = doc->paras.v[r];
+			char *nums, *type;
+			long a = -1, b = -1, itas = -1, score = -1;
+			int m, d, n;
+			char date[11];
+			struct draw *dr;
+
+			if (!match(P_FLAT_ROW, row, strlen(row), 0, ov))
+				break;
+			m = month_of(row + ov[2]);
+			d = atoi(row + ov[4]);
+			if (ov[6] != PCRE2_UNSET) {
+				int yy = atoi(row + ov[6]);
+
+				if (!date_valid(yy, m, d))
+					continue;
+				snprintf(date, sizeof(date), "%04d-%02d-%02d", yy, m, d);
+			} else if (resolve_md(&w, m, d, date) != 0) {
+				continue;
+			}
+			nums = xstrndup(row + ov[10], ov[11] - ov[10]);
+			n = flat_numbers(nums, itas_first, &a, &b);
+			free(nums);
+			if (n == 0)
+				continue;
+			if (n == 1)
+				(itas_first ? &itas : &score)[0] = a;
+			else
+				itas = itas_first ? a : b, score = itas_first ? b : a;
+			if (itas > 30000 || itas == 0)
+				itas = -1;
+			if (score < 67 || score > 1200)
+				score = -1;
+			if (itas < 0 && score < 0)
+				continue;
+			type = xstrndup(row + ov[8], ov[9] - ov[8]);
+			dr = draw_list_add(out);
+			memcpy(dr->date, date, sizeof(date));
+			dr->invitations = itas;
+			dr->crs_cutoff = score;
+			dr->category = *type ? sentence_category(type) : NULL;
+			dr->name = *type ? type : (free(type), NULL);
+			dr->evidence = xstrdup(row);
+		}
+		i = r - 1;
 	}
 }
 
@@ -783,6 +922,7 @@ parse_article(const struct body *b, const struct parse_opts *opts,
 		return 0;
 	}
 	read_prose(&doc, &w, out);
+	read_flat_tables(&doc, &w, out);
 	for (i = 0; i < doc.ntables; i++)
 		read_table(&doc.tables[i], &w, out);
 	article_doc_release(&doc);

@@ -109,6 +109,19 @@ START_TEST(test_summary_table_in_markdown)
 }
 END_TEST
 
+START_TEST(test_flattened_table_rows_where_the_split_is_unambiguous)
+{
+	/* Cells run together: "1,500533" is 1,500 and 533, but "345747" could
+	 * be split two ways and is skipped; one number alone is the first
+	 * numeric column's; the table ends where the rows do. */
+	EXPECT("flat-table.txt", NULL,
+	       ",2025-10-29,healthcare,2750,472\n"
+	       ",2025-10-28,pnp,302,761\n"
+	       ",2025-10-15,cec,1500,533\n"
+	       ",2025-09-30,french,4000,\n");
+}
+END_TEST
+
 START_TEST(test_today_yesterday_and_weekdays_from_the_publication_date)
 {
 	/* 2025-07-10 is a Thursday. */
@@ -204,6 +217,7 @@ article_suite(void)
 	tcase_add_test(tc, test_roundup_of_several_draws);
 	tcase_add_test(tc, test_summary_table_in_html_any_column_order);
 	tcase_add_test(tc, test_summary_table_in_markdown);
+	tcase_add_test(tc, test_flattened_table_rows_where_the_split_is_unambiguous);
 	tcase_add_test(tc, test_today_yesterday_and_weekdays_from_the_publication_date);
 	tcase_add_test(tc, test_relative_dates_without_a_publication_date_yield_nothing);
 	tcase_add_test(tc, test_a_page_without_a_draw_yields_nothing);
