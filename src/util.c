@@ -227,7 +227,8 @@ make_parents(const char *path)
 	char *p = xstrdup(path), *slash;
 	int rc = 0;
 
-	for (slash = strchr(p + 1, '/'); slash && rc == 0; slash = strchr(slash + 1, '/')) {
+	for (slash = strchr(p + (*p == '/'), '/'); slash && rc == 0;
+	     slash = strchr(slash + 1, '/')) {
 		*slash = '\0';
 		if (mkdir(p, 0755) != 0 && errno != EEXIST)
 			rc = -1;
