@@ -233,8 +233,9 @@ iso_of_day(long day, char out[11])
 /* What a date is resolved against. */
 struct when {
 	char pub[11];		/* the publication date, "" if unknown */
-	char ref[11];		/* without one, the first full date the text states:
-				 * for yearless dates only, never for "today" */
+	char ref[11];		/* the first full date the text states: for yearless
+				 * dates only, never for "today" */
+	int weak;		/* pub is only the fetch time: ref is better evidence */
 	int year;		/* a year the context states (a table heading), or 0 */
 };
 
@@ -249,7 +250,7 @@ resolve_md(const struct when *w, int m, int d, char out[11])
 	if (w->year) {
 		y = w->year;
 	} else {
-		const char *ref = w->pub[0] ? w->pub : w->ref;
+		const char *ref = w->pub[0] && !(w->weak && w->ref[0]) ? w->pub : w->ref;
 
 		if (!ref[0])
 			return -1;
@@ -336,6 +337,9 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 			}
 			break;
 		}
+		/* A date written out beats "today" or "on Monday" beside it. */
+		if (best != PCRE2_UNSET && ids[i] == P_DATE_ISO)
+			break;
 	}
 	if (best == PCRE2_UNSET)
 		return 0;
@@ -537,7 +541,13 @@ read_prose(const struct article_doc *doc, const struct when *w, struct draw_list
 				if (!has_date)
 					continue;
 				if (p.open && !p.date[0] && match(P_THIS_DRAW, s, len, 0, ov)) {
-					memcpy(p.date, date, sizeof(date));
+					/* "Today's draw follows one from yesterday,
+					 * April 10": today is this draw's day. */
+					if (w->pub[0] && (strcasestr(s + ov[0], "today’s draw") ||
+					                  strcasestr(s + ov[0], "today's draw")))
+						memcpy(p.date, w->pub, sizeof(p.date));
+					else
+						memcpy(p.date, date, sizeof(date));
 					continue;
 				}
 				/* Talk of another day: the draw being read is done. */
@@ -830,7 +840,7 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, struct dr
 static void
 text_published(struct article_doc *doc)
 {
-	struct when none = { "", "", 0 };
+	struct when none = { "", "", 0, 0 };
 	PCRE2_SIZE ov[16];
 	size_t i;
 
@@ -847,27 +857,23 @@ text_published(struct article_doc *doc)
 	}
 }
 
-/* With no publication date, yearless dates are read against the first
- * full date the text itself states ("July 7, 2025 ... On July 8"). */
+/* The first full date the text itself states ("July 7, 2025 ... On
+ * July 8"): the year of yearless dates when the page's date is unknown. */
 static void
 text_year_reference(const struct article_doc *doc, struct when *w)
 {
+	struct when none = { "", "", 0, 0 };
 	PCRE2_SIZE ov[16];
-	size_t i;
+	size_t i, at;
 
 	for (i = 0; i < doc->paras.n && !w->ref[0]; i++) {
 		const char *p = doc->paras.v[i];
-		size_t len = strlen(p), from = 0;
+		size_t len = strlen(p);
 
-		while (!w->ref[0] && match(P_DATE_MDY, p, len, from, ov)) {
-			from = ov[1];
-			if (ov[6] != PCRE2_UNSET) {
-				int y = atoi(p + ov[6]), m = month_of(p + ov[2]), d = atoi(p + ov[4]);
-
-				if (date_valid(y, m, d))
-					snprintf(w->ref, sizeof(w->ref), "%04d-%02d-%02d", y, m, d);
-			}
-		}
+		/* With nothing to resolve against, only full dates are found. */
+		if ((match(P_DATE_MDY, p, len, 0, ov) || match(P_DATE_DMY, p, len, 0, ov)) &&
+		    !find_date(p, len, 0, &none, w->ref, &at))
+			w->ref[0] = '\0';
 	}
 }
 
@@ -893,7 +899,7 @@ parse_article(const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
 	struct article_doc doc;
-	struct when w = { "", "", 0 };
+	struct when w = { "", "", 0, 0 };
 	size_t i;
 	int rc;
 
@@ -913,9 +919,9 @@ parse_article(const struct body *b, const struct parse_opts *opts,
 		struct tm tm;
 
 		strftime(w.pub, sizeof(w.pub), "%Y-%m-%d", gmtime_r(&b->fetched_at, &tm));
+		w.weak = 1;
 	}
-	if (!w.pub[0])
-		text_year_reference(&doc, &w);
+	text_year_reference(&doc, &w);
 	if (foreign(&doc)) {
 		strlist_addf(warn, "%s: not in a language eedraws reads; no draws taken", b->url);
 		article_doc_release(&doc);
