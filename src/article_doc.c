@@ -189,11 +189,9 @@ walk(struct article_doc *doc, xmlNode *n, struct buf *b)
 		if (n->type != XML_ELEMENT_NODE || is_furniture(n))
 			continue;
 		if (strcasecmp((const char *)n->name, "table") == 0) {
-			const char *ctx = doc->paras.n ? doc->paras.v[doc->paras.n - 1] : NULL;
-
+			/* The text just before it, a heading often, is its context. */
 			flush(doc, b);
-			ctx = doc->paras.n ? doc->paras.v[doc->paras.n - 1] : ctx;
-			add_table(doc, n, ctx);
+			add_table(doc, n, doc->paras.n ? doc->paras.v[doc->paras.n - 1] : NULL);
 			continue;
 		}
 		if (in_list((const char *)n->name, block_tags))
@@ -349,7 +347,6 @@ pipe_cells(const char *line, struct strlist *cells)
 		char *t;
 
 		bar = strchr(p, '|');
-		add_text(&cell, "");
 		buf_add(&cell, p, bar ? (size_t)(bar - p) : strlen(p));
 		t = trimmed(&cell);
 		if (t || bar)

@@ -266,10 +266,9 @@ resolve_md(const struct when *w, int m, int d, char out[11])
 }
 
 /* The first date in s[start..] that is a round's, not a tie-break's: sets
- * out and returns 1; *at receives its offset. */
+ * out and returns 1. */
 static int
-find_date(const char *s, size_t len, size_t start, const struct when *w, char out[11],
-          size_t *at)
+find_date(const char *s, size_t len, size_t start, const struct when *w, char out[11])
 {
 	static const char *const wd[] = { "sunday", "monday", "tuesday", "wednesday",
 	                                  "thursday", "friday", "saturday" };
@@ -344,8 +343,6 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 	if (best == PCRE2_UNSET)
 		return 0;
 	memcpy(out, found, 11);
-	if (at)
-		*at = best;
 	return 1;
 }
 
@@ -355,14 +352,13 @@ struct pending {
 	char date[11];
 	long itas, crs;
 	const char *category;
-	char *name, *number;
+	char *number;
 	struct buf evidence;
 };
 
 static void
 pending_reset(struct pending *p)
 {
-	free(p->name);
 	free(p->number);
 	buf_release(&p->evidence);
 	memset(p, 0, sizeof(*p));
@@ -381,7 +377,6 @@ pending_close(struct pending *p, struct draw_list *out)
 		d->invitations = p->itas;
 		d->crs_cutoff = p->crs;
 		d->category = p->category;	/* NULL: not stated */
-		d->name = p->name, p->name = NULL;
 		d->number = p->number, p->number = NULL;
 		d->evidence = buf_detach(&p->evidence, NULL);
 		/* The same draw stated twice in one page is one record. */
@@ -511,14 +506,14 @@ read_prose(const struct article_doc *doc, const struct when *w, struct draw_list
 		sentences(doc->paras.v[i], &sent);
 		for (j = 0; j < sent.n; j++) {
 			const char *s = sent.v[j];
-			size_t len = strlen(s), at;
+			size_t len = strlen(s);
 			PCRE2_SIZE ov[16];
 			long itas = -1, crs = -1;
 			char date[11] = "";
 			int ni = 0, nc = 0, has_date, vague;
 			const char *cat;
 
-			has_date = find_date(s, len, 0, w, date, &at);
+			has_date = find_date(s, len, 0, w, date);
 			vague = match(P_VAGUE_DAY, s, len, 0, ov) ||
 			        (!has_date && match(P_OTHER_DRAW, s, len, 0, ov));
 			if (vague)
@@ -686,7 +681,7 @@ read_table(const struct article_table *t, const struct when *w0, struct draw_lis
 			buf_adds(&ev, v);
 			switch (cols[c]) {
 			case COL_DATE:
-				find_date(v, len, 0, &w, date, NULL);
+				find_date(v, len, 0, &w, date);
 				break;
 			case COL_ITAS:
 				if (len)
@@ -851,7 +846,7 @@ text_published(struct article_doc *doc)
 		if (!match(P_PUBLISHED, p, strlen(p), 0, ov))
 			continue;
 		rest = xstrndup(p + ov[2], ov[3] - ov[2]);
-		if (!find_date(rest, strlen(rest), 0, &none, doc->published, NULL))
+		if (!find_date(rest, strlen(rest), 0, &none, doc->published))
 			doc->published[0] = '\0';
 		free(rest);
 	}
@@ -864,7 +859,7 @@ text_year_reference(const struct article_doc *doc, struct when *w)
 {
 	struct when none = { "", "", 0, 0 };
 	PCRE2_SIZE ov[16];
-	size_t i, at;
+	size_t i;
 
 	for (i = 0; i < doc->paras.n && !w->ref[0]; i++) {
 		const char *p = doc->paras.v[i];
@@ -872,7 +867,7 @@ text_year_reference(const struct article_doc *doc, struct when *w)
 
 		/* With nothing to resolve against, only full dates are found. */
 		if ((match(P_DATE_MDY, p, len, 0, ov) || match(P_DATE_DMY, p, len, 0, ov)) &&
-		    !find_date(p, len, 0, &none, w->ref, &at))
+		    !find_date(p, len, 0, &none, w->ref))
 			w->ref[0] = '\0';
 	}
 }
