@@ -92,11 +92,19 @@ struct reader {
 	char msg[ERR_MSG_MAX];	/* the first error */
 };
 
+/* Keeps the first error's message; returns 0, inih's "stop here". */
+static int fail(struct reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 static int
-fail(struct reader *r, const char *fmt, const char *a, const char *b)
+fail(struct reader *r, const char *fmt, ...)
 {
-	if (!r->msg[0])
-		snprintf(r->msg, sizeof(r->msg), fmt, a, b);
+	va_list ap;
+
+	if (!r->msg[0]) {
+		va_start(ap, fmt);
+		vsnprintf(r->msg, sizeof(r->msg), fmt, ap);
+		va_end(ap);
+	}
 	return 0;
 }
 
@@ -149,14 +157,14 @@ main_key(struct reader *r, const char *name, const char *value)
 
 	if (strcmp(name, "database") == 0) {
 		if (!*value)
-			return fail(r, "%s: empty%s", name, "");
+			return fail(r, "%s: empty", name);
 		free(c->database);
 		c->database = xstrdup(value);
 		return 1;
 	}
 	if (strcmp(name, "user_agent") == 0) {
 		if (!*value)
-			return fail(r, "%s: empty%s", name, "");
+			return fail(r, "%s: empty", name);
 		free(c->user_agent);
 		c->user_agent = xstrdup(value);
 		return 1;
@@ -167,7 +175,7 @@ main_key(struct reader *r, const char *name, const char *value)
 		return read_long(r, name, value, 1, 86400, &c->timeout);
 	if (strcmp(name, "max_size") == 0)
 		return read_long(r, name, value, 1024, LONG_MAX, &c->max_size);
-	return fail(r, "unknown key '%s' in [eedraws]%s", name, "");
+	return fail(r, "unknown key '%s' in [eedraws]", name);
 }
 
 static int
@@ -181,7 +189,7 @@ source_key(struct reader *r, const char *sname, const char *name, const char *va
 		r->file_has_sources = 1;
 	}
 	if (!valid_name(sname))
-		return fail(r, "bad source name '%s'%s (letters, digits, - _ .)", sname, "");
+		return fail(r, "bad source name '%s' (letters, digits, - _ .)", sname);
 	s = config_source(c, sname);
 	if (!s) {
 		add_source(c, sname, "auto", "");
@@ -189,14 +197,14 @@ source_key(struct reader *r, const char *sname, const char *name, const char *va
 	}
 	if (strcmp(name, "kind") == 0) {
 		if (!parse_kind_valid(value))
-			return fail(r, "kind: unknown kind '%s'%s", value, "");
+			return fail(r, "kind: unknown kind '%s'", value);
 		free(s->kind);
 		s->kind = xstrdup(value);
 		return 1;
 	}
 	if (strcmp(name, "url") == 0) {
 		if (strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0)
-			return fail(r, "url: '%s' is not an http or https URL%s", value, "");
+			return fail(r, "url: '%s' is not an http or https URL", value);
 		free(s->url);
 		s->url = xstrdup(value);
 		return 1;
@@ -217,7 +225,7 @@ handler(void *user, const char *section, const char *name, const char *value)
 		return main_key(r, name, value);
 	if (strncmp(section, "source ", 7) == 0)
 		return source_key(r, section + 7, name, value);
-	return fail(r, "unknown section [%s]%s", section, "");
+	return fail(r, "unknown section [%s]", section);
 }
 
 static char *
