@@ -64,6 +64,7 @@ START_TEST(test_usage_errors_exit_64_and_say_what_was_wrong)
 		{ { "eedraws", "ingest", NULL }, "name a FILE, URL or -" },
 		{ { "eedraws", "parse", "-k", "pdf", "x", NULL }, "unknown kind 'pdf'" },
 		{ { "eedraws", "list", "-n", "zero", NULL }, "positive number" },
+		{ { "eedraws", "parse", "--date", "11-01-2023", "x", NULL }, "--date wants YYYY-MM-DD" },
 		{ { "eedraws", "update", "nosuch", NULL }, "no source named 'nosuch'" },
 		{ { "eedraws", "--bogus", NULL }, "usage:" },
 	};
@@ -415,6 +416,25 @@ START_TEST(test_the_default_database_is_made_under_xdg_data_home)
 }
 END_TEST
 
+START_TEST(test_article_draws_are_shown_but_not_stored_yet)
+{
+	char *out, *err;
+
+	/* parse -v names the text each draw came from. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "-v", "parse",
+	                         test_data("articles/single-draw.txt")), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-03-11,cec,,,2250,517,,,\r\n"));
+	ck_assert_ptr_nonnull(strstr(err, "draw 2025-03-11 from: Immigration, Refugees"));
+	free(out), free(err);
+	/* Storing them waits for observations: refused, saying so. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("articles/single-draw.txt")), 64);
+	ck_assert_ptr_nonnull(strstr(err, "storing draws from articles is not supported yet"));
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+}
+END_TEST
+
 START_TEST(test_one_bad_input_does_not_stop_the_others)
 {
 	char *out, *err;
@@ -464,6 +484,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_concurrent_ingests_store_each_draw_once);
 	tcase_add_test(tc, test_a_database_held_too_long_exits_75_saying_why);
 	tcase_add_test(tc, test_the_default_database_is_made_under_xdg_data_home);
+	tcase_add_test(tc, test_article_draws_are_shown_but_not_stored_yet);
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
 	suite_add_tcase(s, tc);
