@@ -62,6 +62,8 @@ json_cell(const char *s, char type)
 
 	if (!s)
 		return json_null();
+	if (type == 'b')
+		return json_boolean(strcmp(s, "0") != 0);
 	if (type == 'i') {
 		errno = 0;
 		v = strtoll(s, &end, 10);

@@ -16,7 +16,8 @@ struct exporter {
 	FILE *f;
 	enum export_format format;
 	const char *const *columns;
-	const char *types;	/* per column: 'i' integer, 't' text (for JSON) */
+	const char *types;	/* per column: 'i' integer, 'b' boolean
+				 * ("0" false), 't' text (for JSON) */
 	int ncolumns;
 	long rows;
 };

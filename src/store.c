@@ -1,8 +1,7 @@
 /* store.c: the SQLite store.  See store.h and README.md (Database). */
-#include "store.h"
+#include "store_int.h"
 
 #include <inttypes.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +49,60 @@ static const char *const migrations[] = {
 	"  etag TEXT, last_modified TEXT, body_hash TEXT,"
 	"  last_status INTEGER, last_attempt TEXT, last_success TEXT, last_error TEXT"
 	");",
+	/* 1 -> 2: what articles say (issue 3) */
+	"CREATE TABLE unconfirmed ("
+	"  id INTEGER PRIMARY KEY,"
+	"  date TEXT NOT NULL, number TEXT, number_key INTEGER, category TEXT,"
+	"  invitations INTEGER, crs_cutoff INTEGER,"
+	"  first_seen TEXT NOT NULL, updated_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX unconfirmed_date ON unconfirmed(date);"
+	"CREATE TABLE observations ("
+	"  id INTEGER PRIMARY KEY,"
+	"  number TEXT REFERENCES draws(number),"
+	"  unconfirmed INTEGER REFERENCES unconfirmed(id),"
+	"  date TEXT NOT NULL, stated_number TEXT, category TEXT, name TEXT,"
+	"  invitations INTEGER, crs_cutoff INTEGER,"
+	"  source TEXT NOT NULL, url TEXT NOT NULL, fetched_at TEXT NOT NULL,"
+	"  evidence TEXT, observed_at TEXT NOT NULL,"
+	"  CHECK ((number IS NULL) <> (unconfirmed IS NULL))"
+	");"
+	"CREATE UNIQUE INDEX observations_once ON observations(url, date,"
+	"  ifnull(stated_number, ''), ifnull(category, ''), ifnull(invitations, -1),"
+	"  ifnull(crs_cutoff, -1));"
+	"CREATE INDEX observations_number ON observations(number);"
+	"CREATE INDEX observations_unconfirmed ON observations(unconfirmed);"
+	/* One row per disagreement of an observation with IRCC's draw, from
+	 * the values as they are now: IRCC correcting a value ends a conflict. */
+	"CREATE VIEW conflicts AS"
+	" SELECT o.id AS observation, d.number AS number, d.number_key AS number_key,"
+	"  d.date AS date, 'date' AS field, d.date AS ircc_value, o.date AS stated_value,"
+	"  o.source AS source, o.url AS url, o.evidence AS evidence"
+	" FROM observations o JOIN draws d ON d.number = o.number"
+	" WHERE o.date IS NOT d.date"
+	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'number', d.number,"
+	"  o.stated_number, o.source, o.url, o.evidence"
+	" FROM observations o JOIN draws d ON d.number = o.number"
+	" WHERE o.stated_number IS NOT NULL AND o.stated_number IS NOT d.number"
+	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'category', d.category,"
+	"  o.category, o.source, o.url, o.evidence"
+	" FROM observations o JOIN draws d ON d.number = o.number"
+	" WHERE o.category IS NOT NULL AND o.category IS NOT d.category"
+	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'invitations',"
+	"  CAST(d.invitations AS TEXT), CAST(o.invitations AS TEXT), o.source, o.url,"
+	"  o.evidence"
+	" FROM observations o JOIN draws d ON d.number = o.number"
+	" WHERE o.invitations IS NOT NULL AND o.invitations IS NOT d.invitations"
+	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'crs_cutoff',"
+	"  CAST(d.crs_cutoff AS TEXT), CAST(o.crs_cutoff AS TEXT), o.source, o.url,"
+	"  o.evidence"
+	" FROM observations o JOIN draws d ON d.number = o.number"
+	" WHERE o.crs_cutoff IS NOT NULL AND o.crs_cutoff IS NOT d.crs_cutoff;"
+	"CREATE TABLE links ("
+	"  url TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT,"
+	"  first_seen TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+	"  fetched_at TEXT, last_error TEXT"
+	");",
 };
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
@@ -64,10 +117,7 @@ static const char *const fields[] = {
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))
 #define NVALUES (NFIELDS + DRAW_NBANDS)
 
-enum { SEL_DRAW, SEL_POOL, INS_DRAW, UPD_DRAW, UPD_RAW, DEL_POOL, INS_POOL,
-       INS_REV, PUT_STATE, GET_STATE, NSTMT };
-
-static const char *const stmt_sql[NSTMT] = {
+const char *const store_stmt_sql[NSTMT] = {
 	[SEL_DRAW] = "SELECT date, date_raw, category, version, name, invitations,"
 	             " invitations_raw, crs_cutoff, crs_raw, draw_time, draw_time_raw,"
 	             " tie_break, tie_break_raw, programs, programs_raw, pool_as_of,"
@@ -102,15 +152,41 @@ static const char *const stmt_sql[NSTMT] = {
 	[GET_STATE] = "SELECT etag, last_modified, body_hash, last_status,"
 	              " last_attempt, last_success, last_error"
 	              " FROM fetch_state WHERE url = ?1",
+	/* observe.c: the draws an observation could be */
+	[CAND_DRAWS] = "SELECT 0, number, date, category, invitations, crs_cutoff"
+	               " FROM draws WHERE date = ?1 OR number = ?2",
+	[CAND_UNCONF] = "SELECT id, number, date, category, invitations, crs_cutoff"
+	                " FROM unconfirmed WHERE date = ?1 OR number = ?2 ORDER BY id",
+	[ALL_UNCONF] = "SELECT id, number, date, category, invitations, crs_cutoff"
+	               " FROM unconfirmed ORDER BY id",
+	[OBS_SEEN] = "SELECT 1 FROM observations WHERE url = ?1 AND date = ?2"
+	             " AND ifnull(stated_number, '') = ifnull(?3, '')"
+	             " AND ifnull(category, '') = ifnull(?4, '')"
+	             " AND ifnull(invitations, -1) = ifnull(?5, -1)"
+	             " AND ifnull(crs_cutoff, -1) = ifnull(?6, -1)",
+	[INS_OBS] = "INSERT INTO observations (number, unconfirmed, date, stated_number,"
+	            " category, name, invitations, crs_cutoff, source, url, fetched_at,"
+	            " evidence, observed_at)"
+	            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	[INS_UNCONF] = "INSERT INTO unconfirmed (date, number, number_key, category,"
+	               " invitations, crs_cutoff, first_seen, updated_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+	/* A later article fills in what the first did not state, never more. */
+	[FILL_UNCONF] = "UPDATE unconfirmed SET number = ifnull(number, ?2),"
+	                " number_key = ifnull(number_key, ?3), category = ifnull(category, ?4),"
+	                " invitations = ifnull(invitations, ?5),"
+	                " crs_cutoff = ifnull(crs_cutoff, ?6), updated_at = ?7 WHERE id = ?1",
+	[MOVE_OBS] = "UPDATE observations SET number = ?1, unconfirmed = NULL"
+	             " WHERE unconfirmed = ?2",
+	[DEL_UNCONF] = "DELETE FROM unconfirmed WHERE id = ?1",
+	[GET_LINK] = "SELECT attempts, fetched_at FROM links WHERE url = ?1",
+	[PUT_LINK] = "INSERT INTO links (url, source, title, first_seen, attempts,"
+	             " fetched_at, last_error) VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)"
+	             " ON CONFLICT (url) DO UPDATE SET attempts = attempts + 1,"
+	             " fetched_at = ?5, last_error = ?6",
 };
 
-struct store {
-	sqlite3 *db;
-	char *path;
-	sqlite3_stmt *stmt[NSTMT];
-};
-
-static int
+int
 db_error(struct store *s, struct err *e, const char *what)
 {
 	int rc = sqlite3_extended_errcode(s->db);
@@ -268,9 +344,9 @@ store_open(struct store **out, const char *path, struct err *e)
 	    (rc = exec(s, "PRAGMA synchronous = FULL", e)))
 		goto fail;
 	for (i = 0; i < NSTMT; i++) {
-		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+		if (sqlite3_prepare_v3(s->db, store_stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 		                       &s->stmt[i], NULL) != SQLITE_OK) {
-			rc = db_error(s, e, stmt_sql[i]);
+			rc = db_error(s, e, store_stmt_sql[i]);
 			goto fail;
 		}
 	}
@@ -359,7 +435,7 @@ same(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static void
+void
 bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v)
@@ -368,8 +444,16 @@ bind_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-/* Runs a bound statement that returns no rows, then resets it. */
-static int
+void
+bind_count(sqlite3_stmt *st, int i, long v)
+{
+	if (v >= 0)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int
 run(struct store *s, sqlite3_stmt *st, struct err *e)
 {
 	int rc = sqlite3_step(st);
@@ -404,34 +488,84 @@ put_pool(struct store *s, const struct draw *d, struct err *e)
 	return 0;
 }
 
-/* A change to announce once the transaction has committed. */
-struct pending {
-	size_t draw;
-	enum store_change what;
-	struct store_field_change *fields;
-	size_t nfields;
-};
-
-static void
-changes_free(struct store_field_change *ch, size_t n)
+struct event *
+event_add(struct event_list *l, enum store_change what, const struct draw *d,
+          const char *number, const char *date)
 {
-	size_t i;
+	struct event *ev;
 
-	for (i = 0; i < n; i++) {
-		free((char *)ch[i].old_value);
-		free((char *)ch[i].new_value);
+	if (l->n == l->alloc) {
+		l->alloc = l->alloc ? 2 * l->alloc : 8;
+		l->v = xrealloc(l->v, l->alloc * sizeof(*l->v));
 	}
-	free(ch);
+	ev = &l->v[l->n++];
+	memset(ev, 0, sizeof(*ev));
+	ev->seq = l->n - 1;	/* qsort is not stable: ties keep this order */
+	ev->pub.what = what;
+	ev->pub.draw = d;
+	ev->number = xstrdup(number);
+	ev->date = xstrdup(date);
+	return ev;
+}
+
+void
+event_field(struct event *ev, const char *field, const char *old_value,
+            const char *new_value)
+{
+	ev->fields = xrealloc(ev->fields, (ev->nfields + 1) * sizeof(*ev->fields));
+	ev->fields[ev->nfields++] = (struct store_field_change){ field, xstrdup(old_value),
+	                                                         xstrdup(new_value) };
 }
 
 static void
-pending_release(struct pending *p, size_t n)
+events_release(struct event_list *l)
+{
+	size_t i, j;
+
+	for (i = 0; i < l->n; i++) {
+		for (j = 0; j < l->v[i].nfields; j++) {
+			free((char *)l->v[i].fields[j].old_value);
+			free((char *)l->v[i].fields[j].new_value);
+		}
+		free(l->v[i].fields);
+		free(l->v[i].number);
+		free(l->v[i].date);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Announcements come in order of date, then draw number, then as they
+ * happened, whatever the order of the body. */
+static int
+event_cmp(const void *a, const void *b)
+{
+	const struct event *x = a, *y = b;
+	int c = strcmp(x->date ? x->date : "", y->date ? y->date : "");
+	long kx = draw_number_key(x->number), ky = draw_number_key(y->number);
+
+	if (c)
+		return c;
+	if (kx != ky)
+		return (kx > ky) - (kx < ky);
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void
+events_report(struct event_list *l, store_report_fn *report, void *ctx)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		changes_free(p[i].fields, p[i].nfields);
-	free(p);
+	for (i = 0; i < l->n; i++) {
+		l->v[i].pub.number = l->v[i].number;
+		l->v[i].pub.date = l->v[i].date;
+		l->v[i].pub.fields = l->v[i].fields;
+		l->v[i].pub.nfields = l->v[i].nfields;
+	}
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), event_cmp);
+	for (i = 0; report && i < l->n; i++)
+		report(ctx, &l->v[i].pub);
 }
 
 /* Loads the stored values of d's number into old[] (owned copies); returns
@@ -502,17 +636,17 @@ write_draw(struct store *s, int stmt, const struct draw *d, const char *v[NVALUE
 	return run(s, st, e);
 }
 
-/* Merges one draw; appends to *pend what it did. */
+/* Merges one draw of IRCC's; adds to *ev what it did. */
 static int
-merge_draw(struct store *s, const struct draw *d, size_t index, const char *source,
+merge_draw(struct store *s, const struct draw *d, const char *source,
            const struct body *b, const char *fetched, const char *now,
-           struct pending **pend, size_t *npend, struct err *e)
+           struct event_list *ev, struct err *e)
 {
 	const char *v[NVALUES];
 	char nums[2 + DRAW_NBANDS][24];
 	char *old[NVALUES + 1];
-	struct store_field_change *ch = NULL;
-	size_t i, nch = 0;
+	struct event *changed = NULL;
+	size_t i;
 	int rc, found, pool_changed = 0;
 
 	draw_values(d, v, nums);
@@ -523,16 +657,15 @@ merge_draw(struct store *s, const struct draw *d, size_t index, const char *sour
 		if ((rc = write_draw(s, INS_DRAW, d, v, source, b, fetched, now, e)) ||
 		    (rc = put_pool(s, d, e)))
 			goto out;
-		*pend = xrealloc(*pend, (*npend + 1) * sizeof(**pend));
-		(*pend)[(*npend)++] = (struct pending){ index, STORE_NEW, NULL, 0 };
+		event_add(ev, STORE_NEW, d, d->number, d->date);
 		goto out;
 	}
 	for (i = 0; i < NVALUES; i++) {
 		if (same(old[i], v[i]))
 			continue;
-		ch = xrealloc(ch, (nch + 1) * sizeof(*ch));
-		ch[nch++] = (struct store_field_change){ value_name(i), xstrdup(old[i]),
-		                                         xstrdup(v[i]) };
+		if (!changed)
+			changed = event_add(ev, STORE_CHANGED, d, d->number, d->date);
+		event_field(changed, value_name(i), old[i], v[i]);
 		if (i >= NFIELDS)
 			pool_changed = 1;
 		bind_text(s->stmt[INS_REV], 1, d->number);
@@ -545,13 +678,10 @@ merge_draw(struct store *s, const struct draw *d, size_t index, const char *sour
 		if ((rc = run(s, s->stmt[INS_REV], e)))
 			goto out;
 	}
-	if (nch) {
+	if (changed) {
 		if ((rc = write_draw(s, UPD_DRAW, d, v, source, b, fetched, now, e)) ||
 		    (pool_changed && (rc = put_pool(s, d, e))))
 			goto out;
-		*pend = xrealloc(*pend, (*npend + 1) * sizeof(**pend));
-		(*pend)[(*npend)++] = (struct pending){ index, STORE_CHANGED, ch, nch };
-		ch = NULL;
 	} else if (!same(old[NVALUES], d->raw)) {
 		/* Only what eedraws does not model changed (links, say): keep
 		 * the latest record, with no revision. */
@@ -562,7 +692,6 @@ merge_draw(struct store *s, const struct draw *d, size_t index, const char *sour
 	}
 	rc = 0;
 out:
-	changes_free(ch, ch ? nch : 0);
 	for (i = 0; i <= NVALUES; i++)
 		free(old[i]);
 	return rc;
@@ -586,19 +715,43 @@ put_state(struct store *s, const char *source, const char *url,
 	return run(s, st, e);
 }
 
-/* Announcements come in order of date, then number, whatever the order
- * of the body. */
-static const struct draw_list *sort_draws;
-
+/* One body in one transaction: IRCC's draws (observed 0) or an article's
+ * observations (observed 1). */
 static int
-pending_cmp(const void *a, const void *b)
+put_body(struct store *s, int observed, const char *source, const struct body *b,
+         const struct draw_list *draws, const struct fetch_state *state,
+         store_report_fn *report, void *ctx, struct err *e)
 {
-	const struct draw *x = &sort_draws->v[((const struct pending *)a)->draw];
-	const struct draw *y = &sort_draws->v[((const struct pending *)b)->draw];
-	int c = strcmp(x->date, y->date);
-	long kx = draw_number_key(x->number), ky = draw_number_key(y->number);
+	struct event_list ev = {0};
+	char now[21], fetched[21];
+	size_t i;
+	int rc;
 
-	return c ? c : (kx > ky) - (kx < ky);
+	format_utc(time(NULL), now);
+	format_utc(b->fetched_at ? b->fetched_at : time(NULL), fetched);
+	if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
+		return rc;
+	for (i = 0; i < draws->n; i++) {
+		if (observed)
+			rc = observe_draw(s, &draws->v[i], source, b, fetched, now, &ev, e);
+		else
+			rc = merge_draw(s, &draws->v[i], source, b, fetched, now, &ev, e);
+		if (rc)
+			goto fail;
+	}
+	if (!observed && draws->n && (rc = confirm_unconfirmed(s, &ev, e)))
+		goto fail;
+	if (state && (rc = put_state(s, source, b->url, state, e)))
+		goto fail;
+	if ((rc = exec(s, "COMMIT", e)))
+		goto fail;
+	events_report(&ev, report, ctx);
+	events_release(&ev);
+	return 0;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	events_release(&ev);
+	return rc;
 }
 
 int
@@ -606,35 +759,15 @@ store_put_body(struct store *s, const char *source, const struct body *b,
                const struct draw_list *draws, const struct fetch_state *state,
                store_report_fn *report, void *ctx, struct err *e)
 {
-	struct pending *pend = NULL;
-	size_t npend = 0, i;
-	char now[21], fetched[21];
-	int rc;
+	return put_body(s, 0, source, b, draws, state, report, ctx, e);
+}
 
-	format_utc(time(NULL), now);
-	format_utc(b->fetched_at ? b->fetched_at : time(NULL), fetched);
-	if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
-		return rc;
-	for (i = 0; i < draws->n; i++)
-		if ((rc = merge_draw(s, &draws->v[i], i, source, b, fetched, now, &pend,
-		                     &npend, e)))
-			goto fail;
-	if (state && (rc = put_state(s, source, b->url, state, e)))
-		goto fail;
-	if ((rc = exec(s, "COMMIT", e)))
-		goto fail;
-	sort_draws = draws;
-	if (npend > 1)
-		qsort(pend, npend, sizeof(*pend), pending_cmp);
-	for (i = 0; report && i < npend; i++)
-		report(ctx, &draws->v[pend[i].draw], pend[i].what, pend[i].fields,
-		       pend[i].nfields);
-	pending_release(pend, npend);
-	return 0;
-fail:
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	pending_release(pend, npend);
-	return rc;
+int
+store_put_observations(struct store *s, const char *source, const struct body *b,
+                       const struct draw_list *draws, const struct fetch_state *state,
+                       store_report_fn *report, void *ctx, struct err *e)
+{
+	return put_body(s, 1, source, b, draws, state, report, ctx, e);
 }
 
 int
@@ -644,7 +777,7 @@ store_put_fetch_state(struct store *s, const char *source, const char *url,
 	return put_state(s, source, url, fs, e);
 }
 
-static char *
+char *
 column_dup(sqlite3_stmt *st, int i)
 {
 	return xstrdup((const char *)sqlite3_column_text(st, i));
@@ -676,21 +809,28 @@ store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,
 	return 0;
 }
 
-/* Exported tables: columns, their JSON types (i integer, t text) and the
+/* Exported tables: columns, their JSON types (i integer, b boolean, t
+ * text) and the
  * query; "%s" is the sort direction.  Columns are a contract: append only. */
 static const struct {
 	const char *table;
-	const char *columns[10];
+	const char *columns[STORE_MAX_COLUMNS];
 	const char *types;
 	const char *sql;
 } exports[] = {
+	/* IRCC's draws, then the unconfirmed ones among them by date. */
 	{ "draws",
 	  { "number", "date", "category", "version", "name", "invitations",
-	    "crs_cutoff", "draw_time", "tie_break", "programs" },
-	  "tttttiittt",
+	    "crs_cutoff", "draw_time", "tie_break", "programs", "confirmed" },
+	  "tttttiitttb",
 	  "SELECT number, date, category, version, name, invitations, crs_cutoff,"
-	  " draw_time, tie_break, programs FROM draws"
-	  " ORDER BY date %1$s, number_key %1$s LIMIT ?1" },
+	  " draw_time, tie_break, programs, confirmed FROM ("
+	  "  SELECT number, number_key, date, category, version, name, invitations,"
+	  "   crs_cutoff, draw_time, tie_break, programs, 1 AS confirmed, 0 AS id"
+	  "  FROM draws"
+	  "  UNION ALL SELECT number, number_key, date, category, NULL, NULL, invitations,"
+	  "   crs_cutoff, NULL, NULL, NULL, 0, id FROM unconfirmed)"
+	  " ORDER BY date %1$s, confirmed %1$s, number_key %1$s, id %1$s LIMIT ?1" },
 	{ "revisions",
 	  { "number", "field", "old_value", "new_value", "changed_at", "source" },
 	  "tttttt",
@@ -704,7 +844,28 @@ static const struct {
 	  " p.candidates FROM pool p JOIN draws d USING (number)"
 	  " ORDER BY d.date %1$s, d.number_key %1$s,"
 	  " CAST(substr(p.band, 3) AS INTEGER) LIMIT ?1" },
+	/* draw: IRCC's draw it was matched to, empty while unconfirmed. */
+	{ "observations",
+	  { "draw", "status", "date", "number", "category", "invitations",
+	    "crs_cutoff", "source", "url", "fetched_at", "evidence" },
+	  "tttttiitttt",
+	  "SELECT o.number, CASE WHEN o.number IS NULL THEN 'unconfirmed'"
+	  "  WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.observation = o.id)"
+	  "  THEN 'conflicts' ELSE 'confirms' END,"
+	  " o.date, o.stated_number, o.category, o.invitations, o.crs_cutoff,"
+	  " o.source, o.url, o.fetched_at, o.evidence"
+	  " FROM observations o LEFT JOIN draws d ON d.number = o.number"
+	  " ORDER BY ifnull(d.date, o.date) %1$s, d.number_key %1$s, o.id %1$s LIMIT ?1" },
+	{ "conflicts",
+	  { "number", "date", "field", "ircc_value", "stated_value", "source", "url",
+	    "evidence" },
+	  "tttttttt",
+	  "SELECT number, date, field, ircc_value, stated_value, source, url, evidence"
+	  " FROM conflicts ORDER BY date %1$s, number_key %1$s, observation %1$s,"
+	  " field %1$s LIMIT ?1" },
 };
+
+#define EXPORT_TABLES "draws, revisions, pool, observations, conflicts"
 
 static int
 export_index(const char *table)
@@ -734,13 +895,13 @@ int
 store_each_row(struct store *s, const char *table, int newest_first, long limit,
                store_row_fn *fn, void *ctx, struct err *e)
 {
-	const char *cells[10];
+	const char *cells[STORE_MAX_COLUMNS];
 	sqlite3_stmt *st;
 	char *sql;
 	int t = export_index(table), n, i, rc;
 
 	if (t < 0)
-		return err_set(e, EX_USAGE, "unknown table '%s' (draws, revisions, pool)", table);
+		return err_set(e, EX_USAGE, "unknown table '%s' (" EXPORT_TABLES ")", table);
 	n = (int)strlen(exports[t].types);
 	sql = xasprintf(exports[t].sql, newest_first ? "DESC" : "ASC");
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);

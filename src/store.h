@@ -1,8 +1,12 @@
-/* store.h: the SQLite database of draws, their revisions and fetch state.
+/* store.h: the SQLite database of draws, their revisions and fetch state,
+ * and what news articles said about them.
  *
  * The schema is a contract for downstream tools; README.md documents every
  * table and column.  Each body is merged in one transaction: all of it or
- * nothing.  A draw is identified by its number and never deleted. */
+ * nothing.  A draw is IRCC's: identified by its number, never deleted, and
+ * written only from IRCC's feed.  What an article states is an observation
+ * of a draw; one that matches no draw of IRCC's is an unconfirmed draw
+ * until IRCC's feed brings it. */
 #ifndef EEDRAWS_STORE_H
 #define EEDRAWS_STORE_H
 
@@ -12,7 +16,7 @@
 #include "draw.h"
 #include "util.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 
@@ -23,15 +27,31 @@ struct store;
 int store_open(struct store **s, const char *path, struct err *e);
 void store_close(struct store *s);
 
-/* What merging one draw did, for the caller to announce. */
-enum store_change { STORE_NEW, STORE_CHANGED };
+/* What merging did, for the caller to announce. */
+enum store_change {
+	STORE_NEW,		/* IRCC's feed brought a new draw */
+	STORE_CHANGED,		/* ... changed a draw: fields old -> new */
+	STORE_UNCONFIRMED,	/* an article stated a draw IRCC has not (yet) */
+	STORE_CONFLICT,		/* an article disagrees with IRCC's draw: fields
+				 * IRCC's value -> the article's */
+	STORE_CONFIRMED,	/* IRCC's draw is an earlier unconfirmed one: fields
+				 * where the articles disagreed, as for a conflict */
+};
 struct store_field_change {
 	const char *field;
 	const char *old_value;	/* NULL for none */
 	const char *new_value;
 };
-typedef void store_report_fn(void *ctx, const struct draw *d, enum store_change what,
-                             const struct store_field_change *fields, size_t nfields);
+struct store_event {
+	enum store_change what;
+	const struct draw *draw;	/* as the body stated it; NULL when the
+					 * event is about a draw not in the body */
+	const char *number;		/* IRCC's draw; NULL for STORE_UNCONFIRMED */
+	const char *date;		/* the draw's date */
+	const struct store_field_change *fields;
+	size_t nfields;
+};
+typedef void store_report_fn(void *ctx, const struct store_event *ev);
 
 /* Fetch bookkeeping for one URL. */
 struct fetch_state {
@@ -45,13 +65,36 @@ struct fetch_state {
 };
 void fetch_state_release(struct fetch_state *fs);
 
-/* Merges the draws of one body in one transaction: new draws are inserted,
- * changed fields updated with a revision each (when, source, url), and when
- * st is not NULL the fetch state of b->url is saved with them.  report (may
- * be NULL) is called once per new or changed draw, after the commit. */
+/* Merges the draws of one body of IRCC's feed in one transaction: new
+ * draws are inserted, changed fields updated with a revision each (when,
+ * source, url), and when st is not NULL the fetch state of b->url is saved
+ * with them.  Unconfirmed draws that now match a draw of IRCC's become
+ * that draw, their observations kept.  report (may be NULL) is called once
+ * per event, in date order, after the commit. */
 int store_put_body(struct store *s, const char *source, const struct body *b,
                    const struct draw_list *draws, const struct fetch_state *st,
                    store_report_fn *report, void *ctx, struct err *e);
+
+/* Merges the draws of one article as observations, in one transaction:
+ * each is matched to a draw of IRCC's (same date and category; or same
+ * date, invitations and CRS; or the number it states and one more value;
+ * or, stating no other category, the same date and invitations or CRS),
+ * else to an unconfirmed draw the same way, else it makes a new one.  A
+ * draw of IRCC's is never written.  An observation already stored (same
+ * URL and values) is not stored again. */
+int store_put_observations(struct store *s, const char *source, const struct body *b,
+                           const struct draw_list *draws, const struct fetch_state *st,
+                           store_report_fn *report, void *ctx, struct err *e);
+
+/* Links found in news feeds: each is fetched until it succeeds once, at
+ * most STORE_LINK_ATTEMPTS times, and never again after. */
+#define STORE_LINK_ATTEMPTS 3
+/* 1 when url is still to be fetched (new, or failed fewer times than
+ * allowed), 0 when not, or an error code (negated). */
+int store_link_wanted(struct store *s, const char *url, struct err *e);
+/* Records an attempt at url: error NULL for a success. */
+int store_link_attempted(struct store *s, const char *source, const char *url,
+                         const char *title, const char *error, struct err *e);
 
 /* Loads the fetch state of url into *fs (all NULL/0 when never fetched). */
 int store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,
@@ -60,9 +103,12 @@ int store_get_fetch_state(struct store *s, const char *url, struct fetch_state *
 int store_put_fetch_state(struct store *s, const char *source, const char *url,
                           const struct fetch_state *fs, struct err *e);
 
-/* Row-by-row reading, for export and list.  Tables: "draws", "revisions",
- * "pool".  Columns come back as text (NULL for none), in the order of
- * store_columns(table); rows sorted by date, then draw number. */
+/* Row-by-row reading, for export and list.  Tables: "draws" (IRCC's and
+ * the unconfirmed, told apart by the confirmed column), "revisions",
+ * "pool", "observations", "conflicts".  Columns come back as text (NULL for
+ * none), in the order of store_columns(table); rows sorted by date, then
+ * draw number. */
+#define STORE_MAX_COLUMNS 12
 typedef int store_row_fn(void *ctx, const char *const *cells, int ncells);
 const char *const *store_columns(const char *table, int *ncols, const char **types);
 int store_each_row(struct store *s, const char *table, int newest_first, long limit,

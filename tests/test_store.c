@@ -33,22 +33,28 @@ struct seen {
 };
 
 static void
-record(void *ctx, const struct draw *d, enum store_change what,
-       const struct store_field_change *f, size_t n)
+record(void *ctx, const struct store_event *ev)
 {
+	static const char *const what[] = { "new", "changed", "unconfirmed", "conflict",
+	                                    "confirmed" };
 	struct seen *s = ctx;
 	size_t i;
 
-	if (what == STORE_NEW) {
+	if (ev->what == STORE_NEW) {
 		s->new++;
-		strlist_addf(&s->lines, "new %s", d->number);
+		strlist_addf(&s->lines, "new %s", ev->number);
 		return;
 	}
-	s->changed++;
-	for (i = 0; i < n; i++)
-		strlist_addf(&s->lines, "changed %s %s %s -> %s", d->number, f[i].field,
-		             f[i].old_value ? f[i].old_value : "(null)",
-		             f[i].new_value ? f[i].new_value : "(null)");
+	if (ev->what == STORE_CHANGED)
+		s->changed++;
+	if (!ev->nfields)
+		strlist_addf(&s->lines, "%s %s %s", what[ev->what],
+		             ev->number ? ev->number : "-", ev->date);
+	for (i = 0; i < ev->nfields; i++)
+		strlist_addf(&s->lines, "%s %s %s %s -> %s", what[ev->what],
+		             ev->number ? ev->number : "-", ev->fields[i].field,
+		             ev->fields[i].old_value ? ev->fields[i].old_value : "(null)",
+		             ev->fields[i].new_value ? ev->fields[i].new_value : "(null)");
 }
 
 /* Parses a file and merges it as source "test"; returns store_put_body's
@@ -71,24 +77,6 @@ put_file(struct store *s, const char *path, struct seen *seen)
 	draw_list_release(&l);
 	body_release(&b);
 	return rc;
-}
-
-/* One number from the database at path. */
-static long
-query_long(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	long v = -1;
-
-	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	ck_assert_msg(sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK, "%s",
-	              sqlite3_errmsg(h));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
 }
 
 /* Every row of every table, as text: "the database exactly as before". */
@@ -130,12 +118,12 @@ START_TEST(test_ingesting_a_feed_stores_every_round)
 	ck_assert_int_eq(seen.new, 435);
 	ck_assert_int_eq(seen.changed, 0);
 	store_close(s);
-	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM draws"), 435);
-	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM revisions"), 0);
-	ck_assert_int_eq(query_long(db, "SELECT crs_cutoff FROM draws WHERE number = '434'"), 470);
-	ck_assert_int_eq(query_long(db, "SELECT candidates FROM pool WHERE number = '434'"
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 435);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT crs_cutoff FROM draws WHERE number = '434'"), 470);
+	ck_assert_int_eq(test_query_long(db, "SELECT candidates FROM pool WHERE number = '434'"
 	                                " AND band = 'dd18'"), 229100);
-	ck_assert_int_eq(query_long(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	strlist_release(&seen.lines);
 }
 END_TEST
@@ -184,30 +172,30 @@ START_TEST(test_history_replay_keeps_vanished_rounds_and_records_corrections)
 		put_file(s, test_data(snaps[i]), &seen[i]);
 		/* After its first appearance #324 stays, whatever the feed says. */
 		if (i >= 1)
-			ck_assert_int_eq(query_long(db, "SELECT count(*) FROM draws"
+			ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"
 			                                " WHERE number = '324'"), 1);
 	}
 	store_close(s);
 
 	/* #324 is new once (snapshot 02), never again when it comes back in 04. */
-	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM draws WHERE number = '324'"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE number = '324'"), 1);
 	for (i = 2; i < 9; i++)
 		for (size_t j = 0; j < seen[i].lines.n; j++)
 			ck_assert_msg(strcmp(seen[i].lines.v[j], "new 324") != 0,
 			              "snapshot %zu announced #324 again", i + 1);
 
 	/* #335's tie-break year corrected from 2025 to 2024 (05 -> 06). */
-	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM revisions WHERE number = '335'"
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions WHERE number = '335'"
 	                                " AND field = 'tie_break' AND old_value LIKE '2025-%'"
 	                                " AND new_value LIKE '2024-%' AND source = 'test'"), 1);
-	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM draws WHERE number = '335'"
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE number = '335'"
 	                                " AND tie_break LIKE '2024-%'"), 1);
 	ck_assert_int_eq(seen[5].changed, 1);
 
 	/* #336 and #337 stored once each, #336 announced once (07). */
 	for (i = 336; i <= 337; i++) {
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM draws WHERE number = '%zu'", i);
-		ck_assert_int_eq(query_long(db, sql), 1);
+		ck_assert_int_eq(test_query_long(db, sql), 1);
 	}
 	ck_assert_int_eq(seen[6].new, 1);
 	ck_assert_int_eq(seen[7].new + seen[7].changed, 0);
@@ -249,8 +237,8 @@ START_TEST(test_a_changed_field_is_stored_and_recorded)
 	ck_assert_uint_eq(seen.lines.n, 3);	/* new, invitations, invitations_raw */
 	ck_assert_str_eq(seen.lines.v[1], "changed 600 invitations 1000 -> 1500");
 	ck_assert_str_eq(seen.lines.v[2], "changed 600 invitations_raw 1,000 -> 1,500");
-	ck_assert_int_eq(query_long(db, "SELECT invitations FROM draws WHERE number = '600'"), 1500);
-	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM revisions WHERE number = '600'"
+	ck_assert_int_eq(test_query_long(db, "SELECT invitations FROM draws WHERE number = '600'"), 1500);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions WHERE number = '600'"
 	                                " AND source = 'ircc' AND url = 'https://feed.example/1'"
 	                                " AND changed_at LIKE '____-__-__T__:__:__Z'"), 2);
 	strlist_release(&seen.lines);
@@ -288,7 +276,7 @@ START_TEST(test_another_programs_database_is_refused)
 	sqlite3_close(h);
 	ck_assert_int_eq(store_open(&s, db, &e), EX_DATAERR);
 	ck_assert_ptr_nonnull(strstr(e.msg, "not an eedraws database"));
-	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM sqlite_master"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM sqlite_master"), 1);
 }
 END_TEST
 
@@ -305,6 +293,31 @@ START_TEST(test_a_newer_schema_is_refused)
 	sqlite3_close(h);
 	ck_assert_int_eq(store_open(&s, db, &e), EX_DATAERR);
 	ck_assert_ptr_nonnull(strstr(e.msg, "newer"));
+}
+END_TEST
+
+START_TEST(test_a_schema_1_database_is_migrated_keeping_its_draws)
+{
+	struct store *s;
+	struct err e = {0};
+	size_t len;
+	char *data = test_slurp(test_data("schema-v1.db"), &len);
+	FILE *f = fopen(db, "wb");
+
+	/* Written by eedraws 0.1.0 before articles were stored. */
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+	free(data);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), 1);
+	ck_assert_msg(store_open(&s, db, &e) == 0, "%s", e.msg);
+	store_close(s);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 2);
+	ck_assert_int_eq(test_query_long(db, "SELECT invitations FROM draws WHERE number = '237'"),
+	                 5500);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM conflicts"), 0);
 }
 END_TEST
 
@@ -388,6 +401,7 @@ store_suite(void)
 	tcase_add_test(tc, test_a_file_that_is_not_a_database_is_refused_untouched);
 	tcase_add_test(tc, test_another_programs_database_is_refused);
 	tcase_add_test(tc, test_a_newer_schema_is_refused);
+	tcase_add_test(tc, test_a_schema_1_database_is_migrated_keeping_its_draws);
 	tcase_add_test(tc, test_a_failed_merge_writes_nothing);
 	tcase_add_test(tc, test_fetch_state_round_trips);
 	suite_add_tcase(s, tc);

@@ -44,4 +44,8 @@ int count_lines(const char *s, const char *prefix);
  * cannot. */
 char *test_slurp(const char *path, size_t *len);
 
+/* The first column of the first row sql gives on the database at path,
+ * -1 when no row; read-only. */
+long test_query_long(const char *path, const char *sql);
+
 #endif

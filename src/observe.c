@@ -1,0 +1,354 @@
+/* observe.c: what articles say about draws, and the links news feeds gave.
+ *
+ * An article's draw is an observation.  It is matched to a draw of IRCC's
+ * when it can be told which one it is, else to an unconfirmed draw (one
+ * only articles have stated), else it starts a new unconfirmed draw.
+ * IRCC's draws are only read here: a disagreement is a conflict, shown by
+ * the conflicts view, never a change. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store_int.h"
+
+/* The values that identify a draw, as an article stated them or as a
+ * stored draw has them.  Strings are owned; absent values NULL or -1. */
+struct facts {
+	long long id;		/* unconfirmed.id, 0 for IRCC's draws */
+	char *number;
+	char date[11];
+	char *category;
+	long invitations, crs_cutoff;
+};
+
+struct facts_list {
+	struct facts *v;
+	size_t n;
+};
+
+static void
+facts_list_release(struct facts_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].number);
+		free(l->v[i].category);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+static long
+column_count(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
+}
+
+/* Runs a bound statement selecting id, number, date, category,
+ * invitations, crs_cutoff, into *l. */
+static int
+load_facts(struct store *s, sqlite3_stmt *st, struct facts_list *l, struct err *e)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct facts *f;
+		const char *date = (const char *)sqlite3_column_text(st, 2);
+
+		l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+		f = &l->v[l->n++];
+		f->id = sqlite3_column_int64(st, 0);
+		f->number = column_dup(st, 1);
+		snprintf(f->date, sizeof(f->date), "%s", date ? date : "");
+		f->category = column_dup(st, 3);
+		f->invitations = column_count(st, 4);
+		f->crs_cutoff = column_count(st, 5);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, e, "reading draws to match an observation");
+	return 0;
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* How well candidate c fits observation o: 0 when it is not that draw,
+ * else more for more agreeing values.  A match needs, on the same date,
+ * the same category, or the same invitations and CRS; or the stated draw
+ * number and one more agreeing value; or, when o names no other category,
+ * the same date and invitations or CRS. */
+static int
+match_score(const struct facts *o, const struct facts *c)
+{
+	int date = strcmp(o->date, c->date) == 0;
+	int num = same_text(o->number, c->number);
+	int cat = same_text(o->category, c->category);
+	int other_cat = o->category && c->category && !cat;
+	int inv = o->invitations >= 0 && o->invitations == c->invitations;
+	int crs = o->crs_cutoff >= 0 && o->crs_cutoff == c->crs_cutoff;
+
+	if ((date && cat) || (date && inv && crs) || (num && (date || inv || crs)) ||
+	    (date && !other_cat && (inv || crs)))
+		return 1 + date + num + cat + inv + crs;
+	return 0;
+}
+
+/* The one best match in l, or NULL when none fits or two fit equally. */
+static const struct facts *
+best_match(const struct facts *o, const struct facts_list *l)
+{
+	const struct facts *best = NULL;
+	int score = 0, tie = 0, sc;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		sc = match_score(o, &l->v[i]);
+		if (sc > score) {
+			best = &l->v[i], score = sc, tie = 0;
+		} else if (sc && sc == score) {
+			tie = 1;
+		}
+	}
+	return tie ? NULL : best;
+}
+
+static int
+candidates(struct store *s, int stmt, const struct facts *o, struct facts_list *l,
+           struct err *e)
+{
+	bind_text(s->stmt[stmt], 1, o->date);
+	bind_text(s->stmt[stmt], 2, o->number);
+	return load_facts(s, s->stmt[stmt], l, e);
+}
+
+static void
+count_text(long v, char buf[24])
+{
+	if (v >= 0)
+		snprintf(buf, 24, "%ld", v);
+	else
+		buf[0] = '\0';
+}
+
+/* Adds one field to *ev, making the event first when there is none yet. */
+static void
+field(struct event_list *l, struct event **ev, enum store_change what,
+      const struct draw *d, const struct facts *c, const char *name,
+      const char *ircc, const char *stated)
+{
+	if (!*ev)
+		*ev = event_add(l, what, d, c->number, c->date);
+	event_field(*ev, name, ircc, stated);
+}
+
+/* Adds to l an event listing each value o states that c disagrees with,
+ * as the conflicts view (store.c) counts them; none when they agree,
+ * unless always. */
+static void
+disagreements(struct event_list *l, enum store_change what, int always,
+              const struct draw *d, const struct facts *c, const struct facts *o)
+{
+	struct event *ev = always ? event_add(l, what, d, c->number, c->date) : NULL;
+	char a[24], b[24];
+
+	if (strcmp(o->date, c->date) != 0)
+		field(l, &ev, what, d, c, "date", c->date, o->date);
+	if (o->number && !same_text(o->number, c->number))
+		field(l, &ev, what, d, c, "number", c->number, o->number);
+	if (o->category && !same_text(o->category, c->category))
+		field(l, &ev, what, d, c, "category", c->category, o->category);
+	if (o->invitations >= 0 && o->invitations != c->invitations) {
+		count_text(c->invitations, a), count_text(o->invitations, b);
+		field(l, &ev, what, d, c, "invitations", a[0] ? a : NULL, b);
+	}
+	if (o->crs_cutoff >= 0 && o->crs_cutoff != c->crs_cutoff) {
+		count_text(c->crs_cutoff, a), count_text(o->crs_cutoff, b);
+		field(l, &ev, what, d, c, "crs_cutoff", a[0] ? a : NULL, b);
+	}
+}
+
+static int
+seen_before(struct store *s, const struct draw *d, const char *url, struct err *e)
+{
+	sqlite3_stmt *st = s->stmt[OBS_SEEN];
+	int rc;
+
+	bind_text(st, 1, url);
+	bind_text(st, 2, d->date);
+	bind_text(st, 3, d->number);
+	bind_text(st, 4, d->category);
+	bind_count(st, 5, d->invitations);
+	bind_count(st, 6, d->crs_cutoff);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -db_error(s, e, "looking for an observation");
+	return rc == SQLITE_ROW;
+}
+
+static int
+insert_observation(struct store *s, const struct draw *d, const char *number,
+                   long long unconfirmed, const char *source, const struct body *b,
+                   const char *fetched, const char *now, struct err *e)
+{
+	sqlite3_stmt *st = s->stmt[INS_OBS];
+
+	bind_text(st, 1, number);
+	if (unconfirmed)
+		sqlite3_bind_int64(st, 2, unconfirmed);
+	bind_text(st, 3, d->date);
+	bind_text(st, 4, d->number);
+	bind_text(st, 5, d->category);
+	bind_text(st, 6, d->name);
+	bind_count(st, 7, d->invitations);
+	bind_count(st, 8, d->crs_cutoff);
+	bind_text(st, 9, source);
+	bind_text(st, 10, b->url);
+	bind_text(st, 11, fetched);
+	bind_text(st, 12, d->evidence);
+	bind_text(st, 13, now);
+	return run(s, st, e);
+}
+
+/* Binds an observation's identifying values as ?2..?6 of INS_UNCONF's or
+ * FILL_UNCONF's shape: number, number_key, category, invitations, CRS. */
+static void
+bind_identity(sqlite3_stmt *st, int first, const struct draw *d)
+{
+	long key = draw_number_key(d->number);
+
+	bind_text(st, first, d->number);
+	bind_count(st, first + 1, d->number ? key : -1);
+	bind_text(st, first + 2, d->category);
+	bind_count(st, first + 3, d->invitations);
+	bind_count(st, first + 4, d->crs_cutoff);
+}
+
+int
+observe_draw(struct store *s, const struct draw *d, const char *source,
+             const struct body *b, const char *fetched, const char *now,
+             struct event_list *ev, struct err *e)
+{
+	struct facts o = { 0, d->number, "", (char *)d->category, d->invitations,
+	                   d->crs_cutoff };
+	struct facts_list l = {0};
+	const struct facts *m;
+	sqlite3_stmt *st;
+	int rc;
+
+	/* The parser emits no draw without a date; never store one. */
+	if (!d->date[0])
+		return 0;
+	if ((rc = seen_before(s, d, b->url, e)) != 0)
+		return rc < 0 ? -rc : 0;
+	memcpy(o.date, d->date, sizeof(o.date));
+	if ((rc = candidates(s, CAND_DRAWS, &o, &l, e)))
+		goto out;
+	if ((m = best_match(&o, &l))) {
+		disagreements(ev, STORE_CONFLICT, 0, d, m, &o);
+		rc = insert_observation(s, d, m->number, 0, source, b, fetched, now, e);
+		goto out;
+	}
+	facts_list_release(&l);
+	if ((rc = candidates(s, CAND_UNCONF, &o, &l, e)))
+		goto out;
+	if ((m = best_match(&o, &l))) {
+		st = s->stmt[FILL_UNCONF];
+		sqlite3_bind_int64(st, 1, m->id);
+		bind_identity(st, 2, d);
+		bind_text(st, 7, now);
+		if (!(rc = run(s, st, e)))
+			rc = insert_observation(s, d, NULL, m->id, source, b, fetched, now, e);
+		goto out;
+	}
+	st = s->stmt[INS_UNCONF];
+	bind_text(st, 1, d->date);
+	bind_identity(st, 2, d);
+	bind_text(st, 7, now);
+	if ((rc = run(s, st, e)))
+		goto out;
+	rc = insert_observation(s, d, NULL, sqlite3_last_insert_rowid(s->db), source, b,
+	                        fetched, now, e);
+	if (!rc)
+		event_add(ev, STORE_UNCONFIRMED, d, NULL, d->date);
+out:
+	facts_list_release(&l);
+	return rc;
+}
+
+int
+confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e)
+{
+	struct facts_list u = {0}, l = {0};
+	const struct facts *m;
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if ((rc = load_facts(s, s->stmt[ALL_UNCONF], &u, e)))
+		return rc;
+	for (i = 0; i < u.n; i++) {
+		facts_list_release(&l);
+		if ((rc = candidates(s, CAND_DRAWS, &u.v[i], &l, e)))
+			goto out;
+		if (!(m = best_match(&u.v[i], &l)))
+			continue;
+		st = s->stmt[MOVE_OBS];
+		bind_text(st, 1, m->number);
+		sqlite3_bind_int64(st, 2, u.v[i].id);
+		if ((rc = run(s, st, e)))
+			goto out;
+		st = s->stmt[DEL_UNCONF];
+		sqlite3_bind_int64(st, 1, u.v[i].id);
+		if ((rc = run(s, st, e)))
+			goto out;
+		disagreements(ev, STORE_CONFIRMED, 1, NULL, m, &u.v[i]);
+	}
+out:
+	facts_list_release(&l);
+	facts_list_release(&u);
+	return rc;
+}
+
+int
+store_link_wanted(struct store *s, const char *url, struct err *e)
+{
+	sqlite3_stmt *st = s->stmt[GET_LINK];
+	int rc, wanted = 1;
+
+	bind_text(st, 1, url);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		wanted = sqlite3_column_type(st, 1) == SQLITE_NULL &&
+		         sqlite3_column_int(st, 0) < STORE_LINK_ATTEMPTS;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -db_error(s, e, "reading a feed's link");
+	return wanted;
+}
+
+int
+store_link_attempted(struct store *s, const char *source, const char *url,
+                     const char *title, const char *error, struct err *e)
+{
+	sqlite3_stmt *st = s->stmt[PUT_LINK];
+	char now[21];
+
+	format_utc(time(NULL), now);
+	bind_text(st, 1, url);
+	bind_text(st, 2, source);
+	bind_text(st, 3, title);
+	bind_text(st, 4, now);
+	bind_text(st, 5, error ? NULL : now);
+	bind_text(st, 6, error);
+	return run(s, st, e);
+}

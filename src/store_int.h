@@ -1,0 +1,60 @@
+/* store_int.h: what store.c and observe.c share; no other module includes
+ * it.  store.c owns the connection, the schema and IRCC's draws;
+ * observe.c what articles say about them. */
+#ifndef EEDRAWS_STORE_INT_H
+#define EEDRAWS_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* Every statement is prepared once, when the store opens. */
+enum {
+	SEL_DRAW, SEL_POOL, INS_DRAW, UPD_DRAW, UPD_RAW, DEL_POOL, INS_POOL,
+	INS_REV, PUT_STATE, GET_STATE,
+	/* observe.c */
+	CAND_DRAWS, CAND_UNCONF, ALL_UNCONF, OBS_SEEN, INS_OBS, INS_UNCONF,
+	FILL_UNCONF, MOVE_OBS, DEL_UNCONF, GET_LINK, PUT_LINK,
+	NSTMT
+};
+extern const char *const store_stmt_sql[NSTMT];
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[NSTMT];
+};
+
+/* An event of a transaction, announced once it has committed. */
+struct event {
+	struct store_event pub;
+	char *number, *date;		/* pub's, owned */
+	struct store_field_change *fields;	/* owned strings */
+	size_t nfields;
+	size_t seq;			/* order of happening */
+};
+struct event_list {
+	struct event *v;
+	size_t n, alloc;
+};
+struct event *event_add(struct event_list *l, enum store_change what,
+                        const struct draw *d, const char *number, const char *date);
+void event_field(struct event *ev, const char *field, const char *old_value,
+                 const char *new_value);
+
+/* Sets e from the connection's last error; returns the sysexits code. */
+int db_error(struct store *s, struct err *e, const char *what);
+void bind_text(sqlite3_stmt *st, int i, const char *v);
+void bind_count(sqlite3_stmt *st, int i, long v);	/* NULL when v < 0 */
+/* Runs a bound statement that returns no rows, then resets it. */
+int run(struct store *s, sqlite3_stmt *st, struct err *e);
+char *column_dup(sqlite3_stmt *st, int i);
+
+/* observe.c */
+int observe_draw(struct store *s, const struct draw *d, const char *source,
+                 const struct body *b, const char *fetched, const char *now,
+                 struct event_list *ev, struct err *e);
+/* Turns unconfirmed draws that match a draw of IRCC's into that draw. */
+int confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e);
+
+#endif

@@ -1,0 +1,302 @@
+/* test_observe.c: what articles say, merged with IRCC's record: matching,
+ * conflicts, unconfirmed draws and their confirmation, feed links. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "testutil.h"
+
+static char *dir, *db;
+static struct store *st;
+static struct strlist events;
+
+static void
+setup(void)
+{
+	struct err e = {0};
+
+	dir = test_tmpdir();
+	db = xasprintf("%s/test.db", dir);
+	ck_assert_msg(store_open(&st, db, &e) == 0, "%s", e.msg);
+}
+
+static void
+teardown(void)
+{
+	store_close(st);
+	strlist_release(&events);
+	test_rmtree(dir);
+	free(db);
+	free(dir);
+}
+
+/* Every event as one line: "conflict 335 crs_cutoff 521 -> 522". */
+static void
+record(void *ctx, const struct store_event *ev)
+{
+	static const char *const what[] = { "new", "changed", "unconfirmed", "conflict",
+	                                    "confirmed" };
+	size_t i;
+
+	(void)ctx;
+	if (!ev->nfields)
+		strlist_addf(&events, "%s %s %s", what[ev->what], ev->number ? ev->number : "-",
+		             ev->date);
+	for (i = 0; i < ev->nfields; i++)
+		strlist_addf(&events, "%s %s %s %s -> %s", what[ev->what], ev->number,
+		             ev->fields[i].field, ev->fields[i].old_value,
+		             ev->fields[i].new_value);
+}
+
+/* One draw; number NULL, category NULL and -1 for what is not stated. */
+static void
+add(struct draw_list *l, const char *number, const char *date, const char *category,
+    long invitations, long crs)
+{
+	struct draw *d = draw_list_add(l);
+
+	d->number = xstrdup(number);
+	strcpy(d->date, date);
+	d->category = category;
+	d->invitations = invitations;
+	d->crs_cutoff = crs;
+	d->evidence = xstrdup("the sentence it came from");
+}
+
+/* IRCC's record: rounds 334 to 336 of February 2025. */
+static void
+ircc(int with_336)
+{
+	struct draw_list l = {0};
+	struct body b = { .url = (char *)"https://ircc.example/rounds.json" };
+	struct err e = {0};
+
+	add(&l, "334", "2025-02-04", "pnp", 455, 802);
+	add(&l, "335", "2025-02-05", "cec", 4000, 521);
+	if (with_336)
+		add(&l, "336", "2025-02-17", "pnp", 646, 750);
+	ck_assert_msg(store_put_body(st, "ircc", &b, &l, NULL, record, NULL, &e) == 0, "%s",
+	              e.msg);
+	draw_list_release(&l);
+}
+
+static void
+article(const char *url, const char *number, const char *date, const char *category,
+        long invitations, long crs)
+{
+	struct draw_list l = {0};
+	struct body b = { .url = (char *)url };
+	struct err e = {0};
+
+	add(&l, number, date, category, invitations, crs);
+	ck_assert_msg(store_put_observations(st, "news", &b, &l, NULL, record, NULL, &e) == 0,
+	              "%s", e.msg);
+	draw_list_release(&l);
+}
+
+static long
+q(const char *sql)
+{
+	return test_query_long(db, sql);
+}
+
+static void
+clear_events(void)
+{
+	strlist_release(&events);
+}
+
+START_TEST(test_match_by_date_and_category_conflicts_on_invitations)
+{
+	ircc(0);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-02-05", "cec", 4500, -1);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_str_eq(events.v[0], "conflict 335 invitations 4000 -> 4500");
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '335'"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	/* IRCC's value stays. */
+	ck_assert_int_eq(q("SELECT invitations FROM draws WHERE number = '335'"), 4000);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts WHERE number = '335'"
+	                   " AND field = 'invitations' AND ircc_value = '4000'"
+	                   " AND stated_value = '4500'"), 1);
+}
+END_TEST
+
+START_TEST(test_match_by_date_invitations_and_crs_conflicts_on_category)
+{
+	ircc(0);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-02-05", "fsw", 4000, 521);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_str_eq(events.v[0], "conflict 335 category cec -> fsw");
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 1);
+}
+END_TEST
+
+START_TEST(test_match_by_stated_number_conflicts_on_date)
+{
+	ircc(0);
+	clear_events();
+	/* A wrong date, but draw #335 and its cut-off: that draw. */
+	article("https://news.example/a", "335", "2025-02-06", NULL, -1, 521);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_str_eq(events.v[0], "conflict 335 date 2025-02-05 -> 2025-02-06");
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+}
+END_TEST
+
+START_TEST(test_an_agreeing_article_confirms_quietly)
+{
+	ircc(0);
+	clear_events();
+	/* No category stated: the date and the CRS say which draw. */
+	article("https://news.example/a", NULL, "2025-02-04", NULL, -1, 802);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '334'"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+}
+END_TEST
+
+START_TEST(test_another_category_the_same_day_is_not_that_draw)
+{
+	ircc(0);
+	clear_events();
+	/* Same date and CRS as #335, but a French draw: not #335. */
+	article("https://news.example/a", NULL, "2025-02-05", "french", -1, 521);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-05");
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+}
+END_TEST
+
+START_TEST(test_the_same_observation_is_stored_once)
+{
+	article("https://news.example/a", NULL, "2025-02-17", "pnp", 646, 750);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-02-17", "pnp", 646, 750);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+}
+END_TEST
+
+START_TEST(test_unconfirmed_draw_gathers_articles_and_is_confirmed)
+{
+	ircc(0);
+	clear_events();
+	/* Two articles before IRCC's feed: one draw, values filled in. */
+	article("https://news.example/a", NULL, "2025-02-17", NULL, 646, -1);
+	article("https://news.example/b", NULL, "2025-02-17", "pnp", 646, 750);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-17");
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	ck_assert_int_eq(q("SELECT crs_cutoff FROM unconfirmed"), 750);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE unconfirmed IS NOT NULL"), 2);
+	clear_events();
+	ircc(1);
+	ck_assert_uint_eq(events.n, 2);
+	ck_assert_str_eq(events.v[0], "new 336 2025-02-17");
+	ck_assert_str_eq(events.v[1], "confirmed 336 2025-02-17");
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '336'"), 2);
+	ck_assert_int_eq(q("SELECT count(*) FROM draws"), 3);
+}
+END_TEST
+
+START_TEST(test_confirmation_names_what_the_articles_got_wrong)
+{
+	ircc(0);
+	article("https://news.example/a", NULL, "2025-02-17", "pnp", 646, 751);
+	clear_events();
+	ircc(1);
+	ck_assert_uint_eq(events.n, 2);
+	ck_assert_str_eq(events.v[1], "confirmed 336 crs_cutoff 750 -> 751");
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts WHERE number = '336'"), 1);
+	ck_assert_int_eq(q("SELECT crs_cutoff FROM draws WHERE number = '336'"), 750);
+}
+END_TEST
+
+START_TEST(test_an_ircc_correction_ends_a_conflict)
+{
+	struct draw_list l = {0};
+	struct body b = { .url = (char *)"https://ircc.example/rounds.json" };
+	struct err e = {0};
+
+	ircc(1);
+	article("https://news.example/a", NULL, "2025-02-17", "pnp", 646, 751);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 1);
+	add(&l, "336", "2025-02-17", "pnp", 646, 751);
+	ck_assert_int_eq(store_put_body(st, "ircc", &b, &l, NULL, NULL, NULL, &e), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+	draw_list_release(&l);
+}
+END_TEST
+
+START_TEST(test_a_failed_article_merge_writes_nothing)
+{
+	struct draw_list l = {0};
+	struct body b = { .url = (char *)"https://news.example/a" };
+	struct err e = {0};
+	sqlite3 *h;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "CREATE TRIGGER refuse BEFORE INSERT ON observations"
+	                                 " WHEN NEW.crs_cutoff = 999 BEGIN"
+	                                 " SELECT RAISE(ABORT, 'refused'); END", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	sqlite3_close(h);
+	add(&l, NULL, "2025-02-17", "pnp", 646, 750);
+	add(&l, NULL, "2025-02-19", "french", 6500, 999);
+	ck_assert_int_ne(store_put_observations(st, "news", &b, &l, NULL, record, NULL, &e), 0);
+	ck_assert_ptr_nonnull(strstr(e.msg, "refused"));
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations"), 0);
+	draw_list_release(&l);
+}
+END_TEST
+
+START_TEST(test_feed_links_are_fetched_until_done)
+{
+	struct err e = {0};
+	int i;
+
+	ck_assert_int_eq(store_link_wanted(st, "https://news.example/1", &e), 1);
+	ck_assert_int_eq(store_link_attempted(st, "news", "https://news.example/1", "One",
+	                                      NULL, &e), 0);
+	ck_assert_int_eq(store_link_wanted(st, "https://news.example/1", &e), 0);
+	/* A failing link is tried STORE_LINK_ATTEMPTS times, then given up. */
+	for (i = 0; i < STORE_LINK_ATTEMPTS; i++) {
+		ck_assert_int_eq(store_link_wanted(st, "https://news.example/2", &e), 1);
+		ck_assert_int_eq(store_link_attempted(st, "news", "https://news.example/2",
+		                                      "Two", "HTTP 500", &e), 0);
+	}
+	ck_assert_int_eq(store_link_wanted(st, "https://news.example/2", &e), 0);
+}
+END_TEST
+
+Suite *
+observe_suite(void)
+{
+	Suite *s = suite_create("observe");
+	TCase *tc = tcase_create("observe");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_match_by_date_and_category_conflicts_on_invitations);
+	tcase_add_test(tc, test_match_by_date_invitations_and_crs_conflicts_on_category);
+	tcase_add_test(tc, test_match_by_stated_number_conflicts_on_date);
+	tcase_add_test(tc, test_an_agreeing_article_confirms_quietly);
+	tcase_add_test(tc, test_another_category_the_same_day_is_not_that_draw);
+	tcase_add_test(tc, test_the_same_observation_is_stored_once);
+	tcase_add_test(tc, test_unconfirmed_draw_gathers_articles_and_is_confirmed);
+	tcase_add_test(tc, test_confirmation_names_what_the_articles_got_wrong);
+	tcase_add_test(tc, test_an_ircc_correction_ends_a_conflict);
+	tcase_add_test(tc, test_a_failed_article_merge_writes_nothing);
+	tcase_add_test(tc, test_feed_links_are_fetched_until_done);
+	suite_add_tcase(s, tc);
+	return s;
+}
