@@ -12,6 +12,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "feed.h"
 #include "parse.h"
 
 #define DEFAULT_USER_AGENT "eedraws/" EEDRAWS_VERSION
@@ -47,6 +48,8 @@ add_source(struct config *c, const char *name, const char *kind, const char *url
 	s->kind = xstrdup(kind);
 	s->url = xstrdup(url);
 	s->enabled = 1;
+	s->match = NULL;
+	s->max_items = DEFAULT_MAX_ITEMS;
 }
 
 struct source *
@@ -69,6 +72,7 @@ free_sources(struct config *c)
 		free(c->sources[i].name);
 		free(c->sources[i].kind);
 		free(c->sources[i].url);
+		free(c->sources[i].match);
 	}
 	free(c->sources);
 	c->sources = NULL;
@@ -211,6 +215,19 @@ source_key(struct reader *r, const char *sname, const char *name, const char *va
 	}
 	if (strcmp(name, "enabled") == 0)
 		return read_bool(r, name, value, &s->enabled);
+	if (strcmp(name, "match") == 0) {
+		struct feed_filter *f;
+		struct err e;
+
+		if (feed_filter_new(&f, value, &e))
+			return fail(r, "%s", e.msg);
+		feed_filter_free(f);
+		free(s->match);
+		s->match = xstrdup(value);
+		return 1;
+	}
+	if (strcmp(name, "max_items") == 0)
+		return read_long(r, name, value, 1, 1000, &s->max_items);
 	return fail(r, "unknown key '%s' in [source %s]", name, sname);
 }
 

@@ -19,7 +19,12 @@ struct source {
 	char *kind;		/* a parse kind: "ircc-json", "auto", ... */
 	char *url;
 	int enabled;
+	/* kind = feed: the items to fetch, and how many at most a run */
+	char *match;		/* PCRE2, any case; NULL for FEED_DEFAULT_MATCH */
+	long max_items;
 };
+
+#define DEFAULT_MAX_ITEMS 10
 
 struct config {
 	char *path;		/* the file read, NULL when none */

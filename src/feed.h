@@ -49,4 +49,13 @@ void feed_items_release(struct feed_items *l);
  * without a prefix).  Reads only that prolog; 0 otherwise. */
 int feed_sniff(const char *data, size_t len);
 
+/* Which items are about draws: a PCRE2 pattern searched for, in any case,
+ * in an item's title and summary (feed_filter.c). */
+#define FEED_DEFAULT_MATCH "Express Entry"
+struct feed_filter;
+/* EX_CONFIG with PCRE2's message and the offset when pattern is bad. */
+int feed_filter_new(struct feed_filter **f, const char *pattern, struct err *e);
+int feed_filter_match(struct feed_filter *f, const struct feed_item *it);
+void feed_filter_free(struct feed_filter *f);
+
 #endif

@@ -3,6 +3,8 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "feed.h"
+
 static const struct {
 	const char *kind;
 	int (*parse)(const struct body *, const struct parse_opts *, struct draw_list *,
@@ -12,7 +14,9 @@ static const struct {
 	{ "article", parse_article },
 };
 
-const char *const parse_kinds[] = { "auto", "ircc-json", "article", NULL };
+/* "feed" is a kind of source and body, but not of parser: a news feed
+ * lists articles, and its caller fetches them (main.c). */
+const char *const parse_kinds[] = { "auto", "ircc-json", "article", "feed", NULL };
 
 int
 parse_kind_valid(const char *kind)
@@ -37,6 +41,8 @@ parse_sniff(const struct body *b)
 		p++;
 	if (p < end && (*p == '{' || *p == '['))
 		return "ircc-json";
+	if (feed_sniff(b->data, b->len))
+		return "feed";
 	if (p < end)
 		return "article";	/* HTML or text: the article parser tells */
 	return NULL;
@@ -58,5 +64,8 @@ parse_body(const struct body *b, const char *kind, const struct parse_opts *opts
 	for (i = 0; i < sizeof(parsers) / sizeof(parsers[0]); i++)
 		if (strcmp(kind, parsers[i].kind) == 0)
 			return parsers[i].parse(b, opts, out, warn, e);
+	if (strcmp(kind, "feed") == 0)
+		return err_set(e, EX_DATAERR, "%s: a news feed states no draws itself; "
+		               "its articles do", b->url);
 	return err_set(e, EX_USAGE, "unknown kind '%s'", kind);
 }

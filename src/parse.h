@@ -22,7 +22,8 @@ struct parse_opts {
 extern const char *const parse_kinds[];
 int parse_kind_valid(const char *kind);
 
-/* The kind of a body ("ircc-json"), or NULL when it cannot tell. */
+/* The kind of a body ("ircc-json", "feed" for RSS or Atom, "article" for
+ * HTML or text), or NULL when it cannot tell (an empty body). */
 const char *parse_sniff(const struct body *b);
 
 /* opts may be NULL. */

@@ -75,7 +75,12 @@ START_TEST(test_a_full_file_is_read)
 	           "url = https://www.canada.ca/x.json\n"
 	           "[source other]\n"
 	           "url = http://127.0.0.1:9/y.json\n"
-	           "enabled = no\n");
+	           "enabled = no\n"
+	           "[source news]\n"
+	           "kind = feed\n"
+	           "url = https://news.example/feed/\n"
+	           "match = Express Entry|CRS\n"
+	           "max_items = 5\n");
 	ck_assert_msg(config_load(&c, path, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(c.path, path);
 	ck_assert_str_eq(c.database, "/var/lib/eedraws/x.db");
@@ -83,11 +88,16 @@ START_TEST(test_a_full_file_is_read)
 	ck_assert_int_eq(c.connect_timeout, 5);
 	ck_assert_int_eq(c.timeout, 30);
 	ck_assert_int_eq(c.max_size, 2000000);
-	ck_assert_uint_eq(c.nsources, 2);
+	ck_assert_uint_eq(c.nsources, 3);
 	ck_assert_str_eq(c.sources[0].url, "https://www.canada.ca/x.json");
 	ck_assert_str_eq(c.sources[1].name, "other");
 	ck_assert_str_eq(c.sources[1].kind, "auto");
 	ck_assert_int_eq(c.sources[1].enabled, 0);
+	ck_assert_ptr_null(c.sources[1].match);
+	ck_assert_int_eq(c.sources[1].max_items, DEFAULT_MAX_ITEMS);
+	ck_assert_str_eq(c.sources[2].kind, "feed");
+	ck_assert_str_eq(c.sources[2].match, "Express Entry|CRS");
+	ck_assert_int_eq(c.sources[2].max_items, 5);
 	config_release(&c);
 }
 END_TEST
@@ -124,6 +134,9 @@ START_TEST(test_errors_name_file_and_line)
 		{ "[source a]\nurl = ftp://x/\n", 2, "not an http or https URL" },
 		{ "[source a/b]\nurl = http://x/\n", 2, "bad source name" },
 		{ "[eedraws]\nthis is not ini\n", 2, "not an INI line" },
+		{ "[source n]\nkind = feed\nmatch = Express (Entry\n", 3,
+		  "match: bad pattern 'Express (Entry': missing closing parenthesis at offset 14" },
+		{ "[source n]\nmax_items = 0\n", 2, "max_items: '0' is not a whole number in range" },
 	};
 	size_t i;
 
@@ -172,6 +185,7 @@ START_TEST(test_the_example_config_is_valid)
 
 	ck_assert_msg(config_load(&c, "eedraws.conf.example", &e) == 0, "%s", e.msg);
 	ck_assert_ptr_nonnull(config_source(&c, "ircc"));
+	ck_assert_str_eq(config_source(&c, "cicnews")->kind, "feed");
 	config_release(&c);
 }
 END_TEST
