@@ -16,6 +16,7 @@
 #include "config.h"
 #include "datetime.h"
 #include "export.h"
+#include "feed.h"
 #include "fetch.h"
 #include "parse.h"
 #include "store.h"
@@ -28,10 +29,12 @@ static const char usage_text[] =
 	"  parse  [-k KIND] [--date DATE] FILE|URL|-...\n"
 	"                                  print the draws a body yields, as CSV\n"
 	"  export [-t TABLE] [-f csv|json] [-o FILE]\n"
-	"                                  TABLE: draws (default), revisions, pool\n"
+	"                                  TABLE: draws (default), revisions, pool,\n"
+	"                                  observations, conflicts\n"
 	"  list   [-n N]                   the latest draws, for a person\n"
-	"KIND: auto (default), ircc-json, article.  DATE: the publication date\n"
-	"to assume (YYYY-MM-DD) when a page gives none.  See eedraws --help.\n";
+	"  conflicts                       where articles disagree with IRCC\n"
+	"KIND: auto (default), ircc-json, article, feed.  DATE: the publication\n"
+	"date to assume (YYYY-MM-DD) when a page gives none.  See eedraws --help.\n";
 
 static const char help_text[] =
 	"\n"
@@ -59,6 +62,7 @@ struct ctx {
 	enum verbosity verbosity;
 	struct config config;
 	struct store *store;
+	const char *body_url;	/* the body being stored, for announce() */
 };
 
 static void
@@ -140,30 +144,74 @@ print_warnings(const struct ctx *c, const char *source, struct strlist *w)
 	strlist_release(w);
 }
 
-/* Announces a new or changed draw on stdout: the cron job's mail. */
 static void
-announce(void *ctx, const struct draw *d, enum store_change what,
-         const struct store_field_change *f, size_t n)
+print_values(const struct draw *d)
+{
+	if (d->category)
+		printf(" %s", d->category);
+	if (d->invitations >= 0)
+		printf(", %ld invitations", d->invitations);
+	if (d->crs_cutoff >= 0)
+		printf(", CRS %ld", d->crs_cutoff);
+}
+
+/* Prints fields as "name 'old' -> 'new'", or for an article's values
+ * against IRCC's as "name: IRCC 'old', article 'new'". */
+static void
+print_fields(const struct store_event *ev, int against)
+{
+	const char *o, *n;
+	size_t i;
+
+	for (i = 0; i < ev->nfields; i++) {
+		o = ev->fields[i].old_value ? ev->fields[i].old_value : "";
+		n = ev->fields[i].new_value ? ev->fields[i].new_value : "";
+		if (against)
+			printf("%s %s: IRCC '%s', article '%s'", i ? ";" : "",
+			       ev->fields[i].field, o, n);
+		else
+			printf("%s %s '%s' -> '%s'", i ? "," : "", ev->fields[i].field, o, n);
+	}
+}
+
+/* Announces what a body changed on stdout: the cron job's mail. */
+static void
+announce(void *ctx, const struct store_event *ev)
 {
 	const struct ctx *c = ctx;
-	size_t i;
+	const struct draw *d = ev->draw;
+	const char *date = ev->date && *ev->date ? ev->date : "(no date)";
 
 	if (c->verbosity == QUIET)
 		return;
-	if (what == STORE_NEW) {
-		printf("new draw #%s %s %s", d->number, d->date[0] ? d->date : "(no date)",
-		       d->category);
-		if (d->invitations >= 0)
-			printf(", %ld invitations", d->invitations);
-		if (d->crs_cutoff >= 0)
-			printf(", CRS %ld", d->crs_cutoff);
-		putchar('\n');
-		return;
+	switch (ev->what) {
+	case STORE_NEW:
+		printf("new draw #%s %s", ev->number, date);
+		print_values(d);
+		break;
+	case STORE_CHANGED:
+		printf("changed draw #%s %s:", ev->number, date);
+		print_fields(ev, 0);
+		break;
+	case STORE_UNCONFIRMED:
+		printf("unconfirmed draw %s", date);
+		if (d->number)
+			printf(" #%s", d->number);
+		print_values(d);
+		printf(" (from %s)", c->body_url);
+		break;
+	case STORE_CONFLICT:
+		printf("conflict on draw #%s %s:", ev->number, date);
+		print_fields(ev, 1);
+		printf(" (from %s)", c->body_url);
+		break;
+	case STORE_CONFIRMED:
+		printf("confirmed draw #%s %s, reported before IRCC", ev->number, date);
+		if (ev->nfields)
+			putchar(':');
+		print_fields(ev, 1);
+		break;
 	}
-	printf("changed draw #%s %s:", d->number, d->date[0] ? d->date : "(no date)");
-	for (i = 0; i < n; i++)
-		printf("%s %s '%s' -> '%s'", i ? "," : "", f[i].field,
-		       f[i].old_value ? f[i].old_value : "", f[i].new_value ? f[i].new_value : "");
 	putchar('\n');
 }
 
@@ -203,19 +251,121 @@ load_body(const struct ctx *c, const char *arg, struct body *b, struct err *e)
 	return 0;
 }
 
-/* Draws read from articles have no place in the database yet (issue 3:
- * observations, unconfirmed draws): say so rather than store them as if
- * they were IRCC's. */
-static int
-refuse_articles(const struct body *b, const char *kind, struct err *e)
+/* The kind of a body: kind as named, else as sniffed ("auto"). */
+static const char *
+body_kind(const struct body *b, const char *kind, struct err *e)
 {
-	if (strcmp(kind, "auto") == 0)
-		kind = parse_sniff(b);
-	if (kind && strcmp(kind, "article") == 0)
-		return err_set(e, EX_USAGE,
-		               "%s: storing draws from articles is not supported yet; "
-		               "'eedraws parse' shows what it states", b->url);
-	return 0;
+	if (strcmp(kind, "auto") != 0)
+		return kind;
+	if (!(kind = parse_sniff(b)))
+		err_set(e, EX_DATAERR, "%s: empty: no draws, no articles", b->url);
+	return kind;
+}
+
+/* Parses a body of a kind that states draws and stores them: IRCC's
+ * record as draws, anything else as what an article says. */
+static int
+store_draws(struct ctx *c, const char *source, const struct body *b, const char *kind,
+            const struct parse_opts *po, const struct fetch_state *st, struct err *e)
+{
+	struct draw_list draws = {0};
+	struct strlist warn = {0};
+	int rc;
+
+	rc = parse_body(b, kind, po, &draws, &warn, e);
+	print_warnings(c, b->url, &warn);
+	c->body_url = b->url;
+	if (rc == 0 && strcmp(kind, "ircc-json") == 0)
+		rc = store_put_body(c->store, source, b, &draws, st, announce, c, e);
+	else if (rc == 0)
+		rc = store_put_observations(c->store, source, b, &draws, st, announce, c, e);
+	if (rc == 0 && c->verbosity == VERBOSE)
+		error("%s: %zu draws read", b->url, draws.n);
+	draw_list_release(&draws);
+	return rc;
+}
+
+/* One item of a news feed: fetched once as an article, its draws stored
+ * as observations.  Returns 0, or the item's error (already printed). */
+static int
+fetch_item(struct ctx *c, const char *source, const struct feed_item *it)
+{
+	struct parse_opts po = {0};
+	struct fetch_opts o;
+	struct body b = {0};
+	struct err e = {0}, e2 = {0};
+	char date[11];
+	int rc;
+
+	if (c->verbosity == VERBOSE)
+		error("%s: fetching %s", source, it->link);
+	set_fetch_opts(c, &o);
+	rc = fetch_url(it->link, &o, &b, &e);
+	/* The feed's date is the article's when the page gives none. */
+	if (it->published[0]) {
+		snprintf(date, sizeof(date), "%.10s", it->published);
+		po.date = date;
+	}
+	if (rc == 0)
+		rc = store_draws(c, source, &b, "article", &po, NULL, &e);
+	if (rc)
+		error("%s: %s", source, e.msg);
+	if (store_link_attempted(c->store, source, it->link, it->title, rc ? e.msg : NULL,
+	                         &e2)) {
+		error("%s: %s", source, e2.msg);
+		keep_first(&rc, e2.code);
+	}
+	body_release(&b);
+	return rc;
+}
+
+/* A news feed: its matching items not fetched before, at most max of
+ * them.  *complete is 0 when some are left for a later run: failed, or
+ * over max.  Returns the first item's error; the others still run. */
+static int
+read_feed(struct ctx *c, const char *source, const struct body *b, const char *match,
+          long max, int *complete, struct err *e)
+{
+	struct feed_items items = {0};
+	struct feed_filter *f = NULL;
+	struct strlist warn = {0};
+	long fetched = 0;
+	size_t i;
+	int rc, irc, status = 0, wanted;
+
+	*complete = 1;
+	if ((rc = feed_filter_new(&f, match ? match : FEED_DEFAULT_MATCH, e)))
+		return rc;
+	rc = feed_parse(b, &items, &warn, e);
+	print_warnings(c, b->url, &warn);
+	for (i = 0; rc == 0 && i < items.n; i++) {
+		if (!feed_filter_match(f, &items.v[i]))
+			continue;
+		if ((wanted = store_link_wanted(c->store, items.v[i].link, e)) < 0) {
+			rc = -wanted;
+			break;
+		}
+		if (!wanted)
+			continue;
+		if (max > 0 && fetched == max) {
+			*complete = 0;
+			if (c->verbosity == VERBOSE)
+				error("%s: max_items (%ld) reached; the rest next time", source, max);
+			break;
+		}
+		fetched++;
+		if ((irc = fetch_item(c, source, &items.v[i]))) {
+			keep_first(&status, irc);
+			*complete = 0;
+		}
+	}
+	feed_items_release(&items);
+	feed_filter_free(f);
+	if (rc)
+		return rc;
+	if (status)
+		err_set(e, status, "%s: some articles could not be read (above)", b->url);
+	return status;
 }
 
 /* Replaces *slot with a copy of v. */
@@ -227,19 +377,19 @@ set_str(char **slot, const char *v)
 }
 
 /* update: one source, fetched conditionally, parsed and stored.  The fetch
- * state keeps a body's validators only once the body is stored, so a body
- * that was rejected is fetched and tried again next time. */
+ * state keeps a body's validators only once the body is stored (for a
+ * news feed: once all its wanted items are), so a body that was rejected
+ * is fetched and tried again next time. */
 static int
 update_source(struct ctx *c, const struct source *src)
 {
 	struct fetch_state st;
 	struct fetch_opts o;
-	struct draw_list draws = {0};
-	struct strlist warn = {0};
 	struct body b = {0};
 	struct err e = {0}, e2 = {0};
+	const char *kind = NULL;
 	char now[21], hash[40];
-	int rc;
+	int rc, complete = 1;
 
 	if ((rc = store_get_fetch_state(c->store, src->url, &st, &e))) {
 		error("%s: %s", src->name, e.msg);
@@ -251,46 +401,57 @@ update_source(struct ctx *c, const struct source *src)
 	rc = fetch_url(src->url, &o, &b, &e);
 	format_utc(time(NULL), now);
 	set_str(&st.last_attempt, now);
+	set_str(&st.last_error, NULL);
 	if (rc == FETCH_NOT_MODIFIED) {
 		if (c->verbosity == VERBOSE)
 			error("%s: not modified", src->name);
 		st.last_status = 304;
-		rc = 0;
+		set_str(&st.last_success, now);
+		rc = store_put_fetch_state(c->store, src->name, src->url, &st, &e);
 	} else if (rc == 0) {
+		st.last_status = b.status;
 		body_hash(b.data, b.len, hash);
 		if (st.body_hash && strcmp(st.body_hash, hash) == 0) {
 			if (c->verbosity == VERBOSE)
 				error("%s: body unchanged", src->name);
-		} else if ((rc = refuse_articles(&b, src->kind, &e)) == 0 &&
-		           (rc = parse_body(&b, src->kind, NULL, &draws, &warn, &e)) == 0) {
-			set_str(&st.body_hash, hash);
-		}
-		if (rc == 0) {
-			st.last_status = b.status;
 			set_str(&st.etag, b.etag);
 			set_str(&st.last_modified, b.last_modified);
-		}
-	}
-	if (rc == 0) {
-		set_str(&st.last_success, now);
-		set_str(&st.last_error, NULL);
-		if (draws.n || warn.n)
-			rc = store_put_body(c->store, src->name, &b, &draws, &st, announce, c, &e);
-		else
+			set_str(&st.last_success, now);
 			rc = store_put_fetch_state(c->store, src->name, src->url, &st, &e);
-		print_warnings(c, src->name, &warn);
-		if (rc == 0 && c->verbosity == VERBOSE && draws.n)
-			error("%s: %zu draws read", src->name, draws.n);
+		} else if ((kind = body_kind(&b, src->kind, &e)) && strcmp(kind, "feed") == 0) {
+			rc = read_feed(c, src->name, &b, src->match, src->max_items, &complete, &e);
+			if (rc == 0 && complete) {
+				set_str(&st.body_hash, hash);
+				set_str(&st.etag, b.etag);
+				set_str(&st.last_modified, b.last_modified);
+			}
+			if (rc == 0) {
+				set_str(&st.last_success, now);
+				rc = store_put_fetch_state(c->store, src->name, src->url, &st, &e);
+			}
+		} else if (kind) {
+			set_str(&st.body_hash, hash);
+			set_str(&st.etag, b.etag);
+			set_str(&st.last_modified, b.last_modified);
+			set_str(&st.last_success, now);
+			rc = store_draws(c, src->name, &b, kind, NULL, &st, &e);
+		} else {
+			rc = e.code;
+		}
 	}
 	if (rc) {
 		error("%s: %s", src->name, e.msg);
-		/* Remember the failure for the next run; when the database
-		 * itself failed this fails too, and says nothing new. */
+		/* Remember the failure for the next run, with the validators
+		 * of the last body stored; when the database itself failed
+		 * this fails too, and says nothing new. */
+		fetch_state_release(&st);
+		store_get_fetch_state(c->store, src->url, &st, &e2);
+		set_str(&st.last_attempt, now);
 		set_str(&st.last_error, e.msg);
+		if (b.status)
+			st.last_status = b.status;
 		store_put_fetch_state(c->store, src->name, src->url, &st, &e2);
 	}
-	strlist_release(&warn);
-	draw_list_release(&draws);
 	body_release(&b);
 	fetch_state_release(&st);
 	return rc;
@@ -363,75 +524,128 @@ static int
 cmd_ingest(struct ctx *c, int argc, char **argv)
 {
 	struct parse_opts popts;
-	const char *kind;
-	int status = 0, rc, i;
+	const char *kind, *k;
+	int status = 0, rc, i, complete;
 
 	if ((rc = kind_options(argc, argv, &kind, &popts)) || (rc = open_store(c)))
 		return rc;
 	for (i = optind; i < argc; i++) {
-		struct draw_list draws = {0};
-		struct strlist warn = {0};
 		struct body b;
 		struct err e = {0};
 
 		rc = load_body(c, argv[i], &b, &e);
-		if (!rc)
-			rc = refuse_articles(&b, kind, &e);
-		if (!rc)
-			rc = parse_body(&b, kind, &popts, &draws, &warn, &e);
-		print_warnings(c, argv[i], &warn);
-		if (!rc)
-			rc = store_put_body(c->store, "ingest", &b, &draws, NULL, announce, c, &e);
+		if (!rc && !(k = body_kind(&b, kind, &e)))
+			rc = e.code;
+		/* A feed given by hand: all its matching items not seen. */
+		if (!rc && strcmp(k, "feed") == 0)
+			rc = read_feed(c, "ingest", &b, NULL, 0, &complete, &e);
+		else if (!rc)
+			rc = store_draws(c, "ingest", &b, k, &popts, NULL, &e);
 		if (rc)
 			error("%s", e.msg);
 		keep_first(&status, rc);
-		draw_list_release(&draws);
 		body_release(&b);
 	}
 	return status;
 }
 
+/* parse of a feed: its items, and which the default pattern picks. */
+static const char *const item_columns[] = { "published", "match", "link", "title" };
+
+static int
+print_items(struct exporter *x, const struct body *b, struct err *e)
+{
+	struct feed_items items = {0};
+	struct feed_filter *f;
+	struct strlist warn = {0};
+	size_t i;
+	int rc;
+
+	if ((rc = feed_filter_new(&f, FEED_DEFAULT_MATCH, e)))
+		return rc;
+	if ((rc = feed_parse(b, &items, &warn, e)) == 0) {
+		for (i = 0; i < items.n; i++) {
+			const struct feed_item *it = &items.v[i];
+			const char *cells[4] = { it->published[0] ? it->published : NULL,
+			                         feed_filter_match(f, it) ? "1" : "0",
+			                         it->link, it->title };
+
+			export_row(x, cells, 4);
+		}
+	}
+	for (i = 0; i < warn.n; i++)
+		error("%s: warning: %s", b->url, warn.v[i]);
+	strlist_release(&warn);
+	feed_items_release(&items);
+	feed_filter_free(f);
+	return rc;
+}
+
+static void
+print_draws(const struct ctx *c, struct exporter *x, const struct draw_list *draws,
+            const char *arg)
+{
+	size_t j;
+
+	for (j = 0; j < draws->n; j++) {
+		const char *cells[EXPORT_DRAW_COLUMNS];
+		char nums[2][24];
+
+		export_draw_cells(&draws->v[j], cells, nums);
+		export_row(x, cells, EXPORT_DRAW_COLUMNS);
+		if (c->verbosity == VERBOSE && draws->v[j].evidence)
+			error("%s: draw %s from: %s", arg, cells[1] ? cells[1] : "",
+			      draws->v[j].evidence);
+	}
+}
+
+/* parse: the draws of each body as CSV, or for feeds their items; the
+ * first body decides which, as one CSV has one header. */
 static int
 cmd_parse(struct ctx *c, int argc, char **argv)
 {
 	const char *const *cols;
-	const char *types, *kind;
+	const char *types, *kind, *k;
 	struct parse_opts popts;
 	struct exporter x;
 	struct err e = {0};
-	int status = 0, rc, i, ncols;
-	size_t j;
+	int status = 0, rc, i, ncols, feeds = -1;
 
 	if ((rc = kind_options(argc, argv, &kind, &popts)))
 		return rc;
-	cols = store_columns("draws", &ncols, &types);
-	export_begin(&x, stdout, EXPORT_CSV, cols, types, ncols);
 	for (i = optind; i < argc; i++) {
 		struct draw_list draws = {0};
 		struct strlist warn = {0};
 		struct body b;
 
 		rc = load_body(c, argv[i], &b, &e);
-		if (!rc)
-			rc = parse_body(&b, kind, &popts, &draws, &warn, &e);
+		if (!rc && !(k = body_kind(&b, kind, &e)))
+			rc = e.code;
+		if (!rc && feeds < 0) {
+			if ((feeds = strcmp(k, "feed") == 0)) {
+				export_begin(&x, stdout, EXPORT_CSV, item_columns, "tttt", 4);
+			} else {
+				cols = store_columns("draws", &ncols, &types);
+				export_begin(&x, stdout, EXPORT_CSV, cols, types,
+				             EXPORT_DRAW_COLUMNS);
+			}
+		}
+		if (!rc && feeds != (strcmp(k, "feed") == 0))
+			rc = err_set(&e, EX_USAGE, "%s: parse feeds and pages in separate runs",
+			             b.url);
+		else if (!rc && feeds)
+			rc = print_items(&x, &b, &e);
+		else if (!rc)
+			rc = parse_body(&b, k, &popts, &draws, &warn, &e);
 		print_warnings(c, argv[i], &warn);
 		if (rc)
 			error("%s", e.msg);
 		keep_first(&status, rc);
-		for (j = 0; j < draws.n; j++) {
-			const char *cells[EXPORT_DRAW_COLUMNS];
-			char nums[2][24];
-
-			export_draw_cells(&draws.v[j], cells, nums);
-			export_row(&x, cells, EXPORT_DRAW_COLUMNS);
-			if (c->verbosity == VERBOSE && draws.v[j].evidence)
-				error("%s: draw %s from: %s", argv[i], cells[1] ? cells[1] : "",
-				      draws.v[j].evidence);
-		}
+		print_draws(c, &x, &draws, argv[i]);
 		draw_list_release(&draws);
 		body_release(&b);
 	}
-	if ((rc = export_end(&x, "standard output", &e))) {
+	if (feeds >= 0 && (rc = export_end(&x, "standard output", &e))) {
 		error("%s", e.msg);
 		keep_first(&status, rc);
 	}
@@ -479,7 +693,8 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	if (optind < argc)
 		return usage_error("export: unexpected argument '%s'", argv[optind]);
 	if (!(cols = store_columns(table, &ncols, &types)))
-		return usage_error("export: unknown table '%s' (draws, revisions, pool)", table);
+		return usage_error("export: unknown table '%s' (draws, revisions, pool, "
+		                   "observations, conflicts)", table);
 	if ((rc = open_store(c)))
 		return rc;
 	if (out) {
@@ -513,10 +728,14 @@ cmd_export(struct ctx *c, int argc, char **argv)
 static int
 print_list_row(void *ctx, const char *const *v, int n)
 {
+	int confirmed = strcmp(v[10], "0") != 0;
+
 	(void)ctx, (void)n;
-	/* number, date, category, version, name, invitations, crs_cutoff */
-	printf("%-6s %-10s %-16s %11s %4s  %s\n", v[0], v[1] ? v[1] : "", v[2],
-	       v[5] ? v[5] : "", v[6] ? v[6] : "", v[4] ? v[4] : "");
+	/* number, date, category, version, name, invitations, crs_cutoff, ...,
+	 * confirmed: an unconfirmed draw says so where IRCC's name would be */
+	printf("%-6s %-10s %-16s %11s %4s  %s\n", confirmed && v[0] ? v[0] : "?",
+	       v[1] ? v[1] : "", v[2] ? v[2] : "", v[5] ? v[5] : "", v[6] ? v[6] : "",
+	       confirmed ? (v[4] ? v[4] : "") : "unconfirmed: only articles state it");
 	return 0;
 }
 
@@ -550,6 +769,40 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	return rc;
 }
 
+static int
+print_conflict(void *ctx, const char *const *v, int n)
+{
+	int *count = ctx;
+
+	(void)n;
+	/* number, date, field, ircc_value, stated_value, source, url */
+	printf("#%-5s %-10s %-11s IRCC %-10s article %-10s %s %s\n", v[0], v[1], v[2],
+	       v[3] ? v[3] : "-", v[4] ? v[4] : "-", v[5], v[6]);
+	++*count;
+	return 0;
+}
+
+/* conflicts: where an article disagrees with IRCC's record. */
+static int
+cmd_conflicts(struct ctx *c, int argc, char **argv)
+{
+	struct err e = {0};
+	int rc, count = 0;
+
+	if (argc > 1)
+		return usage_error("conflicts: unexpected argument '%s'", argv[1]);
+	if ((rc = open_store(c)))
+		return rc;
+	rc = store_each_row(c->store, "conflicts", 0, 0, print_conflict, &count, &e);
+	if (!rc && count == 0 && c->verbosity > QUIET)
+		fputs("no conflicts: no article disagrees with IRCC's record\n", stderr);
+	if (!rc && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = err_set(&e, EX_IOERR, "cannot write standard output: %s", strerror(errno));
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(struct ctx *, int, char **);
@@ -559,6 +812,7 @@ static const struct {
 	{ "parse", cmd_parse },
 	{ "export", cmd_export },
 	{ "list", cmd_list },
+	{ "conflicts", cmd_conflicts },
 };
 
 /* The exit codes eedraws documents; anything else is 1. */

@@ -194,10 +194,10 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	ck_assert_int_eq(EEDRAWS(&exported, &err, NULL, "export"), 0);
 	free(err);
 	ck_assert(starts_with(exported, "number,date,category,version,name,invitations,"
-	                      "crs_cutoff,draw_time,tie_break,programs\r\n"));
+	                      "crs_cutoff,draw_time,tie_break,programs,confirmed\r\n"));
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n434,2026-08-07,transport,2,"
 	                             "\"Transport Occupations, 2026-Version 2\",300,470,"
-	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\"\r\n"));
+	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1\r\n"));
 	/* Sorted by date then number: 91a before 91b, round 1 first. */
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n1,2015-01-31,"));
 	ck_assert(strstr(exported, "\r\n91a,") < strstr(exported, "\r\n91b,"));
@@ -205,8 +205,13 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	b = sorted_lines(exported, &nb);
 	ck_assert_uint_eq(na, 436);
 	ck_assert_uint_eq(nb, 436);
-	for (i = 0; i < na; i++)
-		ck_assert_str_eq(a[i], b[i]);
+	/* The same rows, with IRCC's draws all confirmed. */
+	for (i = 0; i < na; i++) {
+		char *want = xasprintf("%s,%s", a[i], i == na - 1 ? "confirmed" : "1");
+
+		ck_assert_str_eq(want, b[i]);
+		free(want);
+	}
 	free(a), free(b), free(parsed), free(exported);
 }
 END_TEST
@@ -218,7 +223,7 @@ START_TEST(test_programs_cell_is_quoted)
 	ingest_ok("feed-2026-08-07.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	/* "fsw,cec,fst" holds commas: RFC 4180 quotes it. */
-	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\"\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -416,21 +421,114 @@ START_TEST(test_the_default_database_is_made_under_xdg_data_home)
 }
 END_TEST
 
-START_TEST(test_article_draws_are_shown_but_not_stored_yet)
+START_TEST(test_parse_v_names_the_text_a_draw_came_from)
 {
 	char *out, *err;
 
-	/* parse -v names the text each draw came from. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "-v", "parse",
 	                         test_data("articles/single-draw.txt")), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-03-11,cec,,,2250,517,,,\r\n"));
 	ck_assert_ptr_nonnull(strstr(err, "draw 2025-03-11 from: Immigration, Refugees"));
 	free(out), free(err);
-	/* Storing them waits for observations: refused, saying so. */
+}
+END_TEST
+
+/* Lines of the draws export whose date is date. */
+static int
+export_rows_on(const char *date)
+{
+	char *out, *err, *p;
+	int n = 0;
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
+	/* "number,date,...": the date follows a line's first comma. */
+	for (p = out; (p = strchr(p, '\n')); p++) {
+		const char *comma = strchr(p + 1, ',');
+
+		if (comma && strncmp(comma + 1, date, strlen(date)) == 0)
+			n++;
+	}
+	free(out), free(err);
+	return n;
+}
+
+START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
+{
+	char *out, *err;
+
+	ingest_ok("history/06-2025-02-13T201252.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
-	                         test_data("articles/single-draw.txt")), 64);
-	ck_assert_ptr_nonnull(strstr(err, "storing draws from articles is not supported yet"));
+	                         test_data("articles/before-ircc.txt")), 0);
+	ck_assert_str_eq(out, "unconfirmed draw 2025-02-17 pnp, 646 invitations, CRS 750"
+	                      " (from tests/data/articles/before-ircc.txt)\n");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0\r\n"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "unconfirmed"));
+	free(out), free(err);
+
+	/* IRCC's feed brings #336: the same draw, now confirmed, once. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/07-2025-02-17T190959.json")), 0);
+	ck_assert_ptr_nonnull(strstr(out, "new draw #336 2025-02-17 pnp"));
+	ck_assert_ptr_nonnull(strstr(out, "confirmed draw #336 2025-02-17, reported before IRCC\n"));
+	free(out), free(err);
+	ck_assert_int_eq(export_rows_on("2025-02-17"), 1);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "observations"), 0);
+	ck_assert(starts_with(out, "draw,status,date,number,category,invitations,crs_cutoff,"
+	                           "source,url,fetched_at,evidence\r\n336,confirms,2025-02-17,,"
+	                           "pnp,646,750,ingest,tests/data/articles/before-ircc.txt,"));
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_conflicting_article_keeps_ircc_values)
+{
+	char *out, *err, *before, *after;
+
+	ingest_ok("history/06-2025-02-13T201252.json");
+	ck_assert_int_eq(EEDRAWS(&before, &err, NULL, "export"), 0);
+	free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("articles/conflicting.txt")), 0);
+	ck_assert_str_eq(out, "conflict on draw #335 2025-02-05: crs_cutoff: IRCC '521',"
+	                      " article '522' (from tests/data/articles/conflicting.txt)\n");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&after, &err, NULL, "export"), 0);
+	ck_assert_str_eq(before, after);
+	free(before), free(after), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "conflicts"), 0);
+	ck_assert_int_eq(count_lines(out, ""), 1);
+	ck_assert_ptr_nonnull(strstr(out, "#335   2025-02-05 crs_cutoff  IRCC 521        article 522"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "conflicts", "-f", "json"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\"field\":\"crs_cutoff\",\"ircc_value\":\"521\","
+	                                  "\"stated_value\":\"522\""));
+	free(out), free(err);
+	/* Stored once: ingesting it again says nothing. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("articles/conflicting.txt")), 0);
 	ck_assert_str_eq(out, "");
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_parse_of_a_feed_lists_its_items)
+{
+	char *out, *err;
+
+	/* Sniffed as RSS: items with the default pattern's verdict. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", test_data("feed-rss.xml")), 0);
+	ck_assert(starts_with(out, "published,match,link,title\r\n2026-05-06T14:30:00Z,1,"
+	                           "https://news.example/immigration/2026/05/express-entry-draw-9301,"));
+	ck_assert_int_eq(count_lines(out, "2026-05-07T13:15:00Z,0,"), 1);
+	free(out), free(err);
+	/* One CSV has one header: a page after a feed is refused. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", "tests/data/feed-atom.xml",
+	                         "tests/data/articles/single-draw.txt"), 64);
+	ck_assert_ptr_nonnull(strstr(err, "parse feeds and pages in separate runs"));
 	free(out), free(err);
 }
 END_TEST
@@ -484,7 +582,10 @@ cli_suite(void)
 	tcase_add_test(tc, test_concurrent_ingests_store_each_draw_once);
 	tcase_add_test(tc, test_a_database_held_too_long_exits_75_saying_why);
 	tcase_add_test(tc, test_the_default_database_is_made_under_xdg_data_home);
-	tcase_add_test(tc, test_article_draws_are_shown_but_not_stored_yet);
+	tcase_add_test(tc, test_parse_v_names_the_text_a_draw_came_from);
+	tcase_add_test(tc, test_article_before_ircc_is_confirmed_without_duplicate);
+	tcase_add_test(tc, test_conflicting_article_keeps_ircc_values);
+	tcase_add_test(tc, test_parse_of_a_feed_lists_its_items);
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
 	suite_add_tcase(s, tc);

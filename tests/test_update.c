@@ -336,6 +336,168 @@ START_TEST(test_disabled_sources_run_only_when_named)
 }
 END_TEST
 
+/* News: IRCC's feed (history/06: up to #335) and a news feed at
+ * /news/feed.xml, with extra keys for the news source. */
+static void
+write_news_conf(const char *news_keys)
+{
+	char *ircc = httpd_url(srv, "/ircc.json"), *news = httpd_url(srv, "/news/feed.xml");
+	FILE *f = fopen(conf, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[eedraws]\ndatabase = %s\ntimeout = 2\nconnect_timeout = 2\n"
+	        "[source ircc]\nkind = ircc-json\nurl = %s\n"
+	        "[source news]\nkind = feed\nurl = %s\n%s", db, ircc, news,
+	        news_keys ? news_keys : "");
+	fclose(f);
+	free(ircc), free(news);
+}
+
+/* Serves tests/data/file at path as type, with an ETag when etag. */
+static void
+serve_as(const char *path, const char *file, const char *type, const char *etag)
+{
+	struct httpd_response r = {0};
+	size_t len;
+	char *body = test_slurp(test_data(file), &len);
+
+	r.body = body;
+	r.len = len;
+	r.etag = etag;
+	r.headers[0] = (struct httpd_header){ "Content-Type", type };
+	httpd_route(srv, path, &r);
+	free(body);
+}
+
+static void
+serve_news(void)
+{
+	serve_as("/ircc.json", "history/06-2025-02-13T201252.json", "application/json", NULL);
+	serve_as("/news/pnp-round.html", "articles/before-ircc.txt", "text/plain", NULL);
+	serve_as("/news/cec-round.html", "articles/conflicting.txt", "text/plain", NULL);
+	serve_as("/news/study-permits.html", "articles/no-draw.html", "text/html", NULL);
+	serve_as("/news/french-round.html", "articles/french-round.html", "text/html", NULL);
+}
+
+START_TEST(test_feed_items_are_fetched_once_and_only_when_they_match)
+{
+	char *out, *err, *news, *want, *h;
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"");
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	news = httpd_url(srv, "/news/");
+	/* The two matching items (one by its summary, in another case). */
+	ck_assert_int_eq(count_lines(out, "unconfirmed draw 2025-02-17 pnp, 646 invitations,"
+	                                  " CRS 750 (from http://127.0.0.1:"), 1);
+	ck_assert_int_eq(count_lines(out, "conflict on draw #335 2025-02-05: crs_cutoff:"
+	                                  " IRCC '521', article '522'"), 1);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/cec-round.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/study-permits.html"), 0);
+	free(out), free(err);
+
+	/* The feed moves on (Atom now): only the new item is fetched. */
+	serve_as("/news/feed.xml", "news/feed-2.xml", "application/atom+xml", "\"f2\"");
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	want = xasprintf("unconfirmed draw 2025-02-19 french, 6500 invitations, CRS 428"
+	                 " (from %sfrench-round.html)\n", news);
+	ck_assert_str_eq(out, want);
+	free(out), free(err), free(want);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/french-round.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/study-permits.html"), 0);
+
+	/* Nothing new: the feed answers 304, no article is fetched. */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	h = httpd_last_header(srv, "/news/feed.xml", "If-None-Match");
+	ck_assert_str_eq(h, "\"f2\"");
+	free(h);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/french-round.html") +
+	                  httpd_hits(srv, "/news/pnp-round.html") +
+	                  httpd_hits(srv, "/news/cec-round.html"), 3);
+	free(out), free(err), free(news);
+}
+END_TEST
+
+START_TEST(test_max_items_bounds_a_run_and_the_rest_come_next)
+{
+	char *out, *err;
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"");
+	write_news_conf("max_items = 1\n");
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/cec-round.html"), 0);
+	free(out), free(err);
+	/* The feed was not finished: fetched again without If-None-Match. */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_ptr_null(httpd_last_header(srv, "/news/feed.xml", "If-None-Match"));
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/cec-round.html"), 1);
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_a_match_pattern_picks_the_items)
+{
+	char *out, *err;
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL);
+	write_news_conf("match = study permit\n");
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/study-permits.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 0);
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_a_failing_article_is_tried_again_and_the_others_stored)
+{
+	char *out, *err;
+
+	serve_news();
+	httpd_route(srv, "/news/cec-round.html", &(struct httpd_response){ .status = 500 });
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"");
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	ck_assert_int_eq(count_lines(out, "unconfirmed draw 2025-02-17"), 1);
+	ck_assert_ptr_nonnull(strstr(err, "cec-round.html"));
+	free(out), free(err);
+	serve_as("/news/cec-round.html", "articles/conflicting.txt", "text/plain", NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_int_eq(count_lines(out, "conflict on draw #335"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/cec-round.html"), 2);
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_ingest_of_a_feed_url_fetches_its_new_matching_articles)
+{
+	char *out, *err, *url = httpd_url(srv, "/news/feed.xml");
+	const char *const argv[] = { "eedraws", "-d", db, "ingest", "-k", "feed", url, NULL };
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL);
+	ck_assert_int_eq(test_run(argv, NULL, &out, &err), 0);
+	ck_assert_int_eq(count_lines(out, "unconfirmed draw "), 2);
+	free(out), free(err);
+	/* Sniffed as a feed without -k; its articles were seen: nothing. */
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-d", db, "ingest", url,
+	                                                NULL }, NULL, &out, &err), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/study-permits.html"), 0);
+	free(out), free(err), free(url);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -359,6 +521,11 @@ update_suite(void)
 	tcase_add_test(tc, test_an_html_error_page_in_place_of_the_feed_exits_65);
 	tcase_add_test(tc, test_a_rejected_body_is_fetched_again_unconditionally);
 	tcase_add_test(tc, test_disabled_sources_run_only_when_named);
+	tcase_add_test(tc, test_feed_items_are_fetched_once_and_only_when_they_match);
+	tcase_add_test(tc, test_max_items_bounds_a_run_and_the_rest_come_next);
+	tcase_add_test(tc, test_a_match_pattern_picks_the_items);
+	tcase_add_test(tc, test_a_failing_article_is_tried_again_and_the_others_stored);
+	tcase_add_test(tc, test_ingest_of_a_feed_url_fetches_its_new_matching_articles);
 	suite_add_tcase(s, tc);
 	return s;
 }
