@@ -518,7 +518,9 @@ utc_out(int y, int mo, int d, int h, int mi, int s, int off, char out[21])
 
 /* "Wed, 06 May 2026 14:30:00 GMT" and RFC 822's variants: no day name,
  * one-digit day, two-digit year, no seconds, a named or numeric zone (or,
- * sloppily, none: UTC).  The day name is not checked against the date. */
+ * sloppily, none: UTC).  The day name is not checked against the date.
+ * Not curl_getdate(): it reads "Sun, 29 Feb 2026" as 1 March, a wrong
+ * date where none is right, and refuses full month names ("June"). */
 static int
 date_rfc822(const char *s, char out[21])
 {
