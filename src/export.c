@@ -7,16 +7,31 @@
 #include <string.h>
 #include <sysexits.h>
 
-static void
-csv_cell(FILE *f, const char *s)
+/* A text cell a spreadsheet would take for a formula (=, +, -, @, or a
+ * tab or CR before one) gets a leading apostrophe, which spreadsheets
+ * show as text and hide; numbers are written as they are. */
+static int
+looks_like_formula(const char *s, char type)
 {
+	return type == 't' && strchr("=+-@\t\r", *s) && *s;
+}
+
+static void
+csv_cell(FILE *f, const char *s, char type)
+{
+	int quote;
+
 	if (!s)
 		return;
-	if (!strpbrk(s, ",\"\r\n")) {
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		putc('"', f);
+	if (looks_like_formula(s, type))
+		putc('\'', f);
+	if (!quote) {
 		fputs(s, f);
 		return;
 	}
-	putc('"', f);
 	for (; *s; s++) {
 		if (*s == '"')
 			putc('"', f);
@@ -25,15 +40,16 @@ csv_cell(FILE *f, const char *s)
 	putc('"', f);
 }
 
+/* types NULL: all text that is never a formula (the header). */
 static void
-csv_line(FILE *f, const char *const *cells, int n)
+csv_line(FILE *f, const char *const *cells, const char *types, int n)
 {
 	int i;
 
 	for (i = 0; i < n; i++) {
 		if (i)
 			putc(',', f);
-		csv_cell(f, cells[i]);
+		csv_cell(f, cells[i], types ? types[i] : 'h');
 	}
 	fputs("\r\n", f);
 }
@@ -49,7 +65,7 @@ export_begin(struct exporter *x, FILE *f, enum export_format format,
 	x->ncolumns = ncolumns;
 	x->rows = 0;
 	if (format == EXPORT_CSV)
-		csv_line(f, columns, ncolumns);
+		csv_line(f, columns, NULL, ncolumns);
 	else
 		fputs("[", f);
 }
@@ -81,7 +97,7 @@ export_row(void *ctx, const char *const *cells, int ncells)
 	int i;
 
 	if (x->format == EXPORT_CSV) {
-		csv_line(x->f, cells, ncells);
+		csv_line(x->f, cells, x->types, ncells < x->ncolumns ? ncells : x->ncolumns);
 	} else {
 		o = json_object();
 		for (i = 0; i < ncells && i < x->ncolumns; i++)

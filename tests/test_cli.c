@@ -533,6 +533,28 @@ START_TEST(test_parse_of_a_feed_lists_its_items)
 }
 END_TEST
 
+START_TEST(test_csv_cells_cannot_carry_a_formula)
+{
+	const char *body = "{\"rounds\":[{\"drawNumber\":\"900\",\"drawDate\":\"2026-01-07\","
+	                   "\"drawName\":\"=HYPERLINK(\\\"http://x.example\\\")\","
+	                   "\"drawSize\":\"1,000\",\"drawCRS\":\"500\"},"
+	                   "{\"drawNumber\":\"901\",\"drawDate\":\"2026-01-08\","
+	                   "\"drawName\":\"@SUM(1)\",\"drawSize\":\"1,000\",\"drawCRS\":\"500\"}]}";
+	char *out, *err;
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, body, "-q", "ingest", "-"), 0);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
+	ck_assert_ptr_nonnull(strstr(out, ",\"'=HYPERLINK(\"\"http://x.example\"\")\",1000,500,"));
+	ck_assert_ptr_nonnull(strstr(out, ",'@SUM(1),1000,500,"));
+	free(out), free(err);
+	/* JSON is data, not a spreadsheet: as IRCC wrote it. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-f", "json"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\"name\":\"@SUM(1)\""));
+	free(out), free(err);
+}
+END_TEST
+
 START_TEST(test_one_bad_input_does_not_stop_the_others)
 {
 	char *out, *err;
@@ -586,6 +608,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_article_before_ircc_is_confirmed_without_duplicate);
 	tcase_add_test(tc, test_conflicting_article_keeps_ircc_values);
 	tcase_add_test(tc, test_parse_of_a_feed_lists_its_items);
+	tcase_add_test(tc, test_csv_cells_cannot_carry_a_formula);
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
 	suite_add_tcase(s, tc);
