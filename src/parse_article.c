@@ -28,11 +28,12 @@
 	"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 
 enum pat_id {
-	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL,
-	P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD,
+	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_TO,
+	P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE, P_CRS_SCORED,
 	P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY,
 	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_NOT_DRAW,
-	P_ITA_PASSIVE, P_FUTURE, P_THIS_DRAW, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
+	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
+	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, NPAT
 };
 
@@ -47,6 +48,12 @@ static const char *const pat_src[NPAT] = {
 	               "individuals|workers|professionals|newcomers|nominees|persons)",
 	/* "4,500 invitations to apply", "1,500 ITAs" */
 	[P_ITA_NOUN] = "(?<![\\d,.#])" NUM "\\s+(?:new\\s+|more\\s+)?(?:invitations|ITAs?\\b)",
+	/* "issued Invitations to Apply (ITAs) for permanent residence to 750
+	 * candidates": the words before the count are the pattern's own. */
+	[P_ITA_TO] = "\\b(?:issued|sent|extended)\\s+(?:invitations|ITAs?)\\b(?:\\s+to apply)?"
+	             "(?:\\s*\\(ITAs?\\))?(?:\\s+(?:for|under)(?:\\s+[^\\W\\d][\\w\\-’']*){1,4}?)?"
+	             "\\s+to\\s+" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
+	             "(?:candidates|applicants|people|foreign nationals|workers)\\b",
 	/* "Number of invitations issued: 3,000" */
 	[P_ITA_LABEL] = "\\b(?:number of (?:invitations(?: to apply)?|ITAs)(?: issued)?|"
 	                "invitations issued|ITAs issued|no\\.? of ITAs)(?:\\s*\\(ITAs?\\))?"
@@ -56,7 +63,7 @@ static const char *const pat_src[NPAT] = {
 	                "\\s*[:：-]?\\s*" NUM,
 	/* "minimum CRS score of 511", "cut-off score of 442", "minimum score of 682" */
 	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold)\\s+"
-	              "(?:comprehensive ranking system\\s+)?(?:\\(CRS\\)\\s+)?(?:CRS\\s+)?"
+	              "(?:comprehensive ranking (?:system|score)\\s*)?(?:\\([“\"]?CRS[”\"]?\\)\\s*)?(?:CRS\\s+)?"
 	              "(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|mark)?\\s*"
 	              "(?:(?:required\\s*)?(?:[a-z\\-]+\\s+){0,5}?(?:of|was|were|:|at|is|"
 	              "stood at|set at|was set at|was at))?\\s*"
@@ -67,6 +74,14 @@ static const char *const pat_src[NPAT] = {
 	               "\\s*(?:of|was|:|at|is|stood at)?\\s*(?:at least\\s+)?" NUM
 	               "\\b(?!\\s*(?:candidates|invitations|ITAs|profiles|to\\s+\\d|[-–]\\s*\\d|"
 	               "and\\s+\\d))",
+	/* "461 or more CRS points", "886 points or more under the CRS" */
+	[P_CRS_OR_MORE] = "(?<![\\d,.#])" NUM "\\s+(?:or (?:more|higher|above)\\s+"
+	                  "(?:comprehensive ranking system\\s*)?(?:\\(CRS\\)\\s*)?(?:CRS\\s+)?points|"
+	                  "(?:CRS\\s+)?points or (?:more|higher|above)\\s+(?:under|in|on)\\s+(?:the\\s+)?"
+	                  "(?:CRS|comprehensive ranking system))\\b",
+	/* "who scored at least 521 points in the CRS" */
+	[P_CRS_SCORED] = "\\b(?:scored|scoring|score)\\s+(?:at least\\s+)?" NUM "\\s+(?:CRS\\s+)?"
+	                 "(?:points\\s+)?(?:in|on|under)\\s+the\\s+(?:CRS|comprehensive ranking system)\\b",
 	[P_DATE_MDY] = "\\b" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?",
 	[P_DATE_DMY] = "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\b,?(?:\\s*(\\d{4})\\b)?",
 	[P_DATE_ISO] = "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
@@ -79,6 +94,13 @@ static const char *const pat_src[NPAT] = {
 	               "between\\s*$|from\\s*$|deadline|(?:following|follows|than|since|"
 	               "compared (?:to|with)|after|from)\\s+(?:the\\s+)?(?:[a-z\\-]+\\s+){0,3}?"
 	               "(?:(?:draws?|rounds?)\\s+(?:on|of|held on|from)\\s*)?$",
+	/* After a date: the words that describe its draw ("October 7, 2024, PNP
+	 * draw, which issued ..."). */
+	[P_DRAW_CLAUSE] = "\\G,?\\s*(?:[\\w\\-]+\\s+){0,3}?(?:draw|round)\\s*,?\\s*"
+	                  "(?:which|that|in which|where)\\b",
+	/* Before a date: a profile's cut-off time, never a round's day. */
+	[P_PROFILE_DATE] = "tie[- ]?break|before|prior to|submitted|created|entered|until|"
+	                   "\\bby\\s*$|deadline",
 	/* Sentences whose dates are a profile's or a tie-break's, never a round's. */
 	[P_TIEBREAK_SENTENCE] = "tie[- ]?break|profiles? (?:were |was )?(?:submitted|created|entered)|"
 	                        "created their|submitted their",
@@ -97,24 +119,40 @@ static const char *const pat_src[NPAT] = {
 	                "total number|cumulative|altogether|overall|combined|"
 	                "\\d+\\s+(?:different\\s+|separate\\s+)?(?:express entry\\s+)?draws|"
 	                "draws this week|across|each of|in 20\\d\\d\\b(?! draw)|since (?:the )?start)",
+	/* ", the highest minimum CRS score of any draw": the rank of a value. */
+	[P_SUPERLATIVE] = "[,—–]\\s*(?:the|one of the|marking the|which (?:is|was) the)\\s+"
+	                  "(?:[\\w\\-]+\\s+){0,2}?(?:highest|lowest|largest|smallest|biggest|"
+	                  "fewest|most)\\b",
 	[P_APPROX] = "(?:[-–]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
 	             "some|roughly|close to|under|fewer than|less than|at least|above|"
 	             "below|than|exceeding|of nearly)\\s*$",
 	/* "Draw #262", "draw number 114", "#369" */
 	[P_NUMBER] = "(?:\\b(?:draw|round)\\s*(?:#|no\\.?\\s*|number\\s*)|(?<![\\w&])#)\\s*(\\d{1,3}[ab]?)\\b",
 	[P_PUBLISHED] = "(?:^\\W*|\\()(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
-	/* "4,300 candidates were invited" */
+	/* "4,300 candidates were invited", "750 candidates were issued an ITA",
+	 * "3,409 candidates for immigration to Canada have received an ITA" */
 	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?(?:candidates|applicants|"
-	                  "profiles|people|foreign nationals)\\s+(?:were\\s+|have been\\s+|had been\\s+)?"
-	                  "(?:invited|received (?:an? )?(?:ITAs?|invitations))",
+	                  "profiles|people|foreign nationals)\\s+(?:(?:for|from|in|under)\\s+"
+	                  "(?:[^\\W\\d][\\w\\-’']*\\s+){1,3}?)?(?:were\\s+|have been\\s+|had been\\s+|"
+	                  "have\\s+|has\\s+)?(?:invited|(?:received|receiving|issued|sent)\\s+"
+	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)",
 	/* What has not happened yet is no draw. */
 	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|expected to|plans? to|planning to|"
 	             "to be held|tomorrow|upcoming|next week|could|may see|might)\\b",
 	/* A sentence that dates the draw being read: "the draw took place on
-	 * August 15", "Date and time of round: ...", "Today's draw". */
+	 * August 15", "This draw, held on July 18", "The latest draw from the
+	 * pool, and the 41st in total since ..., took place on", "Canada held
+	 * a second Express Entry draw", "Date and time of round: ...",
+	 * "Today's draw". */
 	[P_THIS_DRAW] = "\\b(?:(?:this|the|today[’']s|latest|most recent)\\s+(?:\\w+\\s+){0,3}?"
-	                "(?:draw|round)\\s+(?:was\\s+)?(?:held|conducted|took place|happened|"
-	                "occurred|came)|date and time of (?:the )?round|today[’']s draw)",
+	                "(?:draw|round)(?:\\s+from the (?:[\\w\\-]+\\s+){0,2}?pool)?"
+	                "(?:,\\s+(?:and\\s+)?the\\s+\\d+(?:st|nd|rd|th)\\b[^.;]{0,100}?)?,?\\s+"
+	                "(?:was\\s+)?(?:held|conducted|took place|happened|occurred|came)|"
+	                "\\b(?:held|conducted)\\s+(?:a|an|its)\\s+(?:[\\w\\-]+\\s+){0,4}?(?:draw|round)\\b|"
+	                "date and time of (?:the )?round|today[’']s draw)",
+	/* A sentence about the draw being read, whatever it dates. */
+	[P_THIS_REF] = "\\b(?:today[’']s|this|the latest|the most recent)\\s+(?:[\\w\\-]+\\s+){0,2}?"
+	               "(?:draw|round)\\b",
 	/* Days this extractor cannot resolve: such a sentence has a date, unknown. */
 	[P_VAGUE_DAY] = "\\b(?:(?:the )?(?:following|next|previous|prior) day|day (?:before|after)|"
 	                "(?:two|three|\\d) days (?:later|earlier|before|after)|later that week|"
@@ -265,6 +303,28 @@ resolve_md(const struct when *w, int m, int d, char out[11])
 	return 0;
 }
 
+/* "The draw follows the October 7, 2024, PNP draw, which issued 1,613
+ * invitations": a date after "follows the" is another draw's, but when
+ * the words after it describe that draw, and no value comes before it, the
+ * sentence's values are that draw's and the date theirs. */
+static int
+described_draw(const char *s, size_t len, size_t start, const PCRE2_SIZE ov[16])
+{
+	static const int ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_TO, P_ITA_PASSIVE,
+	                           P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE,
+	                           P_CRS_SCORED };
+	PCRE2_SIZE o[16];
+	size_t ctx = ov[0] > 40 ? ov[0] - 40 : 0, i;
+
+	if (!match(P_DRAW_CLAUSE, s, len, ov[1], o) ||
+	    match(P_PROFILE_DATE, s, ov[0], ctx, o))
+		return 0;
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (match(ids[i], s, ov[0], start, o))
+			return 0;
+	return 1;
+}
+
 /* The first date in s[start..] that is a round's, not a tie-break's: sets
  * out and returns 1. */
 static int
@@ -291,7 +351,7 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 
 			free(before);
 			from = ov[1];
-			if (other)
+			if (other && !described_draw(s, len, start, ov))
 				continue;
 			if (ids[i] == P_DATE_MDY || ids[i] == P_DATE_DMY) {
 				int mg = ids[i] == P_DATE_MDY ? 2 : 4, dg = ids[i] == P_DATE_MDY ? 4 : 2;
@@ -405,6 +465,51 @@ static const struct {
 	{ "no program specified", "general" }, { "general draw", "general" },
 };
 
+/* 1 when category_of(t) is c. */
+static int
+names(const char *t, const char *c)
+{
+	const char *k = category_of(t);
+
+	return k && strcmp(k, c) == 0;
+}
+
+/* category_of(s) for a phrase that starts a word only: "Comprehensive
+ * Ranking System" names no STEM draw.  The phrase found ends where the
+ * shortest prefix of s still names the category and starts where the
+ * shortest part of that prefix does; inside a word, it is blanked and the
+ * rest searched again. */
+static const char *
+word_category(const char *s)
+{
+	char *t = xstrdup(s);
+	const char *c;
+	size_t n = strlen(t), end, start;
+	char save;
+
+	while ((c = category_of(t))) {
+		for (end = 1; end < n; end++) {
+			save = t[end];
+			t[end] = '\0';
+			if (names(t, c)) {
+				t[end] = save;
+				break;
+			}
+			t[end] = save;
+		}
+		save = t[end];
+		t[end] = '\0';
+		for (start = end; start > 0 && !names(t + start, c); start--)
+			;
+		t[end] = save;
+		if (start == 0 || !isalnum((unsigned char)t[start - 1]))
+			break;
+		t[start] = ' ';
+	}
+	free(t);
+	return c;
+}
+
 /* The one category a sentence names; NULL when it names none or several. */
 static const char *
 sentence_category(const char *s)
@@ -412,7 +517,7 @@ sentence_category(const char *s)
 	const char *found = NULL, *c;
 	size_t i;
 
-	c = category_of(s);
+	c = word_category(s);
 	if (c && strcmp(c, "general") != 0)
 		found = c;
 	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
@@ -431,10 +536,32 @@ sentence_category(const char *s)
 	return found;
 }
 
-/* All values of one kind in a sentence: returns the count (0 when the
- * sentence states two different values: the caller then trusts none). */
+/* Where the words that may make a value approximate end: before an "at
+ * least" the pattern itself read, since of a score "a CRS of at least 752"
+ * is the cut-off, where "at least 3,000 invitations" is no count; before
+ * the whole match for P_ITA_TO, whose "to 750" is no range. */
+static size_t
+value_context(const char *s, int id, const PCRE2_SIZE ov[16], int floor)
+{
+	size_t end = ov[2];
+
+	if (id == P_ITA_TO)
+		return ov[0];
+	if (!floor)
+		return end;
+	while (end > ov[0] && isspace((unsigned char)s[end - 1]))
+		end--;
+	if (end >= ov[0] + 8 && !strncasecmp(s + end - 8, "at least", 8))
+		return end - 8;
+	return ov[2];
+}
+
+/* All values of one kind in a sentence: returns 1 with one value, 0 with
+ * none, -1 when the sentence states two different values (the caller then
+ * trusts none).  floor: the values are scores, "at least N" states N. */
 static int
-values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi, long *out)
+values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi, int floor,
+       long *out)
 {
 	PCRE2_SIZE ov[16];
 	size_t i, from;
@@ -443,8 +570,9 @@ values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi,
 
 	for (i = 0; i < nids; i++) {
 		for (from = 0; match(ids[i], s, len, from, ov); from = ov[1]) {
-			size_t ctx = ov[2] > 25 ? ov[2] - 25 : 0;
-			char *before = xstrndup(s + ctx, ov[2] - ctx);
+			size_t end = value_context(s, ids[i], ov, floor);
+			size_t ctx = end > 25 ? end - 25 : 0;
+			char *before = xstrndup(s + ctx, end - ctx);
 			int approx = match(P_APPROX, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }) ||
 			             match(P_AFTER_MONTH, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 });
 
@@ -464,17 +592,20 @@ values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi,
 }
 
 /* Splits a paragraph into sentences: at ". ", "! ", "? " before a capital
- * or a digit, and at ":" before a capital. */
+ * or a digit, and at "; ", since a list of draws is often one sentence
+ * with a clause a draw ("Draw #279 on January 10, inviting ...; Draw #280
+ * on January 23 ..."). */
 static void
 sentences(const char *p, struct strlist *out)
 {
 	const char *start = p, *s;
 
 	for (s = p; *s; s++) {
-		if ((*s == '.' || *s == '!' || *s == '?') && s[1] == ' ' &&
-		    (isupper((unsigned char)s[2]) || isdigit((unsigned char)s[2])) &&
-		    !(s - start >= 2 && isupper((unsigned char)s[-1]) && s[-2] == ' ') &&
-		    !(s - start >= 3 && !strncasecmp(s - 3, " no", 3))) {
+		if ((*s == ';' && s[1] == ' ' && s > start) ||
+		    ((*s == '.' || *s == '!' || *s == '?') && s[1] == ' ' &&
+		     (isupper((unsigned char)s[2]) || isdigit((unsigned char)s[2])) &&
+		     !(s - start >= 2 && isupper((unsigned char)s[-1]) && s[-2] == ' ') &&
+		     !(s - start >= 3 && !strncasecmp(s - 3, " no", 3)))) {
 			strlist_add(out, "");
 			free(out->v[out->n - 1]);
 			out->v[out->n - 1] = xstrndup(start, (size_t)(s - start + 1));
@@ -485,14 +616,47 @@ sentences(const char *p, struct strlist *out)
 		strlist_add(out, start);
 }
 
+/* 1 when s totals several draws.  A superlative aside is no total: "invited
+ * 1,280 candidates with a CRS of 549, the highest of any draw in 2024". */
+static int
+aggregate(const char *s, size_t len)
+{
+	PCRE2_SIZE ov[16];
+
+	if (match(P_SUPERLATIVE, s, len, 0, ov))
+		len = ov[0];
+	return match(P_AGGREGATE, s, len, 0, ov);
+}
+
+/* 1 when s dates the draw being read, its date in own: the date after
+ * "took place on", else the sentence's date; "Today's draw follows one
+ * from yesterday, April 10": today is this draw's day. */
+static int
+this_draw_date(const char *s, size_t len, const struct when *w, const char *date,
+               char own[11])
+{
+	PCRE2_SIZE ov[16];
+
+	if (!match(P_THIS_DRAW, s, len, 0, ov))
+		return 0;
+	if (w->pub[0] && (strcasestr(s + ov[0], "today’s draw") ||
+	                  strcasestr(s + ov[0], "today's draw")))
+		memcpy(own, w->pub, 11);
+	else if (!find_date(s, len, ov[1], w, own))
+		memcpy(own, date, 11);
+	return 1;
+}
+
 /* Reads the draws stated in prose.  Sentence by sentence: a sentence's
  * values go to the draw being read, with its date, else the date the
  * paragraph gave last; a different value or date starts the next draw. */
 static void
 read_prose(const struct article_doc *doc, const struct when *w, struct draw_list *out)
 {
-	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_PASSIVE };
-	static const int crs_ids[] = { P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD };
+	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_PASSIVE,
+	                               P_ITA_TO };
+	static const int crs_ids[] = { P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE,
+	                               P_CRS_SCORED };
 	struct pending p;
 	char *number = NULL;	/* "Round #188" stated before its values */
 	size_t i, j;
@@ -509,7 +673,7 @@ read_prose(const struct article_doc *doc, const struct when *w, struct draw_list
 			size_t len = strlen(s);
 			PCRE2_SIZE ov[16];
 			long itas = -1, crs = -1;
-			char date[11] = "";
+			char date[11] = "", own[11];
 			int ni = 0, nc = 0, has_date, vague;
 			const char *cat;
 
@@ -519,10 +683,9 @@ read_prose(const struct article_doc *doc, const struct when *w, struct draw_list
 			if (vague)
 				has_date = 0;
 			if (!match(P_FUTURE, s, len, 0, ov)) {
-				if (!match(P_AGGREGATE, s, len, 0, ov) &&
-				    !match(P_NOT_DRAW, s, len, 0, ov))
-					ni = values(s, len, ita_ids, 4, 1, 30000, &itas);
-				nc = values(s, len, crs_ids, 3, 67, 1200, &crs);
+				if (!aggregate(s, len) && !match(P_NOT_DRAW, s, len, 0, ov))
+					ni = values(s, len, ita_ids, 5, 1, 30000, 0, &itas);
+				nc = values(s, len, crs_ids, 5, 67, 1200, 1, &crs);
 			}
 			if (ni <= 0 && nc <= 0) {
 				if (match(P_NUMBER, s, len, 0, ov)) {
@@ -535,15 +698,34 @@ read_prose(const struct article_doc *doc, const struct when *w, struct draw_list
 				}
 				if (!has_date)
 					continue;
-				if (p.open && !p.date[0] && match(P_THIS_DRAW, s, len, 0, ov)) {
-					/* "Today's draw follows one from yesterday,
-					 * April 10": today is this draw's day. */
-					if (w->pub[0] && (strcasestr(s + ov[0], "today’s draw") ||
-					                  strcasestr(s + ov[0], "today's draw")))
-						memcpy(p.date, w->pub, sizeof(p.date));
-					else
-						memcpy(p.date, date, sizeof(date));
-					continue;
+				if (this_draw_date(s, len, w, date, own)) {
+					if (p.open && !p.date[0]) {
+						memcpy(p.date, own, sizeof(own));
+						buf_adds(&p.evidence, " ");
+						buf_adds(&p.evidence, s);
+						/* "Today's draw follows one from
+						 * yesterday, April 10": what follows
+						 * is April 10's. */
+						if (strcmp(date, own) != 0)
+							memcpy(ctx, date, sizeof(ctx));
+						continue;
+					}
+					/* "The latest draw took place on January 13."
+					 * opens that draw: the values that follow, in
+					 * this paragraph or the next, are its own.
+					 * Not when the sentence names another day
+					 * too: whose values follow is unknown. */
+					if (strcmp(date, own) == 0 &&
+					    !match(P_OTHER_DRAW, s, len, 0, ov) &&
+					    !match(P_FUTURE, s, len, 0, ov) &&
+					    !(p.open && strcmp(p.date, own) == 0)) {
+						pending_close(&p, out);
+						p.open = 1;
+						memcpy(p.date, own, sizeof(own));
+						memcpy(ctx, own, sizeof(ctx));
+						buf_adds(&p.evidence, s);
+						continue;
+					}
 				}
 				/* Talk of another day: the draw being read is done. */
 				if (p.open && (!p.date[0] || strcmp(p.date, date) != 0))
@@ -563,7 +745,8 @@ read_prose(const struct article_doc *doc, const struct when *w, struct draw_list
 			if (p.open && ((ni > 0 && p.itas >= 0 && itas != p.itas) ||
 			               (nc > 0 && p.crs >= 0 && crs != p.crs) ||
 			               (has_date && p.date[0] && strcmp(date, p.date) != 0) ||
-			               (has_date && !p.date[0])))
+			               (has_date && !p.date[0] &&
+			                !match(P_THIS_REF, s, len, 0, ov))))
 				pending_close(&p, out);
 			p.open = 1;
 			if (ni > 0)
@@ -723,15 +906,51 @@ read_table(const struct article_table *t, const struct when *w0, struct draw_lis
 	}
 }
 
-/* Splits a flattened row's numbers: "291 855", "1,800400" (a comma-grouped
- * count then a 3-digit score, or the reverse), "472".  Returns how many
- * values it read (0: ambiguous, e.g. "920739"). */
+/* A run of digits that is a count of at most three digits and a score
+ * run together ("920739"), in either order: when exactly one split gives
+ * a score from 67 to 1200, neither part with a leading zero, sets a (the
+ * first column's) and b; 0 when none or several do ("5180": 5 and 180,
+ * or 51 and 80). */
 static int
-flat_numbers(const char *t, int itas_first, long *a, long *b)
+small_count_and_score(const char *t, int itas_first, long *a, long *b)
+{
+	size_t len = strlen(t), k, cut;
+	long x, y, count, score;
+	int found = 0;
+
+	if (len < 3 || strspn(t, "0123456789") != len)
+		return 0;
+	for (k = 1; k <= 3 && k < len; k++) {
+		cut = itas_first ? k : len - k;
+		if (t[0] == '0' || t[cut] == '0')
+			continue;
+		x = number_at(t, 0, cut);
+		y = number_at(t, cut, len);
+		count = itas_first ? x : y;
+		score = itas_first ? y : x;
+		if (score < 67 || score > 1200 || count < 1)
+			continue;
+		if (found++)
+			return 0;
+		*a = x, *b = y;
+	}
+	return found;
+}
+
+/* Splits a flattened row's numbers: "291 855", "1,800400" (a comma-grouped
+ * count then a 3-digit score, or the reverse), "472".  In a table that
+ * writes counts above 999 with a separator (grouped), a longer run without
+ * one is a small count and a score: "920739" is 920 and 739.  Returns how
+ * many values it read (0: ambiguous). */
+static int
+flat_numbers(const char *t, int itas_first, int grouped, long *a, long *b)
 {
 	const char *sp = strchr(t, ' ');
 	size_t len = strlen(t);
 	char *comma;
+
+	if (grouped && !sp && len > 3 && !strpbrk(t, ",."))
+		return small_count_and_score(t, itas_first, a, b) ? 2 : 0;
 
 	if (sp) {
 		*a = number_at(t, 0, (size_t)(sp - t));
@@ -759,6 +978,26 @@ flat_numbers(const char *t, int itas_first, long *a, long *b)
 	return 0;
 }
 
+/* 1 when a flattened table's rows from paragraph r on write some count
+ * with a thousands separator ("1,800400"). */
+static int
+flat_grouped(const struct article_doc *doc, size_t r)
+{
+	PCRE2_SIZE ov[16];
+
+	for (; r < doc->paras.n; r++) {
+		const char *row = doc->paras.v[r];
+		size_t k;
+
+		if (!match(P_FLAT_ROW, row, strlen(row), 0, ov))
+			break;
+		for (k = ov[10]; k + 3 < ov[11]; k++)
+			if ((row[k] == ',' || row[k] == '.') && isdigit((unsigned char)row[k + 1]))
+				return 1;
+	}
+	return 0;
+}
+
 /* Tables that lost their markup: a header line, then a line a row. */
 static void
 read_flat_tables(const struct article_doc *doc, const struct when *w0, struct draw_list *out)
@@ -769,11 +1008,12 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, struct dr
 	for (i = 0; i + 1 < doc->paras.n; i++) {
 		const char *h = doc->paras.v[i], *ita, *crs;
 		struct when w = *w0;
-		int itas_first, y;
+		int itas_first, grouped, y;
 		size_t r;
 
 		if (!match(P_FLAT_HEADER, h, strlen(h), 0, ov))
 			continue;
+		grouped = flat_grouped(doc, i + 1);
 		ita = strcasestr(h, "ITA") ? strcasestr(h, "ITA") : strcasestr(h, "invitation");
 		crs = strcasestr(h, "CRS") ? strcasestr(h, "CRS") : strcasestr(h, "cut");
 		if (!crs)
@@ -804,7 +1044,7 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, struct dr
 				continue;
 			}
 			nums = xstrndup(row + ov[10], ov[11] - ov[10]);
-			n = flat_numbers(nums, itas_first, &a, &b);
+			n = flat_numbers(nums, itas_first, grouped, &a, &b);
 			free(nums);
 			if (n == 0)
 				continue;

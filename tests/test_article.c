@@ -119,14 +119,91 @@ END_TEST
 
 START_TEST(test_flattened_table_rows_where_the_split_is_unambiguous)
 {
-	/* Cells run together: "1,500533" is 1,500 and 533, but "345747" could
-	 * be split two ways and is skipped; one number alone is the first
-	 * numeric column's; the table ends where the rows do. */
+	/* Cells run together: "1,500533" is 1,500 and 533; "345747" is 345
+	 * and 747, since this table writes counts above 999 with a comma and
+	 * no score is below 67; one number alone is the first numeric
+	 * column's; the table ends where the rows do. */
 	EXPECT("flat-table.txt", NULL,
 	       ",2025-10-29,healthcare,2750,472\n"
 	       ",2025-10-28,pnp,302,761\n"
 	       ",2025-10-15,cec,1500,533\n"
+	       ",2025-10-14,pnp,345,747\n"
 	       ",2025-09-30,french,4000,\n");
+}
+END_TEST
+
+START_TEST(test_flattened_runs_split_only_where_the_table_groups_thousands)
+{
+	/* "920739" under a table that writes "1,250" is 920 and 739;
+	 * "5180" could be 5 and 180 or 51 and 80 and is skipped; a table
+	 * that writes no separator leaves "410768" whole (and so no draw)
+	 * and "3200" a count. */
+	EXPECT("flat-table-runs.txt", NULL,
+	       ",2025-02-19,cec,1250,536\n"
+	       ",2025-02-18,pnp,920,739\n"
+	       ",2025-01-08,cec,3200,\n");
+}
+END_TEST
+
+START_TEST(test_a_list_of_draws_in_clauses)
+{
+	/* "Today's draw follows a general round held yesterday, March 5":
+	 * the undated round read so far is today's, the next sentence's
+	 * values are March 5's, and "the highest cut-off of any round in
+	 * 2025" does not make its count a year's total.  Clauses split at
+	 * "; " are one round each, with their "Round #340".  "the February
+	 * 12 healthcare round, which invited ..." dates the values after
+	 * it, though it follows "came after". */
+	EXPECT("clause-list.txt", NULL,
+	       ",2025-03-06,french,4200,412\n"
+	       ",2025-03-05,,1150,537\n"
+	       "340,2025-02-19,general,1800,541\n"
+	       "341,2025-02-27,,1650,539\n"
+	       ",2025-02-12,healthcare,2400,428\n");
+}
+END_TEST
+
+START_TEST(test_ways_of_stating_the_cut_off)
+{
+	/* "480 or more ... CRS points", "455 points or more under the
+	 * Comprehensive Ranking System", "a CRS of at least 501" (of a score,
+	 * at least is the cut-off; of a count, next week's "at least 2,000"
+	 * is none), "The minimum Comprehensive Ranking Score ("CRS") for
+	 * this round was 733", "scored at least 529 points in the CRS".
+	 * "Ranking System" names no STEM round. */
+	EXPECT("score-phrasings.txt", NULL,
+	       ",2025-05-05,,1200,480\n"
+	       ",2025-05-07,,900,455\n"
+	       ",2025-05-12,,2100,501\n"
+	       ",2025-05-14,,650,733\n"
+	       ",2025-05-16,,3300,529\n");
+}
+END_TEST
+
+START_TEST(test_ways_of_stating_the_count)
+{
+	/* "820 candidates were issued an ITA", "1,340 candidates for
+	 * permanent residence have received an invitation", "issued
+	 * invitations to apply (ITAs) for permanent residence to 2,750
+	 * candidates"; "to 2,000 to 3,000 candidates" is a range. */
+	EXPECT("count-phrasings.txt", NULL,
+	       ",2025-06-03,,820,520\n"
+	       ",2025-06-10,,1340,511\n"
+	       ",2025-06-17,,2750,498\n");
+}
+END_TEST
+
+START_TEST(test_a_round_dated_apart_from_its_numbers)
+{
+	/* "The latest round from the pool, and the 57th since ..., took
+	 * place on Wednesday, March 1, 2017" and "Canada held a second
+	 * round" open a round whose values follow in the next paragraph;
+	 * "This round, held on February 24" dates the undated round being
+	 * read; "The previous round was held on February 8" opens none. */
+	EXPECT("latest-draw.txt", NULL,
+	       ",2017-03-01,,2350,434\n"
+	       ",2017-02-24,french,1800,401\n"
+	       ",2017-02-15,,1100,447\n");
 }
 END_TEST
 
@@ -224,6 +301,11 @@ article_suite(void)
 	tcase_add_test(tc, test_summary_table_in_html_any_column_order);
 	tcase_add_test(tc, test_summary_table_in_markdown);
 	tcase_add_test(tc, test_flattened_table_rows_where_the_split_is_unambiguous);
+	tcase_add_test(tc, test_flattened_runs_split_only_where_the_table_groups_thousands);
+	tcase_add_test(tc, test_a_list_of_draws_in_clauses);
+	tcase_add_test(tc, test_ways_of_stating_the_cut_off);
+	tcase_add_test(tc, test_ways_of_stating_the_count);
+	tcase_add_test(tc, test_a_round_dated_apart_from_its_numbers);
 	tcase_add_test(tc, test_today_yesterday_and_weekdays_from_the_publication_date);
 	tcase_add_test(tc, test_relative_dates_without_a_publication_date_yield_nothing);
 	tcase_add_test(tc, test_a_page_without_a_draw_yields_nothing);
