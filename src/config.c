@@ -50,6 +50,7 @@ add_source(struct config *c, const char *name, const char *kind, const char *url
 	s->enabled = 1;
 	s->match = NULL;
 	s->max_items = DEFAULT_MAX_ITEMS;
+	s->stale_after = DEFAULT_STALE_AFTER;
 }
 
 struct source *
@@ -124,6 +125,30 @@ read_long(struct reader *r, const char *name, const char *value, long min,
 	if (errno || end == value || *end || v < min || v > max)
 		return fail(r, "%s: '%s' is not a whole number in range", name, value);
 	*out = v;
+	return 1;
+}
+
+/* "90" seconds, or with a unit: "30m", "12h", "2d". */
+static int
+read_duration(struct reader *r, const char *name, const char *value, long *out)
+{
+	static const struct { char unit; long seconds; } units[] = {
+		{ 's', 1 }, { 'm', 60 }, { 'h', 3600 }, { 'd', 86400 },
+	};
+	char *end;
+	long v, mul = 0;
+	size_t i;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (!*end)
+		mul = 1;
+	for (i = 0; i < sizeof(units) / sizeof(units[0]) && !mul; i++)
+		if (end[0] == units[i].unit && !end[1])
+			mul = units[i].seconds;
+	if (errno || end == value || !mul || v < 1 || v > 3650L * 86400 / mul)
+		return fail(r, "%s: '%s' is not a duration (90, 30m, 12h, 2d)", name, value);
+	*out = v * mul;
 	return 1;
 }
 
@@ -228,6 +253,8 @@ source_key(struct reader *r, const char *sname, const char *name, const char *va
 	}
 	if (strcmp(name, "max_items") == 0)
 		return read_long(r, name, value, 1, 1000, &s->max_items);
+	if (strcmp(name, "stale_after") == 0)
+		return read_duration(r, name, value, &s->stale_after);
 	return fail(r, "unknown key '%s' in [source %s]", name, sname);
 }
 

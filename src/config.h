@@ -22,9 +22,11 @@ struct source {
 	/* kind = feed: the items to fetch, and how many at most a run */
 	char *match;		/* PCRE2, any case; NULL for FEED_DEFAULT_MATCH */
 	long max_items;
+	long stale_after;	/* seconds without a success before status warns */
 };
 
 #define DEFAULT_MAX_ITEMS 10
+#define DEFAULT_STALE_AFTER 86400
 
 struct config {
 	char *path;		/* the file read, NULL when none */

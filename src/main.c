@@ -33,6 +33,7 @@ static const char usage_text[] =
 	"                                  observations, conflicts\n"
 	"  list   [-n N]                   the latest draws, for a person\n"
 	"  conflicts                       where articles disagree with IRCC\n"
+	"  status                          each source's health; exit 1 when one is stale\n"
 	"KIND: auto (default), ircc-json, article, feed.  DATE: the publication\n"
 	"date to assume (YYYY-MM-DD) when a page gives none.  See eedraws --help.\n";
 
@@ -380,28 +381,55 @@ set_str(char **slot, const char *v)
  * state keeps a body's validators only once the body is stored (for a
  * news feed: once all its wanted items are), so a body that was rejected
  * is fetched and tried again next time. */
+/* Seconds to wait before trying a source that failed n times in a row:
+ * none after one failure (it may have been a blip), then 10 minutes,
+ * doubling, at most 6 hours. */
+static long
+backoff(long n)
+{
+	long wait = 600;
+
+	if (n <= 1)
+		return 0;
+	while (--n > 1 && wait < 6 * 3600)
+		wait *= 2;
+	return wait < 6 * 3600 ? wait : 6 * 3600;
+}
+
 static int
-update_source(struct ctx *c, const struct source *src)
+update_source(struct ctx *c, const struct source *src, int named)
 {
 	struct fetch_state st;
 	struct fetch_opts o;
 	struct body b = {0};
 	struct err e = {0}, e2 = {0};
 	const char *kind = NULL;
-	char now[21], hash[40];
+	char now[21], hash[40], next[21];
+	time_t t = time(NULL);
+	long failures;
 	int rc, complete = 1;
 
 	if ((rc = store_get_fetch_state(c->store, src->url, &st, &e))) {
 		error("%s: %s", src->name, e.msg);
 		return rc;
 	}
+	format_utc(t, now);
+	/* A source failing again and again waits its turn, unless named. */
+	if (!named && st.next_attempt && strcmp(st.next_attempt, now) > 0) {
+		if (c->verbosity == VERBOSE)
+			error("%s: failed %ld times in a row; next try after %s", src->name,
+			      st.failures, st.next_attempt);
+		fetch_state_release(&st);
+		return 0;
+	}
 	set_fetch_opts(c, &o);
 	o.etag = st.etag;
 	o.last_modified = st.last_modified;
 	rc = fetch_url(src->url, &o, &b, &e);
-	format_utc(time(NULL), now);
 	set_str(&st.last_attempt, now);
 	set_str(&st.last_error, NULL);
+	set_str(&st.next_attempt, NULL);
+	st.failures = 0;
 	if (rc == FETCH_NOT_MODIFIED) {
 		if (c->verbosity == VERBOSE)
 			error("%s: not modified", src->name);
@@ -450,6 +478,12 @@ update_source(struct ctx *c, const struct source *src)
 		set_str(&st.last_error, e.msg);
 		if (b.status)
 			st.last_status = b.status;
+		failures = ++st.failures;
+		set_str(&st.next_attempt, NULL);
+		if (backoff(failures)) {
+			format_utc(t + backoff(failures), next);
+			set_str(&st.next_attempt, next);
+		}
 		store_put_fetch_state(c->store, src->name, src->url, &st, &e2);
 	}
 	body_release(&b);
@@ -478,7 +512,7 @@ cmd_update(struct ctx *c, int argc, char **argv)
 			named |= strcmp(argv[j], s->name) == 0;
 		if (!named || (argc == 1 && !s->enabled))
 			continue;
-		keep_first(&status, update_source(c, s));
+		keep_first(&status, update_source(c, s, argc > 1));
 	}
 	return status;
 }
@@ -803,6 +837,66 @@ cmd_conflicts(struct ctx *c, int argc, char **argv)
 	return rc;
 }
 
+/* Seconds since the UTC time "YYYY-MM-DDTHH:MM:SSZ" s, or -1 when s is
+ * not one. */
+static long
+age(const char *s, time_t now)
+{
+	int y, mo, d, h, mi, sec;
+
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &sec) != 6)
+		return -1;
+	return (long)(now - ((time_t)days_from_civil(y, mo, d) * 86400 + h * 3600 +
+	                     mi * 60 + sec));
+}
+
+/* status: how each source is doing; 1 when any enabled source has had
+ * no success within its stale_after, for monitoring. */
+static int
+cmd_status(struct ctx *c, int argc, char **argv)
+{
+	struct err e = {0};
+	time_t now = time(NULL);
+	size_t i;
+	int rc, stale_any = 0;
+
+	if (argc > 1)
+		return usage_error("status: unexpected argument '%s'", argv[1]);
+	if ((rc = open_store(c)))
+		return rc;
+	printf("%-12s %-8s %-20s %8s  %s\n", "source", "state", "last success", "failures",
+	       "last error");
+	for (i = 0; i < c->config.nsources; i++) {
+		const struct source *src = &c->config.sources[i];
+		struct fetch_state st;
+		const char *state;
+		long a;
+
+		if ((rc = store_get_fetch_state(c->store, src->url, &st, &e))) {
+			error("%s", e.msg);
+			return rc;
+		}
+		a = age(st.last_success, now);
+		if (!src->enabled)
+			state = "disabled";
+		else if (a < 0 || a > src->stale_after)
+			state = "STALE", stale_any = 1;
+		else if (st.failures)
+			state = "failing";
+		else
+			state = "ok";
+		printf("%-12s %-8s %-20s %8ld  %s\n", src->name, state,
+		       st.last_success ? st.last_success : "never", st.failures,
+		       st.last_error ? st.last_error : "-");
+		fetch_state_release(&st);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		error("cannot write standard output: %s", strerror(errno));
+		return EX_IOERR;
+	}
+	return stale_any ? 1 : 0;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(struct ctx *, int, char **);
@@ -813,6 +907,7 @@ static const struct {
 	{ "export", cmd_export },
 	{ "list", cmd_list },
 	{ "conflicts", cmd_conflicts },
+	{ "status", cmd_status },
 };
 
 /* The exit codes eedraws documents; anything else is 1. */

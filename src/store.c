@@ -98,6 +98,10 @@ static const char *const migrations[] = {
 	"  o.evidence"
 	" FROM observations o JOIN draws d ON d.number = o.number"
 	" WHERE o.crs_cutoff IS NOT NULL AND o.crs_cutoff IS NOT d.crs_cutoff;"
+	/* Failures in a row, and when a source failing again and again may
+	 * be tried next (backoff, Retry-After). */
+	"ALTER TABLE fetch_state ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE fetch_state ADD COLUMN next_attempt TEXT;"
 	"CREATE TABLE links ("
 	"  url TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT,"
 	"  first_seen TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
@@ -144,13 +148,15 @@ const char *const store_stmt_sql[NSTMT] = {
 	[INS_REV]  = "INSERT INTO revisions (number, field, old_value, new_value,"
 	             " changed_at, source, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[PUT_STATE] = "INSERT INTO fetch_state (url, source, etag, last_modified,"
-	              " body_hash, last_status, last_attempt, last_success, last_error)"
-	              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	              " body_hash, last_status, last_attempt, last_success, last_error,"
+	              " failures, next_attempt)"
+	              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 	              " ON CONFLICT (url) DO UPDATE SET source = ?2, etag = ?3,"
 	              " last_modified = ?4, body_hash = ?5, last_status = ?6,"
-	              " last_attempt = ?7, last_success = ?8, last_error = ?9",
+	              " last_attempt = ?7, last_success = ?8, last_error = ?9,"
+	              " failures = ?10, next_attempt = ?11",
 	[GET_STATE] = "SELECT etag, last_modified, body_hash, last_status,"
-	              " last_attempt, last_success, last_error"
+	              " last_attempt, last_success, last_error, failures, next_attempt"
 	              " FROM fetch_state WHERE url = ?1",
 	/* observe.c: the draws an observation could be */
 	[CAND_DRAWS] = "SELECT 0, number, date, category, invitations, crs_cutoff"
@@ -381,6 +387,7 @@ fetch_state_release(struct fetch_state *fs)
 	free(fs->last_attempt);
 	free(fs->last_success);
 	free(fs->last_error);
+	free(fs->next_attempt);
 	memset(fs, 0, sizeof(*fs));
 }
 
@@ -712,6 +719,8 @@ put_state(struct store *s, const char *source, const char *url,
 	bind_text(st, 7, fs->last_attempt);
 	bind_text(st, 8, fs->last_success);
 	bind_text(st, 9, fs->last_error);
+	sqlite3_bind_int64(st, 10, fs->failures);
+	bind_text(st, 11, fs->next_attempt);
 	return run(s, st, e);
 }
 
@@ -801,6 +810,8 @@ store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,
 		fs->last_attempt = column_dup(st, 4);
 		fs->last_success = column_dup(st, 5);
 		fs->last_error = column_dup(st, 6);
+		fs->failures = (long)sqlite3_column_int64(st, 7);
+		fs->next_attempt = column_dup(st, 8);
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);

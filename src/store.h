@@ -62,6 +62,8 @@ struct fetch_state {
 	char *last_attempt;	/* YYYY-MM-DDTHH:MM:SSZ */
 	char *last_success;
 	char *last_error;
+	long failures;		/* in a row; 0 after a success */
+	char *next_attempt;	/* not before this (backoff); NULL: any time */
 };
 void fetch_state_release(struct fetch_state *fs);
 

@@ -80,7 +80,8 @@ START_TEST(test_a_full_file_is_read)
 	           "kind = feed\n"
 	           "url = https://news.example/feed/\n"
 	           "match = Express Entry|CRS\n"
-	           "max_items = 5\n");
+	           "max_items = 5\n"
+	           "stale_after = 36h\n");
 	ck_assert_msg(config_load(&c, path, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(c.path, path);
 	ck_assert_str_eq(c.database, "/var/lib/eedraws/x.db");
@@ -98,6 +99,8 @@ START_TEST(test_a_full_file_is_read)
 	ck_assert_str_eq(c.sources[2].kind, "feed");
 	ck_assert_str_eq(c.sources[2].match, "Express Entry|CRS");
 	ck_assert_int_eq(c.sources[2].max_items, 5);
+	ck_assert_int_eq(c.sources[2].stale_after, 36 * 3600);
+	ck_assert_int_eq(c.sources[1].stale_after, 86400);
 	config_release(&c);
 }
 END_TEST
@@ -137,6 +140,7 @@ START_TEST(test_errors_name_file_and_line)
 		{ "[source n]\nkind = feed\nmatch = Express (Entry\n", 3,
 		  "match: bad pattern 'Express (Entry': missing closing parenthesis at offset 14" },
 		{ "[source n]\nmax_items = 0\n", 2, "max_items: '0' is not a whole number in range" },
+		{ "[source n]\nstale_after = 1w\n", 2, "stale_after: '1w' is not a duration" },
 	};
 	size_t i;
 

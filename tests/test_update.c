@@ -1,6 +1,7 @@
 /* test_update.c: "eedraws update", the cron job, end to end against the
  * in-process test server: what it stores, what it prints, its exit codes. */
 #include <check.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -498,6 +499,132 @@ START_TEST(test_ingest_of_a_feed_url_fetches_its_new_matching_articles)
 }
 END_TEST
 
+static int
+status(char **out, char **err)
+{
+	return test_run((const char *const[]){ "eedraws", "-c", conf, "status", NULL }, NULL,
+	                out, err);
+}
+
+/* The status line of source name. */
+static const char *
+status_line(const char *out, const char *name)
+{
+	const char *p = out;
+	size_t n = strlen(name);
+
+	for (; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (strncmp(p, name, n) == 0 && p[n] == ' ')
+			return p;
+	return NULL;
+}
+
+static int
+begins(const char *s, const char *prefix)
+{
+	return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+START_TEST(test_status_shows_a_failing_source_as_stale)
+{
+	const char *const src[] = { "ircc", "/feed.json", "broken", "/broken.json", NULL };
+	char *body = serve("/feed.json", "feed-2026-08-07.json", NULL, NULL);
+	char *out, *err;
+	const char *line;
+
+	httpd_route(srv, "/broken.json", &(struct httpd_response){ .status = 503 });
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	free(out), free(err);
+	ck_assert_int_eq(status(&out, &err), 1);
+	line = status_line(out, "ircc");
+	ck_assert_ptr_nonnull(line);
+	ck_assert_msg(begins(line, "ircc         ok       20"), "%s", line);
+	line = status_line(out, "broken");
+	ck_assert_ptr_nonnull(line);
+	ck_assert_msg(begins(line, "broken       STALE    never                       1  "),
+	              "%s", line);
+	ck_assert_ptr_nonnull(strstr(line, "HTTP 503"));
+	free(out), free(err);
+
+	/* Fixed: the failures end; everything is fresh, exit 0. */
+	serve("/broken.json", "feed-ddmmyyyy.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, "broken"), 0);
+	free(out), free(err);
+	ck_assert_int_eq(status(&out, &err), 0);
+	ck_assert(begins(status_line(out, "broken"), "broken       ok "));
+	ck_assert_ptr_nonnull(strstr(status_line(out, "broken"), "       0  -\n"));
+	free(out), free(err), free(body);
+}
+END_TEST
+
+START_TEST(test_status_shows_an_old_success_as_stale)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	char *body = serve("/feed.json", "feed-ddmmyyyy.json", NULL, NULL);
+	char *out, *err;
+	sqlite3 *h;
+
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	ck_assert_int_eq(status(&out, &err), 0);
+	free(out), free(err);
+	/* Two days without a success, for a source stale after one. */
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "UPDATE fetch_state SET last_success ="
+	                                 " strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 days')",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(status(&out, &err), 1);
+	ck_assert(begins(status_line(out, "ircc"), "ircc         STALE "));
+	free(out), free(err);
+	/* stale_after = 3d: not stale yet. */
+	write_conf(NULL, src);
+	{
+		FILE *f = fopen(conf, "a");
+
+		fputs("stale_after = 3d\n", f);
+		fclose(f);
+	}
+	ck_assert_int_eq(status(&out, &err), 0);
+	free(out), free(err), free(body);
+}
+END_TEST
+
+START_TEST(test_a_source_failing_again_and_again_backs_off)
+{
+	const char *const src[] = { "broken", "/broken.json", NULL };
+	char *out, *err;
+
+	httpd_route(srv, "/broken.json", &(struct httpd_response){ .status = 503 });
+	write_conf(NULL, src);
+	/* The first failure is tried again on the next run ... */
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	free(out), free(err);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_hits(srv, "/broken.json"), 2);
+	/* ... the second makes it wait: the next run leaves it alone. */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_hits(srv, "/broken.json"), 2);
+	ck_assert_int_eq(test_query_long(db, "SELECT failures FROM fetch_state"), 2);
+	ck_assert_int_eq(test_query_long(db, "SELECT CAST(round((julianday(next_attempt) -"
+	                                     " julianday(last_attempt)) * 86400) AS INTEGER)"
+	                                     " FROM fetch_state"), 600);
+	/* Named, it is tried at once. */
+	ck_assert_int_eq(update(&out, &err, "broken"), EX_TEMPFAIL);
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_hits(srv, "/broken.json"), 3);
+	ck_assert_int_eq(test_query_long(db, "SELECT CAST(round((julianday(next_attempt) -"
+	                                     " julianday(last_attempt)) * 86400) AS INTEGER)"
+	                                     " FROM fetch_state"), 1200);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -526,6 +653,9 @@ update_suite(void)
 	tcase_add_test(tc, test_a_match_pattern_picks_the_items);
 	tcase_add_test(tc, test_a_failing_article_is_tried_again_and_the_others_stored);
 	tcase_add_test(tc, test_ingest_of_a_feed_url_fetches_its_new_matching_articles);
+	tcase_add_test(tc, test_status_shows_a_failing_source_as_stale);
+	tcase_add_test(tc, test_status_shows_an_old_success_as_stale);
+	tcase_add_test(tc, test_a_source_failing_again_and_again_backs_off);
 	suite_add_tcase(s, tc);
 	return s;
 }
