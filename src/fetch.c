@@ -2,6 +2,8 @@
 
 #include <ctype.h>
 #include <curl/curl.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,13 @@
 #define DEFAULT_TIMEOUT		60L
 #define DEFAULT_MAX_SIZE	((size_t)16 * 1024 * 1024)
 #define DEFAULT_MAX_REDIRECTS	5L
+/* Under 1 byte/s for this long (or the whole timeout, if shorter) is a
+ * dead transfer: with a long timeout configured for a slow link, a server
+ * that has gone silent is still given up within half a minute. */
+#define LOW_SPEED_BYTES		1L
+#define LOW_SPEED_SECONDS	30L
+/* A Retry-After of more seconds than this is nonsense, and ignored. */
+#define RETRY_AFTER_MAX		((unsigned long long)INT32_MAX)
 
 /* One transfer in progress: the decoded body so far and the validators of
  * the latest response (a redirect's are dropped when the next one starts). */
@@ -23,6 +32,15 @@ struct xfer {
 	char *etag;
 	char *last_modified;
 	char *content_type;
+	char *content_encoding;	/* for messages only */
+	char *retry_after;
+};
+
+/* The limits in force, defaults filled in. */
+struct limits {
+	long connect;		/* seconds */
+	long total;		/* seconds */
+	long redirects;
 };
 
 static int global_done;
@@ -66,7 +84,10 @@ xfer_reset_headers(struct xfer *x)
 	free(x->etag);
 	free(x->last_modified);
 	free(x->content_type);
+	free(x->content_encoding);
+	free(x->retry_after);
 	x->etag = x->last_modified = x->content_type = NULL;
+	x->content_encoding = x->retry_after = NULL;
 }
 
 static void
@@ -122,6 +143,8 @@ on_header(char *p, size_t size, size_t nmemb, void *cls)
 	take_header(p, n, "ETag", &x->etag);
 	take_header(p, n, "Last-Modified", &x->last_modified);
 	take_header(p, n, "Content-Type", &x->content_type);
+	take_header(p, n, "Content-Encoding", &x->content_encoding);
+	take_header(p, n, "Retry-After", &x->retry_after);
 	return n;
 }
 
@@ -191,36 +214,114 @@ scheme_of(const char *url, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* The decoded body outgrew the cap, or its Content-Length announced so. */
 static int
-transfer_error(CURL *c, CURLcode cc, const char *url, const struct xfer *x,
-               long max_redirects, char *errbuf, struct err *e)
+too_large(const char *url, const struct xfer *x, struct err *e)
+{
+	if (x->over && x->content_encoding)
+		return err_set(e, EX_DATAERR, "cannot fetch '%s': body larger than %zu bytes "
+		               "once decoded (Content-Encoding: %s); gave up at the limit",
+		               url, x->max, x->content_encoding);
+	return err_set(e, EX_DATAERR, "cannot fetch '%s': body larger than %zu bytes",
+	               url, x->max);
+}
+
+/* CURLE_UNSUPPORTED_PROTOCOL: check_url() let url itself through, so a
+ * redirect led here (unless curl lacks the protocol altogether). */
+static int
+bad_redirect(CURL *c, CURLcode cc, const char *url, char *errbuf, struct err *e)
 {
 	char *where = NULL;
 	char scheme[32];
+
+	curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &where);
+	if (!where || strcmp(where, url) == 0)
+		curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &where);
+	if (!where || strcmp(where, url) == 0)
+		return err_set(e, EX_USAGE, "cannot fetch '%s': %s", url,
+		               curl_reason(cc, errbuf));
+	scheme_of(where, scheme, sizeof(scheme));
+	return err_set(e, EX_DATAERR, "cannot fetch '%s': redirected to '%s', "
+	               "whose scheme '%s' is not allowed (only http and https)",
+	               url, where, scheme);
+}
+
+/* A timeout says which limit ran out: before a connection there was
+ * nothing to read; after it, the server went silent for LOW_SPEED_SECONDS
+ * (possible only when the whole-transfer limit is longer), or it was too
+ * slow or stalled for the whole limit. */
+static int
+timed_out(CURL *c, CURLcode cc, const char *url, const struct limits *lim,
+          char *errbuf, struct err *e)
+{
+	curl_off_t connected = 0, got = 0, elapsed = 0;
+
+	curl_easy_getinfo(c, CURLINFO_CONNECT_TIME_T, &connected);
+	curl_easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &got);
+	curl_easy_getinfo(c, CURLINFO_TOTAL_TIME_T, &elapsed);	/* microseconds */
+	if (connected == 0)
+		return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': timed out before a "
+		               "connection was made (%s)", url, curl_reason(cc, errbuf));
+	if (lim->total > LOW_SPEED_SECONDS && elapsed < (curl_off_t)lim->total * 1000000)
+		return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': timed out: the server "
+		               "sent under %ld byte/s for %ld s, after %" CURL_FORMAT_CURL_OFF_T
+		               " bytes of the body (%s)", url, LOW_SPEED_BYTES,
+		               LOW_SPEED_SECONDS, got, curl_reason(cc, errbuf));
+	return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': timed out: only "
+	               "%" CURL_FORMAT_CURL_OFF_T " bytes of the body arrived within the "
+	               "%ld s limit; the server is too slow or has stalled (%s)", url, got,
+	               lim->total, curl_reason(cc, errbuf));
+}
+
+/* What went wrong in plain words, for the errors that are the network's
+ * or the server's; NULL for the rest, which curl's words describe. */
+static const char *
+plain_failure(CURLcode cc)
+{
+	switch (cc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+		return "the host name could not be resolved";
+	case CURLE_COULDNT_CONNECT:
+		return "could not connect to the server";
+	case CURLE_GOT_NOTHING:
+		return "the server closed the connection without replying";
+	case CURLE_PARTIAL_FILE:
+		return "the server closed the connection before the whole body arrived";
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+		return "the connection broke off mid-transfer";
+	case CURLE_PEER_FAILED_VERIFICATION:	/* also CURLE_SSL_CACERT */
+		return "the server's TLS certificate could not be verified";
+	case CURLE_SSL_CONNECT_ERROR:
+		return "the TLS handshake failed";
+	default:
+		return NULL;
+	}
+}
+
+static int
+transfer_error(CURL *c, CURLcode cc, const char *url, const struct xfer *x,
+               const struct limits *lim, char *errbuf, struct err *e)
+{
+	const char *what;
 	long redirects = 0;
 
 	curl_easy_getinfo(c, CURLINFO_REDIRECT_COUNT, &redirects);
 	if (x->over || cc == CURLE_FILESIZE_EXCEEDED)
-		return err_set(e, EX_DATAERR, "cannot fetch '%s': body larger than %zu bytes",
-		               url, x->max);
+		return too_large(url, x, e);
 	switch (cc) {
 	case CURLE_UNSUPPORTED_PROTOCOL:
-		/* check_url() let url itself through, so a redirect led here. */
-		curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &where);
-		if (!where || strcmp(where, url) == 0)
-			curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &where);
-		if (!where || strcmp(where, url) == 0)
-			return err_set(e, EX_USAGE, "cannot fetch '%s': %s", url,
-			               curl_reason(cc, errbuf));
-		scheme_of(where, scheme, sizeof(scheme));
-		return err_set(e, EX_DATAERR, "cannot fetch '%s': redirected to '%s', "
-		               "whose scheme '%s' is not allowed (only http and https)",
-		               url, where, scheme);
+		return bad_redirect(c, cc, url, errbuf, e);
 	case CURLE_TOO_MANY_REDIRECTS:
 		return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': too many redirects "
-		               "(more than %ld)", url, max_redirects);
+		               "(more than %ld)", url, lim->redirects);
 	case CURLE_OPERATION_TIMEDOUT:
-		return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': timed out: %s", url,
+		return timed_out(c, cc, url, lim, errbuf, e);
+	case CURLE_BAD_CONTENT_ENCODING:
+		/* The server's fault, and retrying will get the same bytes. */
+		return err_set(e, EX_DATAERR, "cannot fetch '%s': the body is corrupt: it "
+		               "does not decode as its Content-Encoding '%s' says (%s)", url,
+		               x->content_encoding ? x->content_encoding : "?",
 		               curl_reason(cc, errbuf));
 	case CURLE_URL_MALFORMAT:
 		if (redirects == 0)
@@ -230,7 +331,76 @@ transfer_error(CURL *c, CURLcode cc, const char *url, const struct xfer *x,
 	default:
 		break;
 	}
+	if ((what = plain_failure(cc)))
+		return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': %s (%s)", url, what,
+		               curl_reason(cc, errbuf));
 	return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': %s", url, curl_reason(cc, errbuf));
+}
+
+/* Retry-After as an absolute time: now plus delay-seconds, or the
+ * HTTP-date given; 0 when absent or unreadable. */
+static time_t
+retry_time(const char *v, time_t now)
+{
+	unsigned long long secs;
+	char *end;
+	time_t t;
+
+	if (!v || !*v)
+		return 0;
+	if (isdigit((unsigned char)*v)) {
+		errno = 0;
+		secs = strtoull(v, &end, 10);
+		if (*end || errno || secs > RETRY_AFTER_MAX)
+			return 0;
+		return now + (time_t)secs;
+	}
+	t = curl_getdate(v, NULL);
+	return t > 0 ? t : 0;
+}
+
+/* A few statuses in words; "" for the rest. */
+static const char *
+status_words(long status)
+{
+	switch (status) {
+	case 400: return " (bad request)";
+	case 401: return " (unauthorized)";
+	case 403: return " (forbidden)";
+	case 404: return " (not found)";
+	case 410: return " (gone)";
+	case 429: return " (too many requests)";
+	case 500: return " (internal server error)";
+	case 502: return " (bad gateway)";
+	case 503: return " (service unavailable)";
+	case 504: return " (gateway timeout)";
+	default: return "";
+	}
+}
+
+/* A final status other than 2xx or 304; sets o->retry_at on 429 and 503. */
+static int
+status_error(const char *url, long status, long redirects, const char *eff,
+             const struct xfer *x, const struct fetch_opts *o, struct err *e)
+{
+	char retry[128] = "";
+	time_t at = 0;
+
+	if (status == 429 || status == 503)
+		at = retry_time(x->retry_after, time(NULL));
+	if (at && isdigit((unsigned char)x->retry_after[0]))
+		snprintf(retry, sizeof(retry), "; the server asks to retry in %s s",
+		         x->retry_after);
+	else if (at)	/* an HTTP-date, whose text is at most 64 bytes here */
+		snprintf(retry, sizeof(retry), "; the server asks to retry after %.64s",
+		         x->retry_after);
+	if (o->retry_at)
+		*o->retry_at = at;
+	if (redirects > 0)
+		return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': HTTP %ld%s from '%s'%s",
+		               url, status, status_words(status), eff, retry);
+	return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': HTTP %ld%s%s", url, status,
+	               status_words(status), retry);
 }
 
 int
@@ -244,14 +414,19 @@ fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
 	CURLcode cc;
 	char *eff = NULL;
 	long status = 0, redirects = 0;
-	long connect_timeout = o->connect_timeout > 0 ? o->connect_timeout : DEFAULT_CONNECT_TIMEOUT;
-	long timeout = o->timeout > 0 ? o->timeout : DEFAULT_TIMEOUT;
-	long max_redirects = o->max_redirects > 0 ? o->max_redirects : DEFAULT_MAX_REDIRECTS;
+	const struct limits lim = {
+		o->connect_timeout > 0 ? o->connect_timeout : DEFAULT_CONNECT_TIMEOUT,
+		o->timeout > 0 ? o->timeout : DEFAULT_TIMEOUT,
+		o->max_redirects > 0 ? o->max_redirects : DEFAULT_MAX_REDIRECTS,
+	};
+	long low_speed_time = lim.total < LOW_SPEED_SECONDS ? lim.total : LOW_SPEED_SECONDS;
 	int rc;
 
 	memset(&x, 0, sizeof(x));
 	x.max = o->max_size ? o->max_size : DEFAULT_MAX_SIZE;
 	errbuf[0] = '\0';
+	if (o->retry_at)
+		*o->retry_at = 0;
 
 	if ((rc = check_url(url, e)) != 0)
 		goto fail;
@@ -279,12 +454,12 @@ fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
 	                           (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS))) != CURLE_OK ||
 #endif
 	    (cc = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_MAXREDIRS, max_redirects)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_MAXREDIRS, lim.redirects)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "")) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, connect_timeout)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, timeout)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, lim.connect)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_TIMEOUT, lim.total)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, low_speed_time)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x.max)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data)) != CURLE_OK ||
@@ -301,7 +476,7 @@ fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
 
 	cc = curl_easy_perform(c);
 	if (cc != CURLE_OK) {
-		rc = transfer_error(c, cc, url, &x, max_redirects, errbuf, e);
+		rc = transfer_error(c, cc, url, &x, &lim, errbuf, e);
 		goto done;
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
@@ -316,11 +491,7 @@ fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
 		goto done;
 	}
 	if (status < 200 || status > 299) {
-		if (redirects > 0)
-			rc = err_set(e, EX_TEMPFAIL, "cannot fetch '%s': HTTP %ld from '%s'",
-			             url, status, eff);
-		else
-			rc = err_set(e, EX_TEMPFAIL, "cannot fetch '%s': HTTP %ld", url, status);
+		rc = status_error(url, status, redirects, eff, &x, o, e);
 		goto done;
 	}
 

@@ -6,19 +6,30 @@
 #ifndef EEDRAWS_FETCH_H
 #define EEDRAWS_FETCH_H
 
+#include <time.h>
+
 #include "body.h"
 #include "util.h"
 
 struct fetch_opts {
 	const char *user_agent;
-	long connect_timeout;	/* seconds */
-	long timeout;		/* seconds, whole transfer */
+	long connect_timeout;	/* seconds, name lookup and connect */
+	/* Seconds for the whole transfer, however the bytes come: a server
+	 * that drips them slowly or stalls mid-body fails by then.  Besides,
+	 * a transfer averaging under 1 byte/s for min(timeout, 30) s is
+	 * given up early as dead. */
+	long timeout;
 	size_t max_size;	/* bytes of decoded body; larger is an error */
 	long max_redirects;	/* 5 unless set */
 	/* Conditional request: what the last 200 carried, or NULL. */
 	const char *etag;
 	const char *last_modified;
 	int verbose;		/* narrate to stderr */
+	/* Optional result, NULL for none: set to 0 on every call, and on an
+	 * HTTP 429 or 503 whose Retry-After fetch_url could read (delay
+	 * seconds, or an HTTP-date, which may lie in the past) to the time
+	 * the server asks to be tried again at. */
+	time_t *retry_at;
 };
 
 #define FETCH_NOT_MODIFIED 1	/* 304: nothing to do, *out untouched */
@@ -28,9 +39,18 @@ void fetch_opts_init(struct fetch_opts *o);
 
 /* Needs curl_global_init() first (fetch_global_init calls it once).
  * Returns 0 with *out filled (status 2xx; caller body_release()s it),
- * FETCH_NOT_MODIFIED, or a sysexits(3) code with e->msg naming the URL:
- *   EX_TEMPFAIL  network errors, timeouts, HTTP 4xx/5xx, too many redirects
- *   EX_DATAERR   body over max_size, a redirect to a scheme other than http(s)
+ * FETCH_NOT_MODIFIED, or a sysexits(3) code with e->msg naming the URL and
+ * *out zeroed (nothing to release):
+ *   EX_TEMPFAIL  what may mend by itself: a host name that does not
+ *                resolve, a refused, reset or early-closed connection, a
+ *                body shorter than its Content-Length, timeouts (slow or
+ *                stalled servers), a TLS certificate that fails
+ *                verification, HTTP 4xx/5xx (429 and 503 with
+ *                o->retry_at set from Retry-After), too many redirects
+ *   EX_DATAERR   what the server sent is unusable: a body over max_size
+ *                (decoded size, so a compression bomb stops at the cap), a
+ *                body its Content-Encoding cannot decode (corrupt gzip), a
+ *                redirect to a scheme other than http(s)
  *   EX_USAGE     a URL eedraws will not fetch (bad scheme) */
 int fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
               struct err *e);

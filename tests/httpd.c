@@ -2,7 +2,9 @@
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
+#include <errno.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -12,6 +14,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -32,6 +35,8 @@ struct route {
 struct httpd {
 	struct MHD_Daemon *d;
 	unsigned port;
+	int tls;
+	char *key_pem, *cert_pem;	/* kept for libmicrohttpd's sake */
 	atomic_int stopping;
 	pthread_mutex_t lock;		/* guards everything below */
 	struct route **routes;
@@ -45,6 +50,7 @@ struct stream {
 	char *data;
 	size_t len;
 	int stall;
+	unsigned drip_ms;
 };
 
 static void
@@ -161,6 +167,22 @@ record_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *v
 	return MHD_YES;
 }
 
+/* Sleeps ms milliseconds in small steps; 0 when the server is stopping
+ * meanwhile, so that no response keeps httpd_stop() waiting. */
+static int
+pause_ms(struct httpd *h, unsigned ms)
+{
+	struct timespec step = { 0, 10 * 1000 * 1000 };
+	unsigned slept;
+
+	for (slept = 0; slept < ms; slept += 10) {
+		if (atomic_load(&h->stopping))
+			return 0;
+		nanosleep(&step, NULL);
+	}
+	return !atomic_load(&h->stopping);
+}
+
 static ssize_t
 stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 {
@@ -169,6 +191,11 @@ stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	size_t n;
 
 	if (pos < s->len) {
+		if (s->drip_ms) {
+			if (pos > 0 && !pause_ms(s->h, s->drip_ms))
+				return MHD_CONTENT_READER_END_WITH_ERROR;
+			max = 1;
+		}
 		n = s->len - (size_t)pos;
 		if (n > max)
 			n = max;
@@ -223,7 +250,7 @@ make_response(struct httpd *h, const struct route *rt, unsigned *status)
 	     (r->last_modified && ims && strcmp(r->last_modified, ims) == 0))) {
 		*status = MHD_HTTP_NOT_MODIFIED;
 		resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
-	} else if (r->chunked || r->stall) {
+	} else if (r->chunked || r->stall || r->drip_ms) {
 		struct stream *s = xcalloc(1, sizeof(*s));
 
 		s->h = h;
@@ -234,6 +261,7 @@ make_response(struct httpd *h, const struct route *rt, unsigned *status)
 		if (r->len)
 			memcpy(s->data, r->body, r->len);
 		s->stall = r->stall;
+		s->drip_ms = r->drip_ms;
 		resp = MHD_create_response_from_callback(r->claimed_length ?
 		                                         (uint64_t)r->claimed_length :
 		                                         MHD_SIZE_UNKNOWN, 4096,
@@ -290,27 +318,54 @@ handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 	return ret;
 }
 
-struct httpd *
-httpd_start(void)
+/* 127.0.0.1, port 0: the kernel picks a free one. */
+static void
+loopback_any_port(struct sockaddr_in *sa)
 {
-	struct httpd *h = xcalloc(1, sizeof(*h));
-	struct sockaddr_in sa;
-	const union MHD_DaemonInfo *info;
+	memset(sa, 0, sizeof(*sa));
+	sa->sin_family = AF_INET;
+	sa->sin_port = htons(0);
+	sa->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+}
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sin_family = AF_INET;
-	sa.sin_port = htons(0);
-	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	atomic_init(&h->stopping, 0);
-	pthread_mutex_init(&h->lock, NULL);
-	h->d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION |
-	                        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO,
-	                        0, NULL, NULL, handle, h,
+static struct MHD_Daemon *
+start_daemon(struct httpd *h)
+{
+	const unsigned flags = MHD_USE_THREAD_PER_CONNECTION |
+	                       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
+	struct sockaddr_in sa;
+
+	loopback_any_port(&sa);
+	if (h->tls)
+		return MHD_start_daemon(flags | MHD_USE_TLS, 0, NULL, NULL, handle, h,
+		                        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		                        MHD_OPTION_HTTPS_MEM_KEY, h->key_pem,
+		                        MHD_OPTION_HTTPS_MEM_CERT, h->cert_pem,
+		                        MHD_OPTION_END);
+	return MHD_start_daemon(flags, 0, NULL, NULL, handle, h,
 	                        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 	                        MHD_OPTION_END);
+}
+
+static struct httpd *
+start(const char *key_pem, const char *cert_pem)
+{
+	struct httpd *h = xcalloc(1, sizeof(*h));
+	const union MHD_DaemonInfo *info;
+
+	atomic_init(&h->stopping, 0);
+	pthread_mutex_init(&h->lock, NULL);
+	if (key_pem) {
+		h->tls = 1;
+		h->key_pem = xstrdup(key_pem);
+		h->cert_pem = xstrdup(cert_pem);
+	}
+	h->d = start_daemon(h);
 	if (!h->d) {
-		fprintf(stderr, "httpd: cannot start libmicrohttpd on 127.0.0.1\n");
+		fprintf(stderr, "httpd: cannot start libmicrohttpd on 127.0.0.1%s\n",
+		        h->tls ? " with TLS" : "");
 		goto fail;
 	}
 	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
@@ -324,8 +379,32 @@ httpd_start(void)
 
 fail:
 	pthread_mutex_destroy(&h->lock);
+	free(h->key_pem);
+	free(h->cert_pem);
 	free(h);
 	return NULL;
+}
+
+struct httpd *
+httpd_start(void)
+{
+	return start(NULL, NULL);
+}
+
+int
+httpd_tls_supported(void)
+{
+	return MHD_is_feature_supported(MHD_FEATURE_TLS) == MHD_YES;
+}
+
+struct httpd *
+httpd_start_tls(const char *key_pem, const char *cert_pem)
+{
+	if (!httpd_tls_supported()) {
+		fprintf(stderr, "httpd: this libmicrohttpd has no TLS support\n");
+		return NULL;
+	}
+	return start(key_pem, cert_pem);
 }
 
 void
@@ -344,7 +423,7 @@ httpd_route(struct httpd *h, const char *path, const struct httpd_response *r)
 char *
 httpd_url(struct httpd *h, const char *path)
 {
-	return xasprintf("http://127.0.0.1:%u%s", h->port, path);
+	return xasprintf("%s://127.0.0.1:%u%s", h->tls ? "https" : "http", h->port, path);
 }
 
 unsigned
@@ -401,5 +480,145 @@ httpd_stop(struct httpd *h)
 	}
 	free(h->routes);
 	pthread_mutex_destroy(&h->lock);
+	free(h->key_pem);
+	free(h->cert_pem);
 	free(h);
+}
+
+struct rawd {
+	int fd;				/* listening */
+	unsigned port;
+	char *reply;
+	size_t len;
+	int reset;
+	atomic_int stopping, done;
+	pthread_t thread;
+};
+
+/* Waits for fd to become readable; 0 once the server is stopping. */
+static int
+rawd_wait(struct rawd *r, int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	while (!atomic_load(&r->stopping)) {
+		if (poll(&p, 1, 20) > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Reads the request up to its blank line (or until the client stops), so
+ * that closing does not race the request still arriving. */
+static int
+rawd_read_head(struct rawd *r, int c)
+{
+	char buf[4096];
+	size_t have = 0;
+	ssize_t n;
+
+	while (have < sizeof(buf) - 1 && rawd_wait(r, c)) {
+		n = recv(c, buf + have, sizeof(buf) - 1 - have, 0);
+		if (n <= 0)
+			return -1;
+		have += (size_t)n;
+		buf[have] = '\0';
+		if (strstr(buf, "\r\n\r\n"))
+			return 0;
+	}
+	return -1;
+}
+
+static void
+rawd_send(int c, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		n = send(c, p, len, MSG_NOSIGNAL);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+static void *
+rawd_main(void *cls)
+{
+	struct rawd *r = cls;
+	struct linger lg = { .l_onoff = 1, .l_linger = 0 };
+	int c;
+
+	if (!rawd_wait(r, r->fd) || (c = accept(r->fd, NULL, NULL)) < 0)
+		return NULL;
+	if (rawd_read_head(r, c) == 0)
+		rawd_send(c, r->reply, r->len);
+	if (r->reset && setsockopt(c, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)) != 0)
+		perror("rawd: SO_LINGER");
+	close(c);
+	atomic_store(&r->done, 1);
+	return NULL;
+}
+
+struct rawd *
+rawd_start(const void *reply, size_t len, int reset)
+{
+	struct rawd *r = xcalloc(1, sizeof(*r));
+	struct sockaddr_in sa;
+	socklen_t salen = sizeof(sa);
+
+	loopback_any_port(&sa);
+	r->reply = xmalloc(len ? len : 1);
+	memcpy(r->reply, reply, len);
+	r->len = len;
+	r->reset = reset;
+	atomic_init(&r->stopping, 0);
+	atomic_init(&r->done, 0);
+	if ((r->fd = socket(AF_INET, SOCK_STREAM, 0)) < 0 ||
+	    bind(r->fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 ||
+	    listen(r->fd, 4) != 0 ||
+	    getsockname(r->fd, (struct sockaddr *)&sa, &salen) != 0) {
+		perror("rawd: cannot listen on 127.0.0.1");
+		goto fail;
+	}
+	r->port = ntohs(sa.sin_port);
+	if (pthread_create(&r->thread, NULL, rawd_main, r) != 0) {
+		fprintf(stderr, "rawd: cannot start a thread\n");
+		goto fail;
+	}
+	return r;
+
+fail:
+	if (r->fd >= 0)
+		close(r->fd);
+	free(r->reply);
+	free(r);
+	return NULL;
+}
+
+char *
+rawd_url(struct rawd *r, const char *path)
+{
+	return xasprintf("http://127.0.0.1:%u%s", r->port, path);
+}
+
+int
+rawd_done(struct rawd *r)
+{
+	return atomic_load(&r->done);
+}
+
+void
+rawd_stop(struct rawd *r)
+{
+	if (!r)
+		return;
+	atomic_store(&r->stopping, 1);
+	pthread_join(r->thread, NULL);
+	close(r->fd);
+	free(r->reply);
+	free(r);
 }

@@ -47,6 +47,10 @@ struct httpd_response {
 	 * stall makes a server that promises much and sends little, with
 	 * chunked one that closes the connection early. */
 	size_t claimed_length;
+	/* When nonzero, the body goes out one byte every drip_ms
+	 * milliseconds (the first at once), chunked unless claimed_length
+	 * says otherwise: a server at a trickle.  With stall it then hangs. */
+	unsigned drip_ms;
 };
 
 struct httpd;
@@ -55,11 +59,20 @@ struct httpd;
  * check(3) calls, so it works outside a running test too. */
 struct httpd *httpd_start(void);
 
+/* Whether the installed libmicrohttpd can serve HTTPS at all. */
+int httpd_tls_supported(void);
+
+/* As httpd_start(), but speaking HTTPS with the PEM key and certificate
+ * given (copied); httpd_url() then says "https".  NULL, having said why,
+ * when TLS is unsupported or the PEM is refused. */
+struct httpd *httpd_start_tls(const char *key_pem, const char *cert_pem);
+
 /* Answers path ("/feed.json") with *r from now on; a second call for the
  * same path replaces the response and keeps the counters. */
 void httpd_route(struct httpd *h, const char *path, const struct httpd_response *r);
 
-/* "http://127.0.0.1:PORT" followed by path; caller frees. */
+/* "http://127.0.0.1:PORT" (https for a TLS server) followed by path;
+ * caller frees. */
 char *httpd_url(struct httpd *h, const char *path);
 
 unsigned httpd_port(struct httpd *h);
@@ -74,5 +87,25 @@ char *httpd_last_header(struct httpd *h, const char *path, const char *name);
 /* Stops the server, ending stalled responses at once, and frees it.  The
  * port is free again afterwards.  NULL is a no-op. */
 void httpd_stop(struct httpd *h);
+
+/* A server below HTTP, for faults libmicrohttpd will not commit on
+ * purpose.  It accepts one connection on 127.0.0.1, reads the request
+ * head, writes reply (len bytes, sent verbatim: status line, headers and
+ * all), and then ends the connection: with reset, by closing with
+ * SO_LINGER 0, which sends a TCP RST (the client sees "connection reset by
+ * peer"); else by an orderly close.  Later connections are not accepted. */
+struct rawd;
+
+/* NULL, having said why on stderr, if it cannot listen. */
+struct rawd *rawd_start(const void *reply, size_t len, int reset);
+
+/* "http://127.0.0.1:PORT" followed by path; caller frees. */
+char *rawd_url(struct rawd *r, const char *path);
+
+/* Whether a connection has been served (reply sent and ended). */
+int rawd_done(struct rawd *r);
+
+/* Stops the server, waiting for its thread, and frees it.  NULL is a no-op. */
+void rawd_stop(struct rawd *r);
 
 #endif

@@ -1,5 +1,7 @@
 /* test_fetch.c: fetch_url against a local libmicrohttpd server. */
 #include <check.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +139,136 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Bits for a deflate stream (RFC 1951), packed least significant first. */
+struct bits {
+	struct buf out;
+	unsigned acc;
+	int n;
+};
+
+static void
+bits_put(struct bits *b, unsigned v, int n)
+{
+	unsigned char byte;
+
+	while (n-- > 0) {
+		b->acc |= (v & 1u) << b->n;
+		v >>= 1;
+		if (++b->n == 8) {
+			byte = (unsigned char)b->acc;
+			buf_add(&b->out, &byte, 1);
+			b->acc = 0;
+			b->n = 0;
+		}
+	}
+}
+
+/* A Huffman code goes most significant bit first. */
+static void
+bits_code(struct bits *b, unsigned code, int n)
+{
+	while (n-- > 0)
+		bits_put(b, code >> n, 1);
+}
+
+static uint32_t
+crc32_of_zeros(size_t n)
+{
+	uint32_t table[256], c, crc = 0xffffffffu;
+	unsigned i, k;
+
+	for (i = 0; i < 256; i++) {
+		for (c = i, k = 0; k < 8; k++)
+			c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
+		table[i] = c;
+	}
+	while (n--)
+		crc = table[crc & 0xff] ^ (crc >> 8);
+	return crc ^ 0xffffffffu;
+}
+
+static void
+put_le32(struct buf *b, uint32_t v)
+{
+	unsigned char p[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
+
+	buf_add(b, p, sizeof(p));
+}
+
+/* A valid gzip member of n zero bytes, squeezed as hard as a fixed-Huffman
+ * block allows: one literal 0, then copies of 258 bytes at distance 1, 13
+ * bits each (about 1:160).  zlib is not among the test's libraries, so
+ * the test crafts the stream itself.  Caller frees. */
+static char *
+gzip_zeros(size_t n, size_t *len)
+{
+	static const unsigned char head[10] = { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff };
+	struct bits b = { { 0 }, 0, 0 };
+	size_t left = n;
+
+	buf_add(&b.out, head, sizeof(head));
+	bits_put(&b, 1, 1);		/* BFINAL */
+	bits_put(&b, 1, 2);		/* BTYPE 01: fixed Huffman codes */
+	if (left > 0) {
+		bits_code(&b, 0x30, 8);	/* literal 0 */
+		left--;
+	}
+	for (; left >= 258; left -= 258) {
+		bits_code(&b, 0xc5, 8);	/* length 258 (code 285) */
+		bits_code(&b, 0, 5);	/* distance 1 (code 0) */
+	}
+	for (; left > 0; left--)
+		bits_code(&b, 0x30, 8);
+	bits_code(&b, 0, 7);		/* end of block (256) */
+	bits_put(&b, 0, 7);		/* pad to a byte */
+	put_le32(&b.out, crc32_of_zeros(n));
+	put_le32(&b.out, (uint32_t)n);
+	return buf_detach(&b.out, len);
+}
+
+/* The process's peak resident set in kB, reset first when reset (Linux
+ * only); -1 when /proc cannot tell. */
+static long
+peak_rss_kb(int reset)
+{
+	char line[256];
+	long kb = -1;
+	FILE *f;
+
+	if (reset && (f = fopen("/proc/self/clear_refs", "w"))) {
+		fputs("5", f);
+		fclose(f);
+	}
+	if (!(f = fopen("/proc/self/status", "r")))
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
+/* fetch_url on url must fail with code, *b zeroed and e->msg naming url
+ * and holding each of the NULL-terminated needles. */
+static void
+assert_fails_with(const char *url, const struct fetch_opts *o, int code, ...)
+{
+	struct body b;
+	struct err e = {0};
+	const char *needle;
+	va_list ap;
+
+	poison(&b);
+	ck_assert_int_eq(fetch_url(url, o, &b, &e), code);
+	ck_assert_int_eq(e.code, code);
+	assert_has(e.msg, url);
+	va_start(ap, code);
+	while ((needle = va_arg(ap, const char *)))
+		assert_has(e.msg, needle);
+	va_end(ap);
+	assert_zeroed(&b);
 }
 
 START_TEST(test_fetch_opts_init_sets_defaults)
@@ -375,7 +507,66 @@ START_TEST(test_fetch_truncated_body_is_tempfail)
 	poison(&b);
 	ck_assert_int_eq(fetch_url(url, &o, &b, &e), EX_TEMPFAIL);
 	assert_has(e.msg, url);
+	assert_has(e.msg, "closed the connection before the whole body arrived");
+	assert_has(e.msg, "97 bytes remaining");
 	assert_zeroed(&b);
+	free(url);
+}
+END_TEST
+
+START_TEST(test_fetch_short_body_then_close_is_tempfail)
+{
+	/* The same below libmicrohttpd: 3 of 100 bytes, then an orderly close. */
+	static const char reply[] = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n"
+	                            "Content-Type: application/json\r\n\r\n{\"r";
+	struct rawd *raw = rawd_start(reply, sizeof(reply) - 1, 0);
+	struct fetch_opts o;
+	char *url;
+
+	ck_assert_ptr_nonnull(raw);
+	url = rawd_url(raw, "/feed.json");
+	test_opts(&o);
+	assert_fails_with(url, &o, EX_TEMPFAIL,
+	                  "closed the connection before the whole body arrived",
+	                  "97 bytes remaining", NULL);
+	ck_assert(rawd_done(raw));
+	rawd_stop(raw);
+	free(url);
+}
+END_TEST
+
+START_TEST(test_fetch_connection_reset_is_tempfail)
+{
+	/* Headers and part of the body, then a TCP reset. */
+	static const char reply[] = "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n"
+	                            "Content-Type: application/json\r\n\r\n{\"rounds\": [";
+	struct rawd *raw = rawd_start(reply, sizeof(reply) - 1, 1);
+	struct fetch_opts o;
+	char *url;
+
+	ck_assert_ptr_nonnull(raw);
+	url = rawd_url(raw, "/feed.json");
+	test_opts(&o);
+	assert_fails_with(url, &o, EX_TEMPFAIL, "the connection broke off mid-transfer",
+	                  "reset", NULL);
+	ck_assert(rawd_done(raw));
+	rawd_stop(raw);
+	free(url);
+}
+END_TEST
+
+START_TEST(test_fetch_empty_reply_is_tempfail)
+{
+	struct rawd *raw = rawd_start("", 0, 0);
+	struct fetch_opts o;
+	char *url;
+
+	ck_assert_ptr_nonnull(raw);
+	url = rawd_url(raw, "/feed.json");
+	test_opts(&o);
+	assert_fails_with(url, &o, EX_TEMPFAIL,
+	                  "the server closed the connection without replying", NULL);
+	rawd_stop(raw);
 	free(url);
 }
 END_TEST
@@ -398,6 +589,7 @@ START_TEST(test_fetch_stalled_server_times_out)
 	t = now() - t0;
 	ck_assert_msg(t >= 1.5 && t < 5, "gave up after %.2f s", t);
 	assert_has(e.msg, "timed out");
+	assert_has(e.msg, "only 12 bytes of the body arrived within the 2 s limit");
 	assert_has(e.msg, url);
 	assert_zeroed(&b);
 	ck_assert_uint_eq(httpd_hits(srv, "/slow"), 1);
@@ -688,6 +880,282 @@ START_TEST(test_fetch_verbose_says_one_line)
 }
 END_TEST
 
+START_TEST(test_fetch_stall_mid_body_with_length_times_out)
+{
+	/* Content-Length 1000 (within max_size), 12 bytes, then silence: the
+	 * connection stays open, so only the timeout ends it. */
+	struct httpd_response r = {
+		.body = "{\"rounds\": [", .len = 12, .stall = 1, .claimed_length = 1000,
+	};
+	struct fetch_opts o;
+	char *url = httpd_url(srv, "/half");
+	double t0, t;
+
+	httpd_route(srv, "/half", &r);
+	test_opts(&o);
+	o.timeout = 2;
+	t0 = now();
+	assert_fails_with(url, &o, EX_TEMPFAIL, "timed out",
+	                  "only 12 bytes of the body arrived within the 2 s limit", NULL);
+	t = now() - t0;
+	ck_assert_msg(t < 10, "gave up after %.2f s, not within the 2 s timeout", t);
+	free(url);
+}
+END_TEST
+
+START_TEST(test_fetch_dripping_server_times_out)
+{
+	/* One byte every 200 ms, forever: 5 bytes/s keeps any low-speed
+	 * floor happy, so the whole-transfer timeout must end it. */
+	static char drip[400];
+	struct httpd_response r = { .body = drip, .len = sizeof(drip), .drip_ms = 200, .stall = 1 };
+	struct fetch_opts o;
+	struct body b;
+	struct err e = {0};
+	char *url = httpd_url(srv, "/drip");
+	const char *got;
+	double t0, t;
+	int n;
+
+	memset(drip, ' ', sizeof(drip));
+	httpd_route(srv, "/drip", &r);
+	test_opts(&o);
+	o.timeout = 2;
+	poison(&b);
+	t0 = now();
+	ck_assert_int_eq(fetch_url(url, &o, &b, &e), EX_TEMPFAIL);
+	t = now() - t0;
+	ck_assert_msg(t < 10, "gave up after %.2f s, not within the 2 s timeout", t);
+	assert_has(e.msg, url);
+	assert_has(e.msg, "timed out");
+	assert_has(e.msg, "within the 2 s limit");
+	/* It did drip: some bytes came, far from all. */
+	ck_assert_msg((got = strstr(e.msg, "only ")) && sscanf(got, "only %d", &n) == 1 &&
+	              n > 0 && n < (int)sizeof(drip), "%s", e.msg);
+	assert_zeroed(&b);
+	free(url);
+}
+END_TEST
+
+START_TEST(test_fetch_corrupt_gzip_is_dataerr)
+{
+	static const char garbage[] = "this is not gzip at all\x01\x02\x03";
+	/* A good gzip header, then bytes that are no deflate stream. */
+	static const char bad_deflate[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+	                                  "\xff\xff\xff\xff\xff\xff\xff\xff";
+	static const struct { const char *p; size_t n; } bodies[] = {
+		{ garbage, sizeof(garbage) - 1 },
+		{ bad_deflate, sizeof(bad_deflate) - 1 },
+	};
+	struct httpd_response r = { .headers = { { "Content-Encoding", "gzip" } } };
+	struct fetch_opts o;
+	char *url = httpd_url(srv, "/corrupt");
+	size_t i;
+
+	test_opts(&o);
+	for (i = 0; i < sizeof(bodies) / sizeof(*bodies); i++) {
+		r.body = bodies[i].p;
+		r.len = bodies[i].n;
+		httpd_route(srv, "/corrupt", &r);
+		assert_fails_with(url, &o, EX_DATAERR, "the body is corrupt",
+		                  "Content-Encoding 'gzip'", NULL);
+	}
+	free(url);
+}
+END_TEST
+
+START_TEST(test_fetch_gzip_of_zeros_decodes)
+{
+	/* The bomb's encoder, small: what it makes is valid gzip. */
+	size_t zlen, i;
+	char *gz = gzip_zeros(100000, &zlen);
+	struct httpd_response r = {
+		.body = gz, .len = zlen, .headers = { { "Content-Encoding", "gzip" } },
+	};
+	struct fetch_opts o;
+	struct body b = {0};
+	struct err e = {0};
+
+	httpd_route(srv, "/zeros", &r);
+	test_opts(&o);
+	ck_assert_msg(fetch_path("/zeros", &o, &b, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(b.len, 100000);
+	for (i = 0; i < b.len; i++)
+		ck_assert_msg(b.data[i] == 0, "byte %zu is %d", i, b.data[i]);
+	body_release(&b);
+	free(gz);
+}
+END_TEST
+
+START_TEST(test_fetch_gzip_bomb_stops_at_max_size)
+{
+	/* 660 kB on the wire (with a Content-Length within the cap), 100 MB
+	 * decoded: the fetch must stop at the 1 MB cap, not decode it all. */
+	const size_t decoded = (size_t)100 * 1024 * 1024;
+	size_t zlen;
+	char *gz = gzip_zeros(decoded, &zlen);
+	struct httpd_response r = {
+		.body = gz, .len = zlen, .headers = { { "Content-Encoding", "gzip" } },
+	};
+	struct fetch_opts o;
+	char *url = httpd_url(srv, "/bomb");
+	long before, after;
+
+	httpd_route(srv, "/bomb", &r);
+	test_opts(&o);
+	o.max_size = 1024 * 1024;
+	ck_assert_uint_lt(zlen, o.max_size);
+	before = peak_rss_kb(1);
+	assert_fails_with(url, &o, EX_DATAERR, "body larger than 1048576 bytes once decoded",
+	                  "Content-Encoding: gzip", NULL);
+	after = peak_rss_kb(0);
+	if (before < 0 || after < 0)
+		fprintf(stderr, "%s: memory not checked: /proc/self/status unreadable\n", __func__);
+	else
+		ck_assert_msg(after - before < 32 * 1024, "peak memory grew by %ld kB",
+		              after - before);
+	free(url);
+	free(gz);
+}
+END_TEST
+
+/* A status with Retry-After: value must fail, and set *retry_at. */
+static time_t
+retry_at_for(unsigned status, const char *value)
+{
+	struct httpd_response r = {
+		.status = status, .body = "busy", .len = 4,
+		.headers = { { "Retry-After", value } },
+	};
+	struct fetch_opts o;
+	time_t at = 12345;
+	char *url = httpd_url(srv, "/busy");
+	char *code = xasprintf("HTTP %u", status);
+
+	httpd_route(srv, "/busy", &r);
+	test_opts(&o);
+	o.retry_at = &at;
+	assert_fails_with(url, &o, EX_TEMPFAIL, code, NULL);
+	free(code);
+	free(url);
+	return at;
+}
+
+START_TEST(test_fetch_retry_after_seconds)
+{
+	time_t before = time(NULL), at, after;
+	struct err e = {0};
+	struct body b;
+	struct fetch_opts o;
+
+	at = retry_at_for(429, "120");
+	after = time(NULL);
+	ck_assert(at >= before + 120 && at <= after + 120);
+	at = retry_at_for(503, "0");
+	ck_assert(at >= before && at <= time(NULL));
+
+	/* The message says so, too. */
+	test_opts(&o);
+	httpd_route(srv, "/busy", &(struct httpd_response){
+		.status = 503, .headers = { { "Retry-After", "120" } } });
+	ck_assert_int_eq(fetch_path("/busy", &o, &b, &e), EX_TEMPFAIL);
+	assert_has(e.msg, "HTTP 503 (service unavailable); the server asks to retry in 120 s");
+}
+END_TEST
+
+START_TEST(test_fetch_retry_after_http_date)
+{
+	time_t want = time(NULL) + 3600;
+	char date[64];
+	struct err e = {0};
+	struct body b;
+	struct fetch_opts o;
+
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S GMT", gmtime(&want));
+	ck_assert_int_eq(retry_at_for(503, date), want);
+	ck_assert_int_eq(retry_at_for(429, date), want);
+
+	test_opts(&o);
+	httpd_route(srv, "/busy", &(struct httpd_response){
+		.status = 429, .headers = { { "Retry-After", date } } });
+	ck_assert_int_eq(fetch_path("/busy", &o, &b, &e), EX_TEMPFAIL);
+	assert_has(e.msg, "HTTP 429 (too many requests); the server asks to retry after");
+	assert_has(e.msg, date);
+}
+END_TEST
+
+START_TEST(test_fetch_retry_at_zero_without_usable_retry_after)
+{
+	struct httpd_response ok = { .body = "ok", .len = 2 };
+	struct fetch_opts o;
+	struct body b = {0};
+	struct err e = {0};
+	time_t at = 12345;
+
+	ck_assert_int_eq(retry_at_for(503, "soon"), 0);
+	ck_assert_int_eq(retry_at_for(503, "-5"), 0);
+	ck_assert_int_eq(retry_at_for(503, "99999999999999999999"), 0);
+	/* Only 429 and 503 ask to come back later. */
+	ck_assert_int_eq(retry_at_for(500, "120"), 0);
+
+	httpd_route(srv, "/ok", &ok);
+	test_opts(&o);
+	o.retry_at = &at;
+	ck_assert_msg(fetch_path("/ok", &o, &b, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(at, 0);
+	body_release(&b);
+}
+END_TEST
+
+START_TEST(test_fetch_unresolvable_host_is_tempfail)
+{
+	/* .invalid never resolves (RFC 6761); connect_timeout bounds a slow
+	 * resolver. */
+	const char *url = "http://nonexistent.invalid/feed.json";
+	struct fetch_opts o;
+	double t0 = now(), t;
+
+	test_opts(&o);
+	o.connect_timeout = 2;
+	o.timeout = 4;
+	assert_fails_with(url, &o, EX_TEMPFAIL, "nonexistent.invalid", "resolv", NULL);
+	t = now() - t0;
+	ck_assert_msg(t < 10, "took %.2f s", t);
+}
+END_TEST
+
+START_TEST(test_fetch_self_signed_certificate_is_tempfail)
+{
+	struct httpd_response r = { .body = "secret", .len = 6 };
+	struct httpd *tls;
+	struct fetch_opts o;
+	char *key, *cert, *url;
+
+	if (!httpd_tls_supported()) {
+		fprintf(stderr, "%s: skipped: libmicrohttpd was built without TLS\n", __func__);
+		return;
+	}
+	key = test_slurp(test_data("tls/key.pem"), NULL);
+	cert = test_slurp(test_data("tls/cert.pem"), NULL);
+	tls = httpd_start_tls(key, cert);
+	ck_assert_ptr_nonnull(tls);
+	httpd_route(tls, "/feed.json", &r);
+	url = httpd_url(tls, "/feed.json");
+	ck_assert_str_eq(url + strlen(url) - strlen("/feed.json"), "/feed.json");
+	ck_assert(strncmp(url, "https://", 8) == 0);
+	test_opts(&o);
+	assert_fails_with(url, &o, EX_TEMPFAIL,
+	                  "the server's TLS certificate could not be verified",
+	                  "certificate", NULL);
+	/* Refused in the handshake: no request was ever made. */
+	ck_assert_uint_eq(httpd_hits(tls, NULL), 0);
+	httpd_stop(tls);
+	free(url);
+	free(key);
+	free(cert);
+}
+END_TEST
+
 Suite *
 fetch_suite(void)
 {
@@ -707,6 +1175,17 @@ fetch_suite(void)
 	tcase_add_test(tc, test_fetch_http_404_is_tempfail);
 	tcase_add_test(tc, test_fetch_http_500_is_tempfail);
 	tcase_add_test(tc, test_fetch_truncated_body_is_tempfail);
+	tcase_add_test(tc, test_fetch_short_body_then_close_is_tempfail);
+	tcase_add_test(tc, test_fetch_connection_reset_is_tempfail);
+	tcase_add_test(tc, test_fetch_empty_reply_is_tempfail);
+	tcase_add_test(tc, test_fetch_corrupt_gzip_is_dataerr);
+	tcase_add_test(tc, test_fetch_gzip_of_zeros_decodes);
+	tcase_add_test(tc, test_fetch_gzip_bomb_stops_at_max_size);
+	tcase_add_test(tc, test_fetch_retry_after_seconds);
+	tcase_add_test(tc, test_fetch_retry_after_http_date);
+	tcase_add_test(tc, test_fetch_retry_at_zero_without_usable_retry_after);
+	tcase_add_test(tc, test_fetch_unresolvable_host_is_tempfail);
+	tcase_add_test(tc, test_fetch_self_signed_certificate_is_tempfail);
 	tcase_add_test(tc, test_fetch_redirect_loop_is_tempfail);
 	tcase_add_test(tc, test_fetch_redirect_to_ftp_is_dataerr);
 	tcase_add_test(tc, test_fetch_redirect_to_file_is_dataerr);
@@ -720,10 +1199,13 @@ fetch_suite(void)
 	tcase_add_test(tc, test_fetch_verbose_says_one_line);
 	suite_add_tcase(s, tc);
 
-	/* Waits out fetch's 2-second timeout; the tcase timeout stops a hang. */
+	/* Each waits out fetch's 2-second timeout; the tcase timeout stops a
+	 * hang. */
 	tcase_add_checked_fixture(slow, setup, teardown);
 	tcase_set_timeout(slow, 15);
 	tcase_add_test(slow, test_fetch_stalled_server_times_out);
+	tcase_add_test(slow, test_fetch_stall_mid_body_with_length_times_out);
+	tcase_add_test(slow, test_fetch_dripping_server_times_out);
 	suite_add_tcase(s, slow);
 	return s;
 }
