@@ -405,7 +405,7 @@ update_source(struct ctx *c, const struct source *src, int named)
 	struct err e = {0}, e2 = {0};
 	const char *kind = NULL;
 	char now[21], hash[40], next[21];
-	time_t t = time(NULL);
+	time_t t = time(NULL), retry_at = 0, wait;
 	long failures;
 	int rc, complete = 1;
 
@@ -425,6 +425,7 @@ update_source(struct ctx *c, const struct source *src, int named)
 	set_fetch_opts(c, &o);
 	o.etag = st.etag;
 	o.last_modified = st.last_modified;
+	o.retry_at = &retry_at;
 	rc = fetch_url(src->url, &o, &b, &e);
 	set_str(&st.last_attempt, now);
 	set_str(&st.last_error, NULL);
@@ -478,10 +479,14 @@ update_source(struct ctx *c, const struct source *src, int named)
 		set_str(&st.last_error, e.msg);
 		if (b.status)
 			st.last_status = b.status;
+		/* The later of our backoff and the server's Retry-After. */
 		failures = ++st.failures;
+		wait = backoff(failures);
+		if (retry_at > t + wait)
+			wait = retry_at - t;
 		set_str(&st.next_attempt, NULL);
-		if (backoff(failures)) {
-			format_utc(t + backoff(failures), next);
+		if (wait > 0) {
+			format_utc(t + wait, next);
 			set_str(&st.next_attempt, next);
 		}
 		store_put_fetch_state(c->store, src->name, src->url, &st, &e2);

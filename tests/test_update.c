@@ -625,6 +625,31 @@ START_TEST(test_a_source_failing_again_and_again_backs_off)
 }
 END_TEST
 
+START_TEST(test_retry_after_is_honoured)
+{
+	const char *const src[] = { "busy", "/busy.json", NULL };
+	struct httpd_response r = { .status = 429 };
+	char *out, *err;
+
+	r.headers[0] = (struct httpd_header){ "Retry-After", "3600" };
+	httpd_route(srv, "/busy.json", &r);
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	ck_assert_ptr_nonnull(strstr(err, "busy: "));
+	ck_assert_ptr_nonnull(strstr(err, "HTTP 429"));
+	free(out), free(err);
+	/* One failure alone would be tried next run; the server said an hour. */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_hits(srv, "/busy.json"), 1);
+	/* Retry-After counts from the response, a second or so after the
+	 * attempt began. */
+	ck_assert_int_eq(test_query_long(db, "SELECT CAST(round((julianday(next_attempt) -"
+	                                     " julianday(last_attempt)) * 86400) AS INTEGER)"
+	                                     " BETWEEN 3600 AND 3602 FROM fetch_state"), 1);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -656,6 +681,7 @@ update_suite(void)
 	tcase_add_test(tc, test_status_shows_a_failing_source_as_stale);
 	tcase_add_test(tc, test_status_shows_an_old_success_as_stale);
 	tcase_add_test(tc, test_a_source_failing_again_and_again_backs_off);
+	tcase_add_test(tc, test_retry_after_is_honoured);
 	suite_add_tcase(s, tc);
 	return s;
 }
