@@ -548,7 +548,7 @@ START_TEST(test_status_shows_a_failing_source_as_stale)
 	free(out), free(err);
 
 	/* Fixed: the failures end; everything is fresh, exit 0. */
-	serve("/broken.json", "feed-ddmmyyyy.json", NULL, NULL);
+	free(serve("/broken.json", "feed-ddmmyyyy.json", NULL, NULL));
 	ck_assert_int_eq(update(&out, &err, "broken"), 0);
 	free(out), free(err);
 	ck_assert_int_eq(status(&out, &err), 0);
