@@ -59,9 +59,11 @@ update(char **out, char **err, const char *arg)
 	                NULL, out, err);
 }
 
-/* Serves a file from tests/data at path with the given validators. */
-static char *
-serve(const char *path, const char *file, const char *etag, const char *lm)
+/* Serves a file from tests/data at path as type, with the given
+ * validators (either may be NULL). */
+static void
+serve_as(const char *path, const char *file, const char *type, const char *etag,
+         const char *lm)
 {
 	struct httpd_response r = {0};
 	size_t len;
@@ -71,9 +73,16 @@ serve(const char *path, const char *file, const char *etag, const char *lm)
 	r.len = len;
 	r.etag = etag;
 	r.last_modified = lm;
-	r.headers[0] = (struct httpd_header){ "Content-Type", "application/json" };
+	r.headers[0] = (struct httpd_header){ "Content-Type", type };
 	httpd_route(srv, path, &r);
-	return body;		/* httpd_route copied it: caller frees */
+	free(body);		/* httpd_route copied it */
+}
+
+/* An IRCC feed file. */
+static void
+serve(const char *path, const char *file, const char *etag, const char *lm)
+{
+	serve_as(path, file, "application/json", etag, lm);
 }
 
 /* The draws table as CSV, to compare before and after. */
@@ -91,7 +100,7 @@ export_draws(void)
 START_TEST(test_update_stores_the_feed_then_is_silent_on_304_via_etag)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
-	char *body = serve("/feed.json", "feed-2026-08-07.json", "\"v1\"", NULL);
+	serve("/feed.json", "feed-2026-08-07.json", "\"v1\"", NULL);
 	char *out, *err, *before, *after, *h;
 
 	write_conf(NULL, src);
@@ -111,7 +120,7 @@ START_TEST(test_update_stores_the_feed_then_is_silent_on_304_via_etag)
 	ck_assert_uint_eq(httpd_hits(srv, "/feed.json"), 2);
 	after = export_draws();
 	ck_assert_str_eq(before, after);
-	free(h), free(out), free(err), free(before), free(after), free(body);
+	free(h), free(out), free(err), free(before), free(after);
 }
 END_TEST
 
@@ -119,7 +128,7 @@ START_TEST(test_update_sends_if_modified_since_and_gets_304)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
 	const char *lm = "Fri, 07 Aug 2026 14:00:00 GMT";
-	char *body = serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, lm);
+	serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, lm);
 	char *out, *err, *h;
 
 	write_conf(NULL, src);
@@ -129,14 +138,14 @@ START_TEST(test_update_sends_if_modified_since_and_gets_304)
 	ck_assert_str_eq(out, "");
 	h = httpd_last_header(srv, "/feed.json", "If-Modified-Since");
 	ck_assert_str_eq(h, lm);
-	free(h), free(out), free(err), free(body);
+	free(h), free(out), free(err);
 }
 END_TEST
 
 START_TEST(test_an_unchanged_body_without_validators_is_silent)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
-	char *body = serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, NULL);
+	serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, NULL);
 	char *out, *err;
 
 	write_conf(NULL, src);
@@ -149,50 +158,50 @@ START_TEST(test_an_unchanged_body_without_validators_is_silent)
 	                          NULL }, NULL, &out, &err), 0);
 	ck_assert_str_eq(out, "");
 	ck_assert_ptr_nonnull(strstr(err, "ircc: body unchanged"));
-	free(out), free(err), free(body);
+	free(out), free(err);
 }
 END_TEST
 
 START_TEST(test_update_prints_exactly_the_new_draws)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
-	char *b, *out, *err;
+	char *out, *err;
 
 	write_conf(NULL, src);
-	b = serve("/feed.json", "history/07-2025-02-17T190959.json", NULL, NULL);
+	serve("/feed.json", "history/07-2025-02-17T190959.json", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_ptr_nonnull(strstr(out, "new draw #336 "));
-	free(out), free(err), free(b);
+	free(out), free(err);
 
 	/* #336 vanishes: nothing to say, nothing deleted. */
-	b = serve("/feed.json", "history/08-2025-02-19T184209.json", NULL, NULL);
+	serve("/feed.json", "history/08-2025-02-19T184209.json", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_str_eq(out, "");
-	free(out), free(err), free(b);
+	free(out), free(err);
 
 	/* #336 is back with #337: only #337 is new. */
-	b = serve("/feed.json", "history/09-2025-02-19T193406.json", NULL, NULL);
+	serve("/feed.json", "history/09-2025-02-19T193406.json", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_str_eq(out, "new draw #337 2025-02-19 french, 6500 invitations, CRS 428\n");
 	ck_assert_str_eq(err, "");
-	free(out), free(err), free(b);
+	free(out), free(err);
 }
 END_TEST
 
 START_TEST(test_update_prints_a_correction)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
-	char *b, *out, *err;
+	char *out, *err;
 
 	write_conf(NULL, src);
-	b = serve("/feed.json", "history/05-2025-02-05T190940.json", NULL, NULL);
+	serve("/feed.json", "history/05-2025-02-05T190940.json", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
-	free(out), free(err), free(b);
-	b = serve("/feed.json", "history/06-2025-02-13T201252.json", NULL, NULL);
+	free(out), free(err);
+	serve("/feed.json", "history/06-2025-02-13T201252.json", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_int_eq(count_lines(out, "changed draw #335 2025-02-05: tie_break '2025-"), 1);
 	ck_assert_int_eq(count_lines(out, ""), 1);
-	free(out), free(err), free(b);
+	free(out), free(err);
 }
 END_TEST
 
@@ -204,7 +213,7 @@ check_failing_source(const char *extra, const struct httpd_response *bad, int co
                      const char *says)
 {
 	const char *const src[] = { "bad", "/bad", "good", "/good.json", NULL };
-	char *b = serve("/good.json", "history/07-2025-02-17T190959.json", NULL, NULL);
+	serve("/good.json", "history/07-2025-02-17T190959.json", NULL, NULL);
 	char *out, *err, *draws;
 
 	httpd_route(srv, "/bad", bad);
@@ -215,7 +224,7 @@ check_failing_source(const char *extra, const struct httpd_response *bad, int co
 	ck_assert_int_eq(count_lines(out, "new draw #"), 337);	/* all of good's */
 	draws = export_draws();
 	ck_assert_int_eq(count_lines(draws, ""), 338);
-	free(draws), free(out), free(err), free(b);
+	free(draws), free(out), free(err);
 }
 
 START_TEST(test_http_404_exits_75)
@@ -298,26 +307,26 @@ START_TEST(test_a_rejected_body_is_fetched_again_unconditionally)
 	size_t len;
 	char *bad = test_slurp(test_data("feed-2025-02-19-invalid.json"), &len);
 	struct httpd_response r = { .body = bad, .len = len, .etag = "\"same\"" };
-	char *good, *out, *err, *h;
+	char *out, *err, *h;
 
 	write_conf(NULL, src);
 	httpd_route(srv, "/feed.json", &r);
 	ck_assert_int_eq(update(&out, &err, NULL), EX_DATAERR);
 	free(out), free(err);
 	/* The same ETag now comes with a valid body (the incident's end). */
-	good = serve("/feed.json", "history/09-2025-02-19T193406.json", "\"same\"", NULL);
+	serve("/feed.json", "history/09-2025-02-19T193406.json", "\"same\"", NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	h = httpd_last_header(srv, "/feed.json", "If-None-Match");
 	ck_assert_ptr_null(h);
 	ck_assert_int_gt(count_lines(out, "new draw #"), 300);
-	free(out), free(err), free(bad), free(good);
+	free(out), free(err), free(bad);
 }
 END_TEST
 
 START_TEST(test_disabled_sources_run_only_when_named)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
-	char *b = serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, NULL);
+	serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, NULL);
 	char *out, *err;
 
 	write_conf(NULL, src);
@@ -333,7 +342,7 @@ START_TEST(test_disabled_sources_run_only_when_named)
 	free(out), free(err);
 	ck_assert_int_eq(update(&out, &err, "ircc"), 0);
 	ck_assert_int_gt(count_lines(out, "new draw #"), 300);
-	free(out), free(err), free(b);
+	free(out), free(err);
 }
 END_TEST
 
@@ -354,30 +363,14 @@ write_news_conf(const char *news_keys)
 	free(ircc), free(news);
 }
 
-/* Serves tests/data/file at path as type, with an ETag when etag. */
-static void
-serve_as(const char *path, const char *file, const char *type, const char *etag)
-{
-	struct httpd_response r = {0};
-	size_t len;
-	char *body = test_slurp(test_data(file), &len);
-
-	r.body = body;
-	r.len = len;
-	r.etag = etag;
-	r.headers[0] = (struct httpd_header){ "Content-Type", type };
-	httpd_route(srv, path, &r);
-	free(body);
-}
-
 static void
 serve_news(void)
 {
-	serve_as("/ircc.json", "history/06-2025-02-13T201252.json", "application/json", NULL);
-	serve_as("/news/pnp-round.html", "articles/before-ircc.txt", "text/plain", NULL);
-	serve_as("/news/cec-round.html", "articles/conflicting.txt", "text/plain", NULL);
-	serve_as("/news/study-permits.html", "articles/no-draw.html", "text/html", NULL);
-	serve_as("/news/french-round.html", "articles/french-round.html", "text/html", NULL);
+	serve_as("/ircc.json", "history/06-2025-02-13T201252.json", "application/json", NULL, NULL);
+	serve_as("/news/pnp-round.html", "articles/before-ircc.txt", "text/plain", NULL, NULL);
+	serve_as("/news/cec-round.html", "articles/conflicting.txt", "text/plain", NULL, NULL);
+	serve_as("/news/study-permits.html", "articles/no-draw.html", "text/html", NULL, NULL);
+	serve_as("/news/french-round.html", "articles/french-round.html", "text/html", NULL, NULL);
 }
 
 START_TEST(test_feed_items_are_fetched_once_and_only_when_they_match)
@@ -385,7 +378,7 @@ START_TEST(test_feed_items_are_fetched_once_and_only_when_they_match)
 	char *out, *err, *news, *want, *h;
 
 	serve_news();
-	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"");
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"", NULL);
 	write_news_conf(NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	news = httpd_url(srv, "/news/");
@@ -401,7 +394,7 @@ START_TEST(test_feed_items_are_fetched_once_and_only_when_they_match)
 	free(out), free(err);
 
 	/* The feed moves on (Atom now): only the new item is fetched. */
-	serve_as("/news/feed.xml", "news/feed-2.xml", "application/atom+xml", "\"f2\"");
+	serve_as("/news/feed.xml", "news/feed-2.xml", "application/atom+xml", "\"f2\"", NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	want = xasprintf("unconfirmed draw 2025-02-19 french, 6500 invitations, CRS 428"
 	                 " (from %sfrench-round.html)\n", news);
@@ -429,7 +422,7 @@ START_TEST(test_max_items_bounds_a_run_and_the_rest_come_next)
 	char *out, *err;
 
 	serve_news();
-	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"");
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"", NULL);
 	write_news_conf("max_items = 1\n");
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
@@ -449,7 +442,7 @@ START_TEST(test_a_match_pattern_picks_the_items)
 	char *out, *err;
 
 	serve_news();
-	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL);
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
 	write_news_conf("match = study permit\n");
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_uint_eq(httpd_hits(srv, "/news/study-permits.html"), 1);
@@ -464,13 +457,13 @@ START_TEST(test_a_failing_article_is_tried_again_and_the_others_stored)
 
 	serve_news();
 	httpd_route(srv, "/news/cec-round.html", &(struct httpd_response){ .status = 500 });
-	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"");
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"", NULL);
 	write_news_conf(NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
 	ck_assert_int_eq(count_lines(out, "unconfirmed draw 2025-02-17"), 1);
 	ck_assert_ptr_nonnull(strstr(err, "cec-round.html"));
 	free(out), free(err);
-	serve_as("/news/cec-round.html", "articles/conflicting.txt", "text/plain", NULL);
+	serve_as("/news/cec-round.html", "articles/conflicting.txt", "text/plain", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_int_eq(count_lines(out, "conflict on draw #335"), 1);
 	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
@@ -485,7 +478,7 @@ START_TEST(test_ingest_of_a_feed_url_fetches_its_new_matching_articles)
 	const char *const argv[] = { "eedraws", "-d", db, "ingest", "-k", "feed", url, NULL };
 
 	serve_news();
-	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL);
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
 	ck_assert_int_eq(test_run(argv, NULL, &out, &err), 0);
 	ck_assert_int_eq(count_lines(out, "unconfirmed draw "), 2);
 	free(out), free(err);
@@ -528,7 +521,7 @@ begins(const char *s, const char *prefix)
 START_TEST(test_status_shows_a_failing_source_as_stale)
 {
 	const char *const src[] = { "ircc", "/feed.json", "broken", "/broken.json", NULL };
-	char *body = serve("/feed.json", "feed-2026-08-07.json", NULL, NULL);
+	serve("/feed.json", "feed-2026-08-07.json", NULL, NULL);
 	char *out, *err;
 	const char *line;
 
@@ -548,20 +541,20 @@ START_TEST(test_status_shows_a_failing_source_as_stale)
 	free(out), free(err);
 
 	/* Fixed: the failures end; everything is fresh, exit 0. */
-	free(serve("/broken.json", "feed-ddmmyyyy.json", NULL, NULL));
+	serve("/broken.json", "feed-ddmmyyyy.json", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, "broken"), 0);
 	free(out), free(err);
 	ck_assert_int_eq(status(&out, &err), 0);
 	ck_assert(begins(status_line(out, "broken"), "broken       ok "));
 	ck_assert_ptr_nonnull(strstr(status_line(out, "broken"), "       0  -\n"));
-	free(out), free(err), free(body);
+	free(out), free(err);
 }
 END_TEST
 
 START_TEST(test_status_shows_an_old_success_as_stale)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
-	char *body = serve("/feed.json", "feed-ddmmyyyy.json", NULL, NULL);
+	serve("/feed.json", "feed-ddmmyyyy.json", NULL, NULL);
 	char *out, *err;
 	sqlite3 *h;
 
@@ -588,7 +581,7 @@ START_TEST(test_status_shows_an_old_success_as_stale)
 		fclose(f);
 	}
 	ck_assert_int_eq(status(&out, &err), 0);
-	free(out), free(err), free(body);
+	free(out), free(err);
 }
 END_TEST
 
