@@ -592,7 +592,7 @@ cmd_ingest(struct ctx *c, int argc, char **argv)
 static const char *const item_columns[] = { "published", "match", "link", "title" };
 
 static int
-print_items(struct exporter *x, const struct body *b, struct err *e)
+print_items(const struct ctx *c, struct exporter *x, const struct body *b, struct err *e)
 {
 	struct feed_items items = {0};
 	struct feed_filter *f;
@@ -612,9 +612,7 @@ print_items(struct exporter *x, const struct body *b, struct err *e)
 			export_row(x, cells, 4);
 		}
 	}
-	for (i = 0; i < warn.n; i++)
-		error("%s: warning: %s", b->url, warn.v[i]);
-	strlist_release(&warn);
+	print_warnings(c, b->url, &warn);
 	feed_items_release(&items);
 	feed_filter_free(f);
 	return rc;
@@ -673,7 +671,7 @@ cmd_parse(struct ctx *c, int argc, char **argv)
 			rc = err_set(&e, EX_USAGE, "%s: parse feeds and pages in separate runs",
 			             b.url);
 		else if (!rc && feeds)
-			rc = print_items(&x, &b, &e);
+			rc = print_items(c, &x, &b, &e);
 		else if (!rc)
 			rc = parse_body(&b, k, &popts, &draws, &warn, &e);
 		print_warnings(c, argv[i], &warn);
@@ -842,19 +840,6 @@ cmd_conflicts(struct ctx *c, int argc, char **argv)
 	return rc;
 }
 
-/* Seconds since the UTC time "YYYY-MM-DDTHH:MM:SSZ" s, or -1 when s is
- * not one. */
-static long
-age(const char *s, time_t now)
-{
-	int y, mo, d, h, mi, sec;
-
-	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &sec) != 6)
-		return -1;
-	return (long)(now - ((time_t)days_from_civil(y, mo, d) * 86400 + h * 3600 +
-	                     mi * 60 + sec));
-}
-
 /* status: how each source is doing; 1 when any enabled source has had
  * no success within its stale_after, for monitoring. */
 static int
@@ -862,6 +847,7 @@ cmd_status(struct ctx *c, int argc, char **argv)
 {
 	struct err e = {0};
 	time_t now = time(NULL);
+	char since[21];
 	size_t i;
 	int rc, stale_any = 0;
 
@@ -875,16 +861,16 @@ cmd_status(struct ctx *c, int argc, char **argv)
 		const struct source *src = &c->config.sources[i];
 		struct fetch_state st;
 		const char *state;
-		long a;
 
 		if ((rc = store_get_fetch_state(c->store, src->url, &st, &e))) {
 			error("%s", e.msg);
 			return rc;
 		}
-		a = age(st.last_success, now);
+		/* UTC times in one format compare as strings. */
+		format_utc(now - src->stale_after, since);
 		if (!src->enabled)
 			state = "disabled";
-		else if (a < 0 || a > src->stale_after)
+		else if (!st.last_success || strcmp(st.last_success, since) < 0)
 			state = "STALE", stale_any = 1;
 		else if (st.failures)
 			state = "failing";
