@@ -821,15 +821,16 @@ store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,
 }
 
 /* Exported tables: columns, their JSON types (i integer, b boolean, t
- * text) and the
- * query; "%s" is the sort direction.  Columns are a contract: append only. */
+ * text) and the query; "%s" is the sort direction.  Columns are a
+ * contract: append only. */
 static const struct {
 	const char *table;
 	const char *columns[STORE_MAX_COLUMNS];
 	const char *types;
 	const char *sql;
 } exports[] = {
-	/* IRCC's draws, then the unconfirmed ones among them by date. */
+	/* IRCC's draws and the unconfirmed ones, by date; on one date IRCC's
+	 * first, whichever the direction. */
 	{ "draws",
 	  { "number", "date", "category", "version", "name", "invitations",
 	    "crs_cutoff", "draw_time", "tie_break", "programs", "confirmed" },
@@ -841,7 +842,7 @@ static const struct {
 	  "  FROM draws"
 	  "  UNION ALL SELECT number, number_key, date, category, NULL, NULL, invitations,"
 	  "   crs_cutoff, NULL, NULL, NULL, 0, id FROM unconfirmed)"
-	  " ORDER BY date %1$s, confirmed %1$s, number_key %1$s, id %1$s LIMIT ?1" },
+	  " ORDER BY date %1$s, confirmed DESC, number_key %1$s, id %1$s LIMIT ?1" },
 	{ "revisions",
 	  { "number", "field", "old_value", "new_value", "changed_at", "source" },
 	  "tttttt",

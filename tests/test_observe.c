@@ -160,8 +160,19 @@ START_TEST(test_an_agreeing_article_confirms_quietly)
 }
 END_TEST
 
+static int
+collect(void *ctx, const char *const *cells, int n)
+{
+	(void)n;
+	/* number, date, ..., confirmed */
+	strlist_addf(ctx, "%s %s %s", cells[0] ? cells[0] : "-", cells[1], cells[10]);
+	return 0;
+}
+
 START_TEST(test_another_category_the_same_day_is_not_that_draw)
 {
+	int newest;
+
 	ircc(0);
 	clear_events();
 	/* Same date and CRS as #335, but a French draw: not #335. */
@@ -170,6 +181,17 @@ START_TEST(test_another_category_the_same_day_is_not_that_draw)
 	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-05");
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	/* Both in the draws export; on their date IRCC's first, either way. */
+	for (newest = 0; newest < 2; newest++) {
+		struct strlist rows = {0};
+		struct err e = {0};
+
+		ck_assert_int_eq(store_each_row(st, "draws", newest, 0, collect, &rows, &e), 0);
+		ck_assert_uint_eq(rows.n, 3);
+		ck_assert_str_eq(rows.v[newest ? 0 : 1], "335 2025-02-05 1");
+		ck_assert_str_eq(rows.v[newest ? 1 : 2], "- 2025-02-05 0");
+		strlist_release(&rows);
+	}
 }
 END_TEST
 
