@@ -100,9 +100,9 @@ export_draws(void)
 START_TEST(test_update_stores_the_feed_then_is_silent_on_304_via_etag)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
-	serve("/feed.json", "feed-2026-08-07.json", "\"v1\"", NULL);
 	char *out, *err, *before, *after, *h;
 
+	serve("/feed.json", "feed-2026-08-07.json", "\"v1\"", NULL);
 	write_conf(NULL, src);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_int_eq(count_lines(out, "new draw #"), 435);
@@ -128,9 +128,9 @@ START_TEST(test_update_sends_if_modified_since_and_gets_304)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
 	const char *lm = "Fri, 07 Aug 2026 14:00:00 GMT";
-	serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, lm);
 	char *out, *err, *h;
 
+	serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, lm);
 	write_conf(NULL, src);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	free(out), free(err);
@@ -145,9 +145,9 @@ END_TEST
 START_TEST(test_an_unchanged_body_without_validators_is_silent)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
-	serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, NULL);
 	char *out, *err;
 
+	serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, NULL);
 	write_conf(NULL, src);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_int_gt(count_lines(out, "new draw #"), 300);
@@ -213,9 +213,9 @@ check_failing_source(const char *extra, const struct httpd_response *bad, int co
                      const char *says)
 {
 	const char *const src[] = { "bad", "/bad", "good", "/good.json", NULL };
-	serve("/good.json", "history/07-2025-02-17T190959.json", NULL, NULL);
 	char *out, *err, *draws;
 
+	serve("/good.json", "history/07-2025-02-17T190959.json", NULL, NULL);
 	httpd_route(srv, "/bad", bad);
 	write_conf(extra, src);
 	ck_assert_int_eq(update(&out, &err, NULL), code);
@@ -326,9 +326,9 @@ END_TEST
 START_TEST(test_disabled_sources_run_only_when_named)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
-	serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, NULL);
 	char *out, *err;
 
+	serve("/feed.json", "history/01-2024-11-13T193415.json", NULL, NULL);
 	write_conf(NULL, src);
 	{
 		FILE *f = fopen(conf, "a");
@@ -521,10 +521,10 @@ begins(const char *s, const char *prefix)
 START_TEST(test_status_shows_a_failing_source_as_stale)
 {
 	const char *const src[] = { "ircc", "/feed.json", "broken", "/broken.json", NULL };
-	serve("/feed.json", "feed-2026-08-07.json", NULL, NULL);
 	char *out, *err;
 	const char *line;
 
+	serve("/feed.json", "feed-2026-08-07.json", NULL, NULL);
 	httpd_route(srv, "/broken.json", &(struct httpd_response){ .status = 503 });
 	write_conf(NULL, src);
 	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
@@ -554,10 +554,10 @@ END_TEST
 START_TEST(test_status_shows_an_old_success_as_stale)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
-	serve("/feed.json", "feed-ddmmyyyy.json", NULL, NULL);
 	char *out, *err;
 	sqlite3 *h;
 
+	serve("/feed.json", "feed-ddmmyyyy.json", NULL, NULL);
 	write_conf(NULL, src);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	free(out), free(err);
