@@ -581,6 +581,24 @@ START_TEST(test_status_shows_an_old_success_as_stale)
 		fclose(f);
 	}
 	ck_assert_int_eq(status(&out, &err), 0);
+	ck_assert(begins(status_line(out, "ircc"), "ircc         ok "));
+	free(out), free(err);
+	/* A failure since: failing, not yet stale. */
+	httpd_route(srv, "/feed.json", &(struct httpd_response){ .status = 503 });
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	free(out), free(err);
+	ck_assert_int_eq(status(&out, &err), 0);
+	ck_assert(begins(status_line(out, "ircc"), "ircc         failing "));
+	free(out), free(err);
+	/* A disabled source is never stale. */
+	{
+		FILE *f = fopen(conf, "a");
+
+		fputs("stale_after = 1m\nenabled = no\n", f);
+		fclose(f);
+	}
+	ck_assert_int_eq(status(&out, &err), 0);
+	ck_assert(begins(status_line(out, "ircc"), "ircc         disabled "));
 	free(out), free(err);
 }
 END_TEST
@@ -589,6 +607,7 @@ START_TEST(test_a_source_failing_again_and_again_backs_off)
 {
 	const char *const src[] = { "broken", "/broken.json", NULL };
 	char *out, *err;
+	int i;
 
 	httpd_route(srv, "/broken.json", &(struct httpd_response){ .status = 503 });
 	write_conf(NULL, src);
@@ -615,6 +634,15 @@ START_TEST(test_a_source_failing_again_and_again_backs_off)
 	ck_assert_int_eq(test_query_long(db, "SELECT CAST(round((julianday(next_attempt) -"
 	                                     " julianday(last_attempt)) * 86400) AS INTEGER)"
 	                                     " FROM fetch_state"), 1200);
+	/* Doubling stops at 6 hours. */
+	for (i = 0; i < 7; i++) {
+		ck_assert_int_eq(update(&out, &err, "broken"), EX_TEMPFAIL);
+		free(out), free(err);
+	}
+	ck_assert_int_eq(test_query_long(db, "SELECT failures FROM fetch_state"), 10);
+	ck_assert_int_eq(test_query_long(db, "SELECT CAST(round((julianday(next_attempt) -"
+	                                     " julianday(last_attempt)) * 86400) AS INTEGER)"
+	                                     " FROM fetch_state"), 6 * 3600);
 }
 END_TEST
 
