@@ -107,6 +107,34 @@ static const char *const migrations[] = {
 	"  first_seen TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
 	"  fetched_at TEXT, last_error TEXT"
 	");",
+	/* 2 -> 3: unattended running (issue 4) */
+	/* IRCC's French feed names each draw in French. */
+	"ALTER TABLE draws ADD COLUMN name_fr TEXT;"
+	/* Every distinct body a URL served, as served, for reparse and for
+	 * replaying an incident. */
+	"CREATE TABLE bodies ("
+	"  id INTEGER PRIMARY KEY,"
+	"  source TEXT NOT NULL, url TEXT NOT NULL, hash TEXT NOT NULL,"
+	"  status INTEGER, etag TEXT, last_modified TEXT, content_type TEXT,"
+	"  first_fetched TEXT NOT NULL, last_fetched TEXT NOT NULL,"
+	"  data BLOB NOT NULL"
+	");"
+	"CREATE UNIQUE INDEX bodies_once ON bodies(url, hash);"
+	/* Announcements for notify, written in the transaction that made the
+	 * change, delivered after it, until the command succeeds. */
+	"CREATE TABLE notifications ("
+	"  id INTEGER PRIMARY KEY,"
+	"  event TEXT NOT NULL, number TEXT, date TEXT, env TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+	"  last_attempt TEXT, last_error TEXT, delivered_at TEXT"
+	");"
+	"CREATE INDEX notifications_pending ON notifications(delivered_at);"
+	/* The shape of the last feed body per URL: its record keys and round
+	 * count, to warn when IRCC's format drifts. */
+	"CREATE TABLE feed_shape ("
+	"  url TEXT PRIMARY KEY, keys TEXT NOT NULL, rounds INTEGER NOT NULL,"
+	"  seen_at TEXT NOT NULL"
+	");",
 };
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 

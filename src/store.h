@@ -16,7 +16,7 @@
 #include "draw.h"
 #include "util.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
