@@ -115,6 +115,7 @@ static const char *const migrations[] = {
 	"CREATE TABLE bodies ("
 	"  id INTEGER PRIMARY KEY,"
 	"  source TEXT NOT NULL, url TEXT NOT NULL, hash TEXT NOT NULL,"
+	"  kind TEXT NOT NULL, assumed_date TEXT,"
 	"  status INTEGER, etag TEXT, last_modified TEXT, content_type TEXT,"
 	"  first_fetched TEXT NOT NULL, last_fetched TEXT NOT NULL,"
 	"  data BLOB NOT NULL"
@@ -134,6 +135,10 @@ static const char *const migrations[] = {
 	"CREATE TABLE feed_shape ("
 	"  url TEXT PRIMARY KEY, keys TEXT NOT NULL, rounds INTEGER NOT NULL,"
 	"  seen_at TEXT NOT NULL"
+	");"
+	/* robots.txt of news hosts, as last fetched. */
+	"CREATE TABLE robots ("
+	"  host TEXT PRIMARY KEY, status INTEGER, rules TEXT, fetched_at TEXT NOT NULL"
 	");",
 };
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
