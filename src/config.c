@@ -86,6 +86,7 @@ config_release(struct config *c)
 	free(c->path);
 	free(c->database);
 	free(c->user_agent);
+	free(c->notify);
 	free_sources(c);
 	memset(c, 0, sizeof(*c));
 }
@@ -204,6 +205,15 @@ main_key(struct reader *r, const char *name, const char *value)
 		return read_long(r, name, value, 1, 86400, &c->timeout);
 	if (strcmp(name, "max_size") == 0)
 		return read_long(r, name, value, 1024, LONG_MAX, &c->max_size);
+	if (strcmp(name, "notify") == 0) {
+		if (!value[strspn(value, " \t")])
+			return fail(r, "%s: empty (leave it out for no notifications)", name);
+		free(c->notify);
+		c->notify = xstrdup(value);
+		return 1;
+	}
+	if (strcmp(name, "notify_timeout") == 0)
+		return read_duration(r, name, value, &c->notify_timeout);
 	return fail(r, "unknown key '%s' in [eedraws]", name);
 }
 
@@ -301,6 +311,7 @@ config_load(struct config *c, const char *path, struct err *e)
 	c->connect_timeout = 10;
 	c->timeout = 60;
 	c->max_size = 16L << 20;
+	c->notify_timeout = DEFAULT_NOTIFY_TIMEOUT;
 	add_source(c, "ircc", "ircc-json", IRCC_FEED_URL);
 
 	c->path = path ? xstrdup(path) : find_config();

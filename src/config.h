@@ -27,6 +27,7 @@ struct source {
 
 #define DEFAULT_MAX_ITEMS 10
 #define DEFAULT_STALE_AFTER 86400
+#define DEFAULT_NOTIFY_TIMEOUT 60
 
 struct config {
 	char *path;		/* the file read, NULL when none */
@@ -35,6 +36,8 @@ struct config {
 	long connect_timeout;	/* seconds */
 	long timeout;		/* seconds */
 	long max_size;		/* bytes */
+	char *notify;		/* command run per new or changed draw; NULL: none */
+	long notify_timeout;	/* seconds */
 	struct source *sources;
 	size_t nsources;
 };

@@ -18,6 +18,7 @@
 #include "export.h"
 #include "feed.h"
 #include "fetch.h"
+#include "notify.h"
 #include "parse.h"
 #include "store.h"
 
@@ -34,6 +35,7 @@ static const char usage_text[] =
 	"  list   [-n N]                   the latest draws, for a person\n"
 	"  conflicts                       where articles disagree with IRCC\n"
 	"  status                          each source's health; exit 1 when one is stale\n"
+	"  reparse [--force]               rebuild every draw from the archived bodies\n"
 	"KIND: auto (default), ircc-json, article, feed.  DATE: the publication\n"
 	"date to assume (YYYY-MM-DD) when a page gives none.  See eedraws --help.\n";
 
@@ -273,6 +275,10 @@ store_draws(struct ctx *c, const char *source, const struct body *b, const char 
 	struct strlist warn = {0};
 	int rc;
 
+	/* Kept before it is parsed: a body the parser rejects today is the
+	 * one an incident's replay or a better parser needs. */
+	if ((rc = store_archive(c->store, source, b, kind, po ? po->date : NULL, e)))
+		return rc;
 	rc = parse_body(b, kind, po, &draws, &warn, e);
 	print_warnings(c, b->url, &warn);
 	c->body_url = b->url;
@@ -496,6 +502,40 @@ update_source(struct ctx *c, const struct source *src, int named)
 	return rc;
 }
 
+/* Runs the notify command for each notification waiting, oldest first,
+ * until one fails: the rest wait for the next run, in order.  A
+ * notification is marked delivered only after its command succeeded. */
+static int
+deliver(struct ctx *c)
+{
+	struct store_notification n;
+	struct err e = {0};
+	long lease = c->config.notify_timeout + 60;
+	int got, rc = 0;
+
+	if (!c->config.notify)
+		return 0;
+	while (rc == 0 && (got = store_next_notification(c->store, lease, &n, &e)) == 1) {
+		if (c->verbosity == VERBOSE)
+			error("notify: %s draw %s %s (attempt %ld)", n.event,
+			      n.number ? n.number : "", n.date ? n.date : "", n.attempts);
+		rc = notify_run(c->config.notify, n.env, c->config.notify_timeout, &e);
+		if (rc)
+			error("%s; draw %s%s %s: tried again next run", e.msg,
+			      n.number ? "#" : "", n.number ? n.number : "", n.date ? n.date : "");
+		if (store_notification_done(c->store, n.id, rc ? e.msg : NULL, &e)) {
+			error("%s", e.msg);
+			keep_first(&rc, e.code);
+		}
+		store_notification_release(&n);
+	}
+	if (got < 0) {
+		error("%s", e.msg);
+		keep_first(&rc, -got);
+	}
+	return rc;
+}
+
 static int
 cmd_update(struct ctx *c, int argc, char **argv)
 {
@@ -509,6 +549,7 @@ cmd_update(struct ctx *c, int argc, char **argv)
 			return usage_error("update: no source named '%s' in the config", argv[j]);
 	if ((rc = open_store(c)))
 		return rc;
+	store_set_notify(c->store, c->config.notify != NULL);
 	for (i = 0; i < c->config.nsources; i++) {
 		const struct source *s = &c->config.sources[i];
 		int named = argc == 1;
@@ -519,6 +560,7 @@ cmd_update(struct ctx *c, int argc, char **argv)
 			continue;
 		keep_first(&status, update_source(c, s, argc > 1));
 	}
+	keep_first(&status, deliver(c));
 	return status;
 }
 
@@ -568,6 +610,7 @@ cmd_ingest(struct ctx *c, int argc, char **argv)
 
 	if ((rc = kind_options(argc, argv, &kind, &popts)) || (rc = open_store(c)))
 		return rc;
+	store_set_notify(c->store, c->config.notify != NULL);
 	for (i = optind; i < argc; i++) {
 		struct body b;
 		struct err e = {0};
@@ -585,7 +628,95 @@ cmd_ingest(struct ctx *c, int argc, char **argv)
 		keep_first(&status, rc);
 		body_release(&b);
 	}
+	keep_first(&status, deliver(c));
 	return status;
+}
+
+struct replay {
+	struct ctx *c;
+	long bodies, skipped;
+};
+
+/* reparse: one archived body, parsed with today's parser as it was then. */
+static int
+replay_body(void *ctx, const struct body *b, const char *source, const char *kind,
+            const char *assumed_date)
+{
+	struct replay *r = ctx;
+	struct parse_opts po = { .date = assumed_date };
+	struct draw_list draws = {0};
+	struct strlist warn = {0};
+	struct err e = {0};
+	int rc;
+
+	if (strcmp(kind, "ircc-json") != 0 && strcmp(kind, "article") != 0)
+		return 0;	/* feeds name articles; they state no draws */
+	r->bodies++;
+	if ((rc = parse_body(b, kind, &po, &draws, &warn, &e)) == 0) {
+		rc = strcmp(kind, "ircc-json") == 0
+		     ? store_put_body(r->c->store, source, b, &draws, NULL, NULL, NULL, &e)
+		     : store_put_observations(r->c->store, source, b, &draws, NULL, NULL, NULL, &e);
+		if (rc) {	/* the database failed: stop, all rolls back */
+			error("%s", e.msg);
+			draw_list_release(&draws);
+			strlist_release(&warn);
+			return rc;
+		}
+	} else {
+		r->skipped++;
+		if (r->c->verbosity == VERBOSE)
+			error("%s: not parsed: %s", b->url, e.msg);
+	}
+	strlist_release(&warn);
+	draw_list_release(&draws);
+	return 0;
+}
+
+static long
+count_rows(struct ctx *c, const char *table)
+{
+	return store_count(c->store, table, NULL);
+}
+
+/* reparse [--force]: every derived record rebuilt from the archive. */
+static int
+cmd_reparse(struct ctx *c, int argc, char **argv)
+{
+	struct replay r = { c, 0, 0 };
+	struct err e = {0};
+	long draws, obs, unconf, lost;
+	int force = 0, rc;
+
+	if (argc == 2 && strcmp(argv[1], "--force") == 0)
+		force = 1;
+	else if (argc > 1)
+		return usage_error("reparse: unexpected '%s'", argv[1]);
+	if ((rc = open_store(c)))
+		return rc;
+	draws = count_rows(c, "draws");
+	obs = count_rows(c, "observations");
+	unconf = count_rows(c, "unconfirmed");
+	if ((rc = store_rebuild_begin(c->store, &e))) {
+		error("%s", e.msg);
+		return rc;
+	}
+	if ((rc = store_each_body(c->store, replay_body, &r, &e))) {
+		if (e.msg[0])
+			error("%s", e.msg);
+		store_rebuild_end(c->store, 0, 0, &lost, &e);	/* rolls back */
+		return rc;
+	}
+	if ((rc = store_rebuild_end(c->store, 1, force, &lost, &e))) {
+		error("%s", e.msg);
+		return rc;
+	}
+	if (c->verbosity > QUIET)
+		printf("reparse: %ld bodies (%ld not parsed); draws %ld -> %ld, unconfirmed"
+		       " %ld -> %ld, observations %ld -> %ld%s\n", r.bodies, r.skipped,
+		       draws, count_rows(c, "draws"), unconf, count_rows(c, "unconfirmed"),
+		       obs, count_rows(c, "observations"),
+		       lost ? " (draws no archived body states were dropped: --force)" : "");
+	return 0;
 }
 
 /* parse of a feed: its items, and which the default pattern picks. */
@@ -899,6 +1030,7 @@ static const struct {
 	{ "list", cmd_list },
 	{ "conflicts", cmd_conflicts },
 	{ "status", cmd_status },
+	{ "reparse", cmd_reparse },
 };
 
 /* The exit codes eedraws documents; anything else is 1. */

@@ -120,7 +120,7 @@ static const char *const migrations[] = {
 	"  first_fetched TEXT NOT NULL, last_fetched TEXT NOT NULL,"
 	"  data BLOB NOT NULL"
 	");"
-	"CREATE UNIQUE INDEX bodies_once ON bodies(url, hash);"
+	"CREATE INDEX bodies_url ON bodies(url, hash);"
 	/* Announcements for notify, written in the transaction that made the
 	 * change, delivered after it, until the command succeeds. */
 	"CREATE TABLE notifications ("
@@ -260,6 +260,12 @@ exec(struct store *s, const char *sql, struct err *e)
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(s, e, sql);
 	return 0;
+}
+
+int
+exec_sql(struct store *s, const char *sql, struct err *e)
+{
+	return exec(s, sql, e);
 }
 
 static int
@@ -758,7 +764,9 @@ put_state(struct store *s, const char *source, const char *url,
 }
 
 /* One body in one transaction: IRCC's draws (observed 0) or an article's
- * observations (observed 1). */
+ * observations (observed 1).  While reparse replays the archive, a body is
+ * a savepoint in its transaction and queues no notification: its news was
+ * told when it came. */
 static int
 put_body(struct store *s, int observed, const char *source, const struct body *b,
          const struct draw_list *draws, const struct fetch_state *state,
@@ -766,13 +774,18 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 {
 	struct event_list ev = {0};
 	char now[21], fetched[21];
+	int nested = s->replaying, queue = s->notify && !s->replaying, first = 0;
 	size_t i;
 	int rc;
 
-	format_utc(time(NULL), now);
+	/* A change is dated when its body was fetched, so reparse dates
+	 * it the same. */
 	format_utc(b->fetched_at ? b->fetched_at : time(NULL), fetched);
-	if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
+	memcpy(now, fetched, sizeof(now));
+	if ((rc = exec(s, nested ? "SAVEPOINT body" : "BEGIN IMMEDIATE", e)))
 		return rc;
+	if (queue && (rc = outbox_first_load(s, &first, e)))
+		goto fail;
 	for (i = 0; i < draws->n; i++) {
 		if (observed)
 			rc = observe_draw(s, &draws->v[i], source, b, fetched, now, &ev, e);
@@ -785,13 +798,18 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 		goto fail;
 	if (state && (rc = put_state(s, source, b->url, state, e)))
 		goto fail;
-	if ((rc = exec(s, "COMMIT", e)))
+	if (queue && !first && (rc = outbox_queue(s, &ev, source, b, now, e)))
+		goto fail;
+	if ((rc = exec(s, nested ? "RELEASE body" : "COMMIT", e)))
 		goto fail;
 	events_report(&ev, report, ctx);
 	events_release(&ev);
 	return 0;
 fail:
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (nested)
+		sqlite3_exec(s->db, "ROLLBACK TO body; RELEASE body", NULL, NULL, NULL);
+	else
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	events_release(&ev);
 	return rc;
 }

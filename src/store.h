@@ -105,6 +105,50 @@ int store_get_fetch_state(struct store *s, const char *url, struct fetch_state *
 int store_put_fetch_state(struct store *s, const char *source, const char *url,
                           const struct fetch_state *fs, struct err *e);
 
+/* The archive: every distinct body (URL and bytes) kept as served, with
+ * the kind it was parsed as and the publication date assumed for it (NULL
+ * for none).  A body served again only has its last fetch time moved. */
+int store_archive(struct store *s, const char *source, const struct body *b,
+                  const char *kind, const char *assumed_date, struct err *e);
+/* Calls fn for each archived body in the order they were first fetched;
+ * stops at fn's first non-zero return and returns it. */
+typedef int store_body_fn(void *ctx, const struct body *b, const char *source,
+                          const char *kind, const char *assumed_date);
+int store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e);
+
+/* reparse: begin deletes every record derived from bodies (draws, pool,
+ * revisions, observations, unconfirmed draws) in one transaction; the
+ * caller then puts the archived bodies again, each dated when it was
+ * fetched; end commits when keep is set and no draw that was there is
+ * lost (*lost counts them; force commits anyway), else rolls all back. */
+int store_rebuild_begin(struct store *s, struct err *e);
+int store_rebuild_end(struct store *s, int keep, int force, long *lost, struct err *e);
+
+/* Rows in a table (draws, unconfirmed, observations, revisions, bodies,
+ * notifications), or -1 on error. */
+long store_count(struct store *s, const char *table, struct err *e);
+
+/* Notifications (notify = COMMAND in the config).  While on, a body that
+ * makes a draw new, changes one, or states an unconfirmed one queues a
+ * notification in the same transaction, unless the database held no draw
+ * before it (the first load of history is not news). */
+void store_set_notify(struct store *s, int on);
+struct store_notification {
+	long id;
+	char *event;		/* new, changed, unconfirmed */
+	char *number, *date;
+	char *env;		/* JSON object: EEDRAWS_* variable -> value */
+	long attempts;		/* this one included */
+};
+/* Claims the oldest notification not delivered and not being delivered
+ * (claimed less than lease seconds ago and not failed): 1 and *n filled,
+ * 0 when none, or an error code (negated). */
+int store_next_notification(struct store *s, long lease, struct store_notification *n,
+                            struct err *e);
+/* Marks a claimed notification delivered (error NULL) or failed. */
+int store_notification_done(struct store *s, long id, const char *error, struct err *e);
+void store_notification_release(struct store_notification *n);
+
 /* Row-by-row reading, for export and list.  Tables: "draws" (IRCC's and
  * the unconfirmed, told apart by the confirmed column), "revisions",
  * "pool", "observations", "conflicts".  Columns come back as text (NULL for

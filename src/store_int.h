@@ -23,6 +23,8 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *stmt[NSTMT];
+	int replaying;		/* reparse: bodies nest in its transaction */
+	int notify;		/* queue notifications (store_set_notify) */
 };
 
 /* An event of a transaction, announced once it has committed. */
@@ -42,6 +44,8 @@ struct event *event_add(struct event_list *l, enum store_change what,
 void event_field(struct event *ev, const char *field, const char *old_value,
                  const char *new_value);
 
+/* Runs sql (no rows) on the connection. */
+int exec_sql(struct store *s, const char *sql, struct err *e);
 /* Sets e from the connection's last error; returns the sysexits code. */
 int db_error(struct store *s, struct err *e, const char *what);
 void bind_text(sqlite3_stmt *st, int i, const char *v);
@@ -56,5 +60,12 @@ int observe_draw(struct store *s, const struct draw *d, const char *source,
                  struct event_list *ev, struct err *e);
 /* Turns unconfirmed draws that match a draw of IRCC's into that draw. */
 int confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e);
+
+/* store_notify.c: whether the database holds no draw yet (the first load
+ * of history is not news), and the notifications of a transaction's
+ * events, queued in it. */
+int outbox_first_load(struct store *s, int *first, struct err *e);
+int outbox_queue(struct store *s, const struct event_list *ev, const char *source,
+                 const struct body *b, const char *now, struct err *e);
 
 #endif

@@ -1,0 +1,223 @@
+/* store_archive.c: every distinct body a source served, and rebuilding
+ * every derived record from them (reparse).  See store.h. */
+#include "store_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+/* The tables reparse rebuilds, children first. */
+static const char rebuild_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS reparse_before (number TEXT PRIMARY KEY);"
+	"DELETE FROM temp.reparse_before;"
+	"INSERT INTO temp.reparse_before SELECT number FROM draws;"
+	"DELETE FROM pool; DELETE FROM revisions; DELETE FROM observations;"
+	"DELETE FROM unconfirmed; DELETE FROM draws;";
+
+static int
+prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
+{
+	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
+		return db_error(s, e, sql);
+	return 0;
+}
+
+/* The id of the body already kept for this URL with these bytes, 0 if
+ * none, or an error (negated).  The hash only narrows the search: the
+ * bytes decide. */
+static long
+find_body(struct store *s, const struct body *b, const char *hash, struct err *e)
+{
+	sqlite3_stmt *st;
+	long id = 0;
+	int rc;
+
+	if ((rc = prepare(s, "SELECT id, data FROM bodies WHERE url = ?1 AND hash = ?2",
+	                  &st, e)))
+		return -rc;
+	bind_text(st, 1, b->url);
+	bind_text(st, 2, hash);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((size_t)sqlite3_column_bytes(st, 1) == b->len &&
+		    (b->len == 0 || memcmp(sqlite3_column_blob(st, 1), b->data, b->len) == 0)) {
+			id = (long)sqlite3_column_int64(st, 0);
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -db_error(s, e, "reading the body archive");
+	return id;
+}
+
+int
+store_archive(struct store *s, const char *source, const struct body *b, const char *kind,
+              const char *assumed_date, struct err *e)
+{
+	sqlite3_stmt *st;
+	char hash[40], fetched[21];
+	long id;
+	int rc;
+
+	body_hash(b->data, b->len, hash);
+	format_utc(b->fetched_at ? b->fetched_at : time(NULL), fetched);
+	if ((rc = exec_sql(s, "BEGIN IMMEDIATE", e)))
+		return rc;
+	if ((id = find_body(s, b, hash, e)) < 0) {
+		rc = (int)-id;
+		goto fail;
+	}
+	if (id > 0)
+		rc = prepare(s, "UPDATE bodies SET last_fetched = ?2 WHERE id = ?1", &st, e);
+	else
+		rc = prepare(s, "INSERT INTO bodies (source, url, hash, kind, assumed_date,"
+		             " status, etag, last_modified, content_type, first_fetched,"
+		             " last_fetched, data)"
+		             " VALUES (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?2, ?2, ?12)",
+		             &st, e);
+	if (rc)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, fetched);
+	if (id == 0) {
+		bind_text(st, 3, source);
+		bind_text(st, 4, b->url);
+		bind_text(st, 5, hash);
+		bind_text(st, 6, kind);
+		bind_text(st, 7, assumed_date);
+		if (b->status)
+			sqlite3_bind_int64(st, 8, b->status);
+		bind_text(st, 9, b->etag);
+		bind_text(st, 10, b->last_modified);
+		bind_text(st, 11, b->content_type);
+		sqlite3_bind_blob64(st, 12, b->data ? b->data : "", b->len, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rc = db_error(s, e, "keeping a body in the archive");
+		goto fail;
+	}
+	return exec_sql(s, "COMMIT", e);
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+store_rebuild_begin(struct store *s, struct err *e)
+{
+	int rc;
+
+	if ((rc = exec_sql(s, "BEGIN IMMEDIATE", e)))
+		return rc;
+	if ((rc = exec_sql(s, rebuild_sql, e))) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	s->replaying = 1;
+	return 0;
+}
+
+static long
+count(struct store *s, const char *sql, struct err *e)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+	int rc;
+
+	if ((rc = prepare(s, sql, &st, e)))
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		db_error(s, e, sql);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int
+store_rebuild_end(struct store *s, int keep, int force, long *lost, struct err *e)
+{
+	int rc = 0;
+
+	s->replaying = 0;
+	*lost = 0;
+	if (keep) {
+		*lost = count(s, "SELECT count(*) FROM temp.reparse_before"
+		              " WHERE number NOT IN (SELECT number FROM draws)", e);
+		if (*lost < 0)
+			rc = e->code;
+		else if (*lost > 0 && !force)
+			rc = err_set(e, EX_DATAERR,
+			             "%s: reparse would lose %ld draws that no archived body"
+			             " states (stored before eedraws kept bodies?); nothing"
+			             " changed (--force to rebuild anyway)", s->path, *lost);
+	}
+	if (keep && rc == 0)
+		return exec_sql(s, "COMMIT", e);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e)
+{
+	sqlite3_stmt *st;
+	struct tm tm;
+	int rc, frc = 0;
+
+	if ((rc = prepare(s, "SELECT url, first_fetched, status, etag, last_modified,"
+	                  " content_type, data, source, kind, assumed_date"
+	                  " FROM bodies ORDER BY first_fetched, id", &st, e)))
+		return rc;
+	while (!frc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct body b = {0};
+		const char *when = (const char *)sqlite3_column_text(st, 1);
+		size_t len = (size_t)sqlite3_column_bytes(st, 6);
+
+		b.url = column_dup(st, 0);
+		memset(&tm, 0, sizeof(tm));
+		if (when && strptime(when, "%Y-%m-%dT%H:%M:%SZ", &tm))
+			b.fetched_at = timegm(&tm);
+		b.status = (long)sqlite3_column_int64(st, 2);
+		b.etag = column_dup(st, 3);
+		b.last_modified = column_dup(st, 4);
+		b.content_type = column_dup(st, 5);
+		b.data = xmalloc(len + 1);
+		if (len)
+			memcpy(b.data, sqlite3_column_blob(st, 6), len);
+		b.data[len] = '\0';
+		b.len = len;
+		frc = fn(ctx, &b, (const char *)sqlite3_column_text(st, 7),
+		         (const char *)sqlite3_column_text(st, 8),
+		         (const char *)sqlite3_column_text(st, 9));
+		body_release(&b);
+	}
+	if (!frc && rc != SQLITE_DONE)
+		frc = db_error(s, e, "reading the body archive");
+	sqlite3_finalize(st);
+	return frc;
+}
+
+long
+store_count(struct store *s, const char *table, struct err *e)
+{
+	static const char *const tables[] = {
+		"draws", "unconfirmed", "observations", "revisions", "bodies",
+		"notifications",
+	};
+	char *sql;
+	size_t i;
+	long n;
+
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		if (strcmp(table, tables[i]) == 0)
+			break;
+	if (i == sizeof(tables) / sizeof(tables[0]))
+		return err_set(e, EX_SOFTWARE, "store_count: no table '%s'", table), -1;
+	sql = xasprintf("SELECT count(*) FROM %s", tables[i]);
+	n = count(s, sql, e);
+	free(sql);
+	return n;
+}

@@ -1,0 +1,196 @@
+/* store_notify.c: the notifications queue (an outbox).  A transaction
+ * that makes news queues its notifications itself, so none is lost to a
+ * crash; main delivers them after, marking each done once its command
+ * succeeded.  See store.h. */
+#include "store_int.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+void
+store_set_notify(struct store *s, int on)
+{
+	s->notify = on;
+}
+
+int
+outbox_first_load(struct store *s, int *first, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT NOT EXISTS (SELECT 1 FROM draws)", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return db_error(s, e, "reading draws");
+	rc = sqlite3_step(st);
+	*first = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	rc = rc == SQLITE_ROW ? 0 : db_error(s, e, "reading draws");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void
+set(json_t *env, const char *name, const char *value)
+{
+	json_object_set_new(env, name, json_string(value ? value : ""));
+}
+
+static void
+set_count(json_t *env, const char *name, long v)
+{
+	char buf[24] = "";
+
+	if (v >= 0)
+		snprintf(buf, sizeof(buf), "%ld", v);
+	set(env, name, buf);
+}
+
+/* The environment of one event's command, as a JSON object. */
+static char *
+event_env(const struct event *ev, const char *kind, const char *source,
+          const struct body *b)
+{
+	const struct draw *d = ev->pub.draw;
+	json_t *env = json_object();
+	struct buf changes = {0};
+	char *text;
+	size_t i;
+
+	set(env, "EEDRAWS_EVENT", kind);
+	set(env, "EEDRAWS_CONFIRMED", strcmp(kind, "unconfirmed") ? "yes" : "no");
+	set(env, "EEDRAWS_NUMBER", ev->number ? ev->number : d ? d->number : NULL);
+	set(env, "EEDRAWS_DATE", ev->date);
+	set(env, "EEDRAWS_CATEGORY", d ? d->category : NULL);
+	set(env, "EEDRAWS_NAME", d ? d->name : NULL);
+	set_count(env, "EEDRAWS_INVITATIONS", d ? d->invitations : -1);
+	set_count(env, "EEDRAWS_CRS", d ? d->crs_cutoff : -1);
+	for (i = 0; i < ev->nfields; i++)
+		buf_addf(&changes, "%s%s: %s -> %s", i ? "; " : "", ev->fields[i].field,
+		         ev->fields[i].old_value ? ev->fields[i].old_value : "",
+		         ev->fields[i].new_value ? ev->fields[i].new_value : "");
+	set(env, "EEDRAWS_CHANGES", changes.len ? changes.data : "");
+	set(env, "EEDRAWS_SOURCE", source);
+	set(env, "EEDRAWS_URL", b->url);
+	buf_release(&changes);
+	text = json_dumps(env, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(env);
+	return text;	/* NULL only when out of memory */
+}
+
+int
+outbox_queue(struct store *s, const struct event_list *l, const char *source,
+             const struct body *b, const char *now, struct err *e)
+{
+	sqlite3_stmt *st;
+	const char *kind;
+	char *env;
+	size_t i;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO notifications (event, number, date, env,"
+	                       " created_at) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return db_error(s, e, "queueing a notification");
+	for (i = 0; rc == 0 && i < l->n; i++) {
+		const struct event *ev = &l->v[i];
+
+		switch (ev->pub.what) {
+		case STORE_NEW: kind = "new"; break;
+		case STORE_CHANGED: kind = "changed"; break;
+		case STORE_UNCONFIRMED: kind = "unconfirmed"; break;
+		default: continue;	/* news about a draw, not a draw */
+		}
+		if (!(env = event_env(ev, kind, source, b))) {
+			rc = err_set(e, EX_SOFTWARE, "out of memory queueing a notification");
+			break;
+		}
+		bind_text(st, 1, kind);
+		bind_text(st, 2, ev->number ? ev->number : ev->pub.draw ? ev->pub.draw->number : NULL);
+		bind_text(st, 3, ev->date);
+		bind_text(st, 4, env);
+		bind_text(st, 5, now);
+		rc = run(s, st, e);
+		free(env);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_next_notification(struct store *s, long lease, struct store_notification *n,
+                        struct err *e)
+{
+	sqlite3_stmt *st;
+	char now[21], stale[21];
+	time_t t = time(NULL);
+	int rc;
+
+	memset(n, 0, sizeof(*n));
+	format_utc(t, now);
+	format_utc(t - lease, stale);
+	/* One statement claims it: two eedraws delivering at once never
+	 * both take one notification. */
+	if (sqlite3_prepare_v2(s->db,
+	        "UPDATE notifications SET attempts = attempts + 1, last_attempt = ?1,"
+	        " last_error = NULL WHERE id = (SELECT id FROM notifications"
+	        "  WHERE delivered_at IS NULL AND (last_attempt IS NULL"
+	        "   OR last_error IS NOT NULL OR last_attempt < ?2)"
+	        "  ORDER BY id LIMIT 1)"
+	        " RETURNING id, event, number, date, env, attempts", -1, &st,
+	        NULL) != SQLITE_OK)
+		return -db_error(s, e, "claiming a notification");
+	bind_text(st, 1, now);
+	bind_text(st, 2, stale);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		n->id = (long)sqlite3_column_int64(st, 0);
+		n->event = column_dup(st, 1);
+		n->number = column_dup(st, 2);
+		n->date = column_dup(st, 3);
+		n->env = column_dup(st, 4);
+		n->attempts = (long)sqlite3_column_int64(st, 5);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_ROW;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		rc = -db_error(s, e, "claiming a notification");
+	else
+		rc = rc == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_notification_done(struct store *s, long id, const char *error, struct err *e)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int rc;
+
+	format_utc(time(NULL), now);
+	if (sqlite3_prepare_v2(s->db, error
+	        ? "UPDATE notifications SET last_error = ?3 WHERE id = ?1"
+	        : "UPDATE notifications SET delivered_at = ?2 WHERE id = ?1",
+	        -1, &st, NULL) != SQLITE_OK)
+		return db_error(s, e, "marking a notification");
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, now);
+	if (error)
+		bind_text(st, 3, error);
+	rc = run(s, st, e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void
+store_notification_release(struct store_notification *n)
+{
+	free(n->event);
+	free(n->number);
+	free(n->date);
+	free(n->env);
+	memset(n, 0, sizeof(*n));
+}

@@ -1,0 +1,274 @@
+/* test_notify.c: notify = COMMAND, through the binary: once per new or
+ * changed draw, retried until it succeeds, never twice after. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "testutil.h"
+#include "util.h"
+
+static char *dir, *db, *conf, *log_path, *script, *flag;
+
+/* The command: logs its arguments and the EEDRAWS_* variables, one line
+ * per run; fails while the flag file is absent when told to. */
+static const char script_text[] =
+	"#!/bin/sh\n"
+	"echo \"run $EEDRAWS_EVENT|$EEDRAWS_CONFIRMED|$EEDRAWS_NUMBER|$EEDRAWS_DATE|"
+	"$EEDRAWS_CATEGORY|$EEDRAWS_INVITATIONS|$EEDRAWS_CRS|$EEDRAWS_CHANGES|"
+	"$EEDRAWS_SOURCE|args:$*\" >> \"$LOG\"\n"
+	"if [ -n \"$MUST_FLAG\" ] && [ ! -e \"$MUST_FLAG\" ]; then exit 3; fi\n"
+	"if [ -n \"$HANG\" ]; then sleep 30; fi\n"
+	"exit 0\n";
+
+static void
+write_file(const char *path, const char *text, mode_t mode)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	ck_assert_int_eq(chmod(path, mode), 0);
+}
+
+static void
+write_conf(const char *command, const char *extra)
+{
+	char *text = xasprintf("[eedraws]\nnotify = %s\n%s", command, extra ? extra : "");
+
+	write_file(conf, text, 0644);
+	free(text);
+}
+
+static void
+setup(void)
+{
+	dir = test_tmpdir();
+	db = xasprintf("%s/n.db", dir);
+	conf = xasprintf("%s/eedraws.conf", dir);
+	log_path = xasprintf("%s/log", dir);
+	script = xasprintf("%s/notify.sh", dir);
+	flag = xasprintf("%s/flag", dir);
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	setenv("XDG_DATA_HOME", dir, 1);
+	setenv("LOG", log_path, 1);
+	unsetenv("MUST_FLAG");
+	unsetenv("HANG");
+	write_file(script, script_text, 0755);
+	write_conf(script, NULL);
+}
+
+static void
+teardown(void)
+{
+	test_rmtree(dir);
+	free(db), free(conf), free(log_path), free(script), free(flag), free(dir);
+}
+
+static int
+run_ingest(const char *file, char **err)
+{
+	char *out;
+	int rc = test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db, "ingest",
+	                                         test_data(file), NULL },
+	                  NULL, &out, err);
+
+	free(out);
+	return rc;
+}
+
+static void
+ingest_ok(const char *file)
+{
+	char *err;
+	int rc = run_ingest(file, &err);
+
+	ck_assert_msg(rc == 0, "ingest %s: exit %d: %s", file, rc, err);
+	free(err);
+}
+
+/* The log so far ("" when the command never ran); caller frees. */
+static char *
+read_log(void)
+{
+	size_t len;
+
+	if (access(log_path, F_OK) != 0)
+		return xstrdup("");
+	return test_slurp(log_path, &len);
+}
+
+START_TEST(test_each_new_or_changed_draw_is_announced_once_with_its_fields)
+{
+	char *log;
+
+	/* The first load of history is not news. */
+	ingest_ok("history/05-2025-02-05T190940.json");
+	log = read_log();
+	ck_assert_str_eq(log, "");
+	free(log);
+
+	/* IRCC corrects #335's tie-break year: one changed draw. */
+	ingest_ok("history/06-2025-02-13T201252.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run "), 1);
+	ck_assert_msg(strstr(log, "run changed|yes|335|2025-02-05|cec|4000|521|"
+	                     "tie_break: 2025-11-14T02:52:14Z -> 2024-11-14T02:52:14Z;"), "%s", log);
+	free(log);
+
+	/* #336 arrives; the same body again is no news. */
+	ingest_ok("history/07-2025-02-17T190959.json");
+	ingest_ok("history/07-2025-02-17T190959.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run "), 2);
+	ck_assert_msg(strstr(log, "run new|yes|336|2025-02-17|pnp|646|750||ingest|args:\n"),
+	              "%s", log);
+	free(log);
+}
+END_TEST
+
+START_TEST(test_an_unconfirmed_draw_is_announced_as_such)
+{
+	char *log;
+
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ingest_ok("articles/before-ircc.txt");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run "), 1);
+	ck_assert_msg(strstr(log, "run unconfirmed|no||2025-02-17|pnp|646|750|"), "%s", log);
+	free(log);
+}
+END_TEST
+
+START_TEST(test_a_failed_notification_is_retried_until_it_succeeds_then_never_again)
+{
+	char *log, *err;
+
+	setenv("MUST_FLAG", flag, 1);
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(run_ingest("history/06-2025-02-13T201252.json", &err), 75);
+	ck_assert_msg(strstr(err, "failed with exit status 3") &&
+	              strstr(err, "draw #335 2025-02-05: tried again next run"), "%s", err);
+	free(err);
+	/* The draw is stored all the same; the notification waits. */
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions"), 2);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications"
+	                                 " WHERE delivered_at IS NULL"), 1);
+
+	/* Still failing: tried again, on a run that brings nothing new. */
+	ck_assert_int_eq(run_ingest("history/06-2025-02-13T201252.json", &err), 75);
+	free(err);
+	write_file(flag, "", 0644);
+	ingest_ok("history/06-2025-02-13T201252.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run changed|yes|335|"), 3);
+	free(log);
+
+	/* Delivered: never again. */
+	ingest_ok("history/06-2025-02-13T201252.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run "), 3);
+	free(log);
+	ck_assert_int_eq(test_query_long(db, "SELECT attempts FROM notifications"), 3);
+}
+END_TEST
+
+/* execve, not a shell: nothing in the command is expanded or run. */
+START_TEST(test_the_command_runs_without_a_shell)
+{
+	char *cmd = xasprintf("%s $HOME;touch %s/pwned `id`", script, dir);
+	char *pwned = xasprintf("%s/pwned", dir);
+	char *log, *want;
+
+	write_conf(cmd, NULL);
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ingest_ok("history/06-2025-02-13T201252.json");
+	log = read_log();
+	want = xasprintf("args:$HOME;touch %s/pwned `id`\n", dir);
+	ck_assert_msg(strstr(log, want), "%s", log);
+	ck_assert_int_ne(access(pwned, F_OK), 0);
+	free(cmd), free(pwned), free(log), free(want);
+}
+END_TEST
+
+START_TEST(test_a_hung_command_is_killed_at_its_timeout_and_retried)
+{
+	char *err;
+
+	setenv("HANG", "1", 1);
+	write_conf(script, "notify_timeout = 1\n");
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(run_ingest("history/06-2025-02-13T201252.json", &err), 75);
+	ck_assert_msg(strstr(err, "still running after 1 s; killed"), "%s", err);
+	free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications"
+	                                 " WHERE delivered_at IS NULL AND last_error"
+	                                 " LIKE '%killed'"), 1);
+}
+END_TEST
+
+START_TEST(test_a_command_that_cannot_run_is_an_error_naming_it)
+{
+	char *err;
+
+	write_conf("/nonexistent/notify-me", NULL);
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(run_ingest("history/06-2025-02-13T201252.json", &err), 75);
+	ck_assert_msg(strstr(err, "cannot run '/nonexistent/notify-me'"), "%s", err);
+	free(err);
+}
+END_TEST
+
+/* Two eedraws delivering at once never take the same notification; one
+ * whose deliverer died is taken again once its lease is over. */
+START_TEST(test_a_claimed_notification_is_not_taken_twice)
+{
+	struct store *s;
+	struct store_notification n, m;
+	struct err e = {0};
+
+	ingest_ok("history/05-2025-02-05T190940.json");
+	write_conf("/bin/false", NULL);
+	{
+		char *err;
+
+		run_ingest("history/06-2025-02-13T201252.json", &err);	/* queued, failed */
+		free(err);
+	}
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	ck_assert_int_eq(store_next_notification(s, 3600, &n, &e), 1);
+	ck_assert_str_eq(n.event, "changed");
+	ck_assert_str_eq(n.number, "335");
+	ck_assert_int_eq(store_next_notification(s, 3600, &m, &e), 0);	/* in flight */
+	ck_assert_int_eq(store_next_notification(s, -1, &m, &e), 1);	/* lease over */
+	ck_assert_int_eq(m.id, n.id);
+	ck_assert_int_eq(store_notification_done(s, m.id, NULL, &e), 0);
+	store_notification_release(&m);
+	ck_assert_int_eq(store_next_notification(s, -1, &m, &e), 0);	/* delivered */
+	store_notification_release(&n);
+	store_notification_release(&m);
+	store_close(s);
+}
+END_TEST
+
+Suite *
+notify_suite(void)
+{
+	Suite *s = suite_create("notify");
+	TCase *tc = tcase_create("notify");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_each_new_or_changed_draw_is_announced_once_with_its_fields);
+	tcase_add_test(tc, test_an_unconfirmed_draw_is_announced_as_such);
+	tcase_add_test(tc, test_a_failed_notification_is_retried_until_it_succeeds_then_never_again);
+	tcase_add_test(tc, test_the_command_runs_without_a_shell);
+	tcase_add_test(tc, test_a_hung_command_is_killed_at_its_timeout_and_retried);
+	tcase_add_test(tc, test_a_command_that_cannot_run_is_an_error_naming_it);
+	tcase_add_test(tc, test_a_claimed_notification_is_not_taken_twice);
+	suite_add_tcase(s, tc);
+	return s;
+}
