@@ -265,6 +265,74 @@ body_kind(const struct body *b, const char *kind, struct err *e)
 	return kind;
 }
 
+/* The keys of the comma-separated list a that are not in b, as a list
+ * (caller frees), "" when none. */
+static char *
+keys_missing(const char *a, const char *b)
+{
+	struct buf out = {0};
+	const char *p, *end;
+	size_t len;
+
+	for (p = a; p && *p; p = *end ? end + 1 : end) {
+		end = strchr(p, ',');
+		end = end ? end : p + strlen(p);
+		len = (size_t)(end - p);
+		const char *q = b;
+		int found = 0;
+
+		while (q && *q && !found) {
+			const char *qe = strchr(q, ',');
+
+			qe = qe ? qe : q + strlen(q);
+			found = (size_t)(qe - q) == len && strncmp(p, q, len) == 0;
+			q = *qe ? qe + 1 : qe;
+		}
+		if (!found)
+			buf_addf(&out, "%s%.*s", out.len ? ", " : "", (int)len, p);
+	}
+	return buf_detach(&out, NULL);
+}
+
+/* Warns when an IRCC feed body's shape differs from the last one's from
+ * the same source: records that lose or gain keys, fewer rounds.  IRCC's
+ * format drifts; a person should look, but the run goes on. */
+static void
+check_drift(struct ctx *c, const char *source, const struct body *b,
+            const struct feed_shape *now)
+{
+	struct strlist warn = {0};
+	struct err e = {0};
+	char *old = NULL, *lost, *gained, *label;
+	long old_rounds;
+
+	if (store_swap_shape(c->store, source, now->keys, now->rounds, &old, &old_rounds,
+	                     &e)) {
+		error("%s: %s", source, e.msg);	/* only the warning is lost */
+		return;
+	}
+	if (old) {
+		lost = keys_missing(old, now->keys);
+		gained = keys_missing(now->keys, old);
+		if (*lost)
+			strlist_addf(&warn, "IRCC's records lost keys since the last body: %s",
+			             lost);
+		if (*gained)
+			strlist_addf(&warn, "IRCC's records gained keys since the last body: %s",
+			             gained);
+		free(lost);
+		free(gained);
+	}
+	if (old_rounds > now->rounds)
+		strlist_addf(&warn, "the round count dropped from %ld to %ld since the last"
+		             " body (a round missing is not a round deleted: draws are kept)",
+		             old_rounds, now->rounds);
+	label = xasprintf("%s: %s", source, b->url);
+	print_warnings(c, label, &warn);
+	free(label);
+	free(old);
+}
+
 /* Parses a body of a kind that states draws and stores them: IRCC's
  * record as draws, anything else as what an article says. */
 static int
@@ -273,22 +341,29 @@ store_draws(struct ctx *c, const char *source, const struct body *b, const char 
 {
 	struct draw_list draws = {0};
 	struct strlist warn = {0};
+	struct feed_shape shape = {0};
+	struct parse_opts opts = {0};
 	int rc;
 
+	if (po)
+		opts = *po;
+	opts.shape = &shape;
 	/* Kept before it is parsed: a body the parser rejects today is the
 	 * one an incident's replay or a better parser needs. */
 	if ((rc = store_archive(c->store, source, b, kind, po ? po->date : NULL, e)))
 		return rc;
-	rc = parse_body(b, kind, po, &draws, &warn, e);
+	rc = parse_body(b, kind, &opts, &draws, &warn, e);
 	print_warnings(c, b->url, &warn);
 	c->body_url = b->url;
-	if (rc == 0 && strcmp(kind, "ircc-json") == 0)
-		rc = store_put_body(c->store, source, b, &draws, st, announce, c, e);
+	if (rc == 0 && strcmp(kind, "ircc-json") == 0 &&
+	    (rc = store_put_body(c->store, source, b, &draws, st, announce, c, e)) == 0)
+		check_drift(c, source, b, &shape);
 	else if (rc == 0)
 		rc = store_put_observations(c->store, source, b, &draws, st, announce, c, e);
 	if (rc == 0 && c->verbosity == VERBOSE)
 		error("%s: %zu draws read", b->url, draws.n);
 	draw_list_release(&draws);
+	free(shape.keys);
 	return rc;
 }
 

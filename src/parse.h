@@ -13,9 +13,18 @@
 #include "util.h"
 
 /* What the caller knows that the body may not say. */
+/* The shape of an IRCC feed body, to notice when its format drifts: the
+ * keys its records have (the union, sorted, comma-separated; caller
+ * frees) and how many rounds it lists. */
+struct feed_shape {
+	char *keys;
+	long rounds;
+};
+
 struct parse_opts {
 	const char *date;	/* YYYY-MM-DD: publication date to assume when a
 				 * page gives none; NULL for the fetch date */
+	struct feed_shape *shape;	/* ircc-json: filled when not NULL */
 };
 
 /* The kinds eedraws reads; NULL-terminated, "auto" first. */

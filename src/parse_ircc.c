@@ -149,6 +149,36 @@ read_round(json_t *rec, size_t index, struct draw *d, struct strlist *warn)
 	return 0;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The union of the records' keys, sorted, and the number of records. */
+static void
+read_shape(json_t *rounds, struct feed_shape *shape)
+{
+	json_t *seen = json_object(), *rec, *v;
+	const char *key, **keys;
+	struct buf b = {0};
+	size_t i, n = 0;
+
+	json_array_foreach(rounds, i, rec)
+		json_object_foreach(rec, key, v)
+			json_object_set(seen, key, json_true());
+	keys = xcalloc(json_object_size(seen) + 1, sizeof(*keys));
+	json_object_foreach(seen, key, v)
+		keys[n++] = key;
+	qsort(keys, n, sizeof(*keys), cmp_str);
+	for (i = 0; i < n; i++)
+		buf_addf(&b, "%s%s", i ? "," : "", keys[i]);
+	shape->keys = buf_detach(&b, NULL);
+	shape->rounds = (long)json_array_size(rounds);
+	free(keys);
+	json_decref(seen);
+}
+
 int
 parse_ircc_json(const struct body *b, const struct parse_opts *opts,
                 struct draw_list *out, struct strlist *warn, struct err *e)
@@ -158,7 +188,7 @@ parse_ircc_json(const struct body *b, const struct parse_opts *opts,
 	json_error_t jerr;
 	json_t *root, *rounds, *rec;
 
-	(void)opts;		/* the feed dates every round itself */
+	/* opts->date is not used: the feed dates every round itself. */
 
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		data += 3, len -= 3;
@@ -172,6 +202,8 @@ parse_ircc_json(const struct body *b, const struct parse_opts *opts,
 		return err_set(e, EX_DATAERR, "%s: not an IRCC rounds feed: no \"rounds\" array",
 		               b->url);
 	}
+	if (opts && opts->shape)
+		read_shape(rounds, opts->shape);
 	json_array_foreach(rounds, i, rec) {
 		struct draw *d;
 

@@ -130,10 +130,10 @@ static const char *const migrations[] = {
 	"  last_attempt TEXT, last_error TEXT, delivered_at TEXT"
 	");"
 	"CREATE INDEX notifications_pending ON notifications(delivered_at);"
-	/* The shape of the last feed body per URL: its record keys and round
-	 * count, to warn when IRCC's format drifts. */
+	/* The shape of the last IRCC feed body per source: its record keys
+	 * and round count, to warn when IRCC's format drifts. */
 	"CREATE TABLE feed_shape ("
-	"  url TEXT PRIMARY KEY, keys TEXT NOT NULL, rounds INTEGER NOT NULL,"
+	"  source TEXT PRIMARY KEY, keys TEXT NOT NULL, rounds INTEGER NOT NULL,"
 	"  seen_at TEXT NOT NULL"
 	");"
 	/* robots.txt of news hosts, as last fetched. */

@@ -124,6 +124,12 @@ int store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e
 int store_rebuild_begin(struct store *s, struct err *e);
 int store_rebuild_end(struct store *s, int keep, int force, long *lost, struct err *e);
 
+/* Saves the shape of source's latest IRCC feed body (see parse.h: its
+ * records' keys and round count) and hands back the one saved before
+ * (*old_keys NULL, *old_rounds -1 when none; caller frees). */
+int store_swap_shape(struct store *s, const char *source, const char *keys, long rounds,
+                     char **old_keys, long *old_rounds, struct err *e);
+
 /* Rows in a table (draws, unconfirmed, observations, revisions, bodies,
  * notifications), or -1 on error. */
 long store_count(struct store *s, const char *table, struct err *e);

@@ -221,3 +221,41 @@ store_count(struct store *s, const char *table, struct err *e)
 	free(sql);
 	return n;
 }
+
+int
+store_swap_shape(struct store *s, const char *source, const char *keys, long rounds,
+                 char **old_keys, long *old_rounds, struct err *e)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int rc;
+
+	*old_keys = NULL;
+	*old_rounds = -1;
+	if ((rc = prepare(s, "SELECT keys, rounds FROM feed_shape WHERE source = ?1", &st, e)))
+		return rc;
+	bind_text(st, 1, source);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*old_keys = column_dup(st, 0);
+		*old_rounds = (long)sqlite3_column_int64(st, 1);
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		rc = db_error(s, e, "reading a feed's shape");
+	else
+		rc = 0;
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	format_utc(time(NULL), now);
+	if ((rc = prepare(s, "INSERT INTO feed_shape (source, keys, rounds, seen_at)"
+	                  " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (source) DO UPDATE"
+	                  " SET keys = ?2, rounds = ?3, seen_at = ?4", &st, e)))
+		return rc;
+	bind_text(st, 1, source);
+	bind_text(st, 2, keys);
+	sqlite3_bind_int64(st, 3, rounds);
+	bind_text(st, 4, now);
+	rc = run(s, st, e);
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -14,7 +14,7 @@
 static char *
 extract_path(const char *path, const char *date, struct strlist *warn)
 {
-	struct parse_opts o = { date };
+	struct parse_opts o = { .date = date };
 	struct draw_list l = {0};
 	struct strlist w = {0};
 	struct body b = {0};

@@ -70,6 +70,8 @@ START_TEST(test_a_full_file_is_read)
 	           "connect_timeout = 5\n"
 	           "timeout = 30\n"
 	           "max_size = 2000000\n"
+	           "notify = /usr/local/bin/tell-me --loud\n"
+	           "notify_timeout = 2m\n"
 	           "[source ircc]\n"
 	           "kind = ircc-json\n"
 	           "url = https://www.canada.ca/x.json\n"
@@ -89,6 +91,8 @@ START_TEST(test_a_full_file_is_read)
 	ck_assert_int_eq(c.connect_timeout, 5);
 	ck_assert_int_eq(c.timeout, 30);
 	ck_assert_int_eq(c.max_size, 2000000);
+	ck_assert_str_eq(c.notify, "/usr/local/bin/tell-me --loud");
+	ck_assert_int_eq(c.notify_timeout, 120);
 	ck_assert_uint_eq(c.nsources, 3);
 	ck_assert_str_eq(c.sources[0].url, "https://www.canada.ca/x.json");
 	ck_assert_str_eq(c.sources[1].name, "other");
@@ -141,6 +145,8 @@ START_TEST(test_errors_name_file_and_line)
 		  "match: bad pattern 'Express (Entry': missing closing parenthesis at offset 14" },
 		{ "[source n]\nmax_items = 0\n", 2, "max_items: '0' is not a whole number in range" },
 		{ "[source n]\nstale_after = 1w\n", 2, "stale_after: '1w' is not a duration" },
+		{ "[eedraws]\nnotify =  \n", 2, "notify: empty" },
+		{ "[eedraws]\nnotify_timeout = forever\n", 2, "notify_timeout: 'forever' is not a duration" },
 	};
 	size_t i;
 

@@ -671,6 +671,75 @@ START_TEST(test_retry_after_is_honoured)
 }
 END_TEST
 
+/* IRCC's format drifts: a warning naming what changed, the run goes on.
+ * 07 -> 08 is the real incident of round #336 vanishing for a while. */
+START_TEST(test_a_feed_that_drops_a_round_or_changes_keys_warns_and_succeeds)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	char *out, *err;
+
+	write_conf(NULL, src);
+	serve("/feed.json", "history/07-2025-02-17T190959.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	serve("/feed.json", "history/08-2025-02-19T184209.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_msg(strstr(err, "eedraws: ircc: http://") &&
+	              strstr(err, "warning: the round count dropped from 337 to 336"),
+	              "%s", err);
+	ck_assert_int_eq(count_lines(err, "eedraws: "), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE number = '336'"),
+	                 1);
+	free(out), free(err);
+
+	serve("/feed.json", "drift-before.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	serve("/feed.json", "drift-after.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_msg(strstr(err, "records lost keys since the last body: drawCutOff\n"), "%s",
+	              err);
+	ck_assert_msg(strstr(err, "records gained keys since the last body: drawNote\n"), "%s",
+	              err);
+	ck_assert_msg(strstr(err, "round count dropped from 2 to 1"), "%s", err);
+	ck_assert_ptr_nonnull(strstr(out, "new draw #434 "));
+	free(out), free(err);
+}
+END_TEST
+
+/* The archive keeps what the server said about the body, once. */
+START_TEST(test_update_archives_each_distinct_body_with_its_headers)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	char *out, *err, *sql;
+	size_t len;
+	char *data = test_slurp(test_data("history/07-2025-02-17T190959.json"), &len);
+
+	write_conf(NULL, src);
+	serve("/feed.json", "history/07-2025-02-17T190959.json", "\"v1\"",
+	      "Mon, 17 Feb 2025 19:09:59 GMT");
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	sql = xasprintf("SELECT count(*) FROM bodies WHERE source = 'ircc' AND url LIKE"
+	                " 'http://127.0.0.1:%%/feed.json' AND status = 200 AND etag = '\"v1\"'"
+	                " AND last_modified = 'Mon, 17 Feb 2025 19:09:59 GMT' AND content_type"
+	                " = 'application/json' AND kind = 'ircc-json' AND length(data) = %zu",
+	                len);
+	ck_assert_int_eq(test_query_long(db, sql), 1);
+	/* Served again without validators: the same bytes, kept once. */
+	serve("/feed.json", "history/07-2025-02-17T190959.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	serve("/feed.json", "history/08-2025-02-19T184209.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"), 2);
+	free(sql);
+	free(data);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -703,6 +772,8 @@ update_suite(void)
 	tcase_add_test(tc, test_status_shows_an_old_success_as_stale);
 	tcase_add_test(tc, test_a_source_failing_again_and_again_backs_off);
 	tcase_add_test(tc, test_retry_after_is_honoured);
+	tcase_add_test(tc, test_a_feed_that_drops_a_round_or_changes_keys_warns_and_succeeds);
+	tcase_add_test(tc, test_update_archives_each_distinct_body_with_its_headers);
 	suite_add_tcase(s, tc);
 	return s;
 }
