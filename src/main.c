@@ -1053,7 +1053,8 @@ cmd_status(struct ctx *c, int argc, char **argv)
 {
 	struct err e = {0};
 	time_t now = time(NULL);
-	char since[21];
+	char since[21], *last_error;
+	long waiting, failed;
 	size_t i;
 	int rc, stale_any = 0;
 
@@ -1087,11 +1088,20 @@ cmd_status(struct ctx *c, int argc, char **argv)
 		       st.last_error ? st.last_error : "-");
 		fetch_state_release(&st);
 	}
+	/* Undelivered alerts need a person as much as a stale source. */
+	if ((rc = store_notify_backlog(c->store, &waiting, &failed, &last_error, &e))) {
+		error("%s", e.msg);
+		return rc;
+	}
+	if (waiting || c->config.notify)
+		printf("notifications: %ld waiting, %ld failing%s%s\n", waiting, failed,
+		       last_error ? "; last error: " : "", last_error ? last_error : "");
+	free(last_error);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		error("cannot write standard output: %s", strerror(errno));
 		return EX_IOERR;
 	}
-	return stale_any ? 1 : 0;
+	return stale_any || failed ? 1 : 0;
 }
 
 static const struct {

@@ -154,6 +154,10 @@ int store_next_notification(struct store *s, long lease, struct store_notificati
 /* Marks a claimed notification delivered (error NULL) or failed. */
 int store_notification_done(struct store *s, long id, const char *error, struct err *e);
 void store_notification_release(struct store_notification *n);
+/* Notifications not delivered yet, how many of them failed last time,
+ * and the latest failure's message (NULL if none; caller frees). */
+int store_notify_backlog(struct store *s, long *waiting, long *failed, char **last_error,
+                         struct err *e);
 
 /* Row-by-row reading, for export and list.  Tables: "draws" (IRCC's and
  * the unconfirmed, told apart by the confirmed column), "revisions",

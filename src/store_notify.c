@@ -194,3 +194,30 @@ store_notification_release(struct store_notification *n)
 	free(n->env);
 	memset(n, 0, sizeof(*n));
 }
+
+int
+store_notify_backlog(struct store *s, long *waiting, long *failed, char **last_error,
+                     struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*waiting = *failed = 0;
+	*last_error = NULL;
+	if (sqlite3_prepare_v2(s->db,
+	        "SELECT count(*), count(last_error),"
+	        " (SELECT last_error FROM notifications WHERE delivered_at IS NULL"
+	        "  AND last_error IS NOT NULL ORDER BY last_attempt DESC LIMIT 1)"
+	        " FROM notifications WHERE delivered_at IS NULL", -1, &st, NULL) != SQLITE_OK)
+		return db_error(s, e, "reading notifications");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*waiting = (long)sqlite3_column_int64(st, 0);
+		*failed = (long)sqlite3_column_int64(st, 1);
+		*last_error = column_dup(st, 2);
+		rc = 0;
+	} else {
+		rc = db_error(s, e, "reading notifications");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -37,7 +37,10 @@ write_file(const char *path, const char *text, mode_t mode)
 static void
 write_conf(const char *command, const char *extra)
 {
-	char *text = xasprintf("[eedraws]\nnotify = %s\n%s", command, extra ? extra : "");
+	/* A disabled source: status then speaks of notifications alone. */
+	char *text = xasprintf("[eedraws]\nnotify = %s\n%s[source off]\n"
+	                       "url = http://127.0.0.1:9/\nenabled = no\n", command,
+	                       extra ? extra : "");
 
 	write_file(conf, text, 0644);
 	free(text);
@@ -101,6 +104,19 @@ read_log(void)
 	return test_slurp(log_path, &len);
 }
 
+/* Runs status; fails unless its output holds says; returns its exit. */
+static int
+status_says(const char *says)
+{
+	char *out, *err;
+	int rc = test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db, "status",
+	                                         NULL }, NULL, &out, &err);
+
+	ck_assert_msg(strstr(out, says), "%s", out);
+	free(out), free(err);
+	return rc;
+}
+
 START_TEST(test_each_new_or_changed_draw_is_announced_once_with_its_fields)
 {
 	char *log;
@@ -158,6 +174,10 @@ START_TEST(test_a_failed_notification_is_retried_until_it_succeeds_then_never_ag
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications"
 	                                 " WHERE delivered_at IS NULL"), 1);
 
+	/* status says so, and exits 1: alerts are not getting out. */
+	ck_assert_int_eq(status_says("notifications: 1 waiting, 1 failing; last error: notify: '"),
+	                 1);
+
 	/* Still failing: tried again, on a run that brings nothing new. */
 	ck_assert_int_eq(run_ingest("history/06-2025-02-13T201252.json", &err), 75);
 	free(err);
@@ -167,8 +187,9 @@ START_TEST(test_a_failed_notification_is_retried_until_it_succeeds_then_never_ag
 	ck_assert_int_eq(count_lines(log, "run changed|yes|335|"), 3);
 	free(log);
 
-	/* Delivered: never again. */
+	/* Delivered: never again, and status is content. */
 	ingest_ok("history/06-2025-02-13T201252.json");
+	ck_assert_int_eq(status_says("notifications: 0 waiting, 0 failing\n"), 0);
 	log = read_log();
 	ck_assert_int_eq(count_lines(log, "run "), 3);
 	free(log);
