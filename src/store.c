@@ -225,33 +225,72 @@ const char *const store_stmt_sql[NSTMT] = {
 	             " fetched_at = ?5, last_error = ?6",
 };
 
+/* What failed, for a message: a statement is named by its first words
+ * ("INSERT INTO draws"), not its whole text. */
+static int
+what_len(const char *what)
+{
+	const char *p = strchr(what, '(');
+	int n = p ? (int)(p - what) : (int)strlen(what);
+
+	if (n > 40)
+		n = 40;
+	while (n > 0 && what[n - 1] == ' ')
+		n--;
+	return n;
+}
+
 int
 db_error(struct store *s, struct err *e, const char *what)
 {
-	int rc = sqlite3_extended_errcode(s->db);
-	int code = EX_SOFTWARE;
+	int rc = sqlite3_extended_errcode(s->db), n = what_len(what);
+	int sys = sqlite3_system_errno(s->db);
+	const char *msg = sqlite3_errmsg(s->db);
 
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return err_set(e, EX_TEMPFAIL,
-		               "%s: database is busy (another eedraws running?): %s; try again later",
-		               s->path, what);
+		               "%s: database is busy (another eedraws running?): %.*s; try again later",
+		               s->path, n, what);
 	case SQLITE_NOTADB:
+		return err_set(e, EX_DATAERR,
+		               "%s: not an eedraws database, not even SQLite (%s); name another with -d",
+		               s->path, msg);
 	case SQLITE_CORRUPT:
-		code = EX_DATAERR;
-		break;
-	case SQLITE_CANTOPEN:
+		return err_set(e, EX_DATAERR, "%s: the database is corrupt (%.*s: %s)", s->path,
+		               n, what, msg);
 	case SQLITE_READONLY:
+		/* Even reading a WAL database needs its -wal and -shm files,
+		 * made beside it when absent. */
+		if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT)
+			return err_set(e, EX_CANTCREAT,
+			               "%s: cannot use the database: its directory is not writable"
+			               " by this user, and SQLite must make its -wal and -shm files"
+			               " there even to read it (%.*s: %s)", s->path, n, what, msg);
+		return err_set(e, EX_CANTCREAT,
+		               "%s: cannot write: the database is read-only to this user (%.*s: %s)",
+		               s->path, n, what, msg);
+	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
-		code = EX_CANTCREAT;
-		break;
+		return err_set(e, EX_CANTCREAT, "%s: cannot open the database (%.*s: %s%s%s)",
+		               s->path, n, what, msg, sys ? ": " : "", sys ? strerror(sys) : "");
 	case SQLITE_FULL:
+		return err_set(e, EX_IOERR,
+		               "%s: cannot write: the disk is full (%.*s: %s)",
+		               s->path, n, what, msg);
 	case SQLITE_IOERR:
-		code = EX_IOERR;
-		break;
+		if (rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ)
+			return err_set(e, EX_IOERR, "%s: cannot read the database (%.*s: %s)",
+			               s->path, n, what, msg);
+		/* A full disk comes as SQLITE_FULL only when the write that
+		 * failed said ENOSPC; one cut short, or EFBIG past a file size
+		 * limit, comes as this, and by now errno is often gone. */
+		return err_set(e, EX_IOERR, "%s: cannot write the database%s%s; is the disk full?"
+		               " (%.*s: %s)", s->path, sys ? ": " : "", sys ? strerror(sys) : "",
+		               n, what, msg);
 	}
-	return err_set(e, code, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	return err_set(e, EX_SOFTWARE, "%s: %.*s: %s", s->path, n, what, msg);
 }
 
 static int
