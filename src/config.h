@@ -27,6 +27,7 @@ struct source {
 
 #define DEFAULT_MAX_ITEMS 10
 #define DEFAULT_STALE_AFTER 86400
+#define DEFAULT_DELAY_MS 1000
 
 struct config {
 	char *path;		/* the file read, NULL when none */
@@ -35,6 +36,9 @@ struct config {
 	long connect_timeout;	/* seconds */
 	long timeout;		/* seconds */
 	long max_size;		/* bytes */
+	/* Milliseconds between the end of one request to a host and the
+	 * start of the next to it (robots.txt's Crawl-delay may raise it). */
+	long delay_ms;
 	struct source *sources;
 	size_t nsources;
 };

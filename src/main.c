@@ -224,6 +224,7 @@ set_fetch_opts(const struct ctx *c, struct fetch_opts *o)
 	o->connect_timeout = c->config.connect_timeout;
 	o->timeout = c->config.timeout;
 	o->max_size = (size_t)c->config.max_size;
+	o->delay_ms = c->config.delay_ms;
 	o->verbose = c->verbosity == VERBOSE;
 }
 
