@@ -434,7 +434,7 @@ struct host {
 	char *key;		/* fetch_host_key() */
 	int busy;		/* a transfer to it is running */
 	long delay_ms;		/* the pause between two of its transfers */
-	double ready_at;	/* monotonic seconds: not before then */
+	double last_end;	/* monotonic seconds; 0: none yet */
 };
 
 struct fetcher {
@@ -550,7 +550,7 @@ job_end(struct fetcher *f, struct job *j)
 	}
 	if (j->host && j->state == JOB_RUNNING) {
 		j->host->busy = 0;
-		j->host->ready_at = mono_now() + (double)j->host->delay_ms / 1000.0;
+		j->host->last_end = mono_now();
 	}
 	curl_slist_free_all(j->hdrs);
 	j->hdrs = NULL;
@@ -715,7 +715,7 @@ done:
 static double
 start_ready(struct fetcher *f, struct job *jobs, size_t n)
 {
-	double now = mono_now(), wait = -1;
+	double now = mono_now(), wait = -1, ready;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -723,9 +723,11 @@ start_ready(struct fetcher *f, struct job *jobs, size_t n)
 
 		if (j->state != JOB_WAITING || j->host->busy)
 			continue;
-		if (j->host->ready_at > now) {
-			if (wait < 0 || j->host->ready_at - now < wait)
-				wait = j->host->ready_at - now;
+		/* Computed each time: a Crawl-delay learnt meanwhile counts. */
+		ready = j->host->last_end + (double)j->host->delay_ms / 1000.0;
+		if (j->host->last_end > 0 && ready > now) {
+			if (wait < 0 || ready - now < wait)
+				wait = ready - now;
 			continue;
 		}
 		job_start(f, j);
