@@ -153,6 +153,30 @@ read_duration(struct reader *r, const char *name, const char *value, long *out)
 	return 1;
 }
 
+/* The pause between two requests to a host: "1" or "1s" seconds,
+ * "500ms", "1m"; 0 for none; at most 10 minutes. */
+static int
+read_delay(struct reader *r, const char *name, const char *value, long *ms)
+{
+	static const struct { const char *unit; long ms; } units[] = {
+		{ "", 1000 }, { "s", 1000 }, { "ms", 1 }, { "m", 60000 },
+	};
+	char *end;
+	long v, mul = 0;
+	size_t i;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	for (i = 0; i < sizeof(units) / sizeof(units[0]) && !mul; i++)
+		if (strcmp(end, units[i].unit) == 0)
+			mul = units[i].ms;
+	if (errno || end == value || !mul || v < 0 || v > 600000 / mul)
+		return fail(r, "%s: '%s' is not a delay (0, 1, 2s, 500ms, 1m; at most 10m)",
+		            name, value);
+	*ms = v * mul;
+	return 1;
+}
+
 static int
 read_bool(struct reader *r, const char *name, const char *value, int *out)
 {
@@ -214,6 +238,8 @@ main_key(struct reader *r, const char *name, const char *value)
 	}
 	if (strcmp(name, "notify_timeout") == 0)
 		return read_duration(r, name, value, &c->notify_timeout);
+	if (strcmp(name, "delay") == 0)
+		return read_delay(r, name, value, &c->delay_ms);
 	return fail(r, "unknown key '%s' in [eedraws]", name);
 }
 
@@ -312,6 +338,7 @@ config_load(struct config *c, const char *path, struct err *e)
 	c->timeout = 60;
 	c->max_size = 16L << 20;
 	c->notify_timeout = DEFAULT_NOTIFY_TIMEOUT;
+	c->delay_ms = DEFAULT_DELAY_MS;
 	add_source(c, "ircc", "ircc-json", IRCC_FEED_URL);
 
 	c->path = path ? xstrdup(path) : find_config();

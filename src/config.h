@@ -28,6 +28,7 @@ struct source {
 #define DEFAULT_MAX_ITEMS 10
 #define DEFAULT_STALE_AFTER 86400
 #define DEFAULT_NOTIFY_TIMEOUT 60
+#define DEFAULT_DELAY_MS 1000
 
 struct config {
 	char *path;		/* the file read, NULL when none */
@@ -38,6 +39,9 @@ struct config {
 	long max_size;		/* bytes */
 	char *notify;		/* command run per new or changed draw; NULL: none */
 	long notify_timeout;	/* seconds */
+	/* Milliseconds between the end of one request to a host and the
+	 * start of the next to it (robots.txt's Crawl-delay may raise it). */
+	long delay_ms;
 	struct source *sources;
 	size_t nsources;
 };

@@ -148,6 +148,32 @@ on_header(char *p, size_t size, size_t nmemb, void *cls)
 	return n;
 }
 
+/* "scheme://host:port" of an absolute http(s) URL, lowercased, the port
+ * always given; NULL when url is not one (caller frees). */
+char *
+fetch_host_key(const char *url)
+{
+	CURLU *u;
+	char *scheme = NULL, *host = NULL, *port = NULL, *key = NULL, *p;
+
+	if (!(u = curl_url()))
+		return NULL;
+	if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    (strcasecmp(scheme, "http") == 0 || strcasecmp(scheme, "https") == 0) &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+		key = xasprintf("%s://%s:%s", scheme, host, port);
+		for (p = key; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+	}
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return key;
+}
+
 /* Refuses anything but an absolute http or https URL. */
 static int
 check_url(const char *url, struct err *e)
@@ -378,10 +404,10 @@ status_words(long status)
 	}
 }
 
-/* A final status other than 2xx or 304; sets o->retry_at on 429 and 503. */
+/* A final status other than 2xx or 304; sets *retry_at on 429 and 503. */
 static int
 status_error(const char *url, long status, long redirects, const char *eff,
-             const struct xfer *x, const struct fetch_opts *o, struct err *e)
+             const struct xfer *x, time_t *retry_at, struct err *e)
 {
 	char retry[128] = "";
 	time_t at = 0;
@@ -394,8 +420,8 @@ status_error(const char *url, long status, long redirects, const char *eff,
 	else if (at)	/* an HTTP-date, whose text is at most 64 bytes here */
 		snprintf(retry, sizeof(retry), "; the server asks to retry after %.64s",
 		         x->retry_after);
-	if (o->retry_at)
-		*o->retry_at = at;
+	if (retry_at)
+		*retry_at = at;
 	if (redirects > 0)
 		return err_set(e, EX_TEMPFAIL, "cannot fetch '%s': HTTP %ld%s from '%s'%s",
 		               url, status, status_words(status), eff, retry);
@@ -403,44 +429,193 @@ status_error(const char *url, long status, long redirects, const char *eff,
 	               status_words(status), retry);
 }
 
-int
-fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
-          struct err *e)
-{
-	char errbuf[CURL_ERROR_SIZE];
-	struct xfer x;
-	struct curl_slist *hdrs = NULL;
+/* A host's turn: one transfer at a time, and a pause after each. */
+struct host {
+	char *key;		/* fetch_host_key() */
+	int busy;		/* a transfer to it is running */
+	long delay_ms;		/* the pause between two of its transfers */
+	double last_end;	/* monotonic seconds; 0: none yet */
+};
+
+struct fetcher {
+	struct fetch_opts o;	/* etag, last_modified, retry_at unused */
+	struct limits lim;
+	size_t max;		/* bytes */
+	CURLM *m;
+	struct host **hosts;
+	size_t nhosts, alloc;
+};
+
+/* One request of a batch on its way. */
+struct job {
+	struct fetch_req *req;
+	struct host *host;
+	enum { JOB_WAITING, JOB_RUNNING, JOB_DONE } state;
 	CURL *c;
+	struct curl_slist *hdrs;
+	struct xfer x;
+	char errbuf[CURL_ERROR_SIZE];
+};
+
+static double
+mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+fetcher_new(struct fetcher **out, const struct fetch_opts *o, struct err *e)
+{
+	struct fetcher *f = xcalloc(1, sizeof(*f));
+
+	f->o = *o;
+	f->o.etag = f->o.last_modified = NULL;
+	f->o.retry_at = NULL;
+	f->lim.connect = o->connect_timeout > 0 ? o->connect_timeout : DEFAULT_CONNECT_TIMEOUT;
+	f->lim.total = o->timeout > 0 ? o->timeout : DEFAULT_TIMEOUT;
+	f->lim.redirects = o->max_redirects > 0 ? o->max_redirects : DEFAULT_MAX_REDIRECTS;
+	f->max = o->max_size ? o->max_size : DEFAULT_MAX_SIZE;
+	if (!(f->m = curl_multi_init())) {
+		free(f);
+		*out = NULL;
+		return err_set(e, EX_SOFTWARE, "cannot start a libcurl multi handle");
+	}
+	*out = f;
+	return 0;
+}
+
+void
+fetcher_free(struct fetcher *f)
+{
+	size_t i;
+
+	if (!f)
+		return;
+	for (i = 0; i < f->nhosts; i++) {
+		free(f->hosts[i]->key);
+		free(f->hosts[i]);
+	}
+	free(f->hosts);
+	curl_multi_cleanup(f->m);
+	free(f);
+}
+
+/* The host of key, added when new. */
+static struct host *
+host_get(struct fetcher *f, const char *key)
+{
+	struct host *h;
+	size_t i;
+
+	for (i = 0; i < f->nhosts; i++)
+		if (strcmp(f->hosts[i]->key, key) == 0)
+			return f->hosts[i];
+	if (f->nhosts == f->alloc) {
+		f->alloc = f->alloc ? 2 * f->alloc : 8;
+		f->hosts = xrealloc(f->hosts, f->alloc * sizeof(*f->hosts));
+	}
+	h = xcalloc(1, sizeof(*h));
+	h->key = xstrdup(key);
+	h->delay_ms = f->o.delay_ms > 0 ? f->o.delay_ms : 0;
+	f->hosts[f->nhosts++] = h;
+	return h;
+}
+
+void
+fetcher_host_delay(struct fetcher *f, const char *url, long delay_ms)
+{
+	char *key = fetch_host_key(url);
+	struct host *h;
+
+	if (!key)
+		return;
+	h = host_get(f, key);
+	if (delay_ms > h->delay_ms)
+		h->delay_ms = delay_ms;
+	free(key);
+}
+
+/* Ends a job with the result already in its request. */
+static void
+job_end(struct fetcher *f, struct job *j)
+{
+	if (j->c) {
+		if (j->state == JOB_RUNNING)
+			curl_multi_remove_handle(f->m, j->c);
+		curl_easy_cleanup(j->c);
+		j->c = NULL;
+	}
+	if (j->host && j->state == JOB_RUNNING) {
+		j->host->busy = 0;
+		j->host->last_end = mono_now();
+	}
+	curl_slist_free_all(j->hdrs);
+	j->hdrs = NULL;
+	xfer_release(&j->x);
+	j->state = JOB_DONE;
+}
+
+/* Checks the request and finds its host; the request fails at once when
+ * its URL is not one to fetch. */
+static void
+job_init(struct fetcher *f, struct job *j, struct fetch_req *r)
+{
+	char *key;
+
+	memset(j, 0, sizeof(*j));
+	j->req = r;
+	j->x.max = f->max;
+	memset(&r->body, 0, sizeof(r->body));
+	memset(&r->err, 0, sizeof(r->err));
+	r->status = 0;
+	r->rc = 0;
+	if (r->retry_at)
+		*r->retry_at = 0;
+	if ((r->rc = check_url(r->url, &r->err)) != 0) {
+		j->state = JOB_DONE;
+		return;
+	}
+	if (!(key = fetch_host_key(r->url))) {
+		r->rc = err_set(&r->err, EX_USAGE, "cannot fetch '%s': not a valid http or "
+		                "https URL", r->url);
+		j->state = JOB_DONE;
+		return;
+	}
+	j->host = host_get(f, key);
+	free(key);
+	j->state = JOB_WAITING;
+}
+
+/* Sets up j's transfer and hands it to the multi handle; on failure the
+ * request fails and the job ends. */
+static void
+job_start(struct fetcher *f, struct job *j)
+{
+	struct fetch_req *r = j->req;
+	const struct fetch_opts *o = &f->o;
+	long low_speed_time = f->lim.total < LOW_SPEED_SECONDS ? f->lim.total : LOW_SPEED_SECONDS;
+	CURLMcode mc;
 	CURLcode cc;
-	char *eff = NULL;
-	long status = 0, redirects = 0;
-	const struct limits lim = {
-		o->connect_timeout > 0 ? o->connect_timeout : DEFAULT_CONNECT_TIMEOUT,
-		o->timeout > 0 ? o->timeout : DEFAULT_TIMEOUT,
-		o->max_redirects > 0 ? o->max_redirects : DEFAULT_MAX_REDIRECTS,
-	};
-	long low_speed_time = lim.total < LOW_SPEED_SECONDS ? lim.total : LOW_SPEED_SECONDS;
-	int rc;
+	CURL *c;
 
-	memset(&x, 0, sizeof(x));
-	x.max = o->max_size ? o->max_size : DEFAULT_MAX_SIZE;
-	errbuf[0] = '\0';
-	if (o->retry_at)
-		*o->retry_at = 0;
-
-	if ((rc = check_url(url, e)) != 0)
-		goto fail;
-	if (add_request_header(&hdrs, "If-None-Match", o->etag) != 0 ||
-	    add_request_header(&hdrs, "If-Modified-Since", o->last_modified) != 0) {
-		rc = err_set(e, EX_OSERR, "cannot fetch '%s': out of memory", url);
-		goto fail;
+	if (add_request_header(&j->hdrs, "If-None-Match", r->etag) != 0 ||
+	    add_request_header(&j->hdrs, "If-Modified-Since", r->last_modified) != 0) {
+		r->rc = err_set(&r->err, EX_OSERR, "cannot fetch '%s': out of memory", r->url);
+		job_end(f, j);
+		return;
 	}
-	if (!(c = curl_easy_init())) {
-		rc = err_set(e, EX_SOFTWARE, "cannot fetch '%s': cannot start a libcurl handle", url);
-		goto fail;
+	if (!(c = j->c = curl_easy_init())) {
+		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot start a "
+		                "libcurl handle", r->url);
+		job_end(f, j);
+		return;
 	}
-	if ((cc = curl_easy_setopt(c, CURLOPT_URL, url)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf)) != CURLE_OK ||
+	if ((cc = curl_easy_setopt(c, CURLOPT_URL, r->url)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_PRIVATE, (void *)j)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, j->errbuf)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L)) != CURLE_OK ||
@@ -454,70 +629,206 @@ fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
 	                           (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS))) != CURLE_OK ||
 #endif
 	    (cc = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_MAXREDIRS, lim.redirects)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_MAXREDIRS, f->lim.redirects)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "")) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, lim.connect)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_TIMEOUT, lim.total)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, f->lim.connect)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_TIMEOUT, f->lim.total)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, low_speed_time)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x.max)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)j->x.max)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_WRITEDATA, &x)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_WRITEDATA, &j->x)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_HEADERDATA, &x)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_HEADERDATA, &j->x)) != CURLE_OK ||
 	    (o->user_agent &&
 	     (cc = curl_easy_setopt(c, CURLOPT_USERAGENT, o->user_agent)) != CURLE_OK) ||
-	    (hdrs && (cc = curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs)) != CURLE_OK)) {
-		rc = err_set(e, EX_SOFTWARE, "cannot fetch '%s': cannot set up libcurl: %s",
-		             url, curl_easy_strerror(cc));
-		goto done;
+	    (j->hdrs && (cc = curl_easy_setopt(c, CURLOPT_HTTPHEADER, j->hdrs)) != CURLE_OK)) {
+		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot set up "
+		                "libcurl: %s", r->url, curl_easy_strerror(cc));
+		job_end(f, j);
+		return;
 	}
+	if ((mc = curl_multi_add_handle(f->m, c)) != CURLM_OK) {
+		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot start the "
+		                "transfer: %s", r->url, curl_multi_strerror(mc));
+		job_end(f, j);
+		return;
+	}
+	j->state = JOB_RUNNING;
+	j->host->busy = 1;
+}
 
-	cc = curl_easy_perform(c);
+/* The transfer of j ended with cc: its request's result, as fetch_url()
+ * gives it. */
+static void
+job_done(struct fetcher *f, struct job *j, CURLcode cc)
+{
+	struct fetch_req *r = j->req;
+	struct body *out = &r->body;
+	char *eff = NULL;
+	long status = 0, redirects = 0;
+
 	if (cc != CURLE_OK) {
-		rc = transfer_error(c, cc, url, &x, &lim, errbuf, e);
+		r->rc = transfer_error(j->c, cc, r->url, &j->x, &f->lim, j->errbuf, &r->err);
 		goto done;
 	}
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-	curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff);
-	curl_easy_getinfo(c, CURLINFO_REDIRECT_COUNT, &redirects);
+	curl_easy_getinfo(j->c, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_getinfo(j->c, CURLINFO_EFFECTIVE_URL, &eff);
+	curl_easy_getinfo(j->c, CURLINFO_REDIRECT_COUNT, &redirects);
 	if (!eff)
-		eff = (char *)url;
+		eff = (char *)r->url;
+	r->status = status;
 	if (status == 304) {
-		rc = FETCH_NOT_MODIFIED;
-		if (o->verbose)
-			fprintf(stderr, "fetch %s: 304 not modified\n", url);
+		r->rc = FETCH_NOT_MODIFIED;
+		if (f->o.verbose)
+			fprintf(stderr, "fetch %s: 304 not modified\n", r->url);
 		goto done;
 	}
 	if (status < 200 || status > 299) {
-		rc = status_error(url, status, redirects, eff, &x, o, e);
+		r->rc = status_error(r->url, status, redirects, eff, &j->x, r->retry_at, &r->err);
 		goto done;
 	}
-
-	memset(out, 0, sizeof(*out));
-	out->data = buf_detach(&x.data, &out->len);
+	out->data = buf_detach(&j->x.data, &out->len);
 	out->url = xstrdup(eff);
 	out->fetched_at = time(NULL);
 	out->status = status;
-	out->etag = x.etag;
-	out->last_modified = x.last_modified;
-	out->content_type = x.content_type;
-	x.etag = x.last_modified = x.content_type = NULL;
-	if (o->verbose) {
+	out->etag = j->x.etag;
+	out->last_modified = j->x.last_modified;
+	out->content_type = j->x.content_type;
+	j->x.etag = j->x.last_modified = j->x.content_type = NULL;
+	if (f->o.verbose) {
 		if (redirects > 0)
-			fprintf(stderr, "fetch %s -> %s: %ld, %zu bytes\n", url, eff, status, out->len);
+			fprintf(stderr, "fetch %s -> %s: %ld, %zu bytes\n", r->url, eff, status,
+			        out->len);
 		else
-			fprintf(stderr, "fetch %s: %ld, %zu bytes\n", url, status, out->len);
+			fprintf(stderr, "fetch %s: %ld, %zu bytes\n", r->url, status, out->len);
 	}
-	rc = 0;
-
+	r->rc = 0;
 done:
-	curl_easy_cleanup(c);
-fail:
-	curl_slist_free_all(hdrs);
-	xfer_release(&x);
-	if (rc != 0 && rc != FETCH_NOT_MODIFIED)
+	job_end(f, j);
+}
+
+/* Starts every job whose host is free and rested, in the order given;
+ * returns the seconds until the next waiting one may start (-1: none
+ * waits on a pause). */
+static double
+start_ready(struct fetcher *f, struct job *jobs, size_t n)
+{
+	double now = mono_now(), wait = -1, ready;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct job *j = &jobs[i];
+
+		if (j->state != JOB_WAITING || j->host->busy)
+			continue;
+		/* Computed each time: a Crawl-delay learnt meanwhile counts. */
+		ready = j->host->last_end + (double)j->host->delay_ms / 1000.0;
+		if (j->host->last_end > 0 && ready > now) {
+			if (wait < 0 || ready - now < wait)
+				wait = ready - now;
+			continue;
+		}
+		job_start(f, j);
+	}
+	return wait;
+}
+
+/* Collects the transfers that ended. */
+static void
+collect(struct fetcher *f)
+{
+	struct job *j;
+	CURLMsg *msg;
+	int left;
+
+	while ((msg = curl_multi_info_read(f->m, &left))) {
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		j = NULL;
+		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&j);
+		if (j)
+			job_done(f, j, msg->data.result);
+	}
+}
+
+/* Fails every request not yet done: the multi handle itself broke. */
+static void
+fail_all(struct fetcher *f, struct job *jobs, size_t n, CURLMcode mc)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (jobs[i].state == JOB_DONE)
+			continue;
+		jobs[i].req->rc = err_set(&jobs[i].req->err, EX_SOFTWARE, "cannot fetch "
+		                          "'%s': libcurl: %s", jobs[i].req->url,
+		                          curl_multi_strerror(mc));
+		job_end(f, &jobs[i]);
+	}
+}
+
+void
+fetch_batch(struct fetcher *f, struct fetch_req *reqs, size_t n)
+{
+	struct job *jobs = xcalloc(n ? n : 1, sizeof(*jobs));
+	size_t i, left;
+	double wait;
+	CURLMcode mc;
+	int running, ms;
+
+	for (i = 0; i < n; i++)
+		job_init(f, &jobs[i], &reqs[i]);
+	for (;;) {
+		wait = start_ready(f, jobs, n);
+		for (i = left = 0; i < n; i++)
+			left += jobs[i].state != JOB_DONE;
+		if (!left)
+			break;
+		if ((mc = curl_multi_perform(f->m, &running)) != CURLM_OK) {
+			fail_all(f, jobs, n, mc);
+			break;
+		}
+		collect(f);
+		/* Sleep until a socket stirs, curl's own timer, or the next
+		 * host's pause ends, whichever first. */
+		ms = 1000;
+		if (wait >= 0 && wait * 1000 < ms)
+			ms = (int)(wait * 1000) + 1;
+		if (running &&
+		    (mc = curl_multi_poll(f->m, NULL, 0, ms, NULL)) != CURLM_OK) {
+			fail_all(f, jobs, n, mc);
+			break;
+		}
+		if (!running && wait >= 0)
+			curl_multi_poll(f->m, NULL, 0, ms, NULL);	/* a plain sleep */
+	}
+	free(jobs);
+}
+
+int
+fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
+          struct err *e)
+{
+	struct fetch_req r = { .url = url, .etag = o->etag,
+	                       .last_modified = o->last_modified, .retry_at = o->retry_at };
+	struct fetcher *f;
+
+	if (o->retry_at)
+		*o->retry_at = 0;
+	if (fetcher_new(&f, o, &r.err) != 0) {
 		memset(out, 0, sizeof(*out));
-	return rc;
+		return err_set(e, EX_SOFTWARE, "cannot fetch '%s': %s", url, r.err.msg);
+	}
+	fetch_batch(f, &r, 1);
+	fetcher_free(f);
+	if (r.rc == 0)
+		*out = r.body;
+	else if (r.rc != FETCH_NOT_MODIFIED) {
+		memset(out, 0, sizeof(*out));
+		if (e)
+			*e = r.err;
+	}
+	return r.rc;
 }

@@ -2,7 +2,11 @@
  *
  * Knows nothing of parsing or storing.  Certificate verification is always
  * on; only http and https are allowed, also after a redirect; compressed
- * transfer is requested and decoded. */
+ * transfer is requested and decoded.  Politeness: a batch of requests runs
+ * with at most one transfer at a time per host (scheme, host and port),
+ * a pause of delay_ms between the end of one and the start of the next on
+ * the same host, and different hosts at once (libcurl's multi interface;
+ * no threads). */
 #ifndef EEDRAWS_FETCH_H
 #define EEDRAWS_FETCH_H
 
@@ -25,6 +29,9 @@ struct fetch_opts {
 	const char *etag;
 	const char *last_modified;
 	int verbose;		/* narrate to stderr */
+	/* Milliseconds between the end of one transfer to a host and the
+	 * start of the next to it (0 unless set). */
+	long delay_ms;
 	/* Optional result, NULL for none: set to 0 on every call, and on an
 	 * HTTP 429 or 503 whose Retry-After fetch_url could read (delay
 	 * seconds, or an HTTP-date, which may lie in the past) to the time
@@ -37,7 +44,8 @@ struct fetch_opts {
 /* Sets fetch_opts to the built-in defaults (no user agent). */
 void fetch_opts_init(struct fetch_opts *o);
 
-/* Needs curl_global_init() first (fetch_global_init calls it once).
+/* One request: a batch of one.
+ * Needs curl_global_init() first (fetch_global_init calls it once).
  * Returns 0 with *out filled (status 2xx; caller body_release()s it),
  * FETCH_NOT_MODIFIED, or a sysexits(3) code with e->msg naming the URL and
  * *out zeroed (nothing to release):
@@ -54,6 +62,45 @@ void fetch_opts_init(struct fetch_opts *o);
  *   EX_USAGE     a URL eedraws will not fetch (bad scheme) */
 int fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
               struct err *e);
+
+/* A batch fetch: each request's URL, validators and retry_at, as in
+ * fetch_opts; fetch_batch() fills in the rest. */
+struct fetch_req {
+	const char *url;
+	const char *etag;		/* conditional request, or NULL */
+	const char *last_modified;
+	time_t *retry_at;		/* as fetch_opts.retry_at, or NULL */
+	/* Results: rc as fetch_url() returns it, body when rc is 0 (the
+	 * caller body_release()s it; zeroed otherwise), err for an error
+	 * code, status the final HTTP status (0 when none came). */
+	int rc;
+	struct body body;
+	struct err err;
+	long status;
+};
+
+/* Runs batches, and remembers from one batch to the next when each host
+ * was last done with, so that the pause holds across batches too.  The
+ * fetch_opts strings must outlive it; its etag, last_modified and
+ * retry_at are not used (each request has its own). */
+struct fetcher;
+int fetcher_new(struct fetcher **f, const struct fetch_opts *o, struct err *e);
+void fetcher_free(struct fetcher *f);	/* NULL is a no-op */
+
+/* Makes the pause for url's host at least delay_ms (a robots.txt
+ * Crawl-delay). */
+void fetcher_host_delay(struct fetcher *f, const char *url, long delay_ms);
+
+/* Fetches the n requests, each exactly as fetch_url() would, with the
+ * per-host rule above: a host's requests start in the order given, as
+ * soon as the host is free and rested; other hosts' meanwhile.  Returns
+ * once all are done; every request has its result. */
+void fetch_batch(struct fetcher *f, struct fetch_req *reqs, size_t n);
+
+/* "scheme://host:port" of an http(s) URL, lowercased, the port always
+ * given (80, 443 by default): what "one host" means here.  NULL when url
+ * is not an absolute http(s) URL; caller frees. */
+char *fetch_host_key(const char *url);
 
 int fetch_global_init(struct err *e);
 void fetch_global_cleanup(void);

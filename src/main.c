@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "crawl.h"
 #include "datetime.h"
 #include "export.h"
 #include "feed.h"
@@ -226,6 +227,7 @@ set_fetch_opts(const struct ctx *c, struct fetch_opts *o)
 	o->connect_timeout = c->config.connect_timeout;
 	o->timeout = c->config.timeout;
 	o->max_size = (size_t)c->config.max_size;
+	o->delay_ms = c->config.delay_ms;
 	o->verbose = c->verbosity == VERBOSE;
 }
 
@@ -367,87 +369,193 @@ store_draws(struct ctx *c, const char *source, const struct body *b, const char 
 	return rc;
 }
 
-/* One item of a news feed: fetched once as an article, its draws stored
- * as observations.  Returns 0, or the item's error (already printed). */
+/* A news feed being read: its items, the ones wanted this run, and how
+ * they went. */
+struct feed_read {
+	const char *source;
+	char *url;			/* the feed's, for messages */
+	struct feed_items items;
+	size_t *wanted;			/* indexes into items, at most max_items */
+	size_t nwanted;
+	int complete;			/* 0 when some are left for a later run:
+					 * failed, over max_items, or robots.txt
+					 * unreachable */
+	int status;			/* the first item's error */
+};
+
+static void
+feed_read_release(struct feed_read *fr)
+{
+	feed_items_release(&fr->items);
+	free(fr->wanted);
+	free(fr->url);
+	memset(fr, 0, sizeof(*fr));
+}
+
+/* Whether link is among the first n wanted of fr already. */
 static int
-fetch_item(struct ctx *c, const char *source, const struct feed_item *it)
+already_wanted(const struct feed_read *fr, const char *link)
+{
+	size_t i;
+
+	for (i = 0; i < fr->nwanted; i++)
+		if (strcmp(fr->items.v[fr->wanted[i]].link, link) == 0)
+			return 1;
+	return 0;
+}
+
+/* The items of news feed b to fetch this run: those that match and were
+ * not fetched before, at most max of them (0: no limit). */
+static int
+feed_select(struct ctx *c, struct feed_read *fr, const char *source, const struct body *b,
+            const char *match, long max, struct err *e)
+{
+	struct feed_filter *f = NULL;
+	struct strlist warn = {0};
+	const struct feed_item *it;
+	size_t i;
+	int rc, wanted;
+
+	memset(fr, 0, sizeof(*fr));
+	fr->source = source;
+	fr->url = xstrdup(b->url);
+	fr->complete = 1;
+	if ((rc = feed_filter_new(&f, match ? match : FEED_DEFAULT_MATCH, e)))
+		return rc;
+	rc = feed_parse(b, &fr->items, &warn, e);
+	print_warnings(c, b->url, &warn);
+	fr->wanted = xcalloc(fr->items.n + 1, sizeof(*fr->wanted));
+	for (i = 0; rc == 0 && i < fr->items.n; i++) {
+		it = &fr->items.v[i];
+		if (!feed_filter_match(f, it) || already_wanted(fr, it->link))
+			continue;
+		if ((wanted = store_link_wanted(c->store, it->link, e)) < 0) {
+			rc = -wanted;
+			break;
+		}
+		if (!wanted)
+			continue;
+		if (max > 0 && (long)fr->nwanted == max) {
+			fr->complete = 0;
+			if (c->verbosity == VERBOSE)
+				error("%s: max_items (%ld) reached; the rest next time", source, max);
+			break;
+		}
+		fr->wanted[fr->nwanted++] = i;
+	}
+	feed_filter_free(f);
+	return rc;
+}
+
+/* One item of a news feed, fetched (r) as an article: its draws stored as
+ * observations, the attempt recorded; a failure (already printed) is
+ * fr's.  An item robots.txt refuses is not an attempt: a warning; when
+ * robots.txt was unreachable it is tried again next run. */
+static void
+fetch_item(struct ctx *c, struct feed_read *fr, const struct feed_item *it,
+           struct fetch_req *r)
 {
 	struct parse_opts po = {0};
-	struct fetch_opts o;
-	struct body b = {0};
-	struct err e = {0}, e2 = {0};
+	struct err e = r->err, e2 = {0};
 	char date[11];
-	int rc;
+	int rc = r->rc;
 
-	if (c->verbosity == VERBOSE)
-		error("%s: fetching %s", source, it->link);
-	set_fetch_opts(c, &o);
-	rc = fetch_url(it->link, &o, &b, &e);
+	if (rc == CRAWL_DISALLOWED || rc == CRAWL_UNREACHABLE) {
+		if (c->verbosity > QUIET)
+			error("%s: warning: %s", fr->source, e.msg);
+		if (rc == CRAWL_UNREACHABLE)
+			fr->complete = 0;
+		return;
+	}
 	/* The feed's date is the article's when the page gives none. */
 	if (it->published[0]) {
 		snprintf(date, sizeof(date), "%.10s", it->published);
 		po.date = date;
 	}
 	if (rc == 0)
-		rc = store_draws(c, source, &b, "article", &po, NULL, &e);
+		rc = store_draws(c, fr->source, &r->body, "article", &po, NULL, &e);
 	if (rc)
-		error("%s: %s", source, e.msg);
-	if (store_link_attempted(c->store, source, it->link, it->title, rc ? e.msg : NULL,
+		error("%s: %s", fr->source, e.msg);
+	if (store_link_attempted(c->store, fr->source, it->link, it->title, rc ? e.msg : NULL,
 	                         &e2)) {
-		error("%s: %s", source, e2.msg);
+		error("%s: %s", fr->source, e2.msg);
 		keep_first(&rc, e2.code);
 	}
-	body_release(&b);
-	return rc;
+	if (rc) {
+		keep_first(&fr->status, rc);
+		fr->complete = 0;
+	}
 }
 
-/* A news feed: its matching items not fetched before, at most max of
- * them.  *complete is 0 when some are left for a later run: failed, or
- * over max.  Returns the first item's error; the others still run. */
+/* The wanted items of n feeds, fetched in one batch (robots.txt
+ * permitting), each stored in feed order. */
+static void
+fetch_items(struct ctx *c, struct crawl *cr, struct feed_read *const *frs, size_t n)
+{
+	struct fetch_req *reqs;
+	unsigned char *robots;
+	struct err e = {0};
+	size_t i, k, total = 0, at = 0;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		total += frs[i]->nwanted;
+	reqs = xcalloc(total + 1, sizeof(*reqs));
+	robots = xmalloc(total + 1);
+	memset(robots, 1, total + 1);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < frs[i]->nwanted; k++) {
+			reqs[at++].url = frs[i]->items.v[frs[i]->wanted[k]].link;
+			if (c->verbosity == VERBOSE)
+				error("%s: fetching %s", frs[i]->source, reqs[at - 1].url);
+		}
+	if ((rc = crawl_fetch(cr, reqs, total, robots, &e))) {
+		error("%s", e.msg);
+		for (i = 0; i < n; i++) {
+			keep_first(&frs[i]->status, rc);
+			frs[i]->complete = 0;
+		}
+	}
+	for (i = at = 0; i < n; i++)
+		for (k = 0; k < frs[i]->nwanted; k++, at++) {
+			fetch_item(c, frs[i], &frs[i]->items.v[frs[i]->wanted[k]], &reqs[at]);
+			body_release(&reqs[at].body);
+		}
+	free(reqs);
+	free(robots);
+}
+
+static int
+feed_status(const struct feed_read *fr, struct err *e)
+{
+	if (fr->status)
+		err_set(e, fr->status, "%s: some articles could not be read (above)", fr->url);
+	return fr->status;
+}
+
+/* A news feed given to ingest: its matching items not fetched before, at
+ * most max of them.  *complete is 0 when some are left for a later run:
+ * failed, or over max.  Returns the first item's error; the others still
+ * run. */
 static int
 read_feed(struct ctx *c, const char *source, const struct body *b, const char *match,
           long max, int *complete, struct err *e)
 {
-	struct feed_items items = {0};
-	struct feed_filter *f = NULL;
-	struct strlist warn = {0};
-	long fetched = 0;
-	size_t i;
-	int rc, irc, status = 0, wanted;
+	struct feed_read fr, *frp = &fr;
+	struct crawl *cr = NULL;
+	struct fetch_opts o;
+	int rc;
 
-	*complete = 1;
-	if ((rc = feed_filter_new(&f, match ? match : FEED_DEFAULT_MATCH, e)))
-		return rc;
-	rc = feed_parse(b, &items, &warn, e);
-	print_warnings(c, b->url, &warn);
-	for (i = 0; rc == 0 && i < items.n; i++) {
-		if (!feed_filter_match(f, &items.v[i]))
-			continue;
-		if ((wanted = store_link_wanted(c->store, items.v[i].link, e)) < 0) {
-			rc = -wanted;
-			break;
-		}
-		if (!wanted)
-			continue;
-		if (max > 0 && fetched == max) {
-			*complete = 0;
-			if (c->verbosity == VERBOSE)
-				error("%s: max_items (%ld) reached; the rest next time", source, max);
-			break;
-		}
-		fetched++;
-		if ((irc = fetch_item(c, source, &items.v[i]))) {
-			keep_first(&status, irc);
-			*complete = 0;
-		}
+	set_fetch_opts(c, &o);
+	if (!(rc = feed_select(c, &fr, source, b, match, max, e)) &&
+	    !(rc = crawl_new(&cr, c->store, &o, e))) {
+		fetch_items(c, cr, &frp, 1);
+		rc = feed_status(&fr, e);
 	}
-	feed_items_release(&items);
-	feed_filter_free(f);
-	if (rc)
-		return rc;
-	if (status)
-		err_set(e, status, "%s: some articles could not be read (above)", b->url);
-	return status;
+	*complete = fr.complete;
+	crawl_free(cr);
+	feed_read_release(&fr);
+	return rc;
 }
 
 /* Replaces *slot with a copy of v. */
@@ -458,10 +566,6 @@ set_str(char **slot, const char *v)
 	*slot = xstrdup(v);
 }
 
-/* update: one source, fetched conditionally, parsed and stored.  The fetch
- * state keeps a body's validators only once the body is stored (for a
- * news feed: once all its wanted items are), so a body that was rejected
- * is fetched and tried again next time. */
 /* Seconds to wait before trying a source that failed n times in a row:
  * none after one failure (it may have been a blip), then 10 minutes,
  * doubling, at most 6 hours. */
@@ -477,104 +581,158 @@ backoff(long n)
 	return wait < 6 * 3600 ? wait : 6 * 3600;
 }
 
-static int
-update_source(struct ctx *c, const struct source *src, int named)
-{
+/* update: one source, fetched conditionally, parsed and stored.  The fetch
+ * state keeps a body's validators only once the body is stored (for a
+ * news feed: once all its wanted items are), so a body that was rejected
+ * is fetched and tried again next time.  Every source is fetched in one
+ * batch, then each handled in config order; the items of news feeds are
+ * fetched in a second batch, then each feed is done. */
+struct job {
+	const struct source *src;
 	struct fetch_state st;
-	struct fetch_opts o;
-	struct body b = {0};
-	struct err e = {0}, e2 = {0};
-	const char *kind = NULL;
-	char now[21], hash[40], next[21];
-	time_t t = time(NULL), retry_at = 0, wait;
-	long failures;
-	int rc, complete = 1;
+	time_t t;			/* the run's start */
+	char now[21];			/* t as text */
+	time_t retry_at;
+	int skip;			/* not its turn: not fetched */
+	int feed;			/* a news feed: its items come next */
+	struct feed_read items;
+	int rc;
+};
 
-	if ((rc = store_get_fetch_state(c->store, src->url, &st, &e))) {
-		error("%s: %s", src->name, e.msg);
+/* Before the fetch: the source's state, its validators for r, and
+ * whether it is its turn (a source failing again and again waits,
+ * unless named). */
+static int
+update_plan(struct ctx *c, struct job *j, struct fetch_req *r, int named)
+{
+	struct err e = {0};
+	int rc;
+
+	if ((rc = store_get_fetch_state(c->store, j->src->url, &j->st, &e))) {
+		error("%s: %s", j->src->name, e.msg);
 		return rc;
 	}
-	format_utc(t, now);
-	/* A source failing again and again waits its turn, unless named. */
-	if (!named && st.next_attempt && strcmp(st.next_attempt, now) > 0) {
+	if (!named && j->st.next_attempt && strcmp(j->st.next_attempt, j->now) > 0) {
 		if (c->verbosity == VERBOSE)
-			error("%s: failed %ld times in a row; next try after %s", src->name,
-			      st.failures, st.next_attempt);
-		fetch_state_release(&st);
+			error("%s: failed %ld times in a row; next try after %s", j->src->name,
+			      j->st.failures, j->st.next_attempt);
+		j->skip = 1;
 		return 0;
 	}
-	set_fetch_opts(c, &o);
-	o.etag = st.etag;
-	o.last_modified = st.last_modified;
-	o.retry_at = &retry_at;
-	rc = fetch_url(src->url, &o, &b, &e);
-	set_str(&st.last_attempt, now);
-	set_str(&st.last_error, NULL);
-	set_str(&st.next_attempt, NULL);
-	st.failures = 0;
+	r->url = j->src->url;
+	r->etag = j->st.etag;
+	r->last_modified = j->st.last_modified;
+	r->retry_at = &j->retry_at;
+	return 0;
+}
+
+/* Remembers a failure for the next run, with the validators of the last
+ * body stored; when the database itself failed this fails too, and says
+ * nothing new. */
+static int
+update_failed(struct ctx *c, struct job *j, int rc, const struct err *e, long status)
+{
+	struct err e2 = {0};
+	char next[21];
+	time_t wait;
+
+	error("%s: %s", j->src->name, e->msg);
+	fetch_state_release(&j->st);
+	store_get_fetch_state(c->store, j->src->url, &j->st, &e2);
+	set_str(&j->st.last_attempt, j->now);
+	set_str(&j->st.last_error, e->msg);
+	if (status)
+		j->st.last_status = status;
+	/* The later of our backoff and the server's Retry-After. */
+	wait = backoff(++j->st.failures);
+	if (j->retry_at > j->t + wait)
+		wait = j->retry_at - j->t;
+	set_str(&j->st.next_attempt, NULL);
+	if (wait > 0) {
+		format_utc(j->t + wait, next);
+		set_str(&j->st.next_attempt, next);
+	}
+	store_put_fetch_state(c->store, j->src->name, j->src->url, &j->st, &e2);
+	return rc;
+}
+
+/* After the fetch r: what it brought, parsed and stored; for a news feed,
+ * its items chosen (update_feed_done() ends it).  A source robots.txt
+ * refuses is left as it was, with a warning. */
+static int
+update_source(struct ctx *c, struct job *j, struct fetch_req *r)
+{
+	const struct source *src = j->src;
+	struct fetch_state *st = &j->st;
+	struct body *b = &r->body;
+	struct err e = r->err;
+	const char *kind = NULL;
+	char hash[40];
+	int rc = r->rc;
+
+	if (rc == CRAWL_DISALLOWED || rc == CRAWL_UNREACHABLE) {
+		if (c->verbosity > QUIET)
+			error("%s: warning: %s", src->name, e.msg);
+		return 0;
+	}
+	set_str(&st->last_attempt, j->now);
+	set_str(&st->last_error, NULL);
+	set_str(&st->next_attempt, NULL);
+	st->failures = 0;
 	if (rc == FETCH_NOT_MODIFIED) {
 		if (c->verbosity == VERBOSE)
 			error("%s: not modified", src->name);
-		st.last_status = 304;
-		set_str(&st.last_success, now);
-		rc = store_put_fetch_state(c->store, src->name, src->url, &st, &e);
+		st->last_status = 304;
+		set_str(&st->last_success, j->now);
+		rc = store_put_fetch_state(c->store, src->name, src->url, st, &e);
 	} else if (rc == 0) {
-		st.last_status = b.status;
-		body_hash(b.data, b.len, hash);
-		if (st.body_hash && strcmp(st.body_hash, hash) == 0) {
+		st->last_status = b->status;
+		body_hash(b->data, b->len, hash);
+		if (st->body_hash && strcmp(st->body_hash, hash) == 0) {
 			if (c->verbosity == VERBOSE)
 				error("%s: body unchanged", src->name);
-			set_str(&st.etag, b.etag);
-			set_str(&st.last_modified, b.last_modified);
-			set_str(&st.last_success, now);
-			rc = store_put_fetch_state(c->store, src->name, src->url, &st, &e);
-		} else if ((kind = body_kind(&b, src->kind, &e)) && strcmp(kind, "feed") == 0) {
-			rc = read_feed(c, src->name, &b, src->match, src->max_items, &complete, &e);
-			if (rc == 0 && complete) {
-				set_str(&st.body_hash, hash);
-				set_str(&st.etag, b.etag);
-				set_str(&st.last_modified, b.last_modified);
-			}
-			if (rc == 0) {
-				set_str(&st.last_success, now);
-				rc = store_put_fetch_state(c->store, src->name, src->url, &st, &e);
-			}
+			set_str(&st->etag, b->etag);
+			set_str(&st->last_modified, b->last_modified);
+			set_str(&st->last_success, j->now);
+			rc = store_put_fetch_state(c->store, src->name, src->url, st, &e);
+		} else if ((kind = body_kind(b, src->kind, &e)) && strcmp(kind, "feed") == 0) {
+			rc = feed_select(c, &j->items, src->name, b, src->match, src->max_items,
+			                 &e);
+			j->feed = rc == 0;
 		} else if (kind) {
-			set_str(&st.body_hash, hash);
-			set_str(&st.etag, b.etag);
-			set_str(&st.last_modified, b.last_modified);
-			set_str(&st.last_success, now);
-			rc = store_draws(c, src->name, &b, kind, NULL, &st, &e);
+			set_str(&st->body_hash, hash);
+			set_str(&st->etag, b->etag);
+			set_str(&st->last_modified, b->last_modified);
+			set_str(&st->last_success, j->now);
+			rc = store_draws(c, src->name, b, kind, NULL, st, &e);
 		} else {
 			rc = e.code;
 		}
 	}
-	if (rc) {
-		error("%s: %s", src->name, e.msg);
-		/* Remember the failure for the next run, with the validators
-		 * of the last body stored; when the database itself failed
-		 * this fails too, and says nothing new. */
-		fetch_state_release(&st);
-		store_get_fetch_state(c->store, src->url, &st, &e2);
-		set_str(&st.last_attempt, now);
-		set_str(&st.last_error, e.msg);
-		if (b.status)
-			st.last_status = b.status;
-		/* The later of our backoff and the server's Retry-After. */
-		failures = ++st.failures;
-		wait = backoff(failures);
-		if (retry_at > t + wait)
-			wait = retry_at - t;
-		set_str(&st.next_attempt, NULL);
-		if (wait > 0) {
-			format_utc(t + wait, next);
-			set_str(&st.next_attempt, next);
-		}
-		store_put_fetch_state(c->store, src->name, src->url, &st, &e2);
+	return rc ? update_failed(c, j, rc, &e, b->status) : 0;
+}
+
+/* A news feed whose items were fetched: its validators kept once every
+ * wanted item is done. */
+static int
+update_feed_done(struct ctx *c, struct job *j, const struct body *b)
+{
+	struct fetch_state *st = &j->st;
+	struct err e = {0};
+	char hash[40];
+	int rc = feed_status(&j->items, &e);
+
+	if (rc == 0 && j->items.complete) {
+		body_hash(b->data, b->len, hash);
+		set_str(&st->body_hash, hash);
+		set_str(&st->etag, b->etag);
+		set_str(&st->last_modified, b->last_modified);
 	}
-	body_release(&b);
-	fetch_state_release(&st);
-	return rc;
+	if (rc == 0) {
+		set_str(&st->last_success, j->now);
+		rc = store_put_fetch_state(c->store, j->src->name, j->src->url, st, &e);
+	}
+	return rc ? update_failed(c, j, rc, &e, b->status) : 0;
 }
 
 /* Runs the notify command for each notification waiting, oldest first,
@@ -614,7 +772,15 @@ deliver(struct ctx *c)
 static int
 cmd_update(struct ctx *c, int argc, char **argv)
 {
-	size_t i;
+	struct job *jobs;
+	struct fetch_req *reqs;
+	struct feed_read **feeds;
+	unsigned char *robots;
+	struct crawl *cr;
+	struct fetch_opts o;
+	struct err e = {0};
+	time_t t = time(NULL);
+	size_t i, n = 0, nfeeds = 0;
 	int status = 0, rc, j;
 
 	if (argc > 1 && argv[1][0] == '-' && argv[1][1])
@@ -625,16 +791,54 @@ cmd_update(struct ctx *c, int argc, char **argv)
 	if ((rc = open_store(c)))
 		return rc;
 	store_set_notify(c->store, c->config.notify != NULL);
+	set_fetch_opts(c, &o);
+	if ((rc = crawl_new(&cr, c->store, &o, &e))) {
+		error("%s", e.msg);
+		return rc;
+	}
+	jobs = xcalloc(c->config.nsources + 1, sizeof(*jobs));
+	reqs = xcalloc(c->config.nsources + 1, sizeof(*reqs));
+	feeds = xcalloc(c->config.nsources + 1, sizeof(*feeds));
+	robots = xcalloc(c->config.nsources + 1, 1);
 	for (i = 0; i < c->config.nsources; i++) {
 		const struct source *s = &c->config.sources[i];
+		struct job *jb = &jobs[n];
 		int named = argc == 1;
 
 		for (j = 1; j < argc; j++)
 			named |= strcmp(argv[j], s->name) == 0;
 		if (!named || (argc == 1 && !s->enabled))
 			continue;
-		keep_first(&status, update_source(c, s, argc > 1));
+		jb->src = s;
+		jb->t = t;
+		format_utc(t, jb->now);
+		if ((jb->rc = update_plan(c, jb, &reqs[n], argc > 1)) || jb->skip) {
+			keep_first(&status, jb->rc);
+			fetch_state_release(&jb->st);
+			memset(jb, 0, sizeof(*jb));
+			continue;
+		}
+		/* robots.txt is for news sites, not IRCC's feed. */
+		robots[n++] = strcmp(s->kind, "feed") == 0;
 	}
+	if ((rc = crawl_fetch(cr, reqs, n, robots, &e))) {
+		error("%s", e.msg);
+		keep_first(&status, rc);
+	}
+	for (i = 0; i < n; i++)
+		if ((jobs[i].rc = update_source(c, &jobs[i], &reqs[i])) == 0 && jobs[i].feed)
+			feeds[nfeeds++] = &jobs[i].items;
+	fetch_items(c, cr, feeds, nfeeds);
+	for (i = 0; i < n; i++) {
+		if (jobs[i].feed)
+			jobs[i].rc = update_feed_done(c, &jobs[i], &reqs[i].body);
+		keep_first(&status, jobs[i].rc);
+		body_release(&reqs[i].body);
+		fetch_state_release(&jobs[i].st);
+		feed_read_release(&jobs[i].items);
+	}
+	crawl_free(cr);
+	free(jobs), free(reqs), free(feeds), free(robots);
 	keep_first(&status, deliver(c));
 	return status;
 }

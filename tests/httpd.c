@@ -32,6 +32,13 @@ struct route {
 	struct hdrs last;		/* of the last request */
 };
 
+/* One request as served: see httpd_visits(). */
+struct visit {
+	char *path;
+	double arrived, answered;
+	int overlapped;
+};
+
 struct httpd {
 	struct MHD_Daemon *d;
 	unsigned port;
@@ -42,7 +49,23 @@ struct httpd {
 	struct route **routes;
 	size_t n, alloc;
 	unsigned total;
+	struct visit *visits;
+	size_t nvisits, avisits;
+	unsigned in_flight, max_in_flight;
 };
+
+/* Across every server of the process: requests arrived and not yet
+ * answered, and requests arrived so far. */
+static atomic_uint all_in_flight, all_arrivals;
+
+static double
+mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* A body sent through a callback: without Content-Length, maybe stalling. */
 struct stream {
@@ -283,6 +306,40 @@ make_response(struct httpd *h, const struct route *rt, unsigned *status)
 	return resp;
 }
 
+/* A request arrives: logged, counted in flight; returns its visit. */
+static size_t
+arrive(struct httpd *h, const char *url, unsigned *seq, int *present)
+{
+	struct visit *v;
+
+	*present = atomic_fetch_add(&all_in_flight, 1) > 0;
+	*seq = atomic_fetch_add(&all_arrivals, 1) + 1;
+	if (h->nvisits == h->avisits) {
+		h->avisits = h->avisits ? 2 * h->avisits : 16;
+		h->visits = xrealloc(h->visits, h->avisits * sizeof(*h->visits));
+	}
+	v = &h->visits[h->nvisits];
+	memset(v, 0, sizeof(*v));
+	v->path = xstrdup(url);
+	v->arrived = mono_now();
+	if (++h->in_flight > h->max_in_flight)
+		h->max_in_flight = h->in_flight;
+	return h->nvisits++;
+}
+
+/* Holds a request (arrived as number seq) until another one, at any
+ * server of the process, is in flight with it, or for hold_ms. */
+static void
+hold(struct httpd *h, unsigned hold_ms, unsigned seq, int present)
+{
+	struct timespec step = { 0, 2 * 1000 * 1000 };
+	double until = mono_now() + hold_ms / 1000.0;
+
+	while (!present && atomic_load(&all_arrivals) == seq && mono_now() < until &&
+	       !atomic_load(&h->stopping))
+		nanosleep(&step, NULL);
+}
+
 static enum MHD_Result
 handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
        const char *version, const char *upload, size_t *upload_size, void **con_cls)
@@ -292,7 +349,9 @@ handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 	struct MHD_Response *resp;
 	struct route *rt;
 	enum MHD_Result ret;
-	unsigned status;
+	unsigned status, hold_ms, seq;
+	size_t visit;
+	int present;
 
 	(void)method, (void)version, (void)upload;
 	if (!*con_cls) {		/* headers only so far */
@@ -304,12 +363,22 @@ handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 		return MHD_YES;
 	}
 	pthread_mutex_lock(&h->lock);
+	visit = arrive(h, url, &seq, &present);
 	rt = route_get(h, url, 1);
 	rt->hits++;
 	h->total++;
 	hdrs_clear(&rt->last);
 	MHD_get_connection_values(c, MHD_HEADER_KIND, record_header, &rt->last);
 	resp = make_response(h, rt, &status);
+	hold_ms = rt->routed ? rt->r.hold_ms : 0;
+	pthread_mutex_unlock(&h->lock);
+	if (hold_ms)
+		hold(h, hold_ms, seq, present);
+	pthread_mutex_lock(&h->lock);
+	h->visits[visit].answered = mono_now();
+	h->visits[visit].overlapped = present || atomic_load(&all_arrivals) != seq;
+	h->in_flight--;
+	atomic_fetch_sub(&all_in_flight, 1);
 	pthread_mutex_unlock(&h->lock);
 	if (!resp)
 		return MHD_NO;
@@ -463,6 +532,34 @@ httpd_last_header(struct httpd *h, const char *path, const char *name)
 	return v;
 }
 
+size_t
+httpd_visits(struct httpd *h, struct httpd_visit *v, size_t max)
+{
+	size_t i, n;
+
+	pthread_mutex_lock(&h->lock);
+	n = h->nvisits;
+	for (i = 0; i < n && i < max; i++) {
+		snprintf(v[i].path, sizeof(v[i].path), "%s", h->visits[i].path);
+		v[i].arrived = h->visits[i].arrived;
+		v[i].answered = h->visits[i].answered;
+		v[i].overlapped = h->visits[i].overlapped;
+	}
+	pthread_mutex_unlock(&h->lock);
+	return n;
+}
+
+unsigned
+httpd_max_in_flight(struct httpd *h)
+{
+	unsigned n;
+
+	pthread_mutex_lock(&h->lock);
+	n = h->max_in_flight;
+	pthread_mutex_unlock(&h->lock);
+	return n;
+}
+
 void
 httpd_stop(struct httpd *h)
 {
@@ -479,6 +576,9 @@ httpd_stop(struct httpd *h)
 		free(h->routes[i]);
 	}
 	free(h->routes);
+	for (i = 0; i < h->nvisits; i++)
+		free(h->visits[i].path);
+	free(h->visits);
 	pthread_mutex_destroy(&h->lock);
 	free(h->key_pem);
 	free(h->cert_pem);

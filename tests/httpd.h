@@ -51,6 +51,12 @@ struct httpd_response {
 	 * milliseconds (the first at once), chunked unless claimed_length
 	 * says otherwise: a server at a trickle.  With stall it then hangs. */
 	unsigned drip_ms;
+	/* When nonzero, the response waits until another request, to any
+	 * server of this process, is in flight with this one (arrived before
+	 * it was answered), or for hold_ms: two servers whose responses hold
+	 * answer only once both requests are in, when they come at once, so
+	 * a test can see that they did. */
+	unsigned hold_ms;
 };
 
 struct httpd;
@@ -83,6 +89,24 @@ unsigned httpd_hits(struct httpd *h, const char *path);
 /* Header name (any case) of the last request for path, or NULL when that
  * request had no such header or there was no request; caller frees. */
 char *httpd_last_header(struct httpd *h, const char *path, const char *name);
+
+/* A request as served, in order of arrival: when it arrived and when
+ * its response was handed to libmicrohttpd to send (CLOCK_MONOTONIC
+ * seconds: before the client can have had any of it), and whether
+ * another request, to any server of this process, was in flight in
+ * between.  A request is "in flight" from arrived to answered. */
+struct httpd_visit {
+	char path[128];
+	double arrived, answered;
+	int overlapped;
+};
+
+/* Copies up to max of the requests so far into v; returns how many there
+ * were in all. */
+size_t httpd_visits(struct httpd *h, struct httpd_visit *v, size_t max);
+
+/* The most requests in flight at once on this server so far. */
+unsigned httpd_max_in_flight(struct httpd *h);
 
 /* Stops the server, ending stalled responses at once, and frees it.  The
  * port is free again afterwards.  NULL is a no-op. */

@@ -53,6 +53,7 @@ START_TEST(test_no_config_file_gives_the_ircc_feed_and_an_xdg_database)
 	ck_assert_str_eq(c.sources[0].url, IRCC_FEED_URL);
 	ck_assert_int_eq(c.sources[0].enabled, 1);
 	ck_assert_ptr_nonnull(strstr(c.user_agent, "eedraws/"));
+	ck_assert_int_eq(c.delay_ms, 1000);
 	config_release(&c);
 	free(db);
 }
@@ -72,6 +73,7 @@ START_TEST(test_a_full_file_is_read)
 	           "max_size = 2000000\n"
 	           "notify = /usr/local/bin/tell-me --loud\n"
 	           "notify_timeout = 2m\n"
+	           "delay = 1500ms\n"
 	           "[source ircc]\n"
 	           "kind = ircc-json\n"
 	           "url = https://www.canada.ca/x.json\n"
@@ -93,6 +95,7 @@ START_TEST(test_a_full_file_is_read)
 	ck_assert_int_eq(c.max_size, 2000000);
 	ck_assert_str_eq(c.notify, "/usr/local/bin/tell-me --loud");
 	ck_assert_int_eq(c.notify_timeout, 120);
+	ck_assert_int_eq(c.delay_ms, 1500);
 	ck_assert_uint_eq(c.nsources, 3);
 	ck_assert_str_eq(c.sources[0].url, "https://www.canada.ca/x.json");
 	ck_assert_str_eq(c.sources[1].name, "other");
@@ -106,6 +109,28 @@ START_TEST(test_a_full_file_is_read)
 	ck_assert_int_eq(c.sources[2].stale_after, 36 * 3600);
 	ck_assert_int_eq(c.sources[1].stale_after, 86400);
 	config_release(&c);
+}
+END_TEST
+
+START_TEST(test_delay_takes_seconds_or_milliseconds)
+{
+	static const struct { const char *value; long ms; } cases[] = {
+		{ "0", 0 }, { "2", 2000 }, { "3s", 3000 }, { "250ms", 250 }, { "1m", 60000 },
+		{ "10m", 600000 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct config c;
+		struct err e = {0};
+		char *text = xasprintf("[eedraws]\ndelay = %s\n", cases[i].value);
+
+		write_conf(text);
+		ck_assert_msg(config_load(&c, path, &e) == 0, "%s", e.msg);
+		ck_assert_int_eq(c.delay_ms, cases[i].ms);
+		config_release(&c);
+		free(text);
+	}
 }
 END_TEST
 
@@ -147,6 +172,9 @@ START_TEST(test_errors_name_file_and_line)
 		{ "[source n]\nstale_after = 1w\n", 2, "stale_after: '1w' is not a duration" },
 		{ "[eedraws]\nnotify =  \n", 2, "notify: empty" },
 		{ "[eedraws]\nnotify_timeout = forever\n", 2, "notify_timeout: 'forever' is not a duration" },
+		{ "[eedraws]\ndelay = 1h\n", 2, "delay: '1h' is not a delay" },
+		{ "[eedraws]\ndelay = -1\n", 2, "delay: '-1' is not a delay" },
+		{ "[eedraws]\ndelay = 11m\n", 2, "delay: '11m' is not a delay" },
 	};
 	size_t i;
 
@@ -209,6 +237,7 @@ config_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_no_config_file_gives_the_ircc_feed_and_an_xdg_database);
 	tcase_add_test(tc, test_a_full_file_is_read);
+	tcase_add_test(tc, test_delay_takes_seconds_or_milliseconds);
 	tcase_add_test(tc, test_the_file_is_found_under_xdg_config_home);
 	tcase_add_test(tc, test_errors_name_file_and_line);
 	tcase_add_test(tc, test_a_source_without_url_is_an_error);

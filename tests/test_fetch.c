@@ -1,4 +1,4 @@
-/* test_fetch.c: fetch_url against a local libmicrohttpd server. */
+/* test_fetch.c: fetch_url and fetch_batch against a local libmicrohttpd server. */
 #include <check.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -1156,6 +1156,188 @@ START_TEST(test_fetch_self_signed_certificate_is_tempfail)
 }
 END_TEST
 
+/* Batches: the per-host rule.  Each path of the batch answers with its
+ * own name; hold_ms makes a response wait for company, so that requests
+ * sent together are seen together. */
+static void
+route_named(struct httpd *h, const char *path, unsigned hold_ms)
+{
+	struct httpd_response r = { .body = path, .len = strlen(path), .hold_ms = hold_ms };
+
+	httpd_route(h, path, &r);
+}
+
+/* Runs a batch of the paths (NULL-terminated) on h through f; every one
+ * must come back 200 with its own name. */
+static void
+batch_ok(struct fetcher *f, struct httpd *h, const char *const *paths)
+{
+	struct fetch_req r[8];
+	char *urls[8];
+	size_t i, n;
+
+	for (n = 0; paths[n]; n++) {
+		ck_assert_uint_lt(n, 8);
+		urls[n] = httpd_url(h, paths[n]);
+		memset(&r[n], 0, sizeof(r[n]));
+		r[n].url = urls[n];
+	}
+	fetch_batch(f, r, n);
+	for (i = 0; i < n; i++) {
+		ck_assert_msg(r[i].rc == 0, "%s: %s", paths[i], r[i].err.msg);
+		ck_assert_str_eq(r[i].body.data, paths[i]);
+		ck_assert_int_eq(r[i].status, 200);
+		body_release(&r[i].body);
+		free(urls[i]);
+	}
+}
+
+static struct fetcher *
+test_fetcher(long delay_ms)
+{
+	struct fetcher *f;
+	struct fetch_opts o;
+	struct err e = {0};
+
+	test_opts(&o);
+	o.delay_ms = delay_ms;
+	ck_assert_msg(fetcher_new(&f, &o, &e) == 0, "%s", e.msg);
+	return f;
+}
+
+START_TEST(test_batch_sends_one_request_at_a_time_to_a_host)
+{
+	const char *const paths[] = { "/a", "/b", "/c", NULL };
+	struct httpd_visit v[4];
+	struct fetcher *f = test_fetcher(0);
+	size_t i;
+
+	/* Each holds up to 300 ms for another request: sent together, they
+	 * would be in flight together. */
+	for (i = 0; paths[i]; i++)
+		route_named(srv, paths[i], 300);
+	batch_ok(f, srv, paths);
+	fetcher_free(f);
+	ck_assert_uint_eq(httpd_max_in_flight(srv), 1);
+	ck_assert_uint_eq(httpd_visits(srv, v, 4), 3);
+	for (i = 0; i < 3; i++) {
+		ck_assert_str_eq(v[i].path, paths[i]);	/* in the order given */
+		ck_assert_int_eq(v[i].overlapped, 0);
+	}
+}
+END_TEST
+
+START_TEST(test_batch_pauses_between_requests_to_a_host)
+{
+	const char *const first[] = { "/a", "/b", "/c", NULL };
+	const char *const later[] = { "/d", NULL };
+	struct httpd_visit v[5];
+	struct fetcher *f = test_fetcher(250);
+	size_t i;
+
+	for (i = 0; first[i]; i++)
+		route_named(srv, first[i], 0);
+	route_named(srv, "/d", 0);
+	batch_ok(f, srv, first);
+	/* The pause holds from one batch to the next. */
+	batch_ok(f, srv, later);
+	fetcher_free(f);
+	ck_assert_uint_eq(httpd_visits(srv, v, 5), 4);
+	for (i = 1; i < 4; i++)
+		ck_assert_msg(v[i].arrived - v[i - 1].answered >= 0.25,
+		              "%s came %.3f s after %s was answered", v[i].path,
+		              v[i].arrived - v[i - 1].answered, v[i - 1].path);
+}
+END_TEST
+
+START_TEST(test_batch_fetches_two_hosts_at_once)
+{
+	struct httpd *other = httpd_start();
+	struct httpd_visit v[2];
+	struct fetch_req r[3];
+	struct fetcher *f = test_fetcher(1000);
+	char *a = httpd_url(srv, "/x"), *a2 = httpd_url(srv, "/y"), *b = httpd_url(other, "/x");
+	size_t i;
+
+	ck_assert_ptr_nonnull(other);
+	/* Each answers only once the other's request is in (or after 5 s):
+	 * fetched one after the other, neither overlaps. */
+	route_named(srv, "/x", 5000);
+	route_named(srv, "/y", 0);
+	route_named(other, "/x", 5000);
+	memset(r, 0, sizeof(r));
+	r[0].url = a;
+	r[1].url = a2;		/* waits for srv's /x and its pause */
+	r[2].url = b;		/* does not */
+	fetch_batch(f, r, 3);
+	fetcher_free(f);
+	for (i = 0; i < 3; i++) {
+		ck_assert_msg(r[i].rc == 0, "%s", r[i].err.msg);
+		body_release(&r[i].body);
+	}
+	ck_assert_uint_eq(httpd_visits(srv, v, 2), 2);
+	ck_assert_str_eq(v[0].path, "/x");
+	ck_assert_int_eq(v[0].overlapped, 1);
+	ck_assert_uint_eq(httpd_visits(other, v, 1), 1);
+	ck_assert_int_eq(v[0].overlapped, 1);
+	httpd_stop(other);
+	free(a), free(a2), free(b);
+}
+END_TEST
+
+START_TEST(test_batch_gives_each_request_its_own_result)
+{
+	struct httpd_response busy = { .status = 503, .headers = { { "Retry-After", "60" } } };
+	struct httpd_response v1 = { .body = "v1", .len = 2, .etag = "\"1\"" };
+	char *u503 = httpd_url(srv, "/busy"), *u404 = httpd_url(srv, "/none");
+	char *uetag = httpd_url(srv, "/v1");
+	struct fetch_req r[4];
+	struct fetcher *f = test_fetcher(0);
+	time_t at503 = 0, at404 = 1;
+
+	httpd_route(srv, "/busy", &busy);
+	httpd_route(srv, "/v1", &v1);
+	memset(r, 0, sizeof(r));
+	r[0] = (struct fetch_req){ .url = u503, .retry_at = &at503 };
+	r[1] = (struct fetch_req){ .url = u404, .retry_at = &at404 };
+	r[2] = (struct fetch_req){ .url = "ftp://example.org/x" };
+	r[3] = (struct fetch_req){ .url = uetag, .etag = "\"1\"" };
+	fetch_batch(f, r, 4);
+	fetcher_free(f);
+	ck_assert_int_eq(r[0].rc, EX_TEMPFAIL);
+	assert_has(r[0].err.msg, "HTTP 503 (service unavailable); the server asks to retry in 60 s");
+	ck_assert_int_eq(r[0].status, 503);
+	ck_assert(at503 >= time(NULL) + 55);
+	ck_assert_int_eq(r[1].rc, EX_TEMPFAIL);
+	assert_has(r[1].err.msg, "HTTP 404 (not found)");
+	ck_assert_int_eq(at404, 0);
+	ck_assert_int_eq(r[2].rc, EX_USAGE);
+	assert_has(r[2].err.msg, "scheme 'ftp' is not allowed");
+	ck_assert_int_eq(r[3].rc, FETCH_NOT_MODIFIED);
+	ck_assert_int_eq(r[3].status, 304);
+	ck_assert_ptr_null(r[3].body.data);
+	free(u503), free(u404), free(uetag);
+}
+END_TEST
+
+START_TEST(test_host_key_is_scheme_host_and_port_in_any_case)
+{
+	char *k;
+
+	k = fetch_host_key("HTTP://News.Example.ORG/Feed?x=1");
+	ck_assert_str_eq(k, "http://news.example.org:80");
+	free(k);
+	k = fetch_host_key("https://news.example.org:8443/");
+	ck_assert_str_eq(k, "https://news.example.org:8443");
+	free(k);
+	k = fetch_host_key("https://news.example.org/a");
+	ck_assert_str_eq(k, "https://news.example.org:443");
+	free(k);
+	ck_assert_ptr_null(fetch_host_key("ftp://example.org/"));
+	ck_assert_ptr_null(fetch_host_key("/relative"));
+}
+END_TEST
+
 Suite *
 fetch_suite(void)
 {
@@ -1197,6 +1379,11 @@ fetch_suite(void)
 	tcase_add_test(tc, test_fetch_rejects_non_http_url);
 	tcase_add_test(tc, test_fetch_connection_refused_is_tempfail);
 	tcase_add_test(tc, test_fetch_verbose_says_one_line);
+	tcase_add_test(tc, test_batch_sends_one_request_at_a_time_to_a_host);
+	tcase_add_test(tc, test_batch_pauses_between_requests_to_a_host);
+	tcase_add_test(tc, test_batch_fetches_two_hosts_at_once);
+	tcase_add_test(tc, test_batch_gives_each_request_its_own_result);
+	tcase_add_test(tc, test_host_key_is_scheme_host_and_port_in_any_case);
 	suite_add_tcase(s, tc);
 
 	/* Each waits out fetch's 2-second timeout; the tcase timeout stops a

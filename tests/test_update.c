@@ -34,7 +34,10 @@ teardown(void)
 }
 
 /* A config with [eedraws] extra keys and the sources given as
- * "name path [kind]" pairs on the test server. */
+ * "name path [kind]" pairs on the test server.  Every source is on the
+ * one test server, so one host: no pause between requests (delay = 0)
+ * unless extra says otherwise, so that the tests of other things stay
+ * quick; the pause has tests of its own. */
 static void
 write_conf(const char *extra, const char *const *sources)
 {
@@ -42,7 +45,7 @@ write_conf(const char *extra, const char *const *sources)
 
 	ck_assert_ptr_nonnull(f);
 	fprintf(f, "[eedraws]\ndatabase = %s\nuser_agent = eedraws-test (t@example.org)\n"
-	        "timeout = 2\nconnect_timeout = 2\n%s", db, extra ? extra : "");
+	        "timeout = 2\nconnect_timeout = 2\ndelay = 0\n%s", db, extra ? extra : "");
 	for (; *sources; sources += 2) {
 		char *url = httpd_url(srv, sources[1]);
 
@@ -355,7 +358,7 @@ write_news_conf(const char *news_keys)
 	FILE *f = fopen(conf, "w");
 
 	ck_assert_ptr_nonnull(f);
-	fprintf(f, "[eedraws]\ndatabase = %s\ntimeout = 2\nconnect_timeout = 2\n"
+	fprintf(f, "[eedraws]\ndatabase = %s\ntimeout = 2\nconnect_timeout = 2\ndelay = 0\n"
 	        "[source ircc]\nkind = ircc-json\nurl = %s\n"
 	        "[source news]\nkind = feed\nurl = %s\n%s", db, ircc, news,
 	        news_keys ? news_keys : "");
@@ -671,6 +674,288 @@ START_TEST(test_retry_after_is_honoured)
 }
 END_TEST
 
+/* Politeness: robots.txt of news hosts, one request at a time per host
+ * with the pause between, different hosts at once. */
+
+static void
+serve_robots(const char *text, unsigned status)
+{
+	struct httpd_response r = { .status = status, .body = text, .len = strlen(text) };
+
+	r.headers[0] = (struct httpd_header){ "Content-Type", "text/plain" };
+	httpd_route(srv, "/robots.txt", &r);
+}
+
+START_TEST(test_robots_txt_disallowing_an_article_keeps_it_unfetched)
+{
+	char *out, *err, *want, *url = httpd_url(srv, "/news/cec-round.html");
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"", NULL);
+	serve_robots("User-agent: *\nDisallow: /news/cec\n", 0);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/cec-round.html"), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	ck_assert_int_eq(count_lines(out, "unconfirmed draw 2025-02-17 pnp"), 1);
+	want = xasprintf("eedraws: news: warning: robots.txt disallows '%s'\n", url);
+	ck_assert_str_eq(err, want);
+	free(out), free(err), free(want);
+	/* Not a failure of the source. */
+	ck_assert_int_eq(test_query_long(db, "SELECT failures FROM fetch_state WHERE source ="
+	                                     " 'news'"), 0);
+	free(url);
+}
+END_TEST
+
+START_TEST(test_robots_txt_disallowing_a_feed_skips_the_source_alone)
+{
+	char *out, *err;
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
+	serve_robots("User-agent: eedraws\nDisallow: /news/feed\n", 0);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/feed.xml"), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/ircc.json"), 1);	/* IRCC's feed is not news */
+	ck_assert_ptr_nonnull(strstr(err, "news: warning: robots.txt disallows '"));
+	ck_assert_ptr_nonnull(strstr(err, "/news/feed.xml'"));
+	ck_assert_int_eq(count_lines(err, ""), 1);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM fetch_state WHERE source ="
+	                                     " 'news'"), 0);
+}
+END_TEST
+
+START_TEST(test_robots_txt_404_allows_everything_and_is_kept_a_day)
+{
+	char *out, *err;
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
+	write_news_conf(NULL);	/* no /robots.txt: the server says 404 */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(httpd_hits(srv, "/robots.txt"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/cec-round.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	free(out), free(err);
+	/* The next run within a day asks the database, not the site. */
+	serve_robots("User-agent: *\nDisallow: /\n", 0);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/robots.txt"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/feed.xml"), 2);
+	free(out), free(err);
+	/* A day later it is fetched again, and now disallows everything. */
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM robots"), 1);
+	{
+		sqlite3 *h;
+
+		ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_exec(h, "UPDATE robots SET fetched_at = strftime("
+		                                 "'%Y-%m-%dT%H:%M:%SZ', 'now', '-25 hours')",
+		                              NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(h);
+	}
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/robots.txt"), 2);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/feed.xml"), 2);
+	ck_assert_ptr_nonnull(strstr(err, "robots.txt disallows"));
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_robots_txt_500_disallows_everything_this_run_only)
+{
+	char *out, *err;
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
+	serve_robots("oops", 500);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/feed.xml"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "robots.txt disallows '"));
+	ck_assert_ptr_nonnull(strstr(err, "HTTP 500"));
+	free(out), free(err);
+	/* Not kept: the next run asks again, and may fetch. */
+	serve_robots("User-agent: *\nDisallow: /private/\n", 0);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(httpd_hits(srv, "/robots.txt"), 2);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/feed.xml"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	free(out), free(err);
+}
+END_TEST
+
+START_TEST(test_robots_txt_unreachable_for_articles_leaves_them_for_next_run)
+{
+	struct httpd *other = httpd_start();
+	char *out, *err, *feed, *article;
+
+	/* The feed is here, its one article on another host whose
+	 * robots.txt fails. */
+	ck_assert_ptr_nonnull(other);
+	article = httpd_url(other, "/pnp-round.html");
+	feed = xasprintf("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+	                 "<item><title>Express Entry: 646 invited</title><link>%s</link>"
+	                 "<pubDate>Mon, 17 Feb 2025 20:00:00 GMT</pubDate></item>"
+	                 "</channel></rss>", article);
+	httpd_route(srv, "/news/feed.xml", &(struct httpd_response){ .body = feed,
+	            .len = strlen(feed), .etag = "\"f\"" });
+	serve_as("/ircc.json", "history/06-2025-02-13T201252.json", "application/json", NULL,
+	         NULL);
+	httpd_route(other, "/robots.txt", &(struct httpd_response){ .status = 503 });
+	{
+		size_t len;
+		char *body = test_slurp(test_data("articles/before-ircc.txt"), &len);
+
+		httpd_route(other, "/pnp-round.html", &(struct httpd_response){ .body = body,
+		            .len = len });
+		free(body);
+	}
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(other, "/pnp-round.html"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "robots.txt disallows '"));
+	free(out), free(err);
+	/* The feed was not finished: asked for again without its ETag, and
+	 * the article fetched once its host's robots.txt answers. */
+	httpd_route(other, "/robots.txt", &(struct httpd_response){ .status = 404 });
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_ptr_null(httpd_last_header(srv, "/news/feed.xml", "If-None-Match"));
+	ck_assert_uint_eq(httpd_hits(other, "/pnp-round.html"), 1);
+	ck_assert_int_eq(count_lines(out, "unconfirmed draw 2025-02-17"), 1);
+	free(out), free(err);
+	httpd_stop(other);
+	free(feed), free(article);
+}
+END_TEST
+
+/* The requests to srv in order; all must have been answered. */
+static size_t
+visits(struct httpd *h, struct httpd_visit *v, size_t max)
+{
+	size_t n = httpd_visits(h, v, max);
+
+	ck_assert_uint_le(n, max);
+	return n;
+}
+
+START_TEST(test_update_sends_one_request_at_a_time_to_a_host_with_the_delay)
+{
+	const char *const src[] = { "a", "/a.json", "b", "/b.json", "c", "/c.json", NULL };
+	struct httpd_visit v[8];
+	char *out, *err;
+	size_t i, n;
+
+	/* Each holds up to 300 ms for company: sent together, they would
+	 * be in flight together. */
+	for (i = 0; src[i]; i += 2) {
+		size_t len;
+		char *body = test_slurp(test_data("feed-ddmmyyyy.json"), &len);
+
+		httpd_route(srv, src[i + 1], &(struct httpd_response){ .body = body, .len = len,
+		            .hold_ms = 300 });
+		free(body);
+	}
+	write_conf("delay = 400ms\n", src);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_max_in_flight(srv), 1);
+	n = visits(srv, v, 8);
+	ck_assert_uint_eq(n, 3);
+	for (i = 1; i < n; i++)
+		ck_assert_msg(v[i].arrived - v[i - 1].answered >= 0.4,
+		              "%s came %.3f s after %s was answered", v[i].path,
+		              v[i].arrived - v[i - 1].answered, v[i - 1].path);
+}
+END_TEST
+
+START_TEST(test_update_asks_robots_txt_first_and_pauses_after_it)
+{
+	struct httpd_visit v[8];
+	char *out, *err;
+	size_t i, n;
+	FILE *f;
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
+	serve_robots("User-agent: *\nAllow: /\n", 0);
+	write_news_conf(NULL);
+	f = fopen(conf, "a");
+	fputs("[eedraws]\ndelay = 300ms\n", f);
+	fclose(f);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	n = visits(srv, v, 8);
+	/* robots.txt, IRCC's feed and the news feed, two articles */
+	ck_assert_uint_eq(n, 5);
+	ck_assert_str_eq(v[0].path, "/robots.txt");
+	for (i = 1; i < n; i++)
+		ck_assert_msg(v[i].arrived - v[i - 1].answered >= 0.3,
+		              "%s came %.3f s after %s was answered", v[i].path,
+		              v[i].arrived - v[i - 1].answered, v[i - 1].path);
+}
+END_TEST
+
+START_TEST(test_update_crawl_delay_lengthens_the_pause)
+{
+	struct httpd_visit v[8];
+	char *out, *err;
+	size_t i, n;
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
+	/* Our group's Crawl-delay, not the other one's. */
+	serve_robots("User-agent: *\nCrawl-delay: 30\n\nUser-agent: eedraws\n"
+	             "Crawl-delay: 0.7\n", 0);
+	write_news_conf(NULL);		/* delay = 0 */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	n = visits(srv, v, 8);
+	ck_assert_uint_eq(n, 5);
+	for (i = 1; i < n; i++)
+		ck_assert_msg(v[i].arrived - v[i - 1].answered >= 0.7,
+		              "%s came %.3f s after %s was answered", v[i].path,
+		              v[i].arrived - v[i - 1].answered, v[i - 1].path);
+}
+END_TEST
+
+START_TEST(test_update_fetches_two_hosts_at_once)
+{
+	struct httpd *other = httpd_start();
+	struct httpd_visit v[4];
+	char *out, *err, *url;
+	size_t len;
+	char *body = test_slurp(test_data("feed-ddmmyyyy.json"), &len);
+	FILE *f;
+
+	ck_assert_ptr_nonnull(other);
+	/* Each answers only once the other's request is in, or after 5 s:
+	 * one after the other, neither would overlap. */
+	httpd_route(srv, "/a.json", &(struct httpd_response){ .body = body, .len = len,
+	            .hold_ms = 5000 });
+	httpd_route(other, "/b.json", &(struct httpd_response){ .body = body, .len = len,
+	            .hold_ms = 5000 });
+	write_conf(NULL, (const char *const[]){ "a", "/a.json", NULL });
+	url = httpd_url(other, "/b.json");
+	f = fopen(conf, "a");
+	fprintf(f, "[source b]\nkind = ircc-json\nurl = %s\n", url);
+	fclose(f);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	ck_assert_uint_eq(visits(srv, v, 4), 1);
+	ck_assert_int_eq(v[0].overlapped, 1);
+	ck_assert_uint_eq(visits(other, v, 4), 1);
+	ck_assert_int_eq(v[0].overlapped, 1);
+	httpd_stop(other);
+	free(url), free(body);
+}
+END_TEST
+
 /* IRCC's format drifts: a warning naming what changed, the run goes on.
  * 07 -> 08 is the real incident of round #336 vanishing for a while. */
 START_TEST(test_a_feed_that_drops_a_round_or_changes_keys_warns_and_succeeds)
@@ -772,6 +1057,15 @@ update_suite(void)
 	tcase_add_test(tc, test_status_shows_an_old_success_as_stale);
 	tcase_add_test(tc, test_a_source_failing_again_and_again_backs_off);
 	tcase_add_test(tc, test_retry_after_is_honoured);
+	tcase_add_test(tc, test_robots_txt_disallowing_an_article_keeps_it_unfetched);
+	tcase_add_test(tc, test_robots_txt_disallowing_a_feed_skips_the_source_alone);
+	tcase_add_test(tc, test_robots_txt_404_allows_everything_and_is_kept_a_day);
+	tcase_add_test(tc, test_robots_txt_500_disallows_everything_this_run_only);
+	tcase_add_test(tc, test_robots_txt_unreachable_for_articles_leaves_them_for_next_run);
+	tcase_add_test(tc, test_update_sends_one_request_at_a_time_to_a_host_with_the_delay);
+	tcase_add_test(tc, test_update_asks_robots_txt_first_and_pauses_after_it);
+	tcase_add_test(tc, test_update_crawl_delay_lengthens_the_pause);
+	tcase_add_test(tc, test_update_fetches_two_hosts_at_once);
 	tcase_add_test(tc, test_a_feed_that_drops_a_round_or_changes_keys_warns_and_succeeds);
 	tcase_add_test(tc, test_update_archives_each_distinct_body_with_its_headers);
 	suite_add_tcase(s, tc);
