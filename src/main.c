@@ -696,8 +696,12 @@ update_source(struct ctx *c, struct job *j, struct fetch_req *r)
 			set_str(&st->last_success, j->now);
 			rc = store_put_fetch_state(c->store, src->name, src->url, st, &e);
 		} else if ((kind = body_kind(b, src->kind, &e)) && strcmp(kind, "feed") == 0) {
-			rc = feed_select(c, &j->items, src->name, b, src->match, src->max_items,
-			                 &e);
+			/* Kept too: it names the articles, and an incident may
+			 * need it. */
+			rc = store_archive(c->store, src->name, b, kind, NULL, &e);
+			if (rc == 0)
+				rc = feed_select(c, &j->items, src->name, b, src->match,
+				                 src->max_items, &e);
 			j->feed = rc == 0;
 		} else if (kind) {
 			set_str(&st->body_hash, hash);

@@ -417,6 +417,11 @@ START_TEST(test_feed_items_are_fetched_once_and_only_when_they_match)
 	                  httpd_hits(srv, "/news/pnp-round.html") +
 	                  httpd_hits(srv, "/news/cec-round.html"), 3);
 	free(out), free(err), free(news);
+	/* The archive: both feed bodies and the three articles, as served. */
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies WHERE kind = 'feed'"
+	                                 " AND source = 'news'"), 2);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies WHERE kind ="
+	                                 " 'article' AND url LIKE '%/news/%-round.html'"), 3);
 }
 END_TEST
 
