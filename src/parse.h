@@ -16,7 +16,14 @@
 struct parse_opts {
 	const char *date;	/* YYYY-MM-DD: publication date to assume when a
 				 * page gives none; NULL for the fetch date */
+	const char *lang;	/* IRCC's feed: "en" or "fr" as the source
+				 * declares it; NULL: from the URL's name */
 };
+
+/* The language a feed's URL or file name declares: "fr" for a name ending
+ * in "_fr.json" (IRCC's ee_rounds_123_fr.json), "en" for "_en.json", else
+ * NULL. */
+const char *parse_lang_of_url(const char *url);
 
 /* The kinds eedraws reads; NULL-terminated, "auto" first. */
 extern const char *const parse_kinds[];
