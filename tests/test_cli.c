@@ -194,10 +194,10 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	ck_assert_int_eq(EEDRAWS(&exported, &err, NULL, "export"), 0);
 	free(err);
 	ck_assert(starts_with(exported, "number,date,category,version,name,invitations,"
-	                      "crs_cutoff,draw_time,tie_break,programs,confirmed\r\n"));
+	                      "crs_cutoff,draw_time,tie_break,programs,confirmed,name_fr\r\n"));
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n434,2026-08-07,transport,2,"
 	                             "\"Transport Occupations, 2026-Version 2\",300,470,"
-	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1\r\n"));
+	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,\r\n"));
 	/* Sorted by date then number: 91a before 91b, round 1 first. */
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n1,2015-01-31,"));
 	ck_assert(strstr(exported, "\r\n91a,") < strstr(exported, "\r\n91b,"));
@@ -205,9 +205,9 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	b = sorted_lines(exported, &nb);
 	ck_assert_uint_eq(na, 436);
 	ck_assert_uint_eq(nb, 436);
-	/* The same rows, with IRCC's draws all confirmed. */
+	/* The same rows, with IRCC's draws all confirmed, no French names. */
 	for (i = 0; i < na; i++) {
-		char *want = xasprintf("%s,%s", a[i], i == na - 1 ? "confirmed" : "1");
+		char *want = xasprintf("%s,%s", a[i], i == na - 1 ? "confirmed,name_fr" : "1,");
 
 		ck_assert_str_eq(want, b[i]);
 		free(want);
@@ -223,7 +223,7 @@ START_TEST(test_programs_cell_is_quoted)
 	ingest_ok("feed-2026-08-07.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	/* "fsw,cec,fst" holds commas: RFC 4180 quotes it. */
-	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -463,7 +463,7 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	                      " (from tests/data/articles/before-ircc.txt)\n");
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,\r\n"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
 	ck_assert_ptr_nonnull(strstr(out, "unconfirmed"));
