@@ -24,9 +24,9 @@
 static const char usage_text[] =
 	"usage: eedraws [-c CONFIG] [-d DATABASE] [-q | -v] COMMAND [ARGS]\n"
 	"  update [SOURCE...]              fetch the configured sources, store what is new\n"
-	"  ingest [-k KIND] [--date DATE] FILE|URL|-...\n"
+	"  ingest [-k KIND] [--date DATE] [--lang en|fr] FILE|URL|-...\n"
 	"                                  store the draws of files or URLs\n"
-	"  parse  [-k KIND] [--date DATE] FILE|URL|-...\n"
+	"  parse  [-k KIND] [--date DATE] [--lang en|fr] FILE|URL|-...\n"
 	"                                  print the draws a body yields, as CSV\n"
 	"  export [-t TABLE] [-f csv|json] [-o FILE]\n"
 	"                                  TABLE: draws (default), revisions, pool,\n"
@@ -35,7 +35,8 @@ static const char usage_text[] =
 	"  conflicts                       where articles disagree with IRCC\n"
 	"  status                          each source's health; exit 1 when one is stale\n"
 	"KIND: auto (default), ircc-json, article, feed.  DATE: the publication\n"
-	"date to assume (YYYY-MM-DD) when a page gives none.  See eedraws --help.\n";
+	"date to assume (YYYY-MM-DD) when a page gives none.  --lang: an IRCC feed's\n"
+	"language, checked against its rounds.  See eedraws --help.\n";
 
 static const char help_text[] =
 	"\n"
@@ -401,6 +402,7 @@ update_source(struct ctx *c, const struct source *src, int named)
 {
 	struct fetch_state st;
 	struct fetch_opts o;
+	struct parse_opts po = { NULL, src->lang };
 	struct body b = {0};
 	struct err e = {0}, e2 = {0};
 	const char *kind = NULL;
@@ -463,7 +465,7 @@ update_source(struct ctx *c, const struct source *src, int named)
 			set_str(&st.etag, b.etag);
 			set_str(&st.last_modified, b.last_modified);
 			set_str(&st.last_success, now);
-			rc = store_draws(c, src->name, &b, kind, NULL, &st, &e);
+			rc = store_draws(c, src->name, &b, kind, &po, &st, &e);
 		} else {
 			rc = e.code;
 		}
@@ -522,13 +524,15 @@ cmd_update(struct ctx *c, int argc, char **argv)
 	return status;
 }
 
-/* Options shared by ingest and parse: -k KIND, --date YYYY-MM-DD. */
+/* Options shared by ingest and parse: -k KIND, --date YYYY-MM-DD,
+ * --lang en|fr. */
 static int
 kind_options(int argc, char **argv, const char **kind, struct parse_opts *popts)
 {
 	static const struct option longopts[] = {
 		{ "kind", required_argument, NULL, 'k' },
 		{ "date", required_argument, NULL, 'D' },
+		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	char iso[11];
@@ -549,6 +553,11 @@ kind_options(int argc, char **argv, const char **kind, struct parse_opts *popts)
 			if (date_parse_iso(optarg, iso, &swapped) != 0 || swapped)
 				return usage_error("--date wants YYYY-MM-DD, not '%s'", optarg);
 			popts->date = optarg;
+			break;
+		case 'L':
+			if (strcmp(optarg, "en") != 0 && strcmp(optarg, "fr") != 0)
+				return usage_error("--lang wants en or fr, not '%s'", optarg);
+			popts->lang = optarg;
 			break;
 		default:
 			return usage_error("%s: bad option", argv[0]);

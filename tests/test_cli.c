@@ -66,6 +66,7 @@ START_TEST(test_usage_errors_exit_64_and_say_what_was_wrong)
 		{ { "eedraws", "list", "-n", "zero", NULL }, "positive number" },
 		{ { "eedraws", "parse", "--date", "11-01-2023", "x", NULL }, "--date wants YYYY-MM-DD" },
 		{ { "eedraws", "update", "nosuch", NULL }, "no source named 'nosuch'" },
+		{ { "eedraws", "ingest", "--lang", "de", "x", NULL }, "--lang wants en or fr" },
 		{ { "eedraws", "--bogus", NULL }, "usage:" },
 	};
 	size_t i;
@@ -213,6 +214,58 @@ START_TEST(test_export_round_trips_what_parse_reads)
 		free(want);
 	}
 	free(a), free(b), free(parsed), free(exported);
+}
+END_TEST
+
+START_TEST(test_ingest_french_after_english_announces_nothing_and_exports_name_fr)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(ingest_ok("feed-2026-08-07.json"), 435);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", test_data("feed-fr.json")), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n431,2026-08-04,pnp,,Provincial Nominee Program,"
+	                             "507,768,2026-08-04T10:39:04Z,2026-05-15T15:58:19Z,pnp,1,"
+	                             "Programme des candidats des provinces\r\n"));
+	free(out), free(err);
+}
+END_TEST
+
+/* Bytes that are neither UTF-8 nor Windows-1252, or a body in the other
+ * language than --lang says: refused, exit 65, naming the file, with
+ * nothing written. */
+START_TEST(test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing)
+{
+	static const char bad[] = "{\"rounds\": [{\"drawNumber\": \"500\", \"drawDate\":"
+		" \"2027-01-06\", \"drawDateFull\": \"6 janvier 2027\","
+		" \"drawName\": \"M\xe9tiers \x90\", \"drawSize\": \"10\"}]}";
+	char *file = xasprintf("%s/ee_rounds_123_fr.json", dir);
+	char *out, *err;
+	FILE *f = fopen(file, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(bad, f);
+	fclose(f);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", file), 65);
+	ck_assert_str_eq(out, "");
+	ck_assert_msg(strstr(err, file) && strstr(err, "neither UTF-8") &&
+	              strstr(err, "0x90"), "stderr: %s", err);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 0);
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "--lang", "en",
+	                         test_data("feed-fr.json")), 65);
+	ck_assert_msg(strstr(err, "written in French") && strstr(err, "declared English"),
+	              "stderr: %s", err);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "--lang", "fr",
+	                         test_data("feed-fr.json")), 0);
+	ck_assert_int_eq(count_lines(out, "new draw #"), 12);
+	free(out), free(err), free(file);
 }
 END_TEST
 
@@ -611,6 +664,8 @@ cli_suite(void)
 	tcase_add_test(tc, test_csv_cells_cannot_carry_a_formula);
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
+	tcase_add_test(tc, test_ingest_french_after_english_announces_nothing_and_exports_name_fr);
+	tcase_add_test(tc, test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }
