@@ -715,8 +715,11 @@ merge_how(const struct draw *d, size_t i, int french_only, const char *oldv,
 		return french_only ? MERGE_STATED : MERGE_KEPT;
 	if (is_raw_text(i))
 		return french_only ? MERGE_QUIET : MERGE_STATED;
-	/* A French name no category fits does not undo the English one's. */
-	if (i == F_CATEGORY && fr && !french_only && newv && strcmp(newv, "other") == 0)
+	/* What the French feed leaves out (a count, a version its name lacks)
+	 * does not erase the English feed's value, nor does a French name no
+	 * category fits undo the English one's category. */
+	if (fr && !french_only && (!newv ||
+	    (i == F_CATEGORY && strcmp(newv, "other") == 0)))
 		return MERGE_KEPT;
 	return MERGE_STATED;
 }
