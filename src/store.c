@@ -509,8 +509,10 @@ run(struct store *s, sqlite3_stmt *st, struct err *e)
 	return 0;
 }
 
+/* The pool of d->number as pool[] (the values after the fields, as text;
+ * NULL for none) states it. */
 static int
-put_pool(struct store *s, const struct draw *d, struct err *e)
+put_pool(struct store *s, const struct draw *d, const char *const *pool, struct err *e)
 {
 	sqlite3_stmt *st = s->stmt[INS_POOL];
 	int i, rc;
@@ -519,13 +521,13 @@ put_pool(struct store *s, const struct draw *d, struct err *e)
 	if ((rc = run(s, s->stmt[DEL_POOL], e)))
 		return rc;
 	for (i = 0; i < DRAW_NBANDS; i++) {
-		if (d->pool[i] < 0)
+		if (!pool[i])
 			continue;
 		bind_text(st, 1, d->number);
 		bind_text(st, 2, pool_bands[i].key);
 		sqlite3_bind_int(st, 3, pool_bands[i].crs_min);
 		sqlite3_bind_int(st, 4, pool_bands[i].crs_max);
-		sqlite3_bind_int64(st, 5, d->pool[i]);
+		sqlite3_bind_int64(st, 5, strtoll(pool[i], NULL, 10));
 		if ((rc = run(s, st, e)))
 			return rc;
 	}
@@ -745,7 +747,7 @@ merge_draw(struct store *s, const struct draw *d, const char *source,
 		return -found;
 	if (!found) {
 		if ((rc = write_draw(s, INS_DRAW, d, v, raw, source, b, fetched, now, e)) ||
-		    (rc = put_pool(s, d, e)))
+		    (rc = put_pool(s, d, v + NFIELDS, e)))
 			goto out;
 		event_add(ev, STORE_NEW, d, d->number, d->date);
 		goto out;
@@ -780,7 +782,7 @@ merge_draw(struct store *s, const struct draw *d, const char *source,
 	}
 	if (write) {
 		if ((rc = write_draw(s, UPD_DRAW, d, v, raw, source, b, fetched, now, e)) ||
-		    (pool_changed && (rc = put_pool(s, d, e))))
+		    (pool_changed && (rc = put_pool(s, d, v + NFIELDS, e))))
 			goto out;
 	} else if (!same(old[NVALUES], raw)) {
 		/* Only what eedraws does not model changed (links, say): keep

@@ -375,15 +375,17 @@ START_TEST(test_french_feed_revises_shared_values_and_its_own_name)
 	static const char en[] = "{\"rounds\": [{\"drawNumber\": \"600\", \"drawDate\":"
 		" \"2027-02-03\", \"drawDateFull\": \"February 3, 2027\", \"drawName\":"
 		" \"Trades Occupations, 2027-Version 1\", \"drawSize\": \"1,000\","
-		" \"drawCRS\": \"480\"}]}";
-	/* No version in its name, no drawSize: not stated, nothing erased. */
+		" \"drawCRS\": \"480\", \"dd1\": \"100\", \"dd2\": \"200\", \"dd18\": \"300\"}]}";
+	/* No version in its name, no drawSize, no dd1: not stated, nothing
+	 * erased.  Its CRS and dd2 differ. */
 	static const char fr1[] = "{\"rounds\": [{\"drawNumber\": \"600\", \"drawDate\":"
 		" \"2027-02-03\", \"drawDateFull\": \"3 f\xc3\xa9vrier 2027\", \"drawName\":"
-		" \"M\xc3\xa9tiers\", \"drawCRS\": \"481\"}]}";
+		" \"M\xc3\xa9tiers\", \"drawCRS\": \"481\", \"dd2\": \"201\", \"dd18\": \"300\"}]}";
 	static const char fr2[] = "{\"rounds\": [{\"drawNumber\": \"600\", \"drawDate\":"
 		" \"2027-02-03\", \"drawDateFull\": \"3 f\xc3\xa9vrier 2027\", \"drawName\":"
 		" \"Professions de l'espace, 2027-Version 1\","
-		" \"drawSize\": \"1 000\", \"drawCRS\": \"481\"}]}";
+		" \"drawSize\": \"1 000\", \"drawCRS\": \"481\", \"dd1\": \"100\","
+		" \"dd2\": \"201\", \"dd18\": \"300\"}]}";
 	struct store *s;
 	struct err e = {0};
 	struct seen seen = {0};
@@ -393,11 +395,14 @@ START_TEST(test_french_feed_revises_shared_values_and_its_own_name)
 	/* A value both feeds state, disagreeing: a revision, as for English. */
 	put_text(s, fr1, "https://x.example/ee_rounds_123_fr.json", &seen);
 	ck_assert_int_eq(seen.changed, 1);
-	ck_assert_uint_eq(seen.lines.n, 2);
+	ck_assert_uint_eq(seen.lines.n, 3);
 	ck_assert_str_eq(seen.lines.v[1], "changed 600 crs_cutoff 480 -> 481");
+	ck_assert_str_eq(seen.lines.v[2], "changed 600 dd2 200 -> 201");
+	ck_assert_int_eq(test_query_long(db, "SELECT candidates FROM pool WHERE band = 'dd1'"), 100);
+	ck_assert_int_eq(test_query_long(db, "SELECT candidates FROM pool WHERE band = 'dd2'"), 201);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions WHERE field = 'crs_cutoff'"
 	                                " AND url LIKE '%_fr.json'"), 1);
-	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions"), 2);
 	ASSERT_TEXT("SELECT name FROM draws", "Trades Occupations, 2027-Version 1");
 	ASSERT_TEXT("SELECT name_fr FROM draws", "M\xc3\xa9tiers");
 	ASSERT_TEXT("SELECT version || ' ' || invitations || ' ' || invitations_raw FROM draws",
@@ -406,15 +411,16 @@ START_TEST(test_french_feed_revises_shared_values_and_its_own_name)
 	 * category fits leaves the English one's category alone. */
 	put_text(s, fr2, "https://x.example/ee_rounds_123_fr.json", &seen);
 	ck_assert_int_eq(seen.changed, 2);
-	ck_assert_uint_eq(seen.lines.n, 3);
-	ck_assert_str_eq(seen.lines.v[2], "changed 600 name_fr M\xc3\xa9tiers -> "
+	ck_assert_uint_eq(seen.lines.n, 4);
+	ck_assert_str_eq(seen.lines.v[3], "changed 600 name_fr M\xc3\xa9tiers -> "
 	                 "Professions de l'espace, 2027-Version 1");
 	ASSERT_TEXT("SELECT category FROM draws", "trades");
 	ASSERT_TEXT("SELECT name FROM draws", "Trades Occupations, 2027-Version 1");
 	/* The English feed again: its CRS back, its name untouched, French kept. */
 	put_text(s, en, "https://x.example/ee_rounds_123_en.json", &seen);
-	ck_assert_uint_eq(seen.lines.n, 4);
-	ck_assert_str_eq(seen.lines.v[3], "changed 600 crs_cutoff 481 -> 480");
+	ck_assert_uint_eq(seen.lines.n, 6);
+	ck_assert_str_eq(seen.lines.v[4], "changed 600 crs_cutoff 481 -> 480");
+	ck_assert_str_eq(seen.lines.v[5], "changed 600 dd2 201 -> 200");
 	ASSERT_TEXT("SELECT name_fr FROM draws",
 	            "Professions de l'espace, 2027-Version 1");
 	store_close(s);
