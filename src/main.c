@@ -781,7 +781,8 @@ print_list_row(void *ctx, const char *const *v, int n)
 	 * confirmed: an unconfirmed draw says so where IRCC's name would be */
 	printf("%-6s %-10s %-16s %11s %4s  %s\n", confirmed && v[0] ? v[0] : "?",
 	       v[1] ? v[1] : "", v[2] ? v[2] : "", v[5] ? v[5] : "", v[6] ? v[6] : "",
-	       confirmed ? (v[4] ? v[4] : "") : "unconfirmed: only articles state it");
+	       !confirmed ? "unconfirmed: only articles state it" :
+	       v[4] ? v[4] : v[11] ? v[11] : "");	/* else the French name */
 	return 0;
 }
 

@@ -266,6 +266,11 @@ START_TEST(test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothi
 	                         test_data("feed-fr.json")), 0);
 	ck_assert_int_eq(count_lines(out, "new draw #"), 12);
 	free(out), free(err), free(file);
+	/* Only the French feed has them: list shows the French name. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
+	ck_assert_msg(strstr(out, "\n434    2026-08-07 transport") &&
+	              strstr(out, "  Professions en transport, 2026-Version 2\n"), "%s", out);
+	free(out), free(err);
 }
 END_TEST
 
