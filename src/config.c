@@ -47,6 +47,7 @@ add_source(struct config *c, const char *name, const char *kind, const char *url
 	s->name = xstrdup(name);
 	s->kind = xstrdup(kind);
 	s->url = xstrdup(url);
+	s->lang = NULL;
 	s->enabled = 1;
 	s->match = NULL;
 	s->max_items = DEFAULT_MAX_ITEMS;
@@ -73,6 +74,7 @@ free_sources(struct config *c)
 		free(c->sources[i].name);
 		free(c->sources[i].kind);
 		free(c->sources[i].url);
+		free(c->sources[i].lang);
 		free(c->sources[i].match);
 	}
 	free(c->sources);
@@ -272,6 +274,13 @@ source_key(struct reader *r, const char *sname, const char *name, const char *va
 			return fail(r, "url: '%s' is not an http or https URL", value);
 		free(s->url);
 		s->url = xstrdup(value);
+		return 1;
+	}
+	if (strcmp(name, "lang") == 0) {
+		if (strcmp(value, "en") != 0 && strcmp(value, "fr") != 0)
+			return fail(r, "lang: '%s' is not en or fr", value);
+		free(s->lang);
+		s->lang = xstrdup(value);
 		return 1;
 	}
 	if (strcmp(name, "enabled") == 0)

@@ -18,6 +18,8 @@ struct source {
 	char *name;
 	char *kind;		/* a parse kind: "ircc-json", "auto", ... */
 	char *url;
+	char *lang;		/* ircc-json: "en" or "fr"; NULL: from the URL
+				 * (..._fr.json is French), else from the body */
 	int enabled;
 	/* kind = feed: the items to fetch, and how many at most a run */
 	char *match;		/* PCRE2, any case; NULL for FEED_DEFAULT_MATCH */

@@ -58,15 +58,25 @@ days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-/* Skips blanks; returns how many there were. */
+/* Skips blanks, the no-break spaces of French typography (U+00A0, U+202F)
+ * among them; returns how many bytes there were. */
 static size_t
 skip_spaces(const char **pp)
 {
 	const char *p = *pp;
 	size_t n;
 
-	while (*p == ' ' || *p == '\t')
-		p++;
+	for (;;) {
+		if (*p == ' ' || *p == '\t')
+			p++;
+		else if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0)
+			p += 2;
+		else if ((unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+		         (unsigned char)p[2] == 0xaf)
+			p += 3;
+		else
+			break;
+	}
 	n = (size_t)(p - *pp);
 	*pp = p;
 	return n;
@@ -133,6 +143,75 @@ scan_month(const char **pp, int *mon)
 	return 0;
 }
 
+/* French month names (IRCC's French feed: "15 avril 2026"), in UTF-8, with
+ * the spellings without accents and the usual abbreviations. */
+static const struct {
+	const char *name;
+	int month;
+} month_fr[] = {
+	{ "janvier", 1 }, { "janv.", 1 },
+	{ "f\xc3\xa9vrier", 2 }, { "fevrier", 2 }, { "f\xc3\xa9vr.", 2 }, { "fevr.", 2 },
+	{ "mars", 3 },
+	{ "avril", 4 }, { "avr.", 4 },
+	{ "mai", 5 },
+	{ "juin", 6 },
+	{ "juillet", 7 }, { "juil.", 7 },
+	{ "ao\xc3\xbbt", 8 }, { "aout", 8 },
+	{ "septembre", 9 }, { "sept.", 9 },
+	{ "octobre", 10 }, { "oct.", 10 },
+	{ "novembre", 11 }, { "nov.", 11 },
+	{ "d\xc3\xa9" "cembre", 12 }, { "decembre", 12 }, { "d\xc3\xa9" "c.", 12 }, { "dec.", 12 },
+};
+
+/* Whether the text at p continues a word: an ASCII letter or a multibyte
+ * UTF-8 character ("é"), other than a no-break space. */
+static int
+word_byte(const char *p)
+{
+	const char *q = p;
+
+	if (skip_spaces(&q))
+		return 0;
+	return isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80;
+}
+
+/* A French month name (case-insensitive for ASCII letters), not followed by
+ * more of a word. */
+static int
+scan_month_fr(const char **pp, int *mon)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(month_fr) / sizeof(month_fr[0]); i++) {
+		n = strlen(month_fr[i].name);
+		if (strncasecmp(*pp, month_fr[i].name, n) == 0 &&
+		    (month_fr[i].name[n - 1] == '.' || !word_byte(*pp + n))) {
+			*mon = month_fr[i].month;
+			*pp += n;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Leading blanks, then "D Month" as French writes it: "15 avril",
+ * "1er mars". */
+static int
+scan_day_month_fr(const char **pp, int *d, int *m)
+{
+	const char *p = *pp;
+
+	skip_spaces(&p);
+	if (scan_num(&p, 1, 2, d) != 0)
+		return -1;
+	if (*d == 1 && strncasecmp(p, "er", 2) == 0 && !word_byte(p + 2))
+		p += 2;
+	if (skip_spaces(&p) == 0 || scan_month_fr(&p, m) != 0)
+		return -1;
+	*pp = p;
+	return 0;
+}
+
 /* "YYYY-MM-DD", or also "DD-MM-YYYY" when swapped is not NULL (*swapped
  * then says which it was).  The date itself is not checked. */
 static int
@@ -194,7 +273,7 @@ scan_year(const char **pp, int *y)
 
 	if (*p == ',' || *p == '.')
 		p++;
-	else if (*p != ' ' && *p != '\t')
+	else if (skip_spaces(&p) == 0)
 		return -1;
 	skip_spaces(&p);
 	*pp = p;
@@ -203,13 +282,44 @@ scan_year(const char **pp, int *y)
 	return 1;
 }
 
-/* "H:MM:SS" or "HH:MM:SS", then an optional AM or PM. */
+/* French typography's "10 h 43 min 11 s" (the blanks optional). */
+static int
+scan_time_fr(const char **pp, int *h, int *mi, int *s)
+{
+	const char *p = *pp;
+
+	if (scan_num(&p, 1, 2, h) != 0)
+		return -1;
+	skip_spaces(&p);
+	if ((*p != 'h' && *p != 'H') || isalpha((unsigned char)p[1]))
+		return -1;
+	p++;
+	skip_spaces(&p);
+	if (scan_num(&p, 2, 2, mi) != 0)
+		return -1;
+	skip_spaces(&p);
+	if (scan_word(&p, "min") != 0)
+		return -1;
+	skip_spaces(&p);
+	if (scan_num(&p, 2, 2, s) != 0)
+		return -1;
+	skip_spaces(&p);
+	if (scan_word(&p, "s") != 0)
+		return -1;
+	*pp = p;
+	return 0;
+}
+
+/* "H:MM:SS" or "HH:MM:SS", then an optional AM or PM; or the French
+ * "10 h 43 min 11 s". */
 static int
 scan_time(const char **pp, int *h, int *mi, int *s)
 {
 	const char *p = *pp;
 	const char *q;
 
+	if (scan_time_fr(pp, h, mi, s) == 0)
+		return 0;
 	if (scan_num(&p, 1, 2, h) != 0 || *p++ != ':' ||
 	    scan_num(&p, 2, 2, mi) != 0 || *p++ != ':' ||
 	    scan_num(&p, 2, 2, s) != 0)
@@ -256,13 +366,28 @@ date_parse_iso(const char *s, char out[11], int *swapped)
 	return 0;
 }
 
+/* The words of a date, English "April 15, 2026" or French "15 avril 2026"
+ * (the year optional in both); returns as scan_year does. */
+static int
+scan_date_words(const char **pp, int *y, int *m, int *d)
+{
+	const char *p = *pp;
+	int has_year;
+
+	if (scan_month_day(&p, m, d) != 0 && scan_day_month_fr(&p, d, m) != 0)
+		return -1;
+	if ((has_year = scan_year(&p, y)) < 0)
+		return -1;
+	*pp = p;
+	return has_year;
+}
+
 int
 date_parse_long(const char *s, char out[11])
 {
 	int y, m, d;
 
-	if (scan_month_day(&s, &m, &d) != 0 || scan_year(&s, &y) != 1 ||
-	    y < 1 || !date_valid(y, m, d))
+	if (scan_date_words(&s, &y, &m, &d) != 1 || y < 1 || !date_valid(y, m, d))
 		return -1;
 	skip_spaces(&s);
 	if (*s != '\0')
@@ -295,15 +420,21 @@ datetime_parse_ircc(const char *s, const char *ref_date, char out[21])
 	int y, m, d, h, mi, sec, has_year, iy, im, id;
 	const char *p = s, *q;
 
-	if (!s || scan_month_day(&p, &m, &d) != 0 ||
-	    (has_year = scan_year(&p, &y)) < 0)
+	if (!s || (has_year = scan_date_words(&p, &y, &m, &d)) < 0)
 		return -1;
 	if (has_year && (*p == ',' || *p == '.'))	/* "May 26, 2017, at" */
 		p++;
 	skip_spaces(&p);
-	/* "at", also glued to the time: "May 31, 2024 at12:48:30 UTC" */
+	/* "at", also glued to the time: "May 31, 2024 at12:48:30 UTC"; in
+	 * French "à" (or "a" without its accent) */
 	if (strncasecmp(p, "at", 2) == 0 && !isalpha((unsigned char)p[2])) {
 		p += 2;
+		skip_spaces(&p);
+	} else if (strncmp(p, "\xc3\xa0", 2) == 0 && !word_byte(p + 2)) {
+		p += 2;
+		skip_spaces(&p);
+	} else if ((*p == 'a' || *p == 'A') && !word_byte(p + 1)) {
+		p += 1;
 		skip_spaces(&p);
 	}
 

@@ -6,7 +6,8 @@
  * *swapped set to 1.  Returns 0, or -1 if s is neither or not a real date. */
 int date_parse_iso(const char *s, char out[11], int *swapped);
 
-/* "April 15, 2026" and variants -> "2026-04-15"; 0 or -1. */
+/* "April 15, 2026" and variants -> "2026-04-15"; also French: "15 avril
+ * 2026", "1er mars 2025", "3 août 2026" (no-break spaces too); 0 or -1. */
 int date_parse_long(const char *s, char out[11]);
 
 /* IRCC's free-text timestamps (drawDateTime, drawCutOff) to UTC
@@ -15,8 +16,9 @@ int date_parse_long(const char *s, char out[11]);
  * "July 3rd 2026 at ...", "... at 04:22:17 AM UTC", "... at 2025-01-23
  * 15:30:04 UTC", a missing "UTC", and a missing year ("October 7 at ..."),
  * which is taken from ref_date (YYYY-MM-DD, the draw's date): the latest
- * such date not after it.  Returns 0, or -1 (out untouched) when s cannot
- * be read. */
+ * such date not after it.  French too, from IRCC's French feed: "15 avril
+ * 2026 à 10:43:11 UTC", "1er mars 2025 à 10 h 43 min 11 s UTC".  Returns
+ * 0, or -1 (out untouched) when s cannot be read. */
 int datetime_parse_ircc(const char *s, const char *ref_date, char out[21]);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date; valid dates only. */

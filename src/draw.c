@@ -34,6 +34,9 @@ const struct pool_band pool_bands[DRAW_NBANDS] = {
  * entry whose phrase it contains (case-insensitive), so the specific
  * phrases come before the ones they contain: "Federal Skilled Trades"
  * before "Trade", "Canadian Work Experience" names before the programs.
+ * IRCC's French feed names the same categories in French (UTF-8; only
+ * ASCII letters match in any case): each French phrase sits beside its
+ * English one, "métiers spécialisés" (the program) before "Métiers".
  * To teach eedraws a new category or spelling, add a row here.
  */
 static const struct {
@@ -41,23 +44,37 @@ static const struct {
 	const char *category;
 } categories[] = {
 	{ "No Program Specified", "general" },
+	{ "Aucun programme", "general" },
 	{ "General", "general" },
+	{ "G\xc3\xa9n\xc3\xa9ral", "general" },
 	{ "Physician", "physicians" },
+	{ "M\xc3\xa9" "decin", "physicians" },
 	{ "Senior manager", "senior-managers" },
+	{ "Cadres sup\xc3\xa9rieurs", "senior-managers" },
 	{ "Military", "military" },
+	{ "militaire", "military" },
 	{ "Canadian Experience Class", "cec" },
+	{ "exp\xc3\xa9rience canadienne", "cec" },
 	{ "Federal Skilled Worker", "fsw" },
+	{ "travailleurs qualifi\xc3\xa9s", "fsw" },
 	{ "Federal Skilled Trades", "fst" },
+	{ "m\xc3\xa9tiers sp\xc3\xa9" "cialis\xc3\xa9s", "fst" },
 	{ "Provincial Nominee", "pnp" },
+	{ "candidats des provinces", "pnp" },
 	{ "French", "french" },
+	{ "fran\xc3\xa7" "ais", "french" },
 	{ "STEM", "stem" },
 	{ "Science, Technology, Engineering", "stem" },
+	{ "sciences, des technologies", "stem" },
 	{ "Healthcare", "healthcare" },
 	{ "Health care", "healthcare" },
+	{ "soins de sant\xc3\xa9", "healthcare" },
 	{ "Trade", "trades" },
+	{ "M\xc3\xa9tiers", "trades" },
 	{ "Transport", "transport" },
 	{ "Agricultur", "agriculture" },
 	{ "Education", "education" },
+	{ "\xc3\xa9" "ducation", "education" },
 };
 
 static const char *const category_names[] = {
@@ -106,30 +123,38 @@ version_of(const char *name)
 	return q > p ? xstrndup(p, (size_t)(q - p)) : NULL;
 }
 
+/* Programs in the order they are listed; a phrase per language. */
 static const struct {
 	const char *phrase;
 	const char *code;
 } programs[] = {
 	{ "Federal Skilled Worker", "fsw" },
+	{ "travailleurs qualifi\xc3\xa9s", "fsw" },
 	{ "Canadian Experience Class", "cec" },
+	{ "exp\xc3\xa9rience canadienne", "cec" },
 	{ "Federal Skilled Trades", "fst" },
+	{ "m\xc3\xa9tiers sp\xc3\xa9" "cialis\xc3\xa9s", "fst" },
 	{ "Provincial Nominee", "pnp" },
+	{ "candidats des provinces", "pnp" },
 };
 
 char *
 programs_of(const char *text)
 {
 	struct buf b = {0};
+	const char *last = NULL;
 	size_t i;
 
 	if (!text)
 		return NULL;
 	for (i = 0; i < sizeof(programs) / sizeof(programs[0]); i++) {
-		if (!strcasestr(text, programs[i].phrase))
+		if ((last && strcmp(last, programs[i].code) == 0) ||
+		    !strcasestr(text, programs[i].phrase))
 			continue;
 		if (b.len)
 			buf_adds(&b, ",");
 		buf_adds(&b, programs[i].code);
+		last = programs[i].code;
 	}
 	return b.len ? buf_detach(&b, NULL) : NULL;
 }
@@ -198,6 +223,7 @@ draw_release(struct draw *d)
 	free(d->number);
 	free(d->date_raw);
 	free(d->name);
+	free(d->name_fr);
 	free(d->version);
 	free(d->invitations_raw);
 	free(d->crs_raw);

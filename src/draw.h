@@ -14,7 +14,10 @@ struct draw {
 	char *number;		/* as written: "91a"; NULL when not stated */
 	char date[11];		/* YYYY-MM-DD, "" when unknown */
 	char *date_raw;
-	char *name;		/* the type as the source wrote it */
+	char *name;		/* the type as the source wrote it (in English) */
+	char *name_fr;		/* the type as IRCC's French feed wrote it */
+	const char *lang;	/* IRCC's feeds: "en" or "fr", the language of
+				 * name and the raw texts; NULL otherwise */
 	const char *category;	/* from the category table; "other" if none fits */
 	char *version;		/* "2" for "... (Version 2)"; NULL if none */
 	long invitations;	/* -1 when not stated */
@@ -53,7 +56,8 @@ struct draw *draw_list_add(struct draw_list *l);	/* a new draw_init()ed slot */
 void draw_list_release(struct draw_list *l);
 
 /* Category of a draw name ("Healthcare and social services occupations
- * (Version 2)" -> "healthcare"), or NULL when no entry fits.  The table in
+ * (Version 2)" or "Professions dans le domaine des soins de santé et des
+ * services sociaux (Version 2)" -> "healthcare"), or NULL when no entry fits.  The table in
  * draw.c is the one place categories are defined. */
 const char *category_of(const char *name);
 int category_valid(const char *category);
@@ -62,7 +66,7 @@ int category_valid(const char *category);
 char *version_of(const char *name);
 
 /* Programs named in a text ("Federal Skilled Worker, Canadian Experience
- * Class ...") as "fsw,cec,fst,pnp" in that order (caller frees); NULL if none. */
+ * Class ...", or in French) as "fsw,cec,fst,pnp" in that order (caller frees); NULL if none. */
 char *programs_of(const char *text);
 
 /* Numeric sort key of a draw number: "91" -> 9100, "91a" -> 9101. */

@@ -26,9 +26,9 @@
 static const char usage_text[] =
 	"usage: eedraws [-c CONFIG] [-d DATABASE] [-q | -v] COMMAND [ARGS]\n"
 	"  update [SOURCE...]              fetch the configured sources, store what is new\n"
-	"  ingest [-k KIND] [--date DATE] FILE|URL|-...\n"
+	"  ingest [-k KIND] [--date DATE] [--lang en|fr] FILE|URL|-...\n"
 	"                                  store the draws of files or URLs\n"
-	"  parse  [-k KIND] [--date DATE] FILE|URL|-...\n"
+	"  parse  [-k KIND] [--date DATE] [--lang en|fr] FILE|URL|-...\n"
 	"                                  print the draws a body yields, as CSV\n"
 	"  export [-t TABLE] [-f csv|json] [-o FILE]\n"
 	"                                  TABLE: draws (default), revisions, pool,\n"
@@ -38,7 +38,8 @@ static const char usage_text[] =
 	"  status                          each source's health; exit 1 when one is stale\n"
 	"  reparse [--force]               rebuild every draw from the archived bodies\n"
 	"KIND: auto (default), ircc-json, article, feed.  DATE: the publication\n"
-	"date to assume (YYYY-MM-DD) when a page gives none.  See eedraws --help.\n";
+	"date to assume (YYYY-MM-DD) when a page gives none.  --lang: an IRCC feed's\n"
+	"language, checked against its rounds.  See eedraws --help.\n";
 
 static const char help_text[] =
 	"\n"
@@ -305,11 +306,15 @@ check_drift(struct ctx *c, const char *source, const struct body *b,
 {
 	struct strlist warn = {0};
 	struct err e = {0};
-	char *old = NULL, *lost, *gained, *label;
+	char *old = NULL, *lost, *gained, *label, *key;
 	long old_rounds;
+	int rc;
 
-	if (store_swap_shape(c->store, source, now->keys, now->rounds, &old, &old_rounds,
-	                     &e)) {
+	/* IRCC's English and French feeds each have their own shape. */
+	key = xasprintf("%s/%s", source, now->lang ? now->lang : "en");
+	rc = store_swap_shape(c->store, key, now->keys, now->rounds, &old, &old_rounds, &e);
+	free(key);
+	if (rc) {
 		error("%s: %s", source, e.msg);	/* only the warning is lost */
 		return;
 	}
@@ -665,6 +670,7 @@ update_source(struct ctx *c, struct job *j, struct fetch_req *r)
 	const struct source *src = j->src;
 	struct fetch_state *st = &j->st;
 	struct body *b = &r->body;
+	struct parse_opts po = { .lang = src->lang };
 	struct err e = r->err;
 	const char *kind = NULL;
 	char hash[40];
@@ -708,7 +714,7 @@ update_source(struct ctx *c, struct job *j, struct fetch_req *r)
 			set_str(&st->etag, b->etag);
 			set_str(&st->last_modified, b->last_modified);
 			set_str(&st->last_success, j->now);
-			rc = store_draws(c, src->name, b, kind, NULL, st, &e);
+			rc = store_draws(c, src->name, b, kind, &po, st, &e);
 		} else {
 			rc = e.code;
 		}
@@ -847,13 +853,15 @@ cmd_update(struct ctx *c, int argc, char **argv)
 	return status;
 }
 
-/* Options shared by ingest and parse: -k KIND, --date YYYY-MM-DD. */
+/* Options shared by ingest and parse: -k KIND, --date YYYY-MM-DD,
+ * --lang en|fr. */
 static int
 kind_options(int argc, char **argv, const char **kind, struct parse_opts *popts)
 {
 	static const struct option longopts[] = {
 		{ "kind", required_argument, NULL, 'k' },
 		{ "date", required_argument, NULL, 'D' },
+		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	char iso[11];
@@ -874,6 +882,11 @@ kind_options(int argc, char **argv, const char **kind, struct parse_opts *popts)
 			if (date_parse_iso(optarg, iso, &swapped) != 0 || swapped)
 				return usage_error("--date wants YYYY-MM-DD, not '%s'", optarg);
 			popts->date = optarg;
+			break;
+		case 'L':
+			if (strcmp(optarg, "en") != 0 && strcmp(optarg, "fr") != 0)
+				return usage_error("--lang wants en or fr, not '%s'", optarg);
+			popts->lang = optarg;
 			break;
 		default:
 			return usage_error("%s: bad option", argv[0]);
@@ -1186,7 +1199,8 @@ print_list_row(void *ctx, const char *const *v, int n)
 	 * confirmed: an unconfirmed draw says so where IRCC's name would be */
 	printf("%-6s %-10s %-16s %11s %4s  %s\n", confirmed && v[0] ? v[0] : "?",
 	       v[1] ? v[1] : "", v[2] ? v[2] : "", v[5] ? v[5] : "", v[6] ? v[6] : "",
-	       confirmed ? (v[4] ? v[4] : "") : "unconfirmed: only articles state it");
+	       !confirmed ? "unconfirmed: only articles state it" :
+	       v[4] ? v[4] : v[11] ? v[11] : "");	/* else the French name */
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "parse.h"
 
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 
 #include "feed.h"
@@ -17,6 +18,21 @@ static const struct {
 /* "feed" is a kind of source and body, but not of parser: a news feed
  * lists articles, and its caller fetches them (main.c). */
 const char *const parse_kinds[] = { "auto", "ircc-json", "article", "feed", NULL };
+
+const char *
+parse_lang_of_url(const char *url)
+{
+	size_t n;
+
+	if (!url)
+		return NULL;
+	n = strcspn(url, "?#");
+	if (n >= 8 && strncasecmp(url + n - 8, "_fr.json", 8) == 0)
+		return "fr";
+	if (n >= 8 && strncasecmp(url + n - 8, "_en.json", 8) == 0)
+		return "en";
+	return NULL;
+}
 
 int
 parse_kind_valid(const char *kind)

@@ -15,17 +15,25 @@
 /* What the caller knows that the body may not say. */
 /* The shape of an IRCC feed body, to notice when its format drifts: the
  * keys its records have (the union, sorted, comma-separated; caller
- * frees) and how many rounds it lists. */
+ * frees), how many rounds it lists, and in which language. */
 struct feed_shape {
 	char *keys;
 	long rounds;
+	const char *lang;	/* the language its records are in: "en", "fr" */
 };
 
 struct parse_opts {
 	const char *date;	/* YYYY-MM-DD: publication date to assume when a
 				 * page gives none; NULL for the fetch date */
+	const char *lang;	/* IRCC's feed: "en" or "fr" as the source
+				 * declares it; NULL: from the URL's name */
 	struct feed_shape *shape;	/* ircc-json: filled when not NULL */
 };
+
+/* The language a feed's URL or file name declares: "fr" for a name ending
+ * in "_fr.json" (IRCC's ee_rounds_123_fr.json), "en" for "_en.json", else
+ * NULL. */
+const char *parse_lang_of_url(const char *url);
 
 /* The kinds eedraws reads; NULL-terminated, "auto" first. */
 extern const char *const parse_kinds[];

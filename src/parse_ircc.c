@@ -1,13 +1,21 @@
-/* parse_ircc.c: IRCC's rounds feed (ee_rounds_123_en.json) through jansson.
+/* parse_ircc.c: IRCC's rounds feed (ee_rounds_123_en.json, and the French
+ * ee_rounds_123_fr.json: the same keys, French text) through jansson.
  *
  * Every value is kept as IRCC wrote it beside its normalized form; a value
- * that cannot be normalized is kept raw with a warning, never guessed. */
+ * that cannot be normalized is kept raw with a warning, never guessed.
+ *
+ * A body is UTF-8 or, when it is not, Windows-1252 converted to UTF-8.
+ * Its language is the one its records are written in (see body_lang); the
+ * source's declared language only decides when the records cannot tell,
+ * and a body that contradicts it is refused: a French name stored as the
+ * English one, or the reverse, would be worse than no draw. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
+#include "charset.h"
 #include "datetime.h"
 #include "parse.h"
 
@@ -111,8 +119,11 @@ read_pool(struct draw *d, json_t *rec, struct strlist *warn)
 }
 
 static int
-read_round(json_t *rec, size_t index, struct draw *d, struct strlist *warn)
+read_round(json_t *rec, size_t index, const char *lang, struct draw *d,
+           struct strlist *warn)
 {
+	char *name;
+
 	d->number = trim(member_text(rec, "drawNumber"));
 	if (!d->number || draw_number_key(d->number) < 0) {
 		strlist_addf(warn, "rounds[%zu]: drawNumber '%s' is not a round number; skipped",
@@ -122,14 +133,19 @@ read_round(json_t *rec, size_t index, struct draw *d, struct strlist *warn)
 	d->date_raw = trim(member_text(rec, "drawDate"));
 	read_date(d, rec, warn);
 
-	d->name = trim(member_text(rec, "drawName"));
-	d->category = category_of(d->name);
+	name = trim(member_text(rec, "drawName"));
+	d->lang = lang;
+	if (strcmp(lang, "fr") == 0)
+		d->name_fr = name;
+	else
+		d->name = name;
+	d->category = category_of(name);
 	if (!d->category) {
 		d->category = "other";
 		strlist_addf(warn, "round %s: drawName '%s' fits no category; stored as other",
-		             d->number, d->name ? d->name : "");
+		             d->number, name ? name : "");
 	}
-	d->version = version_of(d->name);
+	d->version = version_of(name);
 
 	d->invitations_raw = trim(member_text(rec, "drawSize"));
 	d->invitations = read_count(d->invitations_raw, d->number, "drawSize", warn);
@@ -179,20 +195,93 @@ read_shape(json_t *rounds, struct feed_shape *shape)
 	json_decref(seen);
 }
 
+/* Which language a date in words is written in: "fr" for day first
+ * ("15 avril 2026"), "en" for month first ("April 15, 2026"), NULL when
+ * it is not a date eedraws reads. */
+static const char *
+date_lang(const char *s)
+{
+	char date[11];
+
+	if (!s || date_parse_long(s, date) != 0)
+		return NULL;
+	while (*s == ' ')
+		s++;
+	return *s >= '0' && *s <= '9' ? "fr" : "en";
+}
+
+/* The language the records are written in, by the majority of their
+ * drawDateFull ("April 15, 2026" or "15 avril 2026"): every record has
+ * one, it is a date in words, and the order of day and month tells the
+ * language even where the names (STEM) or numbers (470) do not.  NULL when
+ * no record tells, or as many say one as the other. */
+static const char *
+body_lang(json_t *rounds)
+{
+	json_t *rec;
+	size_t i;
+	long en = 0, fr = 0;
+	const char *l;
+
+	json_array_foreach(rounds, i, rec) {
+		l = json_is_object(rec) ?
+		    date_lang(json_string_value(json_object_get(rec, "drawDateFull"))) : NULL;
+		if (l && *l == 'f')
+			fr++;
+		else if (l)
+			en++;
+	}
+	return fr > en ? "fr" : en > fr ? "en" : NULL;
+}
+
+/* The body as UTF-8 text: as it is when it is UTF-8, else converted from
+ * Windows-1252 into *conv (caller frees). */
+static int
+utf8_body(const struct body *b, const char **data, size_t *len, char **conv,
+          struct strlist *warn, struct err *e)
+{
+	size_t bad = 0, bad1252 = 0;
+	int rc;
+
+	*conv = NULL;
+	if (utf8_valid(*data, *len, &bad))
+		return 0;
+	rc = cp1252_to_utf8(*data, *len, conv, len, &bad1252);
+	if (rc == -2)
+		return err_set(e, EX_DATAERR, "%s: not UTF-8 (byte 0x%02x at offset %zu), and "
+		               "iconv cannot read Windows-1252 here", b->url,
+		               (unsigned char)(*data)[bad], bad);
+	if (rc != 0)
+		return err_set(e, EX_DATAERR, "%s: neither UTF-8 (byte 0x%02x at offset %zu) "
+		               "nor Windows-1252 (byte 0x%02x at offset %zu has no character)",
+		               b->url, (unsigned char)(*data)[bad], bad,
+		               (unsigned char)(*data)[bad1252], bad1252);
+	if (charset_is_utf8(b->content_type))
+		strlist_addf(warn, "labelled UTF-8 (%s) but not UTF-8 (byte 0x%02x at offset "
+		             "%zu); read as Windows-1252", b->content_type,
+		             (unsigned char)(*data)[bad], bad);
+	*data = *conv;
+	return 0;
+}
+
 int
 parse_ircc_json(const struct body *b, const struct parse_opts *opts,
                 struct draw_list *out, struct strlist *warn, struct err *e)
 {
-	const char *data = b->data;
+	const char *data = b->data, *lang, *declared;
 	size_t len = b->len, i, j, first = out->n;
 	json_error_t jerr;
 	json_t *root, *rounds, *rec;
+	char *conv;
+	int rc;
 
 	/* opts->date is not used: the feed dates every round itself. */
-
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		data += 3, len -= 3;
+	if ((rc = utf8_body(b, &data, &len, &conv, warn, e)))
+		return rc;
 	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	free(conv);
 	if (!root)
 		return err_set(e, EX_DATAERR, "%s: not valid JSON at line %d, column %d: %s",
 		               b->url, jerr.line, jerr.column, jerr.text);
@@ -202,8 +291,21 @@ parse_ircc_json(const struct body *b, const struct parse_opts *opts,
 		return err_set(e, EX_DATAERR, "%s: not an IRCC rounds feed: no \"rounds\" array",
 		               b->url);
 	}
-	if (opts && opts->shape)
+	declared = opts && opts->lang ? opts->lang : parse_lang_of_url(b->url);
+	lang = body_lang(rounds);
+	if (lang && declared && strcmp(lang, declared) != 0) {
+		json_decref(root);
+		return err_set(e, EX_DATAERR, "%s: the rounds are written in %s (drawDateFull), "
+		               "but the source is declared %s; check its url and lang",
+		               b->url, strcmp(lang, "fr") == 0 ? "French" : "English",
+		               strcmp(declared, "fr") == 0 ? "French" : "English");
+	}
+	if (!lang)
+		lang = declared ? declared : "en";
+	if (opts && opts->shape) {
 		read_shape(rounds, opts->shape);
+		opts->shape->lang = strcmp(lang, "fr") == 0 ? "fr" : "en";
+	}
 	json_array_foreach(rounds, i, rec) {
 		struct draw *d;
 
@@ -212,7 +314,7 @@ parse_ircc_json(const struct body *b, const struct parse_opts *opts,
 			continue;
 		}
 		d = draw_list_add(out);
-		if (read_round(rec, i, d, warn) != 0) {
+		if (read_round(rec, i, lang, d, warn) != 0) {
 			draw_release(d);
 			out->n--;
 			continue;

@@ -150,7 +150,10 @@ static const char *const fields[] = {
 	"invitations", "invitations_raw", "crs_cutoff", "crs_raw",
 	"draw_time", "draw_time_raw", "tie_break", "tie_break_raw",
 	"programs", "programs_raw", "pool_as_of", "pool_as_of_raw",
+	"name_fr",
 };
+/* Indexes in fields[] that the two languages of IRCC's feed treat apart. */
+enum { F_CATEGORY = 2, F_NAME = 4, F_NAME_FR = 17 };
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))
 #define NVALUES (NFIELDS + DRAW_NBANDS)
 
@@ -158,22 +161,22 @@ const char *const store_stmt_sql[NSTMT] = {
 	[SEL_DRAW] = "SELECT date, date_raw, category, version, name, invitations,"
 	             " invitations_raw, crs_cutoff, crs_raw, draw_time, draw_time_raw,"
 	             " tie_break, tie_break_raw, programs, programs_raw, pool_as_of,"
-	             " pool_as_of_raw, raw FROM draws WHERE number = ?1",
+	             " pool_as_of_raw, name_fr, raw FROM draws WHERE number = ?1",
 	[SEL_POOL] = "SELECT band, candidates FROM pool WHERE number = ?1",
 	[INS_DRAW] = "INSERT INTO draws (date, date_raw, category, version, name,"
 	             " invitations, invitations_raw, crs_cutoff, crs_raw, draw_time,"
 	             " draw_time_raw, tie_break, tie_break_raw, programs, programs_raw,"
-	             " pool_as_of, pool_as_of_raw, raw, source, url, fetched_at,"
+	             " pool_as_of, pool_as_of_raw, name_fr, raw, source, url, fetched_at,"
 	             " number, number_key, first_seen, updated_at)"
 	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24)",
+	             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25)",
 	[UPD_DRAW] = "UPDATE draws SET date = ?1, date_raw = ?2, category = ?3,"
 	             " version = ?4, name = ?5, invitations = ?6, invitations_raw = ?7,"
 	             " crs_cutoff = ?8, crs_raw = ?9, draw_time = ?10,"
 	             " draw_time_raw = ?11, tie_break = ?12, tie_break_raw = ?13,"
 	             " programs = ?14, programs_raw = ?15, pool_as_of = ?16,"
-	             " pool_as_of_raw = ?17, raw = ?18, source = ?19, url = ?20,"
-	             " fetched_at = ?21, updated_at = ?24 WHERE number = ?22",
+	             " pool_as_of_raw = ?17, name_fr = ?18, raw = ?19, source = ?20,"
+	             " url = ?21, fetched_at = ?22, updated_at = ?25 WHERE number = ?23",
 	[UPD_RAW]  = "UPDATE draws SET raw = ?1 WHERE number = ?2",
 	[DEL_POOL] = "DELETE FROM pool WHERE number = ?1",
 	[INS_POOL] = "INSERT INTO pool (number, band, crs_min, crs_max, candidates)"
@@ -508,6 +511,7 @@ draw_values(const struct draw *d, const char *v[NVALUES], char nums[2 + DRAW_NBA
 	v[14] = d->programs_raw;
 	v[15] = OPT(d->pool_as_of);
 	v[16] = d->pool_as_of_raw;
+	v[17] = d->name_fr;
 	for (i = 0; i < DRAW_NBANDS; i++)
 		v[NFIELDS + i] = NUM(2 + i, d->pool[i]);
 #undef OPT
@@ -550,8 +554,10 @@ run(struct store *s, sqlite3_stmt *st, struct err *e)
 	return 0;
 }
 
+/* The pool of d->number as pool[] (the values after the fields, as text;
+ * NULL for none) states it. */
 static int
-put_pool(struct store *s, const struct draw *d, struct err *e)
+put_pool(struct store *s, const struct draw *d, const char *const *pool, struct err *e)
 {
 	sqlite3_stmt *st = s->stmt[INS_POOL];
 	int i, rc;
@@ -560,13 +566,13 @@ put_pool(struct store *s, const struct draw *d, struct err *e)
 	if ((rc = run(s, s->stmt[DEL_POOL], e)))
 		return rc;
 	for (i = 0; i < DRAW_NBANDS; i++) {
-		if (d->pool[i] < 0)
+		if (!pool[i])
 			continue;
 		bind_text(st, 1, d->number);
 		bind_text(st, 2, pool_bands[i].key);
 		sqlite3_bind_int(st, 3, pool_bands[i].crs_min);
 		sqlite3_bind_int(st, 4, pool_bands[i].crs_max);
-		sqlite3_bind_int64(st, 5, d->pool[i]);
+		sqlite3_bind_int64(st, 5, strtoll(pool[i], NULL, 10));
 		if ((rc = run(s, st, e)))
 			return rc;
 	}
@@ -702,51 +708,107 @@ value_name(size_t i)
 
 static int
 write_draw(struct store *s, int stmt, const struct draw *d, const char *v[NVALUES],
-           const char *source, const struct body *b, const char *fetched,
-           const char *now, struct err *e)
+           const char *raw, const char *source, const struct body *b,
+           const char *fetched, const char *now, struct err *e)
 {
 	sqlite3_stmt *st = s->stmt[stmt];
 	size_t i;
 
 	for (i = 0; i < NFIELDS; i++)
 		bind_text(st, (int)i + 1, v[i]);
-	bind_text(st, 18, d->raw);
-	bind_text(st, 19, source);
-	bind_text(st, 20, b->url);
-	bind_text(st, 21, fetched);
-	bind_text(st, 22, d->number);
+	bind_text(st, 19, raw);
+	bind_text(st, 20, source);
+	bind_text(st, 21, b->url);
+	bind_text(st, 22, fetched);
+	bind_text(st, 23, d->number);
 	if (stmt == INS_DRAW)
-		sqlite3_bind_int64(st, 23, draw_number_key(d->number));
-	bind_text(st, 24, now);
+		sqlite3_bind_int64(st, 24, draw_number_key(d->number));
+	bind_text(st, 25, now);
 	return run(s, st, e);
 }
 
-/* Merges one draw of IRCC's; adds to *ev what it did. */
+/* How a body's value meets the stored one.  IRCC's English and French
+ * feeds state one set of draws: the values (date, counts, times, category,
+ * pool) merge from either as from one feed, a difference a revision.  But
+ * each names the draw in its own language (name, name_fr), and the raw
+ * texts ("4,000", "4 000") are in its language too: */
+enum merge_how {
+	MERGE_STATED,	/* compared; a difference is a revision */
+	MERGE_KEPT,	/* not this body's to say: the stored value stays */
+	MERGE_QUIET,	/* written when different, without a revision: the
+			 * other language's feed brought the draw first */
+};
+
+static int
+is_raw_text(size_t i)
+{
+	return i < NFIELDS && i != F_NAME && i != F_NAME_FR && strstr(fields[i], "_raw");
+}
+
+/* french_only: the stored draw came from the French feed alone so far. */
+static enum merge_how
+merge_how(const struct draw *d, size_t i, int french_only, const char *oldv,
+          const char *newv)
+{
+	int fr = d->lang && strcmp(d->lang, "fr") == 0;
+
+	/* Each feed names the draw in its own column; the first name a
+	 * draw gets in a language fills it in, a later change is a revision. */
+	if (i == F_NAME)
+		return fr ? MERGE_KEPT : french_only ? MERGE_QUIET : MERGE_STATED;
+	if (i == F_NAME_FR)
+		return !fr ? MERGE_KEPT : oldv ? MERGE_STATED : MERGE_QUIET;
+	if (is_raw_text(i) && fr)
+		return french_only ? MERGE_STATED : MERGE_KEPT;
+	if (is_raw_text(i))
+		return french_only ? MERGE_QUIET : MERGE_STATED;
+	/* What the French feed leaves out (a count, a version its name lacks)
+	 * does not erase the English feed's value, nor does a French name no
+	 * category fits undo the English one's category. */
+	if (fr && !french_only && (!newv ||
+	    (i == F_CATEGORY && strcmp(newv, "other") == 0)))
+		return MERGE_KEPT;
+	return MERGE_STATED;
+}
+
+/* Merges one draw of IRCC's, from either language's feed; adds to *ev
+ * what it did. */
 static int
 merge_draw(struct store *s, const struct draw *d, const char *source,
            const struct body *b, const char *fetched, const char *now,
            struct event_list *ev, struct err *e)
 {
-	const char *v[NVALUES];
+	const char *v[NVALUES], *raw = d->raw;
 	char nums[2 + DRAW_NBANDS][24];
 	char *old[NVALUES + 1];
 	struct event *changed = NULL;
+	enum merge_how how;
 	size_t i;
-	int rc, found, pool_changed = 0;
+	int rc, found, french_only, write = 0, pool_changed = 0;
 
 	draw_values(d, v, nums);
 	found = load_old(s, d->number, old, e);
 	if (found < 0)
 		return -found;
 	if (!found) {
-		if ((rc = write_draw(s, INS_DRAW, d, v, source, b, fetched, now, e)) ||
-		    (rc = put_pool(s, d, e)))
+		if ((rc = write_draw(s, INS_DRAW, d, v, raw, source, b, fetched, now, e)) ||
+		    (rc = put_pool(s, d, v + NFIELDS, e)))
 			goto out;
 		event_add(ev, STORE_NEW, d, d->number, d->date);
 		goto out;
 	}
+	french_only = !old[F_NAME] && old[F_NAME_FR];
+	/* The record kept whole is the English feed's once it has one. */
+	if (d->lang && strcmp(d->lang, "fr") == 0 && !french_only)
+		raw = old[NVALUES];
 	for (i = 0; i < NVALUES; i++) {
+		how = merge_how(d, i, french_only, old[i], v[i]);
+		if (how == MERGE_KEPT)
+			v[i] = old[i];
 		if (same(old[i], v[i]))
+			continue;
+		write = 1;
+		if (how == MERGE_QUIET)
 			continue;
 		if (!changed)
 			changed = event_add(ev, STORE_CHANGED, d, d->number, d->date);
@@ -763,14 +825,14 @@ merge_draw(struct store *s, const struct draw *d, const char *source,
 		if ((rc = run(s, s->stmt[INS_REV], e)))
 			goto out;
 	}
-	if (changed) {
-		if ((rc = write_draw(s, UPD_DRAW, d, v, source, b, fetched, now, e)) ||
-		    (pool_changed && (rc = put_pool(s, d, e))))
+	if (write) {
+		if ((rc = write_draw(s, UPD_DRAW, d, v, raw, source, b, fetched, now, e)) ||
+		    (pool_changed && (rc = put_pool(s, d, v + NFIELDS, e))))
 			goto out;
-	} else if (!same(old[NVALUES], d->raw)) {
+	} else if (!same(old[NVALUES], raw)) {
 		/* Only what eedraws does not model changed (links, say): keep
 		 * the latest record, with no revision. */
-		bind_text(s->stmt[UPD_RAW], 1, d->raw);
+		bind_text(s->stmt[UPD_RAW], 1, raw);
 		bind_text(s->stmt[UPD_RAW], 2, d->number);
 		if ((rc = run(s, s->stmt[UPD_RAW], e)))
 			goto out;
@@ -923,15 +985,15 @@ static const struct {
 	 * first, whichever the direction. */
 	{ "draws",
 	  { "number", "date", "category", "version", "name", "invitations",
-	    "crs_cutoff", "draw_time", "tie_break", "programs", "confirmed" },
-	  "tttttiitttb",
+	    "crs_cutoff", "draw_time", "tie_break", "programs", "confirmed", "name_fr" },
+	  "tttttiitttbt",
 	  "SELECT number, date, category, version, name, invitations, crs_cutoff,"
-	  " draw_time, tie_break, programs, confirmed FROM ("
+	  " draw_time, tie_break, programs, confirmed, name_fr FROM ("
 	  "  SELECT number, number_key, date, category, version, name, invitations,"
-	  "   crs_cutoff, draw_time, tie_break, programs, 1 AS confirmed, 0 AS id"
+	  "   crs_cutoff, draw_time, tie_break, programs, 1 AS confirmed, 0 AS id, name_fr"
 	  "  FROM draws"
 	  "  UNION ALL SELECT number, number_key, date, category, NULL, NULL, invitations,"
-	  "   crs_cutoff, NULL, NULL, NULL, 0, id FROM unconfirmed)"
+	  "   crs_cutoff, NULL, NULL, NULL, 0, id, NULL FROM unconfirmed)"
 	  " ORDER BY date %1$s, confirmed DESC, number_key %1$s, id %1$s LIMIT ?1" },
 	{ "revisions",
 	  { "number", "field", "old_value", "new_value", "changed_at", "source" },

@@ -66,6 +66,7 @@ START_TEST(test_usage_errors_exit_64_and_say_what_was_wrong)
 		{ { "eedraws", "list", "-n", "zero", NULL }, "positive number" },
 		{ { "eedraws", "parse", "--date", "11-01-2023", "x", NULL }, "--date wants YYYY-MM-DD" },
 		{ { "eedraws", "update", "nosuch", NULL }, "no source named 'nosuch'" },
+		{ { "eedraws", "ingest", "--lang", "de", "x", NULL }, "--lang wants en or fr" },
 		{ { "eedraws", "--bogus", NULL }, "usage:" },
 	};
 	size_t i;
@@ -194,10 +195,10 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	ck_assert_int_eq(EEDRAWS(&exported, &err, NULL, "export"), 0);
 	free(err);
 	ck_assert(starts_with(exported, "number,date,category,version,name,invitations,"
-	                      "crs_cutoff,draw_time,tie_break,programs,confirmed\r\n"));
+	                      "crs_cutoff,draw_time,tie_break,programs,confirmed,name_fr\r\n"));
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n434,2026-08-07,transport,2,"
 	                             "\"Transport Occupations, 2026-Version 2\",300,470,"
-	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1\r\n"));
+	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,\r\n"));
 	/* Sorted by date then number: 91a before 91b, round 1 first. */
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n1,2015-01-31,"));
 	ck_assert(strstr(exported, "\r\n91a,") < strstr(exported, "\r\n91b,"));
@@ -205,14 +206,71 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	b = sorted_lines(exported, &nb);
 	ck_assert_uint_eq(na, 436);
 	ck_assert_uint_eq(nb, 436);
-	/* The same rows, with IRCC's draws all confirmed. */
+	/* The same rows, with IRCC's draws all confirmed, no French names. */
 	for (i = 0; i < na; i++) {
-		char *want = xasprintf("%s,%s", a[i], i == na - 1 ? "confirmed" : "1");
+		char *want = xasprintf("%s,%s", a[i], i == na - 1 ? "confirmed,name_fr" : "1,");
 
 		ck_assert_str_eq(want, b[i]);
 		free(want);
 	}
 	free(a), free(b), free(parsed), free(exported);
+}
+END_TEST
+
+START_TEST(test_ingest_french_after_english_announces_nothing_and_exports_name_fr)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(ingest_ok("feed-2026-08-07.json"), 435);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", test_data("feed-fr.json")), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n431,2026-08-04,pnp,,Provincial Nominee Program,"
+	                             "507,768,2026-08-04T10:39:04Z,2026-05-15T15:58:19Z,pnp,1,"
+	                             "Programme des candidats des provinces\r\n"));
+	free(out), free(err);
+}
+END_TEST
+
+/* Bytes that are neither UTF-8 nor Windows-1252, or a body in the other
+ * language than --lang says: refused, exit 65, naming the file, with
+ * nothing written. */
+START_TEST(test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing)
+{
+	static const char bad[] = "{\"rounds\": [{\"drawNumber\": \"500\", \"drawDate\":"
+		" \"2027-01-06\", \"drawDateFull\": \"6 janvier 2027\","
+		" \"drawName\": \"M\xe9tiers \x90\", \"drawSize\": \"10\"}]}";
+	char *file = xasprintf("%s/ee_rounds_123_fr.json", dir);
+	char *out, *err;
+	FILE *f = fopen(file, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(bad, f);
+	fclose(f);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", file), 65);
+	ck_assert_str_eq(out, "");
+	ck_assert_msg(strstr(err, file) && strstr(err, "neither UTF-8") &&
+	              strstr(err, "0x90"), "stderr: %s", err);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 0);
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "--lang", "en",
+	                         test_data("feed-fr.json")), 65);
+	ck_assert_msg(strstr(err, "written in French") && strstr(err, "declared English"),
+	              "stderr: %s", err);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "--lang", "fr",
+	                         test_data("feed-fr.json")), 0);
+	ck_assert_int_eq(count_lines(out, "new draw #"), 12);
+	free(out), free(err), free(file);
+	/* Only the French feed has them: list shows the French name. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
+	ck_assert_msg(strstr(out, "\n434    2026-08-07 transport") &&
+	              strstr(out, "  Professions en transport, 2026-Version 2\n"), "%s", out);
+	free(out), free(err);
 }
 END_TEST
 
@@ -223,7 +281,7 @@ START_TEST(test_programs_cell_is_quoted)
 	ingest_ok("feed-2026-08-07.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	/* "fsw,cec,fst" holds commas: RFC 4180 quotes it. */
-	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -463,7 +521,7 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	                      " (from tests/data/articles/before-ircc.txt)\n");
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,\r\n"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
 	ck_assert_ptr_nonnull(strstr(out, "unconfirmed"));
@@ -611,6 +669,8 @@ cli_suite(void)
 	tcase_add_test(tc, test_csv_cells_cannot_carry_a_formula);
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
+	tcase_add_test(tc, test_ingest_french_after_english_announces_nothing_and_exports_name_fr);
+	tcase_add_test(tc, test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

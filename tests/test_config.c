@@ -80,6 +80,7 @@ START_TEST(test_a_full_file_is_read)
 	           "[source other]\n"
 	           "url = http://127.0.0.1:9/y.json\n"
 	           "enabled = no\n"
+	           "lang = fr\n"
 	           "[source news]\n"
 	           "kind = feed\n"
 	           "url = https://news.example/feed/\n"
@@ -101,6 +102,8 @@ START_TEST(test_a_full_file_is_read)
 	ck_assert_str_eq(c.sources[1].name, "other");
 	ck_assert_str_eq(c.sources[1].kind, "auto");
 	ck_assert_int_eq(c.sources[1].enabled, 0);
+	ck_assert_str_eq(c.sources[1].lang, "fr");
+	ck_assert_ptr_null(c.sources[0].lang);	/* from the URL, or the body */
 	ck_assert_ptr_null(c.sources[1].match);
 	ck_assert_int_eq(c.sources[1].max_items, DEFAULT_MAX_ITEMS);
 	ck_assert_str_eq(c.sources[2].kind, "feed");
@@ -175,6 +178,7 @@ START_TEST(test_errors_name_file_and_line)
 		{ "[eedraws]\ndelay = 1h\n", 2, "delay: '1h' is not a delay" },
 		{ "[eedraws]\ndelay = -1\n", 2, "delay: '-1' is not a delay" },
 		{ "[eedraws]\ndelay = 11m\n", 2, "delay: '11m' is not a delay" },
+		{ "[source n]\nlang = de\n", 2, "lang: 'de' is not en or fr" },
 	};
 	size_t i;
 
@@ -224,6 +228,11 @@ START_TEST(test_the_example_config_is_valid)
 	ck_assert_msg(config_load(&c, "eedraws.conf.example", &e) == 0, "%s", e.msg);
 	ck_assert_ptr_nonnull(config_source(&c, "ircc"));
 	ck_assert_str_eq(config_source(&c, "cicnews")->kind, "feed");
+	/* IRCC's French feed, for the French names, off until wanted */
+	ck_assert_str_eq(config_source(&c, "ircc-fr")->url,
+	                 "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_fr.json");
+	ck_assert_str_eq(config_source(&c, "ircc-fr")->kind, "ircc-json");
+	ck_assert_int_eq(config_source(&c, "ircc-fr")->enabled, 0);
 	config_release(&c);
 }
 END_TEST

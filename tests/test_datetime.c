@@ -512,6 +512,38 @@ START_TEST(test_long_reject)
 }
 END_TEST
 
+/* IRCC's French feed: day first, French month names, "1er", no-break
+ * spaces, "à" before the time. */
+START_TEST(test_french)
+{
+	expect_long("15 avril 2026", "2026-04-15");
+	expect_long("1er mars 2025", "2025-03-01");
+	expect_long("3 ao\xc3\xbbt 2026", "2026-08-03");
+	expect_long("7 f\xc3\xa9vrier 2024", "2024-02-07");
+	expect_long("29 F\xc3\xa9vr. 2024", "2024-02-29");
+	expect_long("12 d\xc3\xa9" "cembre 2025", "2025-12-12");
+	expect_long("15\xc2\xa0" "avril\xc2\xa0" "2026", "2026-04-15");
+	expect_long("15\xe2\x80\xaf" "avril 2026", "2026-04-15");
+	expect_ircc("15 avril 2026 \xc3\xa0 10:43:11 UTC", NULL, "2026-04-15T10:43:11Z");
+	expect_ircc("1er mars 2025 \xc3\xa0 16:05:09 UTC", NULL, "2025-03-01T16:05:09Z");
+	expect_ircc("11 octobre 2025 a 14:55:49 UTC", NULL, "2025-10-11T14:55:49Z");
+	expect_ircc("15 avril 2026, \xc3\xa0 10 h 43 min 11 s UTC", NULL,
+	    "2026-04-15T10:43:11Z");
+	expect_ircc("7 octobre \xc3\xa0 16:38:21 UTC", "2024-10-09", "2024-10-07T16:38:21Z");
+	expect_ircc("3\xc2\xa0" "ao\xc3\xbbt 2026\xc2\xa0\xc3\xa0\xe2\x80\xaf" "10:08:20 UTC",
+	    NULL, "2026-08-03T10:08:20Z");
+	expect_long_reject("31 avril 2026");
+	expect_long_reject("2er mars 2025");
+	expect_long_reject("15 avrill 2026");
+	expect_long_reject("15 ao\xc3\xbbts 2026");
+	expect_long_reject("avril 15, 2026");
+	expect_long_reject("15 avril");
+	expect_ircc_reject("15 avril 2026 \xc3\xa0 10 h 43 UTC", NULL);
+	expect_ircc_reject("15 avril 2026 \xc3\xa0s 10:43:11 UTC", NULL);
+	expect_ircc_reject("15 Octobre 2026 at 10:43:11 UTCX", NULL);
+}
+END_TEST
+
 START_TEST(test_days_from_civil)
 {
 	ck_assert_int_eq(days_from_civil(1970, 1, 1), 0);
@@ -599,6 +631,7 @@ datetime_suite(void)
 	tcase_add_test(tc, test_iso_reject);
 	tcase_add_test(tc, test_long);
 	tcase_add_test(tc, test_long_reject);
+	tcase_add_test(tc, test_french);
 	tcase_add_test(tc, test_days_from_civil);
 	tcase_add_test(tc, test_calendar_walk);
 	tcase_add_test(tc, test_date_valid);

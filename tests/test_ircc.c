@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "charset.h"
 #include "parse.h"
 #include "testutil.h"
 
@@ -339,6 +340,28 @@ START_TEST(test_every_category_name_maps)
 		{ "Physicians with Canadian Work Experience, 2026-Version 1", "physicians" },
 		{ "Senior managers with Canadian Work Experience, 2026-Version 1", "senior-managers" },
 		{ "Skilled Military Recruits, 2026-Version 1", "military" },
+		/* IRCC's French feed */
+		{ "Aucun programme sp\xc3\xa9" "cifi\xc3\xa9", "general" },
+		{ "G\xc3\xa9n\xc3\xa9ral", "general" },
+		{ "Cat\xc3\xa9gorie de l\xe2\x80\x99" "exp\xc3\xa9rience canadienne", "cec" },
+		{ "Cat\xc3\xa9gorie de l'exp\xc3\xa9rience canadienne", "cec" },
+		{ "F\xc3\xa9" "d\xc3\xa9ral Programme des travailleurs qualifi\xc3\xa9s", "fsw" },
+		{ "Programme des travailleurs de m\xc3\xa9tiers sp\xc3\xa9" "cialis\xc3\xa9s (f\xc3\xa9" "d\xc3\xa9ral)", "fst" },
+		{ "Programme des candidats des provinces", "pnp" },
+		{ "Connaissance du fran\xc3\xa7" "ais 2026-Version 2", "french" },
+		{ "Professions des sciences, des technologies, du g\xc3\xa9nie et des "
+		  "math\xc3\xa9matiques (STEM) (Version 1)", "stem" },
+		{ "Professions dans le domaine des soins de sant\xc3\xa9 et des services "
+		  "sociaux (Version 2)", "healthcare" },
+		{ "M\xc3\xa9tiers, 2026-Version 3", "trades" },
+		{ "Professions en transport (Version 1)", "transport" },
+		{ "Professions en agriculture et agroalimentaire (Version 1)", "agriculture" },
+		{ "Professions en \xc3\xa9" "ducation (Version 1)", "education" },
+		{ "M\xc3\xa9" "decins ayant une exp\xc3\xa9rience de travail au Canada, "
+		  "2026-Version 1", "physicians" },
+		{ "Cadres sup\xc3\xa9rieurs ayant une exp\xc3\xa9rience de travail au Canada, "
+		  "2026-Version 1", "senior-managers" },
+		{ "Recrues militaires qualifi\xc3\xa9" "es, 2026-Version 1", "military" },
 	};
 	size_t i;
 
@@ -350,6 +373,209 @@ START_TEST(test_every_category_name_maps)
 		ck_assert(category_valid(c));
 	}
 	ck_assert_ptr_null(category_of("Space occupations"));
+	ck_assert_ptr_null(category_of("Professions de l'espace"));
+}
+END_TEST
+
+START_TEST(test_programs_in_either_language)
+{
+	static const struct { const char *text, *programs; } cases[] = {
+		{ "Federal Skilled Worker Program, Canadian Experience Class and Federal "
+		  "Skilled Trades Program", "fsw,cec,fst" },
+		{ "Programme des travailleurs qualifi\xc3\xa9s (f\xc3\xa9" "d\xc3\xa9ral), "
+		  "Cat\xc3\xa9gorie de l\xe2\x80\x99" "exp\xc3\xa9rience canadienne et "
+		  "Programme des travailleurs de m\xc3\xa9tiers sp\xc3\xa9" "cialis\xc3\xa9s "
+		  "(f\xc3\xa9" "d\xc3\xa9ral)", "fsw,cec,fst" },
+		{ "Programme des candidats des provinces", "pnp" },
+		/* both languages at once: each program once, in the usual order */
+		{ "Provincial Nominee Program / Programme des candidats des provinces, "
+		  "Canadian Experience Class", "cec,pnp" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *p = programs_of(cases[i].text);
+
+		ck_assert_msg(p && strcmp(p, cases[i].programs) == 0, "'%s' -> %s, expected %s",
+		              cases[i].text, p ? p : "NULL", cases[i].programs);
+		free(p);
+	}
+}
+END_TEST
+
+/* Every French round of feed-fr.json (French text written for the tests
+ * around real rounds' values) against the same round of the English feed. */
+START_TEST(test_french_feed_gives_the_english_rounds_values)
+{
+	struct draw_list fr = {0}, en = {0};
+	struct strlist w = {0};
+	size_t i, k;
+
+	parse_file(test_data("feed-fr.json"), &fr, &w);
+	for (i = 0; i < w.n; i++)
+		ck_abort_msg("unexpected warning: %s", w.v[i]);
+	parse_file(test_data("feed-2026-08-07.json"), &en, &w);
+	ck_assert_uint_eq(fr.n, 12);
+	for (i = 0; i < fr.n; i++) {
+		const struct draw *f = &fr.v[i], *d = find(&en, f->number);
+
+		ck_assert_ptr_nonnull(d);
+		ck_assert_str_eq(f->lang, "fr");
+		ck_assert_str_eq(d->lang, "en");
+		ck_assert_ptr_null(f->name);
+		ck_assert_ptr_nonnull(f->name_fr);
+		ck_assert_ptr_null(d->name_fr);
+		ck_assert_str_eq(f->date, d->date);
+		ck_assert_msg(strcmp(f->category, d->category) == 0, "round %s: '%s' is %s, "
+		              "'%s' is %s", f->number, f->name_fr, f->category, d->name,
+		              d->category);
+		ck_assert_str_eq(f->version ? f->version : "-", d->version ? d->version : "-");
+		ck_assert_int_eq(f->invitations, d->invitations);
+		ck_assert_int_eq(f->crs_cutoff, d->crs_cutoff);
+		ck_assert_str_eq(f->programs, d->programs);
+		ck_assert_str_eq(f->draw_time, d->draw_time);
+		ck_assert_str_eq(f->tie_break, d->tie_break);
+		ck_assert_str_eq(f->pool_as_of, d->pool_as_of);
+		for (k = 0; k < DRAW_NBANDS; k++)
+			ck_assert_msg(f->pool[k] == d->pool[k], "round %s: %s %ld, English %ld",
+			              f->number, pool_bands[k].key, f->pool[k], d->pool[k]);
+	}
+	/* "1er février 2024", and a count written with U+00A0 */
+	ck_assert_str_eq(find(&fr, "282")->date, "2024-02-01");
+	ck_assert_str_eq(find(&fr, "240")->pool_as_of, "2023-02-01");
+	ck_assert_str_eq(find(&fr, "433")->invitations_raw, "5\xc2\xa0" "000");
+	ck_assert_int_eq(find(&fr, "433")->invitations, 5000);
+	strlist_release(&w);
+	draw_list_release(&fr);
+	draw_list_release(&en);
+}
+END_TEST
+
+/* Parses bytes as a body from url with a Content-Type. */
+static int
+parse_bytes(const char *data, size_t len, const char *url, const char *content_type,
+            const char *lang, struct draw_list *out, struct strlist *warn, struct err *e)
+{
+	struct parse_opts po = { .lang = lang };
+	struct body b = {0};
+	int rc;
+
+	b.data = xmalloc(len + 1);
+	memcpy(b.data, data, len);
+	b.data[len] = '\0';
+	b.len = len;
+	b.url = xstrdup(url);
+	b.content_type = xstrdup(content_type);
+	rc = parse_body(&b, "auto", &po, out, warn, e);
+	body_release(&b);
+	return rc;
+}
+
+START_TEST(test_cp1252_body_parses_as_the_utf8_one)
+{
+	struct draw_list u = {0}, c = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+	size_t ulen, clen, bad, i;
+	char *utf = test_slurp(test_data("feed-fr.json"), &ulen);
+	char *cp = test_slurp(test_data("feed-fr-cp1252.json"), &clen);
+
+	/* The fixture is the UTF-8 one through iconv -t WINDOWS-1252. */
+	ck_assert(utf8_valid(utf, ulen, &bad));
+	ck_assert(!utf8_valid(cp, clen, &bad));
+	ck_assert_uint_lt(clen, ulen);
+	ck_assert_int_eq(parse_bytes(utf, ulen, "https://ircc.example/ee_rounds_123_fr.json",
+	                             "application/json", NULL, &u, &w, &e), 0);
+	ck_assert_msg(parse_bytes(cp, clen, "https://ircc.example/ee_rounds_123_fr.json",
+	                          "application/json; charset=windows-1252", NULL, &c, &w,
+	                          &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(w.n, 0);
+	ck_assert_uint_eq(u.n, 12);
+	ck_assert_uint_eq(c.n, u.n);
+	for (i = 0; i < u.n; i++) {
+		ck_assert_str_eq(c.v[i].number, u.v[i].number);
+		ck_assert_str_eq(c.v[i].name_fr, u.v[i].name_fr);
+		ck_assert_str_eq(c.v[i].category, u.v[i].category);
+		ck_assert_str_eq(c.v[i].programs_raw, u.v[i].programs_raw);
+		ck_assert_str_eq(c.v[i].draw_time_raw, u.v[i].draw_time_raw);
+		ck_assert_str_eq(c.v[i].invitations_raw, u.v[i].invitations_raw);
+		ck_assert_str_eq(c.v[i].draw_time, u.v[i].draw_time);
+		ck_assert_str_eq(c.v[i].raw, u.v[i].raw);
+	}
+	/* 0x92 is Windows-1252's right quote, not ISO-8859-1's control. */
+	ck_assert_str_eq(find(&c, "432")->name_fr,
+	                 "Cat\xc3\xa9gorie de l\xe2\x80\x99" "exp\xc3\xa9rience canadienne");
+	draw_list_release(&c);
+
+	/* Labelled UTF-8 but not: read all the same, with a warning. */
+	ck_assert_int_eq(parse_bytes(cp, clen, "feed_fr.json", "application/json; charset=UTF-8",
+	                             NULL, &c, &w, &e), 0);
+	ck_assert_uint_eq(c.n, 12);
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "read as Windows-1252"));
+	strlist_release(&w);
+	draw_list_release(&u);
+	draw_list_release(&c);
+	free(utf);
+	free(cp);
+}
+END_TEST
+
+START_TEST(test_body_neither_utf8_nor_cp1252_is_refused)
+{
+	/* 0x81 has no character in Windows-1252, nor starts UTF-8. */
+	static const char bad[] = "{\"rounds\": [{\"drawNumber\": \"500\", \"drawDate\":"
+		" \"2027-01-06\", \"drawName\": \"M\xe9tiers \x81\"}]}";
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+
+	ck_assert_int_eq(parse_bytes(bad, strlen(bad), "https://ircc.example/x_fr.json", NULL,
+	                             NULL, &l, &w, &e), EX_DATAERR);
+	ck_assert_uint_eq(l.n, 0);
+	ck_assert_msg(strstr(e.msg, "https://ircc.example/x_fr.json") &&
+	              strstr(e.msg, "neither UTF-8") && strstr(e.msg, "Windows-1252") &&
+	              strstr(e.msg, "0x81"), "message: %s", e.msg);
+}
+END_TEST
+
+/* A French record of round 434's values, thousands separated by sep. */
+static char *
+french_record(const char *sep)
+{
+	return xasprintf("{\"rounds\": [{\"drawNumber\": \"434\", \"drawDate\": \"2026-08-07\","
+	                 " \"drawDateFull\": \"7 ao\xc3\xbbt 2026\","
+	                 " \"drawName\": \"Professions en transport, 2026-Version 2\","
+	                 " \"drawSize\": \"4%s000\", \"drawCRS\": \"470\","
+	                 " \"dd18\": \"229%s100\"}]}", sep, sep);
+}
+
+START_TEST(test_french_counts_with_every_space)
+{
+	/* a space, U+00A0 no-break space, U+202F narrow no-break space */
+	static const char *const seps[] = { " ", "\xc2\xa0", "\xe2\x80\xaf" };
+	size_t i;
+
+	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		struct draw_list l = {0};
+		struct strlist w = {0};
+		struct err e = {0};
+		char *json = french_record(seps[i]);
+		char *raw = xasprintf("4%s000", seps[i]);
+
+		ck_assert_int_eq(parse_text(json, &l, &w, &e), 0);
+		ck_assert_uint_eq(l.n, 1);
+		ck_assert_int_eq(l.v[0].invitations, 4000);
+		ck_assert_int_eq(l.v[0].pool[17], 229100);
+		ck_assert_str_eq(l.v[0].invitations_raw, raw);
+		ck_assert_str_eq(l.v[0].lang, "fr");
+		ck_assert_str_eq(l.v[0].category, "transport");
+		ck_assert_uint_eq(w.n, 0);
+		free(raw);
+		free(json);
+		strlist_release(&w);
+		draw_list_release(&l);
+	}
 }
 END_TEST
 
@@ -364,6 +590,65 @@ START_TEST(test_counts_accept_separators_and_refuse_text)
 	ck_assert_int_eq(parse_count("n/a"), -1);
 	ck_assert_int_eq(parse_count("4.5"), -1);
 	ck_assert_int_eq(parse_count(",400"), -1);
+}
+END_TEST
+
+/* The body's records decide its language; the source's declared one
+ * (lang, else its URL's name) decides only when they cannot tell, and a
+ * body that contradicts it is refused. */
+START_TEST(test_language_from_the_records_checked_against_the_source)
+{
+	static const char en[] = "{\"rounds\": [{\"drawNumber\": \"434\", \"drawDate\":"
+		" \"2026-08-07\", \"drawDateFull\": \"August 7, 2026\", \"drawName\":"
+		" \"Transport Occupations, 2026-Version 2\"}]}";
+	static const char mute[] = "{\"rounds\": [{\"drawNumber\": \"434\", \"drawDate\":"
+		" \"2026-08-07\", \"drawName\": \"STEM\"}]}";
+	char *fr = french_record(" ");
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+
+	ck_assert_str_eq(parse_lang_of_url("https://www.canada.ca/content/dam/ircc/documents/"
+	                                   "json/ee_rounds_123_fr.json"), "fr");
+	ck_assert_str_eq(parse_lang_of_url("https://x.example/ee_rounds_123_EN.json?x=1"), "en");
+	ck_assert_str_eq(parse_lang_of_url("tests/data/feed_fr.json"), "fr");
+	ck_assert_ptr_null(parse_lang_of_url("tests/data/feed-fr.json"));
+	ck_assert_ptr_null(parse_lang_of_url("https://x.example/fr.json"));
+
+	/* French records from a file named for nothing: French. */
+	ck_assert_int_eq(parse_bytes(fr, strlen(fr), "feed.json", NULL, NULL, &l, &w, &e), 0);
+	ck_assert_str_eq(l.v[0].name_fr, "Professions en transport, 2026-Version 2");
+	ck_assert_ptr_null(l.v[0].name);
+	draw_list_release(&l);
+	/* English records: English, whatever the file is called ... */
+	ck_assert_int_eq(parse_bytes(en, strlen(en), "feed.json", NULL, NULL, &l, &w, &e), 0);
+	ck_assert_str_eq(l.v[0].name, "Transport Occupations, 2026-Version 2");
+	ck_assert_ptr_null(l.v[0].name_fr);
+	draw_list_release(&l);
+	/* ... but a source declared French serving English is refused, as is
+	 * the English URL serving French, with nothing parsed. */
+	ck_assert_int_eq(parse_bytes(en, strlen(en), "https://x.example/ee_rounds_123_fr.json",
+	                             NULL, NULL, &l, &w, &e), EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "written in English") && strstr(e.msg, "declared French"),
+	              "message: %s", e.msg);
+	ck_assert_int_eq(parse_bytes(fr, strlen(fr), "https://x.example/ee_rounds_123_en.json",
+	                             NULL, NULL, &l, &w, &e), EX_DATAERR);
+	ck_assert_int_eq(parse_bytes(en, strlen(en), "feed.json", NULL, "fr", &l, &w, &e),
+	                 EX_DATAERR);
+	ck_assert_uint_eq(l.n, 0);
+	/* lang = en over the URL's name */
+	ck_assert_int_eq(parse_bytes(en, strlen(en), "https://x.example/ee_rounds_123_fr.json",
+	                             NULL, "en", &l, &w, &e), 0);
+	draw_list_release(&l);
+	/* Records that cannot tell: the declared language, else English. */
+	ck_assert_int_eq(parse_bytes(mute, strlen(mute), "x_fr.json", NULL, NULL, &l, &w, &e), 0);
+	ck_assert_str_eq(l.v[0].name_fr, "STEM");
+	draw_list_release(&l);
+	ck_assert_int_eq(parse_bytes(mute, strlen(mute), "x.json", NULL, NULL, &l, &w, &e), 0);
+	ck_assert_str_eq(l.v[0].name, "STEM");
+	draw_list_release(&l);
+	strlist_release(&w);
+	free(fr);
 }
 END_TEST
 
@@ -402,6 +687,12 @@ ircc_suite(void)
 	tcase_add_test(tc, test_every_category_name_maps);
 	tcase_add_test(tc, test_counts_accept_separators_and_refuse_text);
 	tcase_add_test(tc, test_sniffing_tells_json_from_pages);
+	tcase_add_test(tc, test_programs_in_either_language);
+	tcase_add_test(tc, test_french_feed_gives_the_english_rounds_values);
+	tcase_add_test(tc, test_cp1252_body_parses_as_the_utf8_one);
+	tcase_add_test(tc, test_body_neither_utf8_nor_cp1252_is_refused);
+	tcase_add_test(tc, test_french_counts_with_every_space);
+	tcase_add_test(tc, test_language_from_the_records_checked_against_the_source);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -245,6 +245,189 @@ START_TEST(test_a_changed_field_is_stored_and_recorded)
 }
 END_TEST
 
+/* The text of the first column of the first row of sql, or "(none)". */
+static char *
+query_text(const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char *v;
+
+	ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	v = xstrdup(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) ?
+	            (const char *)sqlite3_column_text(st, 0) : "(none)");
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+#define ASSERT_TEXT(sql, want) do { \
+		char *got_ = query_text(sql); \
+		ck_assert_msg(strcmp(got_, want) == 0, "%s: '%s', want '%s'", sql, got_, want); \
+		free(got_); \
+	} while (0)
+
+START_TEST(test_french_after_english_adds_name_fr_and_revises_nothing)
+{
+	struct store *s;
+	struct err e = {0};
+	struct seen en = {0}, fr = {0}, again = {0};
+	char *before, *after;
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	put_file(s, test_data("feed-2026-08-07.json"), &en);
+	put_file(s, test_data("feed-fr.json"), &fr);
+	/* The same rounds: nothing new, nothing changed, nothing revised. */
+	ck_assert_int_eq(fr.new, 0);
+	ck_assert_int_eq(fr.changed, 0);
+	ck_assert_uint_eq(fr.lines.n, 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 435);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE name_fr IS NOT NULL"), 12);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE name IS NULL"), 0);
+	/* The English name, raw texts and record stay; the French name beside. */
+	ASSERT_TEXT("SELECT name FROM draws WHERE number = '433'",
+	            "French-Language proficiency 2026-Version 2");
+	ASSERT_TEXT("SELECT name_fr FROM draws WHERE number = '433'",
+	            "Connaissance du fran\xc3\xa7" "ais 2026-Version 2");
+	ASSERT_TEXT("SELECT category FROM draws WHERE number = '433'", "french");
+	ASSERT_TEXT("SELECT invitations_raw FROM draws WHERE number = '433'", "5,000");
+	ASSERT_TEXT("SELECT draw_time_raw FROM draws WHERE number = '433'",
+	            "August 06, 2026 at 11:29:10 UTC");
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE number = '433'"
+	                                " AND raw LIKE '%\"August 6, 2026\"%'"), 1);
+	/* Either feed again: nothing at all. */
+	before = dump(db);
+	put_file(s, test_data("feed-fr.json"), &again);
+	put_file(s, test_data("feed-2026-08-07.json"), &again);
+	ck_assert_uint_eq(again.lines.n, 0);
+	after = dump(db);
+	ck_assert_str_eq(before, after);
+	store_close(s);
+	free(before);
+	free(after);
+	strlist_release(&en.lines);
+	strlist_release(&fr.lines);
+	strlist_release(&again.lines);
+}
+END_TEST
+
+START_TEST(test_english_after_french_keeps_both_names)
+{
+	struct store *s;
+	struct err e = {0};
+	struct seen fr = {0}, en = {0};
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	put_file(s, test_data("feed-fr.json"), &fr);
+	ck_assert_int_eq(fr.new, 12);
+	/* Only the French feed has them: no English name, the French one's
+	 * category, its raw texts. */
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE name IS NULL"
+	                                " AND name_fr IS NOT NULL"), 12);
+	ASSERT_TEXT("SELECT category FROM draws WHERE number = '293'", "stem");
+	ASSERT_TEXT("SELECT invitations_raw FROM draws WHERE number = '433'", "5\xc2\xa0" "000");
+	ck_assert_int_eq(test_query_long(db, "SELECT invitations FROM draws WHERE number = '433'"),
+	                 5000);
+	put_file(s, test_data("feed-2026-08-07.json"), &en);
+	store_close(s);
+	/* The English feed adds the other rounds and its names, revising
+	 * nothing: its texts replace the French ones, the values agree. */
+	ck_assert_int_eq(en.new, 435 - 12);
+	ck_assert_int_eq(en.changed, 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 435);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE name IS NULL"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE name_fr IS NOT NULL"), 12);
+	ASSERT_TEXT("SELECT name || ' / ' || name_fr FROM draws WHERE number = '293'",
+	            "STEM occupations (Version 1) / Professions des sciences, des technologies, "
+	            "du g\xc3\xa9nie et des math\xc3\xa9matiques (STEM) (Version 1)");
+	ASSERT_TEXT("SELECT invitations_raw FROM draws WHERE number = '433'", "5,000");
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE number = '433'"
+	                                " AND raw LIKE '%\"August 6, 2026\"%'"), 1);
+	strlist_release(&fr.lines);
+	strlist_release(&en.lines);
+}
+END_TEST
+
+/* Merges JSON text as if fetched from url. */
+static void
+put_text(struct store *s, const char *json, const char *url, struct seen *seen)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct body b = {0};
+	struct err e = {0};
+
+	b.data = xstrdup(json);
+	b.len = strlen(json);
+	b.url = xstrdup(url);
+	ck_assert_msg(parse_body(&b, "ircc-json", NULL, &l, &w, &e) == 0, "%s", e.msg);
+	ck_assert_msg(store_put_body(s, "test", &b, &l, NULL, record, seen, &e) == 0, "%s", e.msg);
+	strlist_release(&w);
+	draw_list_release(&l);
+	body_release(&b);
+}
+
+START_TEST(test_french_feed_revises_shared_values_and_its_own_name)
+{
+	static const char en[] = "{\"rounds\": [{\"drawNumber\": \"600\", \"drawDate\":"
+		" \"2027-02-03\", \"drawDateFull\": \"February 3, 2027\", \"drawName\":"
+		" \"Trades Occupations, 2027-Version 1\", \"drawSize\": \"1,000\","
+		" \"drawCRS\": \"480\", \"dd1\": \"100\", \"dd2\": \"200\", \"dd18\": \"300\"}]}";
+	/* No version in its name, no drawSize, no dd1: not stated, nothing
+	 * erased.  Its CRS and dd2 differ. */
+	static const char fr1[] = "{\"rounds\": [{\"drawNumber\": \"600\", \"drawDate\":"
+		" \"2027-02-03\", \"drawDateFull\": \"3 f\xc3\xa9vrier 2027\", \"drawName\":"
+		" \"M\xc3\xa9tiers\", \"drawCRS\": \"481\", \"dd2\": \"201\", \"dd18\": \"300\"}]}";
+	static const char fr2[] = "{\"rounds\": [{\"drawNumber\": \"600\", \"drawDate\":"
+		" \"2027-02-03\", \"drawDateFull\": \"3 f\xc3\xa9vrier 2027\", \"drawName\":"
+		" \"Professions de l'espace, 2027-Version 1\","
+		" \"drawSize\": \"1 000\", \"drawCRS\": \"481\", \"dd1\": \"100\","
+		" \"dd2\": \"201\", \"dd18\": \"300\"}]}";
+	struct store *s;
+	struct err e = {0};
+	struct seen seen = {0};
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	put_text(s, en, "https://x.example/ee_rounds_123_en.json", &seen);
+	/* A value both feeds state, disagreeing: a revision, as for English. */
+	put_text(s, fr1, "https://x.example/ee_rounds_123_fr.json", &seen);
+	ck_assert_int_eq(seen.changed, 1);
+	ck_assert_uint_eq(seen.lines.n, 3);
+	ck_assert_str_eq(seen.lines.v[1], "changed 600 crs_cutoff 480 -> 481");
+	ck_assert_str_eq(seen.lines.v[2], "changed 600 dd2 200 -> 201");
+	ck_assert_int_eq(test_query_long(db, "SELECT candidates FROM pool WHERE band = 'dd1'"), 100);
+	ck_assert_int_eq(test_query_long(db, "SELECT candidates FROM pool WHERE band = 'dd2'"), 201);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions WHERE field = 'crs_cutoff'"
+	                                " AND url LIKE '%_fr.json'"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions"), 2);
+	ASSERT_TEXT("SELECT name FROM draws", "Trades Occupations, 2027-Version 1");
+	ASSERT_TEXT("SELECT name_fr FROM draws", "M\xc3\xa9tiers");
+	ASSERT_TEXT("SELECT version || ' ' || invitations || ' ' || invitations_raw FROM draws",
+	            "1 1000 1,000");
+	/* The French name changes: a revision of name_fr; a French name no
+	 * category fits leaves the English one's category alone. */
+	put_text(s, fr2, "https://x.example/ee_rounds_123_fr.json", &seen);
+	ck_assert_int_eq(seen.changed, 2);
+	ck_assert_uint_eq(seen.lines.n, 4);
+	ck_assert_str_eq(seen.lines.v[3], "changed 600 name_fr M\xc3\xa9tiers -> "
+	                 "Professions de l'espace, 2027-Version 1");
+	ASSERT_TEXT("SELECT category FROM draws", "trades");
+	ASSERT_TEXT("SELECT name FROM draws", "Trades Occupations, 2027-Version 1");
+	/* The English feed again: its CRS back, its name untouched, French kept. */
+	put_text(s, en, "https://x.example/ee_rounds_123_en.json", &seen);
+	ck_assert_uint_eq(seen.lines.n, 6);
+	ck_assert_str_eq(seen.lines.v[4], "changed 600 crs_cutoff 481 -> 480");
+	ck_assert_str_eq(seen.lines.v[5], "changed 600 dd2 201 -> 200");
+	ASSERT_TEXT("SELECT name_fr FROM draws",
+	            "Professions de l'espace, 2027-Version 1");
+	store_close(s);
+	strlist_release(&seen.lines);
+}
+END_TEST
+
 START_TEST(test_a_file_that_is_not_a_database_is_refused_untouched)
 {
 	static const char text[] = "just some notes, not a database\n";
@@ -404,6 +587,9 @@ store_suite(void)
 	tcase_add_test(tc, test_a_schema_1_database_is_migrated_keeping_its_draws);
 	tcase_add_test(tc, test_a_failed_merge_writes_nothing);
 	tcase_add_test(tc, test_fetch_state_round_trips);
+	tcase_add_test(tc, test_french_after_english_adds_name_fr_and_revises_nothing);
+	tcase_add_test(tc, test_english_after_french_keeps_both_names);
+	tcase_add_test(tc, test_french_feed_revises_shared_values_and_its_own_name);
 	suite_add_tcase(s, tc);
 	return s;
 }

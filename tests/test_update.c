@@ -1030,6 +1030,54 @@ START_TEST(test_update_archives_each_distinct_body_with_its_headers)
 }
 END_TEST
 
+/* IRCC's two feeds, the French one served as Windows-1252: one set of
+ * draws, the French names beside the English, nothing announced twice. */
+START_TEST(test_update_merges_the_french_feed_served_as_cp1252)
+{
+	const char *const src[] = { "ircc", "/ee_rounds_123_en.json",
+	                            "ircc-fr", "/ee_rounds_123_fr.json", NULL };
+	char *out, *err;
+
+	serve("/ee_rounds_123_en.json", "feed-2026-08-07.json", NULL, NULL);
+	serve_as("/ee_rounds_123_fr.json", "feed-fr-cp1252.json",
+	         "application/json; charset=windows-1252", NULL, NULL);
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_int_eq(count_lines(out, "new draw #"), 435);
+	ck_assert_int_eq(count_lines(out, ""), 435);
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 435);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE name_fr ="
+	                                " 'Cat\xc3\xa9gorie de l\xe2\x80\x99" "exp\xc3\xa9rience"
+	                                " canadienne' AND name = 'Canadian Experience Class'"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE name_fr IS NOT NULL"), 12);
+}
+END_TEST
+
+/* A source declared French (lang = fr) that serves the English feed fails,
+ * with nothing stored: the lang key reaches the parser. */
+START_TEST(test_update_refuses_a_body_in_the_other_language)
+{
+	char *url = httpd_url(srv, "/rounds.json");
+	char *out, *err;
+	FILE *f = fopen(conf, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[eedraws]\ndatabase = %s\ntimeout = 2\n"
+	        "[source fr]\nkind = ircc-json\nurl = %s\nlang = fr\n", db, url);
+	fclose(f);
+	serve("/rounds.json", "feed-2026-08-07.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 65);
+	ck_assert_str_eq(out, "");
+	ck_assert_msg(strstr(err, "written in English") && strstr(err, "declared French"),
+	              "stderr: %s", err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 0);
+	free(out), free(err), free(url);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -1073,6 +1121,8 @@ update_suite(void)
 	tcase_add_test(tc, test_update_fetches_two_hosts_at_once);
 	tcase_add_test(tc, test_a_feed_that_drops_a_round_or_changes_keys_warns_and_succeeds);
 	tcase_add_test(tc, test_update_archives_each_distinct_body_with_its_headers);
+	tcase_add_test(tc, test_update_merges_the_french_feed_served_as_cp1252);
+	tcase_add_test(tc, test_update_refuses_a_body_in_the_other_language);
 	suite_add_tcase(s, tc);
 	return s;
 }
