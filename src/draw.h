@@ -35,6 +35,23 @@ struct draw {
 	long pool[DRAW_NBANDS];	/* candidates per band; all -1 when no data */
 	char *raw;		/* the record as the source gave it (JSON text) */
 	char *evidence;		/* articles: the text span the values came from */
+	unsigned lacks;		/* IRCC's record: LACKS_* keys it did not have */
+	unsigned long lacks_bands;	/* ... and bit i: no key pool_bands[i] */
+};
+
+/* Keys of IRCC's record a draw may lack (struct draw's lacks): a key
+ * missing from the record states nothing, unlike an empty value, so the
+ * store keeps what it had.  IRCC's format drifts; a renamed key must not
+ * erase 435 values. */
+enum {
+	LACKS_DATE = 1 << 0,		/* drawDate */
+	LACKS_NAME = 1 << 1,		/* drawName: name, category, version */
+	LACKS_SIZE = 1 << 2,		/* drawSize */
+	LACKS_CRS = 1 << 3,		/* drawCRS */
+	LACKS_TIME = 1 << 4,		/* drawDateTime */
+	LACKS_CUTOFF = 1 << 5,		/* drawCutOff: the tie-break */
+	LACKS_PROGRAMS = 1 << 6,	/* drawText2 */
+	LACKS_POOL_AS_OF = 1 << 7,	/* drawDistributionAsOn */
 };
 
 struct draw_list {

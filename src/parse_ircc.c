@@ -118,6 +118,29 @@ read_pool(struct draw *d, json_t *rec, struct strlist *warn)
 		             d->number, d->pool_as_of_raw);
 }
 
+/* The LACKS_* keys a record does not have at all, and its pool bands. */
+static unsigned
+lacking(json_t *rec, unsigned long *bands)
+{
+	static const struct { const char *key; unsigned bit; } keys[] = {
+		{ "drawDate", LACKS_DATE }, { "drawName", LACKS_NAME },
+		{ "drawSize", LACKS_SIZE }, { "drawCRS", LACKS_CRS },
+		{ "drawDateTime", LACKS_TIME }, { "drawCutOff", LACKS_CUTOFF },
+		{ "drawText2", LACKS_PROGRAMS }, { "drawDistributionAsOn", LACKS_POOL_AS_OF },
+	};
+	unsigned lacks = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!json_object_get(rec, keys[i].key))
+			lacks |= keys[i].bit;
+	*bands = 0;
+	for (i = 0; i < DRAW_NBANDS; i++)
+		if (!json_object_get(rec, pool_bands[i].key))
+			*bands |= 1UL << i;
+	return lacks;
+}
+
 static int
 read_round(json_t *rec, size_t index, const char *lang, struct draw *d,
            struct strlist *warn)
@@ -130,6 +153,7 @@ read_round(json_t *rec, size_t index, const char *lang, struct draw *d,
 		             index, d->number ? d->number : "");
 		return -1;
 	}
+	d->lacks = lacking(rec, &d->lacks_bands);
 	d->date_raw = trim(member_text(rec, "drawDate"));
 	read_date(d, rec, warn);
 

@@ -152,6 +152,23 @@ static const char *const fields[] = {
 	"programs", "programs_raw", "pool_as_of", "pool_as_of_raw",
 	"name_fr",
 };
+/* The LACKS_* bit of the record key fields[i] comes from (draw.h). */
+static unsigned
+value_lacks(size_t i)
+{
+	static const unsigned bits[] = {
+		LACKS_DATE, LACKS_DATE, LACKS_NAME, LACKS_NAME, LACKS_NAME,
+		LACKS_SIZE, LACKS_SIZE, LACKS_CRS, LACKS_CRS,
+		LACKS_TIME, LACKS_TIME, LACKS_CUTOFF, LACKS_CUTOFF,
+		LACKS_PROGRAMS, LACKS_PROGRAMS, LACKS_POOL_AS_OF, LACKS_POOL_AS_OF,
+		LACKS_NAME,
+	};
+
+	_Static_assert(sizeof(bits) / sizeof(bits[0]) == sizeof(fields) / sizeof(fields[0]),
+	               "one LACKS_* bit per field");
+	return bits[i];
+}
+
 /* Indexes in fields[] that the two languages of IRCC's feed treat apart. */
 enum { F_CATEGORY = 2, F_NAME = 4, F_NAME_FR = 17 };
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))
@@ -751,6 +768,11 @@ merge_how(const struct draw *d, size_t i, int french_only, const char *oldv,
           const char *newv)
 {
 	int fr = d->lang && strcmp(d->lang, "fr") == 0;
+
+	/* The record does not have the key: it states nothing. */
+	if (i < NFIELDS ? (d->lacks & value_lacks(i)) != 0
+	                : (d->lacks_bands & (1UL << (i - NFIELDS))) != 0)
+		return MERGE_KEPT;
 
 	/* Each feed names the draw in its own column; the first name a
 	 * draw gets in a language fills it in, a later change is a revision. */
