@@ -708,6 +708,13 @@ rawd_url(struct rawd *r, const char *path)
 int
 rawd_done(struct rawd *r)
 {
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	int i;
+
+	/* The client may see the connection close a moment before the
+	 * server's thread marks it done: wait for that, a while. */
+	for (i = 0; i < 500 && !atomic_load(&r->done); i++)
+		nanosleep(&tick, NULL);
 	return atomic_load(&r->done);
 }
 

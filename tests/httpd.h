@@ -126,7 +126,8 @@ struct rawd *rawd_start(const void *reply, size_t len, int reset);
 /* "http://127.0.0.1:PORT" followed by path; caller frees. */
 char *rawd_url(struct rawd *r, const char *path);
 
-/* Whether a connection has been served (reply sent and ended). */
+/* Whether a connection has been served (reply sent and ended), waiting
+ * up to 5 s for the server to say so. */
 int rawd_done(struct rawd *r);
 
 /* Stops the server, waiting for its thread, and frees it.  NULL is a no-op. */
