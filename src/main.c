@@ -719,7 +719,8 @@ update_source(struct ctx *c, struct job *j, struct fetch_req *r)
 			rc = e.code;
 		}
 	}
-	return rc ? update_failed(c, j, rc, &e, b->status) : 0;
+	/* A failed fetch has no body, but its HTTP status is worth keeping. */
+	return rc ? update_failed(c, j, rc, &e, r->status ? r->status : b->status) : 0;
 }
 
 /* A news feed whose items were fetched: its validators kept once every

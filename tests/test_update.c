@@ -243,6 +243,8 @@ START_TEST(test_http_500_exits_75)
 	struct httpd_response r = { .status = 500, .body = "oops", .len = 4 };
 
 	check_failing_source(NULL, &r, EX_TEMPFAIL, "HTTP 500");
+	ck_assert_int_eq(test_query_long(db, "SELECT last_status FROM fetch_state WHERE"
+	                                 " source = 'bad'"), 500);
 }
 END_TEST
 
