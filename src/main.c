@@ -724,26 +724,29 @@ update_source(struct ctx *c, struct job *j, struct fetch_req *r)
 }
 
 /* A news feed whose items were fetched: its validators kept once every
- * wanted item is done. */
+ * wanted item is done.  Returns the first article's error, already
+ * reported. */
 static int
 update_feed_done(struct ctx *c, struct job *j, const struct body *b)
 {
 	struct fetch_state *st = &j->st;
 	struct err e = {0};
 	char hash[40];
-	int rc = feed_status(&j->items, &e);
+	/* An article that failed is reported and counts against its link
+	 * (tried again, at most STORE_LINK_ATTEMPTS times), not against the
+	 * feed, which worked: no backoff for it, only its validators held. */
+	int rc, items = feed_status(&j->items, &e);
 
-	if (rc == 0 && j->items.complete) {
+	if (items == 0 && j->items.complete) {
 		body_hash(b->data, b->len, hash);
 		set_str(&st->body_hash, hash);
 		set_str(&st->etag, b->etag);
 		set_str(&st->last_modified, b->last_modified);
 	}
-	if (rc == 0) {
-		set_str(&st->last_success, j->now);
-		rc = store_put_fetch_state(c->store, j->src->name, j->src->url, st, &e);
-	}
-	return rc ? update_failed(c, j, rc, &e, b->status) : 0;
+	set_str(&st->last_success, j->now);
+	if ((rc = store_put_fetch_state(c->store, j->src->name, j->src->url, st, &e)))
+		return update_failed(c, j, rc, &e, b->status);
+	return items;
 }
 
 /* Runs the notify command for each notification waiting, oldest first,

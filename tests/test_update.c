@@ -473,6 +473,15 @@ START_TEST(test_a_failing_article_is_tried_again_and_the_others_stored)
 	ck_assert_int_eq(count_lines(out, "unconfirmed draw 2025-02-17"), 1);
 	ck_assert_ptr_nonnull(strstr(err, "cec-round.html"));
 	free(out), free(err);
+	/* The article failed, not the feed: no backoff for the feed, and
+	 * status does not call it failing. */
+	ck_assert_int_eq(test_query_long(db, "SELECT failures FROM fetch_state WHERE source"
+	                                 " = 'news'"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM fetch_state WHERE source"
+	                                 " = 'news' AND next_attempt IS NULL AND etag IS NULL"),
+	                 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT attempts FROM links WHERE url LIKE"
+	                                 " '%/cec-round.html' AND last_error IS NOT NULL"), 1);
 	serve_as("/news/cec-round.html", "articles/conflicting.txt", "text/plain", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_int_eq(count_lines(out, "conflict on draw #335"), 1);
