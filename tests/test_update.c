@@ -1094,6 +1094,110 @@ START_TEST(test_update_refuses_a_body_in_the_other_language)
 }
 END_TEST
 
+/* Every network fault, end to end: the error names the source, the
+ * source is skipped with nothing written, the other source is stored,
+ * the exit code is the fault's, and the next run tries again (no backoff
+ * after one failure).  Each fault's details are in test_fetch.c. */
+START_TEST(test_every_network_fault_skips_its_source_alone)
+{
+	static const char short_reply[] = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n"
+	                                  "Content-Type: application/json\r\n\r\n{\"r";
+	static const char reset_reply[] = "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n"
+	                                  "Content-Type: application/json\r\n\r\n{\"rounds\": [";
+	static const char not_gzip[] = "this is not gzip at all";
+	enum { DRIP, STALL, SHORT, RESET, BAD_GZIP, BOMB, NO_HOST, BAD_TLS, NFAULTS };
+	static const struct { const char *name; int code; const char *says; } faults[] = {
+		[DRIP] = { "drip", EX_TEMPFAIL, "timed out" },
+		[STALL] = { "stall", EX_TEMPFAIL, "timed out" },
+		[SHORT] = { "short", EX_TEMPFAIL, "closed the connection before the whole body arrived" },
+		[RESET] = { "reset", EX_TEMPFAIL, "the connection broke off mid-transfer" },
+		[BAD_GZIP] = { "bad gzip", EX_DATAERR, "the body is corrupt" },
+		[BOMB] = { "bomb", EX_DATAERR, "once decoded" },
+		[NO_HOST] = { "no host", EX_TEMPFAIL, "nonexistent.invalid" },
+		[BAD_TLS] = { "bad tls", EX_TEMPFAIL, "TLS certificate could not be verified" },
+	};
+	char big[4096];
+	size_t zlen;
+	char *gz = gzip_zeros(4 << 20, &zlen);
+	char *key = test_slurp(test_data("tls/key.pem"), NULL);
+	char *cert = test_slurp(test_data("tls/cert.pem"), NULL);
+	int f;
+
+	memset(big, ' ', sizeof(big));
+	serve("/good.json", "history/07-2025-02-17T190959.json", NULL, NULL);
+	for (f = 0; f < NFAULTS; f++) {
+		struct httpd_response r = { .body = big, .len = sizeof(big) };
+		struct rawd *raw = NULL;
+		struct httpd *tls = NULL;
+		char *url = NULL, *good = httpd_url(srv, "/good.json"), *out, *err;
+		FILE *cf;
+
+		switch (f) {
+		case DRIP:
+			r.drip_ms = 400;
+			break;
+		case STALL:
+			r.stall = 1;
+			r.claimed_length = 100000;
+			break;
+		case SHORT:
+			raw = rawd_start(short_reply, sizeof(short_reply) - 1, 0);
+			break;
+		case RESET:
+			raw = rawd_start(reset_reply, sizeof(reset_reply) - 1, 1);
+			break;
+		case BAD_GZIP:
+			r = (struct httpd_response){ .body = not_gzip, .len = sizeof(not_gzip) - 1,
+			                             .headers = { { "Content-Encoding", "gzip" } } };
+			break;
+		case BOMB:
+			r = (struct httpd_response){ .body = gz, .len = zlen,
+			                             .headers = { { "Content-Encoding", "gzip" } } };
+			break;
+		case NO_HOST:
+			url = xstrdup("http://nonexistent.invalid/feed.json");
+			break;
+		case BAD_TLS:
+			tls = httpd_start_tls(key, cert);
+			ck_assert_ptr_nonnull(tls);
+			url = httpd_url(tls, "/feed.json");
+			break;
+		}
+		if (raw)
+			url = rawd_url(raw, "/feed.json");
+		if (!url) {
+			httpd_route(srv, "/bad", &r);
+			url = httpd_url(srv, "/bad");
+		}
+		/* A fresh database per fault. */
+		free(db);
+		db = xasprintf("%s/fault-%d.db", dir, f);
+		ck_assert_ptr_nonnull(cf = fopen(conf, "w"));
+		fprintf(cf, "[eedraws]\ndatabase = %s\ntimeout = 2\nconnect_timeout = 2\n"
+		        "delay = 0\nmax_size = 1048576\n[source bad]\nkind = ircc-json\nurl = %s\n"
+		        "[source good]\nkind = ircc-json\nurl = %s\n", db, url, good);
+		fclose(cf);
+
+		ck_assert_msg(update(&out, &err, NULL) == faults[f].code, "%s: %s",
+		              faults[f].name, err);
+		ck_assert_msg(strncmp(err, "eedraws: bad: ", 14) == 0 &&
+		              strstr(err, faults[f].says) && count_lines(err, "") == 1,
+		              "%s: %s", faults[f].name, err);
+		ck_assert_int_eq(count_lines(out, "new draw #"), 337);	/* good's, all */
+		ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 337);
+		ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"), 1);
+		ck_assert_msg(test_query_long(db, "SELECT count(*) FROM fetch_state WHERE source"
+		                              " = 'bad' AND failures = 1 AND last_success IS NULL"
+		                              " AND next_attempt IS NULL AND etag IS NULL") == 1,
+		              "%s: the next run would not try again", faults[f].name);
+		free(out), free(err), free(url), free(good);
+		rawd_stop(raw);
+		httpd_stop(tls);
+	}
+	free(gz), free(key), free(cert);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -1139,6 +1243,7 @@ update_suite(void)
 	tcase_add_test(tc, test_update_archives_each_distinct_body_with_its_headers);
 	tcase_add_test(tc, test_update_merges_the_french_feed_served_as_cp1252);
 	tcase_add_test(tc, test_update_refuses_a_body_in_the_other_language);
+	tcase_add_test(tc, test_every_network_fault_skips_its_source_alone);
 	suite_add_tcase(s, tc);
 	return s;
 }

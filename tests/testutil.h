@@ -48,4 +48,8 @@ char *test_slurp(const char *path, size_t *len);
  * -1 when no row; read-only. */
 long test_query_long(const char *path, const char *sql);
 
+/* n zero bytes as a gzip stream, crafted without zlib (test_fetch.c);
+ * caller frees. */
+char *gzip_zeros(size_t n, size_t *len);
+
 #endif
