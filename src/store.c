@@ -327,6 +327,14 @@ exec_sql(struct store *s, const char *sql, struct err *e)
 	return exec(s, sql, e);
 }
 
+int
+prepare_sql(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
+{
+	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
+		return db_error(s, e, sql);
+	return 0;
+}
+
 static int
 pragma_int(struct store *s, const char *sql, int *out, struct err *e)
 {

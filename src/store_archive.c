@@ -14,14 +14,6 @@ static const char rebuild_sql[] =
 	"DELETE FROM pool; DELETE FROM revisions; DELETE FROM observations;"
 	"DELETE FROM unconfirmed; DELETE FROM draws;";
 
-static int
-prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
-{
-	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
-		return db_error(s, e, sql);
-	return 0;
-}
-
 /* The id of the body already kept for this URL with these bytes, 0 if
  * none, or an error (negated).  The hash only narrows the search: the
  * bytes decide. */
@@ -32,7 +24,7 @@ find_body(struct store *s, const struct body *b, const char *hash, struct err *e
 	long id = 0;
 	int rc;
 
-	if ((rc = prepare(s, "SELECT id, data FROM bodies WHERE url = ?1 AND hash = ?2",
+	if ((rc = prepare_sql(s, "SELECT id, data FROM bodies WHERE url = ?1 AND hash = ?2",
 	                  &st, e)))
 		return -rc;
 	bind_text(st, 1, b->url);
@@ -68,9 +60,9 @@ store_archive(struct store *s, const char *source, const struct body *b, const c
 		goto fail;
 	}
 	if (id > 0)
-		rc = prepare(s, "UPDATE bodies SET last_fetched = ?2 WHERE id = ?1", &st, e);
+		rc = prepare_sql(s, "UPDATE bodies SET last_fetched = ?2 WHERE id = ?1", &st, e);
 	else
-		rc = prepare(s, "INSERT INTO bodies (source, url, hash, kind, assumed_date,"
+		rc = prepare_sql(s, "INSERT INTO bodies (source, url, hash, kind, assumed_date,"
 		             " status, etag, last_modified, content_type, first_fetched,"
 		             " last_fetched, data)"
 		             " VALUES (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?2, ?2, ?12)",
@@ -126,7 +118,7 @@ count(struct store *s, const char *sql, struct err *e)
 	long n = -1;
 	int rc;
 
-	if ((rc = prepare(s, sql, &st, e)))
+	if ((rc = prepare_sql(s, sql, &st, e)))
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
@@ -167,7 +159,7 @@ store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e)
 	struct tm tm;
 	int rc, frc = 0;
 
-	if ((rc = prepare(s, "SELECT url, first_fetched, status, etag, last_modified,"
+	if ((rc = prepare_sql(s, "SELECT url, first_fetched, status, etag, last_modified,"
 	                  " content_type, data, source, kind, assumed_date"
 	                  " FROM bodies ORDER BY first_fetched, id", &st, e)))
 		return rc;
@@ -232,7 +224,7 @@ store_swap_shape(struct store *s, const char *source, const char *keys, long rou
 
 	*old_keys = NULL;
 	*old_rounds = -1;
-	if ((rc = prepare(s, "SELECT keys, rounds FROM feed_shape WHERE source = ?1", &st, e)))
+	if ((rc = prepare_sql(s, "SELECT keys, rounds FROM feed_shape WHERE source = ?1", &st, e)))
 		return rc;
 	bind_text(st, 1, source);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -247,7 +239,7 @@ store_swap_shape(struct store *s, const char *source, const char *keys, long rou
 	if (rc)
 		return rc;
 	format_utc(time(NULL), now);
-	if ((rc = prepare(s, "INSERT INTO feed_shape (source, keys, rounds, seen_at)"
+	if ((rc = prepare_sql(s, "INSERT INTO feed_shape (source, keys, rounds, seen_at)"
 	                  " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (source) DO UPDATE"
 	                  " SET keys = ?2, rounds = ?3, seen_at = ?4", &st, e)))
 		return rc;

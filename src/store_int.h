@@ -46,6 +46,9 @@ void event_field(struct event *ev, const char *field, const char *old_value,
 
 /* Runs sql (no rows) on the connection. */
 int exec_sql(struct store *s, const char *sql, struct err *e);
+/* Prepares a statement used now and then (caller finalizes); the hot
+ * ones are in stmt[]. */
+int prepare_sql(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e);
 /* Sets e from the connection's last error; returns the sysexits code. */
 int db_error(struct store *s, struct err *e, const char *what);
 void bind_text(sqlite3_stmt *st, int i, const char *v);

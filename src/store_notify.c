@@ -21,9 +21,8 @@ outbox_first_load(struct store *s, int *first, struct err *e)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT NOT EXISTS (SELECT 1 FROM draws)", -1, &st,
-	                       NULL) != SQLITE_OK)
-		return db_error(s, e, "reading draws");
+	if ((rc = prepare_sql(s, "SELECT NOT EXISTS (SELECT 1 FROM draws)", &st, e)))
+		return rc;
 	rc = sqlite3_step(st);
 	*first = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
 	rc = rc == SQLITE_ROW ? 0 : db_error(s, e, "reading draws");
@@ -89,10 +88,9 @@ outbox_queue(struct store *s, const struct event_list *l, const char *source,
 	size_t i;
 	int rc = 0;
 
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO notifications (event, number, date, env,"
-	                       " created_at) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st,
-	                       NULL) != SQLITE_OK)
-		return db_error(s, e, "queueing a notification");
+	if ((rc = prepare_sql(s, "INSERT INTO notifications (event, number, date, env,"
+	                      " created_at) VALUES (?1, ?2, ?3, ?4, ?5)", &st, e)))
+		return rc;
 	for (i = 0; rc == 0 && i < l->n; i++) {
 		const struct event *ev = &l->v[i];
 
@@ -125,22 +123,21 @@ store_next_notification(struct store *s, long lease, struct store_notification *
 	sqlite3_stmt *st;
 	char now[21], stale[21];
 	time_t t = time(NULL);
-	int rc;
+	int rc, found = 0;
 
 	memset(n, 0, sizeof(*n));
 	format_utc(t, now);
 	format_utc(t - lease, stale);
 	/* One statement claims it: two eedraws delivering at once never
 	 * both take one notification. */
-	if (sqlite3_prepare_v2(s->db,
+	if ((rc = prepare_sql(s,
 	        "UPDATE notifications SET attempts = attempts + 1, last_attempt = ?1,"
 	        " last_error = NULL WHERE id = (SELECT id FROM notifications"
 	        "  WHERE delivered_at IS NULL AND (last_attempt IS NULL"
 	        "   OR last_error IS NOT NULL OR last_attempt < ?2)"
 	        "  ORDER BY id LIMIT 1)"
-	        " RETURNING id, event, number, date, env, attempts", -1, &st,
-	        NULL) != SQLITE_OK)
-		return -db_error(s, e, "claiming a notification");
+	        " RETURNING id, event, number, date, env, attempts", &st, e)))
+		return -rc;
 	bind_text(st, 1, now);
 	bind_text(st, 2, stale);
 	rc = sqlite3_step(st);
@@ -151,14 +148,16 @@ store_next_notification(struct store *s, long lease, struct store_notification *
 		n->date = column_dup(st, 3);
 		n->env = column_dup(st, 4);
 		n->attempts = (long)sqlite3_column_int64(st, 5);
+		found = 1;
+		/* UPDATE ... RETURNING is done only once stepped to its end. */
 		rc = sqlite3_step(st);
-		if (rc == SQLITE_DONE)
-			rc = SQLITE_ROW;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
+		rc = found;
+	} else {
 		rc = -db_error(s, e, "claiming a notification");
-	else
-		rc = rc == SQLITE_ROW;
+		store_notification_release(n);
+	}
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -171,11 +170,10 @@ store_notification_done(struct store *s, long id, const char *error, struct err 
 	int rc;
 
 	format_utc(time(NULL), now);
-	if (sqlite3_prepare_v2(s->db, error
+	if ((rc = prepare_sql(s, error
 	        ? "UPDATE notifications SET last_error = ?3 WHERE id = ?1"
-	        : "UPDATE notifications SET delivered_at = ?2 WHERE id = ?1",
-	        -1, &st, NULL) != SQLITE_OK)
-		return db_error(s, e, "marking a notification");
+	        : "UPDATE notifications SET delivered_at = ?2 WHERE id = ?1", &st, e)))
+		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, now);
 	if (error)
@@ -204,12 +202,12 @@ store_notify_backlog(struct store *s, long *waiting, long *failed, char **last_e
 
 	*waiting = *failed = 0;
 	*last_error = NULL;
-	if (sqlite3_prepare_v2(s->db,
+	if ((rc = prepare_sql(s,
 	        "SELECT count(*), count(last_error),"
 	        " (SELECT last_error FROM notifications WHERE delivered_at IS NULL"
 	        "  AND last_error IS NOT NULL ORDER BY last_attempt DESC LIMIT 1)"
-	        " FROM notifications WHERE delivered_at IS NULL", -1, &st, NULL) != SQLITE_OK)
-		return db_error(s, e, "reading notifications");
+	        " FROM notifications WHERE delivered_at IS NULL", &st, e)))
+		return rc;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*waiting = (long)sqlite3_column_int64(st, 0);
 		*failed = (long)sqlite3_column_int64(st, 1);

@@ -7,14 +7,6 @@
 
 #include "store_int.h"
 
-static int
-prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
-{
-	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
-		return db_error(s, e, sql);
-	return 0;
-}
-
 int
 store_get_robots(struct store *s, const char *host, const char *since, int *found,
                  long *status, char **text, struct err *e)
@@ -25,7 +17,7 @@ store_get_robots(struct store *s, const char *host, const char *since, int *foun
 	*found = 0;
 	*status = 0;
 	*text = NULL;
-	if ((rc = prepare(s, "SELECT status, rules FROM robots"
+	if ((rc = prepare_sql(s, "SELECT status, rules FROM robots"
 	                     " WHERE host = ?1 AND fetched_at >= ?2", &st, e)))
 		return rc;
 	bind_text(st, 1, host);
@@ -51,7 +43,7 @@ store_put_robots(struct store *s, const char *host, long status, const char *tex
 	int rc;
 
 	format_utc(time(NULL), now);
-	if ((rc = prepare(s, "INSERT INTO robots (host, status, rules, fetched_at)"
+	if ((rc = prepare_sql(s, "INSERT INTO robots (host, status, rules, fetched_at)"
 	                     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (host) DO UPDATE"
 	                     " SET status = ?2, rules = ?3, fetched_at = ?4", &st, e)))
 		return rc;
