@@ -268,35 +268,6 @@ body_kind(const struct body *b, const char *kind, struct err *e)
 	return kind;
 }
 
-/* The keys of the comma-separated list a that are not in b, as a list
- * (caller frees), "" when none. */
-static char *
-keys_missing(const char *a, const char *b)
-{
-	struct buf out = {0};
-	const char *p, *end;
-	size_t len;
-
-	for (p = a; p && *p; p = *end ? end + 1 : end) {
-		end = strchr(p, ',');
-		end = end ? end : p + strlen(p);
-		len = (size_t)(end - p);
-		const char *q = b;
-		int found = 0;
-
-		while (q && *q && !found) {
-			const char *qe = strchr(q, ',');
-
-			qe = qe ? qe : q + strlen(q);
-			found = (size_t)(qe - q) == len && strncmp(p, q, len) == 0;
-			q = *qe ? qe + 1 : qe;
-		}
-		if (!found)
-			buf_addf(&out, "%s%.*s", out.len ? ", " : "", (int)len, p);
-	}
-	return buf_detach(&out, NULL);
-}
-
 /* Warns when an IRCC feed body's shape differs from the last one's from
  * the same source: records that lose or gain keys, fewer rounds.  IRCC's
  * format drifts; a person should look, but the run goes on. */
@@ -306,7 +277,7 @@ check_drift(struct ctx *c, const char *source, const struct body *b,
 {
 	struct strlist warn = {0};
 	struct err e = {0};
-	char *old = NULL, *lost, *gained, *label, *key;
+	char *old = NULL, *label, *key;
 	long old_rounds;
 	int rc;
 
@@ -318,22 +289,7 @@ check_drift(struct ctx *c, const char *source, const struct body *b,
 		error("%s: %s", source, e.msg);	/* only the warning is lost */
 		return;
 	}
-	if (old) {
-		lost = keys_missing(old, now->keys);
-		gained = keys_missing(now->keys, old);
-		if (*lost)
-			strlist_addf(&warn, "IRCC's records lost keys since the last body: %s",
-			             lost);
-		if (*gained)
-			strlist_addf(&warn, "IRCC's records gained keys since the last body: %s",
-			             gained);
-		free(lost);
-		free(gained);
-	}
-	if (old_rounds > now->rounds)
-		strlist_addf(&warn, "the round count dropped from %ld to %ld since the last"
-		             " body (a round missing is not a round deleted: draws are kept)",
-		             old_rounds, now->rounds);
+	feed_shape_drift(old, old_rounds, now, &warn);
 	label = xasprintf("%s: %s", source, b->url);
 	print_warnings(c, label, &warn);
 	free(label);

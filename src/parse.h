@@ -22,6 +22,12 @@ struct feed_shape {
 	const char *lang;	/* the language its records are in: "en", "fr" */
 };
 
+/* Warnings into warn for how the shape now differs from the one before
+ * (old_keys NULL and old_rounds -1 when there was none): keys the records
+ * lost or gained, fewer rounds. */
+void feed_shape_drift(const char *old_keys, long old_rounds, const struct feed_shape *now,
+                      struct strlist *warn);
+
 struct parse_opts {
 	const char *date;	/* YYYY-MM-DD: publication date to assume when a
 				 * page gives none; NULL for the fetch date */

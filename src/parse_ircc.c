@@ -219,6 +219,51 @@ read_shape(json_t *rounds, struct feed_shape *shape)
 	json_decref(seen);
 }
 
+/* The keys of the comma-separated list a that are not in b, as a list
+ * (caller frees), "" when none.  (IRCC's keys hold no commas.) */
+static char *
+keys_missing(const char *a, const char *b)
+{
+	char *within = xasprintf(",%s,", b), *key;
+	struct buf out = {0};
+	const char *p = a, *end;
+
+	while (*p) {
+		end = p + strcspn(p, ",");
+		key = xasprintf(",%.*s,", (int)(end - p), p);
+		if (!strstr(within, key))
+			buf_addf(&out, "%s%.*s", out.len ? ", " : "", (int)(end - p), p);
+		free(key);
+		p = *end ? end + 1 : end;
+	}
+	free(within);
+	return buf_detach(&out, NULL);
+}
+
+void
+feed_shape_drift(const char *old_keys, long old_rounds, const struct feed_shape *now,
+                 struct strlist *warn)
+{
+	char *lost, *gained;
+
+	if (old_keys) {
+		lost = keys_missing(old_keys, now->keys);
+		gained = keys_missing(now->keys, old_keys);
+		if (*lost)
+			strlist_addf(warn, "IRCC's records lost keys since the last body: %s",
+			             lost);
+		if (*gained)
+			strlist_addf(warn, "IRCC's records gained keys since the last body: %s",
+			             gained);
+		free(lost);
+		free(gained);
+	}
+	if (old_rounds > now->rounds)
+		strlist_addf(warn, "the round count dropped from %ld to %ld since the last"
+		             " body (a round missing is not a round deleted: draws are kept)",
+		             old_rounds, now->rounds);
+}
+
 /* Which language a date in words is written in: "fr" for day first
  * ("15 avril 2026"), "en" for month first ("April 15, 2026"), NULL when
  * it is not a date eedraws reads. */
