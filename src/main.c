@@ -35,7 +35,8 @@ static const char usage_text[] =
 	"                                  observations, conflicts\n"
 	"  list   [-n N]                   the latest draws, for a person\n"
 	"  conflicts                       where articles disagree with IRCC\n"
-	"  status                          each source's health; exit 1 when one is stale\n"
+	"  status                          each source's health and notifications waiting;\n"
+	"                                  exit 1 when a source is stale or a notification fails\n"
 	"  reparse [--force]               rebuild every draw from the archived bodies\n"
 	"KIND: auto (default), ircc-json, article, feed.  DATE: the publication\n"
 	"date to assume (YYYY-MM-DD) when a page gives none.  --lang: an IRCC feed's\n"
@@ -56,7 +57,8 @@ static const char help_text[] =
 	"database $XDG_DATA_HOME/eedraws/eedraws.db).\n"
 	"\n"
 	"exit codes: 0 success, 64 usage, 65 bad input data, 75 temporary failure\n"
-	"(network, database busy: try again), 78 configuration error, 1 other.\n";
+	"(network, database busy, a notify command that failed: try again),\n"
+	"78 configuration error, 1 other.\n";
 
 enum verbosity { QUIET, NORMAL, VERBOSE };
 
@@ -928,12 +930,6 @@ replay_body(void *ctx, const struct body *b, const char *source, const char *kin
 	return 0;
 }
 
-static long
-count_rows(struct ctx *c, const char *table)
-{
-	return store_count(c->store, table, NULL);
-}
-
 /* reparse [--force]: every derived record rebuilt from the archive. */
 static int
 cmd_reparse(struct ctx *c, int argc, char **argv)
@@ -949,9 +945,9 @@ cmd_reparse(struct ctx *c, int argc, char **argv)
 		return usage_error("reparse: unexpected '%s'", argv[1]);
 	if ((rc = open_store(c)))
 		return rc;
-	draws = count_rows(c, "draws");
-	obs = count_rows(c, "observations");
-	unconf = count_rows(c, "unconfirmed");
+	draws = store_count(c->store, "draws", NULL);
+	obs = store_count(c->store, "observations", NULL);
+	unconf = store_count(c->store, "unconfirmed", NULL);
 	if ((rc = store_rebuild_begin(c->store, &e))) {
 		error("%s", e.msg);
 		return rc;
@@ -969,8 +965,9 @@ cmd_reparse(struct ctx *c, int argc, char **argv)
 	if (c->verbosity > QUIET)
 		printf("reparse: %ld bodies (%ld not parsed); draws %ld -> %ld, unconfirmed"
 		       " %ld -> %ld, observations %ld -> %ld%s\n", r.bodies, r.skipped,
-		       draws, count_rows(c, "draws"), unconf, count_rows(c, "unconfirmed"),
-		       obs, count_rows(c, "observations"),
+		       draws, store_count(c->store, "draws", NULL), unconf,
+		       store_count(c->store, "unconfirmed", NULL), obs,
+		       store_count(c->store, "observations", NULL),
 		       lost ? " (draws no archived body states were dropped: --force)" : "");
 	return 0;
 }

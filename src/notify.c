@@ -72,7 +72,9 @@ make_env(const char *env_json, struct err *e)
 }
 
 /* In the child: execve argv[0], searching PATH when it names no
- * directory, as execvp would.  Returns only on failure. */
+ * directory.  Not execvp(3): on ENOEXEC (a script without #!) it runs the
+ * file with /bin/sh, and notify never goes through a shell.  Returns only
+ * on failure. */
 static void
 exec_command(char **argv, char **env)
 {
