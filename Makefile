@@ -102,6 +102,53 @@ $(BUILD)/corpus: tools/corpus.c $(OBJ) $(HDR) | deps $(BUILD)
 
 .PHONY: corpus
 
+# Fuzzing with clang's libFuzzer: every parser of outside bytes (the
+# targets in tests/fuzz.h) for FUZZ_TIME seconds each, under ASan and UBSan.
+# A crash, leak or hang fails it and leaves the input in build-fuzz/.
+FUZZ_CC      ?= clang
+FUZZ_TIME    ?= 60
+FUZZ_TARGETS  = ircc article-html article-text feed config datetime robots body
+FUZZ_BUILD    = build-fuzz
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS   = $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DEEDRAWS_VERSION='"$(VERSION)"' \
+                $(shell $(PKG_CONFIG) --cflags $(PKGS)) -O1 -g $(FUZZ_SAN)
+FUZZ_OBJ      = $(SRC:src/%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/tests/fuzz.o
+
+FUZZ_DEBS     = clang libclang-rt-dev
+
+fuzz: fuzzdeps $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
+	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_TIME) $(FUZZ_TARGETS)
+
+# Like deps: clang and its libFuzzer runtime, when it cannot link a fuzzer.
+fuzzdeps: deps
+	@if ! echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
+	    $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing fuzzing dependencies: $(FUZZ_DEBS)"; \
+			apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FUZZ_DEBS) >/dev/null || exit 1; \
+		else \
+			echo "$(FUZZ_CC) cannot build a libFuzzer target; install with:" >&2; \
+			echo "  sudo apt-get install $(FUZZ_DEBS)" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+$(FUZZ_BUILD)/fuzz-%: tests/fuzz/libfuzzer.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests -DFUZZ_TARGET=fuzz_$(subst -,_,$*) \
+		-o $@ tests/fuzz/libfuzzer.c $(FUZZ_OBJ) $(LIBS)
+
+$(FUZZ_BUILD)/%.o: src/%.c $(HDR) | fuzzdeps
+	@mkdir -p $(FUZZ_BUILD)/tests
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/tests/fuzz.o: tests/fuzz.c tests/fuzz.h $(HDR) | fuzzdeps
+	@mkdir -p $(FUZZ_BUILD)/tests
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Isrc -c -o $@ $<
+
+.PHONY: fuzz fuzzdeps
+.PRECIOUS: $(FUZZ_BUILD)/fuzz-% $(FUZZ_BUILD)/%.o $(FUZZ_BUILD)/tests/fuzz.o
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
 	cp -f eedraws $(DESTDIR)$(BINDIR)/eedraws

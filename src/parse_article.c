@@ -1134,20 +1134,31 @@ parse_article(const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
 	struct article_doc doc;
+	int rc;
+
+	if (article_is_html(b->data, b->len))
+		article_doc_html(&doc, b->data, b->len, b->url);
+	else
+		article_doc_text(&doc, b->data, b->len);
+	rc = article_draws(&doc, b, opts, out, warn, e);
+	article_doc_release(&doc);
+	return rc;
+}
+
+int
+article_draws(struct article_doc *doc, const struct body *b, const struct parse_opts *opts,
+              struct draw_list *out, struct strlist *warn, struct err *e)
+{
 	struct when w = { "", "", 0, 0 };
 	size_t i;
 	int rc;
 
 	if ((rc = compile(e)))
 		return rc;
-	if (article_is_html(b->data, b->len))
-		article_doc_html(&doc, b->data, b->len, b->url);
-	else
-		article_doc_text(&doc, b->data, b->len);
-	if (!doc.published[0])
-		text_published(&doc);
-	if (doc.published[0])
-		memcpy(w.pub, doc.published, sizeof(w.pub));
+	if (!doc->published[0])
+		text_published(doc);
+	if (doc->published[0])
+		memcpy(w.pub, doc->published, sizeof(w.pub));
 	else if (opts && opts->date)
 		snprintf(w.pub, sizeof(w.pub), "%s", opts->date);
 	else if (b->fetched_at) {
@@ -1156,16 +1167,14 @@ parse_article(const struct body *b, const struct parse_opts *opts,
 		strftime(w.pub, sizeof(w.pub), "%Y-%m-%d", gmtime_r(&b->fetched_at, &tm));
 		w.weak = 1;
 	}
-	text_year_reference(&doc, &w);
-	if (foreign(&doc)) {
+	text_year_reference(doc, &w);
+	if (foreign(doc)) {
 		strlist_addf(warn, "%s: not in a language eedraws reads; no draws taken", b->url);
-		article_doc_release(&doc);
 		return 0;
 	}
-	read_prose(&doc, &w, out);
-	read_flat_tables(&doc, &w, out);
-	for (i = 0; i < doc.ntables; i++)
-		read_table(&doc.tables[i], &w, out);
-	article_doc_release(&doc);
+	read_prose(doc, &w, out);
+	read_flat_tables(doc, &w, out);
+	for (i = 0; i < doc->ntables; i++)
+		read_table(&doc->tables[i], &w, out);
 	return 0;
 }
