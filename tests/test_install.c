@@ -1,13 +1,219 @@
-/* test_install.c: the man pages against the code: every command main.c
+/* test_install.c: "make install" and "make uninstall" into a scratch
+ * DESTDIR, and the man pages against the code: every command main.c
  * accepts, every long option, every config key config.c reads. */
 #include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "testutil.h"
 #include "util.h"
+
+/* Whether an executable named name is on $PATH. */
+static int
+on_path(const char *name)
+{
+	const char *path = getenv("PATH"), *p, *end;
+	int found = 0;
+
+	for (p = path && *path ? path : "/usr/bin:/bin"; !found; p = end + 1) {
+		char *full;
+
+		end = strchr(p, ':');
+		if (!end)
+			end = p + strlen(p);
+		full = xasprintf("%.*s/%s", (int)(end - p), end > p ? p : ".", name);
+		found = access(full, X_OK) == 0;
+		free(full);
+		if (!*end)
+			break;
+	}
+	return found;
+}
+
+/* Runs make with argv (NULL-terminated, after "make") from the top of the
+ * tree; returns its exit status, its output in *out (caller frees).
+ * What an outer make passes down (MAKEFLAGS: -j, jobserver, its command
+ * line's variables) and the install paths of the environment are left
+ * out: only the variables given here count. */
+static int
+run_make(const char *const *args, char **out)
+{
+	static const char *const unset[] = {
+		"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "GNUMAKEFLAGS",
+		"DESTDIR", "PREFIX", "BINDIR", "MANPREFIX", "DOCDIR", "SANITIZE", NULL,
+	};
+	char dir[] = "/tmp/eedraws-make-XXXXXX", *log;
+	const char *argv[16] = { "make" };
+	int status, i;
+	pid_t pid;
+
+	for (i = 0; args[i]; i++) {
+		ck_assert_int_lt(i + 1, 15);
+		argv[i + 1] = args[i];
+	}
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	log = xasprintf("%s/log", dir);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600), null = open("/dev/null", O_RDONLY);
+
+		if (fd < 0 || null < 0)
+			_exit(127);
+		for (i = 0; unset[i]; i++)
+			unsetenv(unset[i]);
+		dup2(null, 0), dup2(fd, 1), dup2(fd, 2);
+		execvp("make", (char *const *)argv);
+		_exit(127);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	*out = test_slurp(log, NULL);
+	unlink(log), rmdir(dir);
+	free(log);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* What nftw finds under the DESTDIR: the files, and the directories
+ * (relative to it, one per line). */
+static struct buf found_files, found_dirs;
+static size_t root_len;
+
+static int
+note(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)ftw;
+	if (!path[root_len])
+		return 0;	/* the DESTDIR itself */
+	buf_addf(flag == FTW_D ? &found_dirs : &found_files, "%s\n", path + root_len);
+	return 0;
+}
+
+static void
+walk(const char *root)
+{
+	buf_release(&found_files), buf_release(&found_dirs);
+	buf_adds(&found_files, ""), buf_adds(&found_dirs, "");
+	root_len = strlen(root);
+	ck_assert_int_eq(nftw(root, note, 16, FTW_PHYS), 0);
+}
+
+static void
+assert_file(const char *root, const char *rel, mode_t mode)
+{
+	char *p = xasprintf("%s%s", root, rel);
+	struct stat st;
+
+	ck_assert_msg(stat(p, &st) == 0, "not installed: %s: %s", rel, strerror(errno));
+	ck_assert_msg(S_ISREG(st.st_mode), "%s: not a file", rel);
+	ck_assert_msg((st.st_mode & 07777) == mode, "%s: mode %o, not %o", rel,
+	              (unsigned)(st.st_mode & 07777), (unsigned)mode);
+	free(p);
+}
+
+/* The text of path, which must contain want. */
+static void
+assert_contains(const char *root, const char *rel, const char *want)
+{
+	char *p = xasprintf("%s%s", root, rel), *text = test_slurp(p, NULL);
+
+	ck_assert_msg(strstr(text, want), "%s lacks '%s'", rel, want);
+	free(text), free(p);
+}
+
+START_TEST(test_install_puts_every_file_and_uninstall_takes_them_away)
+{
+	static const struct { const char *path; mode_t mode; } files[] = {
+		{ "/usr/bin/eedraws", 0755 },
+		{ "/usr/share/man/man1/eedraws.1", 0644 },
+		{ "/usr/share/man/man5/eedraws.conf.5", 0644 },
+		{ "/usr/share/doc/eedraws/eedraws.conf.example", 0644 },
+		{ "/usr/share/doc/eedraws/crontab.example", 0644 },
+		{ "/usr/share/doc/eedraws/eedraws.service", 0644 },
+		{ "/usr/share/doc/eedraws/eedraws.timer", 0644 },
+		{ "/usr/share/doc/eedraws/README.md", 0644 },
+	};
+	/* The standard directories: install may make them, uninstall leaves
+	 * them (empty here); DOCDIR is eedraws' own and goes. */
+	static const char empty_dirs[] = "/usr\n/usr/bin\n/usr/share\n/usr/share/doc\n"
+	                                 "/usr/share/man\n/usr/share/man/man1\n"
+	                                 "/usr/share/man/man5\n";
+	char *root, *destdir, *build, *bin, *old, *out, *installed, *built, *dirs, *line, *save;
+	const char *args[8];
+	size_t i, n1, n2, nfiles = 0;
+	struct stat st;
+
+	if (!on_path("make")) {
+		fprintf(stderr, "%s: skipped: make is not on PATH\n", __func__);
+		return;
+	}
+	/* make check runs from the top of the tree. */
+	if (stat("Makefile", &st) != 0 || stat("man/eedraws.1", &st) != 0) {
+		fprintf(stderr, "%s: skipped: not run from the top of the tree\n", __func__);
+		return;
+	}
+	root = test_tmpdir();
+	destdir = xasprintf("DESTDIR=%s", root);
+	/* The binary under test, from its own build directory, never built
+	 * here: -o says it is up to date whatever make thinks, so nothing
+	 * is compiled and ./eedraws is not touched. */
+	bin = xstrdup(test_bin());
+	build = xasprintf("BUILD=%s", dirname(bin));
+	free(bin);
+	bin = xasprintf("%s/eedraws", build + 6);
+	args[0] = "-s", args[1] = "install", args[2] = destdir, args[3] = "PREFIX=/usr";
+	args[4] = build, args[5] = "-o", args[6] = bin, args[7] = NULL;
+	ck_assert_msg(run_make(args, &out) == 0, "make install: %s", out);
+	free(out);
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		assert_file(root, files[i].path, files[i].mode);
+	walk(root);
+	for (line = found_files.data; (line = strchr(line, '\n')); line++)
+		nfiles++;
+	ck_assert_msg(nfiles == sizeof(files) / sizeof(files[0]),
+	              "install put more than expected:\n%s", found_files.data);
+	/* The binary is the one built, byte for byte. */
+	old = xasprintf("%s/usr/bin/eedraws", root);
+	installed = test_slurp(old, &n1);
+	built = test_slurp(bin, &n2);
+	ck_assert(n1 == n2 && memcmp(installed, built, n1) == 0);
+	free(installed), free(built), free(old);
+	/* Paths in the pages and the service follow PREFIX. */
+	assert_contains(root, "/usr/share/doc/eedraws/eedraws.service",
+	                "\nExecStart=/usr/bin/eedraws update\n");
+	assert_contains(root, "/usr/share/man/man1/eedraws.1", "/usr/share/doc/eedraws/");
+
+	args[1] = "uninstall", args[5] = NULL;
+	ck_assert_msg(run_make(args, &out) == 0, "make uninstall: %s", out);
+	free(out);
+	walk(root);
+	ck_assert_msg(!found_files.data[0], "uninstall left:\n%s", found_files.data);
+	/* Only the empty standard directories, in any order. */
+	dirs = xstrdup(found_dirs.data);
+	i = 0;
+	for (line = strtok_r(dirs, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *want = xasprintf("%s\n", line);
+
+		ck_assert_msg(strstr(empty_dirs, want), "uninstall left %s", line);
+		free(want);
+		i++;
+	}
+	ck_assert_uint_eq(i, 7);
+	free(dirs);
+	buf_release(&found_files), buf_release(&found_dirs);
+	test_rmtree(root);
+	free(root), free(destdir), free(build), free(bin);
+}
+END_TEST
 
 /* The lines of text between the line that starts with start and the next
  * line that starts with one of ends (a copy; caller frees). */
@@ -176,6 +382,7 @@ install_suite(void)
 	TCase *tc = tcase_create("install");
 
 	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_install_puts_every_file_and_uninstall_takes_them_away);
 	tcase_add_test(tc, test_eedraws_1_documents_every_command_and_option);
 	tcase_add_test(tc, test_eedraws_conf_5_documents_every_key_in_its_section);
 	suite_add_tcase(s, tc);
