@@ -362,12 +362,12 @@ START_TEST(test_eedraws_conf_5_documents_every_key_in_its_section)
 	char *page = test_slurp("man/eedraws.conf.5", NULL), *sec, *docs;
 
 	ck_assert_ptr_nonnull(strstr(page, version_line()));
-	sec = section(page, ".Ss [eedraws]", ".Ss ");
+	sec = section(page, ".Ss [eedraws] section", ".Ss ");
 	docs = items(sec);
 	assert_same("eedraws.conf.5 [eedraws]", config_keys_eedraws,
 	            count(config_keys_eedraws), docs);
 	free(docs), free(sec);
-	sec = section(page, ".Ss [source NAME]", ".Ss ");
+	sec = section(page, ".Ss [source NAME] sections", ".Ss ");
 	docs = items(sec);
 	assert_same("eedraws.conf.5 [source NAME]", config_keys_source,
 	            count(config_keys_source), docs);
