@@ -8,6 +8,16 @@ BINDIR    ?= $(PREFIX)/bin
 MANPREFIX ?= $(PREFIX)/share/man
 DOCDIR    ?= $(PREFIX)/share/doc/eedraws
 DESTDIR   ?=
+INSTALL   ?= install
+
+# What "make install" puts beside the binary.  The man pages and the
+# service name the default paths (/usr/local/...): install rewrites them
+# for BINDIR and DOCDIR.
+MAN1    = man/eedraws.1
+MAN5    = man/eedraws.conf.5
+DOCS    = README.md eedraws.conf.example crontab.example
+SERVICE = systemd/eedraws.service
+TIMER   = systemd/eedraws.timer
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -149,17 +159,29 @@ $(FUZZ_BUILD)/tests/fuzz.o: tests/fuzz.c tests/fuzz.h $(HDR) | fuzzdeps
 .PHONY: fuzz fuzzdeps
 .PRECIOUS: $(FUZZ_BUILD)/fuzz-% $(FUZZ_BUILD)/%.o $(FUZZ_BUILD)/tests/fuzz.o
 
-install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
-	cp -f eedraws $(DESTDIR)$(BINDIR)/eedraws
-	chmod 755 $(DESTDIR)$(BINDIR)/eedraws
-	cp -f eedraws.conf.example crontab.example README.md $(DESTDIR)$(DOCDIR)/
+# Installs $(BUILD)/eedraws, building it first only if it is missing or
+# out of date (tests/test_install.c runs this with -o $(BUILD)/eedraws:
+# never a build inside a test).
+SUBST = sed -e 's|/usr/local/share/doc/eedraws|$(DOCDIR)|g' \
+            -e 's|^ExecStart=/usr/local/bin/eedraws |ExecStart=$(BINDIR)/eedraws |'
+install: $(BUILD)/eedraws
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
+	    $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(DOCDIR)
+	$(INSTALL) -m 755 $(BUILD)/eedraws $(DESTDIR)$(BINDIR)/eedraws
+	$(SUBST) $(MAN1) > $(DESTDIR)$(MANPREFIX)/man1/$(notdir $(MAN1))
+	$(SUBST) $(MAN5) > $(DESTDIR)$(MANPREFIX)/man5/$(notdir $(MAN5))
+	$(SUBST) $(SERVICE) > $(DESTDIR)$(DOCDIR)/$(notdir $(SERVICE))
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/$(notdir $(MAN1)) \
+	    $(DESTDIR)$(MANPREFIX)/man5/$(notdir $(MAN5)) $(DESTDIR)$(DOCDIR)/$(notdir $(SERVICE))
+	$(INSTALL) -m 644 $(DOCS) $(TIMER) $(DESTDIR)$(DOCDIR)/
 
+# Removes what install put there, and DOCDIR once empty; the standard
+# directories stay.
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/eedraws
-	rm -f $(DESTDIR)$(DOCDIR)/eedraws.conf.example \
-	      $(DESTDIR)$(DOCDIR)/crontab.example $(DESTDIR)$(DOCDIR)/README.md
-	-rmdir $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(BINDIR)/eedraws $(DESTDIR)$(MANPREFIX)/man1/$(notdir $(MAN1)) \
+	    $(DESTDIR)$(MANPREFIX)/man5/$(notdir $(MAN5))
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS) $(SERVICE) $(TIMER)))
+	if [ -d $(DESTDIR)$(DOCDIR) ]; then rmdir $(DESTDIR)$(DOCDIR) || true; fi
 
 clean:
 	rm -rf build build-* eedraws

@@ -93,6 +93,26 @@ config_release(struct config *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* Every key each section accepts: the handler refuses any other before
+ * reading it, so a key is added here or not at all, and the man page
+ * test (tests/test_install.c) finds each in eedraws.conf(5). */
+const char *const config_keys_eedraws[] = {
+	"database", "user_agent", "connect_timeout", "timeout", "max_size",
+	"notify", "notify_timeout", "delay", NULL,
+};
+const char *const config_keys_source[] = {
+	"kind", "url", "lang", "enabled", "match", "max_items", "stale_after", NULL,
+};
+
+static int
+known_key(const char *const *keys, const char *name)
+{
+	for (; *keys; keys++)
+		if (strcmp(*keys, name) == 0)
+			return 1;
+	return 0;
+}
+
 /* State while inih walks the file. */
 struct reader {
 	struct config *c;
@@ -211,6 +231,8 @@ main_key(struct reader *r, const char *name, const char *value)
 {
 	struct config *c = r->c;
 
+	if (!known_key(config_keys_eedraws, name))
+		return fail(r, "unknown key '%s' in [eedraws]", name);
 	if (strcmp(name, "database") == 0) {
 		if (!*value)
 			return fail(r, "%s: empty", name);
@@ -257,6 +279,8 @@ source_key(struct reader *r, const char *sname, const char *name, const char *va
 	}
 	if (!valid_name(sname))
 		return fail(r, "bad source name '%s' (letters, digits, - _ .)", sname);
+	if (!known_key(config_keys_source, name))
+		return fail(r, "unknown key '%s' in [source %s]", name, sname);
 	s = config_source(c, sname);
 	if (!s) {
 		add_source(c, sname, "auto", "");

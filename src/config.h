@@ -48,6 +48,11 @@ struct config {
 	size_t nsources;
 };
 
+/* The keys [eedraws] and [source NAME] accept, NULL-terminated; no other
+ * key is read. */
+extern const char *const config_keys_eedraws[];
+extern const char *const config_keys_source[];
+
 /* Fills c with the built-in defaults (the English IRCC feed, a database
  * under $XDG_DATA_HOME/eedraws/), then reads path, or the first file of
  * the search order when path is NULL.  Errors (EX_CONFIG) name file:line. */

@@ -22,6 +22,7 @@
 #include "notify.h"
 #include "parse.h"
 #include "store.h"
+#include "version.h"
 
 static const char usage_text[] =
 	"usage: eedraws [-c CONFIG] [-d DATABASE] [-q | -v] COMMAND [ARGS]\n"
@@ -50,7 +51,7 @@ static const char help_text[] =
 	"  -q, --quiet           print errors only\n"
 	"  -v, --verbose         narrate each fetch\n"
 	"  -h, --help            this text\n"
-	"  -V, --version         the version\n"
+	"  -V, --version         the version, and those of the libraries in use\n"
 	"\n"
 	"config search: -c FILE, else $XDG_CONFIG_HOME/eedraws/eedraws.conf,\n"
 	"else /etc/eedraws.conf, else built-in defaults (IRCC's English feed,\n"
@@ -1348,9 +1349,13 @@ main(int argc, char **argv)
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
 			return 0;
-		case 'V':
-			printf("eedraws %s\n", EEDRAWS_VERSION);
+		case 'V': {
+			char *v = version_text();
+
+			fputs(v, stdout);
+			free(v);
 			return 0;
+		}
 		default:
 			fputs(usage_text, stderr);
 			return EX_USAGE;

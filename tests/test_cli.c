@@ -1,9 +1,14 @@
 /* test_cli.c: the eedraws binary as a user runs it: ingest, parse, export,
  * list, usage and exit codes.  (update against a server: test_update.c) */
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <check.h>
+#include <curl/curl.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <libxml/parser.h>
+#include <pcre2.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -95,6 +100,46 @@ START_TEST(test_help_and_version_exit_0)
 	                          &out, &err), 0);
 	ck_assert_ptr_nonnull(strstr(out, "eedraws 0."));
 	free(out), free(err);
+}
+END_TEST
+
+/* A line "NAME VERSION" followed by a blank or the line's end. */
+static void
+assert_line(const char *out, const char *name, const char *version)
+{
+	char *want = xasprintf("\n%s %s", name, version);
+	const char *p = strstr(out, want);
+
+	ck_assert_msg(p && (p[strlen(want)] == '\n' || p[strlen(want)] == ' '),
+	              "no line '%s %s' in:\n%s", name, version, out);
+	free(want);
+}
+
+/* --version and -V: eedraws' version, then each library's as the library
+ * reports it at run time (asked here of the same libraries). */
+START_TEST(test_version_names_each_library_as_it_reports_itself)
+{
+	static const char *const flags[] = { "--version", "-V" };
+	char pcre[64], xml[32], *out, *err, *first;
+	int x, i;
+
+	ck_assert_int_ge(pcre2_config(PCRE2_CONFIG_VERSION, pcre), 0);
+	x = atoi(xmlParserVersion);	/* "20914": 2.9.14 */
+	snprintf(xml, sizeof(xml), "%d.%d.%d", x / 10000, x / 100 % 100, x % 100);
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(test_run((const char *const[]){ "eedraws", flags[i], NULL },
+		                          NULL, &out, &err), 0);
+		ck_assert_str_eq(err, "");
+		first = xasprintf("eedraws %s\n", EEDRAWS_VERSION);
+		ck_assert_msg(starts_with(out, first), "%s", out);
+		assert_line(out, "libcurl", curl_version_info(CURLVERSION_NOW)->version);
+		assert_line(out, "libxml2", xml);
+		assert_line(out, "PCRE2", pcre);
+		assert_line(out, "SQLite", sqlite3_libversion());
+		assert_line(out, "jansson", jansson_version_str());
+		ck_assert_int_eq(count_lines(out, ""), 6);
+		free(first), free(out), free(err);
+	}
 }
 END_TEST
 
@@ -648,6 +693,7 @@ cli_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_usage_errors_exit_64_and_say_what_was_wrong);
 	tcase_add_test(tc, test_help_and_version_exit_0);
+	tcase_add_test(tc, test_version_names_each_library_as_it_reports_itself);
 	tcase_add_test(tc, test_a_bad_config_exits_78_naming_file_and_line);
 	tcase_add_test(tc, test_ingest_announces_new_draws_once);
 	tcase_add_test(tc, test_ingest_prints_the_new_draw_line);

@@ -197,6 +197,35 @@ START_TEST(test_errors_name_file_and_line)
 }
 END_TEST
 
+/* Each key of the tables the man page test reads is one the reader
+ * handles: given a value no key takes, it complains about the value,
+ * never that the key is unknown. */
+START_TEST(test_every_listed_key_is_read)
+{
+	static const struct { const char *section; const char *const *keys; } sections[] = {
+		{ "[eedraws]", config_keys_eedraws },
+		{ "[source x]\nurl = https://example.org/\n", config_keys_source },
+	};
+	size_t i, j;
+
+	for (i = 0; i < 2; i++) {
+		for (j = 0; sections[i].keys[j]; j++) {
+			char *text = xasprintf("%s\n%s = (\n", sections[i].section,
+			                       sections[i].keys[j]);
+			struct config c;
+			struct err e = {0};
+
+			write_conf(text);
+			config_load(&c, path, &e);
+			ck_assert_msg(!strstr(e.msg, "unknown key"), "%s: %s", sections[i].keys[j],
+			              e.msg);
+			config_release(&c);
+			free(text);
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_a_source_without_url_is_an_error)
 {
 	struct config c;
@@ -249,6 +278,7 @@ config_suite(void)
 	tcase_add_test(tc, test_delay_takes_seconds_or_milliseconds);
 	tcase_add_test(tc, test_the_file_is_found_under_xdg_config_home);
 	tcase_add_test(tc, test_errors_name_file_and_line);
+	tcase_add_test(tc, test_every_listed_key_is_read);
 	tcase_add_test(tc, test_a_source_without_url_is_an_error);
 	tcase_add_test(tc, test_a_missing_named_file_is_an_error);
 	tcase_add_test(tc, test_the_example_config_is_valid);

@@ -1,0 +1,390 @@
+/* test_install.c: "make install" and "make uninstall" into a scratch
+ * DESTDIR, and the man pages against the code: every command main.c
+ * accepts, every long option, every config key config.c reads. */
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "testutil.h"
+#include "util.h"
+
+/* Whether an executable named name is on $PATH. */
+static int
+on_path(const char *name)
+{
+	const char *path = getenv("PATH"), *p, *end;
+	int found = 0;
+
+	for (p = path && *path ? path : "/usr/bin:/bin"; !found; p = end + 1) {
+		char *full;
+
+		end = strchr(p, ':');
+		if (!end)
+			end = p + strlen(p);
+		full = xasprintf("%.*s/%s", (int)(end - p), end > p ? p : ".", name);
+		found = access(full, X_OK) == 0;
+		free(full);
+		if (!*end)
+			break;
+	}
+	return found;
+}
+
+/* Runs make with argv (NULL-terminated, after "make") from the top of the
+ * tree; returns its exit status, its output in *out (caller frees).
+ * What an outer make passes down (MAKEFLAGS: -j, jobserver, its command
+ * line's variables) and the install paths of the environment are left
+ * out: only the variables given here count. */
+static int
+run_make(const char *const *args, char **out)
+{
+	static const char *const unset[] = {
+		"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "GNUMAKEFLAGS",
+		"DESTDIR", "PREFIX", "BINDIR", "MANPREFIX", "DOCDIR", "SANITIZE", NULL,
+	};
+	char dir[] = "/tmp/eedraws-make-XXXXXX", *log;
+	const char *argv[16] = { "make" };
+	int status, i;
+	pid_t pid;
+
+	for (i = 0; args[i]; i++) {
+		ck_assert_int_lt(i + 1, 15);
+		argv[i + 1] = args[i];
+	}
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	log = xasprintf("%s/log", dir);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600), null = open("/dev/null", O_RDONLY);
+
+		if (fd < 0 || null < 0)
+			_exit(127);
+		for (i = 0; unset[i]; i++)
+			unsetenv(unset[i]);
+		dup2(null, 0), dup2(fd, 1), dup2(fd, 2);
+		execvp("make", (char *const *)argv);
+		_exit(127);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	*out = test_slurp(log, NULL);
+	unlink(log), rmdir(dir);
+	free(log);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* What nftw finds under the DESTDIR: the files, and the directories
+ * (relative to it, one per line). */
+static struct buf found_files, found_dirs;
+static size_t root_len;
+
+static int
+note(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)ftw;
+	if (!path[root_len])
+		return 0;	/* the DESTDIR itself */
+	buf_addf(flag == FTW_D ? &found_dirs : &found_files, "%s\n", path + root_len);
+	return 0;
+}
+
+static void
+walk(const char *root)
+{
+	buf_release(&found_files), buf_release(&found_dirs);
+	buf_adds(&found_files, ""), buf_adds(&found_dirs, "");
+	root_len = strlen(root);
+	ck_assert_int_eq(nftw(root, note, 16, FTW_PHYS), 0);
+}
+
+static void
+assert_file(const char *root, const char *rel, mode_t mode)
+{
+	char *p = xasprintf("%s%s", root, rel);
+	struct stat st;
+
+	ck_assert_msg(stat(p, &st) == 0, "not installed: %s: %s", rel, strerror(errno));
+	ck_assert_msg(S_ISREG(st.st_mode), "%s: not a file", rel);
+	ck_assert_msg((st.st_mode & 07777) == mode, "%s: mode %o, not %o", rel,
+	              (unsigned)(st.st_mode & 07777), (unsigned)mode);
+	free(p);
+}
+
+/* The text of path, which must contain want. */
+static void
+assert_contains(const char *root, const char *rel, const char *want)
+{
+	char *p = xasprintf("%s%s", root, rel), *text = test_slurp(p, NULL);
+
+	ck_assert_msg(strstr(text, want), "%s lacks '%s'", rel, want);
+	free(text), free(p);
+}
+
+START_TEST(test_install_puts_every_file_and_uninstall_takes_them_away)
+{
+	static const struct { const char *path; mode_t mode; } files[] = {
+		{ "/usr/bin/eedraws", 0755 },
+		{ "/usr/share/man/man1/eedraws.1", 0644 },
+		{ "/usr/share/man/man5/eedraws.conf.5", 0644 },
+		{ "/usr/share/doc/eedraws/eedraws.conf.example", 0644 },
+		{ "/usr/share/doc/eedraws/crontab.example", 0644 },
+		{ "/usr/share/doc/eedraws/eedraws.service", 0644 },
+		{ "/usr/share/doc/eedraws/eedraws.timer", 0644 },
+		{ "/usr/share/doc/eedraws/README.md", 0644 },
+	};
+	/* The standard directories: install may make them, uninstall leaves
+	 * them (empty here); DOCDIR is eedraws' own and goes. */
+	static const char empty_dirs[] = "/usr\n/usr/bin\n/usr/share\n/usr/share/doc\n"
+	                                 "/usr/share/man\n/usr/share/man/man1\n"
+	                                 "/usr/share/man/man5\n";
+	char *root, *destdir, *build, *bin, *old, *out, *installed, *built, *dirs, *line, *save;
+	const char *args[8];
+	size_t i, n1, n2, nfiles = 0;
+	struct stat st;
+
+	if (!on_path("make")) {
+		fprintf(stderr, "%s: skipped: make is not on PATH\n", __func__);
+		return;
+	}
+	/* make check runs from the top of the tree. */
+	if (stat("Makefile", &st) != 0 || stat("man/eedraws.1", &st) != 0) {
+		fprintf(stderr, "%s: skipped: not run from the top of the tree\n", __func__);
+		return;
+	}
+	root = test_tmpdir();
+	destdir = xasprintf("DESTDIR=%s", root);
+	/* The binary under test, from its own build directory, never built
+	 * here: -o says it is up to date whatever make thinks, so nothing
+	 * is compiled and ./eedraws is not touched. */
+	bin = xstrdup(test_bin());
+	build = xasprintf("BUILD=%s", dirname(bin));
+	free(bin);
+	bin = xasprintf("%s/eedraws", build + 6);
+	args[0] = "-s", args[1] = "install", args[2] = destdir, args[3] = "PREFIX=/usr";
+	args[4] = build, args[5] = "-o", args[6] = bin, args[7] = NULL;
+	ck_assert_msg(run_make(args, &out) == 0, "make install: %s", out);
+	free(out);
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		assert_file(root, files[i].path, files[i].mode);
+	walk(root);
+	for (line = found_files.data; (line = strchr(line, '\n')); line++)
+		nfiles++;
+	ck_assert_msg(nfiles == sizeof(files) / sizeof(files[0]),
+	              "install put more than expected:\n%s", found_files.data);
+	/* The binary is the one built, byte for byte. */
+	old = xasprintf("%s/usr/bin/eedraws", root);
+	installed = test_slurp(old, &n1);
+	built = test_slurp(bin, &n2);
+	ck_assert(n1 == n2 && memcmp(installed, built, n1) == 0);
+	free(installed), free(built), free(old);
+	/* Paths in the pages and the service follow PREFIX. */
+	assert_contains(root, "/usr/share/doc/eedraws/eedraws.service",
+	                "\nExecStart=/usr/bin/eedraws update\n");
+	assert_contains(root, "/usr/share/man/man1/eedraws.1", "/usr/share/doc/eedraws/");
+
+	args[1] = "uninstall", args[5] = NULL;
+	ck_assert_msg(run_make(args, &out) == 0, "make uninstall: %s", out);
+	free(out);
+	walk(root);
+	ck_assert_msg(!found_files.data[0], "uninstall left:\n%s", found_files.data);
+	/* Only the empty standard directories, in any order. */
+	dirs = xstrdup(found_dirs.data);
+	i = 0;
+	for (line = strtok_r(dirs, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *want = xasprintf("%s\n", line);
+
+		ck_assert_msg(strstr(empty_dirs, want), "uninstall left %s", line);
+		free(want);
+		i++;
+	}
+	ck_assert_uint_eq(i, 7);
+	free(dirs);
+	buf_release(&found_files), buf_release(&found_dirs);
+	test_rmtree(root);
+	free(root), free(destdir), free(build), free(bin);
+}
+END_TEST
+
+/* The lines of text between the line that starts with start and the next
+ * line that starts with one of ends (a copy; caller frees). */
+static char *
+section(const char *text, const char *start, const char *ends)
+{
+	const char *b = text, *e;
+	char *pat = xasprintf("\n%s\n", start);
+
+	b = strstr(text, pat);
+	ck_assert_msg(b != NULL, "no '%s' line", start);
+	b += strlen(pat) - 1;
+	for (e = b; (e = strchr(e + 1, '\n')) && e[1]; )
+		if (strncmp(e + 1, ends, strlen(ends)) == 0 ||
+		    strncmp(e + 1, ".Sh ", 4) == 0)
+			break;
+	free(pat);
+	return xstrndup(b, e ? (size_t)(e - b + 1) : strlen(b));
+}
+
+/* The names a man page section lists as items: ".It Cm NAME ..." lines,
+ * and ".Cm NAME" just after ".It Xo", one per line of the result. */
+static char *
+items(const char *sec)
+{
+	struct buf b = {0};
+	const char *p = sec, *name = NULL;
+
+	buf_adds(&b, "\n");
+	for (p = sec; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		if (strncmp(p, ".It Cm ", 7) == 0)
+			name = p + 7;
+		else if (strncmp(p, ".It Xo\n.Cm ", 11) == 0)
+			name = p + 11;
+		else
+			continue;
+		buf_add(&b, name, strcspn(name, " \n"));
+		buf_adds(&b, "\n");
+	}
+	return buf_detach(&b, NULL);
+}
+
+/* Each name in list (NULL-terminated) is among the items, and each item is
+ * in list: nothing undocumented, nothing documented that is gone. */
+static void
+assert_same(const char *what, const char *const *list, size_t n, char *docs)
+{
+	char *save, *name;
+	size_t i, seen = 0;
+
+	for (i = 0; i < n; i++) {
+		char *want = xasprintf("\n%s\n", list[i]);
+
+		ck_assert_msg(strstr(docs, want), "%s: '%s' is not documented", what, list[i]);
+		free(want);
+	}
+	for (name = strtok_r(docs, "\n", &save); name; name = strtok_r(NULL, "\n", &save), seen++) {
+		for (i = 0; i < n && strcmp(list[i], name) != 0; i++)
+			;
+		ck_assert_msg(i < n, "%s: '%s' is documented but not in the code", what, name);
+	}
+	ck_assert_uint_eq(seen, n);
+}
+
+/* Strings of src that sit between before and after ('{ "NAME", cmd_'):
+ * the commands and options main.c accepts, read from its tables. */
+static size_t
+strings_in(const char *src, const char *before, const char *after, const char **out,
+           size_t max)
+{
+	const char *p = src, *q;
+	size_t n = 0;
+
+	while ((p = strstr(p, before))) {
+		p += strlen(before);
+		q = strchr(p, '"');
+		if (q && strncmp(q + 1, after, strlen(after)) == 0) {
+			ck_assert_uint_lt(n, max);
+			out[n++] = xstrndup(p, (size_t)(q - p));
+		}
+	}
+	return n;
+}
+
+static const char *
+version_line(void)
+{
+	static char line[64];
+
+	snprintf(line, sizeof(line), "\n.Os eedraws %s\n", EEDRAWS_VERSION);
+	return line;
+}
+
+START_TEST(test_eedraws_1_documents_every_command_and_option)
+{
+	char *main_c = test_slurp("src/main.c", NULL), *page = test_slurp("man/eedraws.1", NULL);
+	char *sec, *docs, *flat, *w, *r;
+	const char *cmds[32], *opts[32];
+	size_t ncmds, nopts, i;
+
+	ck_assert_ptr_nonnull(strstr(page, version_line()));
+	ncmds = strings_in(main_c, "{ \"", ", cmd_", cmds, 32);
+	ck_assert_uint_ge(ncmds, 8);	/* update ... reparse: the grep works */
+	sec = section(page, ".Sh COMMANDS", ".Sh ");
+	docs = items(sec);
+	assert_same("eedraws.1 COMMANDS", cmds, ncmds, docs);
+	free(docs), free(sec);
+
+	/* Every long option of every getopt_long table, as "Fl -NAME"
+	 * (backslashes left out: "Fl \-config" counts). */
+	nopts = strings_in(main_c, "{ \"", ", required_argument", opts, 32);
+	nopts += strings_in(main_c, "{ \"", ", no_argument", opts + nopts, 32 - nopts);
+	ck_assert_uint_ge(nopts, 12);
+	flat = xstrdup(page);
+	for (w = r = flat; *r; r++)
+		if (*r != '\\')
+			*w++ = *r;
+	*w = '\0';
+	for (i = 0; i < nopts; i++) {
+		char *want = xasprintf("Fl -%s", opts[i]);
+		const char *p = strstr(flat, want);
+
+		ck_assert_msg(p && strchr(" \n", p[strlen(want)]), "eedraws.1: no '%s'", want);
+		free(want);
+	}
+	for (i = 0; i < ncmds; i++)
+		free((char *)cmds[i]);
+	for (i = 0; i < nopts; i++)
+		free((char *)opts[i]);
+	free(flat), free(page), free(main_c);
+}
+END_TEST
+
+static size_t
+count(const char *const *list)
+{
+	size_t n = 0;
+
+	while (list[n])
+		n++;
+	return n;
+}
+
+START_TEST(test_eedraws_conf_5_documents_every_key_in_its_section)
+{
+	char *page = test_slurp("man/eedraws.conf.5", NULL), *sec, *docs;
+
+	ck_assert_ptr_nonnull(strstr(page, version_line()));
+	sec = section(page, ".Ss [eedraws] section", ".Ss ");
+	docs = items(sec);
+	assert_same("eedraws.conf.5 [eedraws]", config_keys_eedraws,
+	            count(config_keys_eedraws), docs);
+	free(docs), free(sec);
+	sec = section(page, ".Ss [source NAME] sections", ".Ss ");
+	docs = items(sec);
+	assert_same("eedraws.conf.5 [source NAME]", config_keys_source,
+	            count(config_keys_source), docs);
+	free(docs), free(sec), free(page);
+}
+END_TEST
+
+Suite *
+install_suite(void)
+{
+	Suite *s = suite_create("install");
+	TCase *tc = tcase_create("install");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_install_puts_every_file_and_uninstall_takes_them_away);
+	tcase_add_test(tc, test_eedraws_1_documents_every_command_and_option);
+	tcase_add_test(tc, test_eedraws_conf_5_documents_every_key_in_its_section);
+	suite_add_tcase(s, tc);
+	return s;
+}
