@@ -74,6 +74,17 @@ now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* CPU time of this process: what a measurement cost, however busy the
+ * machine (the wall time is what a user waits). */
+static double
+cpu_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static int
 cmp_double(const void *a, const void *b)
 {
@@ -608,7 +619,7 @@ remove_db(const char *path)
 static int
 child_ingest(const char *feed, const char *db, int full)
 {
-	double tot[MAX_REPS], parse[MAX_REPS], p;
+	double tot[MAX_REPS], cpu[MAX_REPS], parse[MAX_REPS], p;
 	struct ingest_counts ic = {0};
 	struct store *s = NULL;
 	struct body b = {0};
@@ -636,7 +647,9 @@ child_ingest(const char *feed, const char *db, int full)
 		}
 		ic.events = 0;
 		t = now_ms();
+		cpu[r] = cpu_ms();
 		rc = ingest_one(s, &b, &ic, &parse[r], &nd, &e);
+		cpu[r] = cpu_ms() - cpu[r];
 		tot[r] = now_ms() - t;
 		if (rc)
 			goto fail;
@@ -648,6 +661,7 @@ child_ingest(const char *feed, const char *db, int full)
 	p = median(tot, reps);	/* sorts: min and max are at the ends */
 	printf("ms %.3f %.3f %.3f\n", p, tot[0], tot[reps - 1]);
 	printf("parse %.3f\n", median(parse, reps));
+	printf("cpu %.3f\n", median(cpu, reps));
 	printf("draws %zu\nevents %ld\n", nd, ic.events);
 	store_close(s);
 	remove_db(db);
@@ -671,7 +685,7 @@ child_extract(long npages, int libxml_only)
 {
 	static char page_url[] = "https://news.example/page";
 	struct page *pages = xcalloc((size_t)npages, sizeof(*pages));
-	double ms[MAX_REPS], med;
+	double ms[MAX_REPS], cpu[MAX_REPS], med;
 	size_t bytes = 0;
 	long i, found = 0;
 	int r;
@@ -683,6 +697,8 @@ child_extract(long npages, int libxml_only)
 	print_base();
 	for (r = 0; r < reps; r++) {
 		double t = now_ms();
+
+		cpu[r] = cpu_ms();
 
 		for (i = 0; i < npages; i++) {
 			struct page *p = &pages[i];
@@ -715,10 +731,12 @@ child_extract(long npages, int libxml_only)
 			}
 		}
 		ms[r] = now_ms() - t;
+		cpu[r] = cpu_ms() - cpu[r];
 	}
 	med = median(ms, reps);	/* sorts: min and max are at the ends */
 	printf("ms %.3f %.3f %.3f\n", med, ms[0], ms[reps - 1]);
 	printf("bytes %zu\n", bytes);
+	printf("cpu %.3f\n", median(cpu, reps));
 	if (!libxml_only)
 		printf("found %ld\n", found);
 	for (i = 0; i < npages; i++)
@@ -779,6 +797,14 @@ run_proc(const char *const *argv, struct result *res)
 		return -1;
 	res->wall_ms = now_ms() - t;
 	return WIFEXITED(res->status) && WEXITSTATUS(res->status) == 0 ? 0 : -1;
+}
+
+/* User and system time of a child, in ms. */
+static double
+ru_cpu_ms(const struct rusage *ru)
+{
+	return (ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1e3 +
+	       (ru->ru_utime.tv_usec + ru->ru_stime.tv_usec) / 1e3;
 }
 
 /* The numbers after key in a child's output ("ms 1.2 1.0 1.5"). */
@@ -888,18 +914,25 @@ print_machine(void)
 
 /* One line of the table. */
 static void
-row(const char *what, const char *time, const char *other, long maxrss_kb)
+row(const char *what, double wall, double cpu, const char *other, long maxrss_kb)
 {
-	printf("%-38s %11s %13s %6.1f MB\n", what, time, other, maxrss_kb / 1024.0);
+	printf("%-36s %8.1f %8.1f %13s %6.1f MB\n", what, wall, cpu, other, maxrss_kb / 1024.0);
+}
+
+static void
+failed(const char *what)
+{
+	printf("%-36s failed\n", what);
 }
 
 /* Likewise, with how much of the peak came after the input was read
  * (base_kb: the peak then). */
 static void
-row_base(const char *what, const char *time, const char *other, long maxrss_kb, double base_kb)
+row_base(const char *what, double wall, double cpu, const char *other, long maxrss_kb,
+         double base_kb)
 {
-	printf("%-38s %11s %13s %6.1f MB %+6.1f MB\n", what, time, other, maxrss_kb / 1024.0,
-	       (maxrss_kb - base_kb) / 1024.0);
+	printf("%-36s %8.1f %8.1f %13s %6.1f MB %+6.1f MB\n", what, wall, cpu, other,
+	       maxrss_kb / 1024.0, (maxrss_kb - base_kb) / 1024.0);
 }
 
 /* A line of details under a row. */
@@ -908,7 +941,7 @@ detail(const char *fmt, ...)
 {
 	va_list ap;
 
-	printf("%-38s ", "");
+	printf("%-36s ", "");
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);
@@ -919,9 +952,9 @@ static void
 bench_ingest(const char *feed, const char *label, const char *dir)
 {
 	struct result r;
-	double ms[3], parse, draws, events, base;
+	double ms[3], parse, draws, events, base, cpu;
 	char *db = xasprintf("%s/ingest.db", dir);
-	char t[64], o[64], what[80];
+	char o[64], what[80];
 	int full;
 
 	for (full = 0; full <= 1; full++) {
@@ -930,13 +963,12 @@ bench_ingest(const char *feed, const char *label, const char *dir)
 		snprintf(what, sizeof(what), "ingest %s, %s", label, full ? "no change" : "fresh db");
 		if (child(args, &r) || get(&r, "ms", ms, 3) || get(&r, "parse", &parse, 1) ||
 		    get(&r, "draws", &draws, 1) || get(&r, "events", &events, 1) ||
-		    get(&r, "base", &base, 1)) {
-			row(what, "failed", "", 0);
+		    get(&r, "base", &base, 1) || get(&r, "cpu", &cpu, 1)) {
+			failed(what);
 			continue;
 		}
-		snprintf(t, sizeof(t), "%.1f ms", ms[0]);
 		snprintf(o, sizeof(o), "parse %.1f ms", parse);
-		row_base(what, t, o, r.ru.ru_maxrss, base);
+		row_base(what, ms[0], cpu, o, r.ru.ru_maxrss, base);
 		detail("%.0f draws, %.0f events; %.1f..%.1f ms", draws, events, ms[1], ms[2]);
 	}
 	free(db);
@@ -946,27 +978,26 @@ static void
 bench_extract(long npages)
 {
 	struct result rx, rl;
-	double ex[3], lx[3], bytes, found, bx, bl;
-	char np[32], t[64], o[64], what[80];
+	double ex[3], lx[3], bytes, found, bx, bl, cx, cl;
+	char np[32], o[64], what[80];
 	const char *ea[] = { "extract", np, NULL }, *la[] = { "libxml", np, NULL };
 
 	snprintf(np, sizeof(np), "%ld", npages);
 	if (child(ea, &rx) || child(la, &rl) || get(&rx, "ms", ex, 3) || get(&rl, "ms", lx, 3) ||
 	    get(&rx, "bytes", &bytes, 1) || get(&rx, "found", &found, 1) ||
-	    get(&rx, "base", &bx, 1) || get(&rl, "base", &bl, 1)) {
-		row("extraction", "failed", "", 0);
+	    get(&rx, "base", &bx, 1) || get(&rl, "base", &bl, 1) ||
+	    get(&rx, "cpu", &cx, 1) || get(&rl, "cpu", &cl, 1)) {
+		failed("extraction");
 		return;
 	}
 	snprintf(what, sizeof(what), "libxml2 parse, %ld pages, %.1f MB", npages, bytes / 1e6);
-	snprintf(t, sizeof(t), "%.1f ms", lx[0]);
 	snprintf(o, sizeof(o), "%.1f MB/s", bytes / 1e3 / lx[0]);
-	row_base(what, t, o, rl.ru.ru_maxrss, bl);
+	row_base(what, lx[0], cl, o, rl.ru.ru_maxrss, bl);
 	snprintf(what, sizeof(what), "extraction, same pages");
-	snprintf(t, sizeof(t), "%.1f ms", ex[0]);
 	snprintf(o, sizeof(o), "%.1f MB/s", bytes / 1e3 / ex[0]);
-	row_base(what, t, o, rx.ru.ru_maxrss, bx);
-	detail("ratio %.2fx libxml2; the draw announced read on %.0f/%ld pages",
-	       ex[0] / lx[0], found, npages);
+	row_base(what, ex[0], cx, o, rx.ru.ru_maxrss, bx);
+	detail("extraction / libxml2: %.2fx wall, %.2fx cpu", ex[0] / lx[0], cx / cl);
+	detail("the draw each page announces read on %.0f/%ld pages", found, npages);
 }
 
 /* ------------------------------------------------ no-op update */
@@ -1118,6 +1149,8 @@ relay_stop(struct relay *rl)
  * and a digest of each table's rows. */
 struct db_state {
 	long long data_version;
+	struct timespec mtime[2];	/* the file's and its WAL's */
+	off_t size[2];
 	char tables[16][32];
 	unsigned long long digest[16];
 	long long rows[16];
@@ -1125,11 +1158,18 @@ struct db_state {
 };
 
 static void
-db_look(sqlite3 *db, struct db_state *st)
+db_look(sqlite3 *db, const char *path, struct db_state *st)
 {
 	sqlite3_stmt *q, *t;
+	struct stat sb;
+	char *wal = xasprintf("%s-wal", path);
 
 	memset(st, 0, sizeof(*st));
+	if (stat(path, &sb) == 0)
+		st->mtime[0] = sb.st_mtim, st->size[0] = sb.st_size;
+	if (stat(wal, &sb) == 0)
+		st->mtime[1] = sb.st_mtim, st->size[1] = sb.st_size;
+	free(wal);
 	if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &q, NULL) == SQLITE_OK) {
 		if (sqlite3_step(q) == SQLITE_ROW)
 			st->data_version = sqlite3_column_int64(q, 0);
@@ -1183,15 +1223,16 @@ bench_update(const char *bin, const char *feed, const char *dir)
 	double wall[MAX_REPS], cpu[MAX_REPS];
 	long maxrss = 0;
 	unsigned long long down = 0, up = 0, d1, u1;
-	unsigned long conns, ok = 0, writes = 0;
+	unsigned long conns, ok = 0, writes = 0, touched = 0;
+	long long wal_bytes = 0;
 	char changed[512] = "";
-	char t[64], o[64];
+	char o[64];
 	FILE *f;
 	int r, i;
 
 	if (read_file(feed, &b.data, &b.len, &e) || !(h = httpd_start()) ||
 	    relay_start(&rl, (unsigned short)httpd_port(h)) != 0) {
-		row("no-op update", "failed", "", 0);
+		failed("no-op update");
 		goto out;
 	}
 	resp.body = b.data;
@@ -1202,7 +1243,7 @@ bench_update(const char *bin, const char *feed, const char *dir)
 	httpd_route(h, "/ee_rounds_123_en.json", &resp);
 	remove_db(dbp);
 	if (!(f = fopen(conf, "w"))) {
-		row("no-op update", "failed", "", 0);
+		failed("no-op update");
 		goto out;
 	}
 	fprintf(f, "[eedraws]\ndatabase = %s\nuser_agent = eedraws-bench\ndelay = 0\n\n"
@@ -1212,31 +1253,36 @@ bench_update(const char *bin, const char *feed, const char *dir)
 
 	/* The first run: a 200, every round new. */
 	if (run_proc(argv, &res) != 0) {
-		row("update, first run (200)", "failed", "", 0);
+		failed("update, first run (200)");
 		goto out;
 	}
 	relay_take(&rl, &d1, &u1, &conns);
-	snprintf(t, sizeof(t), "%.1f ms", res.wall_ms);
 	snprintf(o, sizeof(o), "%llu B in", d1);
-	row("update, first run: 200, all new", t, o, res.ru.ru_maxrss);
+	row("update, first run: 200, all new", res.wall_ms, ru_cpu_ms(&res.ru), o,
+	    res.ru.ru_maxrss);
 
 	if (sqlite3_open_v2(dbp, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		row("no-op update", "failed", "", 0);
+		failed("no-op update");
 		goto out;
 	}
 	for (r = 0; r < reps; r++) {
-		db_look(db, &before);
+		db_look(db, dbp, &before);
 		if (run_proc(argv, &res) == 0)
 			ok++;
-		db_look(db, &after);
+		db_look(db, dbp, &after);
 		wall[r] = res.wall_ms;
-		cpu[r] = (res.ru.ru_utime.tv_sec + res.ru.ru_stime.tv_sec) * 1e3 +
-		         (res.ru.ru_utime.tv_usec + res.ru.ru_stime.tv_usec) / 1e3;
+		cpu[r] = ru_cpu_ms(&res.ru);
 		if (res.ru.ru_maxrss > maxrss)
 			maxrss = res.ru.ru_maxrss;
 		relay_take(&rl, &d1, &u1, &conns);
 		down += d1, up += u1;
 		writes += before.data_version != after.data_version;
+		if (after.size[1] > before.size[1])
+			wal_bytes += after.size[1] - before.size[1];
+		for (i = 0; i < 2; i++)
+			touched += before.size[i] != after.size[i] ||
+			           before.mtime[i].tv_sec != after.mtime[i].tv_sec ||
+			           before.mtime[i].tv_nsec != after.mtime[i].tv_nsec;
 		for (i = 0; i < after.ntables; i++)
 			if (i >= before.ntables || after.digest[i] != before.digest[i] ||
 			    after.rows[i] != before.rows[i]) {
@@ -1248,13 +1294,13 @@ bench_update(const char *bin, const char *feed, const char *dir)
 				}
 			}
 	}
-	snprintf(t, sizeof(t), "%.1f ms", median(wall, reps));
 	snprintf(o, sizeof(o), "%llu B in", down / (unsigned long long)reps);
-	row("no-op update: 304 (eedraws process)", t, o, maxrss);
-	detail("cpu %.1f ms; %llu B sent; %lu/%d ok; %.1f..%.1f ms", median(cpu, reps),
-	       up / (unsigned long long)reps, ok, reps, wall[0], wall[reps - 1]);
-	detail("commits: %lu in %d runs; tables changed: %s", writes, reps,
-	       *changed ? changed : "none");
+	row("no-op update: 304, eedraws process", median(wall, reps), median(cpu, reps), o, maxrss);
+	detail("%llu B sent; %lu/%d runs ok; %.1f..%.1f ms", up / (unsigned long long)reps, ok,
+	       reps, wall[0], wall[reps - 1]);
+	detail("commits seen (data_version): %lu in %d runs; file or WAL", writes, reps);
+	detail("size or mtime changed: %lu times, WAL grew %lld B", touched, wal_bytes);
+	detail("tables changed: %s", *changed ? changed : "none");
 	for (i = 0; i < after.ntables; i++)
 		if (strcmp(after.tables[i], "draws") == 0 || strcmp(after.tables[i], "revisions") == 0)
 			detail("%s: %lld rows, unchanged unless named above", after.tables[i],
@@ -1271,6 +1317,30 @@ out:
 	free(conf);
 	free(dbp);
 	body_release(&b);
+}
+
+/* What any eedraws command costs before it does anything: exec, the
+ * dynamic loader and its libraries (libcurl brings dozens), --version. */
+static void
+bench_startup(const char *bin)
+{
+	const char *argv[] = { bin, "--version", NULL };
+	double wall[MAX_REPS], cpu[MAX_REPS];
+	struct result res;
+	long maxrss = 0;
+	int r;
+
+	for (r = 0; r < reps; r++) {
+		if (run_proc(argv, &res) != 0) {
+			failed("eedraws --version");
+			return;
+		}
+		wall[r] = res.wall_ms;
+		cpu[r] = ru_cpu_ms(&res.ru);
+		if (res.ru.ru_maxrss > maxrss)
+			maxrss = res.ru.ru_maxrss;
+	}
+	row("startup alone: eedraws --version", median(wall, reps), median(cpu, reps), "", maxrss);
 }
 
 static void
@@ -1349,10 +1419,11 @@ main(int argc, char **argv)
 	}
 
 	print_machine();
-	printf("%d repetitions each, median.  max RSS: the measuring process's peak; + input:\n"
-	       "how much of it came after its input (feed or pages) was in memory\n", reps);
+	printf("%d repetitions each, medians: wall (CLOCK_MONOTONIC) and cpu (user+system) time.\n"
+	       "max RSS: the measuring process's peak; + input: how much of it came after its\n"
+	       "input (feed or pages) was in memory\n", reps);
 	rule();
-	printf("%-38s %11s %13s %9s %9s\n", "measurement", "median", "", "max RSS",
+	printf("%-36s %8s %8s %13s %9s %9s\n", "measurement", "wall ms", "cpu ms", "", "max RSS",
 	       "+ input");
 	rule();
 	bench_ingest(feed, "real feed (435)", dir);
@@ -1361,6 +1432,7 @@ main(int argc, char **argv)
 	bench_extract(PAGES);
 	bench_extract(PAGES * 4);
 	rule();
+	bench_startup(bin);
 	bench_update(bin, feed, dir);
 	rule();
 	print_load("after");
