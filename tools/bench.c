@@ -1414,8 +1414,11 @@ main(int argc, char **argv)
 		const char *args[] = { "genfeed", feed, big, n, NULL };
 
 		snprintf(n, sizeof(n), "%d", BIG_ROUNDS);
-		if (child(args, &r))
+		if (child(args, &r)) {
+			unlink(big);
+			rmdir(dir);
 			return 1;
+		}
 	}
 
 	print_machine();
