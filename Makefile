@@ -112,6 +112,17 @@ $(BUILD)/corpus: tools/corpus.c $(OBJ) $(HDR) | deps $(BUILD)
 
 .PHONY: corpus
 
+# Times ingest, article extraction and a no-op update, and their memory;
+# prints figures, asserts none.  Not part of check; no network.
+bench: deps $(BUILD)/eedraws $(BUILD)/bench
+	$(BUILD)/bench -e $(BUILD)/eedraws
+
+$(BUILD)/bench: tools/bench.c tests/httpd.c tests/httpd.h $(OBJ) $(HDR) | deps $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Isrc -Itests -DBENCH_CFLAGS='"$(CFLAGS)"' \
+	    $(ALL_LDFLAGS) -o $@ tools/bench.c tests/httpd.c $(OBJ) $(TEST_LIBS) $(LIBS) -lpthread
+
+.PHONY: bench
+
 # Fuzzing with clang's libFuzzer: every parser of outside bytes (the
 # targets in tests/fuzz.h) for FUZZ_TIME seconds each, under ASan and UBSan.
 # A crash, leak or hang fails it and leaves the input in build-fuzz/.

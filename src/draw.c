@@ -96,6 +96,15 @@ category_of(const char *name)
 	return NULL;
 }
 
+const char *
+category_phrase(size_t i, const char **category)
+{
+	if (i >= sizeof(categories) / sizeof(categories[0]))
+		return NULL;
+	*category = categories[i].category;
+	return categories[i].phrase;
+}
+
 int
 category_valid(const char *category)
 {

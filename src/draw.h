@@ -78,6 +78,10 @@ void draw_list_release(struct draw_list *l);
  * draw.c is the one place categories are defined. */
 const char *category_of(const char *name);
 int category_valid(const char *category);
+/* Row i of the category table: its phrase, and its category in
+ * *category; NULL past the last row.  For readers that need to know where
+ * in a text a category is named. */
+const char *category_phrase(size_t i, const char **category);
 
 /* The number after "Version" in a name, as text (caller frees), or NULL. */
 char *version_of(const char *name);

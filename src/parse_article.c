@@ -194,14 +194,40 @@ compile(struct err *e)
 	return 0;
 }
 
-/* Runs pattern id on s from offset start; fills ov[] (pairs) on a match. */
+/* The patterns none of whose matches is without a digit (\d: under
+ * PCRE2_UCP any Unicode decimal digit): a count, a score, a day. */
+static const unsigned char needs_digit[NPAT] = {
+	[P_ITA_VERB] = 1, [P_ITA_NOUN] = 1, [P_ITA_LABEL] = 1, [P_ITA_TO] = 1,
+	[P_CRS_LABEL] = 1, [P_CRS_MIN] = 1, [P_CRS_WORD] = 1, [P_CRS_OR_MORE] = 1,
+	[P_CRS_SCORED] = 1, [P_DATE_MDY] = 1, [P_DATE_DMY] = 1, [P_DATE_ISO] = 1,
+	[P_NUMBER] = 1, [P_ITA_PASSIVE] = 1, [P_FLAT_ROW] = 1,
+};
+
+/* 0 when s[0..len) holds no digit: no ASCII one, and no byte of a
+ * multibyte character, which might be one. */
+static int
+maybe_digit(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	for (; p < end; p++)
+		if ((*p >= '0' && *p <= '9') || *p >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* Runs pattern id on s from offset start; fills ov[] (pairs) on a match.
+ * Most sentences state no number: the patterns that need one are not run
+ * on them (a quarter of the extractor's time went to PCRE2). */
 static int
 match(int id, const char *s, size_t len, size_t start, PCRE2_SIZE ov[16])
 {
-	int rc = pcre2_match(pats[id], (PCRE2_SPTR)s, len, start, 0, md, NULL);
 	PCRE2_SIZE *v;
-	int i;
+	int i, rc;
 
+	if (needs_digit[id] && start <= len && !maybe_digit(s + start, len - start))
+		return 0;
+	rc = pcre2_match(pats[id], (PCRE2_SPTR)s, len, start, 0, md, NULL);
 	if (rc < 0)
 		return 0;
 	v = pcre2_get_ovector_pointer(md);
@@ -465,43 +491,89 @@ static const struct {
 	{ "no program specified", "general" }, { "general draw", "general" },
 };
 
-/* 1 when category_of(t) is c. */
-static int
-names(const char *t, const char *c)
-{
-	const char *k = category_of(t);
+/* The category table's phrases, read once. */
+#define MAX_PHRASES 64
+static const char *phrase[MAX_PHRASES], *phrase_cat[MAX_PHRASES];
+static size_t phrase_len[MAX_PHRASES], nphrases;
 
-	return k && strcmp(k, c) == 0;
+/* The category of the lowest row i of the table whose at[i] is set and
+ * within [lo, hi]: what category_of() says of a text in which exactly
+ * those phrases occur. */
+static const char *
+first_in(const size_t *at, const int *has, size_t lo, size_t hi)
+{
+	size_t i;
+
+	for (i = 0; i < nphrases; i++)
+		if (has[i] && at[i] >= lo && at[i] <= hi)
+			return phrase_cat[i];
+	return NULL;
 }
 
 /* category_of(s) for a phrase that starts a word only: "Comprehensive
  * Ranking System" names no STEM draw.  The phrase found ends where the
  * shortest prefix of s still names the category and starts where the
  * shortest part of that prefix does; inside a word, it is blanked and the
- * rest searched again. */
+ * rest searched again.
+ *
+ * Worked out from where each phrase occurs, not by asking category_of()
+ * of every prefix and suffix, which cost time in the square of the
+ * sentence's length: a prefix of s contains a phrase when the phrase's
+ * first occurrence ends within it, a part t[start..end) when one of its
+ * occurrences starts at or after start and ends by end. */
 static const char *
 word_category(const char *s)
 {
 	char *t = xstrdup(s);
-	const char *c;
-	size_t n = strlen(t), end, start;
-	char save;
+	const char *c, *p;
+	size_t n = strlen(t), end, start, i, first_end[MAX_PHRASES], last_start[MAX_PHRASES];
+	int has[MAX_PHRASES], in[MAX_PHRASES];
 
-	while ((c = category_of(t))) {
-		for (end = 1; end < n; end++) {
-			save = t[end];
-			t[end] = '\0';
-			if (names(t, c)) {
-				t[end] = save;
-				break;
-			}
-			t[end] = save;
+	if (!nphrases)
+		while (nphrases < MAX_PHRASES &&
+		       (phrase[nphrases] = category_phrase(nphrases, &phrase_cat[nphrases])))
+			phrase_len[nphrases] = strlen(phrase[nphrases]), nphrases++;
+	for (;;) {
+		for (i = 0; i < nphrases; i++) {
+			p = strcasestr(t, phrase[i]);
+			has[i] = p != NULL;
+			first_end[i] = p ? (size_t)(p - t) + phrase_len[i] : 0;
 		}
-		save = t[end];
-		t[end] = '\0';
-		for (start = end; start > 0 && !names(t + start, c); start--)
-			;
-		t[end] = save;
+		if (!(c = first_in(first_end, has, 0, n)))
+			break;
+		/* The shortest prefix t[0..end), end < n, naming c: its
+		 * length is where some phrase's first occurrence ends. */
+		end = n;
+		for (i = 0; i < nphrases; i++) {
+			const char *k;
+
+			if (!has[i] || first_end[i] >= end)
+				continue;
+			k = first_in(first_end, has, 0, first_end[i]);
+			if (k && strcmp(k, c) == 0)
+				end = first_end[i];
+		}
+		/* The shortest part t[start..end), 0 < start, naming c: it
+		 * starts where some phrase's last occurrence within t[0..end)
+		 * does; start 0 when none. */
+		for (i = 0; i < nphrases; i++) {
+			in[i] = 0;
+			for (p = strcasestr(t, phrase[i]); p && (size_t)(p - t) + phrase_len[i] <= end;
+			     p = strcasestr(p + 1, phrase[i])) {
+				in[i] = 1;
+				last_start[i] = (size_t)(p - t);
+			}
+		}
+		start = 0;
+		for (i = 0; i < nphrases; i++) {
+			const char *k;
+
+			if (!in[i] || last_start[i] == 0 || last_start[i] <= start)
+				continue;
+			k = first_in(last_start, in, last_start[i], end);
+			if (k && strcmp(k, c) == 0)
+				start = last_start[i];
+		}
 		if (start == 0 || !isalnum((unsigned char)t[start - 1]))
 			break;
 		t[start] = ' ';

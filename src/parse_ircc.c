@@ -333,12 +333,46 @@ utf8_body(const struct body *b, const char **data, size_t *len, char **conv,
 	return 0;
 }
 
+/* The draw numbers read so far, to find a round listed twice: a hash set
+ * of the strings (owned by the draws), open addressing, never full.  A
+ * pairwise search took a second for a feed of 10,000 rounds. */
+struct numbers {
+	const char **slot;
+	size_t size;		/* a power of two */
+};
+
+static void
+numbers_init(struct numbers *ns, size_t n)
+{
+	ns->size = 16;
+	while (ns->size < 2 * n)
+		ns->size *= 2;
+	ns->slot = xcalloc(ns->size, sizeof(*ns->slot));
+}
+
+/* Adds number; 0 when it was there already. */
+static int
+numbers_add(struct numbers *ns, const char *number)
+{
+	size_t h = 2166136261u, i;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)number; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	for (i = h & (ns->size - 1); ns->slot[i]; i = (i + 1) & (ns->size - 1))
+		if (strcmp(ns->slot[i], number) == 0)
+			return 0;
+	ns->slot[i] = number;
+	return 1;
+}
+
 int
 parse_ircc_json(const struct body *b, const struct parse_opts *opts,
                 struct draw_list *out, struct strlist *warn, struct err *e)
 {
 	const char *data = b->data, *lang, *declared;
-	size_t len = b->len, i, j, first = out->n;
+	size_t len = b->len, i;
+	struct numbers seen;
 	json_error_t jerr;
 	json_t *root, *rounds, *rec;
 	char *conv;
@@ -375,6 +409,8 @@ parse_ircc_json(const struct body *b, const struct parse_opts *opts,
 		read_shape(rounds, opts->shape);
 		opts->shape->lang = strcmp(lang, "fr") == 0 ? "fr" : "en";
 	}
+	/* At most one slot per record: the set never fills. */
+	numbers_init(&seen, json_array_size(rounds));
 	json_array_foreach(rounds, i, rec) {
 		struct draw *d;
 
@@ -388,16 +424,13 @@ parse_ircc_json(const struct body *b, const struct parse_opts *opts,
 			out->n--;
 			continue;
 		}
-		for (j = first; j + 1 < out->n; j++) {
-			if (strcmp(out->v[j].number, d->number) == 0) {
-				strlist_addf(warn, "round %s appears twice; kept the first",
-				             d->number);
-				draw_release(d);
-				out->n--;
-				break;
-			}
+		if (!numbers_add(&seen, d->number)) {
+			strlist_addf(warn, "round %s appears twice; kept the first", d->number);
+			draw_release(d);
+			out->n--;
 		}
 	}
+	free(seen.slot);
 	json_decref(root);
 	return 0;
 }
