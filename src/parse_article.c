@@ -924,6 +924,7 @@ read_table(const struct article_table *t, const struct when *w0, struct draw_lis
 		char date[11] = "";
 		long itas = -1, crs = -1;
 		char *name = NULL, *number = NULL;
+		int number_clash = 0;
 		const char *cat = NULL;
 		struct buf ev = {0};
 
@@ -952,7 +953,14 @@ read_table(const struct article_table *t, const struct when *w0, struct draw_lis
 				cat = sentence_category(v);
 				break;
 			case COL_NUMBER:
-				if (len && draw_number_key(v) >= 0)
+				/* Two number columns that disagree state no number. */
+				if (!len || draw_number_key(v) < 0)
+					break;
+				if (number_clash || (number && strcmp(number, v) != 0)) {
+					free(number);
+					number = NULL;
+					number_clash = 1;
+				} else if (!number)
 					number = xstrdup(v);
 				break;
 			default:
