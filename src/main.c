@@ -1073,6 +1073,28 @@ cmd_parse(struct ctx *c, int argc, char **argv)
 	return status;
 }
 
+/* export: one table's rows to f. */
+struct export_job {
+	struct ctx *c;
+	const char *table, *what;
+	enum export_format fmt;
+	const char *const *cols;
+	const char *types;
+	int ncols;
+};
+
+static int
+write_export(FILE *f, void *ctx, struct err *e)
+{
+	struct export_job *j = ctx;
+	struct exporter x;
+	int rc;
+
+	export_begin(&x, f, j->fmt, j->cols, j->types, j->ncols);
+	rc = store_each_row(j->c->store, j->table, 0, 0, export_row, &x, e);
+	return rc ? rc : export_end(&x, j->what, e);
+}
+
 static int
 cmd_export(struct ctx *c, int argc, char **argv)
 {
@@ -1084,10 +1106,8 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	};
 	const char *table = "draws", *out = NULL, *const *cols, *types;
 	enum export_format fmt = EXPORT_CSV;
-	struct exporter x;
+	struct export_job j;
 	struct err e = {0};
-	char *tmp = NULL;
-	FILE *f = stdout;
 	int ch, rc, ncols;
 
 	optind = 0;
@@ -1118,29 +1138,10 @@ cmd_export(struct ctx *c, int argc, char **argv)
 		                   "observations, conflicts)", table);
 	if ((rc = open_store(c)))
 		return rc;
-	if (out) {
-		/* Through a temporary file and rename: never a half-written FILE. */
-		tmp = xasprintf("%s.tmp.%ld", out, (long)getpid());
-		if (!(f = fopen(tmp, "w"))) {
-			error("cannot create '%s': %s", tmp, strerror(errno));
-			free(tmp);
-			return EX_CANTCREAT;
-		}
-	}
-	export_begin(&x, f, fmt, cols, types, ncols);
-	rc = store_each_row(c->store, table, 0, 0, export_row, &x, &e);
-	if (!rc)
-		rc = export_end(&x, out ? out : "standard output", &e);
-	if (out) {
-		if (fclose(f) != 0 && !rc)
-			rc = err_set(&e, EX_IOERR, "cannot write '%s': %s", out, strerror(errno));
-		if (!rc && rename(tmp, out) != 0)
-			rc = err_set(&e, EX_IOERR, "cannot rename '%s' to '%s': %s", tmp, out,
-			             strerror(errno));
-		if (rc)
-			unlink(tmp);
-		free(tmp);
-	}
+	j.c = c, j.table = table, j.fmt = fmt, j.cols = cols, j.types = types, j.ncols = ncols;
+	j.what = out ? out : "standard output";
+	/* To a FILE through a temporary file and rename: never half-written. */
+	rc = out ? write_file_atomic(out, write_export, &j, &e) : write_export(stdout, &j, &e);
 	if (rc)
 		error("%s", e.msg);
 	return rc;
