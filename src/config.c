@@ -89,6 +89,7 @@ config_release(struct config *c)
 	free(c->database);
 	free(c->user_agent);
 	free(c->notify);
+	free(c->report);
 	free_sources(c);
 	memset(c, 0, sizeof(*c));
 }
@@ -242,6 +243,13 @@ main_key(struct reader *r, const char *name, const char *value)
 		return read_duration(r, name, value, &c->notify_timeout);
 	if (strcmp(name, "delay") == 0)
 		return read_delay(r, name, value, &c->delay_ms);
+	if (strcmp(name, "report") == 0) {
+		if (!*value)
+			return fail(r, "%s: empty (leave it out for no report)", name);
+		free(c->report);
+		c->report = xstrdup(value);
+		return 1;
+	}
 	return fail(r, "unknown key '%s' in [eedraws]", name);
 }
 
