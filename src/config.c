@@ -89,6 +89,7 @@ config_release(struct config *c)
 	free(c->database);
 	free(c->user_agent);
 	free(c->notify);
+	free(c->report);
 	free_sources(c);
 	memset(c, 0, sizeof(*c));
 }
@@ -98,7 +99,7 @@ config_release(struct config *c)
  * test (tests/test_install.c) finds each in eedraws.conf(5). */
 const char *const config_keys_eedraws[] = {
 	"database", "user_agent", "connect_timeout", "timeout", "max_size",
-	"notify", "notify_timeout", "delay", NULL,
+	"notify", "notify_timeout", "delay", "report", NULL,
 };
 const char *const config_keys_source[] = {
 	"kind", "url", "lang", "enabled", "match", "max_items", "stale_after", NULL,
@@ -264,6 +265,13 @@ main_key(struct reader *r, const char *name, const char *value)
 		return read_duration(r, name, value, &c->notify_timeout);
 	if (strcmp(name, "delay") == 0)
 		return read_delay(r, name, value, &c->delay_ms);
+	if (strcmp(name, "report") == 0) {
+		if (!*value)
+			return fail(r, "%s: empty (leave it out for no report)", name);
+		free(c->report);
+		c->report = xstrdup(value);
+		return 1;
+	}
 	return fail(r, "unknown key '%s' in [eedraws]", name);
 }
 

@@ -44,6 +44,7 @@ struct config {
 	/* Milliseconds between the end of one request to a host and the
 	 * start of the next to it (robots.txt's Crawl-delay may raise it). */
 	long delay_ms;
+	char *report;		/* the HTML page update keeps current; NULL: none */
 	struct source *sources;
 	size_t nsources;
 };

@@ -21,6 +21,7 @@
 #include "fetch.h"
 #include "notify.h"
 #include "parse.h"
+#include "report.h"
 #include "store.h"
 #include "version.h"
 
@@ -39,9 +40,11 @@ static const char usage_text[] =
 	"  status                          each source's health and notifications waiting;\n"
 	"                                  exit 1 when a source is stale or a notification fails\n"
 	"  reparse [--force]               rebuild every draw from the archived bodies\n"
+	"  report [-o FILE] [--since DATE] one HTML page with charts of the draws\n"
 	"KIND: auto (default), ircc-json, article, feed.  DATE: the publication\n"
-	"date to assume (YYYY-MM-DD) when a page gives none.  --lang: an IRCC feed's\n"
-	"language, checked against its rounds.  See eedraws --help.\n";
+	"date to assume (YYYY-MM-DD) when a page gives none; for report, the first\n"
+	"draw date shown.  --lang: an IRCC feed's language, checked against its\n"
+	"rounds.  See eedraws --help.\n";
 
 static const char help_text[] =
 	"\n"
@@ -55,7 +58,8 @@ static const char help_text[] =
 	"\n"
 	"config search: -c FILE, else $XDG_CONFIG_HOME/eedraws/eedraws.conf,\n"
 	"else /etc/eedraws.conf, else built-in defaults (IRCC's English feed,\n"
-	"database $XDG_DATA_HOME/eedraws/eedraws.db).\n"
+	"database $XDG_DATA_HOME/eedraws/eedraws.db).  With report = PATH in the\n"
+	"config, update rewrites that page whenever it changed the database.\n"
 	"\n"
 	"exit codes: 0 success, 64 usage, 65 bad input data, 75 temporary failure\n"
 	"(network, database busy, a notify command that failed: try again),\n"
@@ -742,6 +746,8 @@ deliver(struct ctx *c)
 	return rc;
 }
 
+static int update_report(struct ctx *c);
+
 static int
 cmd_update(struct ctx *c, int argc, char **argv)
 {
@@ -812,6 +818,8 @@ cmd_update(struct ctx *c, int argc, char **argv)
 	}
 	crawl_free(cr);
 	free(jobs), free(reqs), free(feeds), free(robots);
+	/* Before the notifications: a command they run may send the page. */
+	keep_first(&status, update_report(c));
 	keep_first(&status, deliver(c));
 	return status;
 }
@@ -1074,6 +1082,28 @@ cmd_parse(struct ctx *c, int argc, char **argv)
 	return status;
 }
 
+/* export: one table's rows to f. */
+struct export_job {
+	struct ctx *c;
+	const char *table, *what;
+	enum export_format fmt;
+	const char *const *cols;
+	const char *types;
+	int ncols;
+};
+
+static int
+write_export(FILE *f, void *ctx, struct err *e)
+{
+	struct export_job *j = ctx;
+	struct exporter x;
+	int rc;
+
+	export_begin(&x, f, j->fmt, j->cols, j->types, j->ncols);
+	rc = store_each_row(j->c->store, j->table, 0, 0, export_row, &x, e);
+	return rc ? rc : export_end(&x, j->what, e);
+}
+
 static int
 cmd_export(struct ctx *c, int argc, char **argv)
 {
@@ -1085,10 +1115,8 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	};
 	const char *table = "draws", *out = NULL, *const *cols, *types;
 	enum export_format fmt = EXPORT_CSV;
-	struct exporter x;
+	struct export_job j;
 	struct err e = {0};
-	char *tmp = NULL;
-	FILE *f = stdout;
 	int ch, rc, ncols;
 
 	optind = 0;
@@ -1119,29 +1147,10 @@ cmd_export(struct ctx *c, int argc, char **argv)
 		                   "observations, conflicts)", table);
 	if ((rc = open_store(c)))
 		return rc;
-	if (out) {
-		/* Through a temporary file and rename: never a half-written FILE. */
-		tmp = xasprintf("%s.tmp.%ld", out, (long)getpid());
-		if (!(f = fopen(tmp, "w"))) {
-			error("cannot create '%s': %s", tmp, strerror(errno));
-			free(tmp);
-			return EX_CANTCREAT;
-		}
-	}
-	export_begin(&x, f, fmt, cols, types, ncols);
-	rc = store_each_row(c->store, table, 0, 0, export_row, &x, &e);
-	if (!rc)
-		rc = export_end(&x, out ? out : "standard output", &e);
-	if (out) {
-		if (fclose(f) != 0 && !rc)
-			rc = err_set(&e, EX_IOERR, "cannot write '%s': %s", out, strerror(errno));
-		if (!rc && rename(tmp, out) != 0)
-			rc = err_set(&e, EX_IOERR, "cannot rename '%s' to '%s': %s", tmp, out,
-			             strerror(errno));
-		if (rc)
-			unlink(tmp);
-		free(tmp);
-	}
+	j.c = c, j.table = table, j.fmt = fmt, j.cols = cols, j.types = types, j.ncols = ncols;
+	j.what = out ? out : "standard output";
+	/* To a FILE through a temporary file and rename: never half-written. */
+	rc = out ? write_file_atomic(out, write_export, &j, &e) : write_export(stdout, &j, &e);
 	if (rc)
 		error("%s", e.msg);
 	return rc;
@@ -1226,6 +1235,22 @@ cmd_conflicts(struct ctx *c, int argc, char **argv)
 	return rc;
 }
 
+/* A source's state as status and the report show it: disabled, STALE
+ * (no success within its stale_after), failing, or ok. */
+static const char *
+source_state(const struct source *src, const struct fetch_state *st, time_t now)
+{
+	char since[21];
+
+	/* UTC times in one format compare as strings. */
+	format_utc(now - src->stale_after, since);
+	if (!src->enabled)
+		return "disabled";
+	if (!st->last_success || strcmp(st->last_success, since) < 0)
+		return "STALE";
+	return st->failures ? "failing" : "ok";
+}
+
 /* status: how each source is doing; 1 when any enabled source has had
  * no success within its stale_after, for monitoring. */
 static int
@@ -1233,7 +1258,7 @@ cmd_status(struct ctx *c, int argc, char **argv)
 {
 	struct err e = {0};
 	time_t now = time(NULL);
-	char since[21], *last_error;
+	char *last_error;
 	long waiting, failed;
 	size_t i;
 	int rc, stale_any = 0;
@@ -1253,16 +1278,8 @@ cmd_status(struct ctx *c, int argc, char **argv)
 			error("%s", e.msg);
 			return rc;
 		}
-		/* UTC times in one format compare as strings. */
-		format_utc(now - src->stale_after, since);
-		if (!src->enabled)
-			state = "disabled";
-		else if (!st.last_success || strcmp(st.last_success, since) < 0)
-			state = "STALE", stale_any = 1;
-		else if (st.failures)
-			state = "failing";
-		else
-			state = "ok";
+		state = source_state(src, &st, now);
+		stale_any |= strcmp(state, "STALE") == 0;
 		printf("%-12s %-8s %-20s %8ld  %s\n", src->name, state,
 		       st.last_success ? st.last_success : "never", st.failures,
 		       st.last_error ? st.last_error : "-");
@@ -1284,6 +1301,113 @@ cmd_status(struct ctx *c, int argc, char **argv)
 	return stale_any || failed ? 1 : 0;
 }
 
+/* The report's page: the draws on or after since (NULL: all) from the
+ * store, the sources' freshness as status shows it. */
+struct report_job {
+	struct ctx *c;
+	const char *since;
+};
+
+static int
+write_report(FILE *f, void *ctx, struct err *e)
+{
+	struct report_job *j = ctx;
+	struct report_data r = {0};
+	size_t i;
+	int rc;
+
+	r.generated = time(NULL);
+	if (j->since)
+		snprintf(r.since, sizeof(r.since), "%s", j->since);
+	rc = store_report_read(j->c->store, j->since, &r, e);
+	for (i = 0; rc == 0 && i < j->c->config.nsources; i++) {
+		const struct source *src = &j->c->config.sources[i];
+		struct report_source *rs;
+		struct fetch_state st;
+
+		if ((rc = store_get_fetch_state(j->c->store, src->url, &st, e)))
+			break;
+		rs = report_add_source(&r);
+		rs->name = xstrdup(src->name);
+		rs->state = xstrdup(source_state(src, &st, r.generated));
+		rs->last_success = xstrdup(st.last_success);
+		rs->failures = st.failures;
+		rs->last_error = xstrdup(st.last_error);
+		fetch_state_release(&st);
+	}
+	if (rc == 0)
+		report_write(f, &r);
+	report_data_release(&r);
+	return rc;
+}
+
+/* report [-o FILE] [--since DATE]: the page to stdout, or to FILE through
+ * a temporary file and a rename. */
+static int
+cmd_report(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "since", required_argument, NULL, 'S' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct report_job j = { c, NULL };
+	const char *out = NULL;
+	struct err e = {0};
+	char iso[11];
+	int ch, rc, swapped = 0;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+o:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'S':
+			if (date_parse_iso(optarg, iso, &swapped) != 0 || swapped ||
+			    strcmp(iso, optarg) != 0)
+				return usage_error("report: --since wants a date, YYYY-MM-DD, not '%s'",
+				                   optarg);
+			j.since = optarg;
+			break;
+		default:
+			return usage_error("%s: bad option", "report");
+		}
+	}
+	if (optind < argc)
+		return usage_error("report: unexpected argument '%s'", argv[optind]);
+	if ((rc = open_store(c)))
+		return rc;
+	if (out) {
+		rc = write_file_atomic(out, write_report, &j, &e);
+	} else if ((rc = write_report(stdout, &j, &e)) == 0 &&
+	           (fflush(stdout) != 0 || ferror(stdout))) {
+		rc = err_set(&e, EX_IOERR, "cannot write standard output: %s", strerror(errno));
+	}
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}
+
+/* update: the page of report = PATH rewritten when this run changed the
+ * database, or when it is missing; a failure is reported, the data stay. */
+static int
+update_report(struct ctx *c)
+{
+	struct report_job j = { c, NULL };
+	struct err e = {0};
+	const char *path = c->config.report;
+	int rc;
+
+	if (!path || (store_data_changes(c->store) == 0 && access(path, F_OK) == 0))
+		return 0;
+	if ((rc = write_file_atomic(path, write_report, &j, &e)))
+		error("report: %s", e.msg);
+	else if (c->verbosity == VERBOSE)
+		error("report: wrote '%s'", path);
+	return rc;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(struct ctx *, int, char **);
@@ -1296,6 +1420,7 @@ static const struct {
 	{ "conflicts", cmd_conflicts },
 	{ "status", cmd_status },
 	{ "reparse", cmd_reparse },
+	{ "report", cmd_report },
 };
 
 /* The exit codes eedraws documents; anything else is 1. */

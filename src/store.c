@@ -906,6 +906,8 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 	struct event_list ev = {0};
 	char now[21], fetched[21];
 	int nested = s->replaying, queue = s->notify && !s->replaying, first = 0;
+	sqlite3_int64 before;
+	long changed;
 	size_t i;
 	int rc;
 
@@ -917,6 +919,7 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 		return rc;
 	if (queue && (rc = outbox_first_load(s, &first, e)))
 		goto fail;
+	before = sqlite3_total_changes64(s->db);
 	for (i = 0; i < draws->n; i++) {
 		if (observed)
 			rc = observe_draw(s, &draws->v[i], source, b, fetched, now, &ev, e);
@@ -927,12 +930,15 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 	}
 	if (!observed && draws->n && (rc = confirm_unconfirmed(s, &ev, e)))
 		goto fail;
+	/* The records' rows alone: fetch state and notifications follow. */
+	changed = (long)(sqlite3_total_changes64(s->db) - before);
 	if (state && (rc = put_state(s, source, b->url, state, e)))
 		goto fail;
 	if (queue && !first && (rc = outbox_queue(s, &ev, source, b, now, e)))
 		goto fail;
 	if ((rc = exec(s, nested ? "RELEASE body" : "COMMIT", e)))
 		goto fail;
+	s->data_changes += changed;
 	events_report(&ev, report, ctx);
 	events_release(&ev);
 	return 0;

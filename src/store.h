@@ -170,6 +170,18 @@ const char *const *store_columns(const char *table, int *ncols, const char **typ
 int store_each_row(struct store *s, const char *table, int newest_first, long limit,
                    store_row_fn *fn, void *ctx, struct err *e);
 
+/* The report (report.h): IRCC's draws and the unconfirmed ones on or
+ * after since (YYYY-MM-DD; NULL for all), oldest first, each with what
+ * articles dispute of it, and the pool distribution of the latest of them
+ * that has one; added to *r, read in one snapshot. */
+struct report_data;
+int store_report_read(struct store *s, const char *since, struct report_data *r,
+                      struct err *e);
+/* Rows of draws, pool, revisions, observations and unconfirmed draws this
+ * handle wrote in committed bodies since it opened (not fetch state, the
+ * archive or notifications): 0 when a run changed no record. */
+long store_data_changes(const struct store *s);
+
 /* A change detector for bodies without validators: 64-bit FNV-1a and the
  * length, as text; not a security measure. */
 void body_hash(const char *data, size_t len, char out[40]);

@@ -25,6 +25,8 @@ struct store {
 	sqlite3_stmt *stmt[NSTMT];
 	int replaying;		/* reparse: bodies nest in its transaction */
 	int notify;		/* queue notifications (store_set_notify) */
+	long data_changes;	/* rows of draws, pool, revisions, observations
+				 * and unconfirmed written since it opened */
 };
 
 /* An event of a transaction, announced once it has committed. */

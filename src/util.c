@@ -1,11 +1,13 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 int
 err_set(struct err *e, int code, const char *fmt, ...)
@@ -245,4 +247,37 @@ format_utc(time_t t, char out[21])
 
 	gmtime_r(&t, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int
+write_file_atomic(const char *path, write_fn *fn, void *ctx, struct err *e)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	FILE *f;
+	int fd, rc;
+
+	/* 0666 less the umask, like any file a program makes: a page for a
+	 * web server must stay readable by it. */
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) < 0 ||
+	    !(f = fdopen(fd, "w"))) {
+		rc = err_set(e, EX_CANTCREAT, "cannot create '%s': %s", tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd), unlink(tmp);
+		free(tmp);
+		return rc;
+	}
+	errno = 0;
+	rc = fn(f, ctx, e);
+	if (!rc && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
+		rc = err_set(e, EX_IOERR, "cannot write '%s': %s", path,
+		             errno ? strerror(errno) : "write error");
+	if (fclose(f) != 0 && !rc)
+		rc = err_set(e, EX_IOERR, "cannot write '%s': %s", path, strerror(errno));
+	if (!rc && rename(tmp, path) != 0)
+		rc = err_set(e, EX_IOERR, "cannot rename '%s' to '%s': %s", tmp, path,
+		             strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
 }

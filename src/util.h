@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 
 #define ERR_MSG_MAX 512
@@ -53,6 +54,15 @@ void strlist_release(struct strlist *l);
 
 /* Reads a whole file ("-" is stdin) into *data (caller frees, NUL-terminated). */
 int read_file(const char *path, char **data, size_t *len, struct err *e);
+
+/* Writes path through a temporary file beside it ("PATH.tmp.PID") and a
+ * rename, so that path is either whole or as it was: fn writes to the
+ * FILE (returning 0, or an error code with e set); then a write error
+ * (ferror, a full disk at flush or fsync) fails it too.  On any failure
+ * the temporary file is removed.  Errors: EX_CANTCREAT when the file
+ * cannot be made, EX_IOERR when it cannot be written or renamed. */
+typedef int write_fn(FILE *f, void *ctx, struct err *e);
+int write_file_atomic(const char *path, write_fn *fn, void *ctx, struct err *e);
 
 /* Makes the directories leading to path's last component (mkdir -p of its
  * dirname), mode 0755; 0, or -1 with errno. */

@@ -95,6 +95,8 @@ START_TEST(test_help_and_version_exit_0)
 	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "--help", NULL }, NULL,
 	                          &out, &err), 0);
 	ck_assert_ptr_nonnull(strstr(out, "exit codes"));
+	ck_assert_ptr_nonnull(strstr(out, "  report [-o FILE] [--since DATE] "));
+	ck_assert_ptr_nonnull(strstr(out, "report = PATH"));
 	free(out), free(err);
 	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "--version", NULL }, NULL,
 	                          &out, &err), 0);

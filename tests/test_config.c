@@ -74,6 +74,7 @@ START_TEST(test_a_full_file_is_read)
 	           "notify = /usr/local/bin/tell-me --loud\n"
 	           "notify_timeout = 2m\n"
 	           "delay = 1500ms\n"
+	           "report = /var/www/html/draws.html\n"
 	           "[source ircc]\n"
 	           "kind = ircc-json\n"
 	           "url = https://www.canada.ca/x.json\n"
@@ -97,6 +98,7 @@ START_TEST(test_a_full_file_is_read)
 	ck_assert_str_eq(c.notify, "/usr/local/bin/tell-me --loud");
 	ck_assert_int_eq(c.notify_timeout, 120);
 	ck_assert_int_eq(c.delay_ms, 1500);
+	ck_assert_str_eq(c.report, "/var/www/html/draws.html");
 	ck_assert_uint_eq(c.nsources, 3);
 	ck_assert_str_eq(c.sources[0].url, "https://www.canada.ca/x.json");
 	ck_assert_str_eq(c.sources[1].name, "other");
@@ -179,6 +181,7 @@ START_TEST(test_errors_name_file_and_line)
 		{ "[eedraws]\ndelay = -1\n", 2, "delay: '-1' is not a delay" },
 		{ "[eedraws]\ndelay = 11m\n", 2, "delay: '11m' is not a delay" },
 		{ "[source n]\nlang = de\n", 2, "lang: 'de' is not en or fr" },
+		{ "[eedraws]\nreport =\n", 2, "report: empty" },
 	};
 	size_t i;
 

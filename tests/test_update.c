@@ -4,7 +4,9 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "httpd.h"
 #include "testutil.h"
@@ -1098,6 +1100,76 @@ END_TEST
  * source is skipped with nothing written, the other source is stored,
  * the exit code is the fault's, and the next run tries again (no backoff
  * after one failure).  Each fault's details are in test_fetch.c. */
+/* report = PATH: the page is written when a run changed the database, or
+ * when it is missing, and left alone otherwise. */
+START_TEST(test_update_rewrites_the_report_only_when_the_database_changed)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	char *www = xasprintf("%s/www", dir), *page = xasprintf("%s/draws.html", www);
+	char *extra = xasprintf("report = %s\n", page), *out, *err, *text;
+	FILE *f;
+
+	ck_assert_int_eq(mkdir(www, 0755), 0);
+	write_conf(extra, src);
+	serve("/feed.json", "history/08-2025-02-19T184209.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	text = test_slurp(page, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "<title>#335, 2025-02-05,"));
+	ck_assert_ptr_null(strstr(text, "<title>#337,"));
+	free(text);
+
+	/* Nothing new: the page stays as it is, whatever it holds. */
+	f = fopen(page, "w");
+	fputs("left alone\n", f);
+	fclose(f);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	text = test_slurp(page, NULL);
+	ck_assert_str_eq(text, "left alone\n");
+	free(text);
+
+	/* A new draw: written again, with it. */
+	serve("/feed.json", "history/09-2025-02-19T193406.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_int_eq(count_lines(out, "new draw #337 "), 1);
+	free(out), free(err);
+	text = test_slurp(page, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "<title>#337, 2025-02-19, French language: CRS 428,"
+	                                   " 6,500 invitations</title>"));
+	free(text);
+
+	/* Missing: made again though nothing changed. */
+	ck_assert_int_eq(unlink(page), 0);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	ck_assert_int_eq(access(page, F_OK), 0);
+	free(www), free(page), free(extra);
+}
+END_TEST
+
+/* A page that cannot be written is an error naming it, after the draws
+ * were stored. */
+START_TEST(test_a_report_that_cannot_be_written_fails_update_keeping_the_draws)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	char *extra = xasprintf("report = %s/no/such/dir/draws.html\n", dir), *out, *err;
+
+	write_conf(extra, src);
+	serve("/feed.json", "feed-2026-08-07.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 1);
+	ck_assert_int_eq(count_lines(out, "new draw #"), 435);
+	ck_assert_msg(strstr(err, "eedraws: report: cannot create '") &&
+	              strstr(err, "/no/such/dir/draws.html.tmp."), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 435);
+	free(extra);
+}
+END_TEST
+
 START_TEST(test_every_network_fault_skips_its_source_alone)
 {
 	static const char short_reply[] = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n"
@@ -1244,6 +1316,8 @@ update_suite(void)
 	tcase_add_test(tc, test_update_merges_the_french_feed_served_as_cp1252);
 	tcase_add_test(tc, test_update_refuses_a_body_in_the_other_language);
 	tcase_add_test(tc, test_every_network_fault_skips_its_source_alone);
+	tcase_add_test(tc, test_update_rewrites_the_report_only_when_the_database_changed);
+	tcase_add_test(tc, test_a_report_that_cannot_be_written_fails_update_keeping_the_draws);
 	suite_add_tcase(s, tc);
 	return s;
 }
