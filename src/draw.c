@@ -177,6 +177,8 @@ draw_number_key(const char *number)
 	if (!number || !isdigit((unsigned char)*number))
 		return -1;
 	n = strtol(number, &end, 10);
+	if (n > DRAW_NUMBER_MAX)
+		return -1;
 	if (*end == '\0')
 		return n * 100;
 	if (islower((unsigned char)end[0]) && end[1] == '\0')

@@ -90,7 +90,10 @@ char *version_of(const char *name);
  * Class ...", or in French) as "fsw,cec,fst,pnp" in that order (caller frees); NULL if none. */
 char *programs_of(const char *text);
 
-/* Numeric sort key of a draw number: "91" -> 9100, "91a" -> 9101. */
+/* Numeric sort key of a draw number: "91" -> 9100, "91a" -> 9101; -1
+ * when it is none, or above DRAW_NUMBER_MAX (IRCC held round 400 in
+ * 2026: a number in the millions is a fault, not a draw). */
+#define DRAW_NUMBER_MAX 999999L
 long draw_number_key(const char *number);
 
 /* "4,000", "4 000", "4\u00a0000" -> 4000; -1 if not a plain count. */

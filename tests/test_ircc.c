@@ -158,6 +158,11 @@ START_TEST(test_newest_feed_keeps_raw_and_normalized_values)
 	ck_assert_int_eq(draw_number_key("91a"), 9101);
 	ck_assert_int_eq(draw_number_key("91b"), 9102);
 	ck_assert_int_eq(draw_number_key("92"), 9200);
+	/* Found by fuzzing: a number past LONG_MAX / 100 overflowed. */
+	ck_assert_int_eq(draw_number_key("999999"), 99999900);
+	ck_assert_int_eq(draw_number_key("1000000"), -1);
+	ck_assert_int_eq(draw_number_key("9223372036854775807"), -1);
+	ck_assert_int_eq(draw_number_key("99999999999999999999a"), -1);
 	strlist_release(&w);
 	draw_list_release(&l);
 }
