@@ -13,6 +13,21 @@
 
 #include "util.h"
 
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+
+int
+test_under_valgrind(void)
+{
+	return RUNNING_ON_VALGRIND != 0;
+}
+
 const char *
 test_data(const char *name)
 {
