@@ -91,6 +91,7 @@ spawn(const char *const argv[], const struct spawn_opts *o)
 		if (in < 0 || out < 0 || err < 0)
 			_exit(127);
 		dup2(in, 0), dup2(out, 1), dup2(err, 2);
+		close(in), close(out), close(err);	/* the binary gets 0-2 only */
 		if (o && o->as_nobody && geteuid() == 0 &&
 		    (setgroups(0, NULL) != 0 || setgid(NOBODY) != 0 || setuid(NOBODY) != 0))
 			_exit(126);

@@ -135,6 +135,7 @@ test_run(const char *const argv[], const char *in, char **out, char **err)
 		if (i < 0 || o < 0 || e < 0)
 			_exit(127);
 		dup2(i, 0), dup2(o, 1), dup2(e, 2);
+		close(i), close(o), close(e);	/* the binary gets 0-2 only */
 		execv(test_bin(), (char *const *)argv);
 		_exit(127);
 	}
