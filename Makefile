@@ -123,6 +123,46 @@ $(BUILD)/bench: tools/bench.c tests/httpd.c tests/httpd.h $(OBJ) $(HDR) | deps $
 
 .PHONY: bench
 
+# The suite under valgrind's memcheck, all in one process (CK_FORK=no) so
+# that memcheck sees every test; then the eedraws binary itself, which the
+# suite runs untraced: through the CLI suite (--trace-children, a log per
+# process) and on the commands of tests/memcheck-cli.sh.  Any leak or
+# memory error fails it.  The plain build only.  Installs valgrind as
+# "deps" installs the rest: its header must be there when src/util.c is
+# compiled (PCRE2's JIT is left off under valgrind), so an object compiled
+# before then is rebuilt.
+VALGRIND = valgrind -q --error-exitcode=99 --num-callers=30 --leak-check=full \
+           --show-leak-kinds=definite,indirect,possible \
+           --errors-for-leak-kinds=definite,indirect,possible
+memcheck:
+	@if [ -n "$(SANITIZE)" ]; then \
+		echo "memcheck: not with SANITIZE; run it on the plain build" >&2; exit 1; \
+	fi
+	@if ! command -v valgrind >/dev/null 2>&1 || \
+	    [ ! -f /usr/include/valgrind/valgrind.h ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing valgrind"; \
+			apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null || exit 1; \
+			rm -f $(BUILD)/util.o; \
+		else \
+			echo "valgrind is missing; install it with:" >&2; \
+			echo "  sudo apt-get install valgrind" >&2; \
+			exit 1; \
+		fi; \
+	fi
+	$(MAKE) deps $(BUILD)/eedraws $(BUILD)/check_eedraws
+	CK_FORK=no EEDRAWS_BIN=$(BUILD)/eedraws $(VALGRIND) $(BUILD)/check_eedraws
+	rm -rf $(BUILD)/memcheck && mkdir -p $(BUILD)/memcheck
+	CK_RUN_SUITE=cli CK_FORK=no EEDRAWS_BIN=$(BUILD)/eedraws $(VALGRIND) \
+	    --trace-children=yes --log-file=$(BUILD)/memcheck/%p.log \
+	    $(BUILD)/check_eedraws || { \
+		for f in $(BUILD)/memcheck/*.log; do [ ! -s "$$f" ] || cat "$$f"; done; \
+		exit 1; }
+	tests/memcheck-cli.sh $(BUILD)/eedraws $(VALGRIND)
+
+.PHONY: memcheck
+
 # Fuzzing with clang's libFuzzer: every parser of outside bytes (the
 # targets in tests/fuzz.h) for FUZZ_TIME seconds each, under ASan and UBSan.
 # A crash, leak or hang fails it and leaves the input in build-fuzz/.

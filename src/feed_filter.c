@@ -30,7 +30,8 @@ feed_filter_new(struct feed_filter **out, const char *pattern, struct err *e)
 		return err_set(e, EX_CONFIG, "match: bad pattern '%s': %s at offset %zu",
 		               pattern, (char *)msg, (size_t)off);
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);	/* slower without: fine */
+	if (regex_jit_wanted())
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);	/* slower without: fine */
 	f = xcalloc(1, sizeof(*f));
 	f->re = re;
 	f->md = pcre2_match_data_create_from_pattern(re, NULL);

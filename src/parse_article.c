@@ -188,7 +188,8 @@ compile(struct err *e)
 			return err_set(e, 70, "article pattern %d at %zu: %s", i, (size_t)off,
 			               (char *)msg);
 		}
-		pcre2_jit_compile(pats[i], PCRE2_JIT_COMPLETE);
+		if (regex_jit_wanted())
+			pcre2_jit_compile(pats[i], PCRE2_JIT_COMPLETE);
 	}
 	md = pcre2_match_data_create(8, NULL);
 	return 0;

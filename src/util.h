@@ -71,4 +71,8 @@ int make_parents(const char *path);
 /* Time as UTC "YYYY-MM-DDTHH:MM:SSZ" into out[21]. */
 void format_utc(time_t t, char out[21]);
 
+/* Whether to JIT-compile regular expressions: yes, but not under valgrind
+ * (util.c says why). */
+int regex_jit_wanted(void);
+
 #endif

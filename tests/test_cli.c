@@ -415,6 +415,7 @@ START_TEST(test_a_full_disk_is_an_error_not_a_short_file)
 			_exit(127);
 		dup2(full, 1);
 		dup2(errfd, 2);
+		close(full), close(errfd);
 		execl(test_bin(), "eedraws", "-d", db, "export", (char *)NULL);
 		_exit(127);
 	}
@@ -458,7 +459,10 @@ START_TEST(test_concurrent_ingests_store_each_draw_once)
 		if (pids[i] == 0) {
 			int fd = open(outs[i], O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
+			if (fd < 0)
+				_exit(127);
 			dup2(fd, 1);
+			close(fd);
 			execl(test_bin(), "eedraws", "-d", db, "ingest",
 			      test_data("feed-2026-08-07.json"), (char *)NULL);
 			_exit(127);

@@ -13,6 +13,21 @@
 
 #include "util.h"
 
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+
+int
+test_under_valgrind(void)
+{
+	return RUNNING_ON_VALGRIND != 0;
+}
+
 const char *
 test_data(const char *name)
 {
@@ -120,6 +135,7 @@ test_run(const char *const argv[], const char *in, char **out, char **err)
 		if (i < 0 || o < 0 || e < 0)
 			_exit(127);
 		dup2(i, 0), dup2(o, 1), dup2(e, 2);
+		close(i), close(o), close(e);	/* the binary gets 0-2 only */
 		execv(test_bin(), (char *const *)argv);
 		_exit(127);
 	}

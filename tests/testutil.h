@@ -48,6 +48,10 @@ char *test_slurp(const char *path, size_t *len);
  * -1 when no row; read-only. */
 long test_query_long(const char *path, const char *sql);
 
+/* Whether the test process runs under valgrind ("make memcheck"), some
+ * 30 times slower than natively; 0 when built without its header. */
+int test_under_valgrind(void);
+
 /* n zero bytes as a gzip stream, crafted without zlib (test_fetch.c);
  * caller frees. */
 char *gzip_zeros(size_t n, size_t *len);
