@@ -2,7 +2,7 @@
 # memcheck-cli.sh: the eedraws binary under valgrind's memcheck, on a few
 # commands that between them go through every module: ingest of IRCC's
 # feed (English and French) and of news articles, parse of each kind,
-# export of every table, list, conflicts, status, reparse, and an update
+# export of every table, list, conflicts, status, reparse, report, and an update
 # whose sources cannot be reached (libcurl, robots.txt, backoff) with a
 # notify command.  The test suite ("make memcheck") runs the binary
 # untraced, so its leaks would go unseen without this.
@@ -46,6 +46,7 @@ database = $db
 user_agent = eedraws-memcheck (memcheck@example.org)
 delay = 0
 notify = /bin/true
+report = $tmp/update.html
 [source ircc]
 kind = ircc-json
 url = http://127.0.0.1:9/feed.json
@@ -72,9 +73,13 @@ vg 0 "$@" "$bin" -c "$conf" export -t conflicts
 vg 0 "$@" "$bin" -c "$conf" list -n 5
 vg 0 "$@" "$bin" -c "$conf" conflicts
 vg 0 "$@" "$bin" -c "$conf" reparse
+vg 0 "$@" "$bin" -c "$conf" report -o "$tmp/report.html"
+vg 0 "$@" "$bin" -c "$conf" report --since 2026-01-01
 vg 75 "$@" "$bin" -c "$conf" -v update
 vg 1 "$@" "$bin" -c "$conf" status
 vg 64 "$@" "$bin" frobnicate
+
+[ -s "$tmp/update.html" ] || { echo "memcheck: update wrote no report" >&2; failed=1; }
 
 if [ "$failed" -ne 0 ]; then
 	exit 1
