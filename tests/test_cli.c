@@ -22,10 +22,8 @@ static char *dir, *db;
 static void
 setup(void)
 {
-	dir = test_tmpdir();
+	dir = test_home();
 	db = xasprintf("%s/cli.db", dir);
-	setenv("XDG_CONFIG_HOME", dir, 1);	/* no user config */
-	setenv("XDG_DATA_HOME", dir, 1);
 }
 
 static void

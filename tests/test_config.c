@@ -13,11 +13,9 @@ static char *dir, *path;
 static void
 setup(void)
 {
-	dir = test_tmpdir();
+	dir = test_home();
 	path = xasprintf("%s/eedraws.conf", dir);
 	/* Keep the user's own files out of the search. */
-	setenv("XDG_CONFIG_HOME", dir, 1);
-	setenv("XDG_DATA_HOME", dir, 1);
 }
 
 static void

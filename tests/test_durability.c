@@ -37,13 +37,11 @@ static char *dir, *db, *conf;
 static void
 setup(void)
 {
-	dir = test_tmpdir();
+	dir = test_home();
 	/* Others (nobody) may reach the files a test puts here. */
 	ck_assert_int_eq(chmod(dir, 0755), 0);
 	db = xasprintf("%s/d.db", dir);
 	conf = xasprintf("%s/eedraws.conf", dir);
-	setenv("XDG_CONFIG_HOME", dir, 1);
-	setenv("XDG_DATA_HOME", dir, 1);
 	srv = httpd_start();
 	ck_assert_ptr_nonnull(srv);
 }

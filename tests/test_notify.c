@@ -49,14 +49,12 @@ write_conf(const char *command, const char *extra)
 static void
 setup(void)
 {
-	dir = test_tmpdir();
+	dir = test_home();
 	db = xasprintf("%s/n.db", dir);
 	conf = xasprintf("%s/eedraws.conf", dir);
 	log_path = xasprintf("%s/log", dir);
 	script = xasprintf("%s/notify.sh", dir);
 	flag = xasprintf("%s/flag", dir);
-	setenv("XDG_CONFIG_HOME", dir, 1);
-	setenv("XDG_DATA_HOME", dir, 1);
 	setenv("LOG", log_path, 1);
 	unsetenv("MUST_FLAG");
 	unsetenv("HANG");

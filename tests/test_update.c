@@ -18,11 +18,9 @@ static char *dir, *db, *conf;
 static void
 setup(void)
 {
-	dir = test_tmpdir();
+	dir = test_home();
 	db = xasprintf("%s/update.db", dir);
 	conf = xasprintf("%s/eedraws.conf", dir);
-	setenv("XDG_CONFIG_HOME", dir, 1);
-	setenv("XDG_DATA_HOME", dir, 1);
 	srv = httpd_start();
 	ck_assert_ptr_nonnull(srv);
 }

@@ -59,6 +59,16 @@ test_tmpdir(void)
 	return p;
 }
 
+char *
+test_home(void)
+{
+	char *p = test_tmpdir();
+
+	setenv("XDG_CONFIG_HOME", p, 1);	/* no user config is read */
+	setenv("XDG_DATA_HOME", p, 1);		/* nor the user's database touched */
+	return p;
+}
+
 static int
 rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {

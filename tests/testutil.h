@@ -29,6 +29,11 @@ const char *shared_path(const char *rel);
 char *test_tmpdir(void);
 void test_rmtree(const char *path);
 
+/* A test_tmpdir() that is also $XDG_CONFIG_HOME and $XDG_DATA_HOME, so
+ * that eedraws run by a test reads no user config and touches no user
+ * database. */
+char *test_home(void);
+
 /* The eedraws binary under test ($EEDRAWS_BIN, else ./eedraws). */
 const char *test_bin(void);
 
