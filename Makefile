@@ -40,10 +40,10 @@ WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wcast-align -Wpointer-arith -Wwrite-strings -Wundef
 SAN  = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
 
+DEFS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DEEDRAWS_VERSION='"$(VERSION)"'
+
 # Recursively expanded on purpose: pkg-config runs only once "deps" has.
-ALL_CFLAGS  = $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-              -DEEDRAWS_VERSION='"$(VERSION)"' $(SAN) \
-              $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
+ALL_CFLAGS  = $(WARN) $(DEFS) $(SAN) $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LIBS        = $(shell $(PKG_CONFIG) --libs $(PKGS))
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
@@ -79,19 +79,23 @@ $(BUILD)/check_eedraws: $(OBJ) $(TEST_OBJ)
 $(BUILD):
 	mkdir -p $(BUILD)/tests
 
+# $(call apt_install,WHAT,PACKAGES): a recipe's shell fragment that
+# installs PACKAGES with apt-get when root, else says how and fails.
+apt_install = if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing $(1): $(2)"; \
+		apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null || exit 1; \
+	else \
+		echo "missing $(1); install them with:" >&2; \
+		echo "  sudo apt-get install $(2)" >&2; \
+		exit 1; \
+	fi
+
 # Installs what is missing: with apt-get when root, else says how and stops.
 deps:
 	@if ! $(PKG_CONFIG) --version >/dev/null 2>&1 || \
 	    ! $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS); then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "installing build dependencies: $(DEBS)"; \
-			apt-get update -qq && \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null || exit 1; \
-		else \
-			echo "missing build dependencies; install them with:" >&2; \
-			echo "  sudo apt-get install $(DEBS)" >&2; \
-			exit 1; \
-		fi; \
+		$(call apt_install,build dependencies,$(DEBS)); \
 	fi
 
 # The main job: "eedraws update" with the built-in defaults (IRCC's feed
@@ -140,16 +144,8 @@ memcheck:
 	fi
 	@if ! command -v valgrind >/dev/null 2>&1 || \
 	    [ ! -f /usr/include/valgrind/valgrind.h ]; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "installing valgrind"; \
-			apt-get update -qq && \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null || exit 1; \
-			rm -f $(BUILD)/util.o; \
-		else \
-			echo "valgrind is missing; install it with:" >&2; \
-			echo "  sudo apt-get install valgrind" >&2; \
-			exit 1; \
-		fi; \
+		$(call apt_install,valgrind,valgrind); \
+		rm -f $(BUILD)/util.o; \
 	fi
 	$(MAKE) deps $(BUILD)/eedraws $(BUILD)/check_eedraws
 	CK_FORK=no EEDRAWS_BIN=$(BUILD)/eedraws $(VALGRIND) $(BUILD)/check_eedraws
@@ -171,8 +167,7 @@ FUZZ_TIME    ?= 60
 FUZZ_TARGETS  = ircc article-html article-text feed config datetime robots body
 FUZZ_BUILD    = build-fuzz
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_CFLAGS   = $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DEEDRAWS_VERSION='"$(VERSION)"' \
-                $(shell $(PKG_CONFIG) --cflags $(PKGS)) -O1 -g $(FUZZ_SAN)
+FUZZ_CFLAGS   = $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags $(PKGS)) -O1 -g $(FUZZ_SAN)
 FUZZ_OBJ      = $(SRC:src/%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/tests/fuzz.o
 
 FUZZ_DEBS     = clang libclang-rt-dev
@@ -184,15 +179,7 @@ fuzz: fuzzdeps $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
 fuzzdeps: deps
 	@if ! echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
 	    $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - >/dev/null 2>&1; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "installing fuzzing dependencies: $(FUZZ_DEBS)"; \
-			apt-get update -qq && \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FUZZ_DEBS) >/dev/null || exit 1; \
-		else \
-			echo "$(FUZZ_CC) cannot build a libFuzzer target; install with:" >&2; \
-			echo "  sudo apt-get install $(FUZZ_DEBS)" >&2; \
-			exit 1; \
-		fi; \
+		$(call apt_install,fuzzing dependencies ($(FUZZ_CC) cannot build a libFuzzer target),$(FUZZ_DEBS)); \
 	fi
 
 $(FUZZ_BUILD)/fuzz-%: tests/fuzz/libfuzzer.c $(FUZZ_OBJ)
