@@ -43,15 +43,20 @@ SAN  = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sani
 DEFS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DEEDRAWS_VERSION='"$(VERSION)"'
 
 # Recursively expanded on purpose: pkg-config runs only once "deps" has.
-ALL_CFLAGS  = $(WARN) $(DEFS) $(SAN) $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
+ALL_CFLAGS  = $(WARN) $(DEFS) $(INC) $(SAN) $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LIBS        = $(shell $(PKG_CONFIG) --libs $(PKGS))
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
-SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+# The folders are the design: fetch/ (libcurl), parse/ (bodies into
+# records), store/ (SQLite); beside them what the commands share.  Every
+# folder is on the include path, so a header is named by its file alone.
+SRCDIRS = src src/fetch src/parse src/store
+INC     = $(SRCDIRS:%=-I%)
+SRC = $(filter-out src/main.c,$(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
 OBJ = $(SRC:src/%.c=$(BUILD)/%.o)
-HDR = $(wildcard src/*.h)
+HDR = $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.h))
 
 TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
@@ -68,10 +73,11 @@ $(BUILD)/eedraws: $(OBJ) $(BUILD)/main.o
 	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJ) $(BUILD)/main.o $(LIBS)
 
 $(BUILD)/%.o: src/%.c $(HDR) | deps $(BUILD)
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/%.c $(HDR) $(TEST_HDR) | deps $(BUILD)
-	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Isrc -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -c -o $@ $<
 
 $(BUILD)/check_eedraws: $(OBJ) $(TEST_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJ) $(TEST_OBJ) $(TEST_LIBS) $(LIBS)
@@ -112,7 +118,7 @@ corpus: deps $(BUILD)/corpus
 	$(BUILD)/corpus ../shared/articles
 
 $(BUILD)/corpus: tools/corpus.c $(OBJ) $(HDR) | deps $(BUILD)
-	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ tools/corpus.c $(OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/corpus.c $(OBJ) $(LIBS)
 
 .PHONY: corpus
 
@@ -122,7 +128,7 @@ bench: deps $(BUILD)/eedraws $(BUILD)/bench
 	$(BUILD)/bench -e $(BUILD)/eedraws
 
 $(BUILD)/bench: tools/bench.c tests/httpd.c tests/httpd.h $(OBJ) $(HDR) | deps $(BUILD)
-	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Isrc -Itests -DBENCH_CFLAGS='"$(CFLAGS)"' \
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests -DBENCH_CFLAGS='"$(CFLAGS)"' \
 	    $(ALL_LDFLAGS) -o $@ tools/bench.c tests/httpd.c $(OBJ) $(TEST_LIBS) $(LIBS) -lpthread
 
 .PHONY: bench
@@ -167,7 +173,7 @@ FUZZ_TIME    ?= 60
 FUZZ_TARGETS  = ircc article-html article-text feed config datetime robots body
 FUZZ_BUILD    = build-fuzz
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_CFLAGS   = $(WARN) $(DEFS) $(shell $(PKG_CONFIG) --cflags $(PKGS)) -O1 -g $(FUZZ_SAN)
+FUZZ_CFLAGS   = $(WARN) $(DEFS) $(INC) $(shell $(PKG_CONFIG) --cflags $(PKGS)) -O1 -g $(FUZZ_SAN)
 FUZZ_OBJ      = $(SRC:src/%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/tests/fuzz.o
 
 FUZZ_DEBS     = clang libclang-rt-dev
@@ -187,12 +193,12 @@ $(FUZZ_BUILD)/fuzz-%: tests/fuzz/libfuzzer.c $(FUZZ_OBJ)
 		-o $@ tests/fuzz/libfuzzer.c $(FUZZ_OBJ) $(LIBS)
 
 $(FUZZ_BUILD)/%.o: src/%.c $(HDR) | fuzzdeps
-	@mkdir -p $(FUZZ_BUILD)/tests
+	@mkdir -p $(FUZZ_BUILD)/tests $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_BUILD)/tests/fuzz.o: tests/fuzz.c tests/fuzz.h $(HDR) | fuzzdeps
 	@mkdir -p $(FUZZ_BUILD)/tests
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Isrc -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 .PHONY: fuzz fuzzdeps
 .PRECIOUS: $(FUZZ_BUILD)/fuzz-% $(FUZZ_BUILD)/%.o $(FUZZ_BUILD)/tests/fuzz.o
