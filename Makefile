@@ -52,7 +52,7 @@ TEST_LIBS   = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 # The folders are the design: fetch/ (libcurl), parse/ (bodies into
 # records), store/ (SQLite); beside them what the commands share.  Every
 # folder is on the include path, so a header is named by its file alone.
-SRCDIRS = src src/fetch src/parse src/store
+SRCDIRS = src src/cmd src/update src/fetch src/parse src/store
 INC     = $(SRCDIRS:%=-I%)
 SRC = $(filter-out src/main.c,$(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
 OBJ = $(SRC:src/%.c=$(BUILD)/%.o)

@@ -4,6 +4,7 @@
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <ftw.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -279,7 +280,7 @@ assert_same(const char *what, const char *const *list, size_t n, char *docs)
 }
 
 /* Strings of src that sit between before and after ('{ "NAME", cmd_'):
- * the commands and options main.c accepts, read from its tables. */
+ * the commands and options eedraws accepts, read from its tables. */
 static size_t
 strings_in(const char *src, const char *before, const char *after, const char **out,
            size_t max)
@@ -307,15 +308,39 @@ version_line(void)
 	return line;
 }
 
+/* main.c and every command's file, one after the other: where the
+ * commands table and every getopt_long table are. */
+static char *
+command_sources(void)
+{
+	struct buf b = {0};
+	glob_t g;
+	size_t i;
+	char *text;
+
+	ck_assert_int_eq(glob("src/cmd/*.c", 0, NULL, &g), 0);
+	ck_assert_uint_ge(g.gl_pathc, 8);
+	text = test_slurp("src/main.c", NULL);
+	buf_adds(&b, text);
+	free(text);
+	for (i = 0; i < g.gl_pathc; i++) {
+		text = test_slurp(g.gl_pathv[i], NULL);
+		buf_adds(&b, text);
+		free(text);
+	}
+	globfree(&g);
+	return buf_detach(&b, NULL);
+}
+
 START_TEST(test_eedraws_1_documents_every_command_and_option)
 {
-	char *main_c = test_slurp("src/main.c", NULL), *page = test_slurp("man/eedraws.1", NULL);
+	char *src = command_sources(), *page = test_slurp("man/eedraws.1", NULL);
 	char *sec, *docs, *flat, *w, *r;
 	const char *cmds[32], *opts[32];
 	size_t ncmds, nopts, i;
 
 	ck_assert_ptr_nonnull(strstr(page, version_line()));
-	ncmds = strings_in(main_c, "{ \"", ", cmd_", cmds, 32);
+	ncmds = strings_in(src, "{ \"", ", cmd_", cmds, 32);
 	ck_assert_uint_ge(ncmds, 8);	/* update ... reparse: the grep works */
 	sec = section(page, ".Sh COMMANDS", ".Sh ");
 	docs = items(sec);
@@ -324,8 +349,8 @@ START_TEST(test_eedraws_1_documents_every_command_and_option)
 
 	/* Every long option of every getopt_long table, as "Fl -NAME"
 	 * (backslashes left out: "Fl \-config" counts). */
-	nopts = strings_in(main_c, "{ \"", ", required_argument", opts, 32);
-	nopts += strings_in(main_c, "{ \"", ", no_argument", opts + nopts, 32 - nopts);
+	nopts = strings_in(src, "{ \"", ", required_argument", opts, 32);
+	nopts += strings_in(src, "{ \"", ", no_argument", opts + nopts, 32 - nopts);
 	ck_assert_uint_ge(nopts, 12);
 	flat = xstrdup(page);
 	for (w = r = flat; *r; r++)
@@ -343,7 +368,7 @@ START_TEST(test_eedraws_1_documents_every_command_and_option)
 		free((char *)cmds[i]);
 	for (i = 0; i < nopts; i++)
 		free((char *)opts[i]);
-	free(flat), free(page), free(main_c);
+	free(flat), free(page), free(src);
 }
 END_TEST
 

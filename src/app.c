@@ -1,0 +1,117 @@
+/* app.c: the global options' effects: the store opened, bodies loaded,
+ * messages printed as the verbosity says. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+
+#include "app.h"
+#include "parse.h"
+
+void
+error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("eedraws: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Keeps the first failure: the exit code says that something failed even
+ * when later sources succeed. */
+void
+keep_first(int *status, int rc)
+{
+	if (!*status)
+		*status = rc;
+}
+
+/* Makes the database's directory when it is the default one: a user's
+ * explicit path is taken as given. */
+static void
+make_default_dir(const char *db)
+{
+	char *def = config_default_database();
+
+	if (strcmp(def, db) == 0)
+		make_parents(def);	/* a failure shows when the store opens */
+	free(def);
+}
+
+int
+open_store(struct ctx *c)
+{
+	const char *db = c->database ? c->database : c->config.database;
+	struct err e = {0};
+	int rc;
+
+	make_default_dir(db);
+	rc = store_open(&c->store, db, &e);
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}
+
+void
+print_warnings(const struct ctx *c, const char *source, struct strlist *w)
+{
+	size_t i;
+
+	if (c->verbosity > QUIET)
+		for (i = 0; i < w->n; i++)
+			error("%s: warning: %s", source, w->v[i]);
+	strlist_release(w);
+}
+
+void
+set_fetch_opts(const struct ctx *c, struct fetch_opts *o)
+{
+	fetch_opts_init(o);
+	o->user_agent = c->config.user_agent;
+	o->connect_timeout = c->config.connect_timeout;
+	o->timeout = c->config.timeout;
+	o->max_size = (size_t)c->config.max_size;
+	o->delay_ms = c->config.delay_ms;
+	o->verbose = c->verbosity == VERBOSE;
+}
+
+static int
+is_url(const char *s)
+{
+	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+/* Reads a FILE, URL or "-" into *b. */
+int
+load_body(const struct ctx *c, const char *arg, struct body *b, struct err *e)
+{
+	struct fetch_opts o;
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	if (is_url(arg)) {
+		set_fetch_opts(c, &o);
+		return fetch_url(arg, &o, b, e);
+	}
+	if ((rc = read_file(arg, &b->data, &b->len, e)))
+		return rc;
+	b->url = xstrdup(strcmp(arg, "-") ? arg : "(stdin)");
+	b->fetched_at = time(NULL);
+	return 0;
+}
+
+/* The kind of a body: kind as named, else as sniffed ("auto"). */
+const char *
+body_kind(const struct body *b, const char *kind, struct err *e)
+{
+	if (strcmp(kind, "auto") != 0)
+		return kind;
+	if (!(kind = parse_sniff(b)))
+		err_set(e, EX_DATAERR, "%s: empty: no draws, no articles", b->url);
+	return kind;
+}

@@ -1,0 +1,54 @@
+/* app.h: what every command shares: the global options, the config and
+ * the open store, and the message policy: only commands print for the
+ * user, errors and warnings on stderr ("eedraws: ..."), what changed on
+ * stdout for cron to mail. */
+#ifndef EEDRAWS_APP_H
+#define EEDRAWS_APP_H
+
+#include "body.h"
+#include "config.h"
+#include "fetch.h"
+#include "store.h"
+#include "util.h"
+
+enum verbosity { QUIET, NORMAL, VERBOSE };
+
+/* What every command shares. */
+struct ctx {
+	const char *config_path;
+	const char *database;	/* -d, or NULL */
+	enum verbosity verbosity;
+	struct config config;
+	struct store *store;
+	const char *body_url;	/* the body being stored, for announce() */
+};
+
+/* Prints "eedraws: " and the message on stderr. */
+void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Keeps the first failure: the exit code says that something failed even
+ * when later sources succeed. */
+void keep_first(int *status, int rc);
+
+/* Opens c->store: -d, else the config's database (its directory made when
+ * it is the default one).  An error is printed. */
+int open_store(struct ctx *c);
+
+/* Prints a parser's warnings about source (unless quiet) and empties w. */
+void print_warnings(const struct ctx *c, const char *source, struct strlist *w);
+
+/* The fetch options the config and verbosity give. */
+void set_fetch_opts(const struct ctx *c, struct fetch_opts *o);
+
+/* Reads a FILE, URL or "-" into *b. */
+int load_body(const struct ctx *c, const char *arg, struct body *b, struct err *e);
+
+/* The kind of a body: kind as named, else as sniffed ("auto"); NULL with
+ * e set when it cannot be told. */
+const char *body_kind(const struct body *b, const char *kind, struct err *e);
+
+/* announce.c: prints what a body changed on stdout, the cron job's mail;
+ * a store_put_* callback (ctx is the struct ctx). */
+void announce(void *ctx, const struct store_event *ev);
+
+#endif

@@ -1,0 +1,41 @@
+/* cmd_conflicts.c: eedraws conflicts, where articles disagree with IRCC. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cmd.h"
+
+static int
+print_conflict(void *ctx, const char *const *v, int n)
+{
+	int *count = ctx;
+
+	(void)n;
+	/* number, date, field, ircc_value, stated_value, source, url */
+	printf("#%-5s %-10s %-11s IRCC %-10s article %-10s %s %s\n", v[0], v[1], v[2],
+	       v[3] ? v[3] : "-", v[4] ? v[4] : "-", v[5], v[6]);
+	++*count;
+	return 0;
+}
+
+/* conflicts: where an article disagrees with IRCC's record. */
+int
+cmd_conflicts(struct ctx *c, int argc, char **argv)
+{
+	struct err e = {0};
+	int rc, count = 0;
+
+	if (argc > 1)
+		return usage_error("conflicts: unexpected argument '%s'", argv[1]);
+	if ((rc = open_store(c)))
+		return rc;
+	rc = store_each_row(c->store, "conflicts", 0, 0, print_conflict, &count, &e);
+	if (!rc && count == 0 && c->verbosity > QUIET)
+		fputs("no conflicts: no article disagrees with IRCC's record\n", stderr);
+	if (!rc && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = err_set(&e, EX_IOERR, "cannot write standard output: %s", strerror(errno));
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}

@@ -1,0 +1,81 @@
+/* cmd_export.c: eedraws export, one table as CSV or JSON. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "export.h"
+
+/* export: one table's rows to f. */
+struct export_job {
+	struct ctx *c;
+	const char *table, *what;
+	enum export_format fmt;
+	const char *const *cols;
+	const char *types;
+	int ncols;
+};
+
+static int
+write_export(FILE *f, void *ctx, struct err *e)
+{
+	struct export_job *j = ctx;
+	struct exporter x;
+	int rc;
+
+	export_begin(&x, f, j->fmt, j->cols, j->types, j->ncols);
+	rc = store_each_row(j->c->store, j->table, 0, 0, export_row, &x, e);
+	return rc ? rc : export_end(&x, j->what, e);
+}
+
+int
+cmd_export(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "table", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *table = "draws", *out = NULL, *const *cols, *types;
+	enum export_format fmt = EXPORT_CSV;
+	struct export_job j;
+	struct err e = {0};
+	int ch, rc, ncols;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+t:f:o:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 't':
+			table = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "csv") == 0)
+				fmt = EXPORT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				fmt = EXPORT_JSON;
+			else
+				return usage_error("export: unknown format '%s' (csv, json)", optarg);
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		default:
+			return usage_error("%s: bad option", "export");
+		}
+	}
+	if (optind < argc)
+		return usage_error("export: unexpected argument '%s'", argv[optind]);
+	if (!(cols = store_columns(table, &ncols, &types)))
+		return usage_error("export: unknown table '%s' (draws, revisions, pool, "
+		                   "observations, conflicts)", table);
+	if ((rc = open_store(c)))
+		return rc;
+	j.c = c, j.table = table, j.fmt = fmt, j.cols = cols, j.types = types, j.ncols = ncols;
+	j.what = out ? out : "standard output";
+	/* To a FILE through a temporary file and rename: never half-written. */
+	rc = out ? write_file_atomic(out, write_export, &j, &e) : write_export(stdout, &j, &e);
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}

@@ -1,0 +1,54 @@
+/* cmd_list.c: eedraws list, the latest draws for a person. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+static int
+print_list_row(void *ctx, const char *const *v, int n)
+{
+	int confirmed = strcmp(v[10], "0") != 0;
+
+	(void)ctx, (void)n;
+	/* number, date, category, version, name, invitations, crs_cutoff, ...,
+	 * confirmed: an unconfirmed draw says so where IRCC's name would be */
+	printf("%-6s %-10s %-16s %11s %4s  %s\n", confirmed && v[0] ? v[0] : "?",
+	       v[1] ? v[1] : "", v[2] ? v[2] : "", v[5] ? v[5] : "", v[6] ? v[6] : "",
+	       !confirmed ? "unconfirmed: only articles state it" :
+	       v[4] ? v[4] : v[11] ? v[11] : "");	/* else the French name */
+	return 0;
+}
+
+int
+cmd_list(struct ctx *c, int argc, char **argv)
+{
+	struct err e = {0};
+	char *end;
+	long n = 10;
+	int ch, rc;
+
+	optind = 0;
+	while ((ch = getopt(argc, argv, "+n:")) != -1) {
+		if (ch != 'n')
+			return usage_error("%s: bad option", "list");
+		n = strtol(optarg, &end, 10);
+		if (*end || n < 1)
+			return usage_error("list: -n wants a positive number, not '%s'", optarg);
+	}
+	if (optind < argc)
+		return usage_error("list: unexpected argument '%s'", argv[optind]);
+	if ((rc = open_store(c)))
+		return rc;
+	printf("%-6s %-10s %-16s %11s %4s  %s\n", "number", "date", "category",
+	       "invitations", "crs", "name");
+	rc = store_each_row(c->store, "draws", 1, n, print_list_row, NULL, &e);
+	if (!rc && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = err_set(&e, EX_IOERR, "cannot write standard output: %s", strerror(errno));
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}

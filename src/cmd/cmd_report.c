@@ -1,0 +1,58 @@
+/* cmd_report.c: eedraws report, the HTML page of the draws. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cmd.h"
+#include "datetime.h"
+#include "update.h"
+
+/* report [-o FILE] [--since DATE]: the page to stdout, or to FILE through
+ * a temporary file and a rename. */
+int
+cmd_report(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "since", required_argument, NULL, 'S' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct report_job j = { c, NULL };
+	const char *out = NULL;
+	struct err e = {0};
+	char iso[11];
+	int ch, rc, swapped = 0;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+o:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'S':
+			if (date_parse_iso(optarg, iso, &swapped) != 0 || swapped ||
+			    strcmp(iso, optarg) != 0)
+				return usage_error("report: --since wants a date, YYYY-MM-DD, not '%s'",
+				                   optarg);
+			j.since = optarg;
+			break;
+		default:
+			return usage_error("%s: bad option", "report");
+		}
+	}
+	if (optind < argc)
+		return usage_error("report: unexpected argument '%s'", argv[optind]);
+	if ((rc = open_store(c)))
+		return rc;
+	if (out) {
+		rc = write_file_atomic(out, write_report, &j, &e);
+	} else if ((rc = write_report(stdout, &j, &e)) == 0 &&
+	           (fflush(stdout) != 0 || ferror(stdout))) {
+		rc = err_set(&e, EX_IOERR, "cannot write standard output: %s", strerror(errno));
+	}
+	if (rc)
+		error("%s", e.msg);
+	return rc;
+}

@@ -1,0 +1,59 @@
+/* cmd_status.c: eedraws status, each source's health and the notifications waiting. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cmd.h"
+#include "update.h"
+
+/* status: how each source is doing; 1 when any enabled source has had
+ * no success within its stale_after, for monitoring. */
+int
+cmd_status(struct ctx *c, int argc, char **argv)
+{
+	struct err e = {0};
+	time_t now = time(NULL);
+	char *last_error;
+	long waiting, failed;
+	size_t i;
+	int rc, stale_any = 0;
+
+	if (argc > 1)
+		return usage_error("status: unexpected argument '%s'", argv[1]);
+	if ((rc = open_store(c)))
+		return rc;
+	printf("%-12s %-8s %-20s %8s  %s\n", "source", "state", "last success", "failures",
+	       "last error");
+	for (i = 0; i < c->config.nsources; i++) {
+		const struct source *src = &c->config.sources[i];
+		struct fetch_state st;
+		const char *state;
+
+		if ((rc = store_get_fetch_state(c->store, src->url, &st, &e))) {
+			error("%s", e.msg);
+			return rc;
+		}
+		state = source_state(src, &st, now);
+		stale_any |= strcmp(state, "STALE") == 0;
+		printf("%-12s %-8s %-20s %8ld  %s\n", src->name, state,
+		       st.last_success ? st.last_success : "never", st.failures,
+		       st.last_error ? st.last_error : "-");
+		fetch_state_release(&st);
+	}
+	/* Undelivered alerts need a person as much as a stale source. */
+	if ((rc = store_notify_backlog(c->store, &waiting, &failed, &last_error, &e))) {
+		error("%s", e.msg);
+		return rc;
+	}
+	if (waiting || c->config.notify)
+		printf("notifications: %ld waiting, %ld failing%s%s\n", waiting, failed,
+		       last_error ? "; last error: " : "", last_error ? last_error : "");
+	free(last_error);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		error("cannot write standard output: %s", strerror(errno));
+		return EX_IOERR;
+	}
+	return stale_any || failed ? 1 : 0;
+}

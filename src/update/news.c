@@ -1,0 +1,174 @@
+/* news.c: news feeds' items, chosen, fetched and stored (news.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "news.h"
+#include "pipeline.h"
+
+void
+feed_read_release(struct feed_read *fr)
+{
+	feed_items_release(&fr->items);
+	free(fr->wanted);
+	free(fr->url);
+	memset(fr, 0, sizeof(*fr));
+}
+
+/* Whether link is among the first n wanted of fr already. */
+static int
+already_wanted(const struct feed_read *fr, const char *link)
+{
+	size_t i;
+
+	for (i = 0; i < fr->nwanted; i++)
+		if (strcmp(fr->items.v[fr->wanted[i]].link, link) == 0)
+			return 1;
+	return 0;
+}
+
+int
+feed_select(struct ctx *c, struct feed_read *fr, const char *source, const struct body *b,
+            const char *match, long max, struct err *e)
+{
+	struct feed_filter *f = NULL;
+	struct strlist warn = {0};
+	const struct feed_item *it;
+	size_t i;
+	int rc, wanted;
+
+	memset(fr, 0, sizeof(*fr));
+	fr->source = source;
+	fr->url = xstrdup(b->url);
+	fr->complete = 1;
+	if ((rc = feed_filter_new(&f, match ? match : FEED_DEFAULT_MATCH, e)))
+		return rc;
+	rc = feed_parse(b, &fr->items, &warn, e);
+	print_warnings(c, b->url, &warn);
+	fr->wanted = xcalloc(fr->items.n + 1, sizeof(*fr->wanted));
+	for (i = 0; rc == 0 && i < fr->items.n; i++) {
+		it = &fr->items.v[i];
+		if (!feed_filter_match(f, it) || already_wanted(fr, it->link))
+			continue;
+		if ((wanted = store_link_wanted(c->store, it->link, e)) < 0) {
+			rc = -wanted;
+			break;
+		}
+		if (!wanted)
+			continue;
+		if (max > 0 && (long)fr->nwanted == max) {
+			fr->complete = 0;
+			if (c->verbosity == VERBOSE)
+				error("%s: max_items (%ld) reached; the rest next time", source, max);
+			break;
+		}
+		fr->wanted[fr->nwanted++] = i;
+	}
+	feed_filter_free(f);
+	return rc;
+}
+
+/* One item of a news feed, fetched (r) as an article: its draws stored as
+ * observations, the attempt recorded; a failure (already printed) is
+ * fr's.  An item robots.txt refuses is not an attempt: a warning; when
+ * robots.txt was unreachable it is tried again next run. */
+static void
+fetch_item(struct ctx *c, struct feed_read *fr, const struct feed_item *it,
+           struct fetch_req *r)
+{
+	struct parse_opts po = {0};
+	struct err e = r->err, e2 = {0};
+	char date[11];
+	int rc = r->rc;
+
+	if (rc == CRAWL_DISALLOWED || rc == CRAWL_UNREACHABLE) {
+		if (c->verbosity > QUIET)
+			error("%s: warning: %s", fr->source, e.msg);
+		if (rc == CRAWL_UNREACHABLE)
+			fr->complete = 0;
+		return;
+	}
+	/* The feed's date is the article's when the page gives none. */
+	if (it->published[0]) {
+		snprintf(date, sizeof(date), "%.10s", it->published);
+		po.date = date;
+	}
+	if (rc == 0)
+		rc = store_draws(c, fr->source, &r->body, "article", &po, NULL, &e);
+	if (rc)
+		error("%s: %s", fr->source, e.msg);
+	if (store_link_attempted(c->store, fr->source, it->link, it->title, rc ? e.msg : NULL,
+	                         &e2)) {
+		error("%s: %s", fr->source, e2.msg);
+		keep_first(&rc, e2.code);
+	}
+	if (rc) {
+		keep_first(&fr->status, rc);
+		fr->complete = 0;
+	}
+}
+
+void
+fetch_items(struct ctx *c, struct crawl *cr, struct feed_read *const *frs, size_t n)
+{
+	struct fetch_req *reqs;
+	unsigned char *robots;
+	struct err e = {0};
+	size_t i, k, total = 0, at = 0;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		total += frs[i]->nwanted;
+	reqs = xcalloc(total + 1, sizeof(*reqs));
+	robots = xmalloc(total + 1);
+	memset(robots, 1, total + 1);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < frs[i]->nwanted; k++) {
+			reqs[at++].url = frs[i]->items.v[frs[i]->wanted[k]].link;
+			if (c->verbosity == VERBOSE)
+				error("%s: fetching %s", frs[i]->source, reqs[at - 1].url);
+		}
+	if ((rc = crawl_fetch(cr, reqs, total, robots, &e))) {
+		error("%s", e.msg);
+		for (i = 0; i < n; i++) {
+			keep_first(&frs[i]->status, rc);
+			frs[i]->complete = 0;
+		}
+	}
+	for (i = at = 0; i < n; i++)
+		for (k = 0; k < frs[i]->nwanted; k++, at++) {
+			fetch_item(c, frs[i], &frs[i]->items.v[frs[i]->wanted[k]], &reqs[at]);
+			body_release(&reqs[at].body);
+		}
+	free(reqs);
+	free(robots);
+}
+
+int
+feed_status(const struct feed_read *fr, struct err *e)
+{
+	if (fr->status)
+		err_set(e, fr->status, "%s: some articles could not be read (above)", fr->url);
+	return fr->status;
+}
+
+int
+read_feed(struct ctx *c, const char *source, const struct body *b, const char *match,
+          long max, int *complete, struct err *e)
+{
+	struct feed_read fr, *frp = &fr;
+	struct crawl *cr = NULL;
+	struct fetch_opts o;
+	int rc;
+
+	set_fetch_opts(c, &o);
+	if (!(rc = feed_select(c, &fr, source, b, match, max, e)) &&
+	    !(rc = crawl_new(&cr, c->store, &o, e))) {
+		fetch_items(c, cr, &frp, 1);
+		rc = feed_status(&fr, e);
+	}
+	*complete = fr.complete;
+	crawl_free(cr);
+	feed_read_release(&fr);
+	return rc;
+}
