@@ -38,11 +38,11 @@ print_fields(const struct store_event *ev, int against)
 void
 announce(void *ctx, const struct store_event *ev)
 {
-	const struct ctx *c = ctx;
+	const struct app *app = ctx;
 	const struct draw *d = ev->draw;
 	const char *date = ev->date && *ev->date ? ev->date : "(no date)";
 
-	if (c->verbosity == QUIET)
+	if (app->verbosity == QUIET)
 		return;
 	switch (ev->what) {
 	case STORE_NEW:
@@ -58,12 +58,12 @@ announce(void *ctx, const struct store_event *ev)
 		if (d->number)
 			printf(" #%s", d->number);
 		print_values(d);
-		printf(" (from %s)", c->body_url);
+		printf(" (from %s)", app->body_url);
 		break;
 	case STORE_CONFLICT:
 		printf("conflict on draw #%s %s:", ev->number, date);
 		print_fields(ev, 1);
-		printf(" (from %s)", c->body_url);
+		printf(" (from %s)", app->body_url);
 		break;
 	case STORE_CONFIRMED:
 		printf("confirmed draw #%s %s, reported before IRCC", ev->number, date);

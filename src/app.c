@@ -44,40 +44,40 @@ make_default_dir(const char *db)
 }
 
 int
-open_store(struct ctx *c)
+open_store(struct app *app)
 {
-	const char *db = c->database ? c->database : c->config.database;
+	const char *db = app->database ? app->database : app->config.database;
 	struct err e = {0};
 	int rc;
 
 	make_default_dir(db);
-	rc = store_open(&c->store, db, &e);
+	rc = store_open(&app->store, db, &e);
 	if (rc)
 		error("%s", e.msg);
 	return rc;
 }
 
 void
-print_warnings(const struct ctx *c, const char *source, struct strlist *w)
+print_warnings(const struct app *app, const char *source, struct strlist *w)
 {
 	size_t i;
 
-	if (c->verbosity > QUIET)
+	if (app->verbosity > QUIET)
 		for (i = 0; i < w->n; i++)
 			error("%s: warning: %s", source, w->v[i]);
 	strlist_release(w);
 }
 
 void
-set_fetch_opts(const struct ctx *c, struct fetch_opts *o)
+set_fetch_opts(const struct app *app, struct fetch_opts *o)
 {
 	fetch_opts_init(o);
-	o->user_agent = c->config.user_agent;
-	o->connect_timeout = c->config.connect_timeout;
-	o->timeout = c->config.timeout;
-	o->max_size = (size_t)c->config.max_size;
-	o->delay_ms = c->config.delay_ms;
-	o->verbose = c->verbosity == VERBOSE;
+	o->user_agent = app->config.user_agent;
+	o->connect_timeout = app->config.connect_timeout;
+	o->timeout = app->config.timeout;
+	o->max_size = (size_t)app->config.max_size;
+	o->delay_ms = app->config.delay_ms;
+	o->verbose = app->verbosity == VERBOSE;
 }
 
 static int
@@ -88,14 +88,14 @@ is_url(const char *s)
 
 /* Reads a FILE, URL or "-" into *b. */
 int
-load_body(const struct ctx *c, const char *arg, struct body *b, struct err *e)
+load_body(const struct app *app, const char *arg, struct body *b, struct err *e)
 {
 	struct fetch_opts o;
 	int rc;
 
 	memset(b, 0, sizeof(*b));
 	if (is_url(arg)) {
-		set_fetch_opts(c, &o);
+		set_fetch_opts(app, &o);
 		return fetch_url(arg, &o, b, e);
 	}
 	if ((rc = read_file(arg, &b->data, &b->len, e)))

@@ -14,7 +14,7 @@
 enum verbosity { QUIET, NORMAL, VERBOSE };
 
 /* What every command shares. */
-struct ctx {
+struct app {
 	const char *config_path;
 	const char *database;	/* -d, or NULL */
 	enum verbosity verbosity;
@@ -30,25 +30,25 @@ void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * when later sources succeed. */
 void keep_first(int *status, int rc);
 
-/* Opens c->store: -d, else the config's database (its directory made when
+/* Opens app->store: -d, else the config's database (its directory made when
  * it is the default one).  An error is printed. */
-int open_store(struct ctx *c);
+int open_store(struct app *app);
 
 /* Prints a parser's warnings about source (unless quiet) and empties w. */
-void print_warnings(const struct ctx *c, const char *source, struct strlist *w);
+void print_warnings(const struct app *app, const char *source, struct strlist *w);
 
 /* The fetch options the config and verbosity give. */
-void set_fetch_opts(const struct ctx *c, struct fetch_opts *o);
+void set_fetch_opts(const struct app *app, struct fetch_opts *o);
 
 /* Reads a FILE, URL or "-" into *b. */
-int load_body(const struct ctx *c, const char *arg, struct body *b, struct err *e);
+int load_body(const struct app *app, const char *arg, struct body *b, struct err *e);
 
 /* The kind of a body: kind as named, else as sniffed ("auto"); NULL with
  * e set when it cannot be told. */
 const char *body_kind(const struct body *b, const char *kind, struct err *e);
 
 /* announce.c: prints what a body changed on stdout, the cron job's mail;
- * a store_put_* callback (ctx is the struct ctx). */
+ * a store_put_* callback (ctx is the struct app). */
 void announce(void *ctx, const struct store_event *ev);
 
 #endif

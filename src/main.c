@@ -14,10 +14,10 @@
 #include "version.h"
 
 static int
-load_config(struct ctx *c)
+load_config(struct app *app)
 {
 	struct err e = {0};
-	int rc = config_load(&c->config, c->config_path, &e);
+	int rc = config_load(&app->config, app->config_path, &e);
 
 	if (rc)
 		error("%s", e.msg);
@@ -26,7 +26,7 @@ load_config(struct ctx *c)
 
 static const struct {
 	const char *name;
-	int (*run)(struct ctx *, int, char **);
+	int (*run)(struct app *, int, char **);
 } commands[] = {
 	{ "update", cmd_update },
 	{ "ingest", cmd_ingest },
@@ -67,7 +67,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct ctx c = { .verbosity = NORMAL };
+	struct app app = { .verbosity = NORMAL };
 	struct err e = {0};
 	size_t i;
 	int ch, rc;
@@ -75,16 +75,16 @@ main(int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "+c:d:qvhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
-			c.config_path = optarg;
+			app.config_path = optarg;
 			break;
 		case 'd':
-			c.database = optarg;
+			app.database = optarg;
 			break;
 		case 'q':
-			c.verbosity = QUIET;
+			app.verbosity = QUIET;
 			break;
 		case 'v':
-			c.verbosity = VERBOSE;
+			app.verbosity = VERBOSE;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -109,18 +109,18 @@ main(int argc, char **argv)
 			break;
 	if (i == sizeof(commands) / sizeof(commands[0]))
 		return usage_error("unknown command '%s'", argv[optind]);
-	if ((rc = load_config(&c))) {
-		config_release(&c.config);
+	if ((rc = load_config(&app))) {
+		config_release(&app.config);
 		return exit_code(rc);
 	}
 	if ((rc = fetch_global_init(&e))) {
 		error("%s", e.msg);
-		config_release(&c.config);
+		config_release(&app.config);
 		return exit_code(rc);
 	}
-	rc = commands[i].run(&c, argc - optind, argv + optind);
-	store_close(c.store);
+	rc = commands[i].run(&app, argc - optind, argv + optind);
+	store_close(app.store);
 	fetch_global_cleanup();
-	config_release(&c.config);
+	config_release(&app.config);
 	return exit_code(rc);
 }

@@ -9,7 +9,7 @@
  * the same source: records that lose or gain keys, fewer rounds.  IRCC's
  * format drifts; a person should look, but the run goes on. */
 static void
-check_drift(struct ctx *c, const char *source, const struct body *b,
+check_drift(struct app *app, const char *source, const struct body *b,
             const struct feed_shape *now)
 {
 	struct strlist warn = {0};
@@ -20,7 +20,7 @@ check_drift(struct ctx *c, const char *source, const struct body *b,
 
 	/* IRCC's English and French feeds each have their own shape. */
 	key = xasprintf("%s/%s", source, now->lang ? now->lang : "en");
-	rc = store_swap_shape(c->store, key, now->keys, now->rounds, &old, &old_rounds, &e);
+	rc = store_swap_shape(app->store, key, now->keys, now->rounds, &old, &old_rounds, &e);
 	free(key);
 	if (rc) {
 		error("%s: %s", source, e.msg);	/* only the warning is lost */
@@ -28,7 +28,7 @@ check_drift(struct ctx *c, const char *source, const struct body *b,
 	}
 	feed_shape_drift(old, old_rounds, now, &warn);
 	label = xasprintf("%s: %s", source, b->url);
-	print_warnings(c, label, &warn);
+	print_warnings(app, label, &warn);
 	free(label);
 	free(old);
 }
@@ -36,7 +36,7 @@ check_drift(struct ctx *c, const char *source, const struct body *b,
 /* Parses a body of a kind that states draws and stores them: IRCC's
  * record as draws, anything else as what an article says. */
 int
-store_draws(struct ctx *c, const char *source, const struct body *b, const char *kind,
+store_draws(struct app *app, const char *source, const struct body *b, const char *kind,
             const struct parse_opts *po, const struct fetch_state *st, struct err *e)
 {
 	struct draw_list draws = {0};
@@ -50,17 +50,17 @@ store_draws(struct ctx *c, const char *source, const struct body *b, const char 
 	opts.shape = &shape;
 	/* Kept before it is parsed: a body the parser rejects today is the
 	 * one an incident's replay or a better parser needs. */
-	if ((rc = store_archive(c->store, source, b, kind, po ? po->date : NULL, e)))
+	if ((rc = store_archive(app->store, source, b, kind, po ? po->date : NULL, e)))
 		return rc;
 	rc = parse_body(b, kind, &opts, &draws, &warn, e);
-	print_warnings(c, b->url, &warn);
-	c->body_url = b->url;
+	print_warnings(app, b->url, &warn);
+	app->body_url = b->url;
 	if (rc == 0 && strcmp(kind, "ircc-json") == 0 &&
-	    (rc = store_put_body(c->store, source, b, &draws, st, announce, c, e)) == 0)
-		check_drift(c, source, b, &shape);
+	    (rc = store_put_body(app->store, source, b, &draws, st, announce, app, e)) == 0)
+		check_drift(app, source, b, &shape);
 	else if (rc == 0)
-		rc = store_put_observations(c->store, source, b, &draws, st, announce, c, e);
-	if (rc == 0 && c->verbosity == VERBOSE)
+		rc = store_put_observations(app->store, source, b, &draws, st, announce, app, e);
+	if (rc == 0 && app->verbosity == VERBOSE)
 		error("%s: %zu draws read", b->url, draws.n);
 	draw_list_release(&draws);
 	free(shape.keys);

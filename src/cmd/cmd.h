@@ -1,7 +1,7 @@
 /* cmd.h: what every command gets, and the few things to do to add one.
  *
  * A command is one file, cmd/cmd_NAME.c, with one entry point
- * "int cmd_NAME(struct ctx *c, int argc, char **argv)": it parses its
+ * "int cmd_NAME(struct app *app, int argc, char **argv)": it parses its
  * options, calls the modules, and returns 0 or a sysexits(3) code.  To add
  * one: write the file, declare it below, add it to the commands table
  * (main.c) and the usage text (cmd.c), and document it in man/eedraws.1
@@ -22,14 +22,14 @@ int usage_error(const char *fmt, const char *arg);
  * --lang en|fr; leaves optind at the first FILE|URL|-. */
 int kind_options(int argc, char **argv, const char **kind, struct parse_opts *popts);
 
-int cmd_update(struct ctx *c, int argc, char **argv);
-int cmd_ingest(struct ctx *c, int argc, char **argv);
-int cmd_parse(struct ctx *c, int argc, char **argv);
-int cmd_export(struct ctx *c, int argc, char **argv);
-int cmd_list(struct ctx *c, int argc, char **argv);
-int cmd_conflicts(struct ctx *c, int argc, char **argv);
-int cmd_status(struct ctx *c, int argc, char **argv);
-int cmd_reparse(struct ctx *c, int argc, char **argv);
-int cmd_report(struct ctx *c, int argc, char **argv);
+int cmd_update(struct app *app, int argc, char **argv);
+int cmd_ingest(struct app *app, int argc, char **argv);
+int cmd_parse(struct app *app, int argc, char **argv);
+int cmd_export(struct app *app, int argc, char **argv);
+int cmd_list(struct app *app, int argc, char **argv);
+int cmd_conflicts(struct app *app, int argc, char **argv);
+int cmd_status(struct app *app, int argc, char **argv);
+int cmd_reparse(struct app *app, int argc, char **argv);
+int cmd_report(struct app *app, int argc, char **argv);
 
 #endif

@@ -21,17 +21,17 @@ print_conflict(void *ctx, const char *const *v, int n)
 
 /* conflicts: where an article disagrees with IRCC's record. */
 int
-cmd_conflicts(struct ctx *c, int argc, char **argv)
+cmd_conflicts(struct app *app, int argc, char **argv)
 {
 	struct err e = {0};
 	int rc, count = 0;
 
 	if (argc > 1)
 		return usage_error("conflicts: unexpected argument '%s'", argv[1]);
-	if ((rc = open_store(c)))
+	if ((rc = open_store(app)))
 		return rc;
-	rc = store_each_row(c->store, "conflicts", 0, 0, print_conflict, &count, &e);
-	if (!rc && count == 0 && c->verbosity > QUIET)
+	rc = store_each_row(app->store, "conflicts", 0, 0, print_conflict, &count, &e);
+	if (!rc && count == 0 && app->verbosity > QUIET)
 		fputs("no conflicts: no article disagrees with IRCC's record\n", stderr);
 	if (!rc && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = err_set(&e, EX_IOERR, "cannot write standard output: %s", strerror(errno));

@@ -8,7 +8,7 @@
 
 /* export: one table's rows to f. */
 struct export_job {
-	struct ctx *c;
+	struct app *app;
 	const char *table, *what;
 	enum export_format fmt;
 	const char *const *cols;
@@ -24,12 +24,12 @@ write_export(FILE *f, void *ctx, struct err *e)
 	int rc;
 
 	export_begin(&x, f, j->fmt, j->cols, j->types, j->ncols);
-	rc = store_each_row(j->c->store, j->table, 0, 0, export_row, &x, e);
+	rc = store_each_row(j->app->store, j->table, 0, 0, export_row, &x, e);
 	return rc ? rc : export_end(&x, j->what, e);
 }
 
 int
-cmd_export(struct ctx *c, int argc, char **argv)
+cmd_export(struct app *app, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "table", required_argument, NULL, 't' },
@@ -69,9 +69,9 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	if (!(cols = store_columns(table, &ncols, &types)))
 		return usage_error("export: unknown table '%s' (draws, revisions, pool, "
 		                   "observations, conflicts)", table);
-	if ((rc = open_store(c)))
+	if ((rc = open_store(app)))
 		return rc;
-	j.c = c, j.table = table, j.fmt = fmt, j.cols = cols, j.types = types, j.ncols = ncols;
+	j.app = app, j.table = table, j.fmt = fmt, j.cols = cols, j.types = types, j.ncols = ncols;
 	j.what = out ? out : "standard output";
 	/* To a FILE through a temporary file and rename: never half-written. */
 	rc = out ? write_file_atomic(out, write_export, &j, &e) : write_export(stdout, &j, &e);

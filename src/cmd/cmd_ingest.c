@@ -8,32 +8,32 @@
 #include "update.h"
 
 int
-cmd_ingest(struct ctx *c, int argc, char **argv)
+cmd_ingest(struct app *app, int argc, char **argv)
 {
 	struct parse_opts popts;
 	const char *kind, *k;
 	int status = 0, rc, i, complete;
 
-	if ((rc = kind_options(argc, argv, &kind, &popts)) || (rc = open_store(c)))
+	if ((rc = kind_options(argc, argv, &kind, &popts)) || (rc = open_store(app)))
 		return rc;
-	store_set_notify(c->store, c->config.notify != NULL);
+	store_set_notify(app->store, app->config.notify != NULL);
 	for (i = optind; i < argc; i++) {
 		struct body b;
 		struct err e = {0};
 
-		rc = load_body(c, argv[i], &b, &e);
+		rc = load_body(app, argv[i], &b, &e);
 		if (!rc && !(k = body_kind(&b, kind, &e)))
 			rc = e.code;
 		/* A feed given by hand: all its matching items not seen. */
 		if (!rc && strcmp(k, "feed") == 0)
-			rc = read_feed(c, "ingest", &b, NULL, 0, &complete, &e);
+			rc = news_ingest(app, "ingest", &b, NULL, 0, &complete, &e);
 		else if (!rc)
-			rc = store_draws(c, "ingest", &b, k, &popts, NULL, &e);
+			rc = store_draws(app, "ingest", &b, k, &popts, NULL, &e);
 		if (rc)
 			error("%s", e.msg);
 		keep_first(&status, rc);
 		body_release(&b);
 	}
-	keep_first(&status, deliver(c));
+	keep_first(&status, deliver(app));
 	return status;
 }

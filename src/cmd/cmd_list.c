@@ -24,7 +24,7 @@ print_list_row(void *ctx, const char *const *v, int n)
 }
 
 int
-cmd_list(struct ctx *c, int argc, char **argv)
+cmd_list(struct app *app, int argc, char **argv)
 {
 	struct err e = {0};
 	char *end;
@@ -41,11 +41,11 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return usage_error("list: unexpected argument '%s'", argv[optind]);
-	if ((rc = open_store(c)))
+	if ((rc = open_store(app)))
 		return rc;
 	printf("%-6s %-10s %-16s %11s %4s  %s\n", "number", "date", "category",
 	       "invitations", "crs", "name");
-	rc = store_each_row(c->store, "draws", 1, n, print_list_row, NULL, &e);
+	rc = store_each_row(app->store, "draws", 1, n, print_list_row, NULL, &e);
 	if (!rc && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = err_set(&e, EX_IOERR, "cannot write standard output: %s", strerror(errno));
 	if (rc)

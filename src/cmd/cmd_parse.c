@@ -12,7 +12,7 @@
 static const char *const item_columns[] = { "published", "match", "link", "title" };
 
 static int
-print_items(const struct ctx *c, struct exporter *x, const struct body *b, struct err *e)
+print_items(const struct app *app, struct exporter *x, const struct body *b, struct err *e)
 {
 	struct feed_items items = {0};
 	struct feed_filter *f;
@@ -32,14 +32,14 @@ print_items(const struct ctx *c, struct exporter *x, const struct body *b, struc
 			export_row(x, cells, 4);
 		}
 	}
-	print_warnings(c, b->url, &warn);
+	print_warnings(app, b->url, &warn);
 	feed_items_release(&items);
 	feed_filter_free(f);
 	return rc;
 }
 
 static void
-print_draws(const struct ctx *c, struct exporter *x, const struct draw_list *draws,
+print_draws(const struct app *app, struct exporter *x, const struct draw_list *draws,
             const char *arg)
 {
 	size_t j;
@@ -50,7 +50,7 @@ print_draws(const struct ctx *c, struct exporter *x, const struct draw_list *dra
 
 		export_draw_cells(&draws->v[j], cells, nums);
 		export_row(x, cells, EXPORT_DRAW_COLUMNS);
-		if (c->verbosity == VERBOSE && draws->v[j].evidence)
+		if (app->verbosity == VERBOSE && draws->v[j].evidence)
 			error("%s: draw %s from: %s", arg, cells[1] ? cells[1] : "",
 			      draws->v[j].evidence);
 	}
@@ -59,7 +59,7 @@ print_draws(const struct ctx *c, struct exporter *x, const struct draw_list *dra
 /* parse: the draws of each body as CSV, or for feeds their items; the
  * first body decides which, as one CSV has one header. */
 int
-cmd_parse(struct ctx *c, int argc, char **argv)
+cmd_parse(struct app *app, int argc, char **argv)
 {
 	const char *const *cols;
 	const char *types, *kind, *k;
@@ -75,7 +75,7 @@ cmd_parse(struct ctx *c, int argc, char **argv)
 		struct strlist warn = {0};
 		struct body b;
 
-		rc = load_body(c, argv[i], &b, &e);
+		rc = load_body(app, argv[i], &b, &e);
 		if (!rc && !(k = body_kind(&b, kind, &e)))
 			rc = e.code;
 		if (!rc && feeds < 0) {
@@ -91,14 +91,14 @@ cmd_parse(struct ctx *c, int argc, char **argv)
 			rc = err_set(&e, EX_USAGE, "%s: parse feeds and pages in separate runs",
 			             b.url);
 		else if (!rc && feeds)
-			rc = print_items(c, &x, &b, &e);
+			rc = print_items(app, &x, &b, &e);
 		else if (!rc)
 			rc = parse_body(&b, k, &popts, &draws, &warn, &e);
-		print_warnings(c, argv[i], &warn);
+		print_warnings(app, argv[i], &warn);
 		if (rc)
 			error("%s", e.msg);
 		keep_first(&status, rc);
-		print_draws(c, &x, &draws, argv[i]);
+		print_draws(app, &x, &draws, argv[i]);
 		draw_list_release(&draws);
 		body_release(&b);
 	}

@@ -5,7 +5,7 @@
 #include "cmd.h"
 
 struct replay {
-	struct ctx *c;
+	struct app *app;
 	long bodies, skipped;
 };
 
@@ -26,8 +26,8 @@ replay_body(void *ctx, const struct body *b, const char *source, const char *kin
 	r->bodies++;
 	if ((rc = parse_body(b, kind, &po, &draws, &warn, &e)) == 0) {
 		rc = strcmp(kind, "ircc-json") == 0
-		     ? store_put_body(r->c->store, source, b, &draws, NULL, NULL, NULL, &e)
-		     : store_put_observations(r->c->store, source, b, &draws, NULL, NULL, NULL, &e);
+		     ? store_put_body(r->app->store, source, b, &draws, NULL, NULL, NULL, &e)
+		     : store_put_observations(r->app->store, source, b, &draws, NULL, NULL, NULL, &e);
 		if (rc) {	/* the database failed: stop, all rolls back */
 			error("%s", e.msg);
 			draw_list_release(&draws);
@@ -36,7 +36,7 @@ replay_body(void *ctx, const struct body *b, const char *source, const char *kin
 		}
 	} else {
 		r->skipped++;
-		if (r->c->verbosity == VERBOSE)
+		if (r->app->verbosity == VERBOSE)
 			error("%s: not parsed: %s", b->url, e.msg);
 	}
 	strlist_release(&warn);
@@ -46,9 +46,9 @@ replay_body(void *ctx, const struct body *b, const char *source, const char *kin
 
 /* reparse [--force]: every derived record rebuilt from the archive. */
 int
-cmd_reparse(struct ctx *c, int argc, char **argv)
+cmd_reparse(struct app *app, int argc, char **argv)
 {
-	struct replay r = { c, 0, 0 };
+	struct replay r = { app, 0, 0 };
 	struct err e = {0};
 	long draws, obs, unconf, lost;
 	int force = 0, rc;
@@ -57,31 +57,31 @@ cmd_reparse(struct ctx *c, int argc, char **argv)
 		force = 1;
 	else if (argc > 1)
 		return usage_error("reparse: unexpected '%s'", argv[1]);
-	if ((rc = open_store(c)))
+	if ((rc = open_store(app)))
 		return rc;
-	draws = store_count(c->store, "draws", NULL);
-	obs = store_count(c->store, "observations", NULL);
-	unconf = store_count(c->store, "unconfirmed", NULL);
-	if ((rc = store_rebuild_begin(c->store, &e))) {
+	draws = store_count(app->store, "draws", NULL);
+	obs = store_count(app->store, "observations", NULL);
+	unconf = store_count(app->store, "unconfirmed", NULL);
+	if ((rc = store_rebuild_begin(app->store, &e))) {
 		error("%s", e.msg);
 		return rc;
 	}
-	if ((rc = store_each_body(c->store, replay_body, &r, &e))) {
+	if ((rc = store_each_body(app->store, replay_body, &r, &e))) {
 		if (e.msg[0])
 			error("%s", e.msg);
-		store_rebuild_end(c->store, 0, 0, &lost, &e);	/* rolls back */
+		store_rebuild_end(app->store, 0, 0, &lost, &e);	/* rolls back */
 		return rc;
 	}
-	if ((rc = store_rebuild_end(c->store, 1, force, &lost, &e))) {
+	if ((rc = store_rebuild_end(app->store, 1, force, &lost, &e))) {
 		error("%s", e.msg);
 		return rc;
 	}
-	if (c->verbosity > QUIET)
+	if (app->verbosity > QUIET)
 		printf("reparse: %ld bodies (%ld not parsed); draws %ld -> %ld, unconfirmed"
 		       " %ld -> %ld, observations %ld -> %ld%s\n", r.bodies, r.skipped,
-		       draws, store_count(c->store, "draws", NULL), unconf,
-		       store_count(c->store, "unconfirmed", NULL), obs,
-		       store_count(c->store, "observations", NULL),
+		       draws, store_count(app->store, "draws", NULL), unconf,
+		       store_count(app->store, "unconfirmed", NULL), obs,
+		       store_count(app->store, "observations", NULL),
 		       lost ? " (draws no archived body states were dropped: --force)" : "");
 	return 0;
 }

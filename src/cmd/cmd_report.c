@@ -12,14 +12,14 @@
 /* report [-o FILE] [--since DATE]: the page to stdout, or to FILE through
  * a temporary file and a rename. */
 int
-cmd_report(struct ctx *c, int argc, char **argv)
+cmd_report(struct app *app, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "since", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report_job j = { c, NULL };
+	struct report_job j = { app, NULL };
 	const char *out = NULL;
 	struct err e = {0};
 	char iso[11];
@@ -44,7 +44,7 @@ cmd_report(struct ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return usage_error("report: unexpected argument '%s'", argv[optind]);
-	if ((rc = open_store(c)))
+	if ((rc = open_store(app)))
 		return rc;
 	if (out) {
 		rc = write_file_atomic(out, write_report, &j, &e);

@@ -11,7 +11,7 @@
 /* status: how each source is doing; 1 when any enabled source has had
  * no success within its stale_after, for monitoring. */
 int
-cmd_status(struct ctx *c, int argc, char **argv)
+cmd_status(struct app *app, int argc, char **argv)
 {
 	struct err e = {0};
 	time_t now = time(NULL);
@@ -22,16 +22,16 @@ cmd_status(struct ctx *c, int argc, char **argv)
 
 	if (argc > 1)
 		return usage_error("status: unexpected argument '%s'", argv[1]);
-	if ((rc = open_store(c)))
+	if ((rc = open_store(app)))
 		return rc;
 	printf("%-12s %-8s %-20s %8s  %s\n", "source", "state", "last success", "failures",
 	       "last error");
-	for (i = 0; i < c->config.nsources; i++) {
-		const struct source *src = &c->config.sources[i];
+	for (i = 0; i < app->config.nsources; i++) {
+		const struct source *src = &app->config.sources[i];
 		struct fetch_state st;
 		const char *state;
 
-		if ((rc = store_get_fetch_state(c->store, src->url, &st, &e))) {
+		if ((rc = store_get_fetch_state(app->store, src->url, &st, &e))) {
 			error("%s", e.msg);
 			return rc;
 		}
@@ -43,11 +43,11 @@ cmd_status(struct ctx *c, int argc, char **argv)
 		fetch_state_release(&st);
 	}
 	/* Undelivered alerts need a person as much as a stale source. */
-	if ((rc = store_notify_backlog(c->store, &waiting, &failed, &last_error, &e))) {
+	if ((rc = store_notify_backlog(app->store, &waiting, &failed, &last_error, &e))) {
 		error("%s", e.msg);
 		return rc;
 	}
-	if (waiting || c->config.notify)
+	if (waiting || app->config.notify)
 		printf("notifications: %ld waiting, %ld failing%s%s\n", waiting, failed,
 		       last_error ? "; last error: " : "", last_error ? last_error : "");
 	free(last_error);

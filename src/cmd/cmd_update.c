@@ -3,14 +3,14 @@
 #include "update.h"
 
 int
-cmd_update(struct ctx *c, int argc, char **argv)
+cmd_update(struct app *app, int argc, char **argv)
 {
 	int j;
 
 	if (argc > 1 && argv[1][0] == '-' && argv[1][1])
 		return usage_error("update: unknown option '%s'", argv[1]);
 	for (j = 1; j < argc; j++)
-		if (!config_source(&c->config, argv[j]))
+		if (!config_source(&app->config, argv[j]))
 			return usage_error("update: no source named '%s' in the config", argv[j]);
-	return update_run(c, argc, argv);
+	return update_run(app, argc, argv);
 }

@@ -4,24 +4,24 @@
 #include "update.h"
 
 int
-deliver(struct ctx *c)
+deliver(struct app *app)
 {
 	struct store_notification n;
 	struct err e = {0};
-	long lease = c->config.notify_timeout + 60;
+	long lease = app->config.notify_timeout + 60;
 	int got, rc = 0;
 
-	if (!c->config.notify)
+	if (!app->config.notify)
 		return 0;
-	while (rc == 0 && (got = store_next_notification(c->store, lease, &n, &e)) == 1) {
-		if (c->verbosity == VERBOSE)
+	while (rc == 0 && (got = store_next_notification(app->store, lease, &n, &e)) == 1) {
+		if (app->verbosity == VERBOSE)
 			error("notify: %s draw %s %s (attempt %ld)", n.event,
 			      n.number ? n.number : "", n.date ? n.date : "", n.attempts);
-		rc = notify_run(c->config.notify, n.env, c->config.notify_timeout, &e);
+		rc = notify_run(app->config.notify, n.env, app->config.notify_timeout, &e);
 		if (rc)
 			error("%s; draw %s%s %s: tried again next run", e.msg,
 			      n.number ? "#" : "", n.number ? n.number : "", n.date ? n.date : "");
-		if (store_notification_done(c->store, n.id, rc ? e.msg : NULL, &e)) {
+		if (store_notification_done(app->store, n.id, rc ? e.msg : NULL, &e)) {
 			error("%s", e.msg);
 			keep_first(&rc, e.code);
 		}

@@ -7,7 +7,7 @@
 #include "pipeline.h"
 
 void
-feed_read_release(struct feed_read *fr)
+news_feed_release(struct news_feed *fr)
 {
 	feed_items_release(&fr->items);
 	free(fr->wanted);
@@ -17,7 +17,7 @@ feed_read_release(struct feed_read *fr)
 
 /* Whether link is among the first n wanted of fr already. */
 static int
-already_wanted(const struct feed_read *fr, const char *link)
+already_wanted(const struct news_feed *fr, const char *link)
 {
 	size_t i;
 
@@ -28,7 +28,7 @@ already_wanted(const struct feed_read *fr, const char *link)
 }
 
 int
-feed_select(struct ctx *c, struct feed_read *fr, const char *source, const struct body *b,
+news_select(struct app *app, struct news_feed *fr, const char *source, const struct body *b,
             const char *match, long max, struct err *e)
 {
 	struct feed_filter *f = NULL;
@@ -44,13 +44,13 @@ feed_select(struct ctx *c, struct feed_read *fr, const char *source, const struc
 	if ((rc = feed_filter_new(&f, match ? match : FEED_DEFAULT_MATCH, e)))
 		return rc;
 	rc = feed_parse(b, &fr->items, &warn, e);
-	print_warnings(c, b->url, &warn);
+	print_warnings(app, b->url, &warn);
 	fr->wanted = xcalloc(fr->items.n + 1, sizeof(*fr->wanted));
 	for (i = 0; rc == 0 && i < fr->items.n; i++) {
 		it = &fr->items.v[i];
 		if (!feed_filter_match(f, it) || already_wanted(fr, it->link))
 			continue;
-		if ((wanted = store_link_wanted(c->store, it->link, e)) < 0) {
+		if ((wanted = store_link_wanted(app->store, it->link, e)) < 0) {
 			rc = -wanted;
 			break;
 		}
@@ -58,7 +58,7 @@ feed_select(struct ctx *c, struct feed_read *fr, const char *source, const struc
 			continue;
 		if (max > 0 && (long)fr->nwanted == max) {
 			fr->complete = 0;
-			if (c->verbosity == VERBOSE)
+			if (app->verbosity == VERBOSE)
 				error("%s: max_items (%ld) reached; the rest next time", source, max);
 			break;
 		}
@@ -73,7 +73,7 @@ feed_select(struct ctx *c, struct feed_read *fr, const char *source, const struc
  * fr's.  An item robots.txt refuses is not an attempt: a warning; when
  * robots.txt was unreachable it is tried again next run. */
 static void
-fetch_item(struct ctx *c, struct feed_read *fr, const struct feed_item *it,
+fetch_item(struct app *app, struct news_feed *fr, const struct feed_item *it,
            struct fetch_req *r)
 {
 	struct parse_opts po = {0};
@@ -82,7 +82,7 @@ fetch_item(struct ctx *c, struct feed_read *fr, const struct feed_item *it,
 	int rc = r->rc;
 
 	if (rc == CRAWL_DISALLOWED || rc == CRAWL_UNREACHABLE) {
-		if (c->verbosity > QUIET)
+		if (app->verbosity > QUIET)
 			error("%s: warning: %s", fr->source, e.msg);
 		if (rc == CRAWL_UNREACHABLE)
 			fr->complete = 0;
@@ -94,10 +94,10 @@ fetch_item(struct ctx *c, struct feed_read *fr, const struct feed_item *it,
 		po.date = date;
 	}
 	if (rc == 0)
-		rc = store_draws(c, fr->source, &r->body, "article", &po, NULL, &e);
+		rc = store_draws(app, fr->source, &r->body, "article", &po, NULL, &e);
 	if (rc)
 		error("%s: %s", fr->source, e.msg);
-	if (store_link_attempted(c->store, fr->source, it->link, it->title, rc ? e.msg : NULL,
+	if (store_link_attempted(app->store, fr->source, it->link, it->title, rc ? e.msg : NULL,
 	                         &e2)) {
 		error("%s: %s", fr->source, e2.msg);
 		keep_first(&rc, e2.code);
@@ -109,7 +109,7 @@ fetch_item(struct ctx *c, struct feed_read *fr, const struct feed_item *it,
 }
 
 void
-fetch_items(struct ctx *c, struct crawl *cr, struct feed_read *const *frs, size_t n)
+news_fetch(struct app *app, struct crawl *cr, struct news_feed *const *frs, size_t n)
 {
 	struct fetch_req *reqs;
 	unsigned char *robots;
@@ -125,7 +125,7 @@ fetch_items(struct ctx *c, struct crawl *cr, struct feed_read *const *frs, size_
 	for (i = 0; i < n; i++)
 		for (k = 0; k < frs[i]->nwanted; k++) {
 			reqs[at++].url = frs[i]->items.v[frs[i]->wanted[k]].link;
-			if (c->verbosity == VERBOSE)
+			if (app->verbosity == VERBOSE)
 				error("%s: fetching %s", frs[i]->source, reqs[at - 1].url);
 		}
 	if ((rc = crawl_fetch(cr, reqs, total, robots, &e))) {
@@ -137,7 +137,7 @@ fetch_items(struct ctx *c, struct crawl *cr, struct feed_read *const *frs, size_
 	}
 	for (i = at = 0; i < n; i++)
 		for (k = 0; k < frs[i]->nwanted; k++, at++) {
-			fetch_item(c, frs[i], &frs[i]->items.v[frs[i]->wanted[k]], &reqs[at]);
+			fetch_item(app, frs[i], &frs[i]->items.v[frs[i]->wanted[k]], &reqs[at]);
 			body_release(&reqs[at].body);
 		}
 	free(reqs);
@@ -145,7 +145,7 @@ fetch_items(struct ctx *c, struct crawl *cr, struct feed_read *const *frs, size_
 }
 
 int
-feed_status(const struct feed_read *fr, struct err *e)
+news_status(const struct news_feed *fr, struct err *e)
 {
 	if (fr->status)
 		err_set(e, fr->status, "%s: some articles could not be read (above)", fr->url);
@@ -153,22 +153,22 @@ feed_status(const struct feed_read *fr, struct err *e)
 }
 
 int
-read_feed(struct ctx *c, const char *source, const struct body *b, const char *match,
-          long max, int *complete, struct err *e)
+news_ingest(struct app *app, const char *source, const struct body *b, const char *match,
+            long max, int *complete, struct err *e)
 {
-	struct feed_read fr, *frp = &fr;
+	struct news_feed fr, *frp = &fr;
 	struct crawl *cr = NULL;
 	struct fetch_opts o;
 	int rc;
 
-	set_fetch_opts(c, &o);
-	if (!(rc = feed_select(c, &fr, source, b, match, max, e)) &&
-	    !(rc = crawl_new(&cr, c->store, &o, e))) {
-		fetch_items(c, cr, &frp, 1);
-		rc = feed_status(&fr, e);
+	set_fetch_opts(app, &o);
+	if (!(rc = news_select(app, &fr, source, b, match, max, e)) &&
+	    !(rc = crawl_new(&cr, app->store, &o, e))) {
+		news_fetch(app, cr, &frp, 1);
+		rc = news_status(&fr, e);
 	}
 	*complete = fr.complete;
 	crawl_free(cr);
-	feed_read_release(&fr);
+	news_feed_release(&fr);
 	return rc;
 }

@@ -10,7 +10,7 @@
 
 /* A news feed being read: its items, the ones wanted this run, and how
  * they went. */
-struct feed_read {
+struct news_feed {
 	const char *source;
 	char *url;			/* the feed's, for messages */
 	struct feed_items items;
@@ -21,25 +21,25 @@ struct feed_read {
 					 * unreachable */
 	int status;			/* the first item's error */
 };
-void feed_read_release(struct feed_read *fr);
+void news_feed_release(struct news_feed *fr);
 
 /* The items of news feed b to fetch this run: those that match and were
  * not fetched before, at most max of them (0: no limit). */
-int feed_select(struct ctx *c, struct feed_read *fr, const char *source, const struct body *b,
+int news_select(struct app *app, struct news_feed *fr, const char *source, const struct body *b,
                 const char *match, long max, struct err *e);
 
 /* The wanted items of n feeds, fetched in one batch (robots.txt
  * permitting), each stored in feed order. */
-void fetch_items(struct ctx *c, struct crawl *cr, struct feed_read *const *frs, size_t n);
+void news_fetch(struct app *app, struct crawl *cr, struct news_feed *const *frs, size_t n);
 
 /* fr's first item error, with e saying so; 0 when none failed. */
-int feed_status(const struct feed_read *fr, struct err *e);
+int news_status(const struct news_feed *fr, struct err *e);
 
 /* A news feed given to ingest: its matching items not fetched before, at
  * most max of them.  *complete is 0 when some are left for a later run:
  * failed, or over max.  Returns the first item's error; the others still
  * run. */
-int read_feed(struct ctx *c, const char *source, const struct body *b, const char *match,
-              long max, int *complete, struct err *e);
+int news_ingest(struct app *app, const char *source, const struct body *b, const char *match,
+                long max, int *complete, struct err *e);
 
 #endif

@@ -17,13 +17,13 @@ write_report(FILE *f, void *ctx, struct err *e)
 	r.generated = time(NULL);
 	if (j->since)
 		snprintf(r.since, sizeof(r.since), "%s", j->since);
-	rc = store_report_read(j->c->store, j->since, &r, e);
-	for (i = 0; rc == 0 && i < j->c->config.nsources; i++) {
-		const struct source *src = &j->c->config.sources[i];
+	rc = store_report_read(j->app->store, j->since, &r, e);
+	for (i = 0; rc == 0 && i < j->app->config.nsources; i++) {
+		const struct source *src = &j->app->config.sources[i];
 		struct report_source *rs;
 		struct fetch_state st;
 
-		if ((rc = store_get_fetch_state(j->c->store, src->url, &st, e)))
+		if ((rc = store_get_fetch_state(j->app->store, src->url, &st, e)))
 			break;
 		rs = report_add_source(&r);
 		rs->name = xstrdup(src->name);
@@ -40,18 +40,18 @@ write_report(FILE *f, void *ctx, struct err *e)
 }
 
 int
-update_report(struct ctx *c)
+update_report(struct app *app)
 {
-	struct report_job j = { c, NULL };
+	struct report_job j = { app, NULL };
 	struct err e = {0};
-	const char *path = c->config.report;
+	const char *path = app->config.report;
 	int rc;
 
-	if (!path || (store_data_changes(c->store) == 0 && access(path, F_OK) == 0))
+	if (!path || (store_data_changes(app->store) == 0 && access(path, F_OK) == 0))
 		return 0;
 	if ((rc = write_file_atomic(path, write_report, &j, &e)))
 		error("report: %s", e.msg);
-	else if (c->verbosity == VERBOSE)
+	else if (app->verbosity == VERBOSE)
 		error("report: wrote '%s'", path);
 	return rc;
 }

@@ -11,7 +11,7 @@
 
 /* update [SOURCE...]: argv[1..] names sources (checked by the caller);
  * none: every enabled source. */
-int update_run(struct ctx *c, int argc, char **argv);
+int update_run(struct app *app, int argc, char **argv);
 
 /* Seconds to wait before trying a source that failed n times in a row:
  * none after one failure (it may have been a blip), then 10 minutes,
@@ -25,18 +25,18 @@ const char *source_state(const struct source *src, const struct fetch_state *st,
 /* Runs the notify command for each notification waiting, oldest first,
  * until one fails: the rest wait for the next run, in order.  A
  * notification is marked delivered only after its command succeeded. */
-int deliver(struct ctx *c);
+int deliver(struct app *app);
 
 /* The report's page: the draws on or after since (NULL: all) from the
  * store, the sources' freshness as status shows it. */
 struct report_job {
-	struct ctx *c;
+	struct app *app;
 	const char *since;
 };
 int write_report(FILE *f, void *ctx, struct err *e);	/* a write_fn; ctx a report_job */
 
 /* update: the page of report = PATH rewritten when this run changed the
  * database, or when it is missing; a failure is reported, the data stay. */
-int update_report(struct ctx *c);
+int update_report(struct app *app);
 
 #endif
