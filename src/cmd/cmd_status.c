@@ -6,6 +6,7 @@
 #include <sysexits.h>
 
 #include "cmd.h"
+#include "schedule.h"
 #include "update.h"
 
 /* status: how each source is doing; 1 when any enabled source has had

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "report.h"
+#include "schedule.h"
 #include "update.h"
 
 int

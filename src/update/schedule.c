@@ -1,19 +1,37 @@
-/* schedule.c: when a source is tried, and how it is doing: pure
- * functions of its fetch state and the time (update.h). */
+/* schedule.c: when a source is tried, and how it is doing (schedule.h). */
 #include <string.h>
 
-#include "update.h"
+#include "schedule.h"
 
 long
 backoff(long n)
 {
-	long wait = 600;
+	long wait = BACKOFF_FIRST;
 
 	if (n <= 1)
 		return 0;
-	while (--n > 1 && wait < 6 * 3600)
+	while (--n > 1 && wait < BACKOFF_MAX)
 		wait *= 2;
-	return wait < 6 * 3600 ? wait : 6 * 3600;
+	return wait < BACKOFF_MAX ? wait : BACKOFF_MAX;
+}
+
+time_t
+next_attempt(long n, time_t now, time_t retry_at)
+{
+	time_t wait = backoff(n);
+
+	if (retry_at > now + wait)
+		wait = retry_at - now;
+	return wait > 0 ? now + wait : 0;
+}
+
+int
+source_due(const struct fetch_state *st, time_t now, int named)
+{
+	char t[21];
+
+	format_utc(now, t);
+	return named || !st->next_attempt || strcmp(st->next_attempt, t) <= 0;
 }
 
 const char *
@@ -21,7 +39,6 @@ source_state(const struct source *src, const struct fetch_state *st, time_t now)
 {
 	char since[21];
 
-	/* UTC times in one format compare as strings. */
 	format_utc(now - src->stale_after, since);
 	if (!src->enabled)
 		return "disabled";

@@ -1,253 +1,266 @@
-/* update.c: the cron pass over the configured sources (update.h). */
+/* update.c: the cron pass over the configured sources (update.h), in
+ * named stages:
+ *
+ *   plan    each source chosen, its fetch state read, skipped when it is
+ *           not its turn (backoff, Retry-After)
+ *   fetch   every source due in one batch (crawl.c: robots.txt for news
+ *           sites, one request at a time per host)
+ *   take    each answer in config order: a body of draws through the
+ *           pipeline, a news feed's items chosen
+ *   news    the chosen items of every news feed in a second batch, each
+ *           stored as an article
+ *   done    each news feed's state kept once its items are
+ *
+ * then the report page (page.c) and the notifications (deliver.c).  The
+ * fetch state changes only through state.c. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "crawl.h"
 #include "news.h"
 #include "pipeline.h"
+#include "schedule.h"
 #include "update.h"
 
-/* Replaces *slot with a copy of v. */
-static void
-set_str(char **slot, const char *v)
-{
-	free(*slot);
-	*slot = xstrdup(v);
-}
-
-/* update: one source, fetched conditionally, parsed and stored.  The fetch
- * state keeps a body's validators only once the body is stored (for a
- * news feed: once all its wanted items are), so a body that was rejected
- * is fetched and tried again next time.  Every source is fetched in one
- * batch, then each handled in config order; the items of news feeds are
- * fetched in a second batch, then each feed is done. */
-struct job {
+/* One source in this run. */
+struct source_run {
 	const struct source *src;
 	struct fetch_state st;
 	time_t t;			/* the run's start */
-	char now[21];			/* t as text */
-	time_t retry_at;
-	int skip;			/* not its turn: not fetched */
-	int feed;			/* a news feed: its items come next */
+	time_t retry_at;		/* the server's Retry-After, 0 for none */
+	int news;			/* a news feed: its items come next */
 	struct news_feed items;
 	int rc;
 };
 
-/* Before the fetch: the source's state, its validators for r, and
- * whether it is its turn (a source failing again and again waits,
- * unless named). */
-static int
-update_plan(struct app *app, struct job *j, struct fetch_req *r, int named)
-{
-	struct err e = {0};
-	int rc;
+/* Where a run's sources are, between the stages. */
+struct pass {
+	struct app *app;
+	struct source_run *runs;
+	struct fetch_req *reqs;		/* reqs[i] is runs[i]'s */
+	unsigned char *robots;		/* whether reqs[i] asks robots.txt */
+	size_t n;
+	struct crawl *crawl;
+	int status;			/* the first failure */
+};
 
-	if ((rc = store_get_fetch_state(app->store, j->src->url, &j->st, &e))) {
-		error("%s: %s", j->src->name, e.msg);
-		return rc;
-	}
-	if (!named && j->st.next_attempt && strcmp(j->st.next_attempt, j->now) > 0) {
-		if (app->verbosity == VERBOSE)
-			error("%s: failed %ld times in a row; next try after %s", j->src->name,
-			      j->st.failures, j->st.next_attempt);
-		j->skip = 1;
-		return 0;
-	}
-	r->url = j->src->url;
-	r->etag = j->st.etag;
-	r->last_modified = j->st.last_modified;
-	r->retry_at = &j->retry_at;
-	return 0;
-}
-
-/* Remembers a failure for the next run, with the validators of the last
- * body stored; when the database itself failed this fails too, and says
- * nothing new. */
+/* Remembers a failure for the next run, from the state stored before it,
+ * so the validators of the last body stored stay; when the database
+ * itself failed this fails too, and says nothing new. */
 static int
-update_failed(struct app *app, struct job *j, int rc, const struct err *e, long status)
+source_failed(struct app *app, struct source_run *r, int rc, const struct err *e, long status)
 {
 	struct err e2 = {0};
-	char next[21];
-	time_t wait;
 
-	error("%s: %s", j->src->name, e->msg);
-	fetch_state_release(&j->st);
-	store_get_fetch_state(app->store, j->src->url, &j->st, &e2);
-	set_str(&j->st.last_attempt, j->now);
-	set_str(&j->st.last_error, e->msg);
-	if (status)
-		j->st.last_status = status;
-	/* The later of our backoff and the server's Retry-After. */
-	wait = backoff(++j->st.failures);
-	if (j->retry_at > j->t + wait)
-		wait = j->retry_at - j->t;
-	set_str(&j->st.next_attempt, NULL);
-	if (wait > 0) {
-		format_utc(j->t + wait, next);
-		set_str(&j->st.next_attempt, next);
-	}
-	store_put_fetch_state(app->store, j->src->name, j->src->url, &j->st, &e2);
+	error("%s: %s", r->src->name, e->msg);
+	fetch_state_release(&r->st);
+	store_get_fetch_state(app->store, r->src->url, &r->st, &e2);
+	state_failed(&r->st, e->msg, status, r->t, r->retry_at);
+	store_put_fetch_state(app->store, r->src->name, r->src->url, &r->st, &e2);
 	return rc;
 }
 
-/* After the fetch r: what it brought, parsed and stored; for a news feed,
- * its items chosen (update_feed_done() ends it).  A source robots.txt
- * refuses is left as it was, with a warning. */
-static int
-update_source(struct app *app, struct job *j, struct fetch_req *r)
+/* plan: source s, when named (or none is) and due; its validators in the
+ * next request. */
+static void
+plan_source(struct pass *p, const struct source *s, time_t t, int named)
 {
-	const struct source *src = j->src;
-	struct fetch_state *st = &j->st;
-	struct body *b = &r->body;
+	struct source_run *r = &p->runs[p->n];
+	struct fetch_req *q = &p->reqs[p->n];
+	struct err e = {0};
+
+	r->src = s;
+	r->t = t;
+	if ((r->rc = store_get_fetch_state(p->app->store, s->url, &r->st, &e))) {
+		error("%s: %s", s->name, e.msg);
+		keep_first(&p->status, r->rc);
+	} else if (!source_due(&r->st, t, named)) {
+		if (p->app->verbosity == VERBOSE)
+			error("%s: failed %ld times in a row; next try after %s", s->name,
+			      r->st.failures, r->st.next_attempt);
+	} else {
+		q->url = s->url;
+		q->etag = r->st.etag;
+		q->last_modified = r->st.last_modified;
+		q->retry_at = &r->retry_at;
+		/* robots.txt is for news sites, not IRCC's feed. */
+		p->robots[p->n++] = strcmp(s->kind, "feed") == 0;
+		return;
+	}
+	fetch_state_release(&r->st);
+	memset(r, 0, sizeof(*r));
+}
+
+/* plan: the sources argv[1..] names, or every enabled one. */
+static void
+plan(struct pass *p, time_t t, int argc, char **argv)
+{
+	const struct config *cf = &p->app->config;
+	size_t i;
+	int j, named;
+
+	for (i = 0; i < cf->nsources; i++) {
+		named = argc == 1;
+		for (j = 1; j < argc; j++)
+			named |= strcmp(argv[j], cf->sources[i].name) == 0;
+		if (named && (argc > 1 || cf->sources[i].enabled))
+			plan_source(p, &cf->sources[i], t, argc > 1);
+	}
+}
+
+/* take, for a body unlike the last: a news feed's items chosen (archived
+ * too: it names the articles, and an incident may need it), anything
+ * else through the pipeline with the state it leaves. */
+static int
+take_new_body(struct app *app, struct source_run *r, const struct body *b, const char *hash,
+              struct err *e)
+{
+	const struct source *src = r->src;
 	struct parse_opts po = { .lang = src->lang };
-	struct err e = r->err;
-	const char *kind = NULL;
+	const char *kind;
+	int rc;
+
+	if (!(kind = body_kind(b, src->kind, e)))
+		return e->code;
+	if (strcmp(kind, "feed") == 0) {
+		rc = store_archive(app->store, src->name, b, kind, NULL, e);
+		if (rc == 0)
+			rc = news_select(app, &r->items, src->name, b, src->match,
+			                 src->max_items, e);
+		r->news = rc == 0;
+		return rc;
+	}
+	state_took_body(&r->st, b, hash, r->t);
+	return store_draws(app, src->name, b, kind, &po, &r->st, e);
+}
+
+/* take: what the fetch q brought.  A source robots.txt refuses is left
+ * as it was, with a warning. */
+static int
+take(struct app *app, struct source_run *r, struct fetch_req *q)
+{
+	const struct source *src = r->src;
+	struct body *b = &q->body;
+	struct err e = q->err;
 	char hash[40];
-	int rc = r->rc;
+	int rc = q->rc;
 
 	if (rc == CRAWL_DISALLOWED || rc == CRAWL_UNREACHABLE) {
 		if (app->verbosity > QUIET)
 			error("%s: warning: %s", src->name, e.msg);
 		return 0;
 	}
-	set_str(&st->last_attempt, j->now);
-	set_str(&st->last_error, NULL);
-	set_str(&st->next_attempt, NULL);
-	st->failures = 0;
 	if (rc == FETCH_NOT_MODIFIED) {
 		if (app->verbosity == VERBOSE)
 			error("%s: not modified", src->name);
-		st->last_status = 304;
-		set_str(&st->last_success, j->now);
-		rc = store_put_fetch_state(app->store, src->name, src->url, st, &e);
+		state_answered(&r->st, 304, r->t);
+		state_succeeded(&r->st, r->t);
+		rc = store_put_fetch_state(app->store, src->name, src->url, &r->st, &e);
 	} else if (rc == 0) {
-		st->last_status = b->status;
+		state_answered(&r->st, b->status, r->t);
 		body_hash(b->data, b->len, hash);
-		if (st->body_hash && strcmp(st->body_hash, hash) == 0) {
+		if (!r->st.body_hash || strcmp(r->st.body_hash, hash) != 0) {
+			rc = take_new_body(app, r, b, hash, &e);
+		} else {
 			if (app->verbosity == VERBOSE)
 				error("%s: body unchanged", src->name);
-			set_str(&st->etag, b->etag);
-			set_str(&st->last_modified, b->last_modified);
-			set_str(&st->last_success, j->now);
-			rc = store_put_fetch_state(app->store, src->name, src->url, st, &e);
-		} else if ((kind = body_kind(b, src->kind, &e)) && strcmp(kind, "feed") == 0) {
-			/* Kept too: it names the articles, and an incident may
-			 * need it. */
-			rc = store_archive(app->store, src->name, b, kind, NULL, &e);
-			if (rc == 0)
-				rc = news_select(app, &j->items, src->name, b, src->match,
-				                 src->max_items, &e);
-			j->feed = rc == 0;
-		} else if (kind) {
-			set_str(&st->body_hash, hash);
-			set_str(&st->etag, b->etag);
-			set_str(&st->last_modified, b->last_modified);
-			set_str(&st->last_success, j->now);
-			rc = store_draws(app, src->name, b, kind, &po, st, &e);
-		} else {
-			rc = e.code;
+			state_took_body(&r->st, b, hash, r->t);
+			rc = store_put_fetch_state(app->store, src->name, src->url, &r->st, &e);
 		}
 	}
 	/* A failed fetch has no body, but its HTTP status is worth keeping. */
-	return rc ? update_failed(app, j, rc, &e, r->status ? r->status : b->status) : 0;
+	return rc ? source_failed(app, r, rc, &e, q->status ? q->status : b->status) : 0;
 }
 
-/* A news feed whose items were fetched: its validators kept once every
- * wanted item is done.  Returns the first article's error, already
+/* news: the items every news feed chose, in one batch. */
+static void
+news(struct pass *p)
+{
+	struct news_feed **feeds = xcalloc(p->n + 1, sizeof(*feeds));
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n; i++)
+		if (p->runs[i].news)
+			feeds[n++] = &p->runs[i].items;
+	news_fetch(p->app, p->crawl, feeds, n);
+	free(feeds);
+}
+
+/* done: a news feed whose items were fetched; its validators kept once
+ * every wanted item is done.  Returns the first article's error, already
  * reported. */
 static int
-update_feed_done(struct app *app, struct job *j, const struct body *b)
+done(struct app *app, struct source_run *r, const struct body *b)
 {
-	struct fetch_state *st = &j->st;
 	struct err e = {0};
 	char hash[40];
 	/* An article that failed is reported and counts against its link
 	 * (tried again, at most STORE_LINK_ATTEMPTS times), not against the
 	 * feed, which worked: no backoff for it, only its validators held. */
-	int rc, items = news_status(&j->items, &e);
+	int rc, items = news_status(&r->items, &e);
 
-	if (items == 0 && j->items.complete) {
+	if (items == 0 && r->items.complete) {
 		body_hash(b->data, b->len, hash);
-		set_str(&st->body_hash, hash);
-		set_str(&st->etag, b->etag);
-		set_str(&st->last_modified, b->last_modified);
+		state_took_body(&r->st, b, hash, r->t);
+	} else {
+		state_succeeded(&r->st, r->t);
 	}
-	set_str(&st->last_success, j->now);
-	if ((rc = store_put_fetch_state(app->store, j->src->name, j->src->url, st, &e)))
-		return update_failed(app, j, rc, &e, b->status);
+	if ((rc = store_put_fetch_state(app->store, r->src->name, r->src->url, &r->st, &e)))
+		return source_failed(app, r, rc, &e, b->status);
 	return items;
 }
 
-/* The pass: every source due fetched in one batch, then each handled in
- * config order; the items of news feeds fetched in a second batch, then
- * each feed done; the report page; the notifications. */
+static void
+pass_release(struct pass *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		body_release(&p->reqs[i].body);
+		fetch_state_release(&p->runs[i].st);
+		news_feed_release(&p->runs[i].items);
+	}
+	crawl_free(p->crawl);
+	free(p->runs), free(p->reqs), free(p->robots);
+}
+
 int
 update_run(struct app *app, int argc, char **argv)
 {
-	struct job *jobs;
-	struct fetch_req *reqs;
-	struct news_feed **feeds;
-	unsigned char *robots;
-	struct crawl *cr;
+	struct pass p = { .app = app };
+	size_t n = app->config.nsources + 1, i;
+	time_t t = time(NULL);
 	struct fetch_opts o;
 	struct err e = {0};
-	time_t t = time(NULL);
-	size_t i, n = 0, nfeeds = 0;
-	int status = 0, rc, j;
+	int rc;
 
 	if ((rc = open_store(app)))
 		return rc;
 	store_set_notify(app->store, app->config.notify != NULL);
 	set_fetch_opts(app, &o);
-	if ((rc = crawl_new(&cr, app->store, &o, &e))) {
+	if ((rc = crawl_new(&p.crawl, app->store, &o, &e))) {
 		error("%s", e.msg);
 		return rc;
 	}
-	jobs = xcalloc(app->config.nsources + 1, sizeof(*jobs));
-	reqs = xcalloc(app->config.nsources + 1, sizeof(*reqs));
-	feeds = xcalloc(app->config.nsources + 1, sizeof(*feeds));
-	robots = xcalloc(app->config.nsources + 1, 1);
-	for (i = 0; i < app->config.nsources; i++) {
-		const struct source *s = &app->config.sources[i];
-		struct job *jb = &jobs[n];
-		int named = argc == 1;
-
-		for (j = 1; j < argc; j++)
-			named |= strcmp(argv[j], s->name) == 0;
-		if (!named || (argc == 1 && !s->enabled))
-			continue;
-		jb->src = s;
-		jb->t = t;
-		format_utc(t, jb->now);
-		if ((jb->rc = update_plan(app, jb, &reqs[n], argc > 1)) || jb->skip) {
-			keep_first(&status, jb->rc);
-			fetch_state_release(&jb->st);
-			memset(jb, 0, sizeof(*jb));
-			continue;
-		}
-		/* robots.txt is for news sites, not IRCC's feed. */
-		robots[n++] = strcmp(s->kind, "feed") == 0;
-	}
-	if ((rc = crawl_fetch(cr, reqs, n, robots, &e))) {
+	p.runs = xcalloc(n, sizeof(*p.runs));
+	p.reqs = xcalloc(n, sizeof(*p.reqs));
+	p.robots = xcalloc(n, 1);
+	plan(&p, t, argc, argv);
+	if ((rc = crawl_fetch(p.crawl, p.reqs, p.n, p.robots, &e))) {
 		error("%s", e.msg);
-		keep_first(&status, rc);
+		keep_first(&p.status, rc);
 	}
-	for (i = 0; i < n; i++)
-		if ((jobs[i].rc = update_source(app, &jobs[i], &reqs[i])) == 0 && jobs[i].feed)
-			feeds[nfeeds++] = &jobs[i].items;
-	news_fetch(app, cr, feeds, nfeeds);
-	for (i = 0; i < n; i++) {
-		if (jobs[i].feed)
-			jobs[i].rc = update_feed_done(app, &jobs[i], &reqs[i].body);
-		keep_first(&status, jobs[i].rc);
-		body_release(&reqs[i].body);
-		fetch_state_release(&jobs[i].st);
-		news_feed_release(&jobs[i].items);
+	for (i = 0; i < p.n; i++)
+		p.runs[i].rc = take(app, &p.runs[i], &p.reqs[i]);
+	news(&p);
+	for (i = 0; i < p.n; i++) {
+		if (p.runs[i].news)
+			p.runs[i].rc = done(app, &p.runs[i], &p.reqs[i].body);
+		keep_first(&p.status, p.runs[i].rc);
 	}
-	crawl_free(cr);
-	free(jobs), free(reqs), free(feeds), free(robots);
+	pass_release(&p);
 	/* Before the notifications: a command they run may send the page. */
-	keep_first(&status, update_report(app));
-	keep_first(&status, deliver(app));
-	return status;
+	keep_first(&p.status, update_report(app));
+	keep_first(&p.status, deliver(app));
+	return p.status;
 }

@@ -1,6 +1,6 @@
-/* update.h: the cron pass (update.c), its schedule (schedule.c), the
- * notifications it delivers (deliver.c) and the report page it keeps
- * (page.c). */
+/* update.h: the cron pass (update.c), the notifications it delivers
+ * (deliver.c) and the report page it keeps (page.c); its schedule is in
+ * schedule.h. */
 #ifndef EEDRAWS_UPDATE_H
 #define EEDRAWS_UPDATE_H
 
@@ -12,15 +12,6 @@
 /* update [SOURCE...]: argv[1..] names sources (checked by the caller);
  * none: every enabled source. */
 int update_run(struct app *app, int argc, char **argv);
-
-/* Seconds to wait before trying a source that failed n times in a row:
- * none after one failure (it may have been a blip), then 10 minutes,
- * doubling, at most 6 hours. */
-long backoff(long n);
-
-/* A source's state as status and the report show it: disabled, STALE
- * (no success within its stale_after), failing, or ok. */
-const char *source_state(const struct source *src, const struct fetch_state *st, time_t now);
 
 /* Runs the notify command for each notification waiting, oldest first,
  * until one fails: the rest wait for the next run, in order.  A
