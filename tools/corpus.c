@@ -64,8 +64,14 @@ struct round {
 /* The counts of one row of the table. */
 struct tally {
 	char *name;
+	int half;		/* a site's: TUNE or UNSEEN */
 	size_t docs, mentions, found, emitted, correct;
 };
+
+/* The two halves of the sites: the extractor may be tuned on the first;
+ * the second is read only through this tool's figures. */
+enum { TUNE, UNSEEN, NHALVES };
+static const char *const half_names[NHALVES] = { "tune", "unseen" };
 
 struct tallies {
 	struct tally *v;
@@ -325,6 +331,24 @@ family_of(const char *name)
 	return q ? xstrndup(p, (size_t)(q - p)) : xstrdup(p);
 }
 
+/*
+ * The half of a site.  The rule was fixed before any figure of either half
+ * was seen and must never change, or the unseen half stops being unseen:
+ * the FNV-1a 32-bit hash of the site's name (its bytes as in the file
+ * name), even = tune, odd = unseen.  A site has the same half in every
+ * corpus.
+ */
+static int
+half_of(const char *site)
+{
+	const unsigned char *p;
+	unsigned long h = 2166136261UL;	/* FNV-1a 32-bit offset basis */
+
+	for (p = (const unsigned char *)site; *p; p++)
+		h = ((h ^ *p) * 16777619UL) & 0xffffffffUL;	/* FNV prime */
+	return h % 2 == 0 ? TUNE : UNSEEN;
+}
+
 static int
 is_document(const char *name)
 {
@@ -348,6 +372,7 @@ tally_get(struct tallies *t, const char *name)
 	}
 	memset(&t->v[t->n], 0, sizeof(t->v[t->n]));
 	t->v[t->n].name = xstrdup(name);
+	t->v[t->n].half = half_of(name);
 	return &t->v[t->n++];
 }
 
@@ -578,22 +603,36 @@ is_english(const char *name, const struct mentions *ml)
 }
 
 static void
-print_ratio(size_t num, size_t den)
+print_ratio(size_t num, size_t den, int width)
 {
 	if (den)
-		printf(" %9.3f", (double)num / (double)den);
+		printf(" %*.3f", width, (double)num / (double)den);
 	else
-		printf(" %9s", "-");
+		printf(" %*s", width, "-");
 }
 
 static void
-print_tally(const char *name, const struct tally *t)
+print_tally(const char *name, const char *half, const struct tally *t)
 {
-	printf("%-24s %9zu %9zu %9zu", name, t->docs, t->mentions, t->found);
-	print_ratio(t->found, t->mentions);
-	printf(" %9zu %9zu", t->emitted, t->correct);
-	print_ratio(t->correct, t->emitted);
+	printf("%-32s %-6s %9zu %8zu %5zu", name, half, t->docs, t->mentions, t->found);
+	print_ratio(t->found, t->mentions, 6);
+	printf(" %7zu %7zu", t->emitted, t->correct);
+	print_ratio(t->correct, t->emitted, 9);
 	putchar('\n');
+}
+
+/* The rows of one set of pages: each half, then both. */
+static void
+print_halves(const char *name, const struct tally *t)
+{
+	struct tally sum = {0};
+	int h;
+
+	for (h = 0; h < NHALVES; h++) {
+		print_tally(name, half_names[h], &t[h]);
+		tally_add(&sum, &t[h]);
+	}
+	print_tally(name, "all", &sum);
 }
 
 int
@@ -603,14 +642,14 @@ main(int argc, char **argv)
 	struct mentions ml = {0};
 	struct rounds rl = {0};
 	struct tallies fam = {0};
-	struct tally all = {0}, en = {0}, doc;
+	struct tally all[NHALVES] = {{0}}, en[NHALVES] = {{0}}, doc;
 	struct strlist names = {0};
 	struct stat st;
 	struct dirent *de;
 	DIR *dp;
 	char *labels_path, *f;
 	size_t i, j, rejected = 0;
-	int c, ret = 0;
+	int c, h, ret = 0;
 
 	while ((c = getopt(argc, argv, "r:v")) != -1) {
 		switch (c) {
@@ -675,10 +714,11 @@ main(int argc, char **argv)
 			ret = 1;
 			continue;
 		}
-		tally_add(&all, &doc);
-		if (is_english(names.v[i], &ml))
-			tally_add(&en, &doc);
 		f = family_of(names.v[i]);
+		h = half_of(f);
+		tally_add(&all[h], &doc);
+		if (is_english(names.v[i], &ml))
+			tally_add(&en[h], &doc);
 		tally_add(tally_get(&fam, f), &doc);
 		free(f);
 	}
@@ -690,15 +730,15 @@ main(int argc, char **argv)
 	printf("corpus: %s: %zu documents, %zu label rows, %zu IRCC rounds; "
 	       "%zu documents rejected by the extractor\n",
 	       dir, names.n, ml.n, rl.n, rejected);
-	printf("%-24s %9s %9s %9s %9s %9s %9s %9s\n", "", "documents", "mentions",
-	       "found", "recall", "emitted", "correct", "precision");
-	print_tally("all", &all);
-	print_tally("english", &en);
+	printf("%-32s %-6s %9s %8s %5s %6s %7s %7s %9s\n", "", "half", "documents",
+	       "mentions", "found", "recall", "emitted", "correct", "precision");
+	print_halves("english", en);
+	print_halves("all", all);
 	for (i = 0; i < fam.n; i++) {
 		char label[64];
 
 		snprintf(label, sizeof(label), "  %s", fam.v[i].name);
-		print_tally(label, &fam.v[i]);
+		print_tally(label, half_names[fam.v[i].half], &fam.v[i]);
 	}
 
 	if (fflush(stdout) != 0 || ferror(stdout)) {
