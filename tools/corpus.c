@@ -793,6 +793,8 @@ run_corpus(struct result *r, const struct rounds *rl)
 		goto out;
 	}
 	check_labels(&ml, &names, r->dir);
+	if (detail)
+		fprintf(detail, "%s%s: %s\n", ftell(detail) > 0 ? "\n" : "", r->kind->name, r->dir);
 	r->docs = names.n;
 	r->rows = ml.n;
 	for (i = 0; i < names.n; i++)
