@@ -113,9 +113,10 @@ run: all
 check: deps $(BUILD)/eedraws $(BUILD)/check_eedraws
 	EEDRAWS_BIN=$(BUILD)/eedraws $(BUILD)/check_eedraws
 
-# Measures the article extractor against the labelled corpus, if present.
+# Measures the article extractor against the labelled corpora, each if
+# present: the tune and unseen halves of their sites, English pages first.
 corpus: deps $(BUILD)/corpus
-	$(BUILD)/corpus ../shared/articles
+	$(BUILD)/corpus ../shared/articles ../shared/articles2
 
 $(BUILD)/corpus: tools/corpus.c $(OBJ) $(HDR) | deps $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/corpus.c $(OBJ) $(LIBS)

@@ -1,30 +1,41 @@
-/* corpus.c: measures the article extractor against the labelled corpus.
+/* corpus.c: measures the article extractor against the labelled corpora.
  *
- *     corpus [-v] [-r ROUNDS] [DIR]
+ *     corpus [-uv] [-r ROUNDS] [DIR...]
  *
- * DIR (default ../shared/articles) holds the documents (pg_*.txt, whose
- * first lines "SOURCE-URL:" and "SOURCE-KIND:" are not part of the text,
- * and fcgvac_*.md) and labels.tsv, one row per draw a document mentions.
- * ROUNDS (default tests/data/draws-2026-08-07.csv) is IRCC's own record.
- * Every document is parsed as kind "article", with the publication date of
- * its file name as the date to assume, and its draws are compared with the
- * labels:
+ * Each DIR (default ../shared/articles and ../shared/articles2) is a corpus
+ * that this tool knows by the name of its folder (the table corpus_kinds):
+ * documents (pg_*.txt, whose first lines "SOURCE-URL:" and "SOURCE-KIND:"
+ * are not part of the text, and fcgvac_*.md) and labels.tsv, one row per
+ * draw a document mentions.  A DIR that does not exist is skipped, saying
+ * so.  ROUNDS (default tests/data/draws-2026-08-07.csv, the same bytes as
+ * ../shared/ircc/draws-2026-08-07.csv) is IRCC's own record.  Every
+ * document is parsed as kind "article", with the publication date of its
+ * file name as the date to assume when the name has a full one; else
+ * articles/ gives no date at all and articles2/ the time of the run, the
+ * fetch date "eedraws parse" falls back on, as its README measured.  The
+ * draws are compared with the labels:
  *
  *   - A label row is a mention that counts for recall when it states date,
  *     itas and crs.  It is found when the document emitted a draw with that
  *     date, invitations == itas and crs_cutoff == crs.
  *   - An emitted draw is correct when it has a date and at least one of
  *     invitations and crs_cutoff, and either it agrees with a label row of
- *     its document (same date; invitations and crs_cutoff equal where both
- *     the row and the draw state them) or with one of IRCC's rounds (same
- *     date; invitations and crs_cutoff equal where the draw states them).
+ *     its document or with one of IRCC's rounds (same date; invitations and
+ *     crs_cutoff equal where the draw states them).  In articles/ a label
+ *     row agrees where both the row and the draw state a value; in
+ *     articles2/ (its README) the row must state every value the draw does.
  *
- * Recall = found / mentions, precision = correct / emitted, for all
- * documents, the English ones and each source (the site of a pg_ name, or
- * "fcgvac").  -v lists the missed mentions and the incorrect draws, -vv
- * also the correct draws and the parser's warnings.  It measures, it does
- * not judge: the exit code is 0 once it ran, 64 for usage, 1 when a file
- * cannot be read.  A DIR that does not exist is skipped, saying so. */
+ * The sites (the SITE of "pg_SITE_...", or "fcgvac") fall in two halves,
+ * tune and unseen (half_of()): the extractor may be tuned on the first;
+ * the second is known only by these figures.  Recall = found / mentions,
+ * precision = correct / emitted.  The report opens with the figures that
+ * count, the English pages of each half over all corpora, then gives each
+ * corpus by half, for English and all pages, and by site.  -v then lists
+ * the tune half's missed mentions and incorrect draws, -vv also the correct
+ * draws and the parser's warnings; -u lists the unseen half's too, which
+ * nobody reads until the end of an issue.  It measures, it does not judge:
+ * the exit code is 0 once it ran, 64 for usage, 1 when a file cannot be
+ * read. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -32,6 +43,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "body.h"
@@ -39,15 +51,16 @@
 #include "parse.h"
 #include "util.h"
 
-#define DEFAULT_DIR	"../shared/articles"
 #define DEFAULT_ROUNDS	"tests/data/draws-2026-08-07.csv"
 #define EVIDENCE_MAX	240	/* bytes of evidence shown per draw */
 
+static const char *const default_dirs[] = { "../shared/articles", "../shared/articles2" };
+
 /* A label row: a draw as one document states it. */
 struct mention {
-	char *file;
-	char *lang;
-	char *date;		/* as labelled, maybe partial ("2017-09"); "" if none */
+	const char *file;	/* the strings are the list's */
+	const char *lang;
+	const char *date;	/* as labelled, maybe partial ("2017-09"); "" if none */
 	long itas, crs;		/* -1 when not stated */
 	int stated;		/* date, itas and crs all stated: counts for recall */
 	int found;
@@ -56,30 +69,48 @@ struct mention {
 
 /* One of IRCC's rounds. */
 struct round {
-	char *number;
-	char *date;
+	const char *number;	/* the strings are the list's */
+	const char *date;
 	long itas, crs;
 };
 
-/* The counts of one row of the table. */
+/* The counts of a set of documents. */
 struct tally {
-	char *name;
 	size_t docs, mentions, found, emitted, correct;
 };
 
-struct tallies {
-	struct tally *v;
+/* The two halves of the sites: the extractor may be tuned on the first;
+ * the second is read only through this tool's figures. */
+enum { TUNE, UNSEEN, NHALVES };
+static const char *const half_names[NHALVES] = { "tune", "unseen" };
+
+/* A site: its half, its counts on all its pages and on its English ones. */
+struct site {
+	const char *name;	/* the list's */
+	int half;
+	struct tally all, en;
+};
+
+struct sites {
+	struct site *v;
 	size_t n, alloc;
+	struct strlist strings;	/* owns the names */
 };
 
 static int verbose;
+static int show_unseen;		/* -u: list the unseen half's pages too */
+static FILE *detail;		/* what -v lists, printed after the report */
+static time_t now;		/* when this run started: eedraws' fetch date */
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: corpus [-v] [-r ROUNDS] [DIR]\n"
-	        "  DIR     the labelled articles (default " DEFAULT_DIR ")\n"
-	        "  ROUNDS  IRCC's draws as CSV (default " DEFAULT_ROUNDS ")\n");
+	fprintf(stderr, "usage: corpus [-uv] [-r ROUNDS] [DIR...]\n"
+	        "  DIR     a labelled corpus: articles or articles2 by its folder's name\n"
+	        "          (default ../shared/articles ../shared/articles2)\n"
+	        "  ROUNDS  IRCC's draws as CSV (default " DEFAULT_ROUNDS ")\n"
+	        "  -v      list misses and wrong draws of the tune half (-vv: all draws)\n"
+	        "  -u      with -v, the unseen half's too: only at the end of an issue\n");
 	exit(EX_USAGE);
 }
 
@@ -220,10 +251,19 @@ read_table(const char *path, int sep, const char *const *names, int nnames,
 	return ret;
 }
 
+/* A copy of s that strings owns: freed with it. */
+static char *
+keep(struct strlist *strings, const char *s)
+{
+	strlist_add(strings, s);
+	return strings->v[strings->n - 1];
+}
+
 struct mentions {
 	struct mention *v;
 	size_t n, alloc;
 	const char *path;
+	struct strlist strings;	/* owns the rows' strings */
 };
 
 static const char *const label_columns[] = { "file", "lang", "date", "itas", "crs" };
@@ -239,9 +279,9 @@ label_row(const struct strlist *rec, const int *col, size_t line, void *arg)
 		l->v = xrealloc(l->v, l->alloc * sizeof(*l->v));
 	}
 	m = &l->v[l->n++];
-	m->file = xstrdup(cell(rec, col[0]));
-	m->lang = xstrdup(cell(rec, col[1]));
-	m->date = xstrdup(cell(rec, col[2]));
+	m->file = keep(&l->strings, cell(rec, col[0]));
+	m->lang = keep(&l->strings, cell(rec, col[1]));
+	m->date = keep(&l->strings, cell(rec, col[2]));
 	m->itas = count_cell(cell(rec, col[3]), l->path, line, "itas");
 	m->crs = count_cell(cell(rec, col[4]), l->path, line, "crs");
 	m->stated = *m->date && m->itas >= 0 && m->crs >= 0;
@@ -253,6 +293,7 @@ struct rounds {
 	struct round *v;
 	size_t n, alloc;
 	const char *path;
+	struct strlist strings;	/* owns the rounds' strings */
 };
 
 static const char *const round_columns[] = { "number", "date", "invitations", "crs_cutoff" };
@@ -268,8 +309,8 @@ round_row(const struct strlist *rec, const int *col, size_t line, void *arg)
 		l->v = xrealloc(l->v, l->alloc * sizeof(*l->v));
 	}
 	r = &l->v[l->n++];
-	r->number = xstrdup(cell(rec, col[0]));
-	r->date = xstrdup(cell(rec, col[1]));
+	r->number = keep(&l->strings, cell(rec, col[0]));
+	r->date = keep(&l->strings, cell(rec, col[1]));
 	r->itas = count_cell(cell(rec, col[2]), l->path, line, "invitations");
 	r->crs = count_cell(cell(rec, col[3]), l->path, line, "crs_cutoff");
 }
@@ -291,31 +332,84 @@ valid_date(const char *s)
 	return m != 2 || d != 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
 }
 
-/* The publication date in a file name: the first '_'-separated part after
- * the prefix that opens with YYYY-MM-DD ("pg_site_draw-N_2020-03-18.txt",
+/* A full date at p, ended by the end of the name or one of the bytes of
+ * ends: 1 and out set, else 0. */
+static int
+date_at(const char *p, const char *ends, char out[11])
+{
+	if (strlen(p) < 10 || !valid_date(p) || (p[10] != '\0' && !strchr(ends, p[10])))
+		return 0;
+	memcpy(out, p, 10);
+	out[10] = '\0';
+	return 1;
+}
+
+/* articles/: the first '_'-separated part after the prefix that opens with
+ * YYYY-MM-DD ("pg_site_draw-N_2020-03-18.txt",
  * "fcgvac_2015-08-08-Express-Entry-Draw-14.md").  1 and out set, or 0 when
  * the name has no full date ("pg_site_2015-02_...", "..._undated_..."). */
 static int
 date_of_name(const char *name, char out[11])
 {
-	const char *p = strchr(name, '_');
+	const char *p;
 
-	for (; p; p = strchr(p, '_')) {
-		p++;
-		if (strlen(p) >= 10 && valid_date(p) &&
-		    (p[10] == '\0' || p[10] == '_' || p[10] == '-' || p[10] == '.')) {
-			memcpy(out, p, 10);
-			out[10] = '\0';
+	for (p = strchr(name, '_'); p; p = strchr(p + 1, '_'))
+		if (date_at(p + 1, "_-.", out))
 			return 1;
-		}
-	}
 	return 0;
 }
 
-/* The source family of a file name: the site of "pg_SITE_...", else the
- * part before the first '_' ("fcgvac"). */
+/* articles2/ (its README): the <date> of "pg_<site>_<date>_<slug>.txt"
+ * when it is YYYY-MM-DD; "YYYY-MM" (from the URL) and "undated" give none:
+ * eedraws finds the page's date by itself or has none. */
+static int
+date_of_field(const char *name, char out[11])
+{
+	const char *p = strchr(name + 3, '_');
+
+	return p && date_at(p + 1, "_", out);
+}
+
+/* How each corpus is dated and judged, as its README says, by the name of
+ * its folder. */
+struct corpus_kind {
+	const char *name;
+	int (*date_of)(const char *file, char out[11]);
+	int strict;	/* a label row agrees only where it states every
+			 * value the draw states */
+	int clock;	/* read as "eedraws parse" reads a file: fetched now,
+			 * the date eedraws falls back on; else no fetch date */
+};
+
+static const struct corpus_kind corpus_kinds[] = {
+	{ "articles", date_of_name, 0, 0 },
+	/* Its README measured "parse -k article" with --date from the name. */
+	{ "articles2", date_of_field, 1, 1 },
+};
+
+/* The kind of the corpus in dir, by the folder's last name, or NULL. */
+static const struct corpus_kind *
+corpus_kind_of(const char *dir)
+{
+	const char *end = dir + strlen(dir), *base;
+	size_t i, n;
+
+	while (end > dir + 1 && end[-1] == '/')
+		end--;
+	for (base = end; base > dir && base[-1] != '/'; base--)
+		;
+	n = (size_t)(end - base);
+	for (i = 0; i < sizeof(corpus_kinds) / sizeof(corpus_kinds[0]); i++)
+		if (strlen(corpus_kinds[i].name) == n &&
+		    strncmp(corpus_kinds[i].name, base, n) == 0)
+			return &corpus_kinds[i];
+	return NULL;
+}
+
+/* The site of a file name: the SITE of "pg_SITE_...", else the part
+ * before the first '_' ("fcgvac"). */
 static char *
-family_of(const char *name)
+site_of(const char *name)
 {
 	const char *p = name, *q;
 
@@ -323,6 +417,24 @@ family_of(const char *name)
 		p += 3;
 	q = strchr(p, '_');
 	return q ? xstrndup(p, (size_t)(q - p)) : xstrdup(p);
+}
+
+/*
+ * The half of a site.  The rule was fixed before any figure of either half
+ * was seen and must never change, or the unseen half stops being unseen:
+ * the FNV-1a 32-bit hash of the site's name (its bytes as in the file
+ * name), even = tune, odd = unseen.  A site has the same half in every
+ * corpus.
+ */
+static int
+half_of(const char *site)
+{
+	const unsigned char *p;
+	unsigned long h = 2166136261UL;	/* FNV-1a 32-bit offset basis */
+
+	for (p = (const unsigned char *)site; *p; p++)
+		h = ((h ^ *p) * 16777619UL) & 0xffffffffUL;	/* FNV prime */
+	return h % 2 == 0 ? TUNE : UNSEEN;
 }
 
 static int
@@ -334,27 +446,28 @@ is_document(const char *name)
 	       (strncmp(name, "fcgvac_", 7) == 0 && n > 10 && strcmp(name + n - 3, ".md") == 0);
 }
 
-static struct tally *
-tally_get(struct tallies *t, const char *name)
+static struct site *
+site_get(struct sites *l, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++)
-		if (strcmp(t->v[i].name, name) == 0)
-			return &t->v[i];
-	if (t->n == t->alloc) {
-		t->alloc = t->alloc ? 2 * t->alloc : 32;
-		t->v = xrealloc(t->v, t->alloc * sizeof(*t->v));
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].name, name) == 0)
+			return &l->v[i];
+	if (l->n == l->alloc) {
+		l->alloc = l->alloc ? 2 * l->alloc : 32;
+		l->v = xrealloc(l->v, l->alloc * sizeof(*l->v));
 	}
-	memset(&t->v[t->n], 0, sizeof(t->v[t->n]));
-	t->v[t->n].name = xstrdup(name);
-	return &t->v[t->n++];
+	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
+	l->v[l->n].name = keep(&l->strings, name);
+	l->v[l->n].half = half_of(name);
+	return &l->v[l->n++];
 }
 
 static int
-tally_cmp(const void *a, const void *b)
+site_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct tally *)a)->name, ((const struct tally *)b)->name);
+	return strcmp(((const struct site *)a)->name, ((const struct site *)b)->name);
 }
 
 static int
@@ -410,6 +523,7 @@ make_body(struct body *b, char *data, size_t len, const char *name)
 	b->fetched_at = 0;
 }
 
+/* Into detail. */
 static void
 print_draw(const char *tag, const char *file, const struct draw *d, const char *why)
 {
@@ -417,49 +531,50 @@ print_draw(const char *tag, const char *file, const struct draw *d, const char *
 	size_t n = 0;
 	int space = 0;
 
-	printf("%s %s:", tag, file);
+	fprintf(detail, "%s %s:", tag, file);
 	if (d->number)
-		printf(" #%s", d->number);
-	printf(" date %s", d->date[0] ? d->date : "-");
+		fprintf(detail, " #%s", d->number);
+	fprintf(detail, " date %s", d->date[0] ? d->date : "-");
 	if (d->name)
-		printf(" '%s'", d->name);
+		fprintf(detail, " '%s'", d->name);
 	if (d->invitations >= 0)
-		printf(" itas %ld", d->invitations);
+		fprintf(detail, " itas %ld", d->invitations);
 	else
-		printf(" itas -");
+		fprintf(detail, " itas -");
 	if (d->crs_cutoff >= 0)
-		printf(" crs %ld", d->crs_cutoff);
+		fprintf(detail, " crs %ld", d->crs_cutoff);
 	else
-		printf(" crs -");
+		fprintf(detail, " crs -");
 	if (why)
-		printf(": %s", why);
+		fprintf(detail, ": %s", why);
 	if (d->evidence) {
 		/* On one line, whitespace squeezed, cut at a character. */
-		fputs("\n    evidence: ", stdout);
+		fputs("\n    evidence: ", detail);
 		for (s = d->evidence; *s; s++) {
 			if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
 				space = n > 0;
 				continue;
 			}
 			if (n >= EVIDENCE_MAX && ((unsigned char)*s & 0xc0) != 0x80) {
-				fputs(" ...", stdout);
+				fputs(" ...", detail);
 				break;
 			}
 			if (space) {
-				putchar(' ');
+				putc(' ', detail);
 				n++;
 				space = 0;
 			}
-			putchar(*s);
+			putc(*s, detail);
 			n++;
 		}
 	}
-	putchar('\n');
+	putc('\n', detail);
 }
 
-/* Why an emitted draw is incorrect, or NULL when it is correct. */
+/* Why an emitted draw is incorrect, or NULL when it is correct.  strict:
+ * a label row agrees only where it states every value the draw states. */
 static const char *
-judge(const struct draw *d, const char *file, const struct mentions *ml,
+judge(const struct draw *d, const char *file, int strict, const struct mentions *ml,
       const struct rounds *rl)
 {
 	size_t i;
@@ -473,9 +588,9 @@ judge(const struct draw *d, const char *file, const struct mentions *ml,
 
 		if (strcmp(m->file, file) != 0 || strcmp(m->date, d->date) != 0)
 			continue;
-		if (m->itas >= 0 && d->invitations >= 0 && m->itas != d->invitations)
+		if (d->invitations >= 0 && (strict || m->itas >= 0) && m->itas != d->invitations)
 			continue;
-		if (m->crs >= 0 && d->crs_cutoff >= 0 && m->crs != d->crs_cutoff)
+		if (d->crs_cutoff >= 0 && (strict || m->crs >= 0) && m->crs != d->crs_cutoff)
 			continue;
 		return NULL;
 	}
@@ -493,51 +608,57 @@ judge(const struct draw *d, const char *file, const struct mentions *ml,
 	return "matches no label of the document and no IRCC round";
 }
 
-/* Parses one document and counts it into t.  Returns 0, or -1 when the
- * file cannot be read. */
+/* Parses one document as eedraws reads a page of that corpus.  Returns 0,
+ * 1 when the extractor rejected it, -1 when the file cannot be read.  show:
+ * the verbosity of what it lists. */
 static int
-run_document(const char *dir, const char *name, struct mentions *ml,
-             const struct rounds *rl, struct tally *t, size_t *rejected)
+parse_document(const char *dir, const char *name, const struct corpus_kind *k,
+               struct draw_list *draws, int show)
 {
 	struct err e = {0};
 	struct body b;
 	struct parse_opts opts = {0};
-	struct draw_list draws = {0};
 	struct strlist warn = {0};
 	char *path = xasprintf("%s/%s", dir, name), *data, date[11];
-	const char *why;
-	size_t i, j, len;
+	size_t i, len;
 	int rc;
 
-	if (read_file(path, &data, &len, &e)) {
+	rc = read_file(path, &data, &len, &e);
+	free(path);
+	if (rc) {
 		fprintf(stderr, "corpus: %s\n", e.msg);
-		free(path);
 		return -1;
 	}
-	free(path);
 	make_body(&b, data, len, name);
-	if (date_of_name(name, date))
+	b.fetched_at = k->clock ? now : 0;
+	if (k->date_of(name, date))
 		opts.date = date;
-	rc = parse_body(&b, "article", &opts, &draws, &warn, &e);
-	if (rc) {
-		(*rejected)++;
-		if (verbose)
-			printf("rejected %s: %s (exit %d)\n", name, e.msg, rc);
-	}
-	if (verbose > 1)
-		for (i = 0; i < warn.n; i++)
-			printf("warning %s: %s\n", name, warn.v[i]);
+	rc = parse_body(&b, "article", &opts, draws, &warn, &e);
+	if (rc && show)
+		fprintf(detail, "rejected %s: %s (exit %d)\n", name, e.msg, rc);
+	for (i = 0; show > 1 && i < warn.n; i++)
+		fprintf(detail, "warning %s: %s\n", name, warn.v[i]);
+	strlist_release(&warn);
+	body_release(&b);
+	return rc ? 1 : 0;
+}
+
+/* Counts a document's draws and its label rows into t. */
+static void
+count_document(const char *name, const struct draw_list *draws, int strict,
+               struct mentions *ml, const struct rounds *rl, struct tally *t, int show)
+{
+	const char *why;
+	size_t i, j;
 
 	t->docs++;
-	for (i = 0; !rc && i < draws.n; i++) {
-		const struct draw *d = &draws.v[i];
-
+	for (i = 0; i < draws->n; i++) {
 		t->emitted++;
-		why = judge(d, name, ml, rl);
+		why = judge(&draws->v[i], name, strict, ml, rl);
 		if (!why)
 			t->correct++;
-		if (why ? verbose > 0 : verbose > 1)
-			print_draw(why ? "wrong" : "right", name, d, why);
+		if (why ? show > 0 : show > 1)
+			print_draw(why ? "wrong" : "right", name, &draws->v[i], why);
 	}
 	for (j = 0; j < ml->n; j++) {
 		struct mention *m = &ml->v[j];
@@ -545,20 +666,16 @@ run_document(const char *dir, const char *name, struct mentions *ml,
 		if (strcmp(m->file, name) != 0 || !m->stated)
 			continue;
 		t->mentions++;
-		for (i = 0; !rc && i < draws.n && !m->found; i++)
-			m->found = strcmp(draws.v[i].date, m->date) == 0 &&
-			           draws.v[i].invitations == m->itas &&
-			           draws.v[i].crs_cutoff == m->crs;
+		for (i = 0; i < draws->n && !m->found; i++)
+			m->found = strcmp(draws->v[i].date, m->date) == 0 &&
+			           draws->v[i].invitations == m->itas &&
+			           draws->v[i].crs_cutoff == m->crs;
 		if (m->found)
 			t->found++;
-		else if (verbose)
-			printf("missed %s: date %s itas %ld crs %ld (labels.tsv:%zu)\n",
-			       name, m->date, m->itas, m->crs, m->line);
+		else if (show)
+			fprintf(detail, "missed %s: date %s itas %ld crs %ld (labels.tsv:%zu)\n",
+			        name, m->date, m->itas, m->crs, m->line);
 	}
-	draw_list_release(&draws);
-	strlist_release(&warn);
-	body_release(&b);
-	return 0;
 }
 
 /* English: every label row of the document is "en"; with none, a pg_ page. */
@@ -577,45 +694,272 @@ is_english(const char *name, const struct mentions *ml)
 	return rows > 0 || strncmp(name, "pg_", 3) == 0;
 }
 
-static void
-print_ratio(size_t num, size_t den)
+/* What one corpus measured. */
+struct result {
+	const char *dir;
+	const struct corpus_kind *kind;
+	size_t docs, rows, rejected;
+	struct tally all[NHALVES], en[NHALVES];
+	struct sites sites;
+};
+
+/* Measures one document and counts it into r.  Returns 0, or -1 when the
+ * file cannot be read. */
+static int
+run_document(struct result *r, const char *name, struct mentions *ml,
+             const struct rounds *rl)
 {
-	if (den)
-		printf(" %9.3f", (double)num / (double)den);
-	else
-		printf(" %9s", "-");
+	struct draw_list draws = {0};
+	struct tally doc = {0};
+	struct site *s;
+	char *site = site_of(name);
+	int show, rc;
+
+	s = site_get(&r->sites, site);
+	free(site);
+	show = s->half == TUNE || show_unseen ? verbose : 0;
+	if ((rc = parse_document(r->dir, name, r->kind, &draws, show)) < 0)
+		return -1;
+	r->rejected += (size_t)rc;
+	count_document(name, &draws, r->kind->strict, ml, rl, &doc, show);
+	draw_list_release(&draws);
+	tally_add(&s->all, &doc);
+	tally_add(&r->all[s->half], &doc);
+	if (is_english(name, ml)) {
+		tally_add(&s->en, &doc);
+		tally_add(&r->en[s->half], &doc);
+	}
+	return 0;
+}
+
+/* The documents of dir into names, sorted.  Returns 0, or -1 after saying
+ * why. */
+static int
+list_documents(const char *dir, struct strlist *names)
+{
+	struct dirent *de;
+	DIR *dp;
+	int ret = 0;
+
+	if (!(dp = opendir(dir))) {
+		fprintf(stderr, "corpus: cannot open '%s': %s\n", dir, strerror(errno));
+		return -1;
+	}
+	errno = 0;
+	while ((de = readdir(dp)))
+		if (is_document(de->d_name))
+			strlist_add(names, de->d_name);
+	if (errno) {
+		fprintf(stderr, "corpus: cannot read '%s': %s\n", dir, strerror(errno));
+		ret = -1;
+	}
+	closedir(dp);
+	if (names->n)
+		qsort(names->v, names->n, sizeof(*names->v), str_cmp);
+	return ret;
+}
+
+/* Says which label rows name no document. */
+static void
+check_labels(const struct mentions *ml, const struct strlist *names, const char *dir)
+{
+	size_t i, j;
+
+	for (i = 0; i < ml->n; i++) {
+		for (j = 0; j < names->n; j++)
+			if (strcmp(ml->v[i].file, names->v[j]) == 0)
+				break;
+		if (j == names->n)
+			fprintf(stderr, "corpus: %s:%zu: no document '%s' in %s\n",
+			        ml->path, ml->v[i].line, ml->v[i].file, dir);
+	}
+}
+
+/* Measures the corpus in r->dir into r.  Returns 0, or 1 when a file
+ * cannot be read. */
+static int
+run_corpus(struct result *r, const struct rounds *rl)
+{
+	struct mentions ml = {0};
+	struct strlist names = {0};
+	char *labels_path = xasprintf("%s/labels.tsv", r->dir);
+	size_t i;
+	int ret = 0;
+
+	ml.path = labels_path;
+	if (read_table(labels_path, '\t', label_columns, 5, label_row, &ml) ||
+	    list_documents(r->dir, &names)) {
+		ret = 1;
+		goto out;
+	}
+	check_labels(&ml, &names, r->dir);
+	if (detail)
+		fprintf(detail, "%s%s: %s\n", ftell(detail) > 0 ? "\n" : "", r->kind->name, r->dir);
+	r->docs = names.n;
+	r->rows = ml.n;
+	for (i = 0; i < names.n; i++)
+		if (run_document(r, names.v[i], &ml, rl))
+			ret = 1;
+	if (r->sites.n)
+		qsort(r->sites.v, r->sites.n, sizeof(*r->sites.v), site_cmp);
+out:
+	strlist_release(&ml.strings);
+	free(ml.v);
+	strlist_release(&names);
+	free(labels_path);
+	return ret;
 }
 
 static void
-print_tally(const char *name, const struct tally *t)
+print_ratio(size_t num, size_t den, int width)
 {
-	printf("%-24s %9zu %9zu %9zu", name, t->docs, t->mentions, t->found);
-	print_ratio(t->found, t->mentions);
-	printf(" %9zu %9zu", t->emitted, t->correct);
-	print_ratio(t->correct, t->emitted);
+	if (den)
+		printf(" %*.3f", width, (double)num / (double)den);
+	else
+		printf(" %*s", width, "-");
+}
+
+static void
+print_header(const char *title)
+{
+	printf("%-32s %-6s %9s %8s %5s %6s %7s %7s %9s\n", title, "half", "documents",
+	       "mentions", "found", "recall", "emitted", "correct", "precision");
+}
+
+static void
+print_tally(const char *name, const char *half, const struct tally *t)
+{
+	printf("%-32s %-6s %9zu %8zu %5zu", name, half, t->docs, t->mentions, t->found);
+	print_ratio(t->found, t->mentions, 6);
+	printf(" %7zu %7zu", t->emitted, t->correct);
+	print_ratio(t->correct, t->emitted, 9);
 	putchar('\n');
+}
+
+/* The rows of one set of pages: each half, then both. */
+static void
+print_halves(const char *name, const struct tally *t)
+{
+	struct tally sum = {0};
+	int h;
+
+	for (h = 0; h < NHALVES; h++) {
+		print_tally(name, half_names[h], &t[h]);
+		tally_add(&sum, &t[h]);
+	}
+	print_tally(name, "all", &sum);
+}
+
+/* The figures that count: the English pages of each half, unseen first,
+ * over all corpora and by corpus. */
+static void
+print_summary(const struct result *r, size_t n, size_t rounds)
+{
+	static const int order[NHALVES] = { UNSEEN, TUNE };
+	struct tally sum;
+	char label[64];
+	size_t i;
+	int h;
+
+	printf("corpus: %zu IRCC rounds; sites split by FNV-1a 32-bit of the name, "
+	       "even = tune, odd = unseen\n", rounds);
+	print_header("English pages");
+	for (h = 0; h < NHALVES; h++) {
+		memset(&sum, 0, sizeof(sum));
+		for (i = 0; i < n; i++)
+			tally_add(&sum, &r[i].en[order[h]]);
+		print_tally(n > 1 ? "combined" : r[0].kind->name, half_names[order[h]], &sum);
+		for (i = 0; n > 1 && i < n; i++) {
+			snprintf(label, sizeof(label), "  %s", r[i].kind->name);
+			print_tally(label, half_names[order[h]], &r[i].en[order[h]]);
+		}
+	}
+}
+
+/* One corpus: its halves for English and all pages, then each site (and
+ * its English pages when not all are). */
+static void
+print_result(const struct result *r)
+{
+	const struct site *s;
+	char label[64];
+	size_t i;
+
+	printf("\n%s: %s: %zu documents, %zu label rows; %zu rejected by the extractor\n",
+	       r->kind->name, r->dir, r->docs, r->rows, r->rejected);
+	print_header("");
+	print_halves("english", r->en);
+	print_halves("all", r->all);
+	for (i = 0; i < r->sites.n; i++) {
+		s = &r->sites.v[i];
+		snprintf(label, sizeof(label), "  %s", s->name);
+		print_tally(label, half_names[s->half], &s->all);
+		if (s->en.docs && s->en.docs != s->all.docs) {
+			snprintf(label, sizeof(label), "  %s (english)", s->name);
+			print_tally(label, half_names[s->half], &s->en);
+		}
+	}
+}
+
+/* Prints what -v listed into the memory stream detail (text and len,
+ * set once it is closed), after the report.  Returns 0, or -1 after
+ * saying why. */
+static int
+print_detail(char *const *text, const size_t *len)
+{
+	if (fclose(detail) != 0) {
+		fprintf(stderr, "corpus: cannot list the details: %s\n", strerror(errno));
+		return -1;
+	}
+	detail = NULL;
+	if (*len) {
+		putchar('\n');
+		fwrite(*text, 1, *len, stdout);
+	}
+	return 0;
+}
+
+/* Measures each corpus of dirs that exists into res; says which are
+ * absent.  Returns 0, or 1 when a file cannot be read. */
+static int
+run_corpora(char *const *dirs, size_t ndirs, const struct rounds *rl,
+            struct result *res, size_t *nres)
+{
+	struct stat st;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < ndirs; i++) {
+		if (stat(dirs[i], &st) != 0 && errno == ENOENT) {
+			printf("corpus: skipped: %s is absent\n", dirs[i]);
+			continue;
+		}
+		res[*nres].dir = dirs[i];
+		res[*nres].kind = corpus_kind_of(dirs[i]);
+		if (run_corpus(&res[(*nres)++], rl))
+			ret = 1;
+	}
+	return ret;
 }
 
 int
 main(int argc, char **argv)
 {
-	const char *dir = DEFAULT_DIR, *rounds_path = DEFAULT_ROUNDS;
-	struct mentions ml = {0};
+	const char *rounds_path = DEFAULT_ROUNDS;
+	char *const *dirs = (char *const *)default_dirs;
 	struct rounds rl = {0};
-	struct tallies fam = {0};
-	struct tally all = {0}, en = {0}, doc;
-	struct strlist names = {0};
-	struct stat st;
-	struct dirent *de;
-	DIR *dp;
-	char *labels_path, *f;
-	size_t i, j, rejected = 0;
+	struct result *res = NULL;
+	char *text = NULL;
+	size_t i, ndirs = 2, nres = 0, len = 0;
 	int c, ret = 0;
 
-	while ((c = getopt(argc, argv, "r:v")) != -1) {
+	while ((c = getopt(argc, argv, "r:uv")) != -1) {
 		switch (c) {
 		case 'r':
 			rounds_path = optarg;
+			break;
+		case 'u':
+			show_unseen = 1;
 			break;
 		case 'v':
 			verbose++;
@@ -624,103 +968,48 @@ main(int argc, char **argv)
 			usage();
 		}
 	}
-	if (argc - optind > 1)
-		usage();
-	if (optind < argc)
-		dir = argv[optind];
-
-	if (stat(dir, &st) != 0 && errno == ENOENT) {
-		printf("corpus: skipped: %s is absent\n", dir);
-		return 0;
+	if (optind < argc) {
+		dirs = argv + optind;
+		ndirs = (size_t)(argc - optind);
 	}
-	labels_path = xasprintf("%s/labels.tsv", dir);
-	ml.path = labels_path;
-	rl.path = rounds_path;
-	if (read_table(labels_path, '\t', label_columns, 5, label_row, &ml) ||
-	    read_table(rounds_path, ',', round_columns, 4, round_row, &rl)) {
-		ret = 1;
-		goto out;
-	}
-	if (!(dp = opendir(dir))) {
-		fprintf(stderr, "corpus: cannot open '%s': %s\n", dir, strerror(errno));
-		ret = 1;
-		goto out;
-	}
-	errno = 0;
-	while ((de = readdir(dp)))
-		if (is_document(de->d_name))
-			strlist_add(&names, de->d_name);
-	if (errno) {
-		fprintf(stderr, "corpus: cannot read '%s': %s\n", dir, strerror(errno));
-		closedir(dp);
-		ret = 1;
-		goto out;
-	}
-	closedir(dp);
-	if (names.n)
-		qsort(names.v, names.n, sizeof(*names.v), str_cmp);
-
-	for (i = 0; i < ml.n; i++) {
-		for (j = 0; j < names.n; j++)
-			if (strcmp(ml.v[i].file, names.v[j]) == 0)
-				break;
-		if (j == names.n)
-			fprintf(stderr, "corpus: %s:%zu: no document '%s' in %s\n",
-			        labels_path, ml.v[i].line, ml.v[i].file, dir);
-	}
-
-	for (i = 0; i < names.n; i++) {
-		memset(&doc, 0, sizeof(doc));
-		if (run_document(dir, names.v[i], &ml, &rl, &doc, &rejected)) {
-			ret = 1;
-			continue;
+	for (i = 0; i < ndirs; i++)
+		if (!corpus_kind_of(dirs[i])) {
+			fprintf(stderr, "corpus: '%s': not a corpus it knows (articles, articles2)\n",
+			        dirs[i]);
+			usage();
 		}
-		tally_add(&all, &doc);
-		if (is_english(names.v[i], &ml))
-			tally_add(&en, &doc);
-		f = family_of(names.v[i]);
-		tally_add(tally_get(&fam, f), &doc);
-		free(f);
+
+	now = time(NULL);
+	rl.path = rounds_path;
+	if (read_table(rounds_path, ',', round_columns, 4, round_row, &rl)) {
+		ret = 1;
+		goto out;
 	}
-	if (fam.n)
-		qsort(fam.v, fam.n, sizeof(*fam.v), tally_cmp);
-
-	if (verbose)
-		putchar('\n');
-	printf("corpus: %s: %zu documents, %zu label rows, %zu IRCC rounds; "
-	       "%zu documents rejected by the extractor\n",
-	       dir, names.n, ml.n, rl.n, rejected);
-	printf("%-24s %9s %9s %9s %9s %9s %9s %9s\n", "", "documents", "mentions",
-	       "found", "recall", "emitted", "correct", "precision");
-	print_tally("all", &all);
-	print_tally("english", &en);
-	for (i = 0; i < fam.n; i++) {
-		char label[64];
-
-		snprintf(label, sizeof(label), "  %s", fam.v[i].name);
-		print_tally(label, &fam.v[i]);
+	if (verbose && !(detail = open_memstream(&text, &len))) {
+		fprintf(stderr, "corpus: cannot list the details: %s\n", strerror(errno));
+		ret = 1;
+		goto out;
 	}
-
+	res = xcalloc(ndirs, sizeof(*res));
+	ret = run_corpora(dirs, ndirs, &rl, res, &nres);
+	if (nres)
+		print_summary(res, nres, rl.n);
+	for (i = 0; i < nres; i++)
+		print_result(&res[i]);
+	if (detail && print_detail(&text, &len))
+		ret = 1;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "corpus: cannot write the report: %s\n", strerror(errno));
 		ret = 1;
 	}
+	for (i = 0; i < nres; i++) {
+		strlist_release(&res[i].sites.strings);
+		free(res[i].sites.v);
+	}
 out:
-	for (i = 0; i < ml.n; i++) {
-		free(ml.v[i].file);
-		free(ml.v[i].lang);
-		free(ml.v[i].date);
-	}
-	free(ml.v);
-	for (i = 0; i < rl.n; i++) {
-		free(rl.v[i].number);
-		free(rl.v[i].date);
-	}
+	free(res);
+	free(text);
+	strlist_release(&rl.strings);
 	free(rl.v);
-	for (i = 0; i < fam.n; i++)
-		free(fam.v[i].name);
-	free(fam.v);
-	strlist_release(&names);
-	free(labels_path);
 	return ret;
 }
