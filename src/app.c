@@ -43,7 +43,7 @@ make_default_dir(const char *db)
 	free(def);
 }
 
-int
+static int
 open_store(struct app *app)
 {
 	const char *db = app->database ? app->database : app->config.database;
@@ -55,6 +55,19 @@ open_store(struct app *app)
 	if (rc)
 		error("%s", e.msg);
 	return rc;
+}
+
+int
+app_setup(struct app *app)
+{
+	int rc;
+
+	if (!(app->needs & APP_STORE))
+		return 0;
+	if ((rc = open_store(app)))
+		return rc;
+	store_set_notify(app->store, (app->needs & APP_NOTIFY) && app->config.notify != NULL);
+	return 0;
 }
 
 void

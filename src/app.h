@@ -19,9 +19,13 @@ struct app {
 	const char *database;	/* -d, or NULL */
 	enum verbosity verbosity;
 	struct config config;
+	unsigned needs;		/* APP_*: the command's, from the table */
 	struct store *store;
 	const char *body_url;	/* the body being stored, for announce() */
 };
+
+#define APP_STORE	1	/* opens the database */
+#define APP_NOTIFY	2	/* queues a notification per event */
 
 /* Prints "eedraws: " and the message on stderr. */
 void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -30,9 +34,11 @@ void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * when later sources succeed. */
 void keep_first(int *status, int rc);
 
-/* Opens app->store: -d, else the config's database (its directory made when
- * it is the default one).  An error is printed. */
-int open_store(struct app *app);
+/* What a command needs once its options are read, as the commands table
+ * (main.c) says: the store opened (-d, else the config's database, its
+ * directory made when it is the default one), notifications queued when
+ * a notify command is configured.  An error is printed. */
+int app_setup(struct app *app);
 
 /* Prints a parser's warnings about source (unless quiet) and empties w. */
 void print_warnings(const struct app *app, const char *source, struct strlist *w);

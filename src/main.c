@@ -24,19 +24,23 @@ load_config(struct app *app)
 	return rc;
 }
 
+/* Every command, and what it needs once its options are read
+ * (app_setup()): parse stores nothing; update and ingest store what may
+ * be news. */
 static const struct {
 	const char *name;
 	int (*run)(struct app *, int, char **);
+	unsigned needs;
 } commands[] = {
-	{ "update", cmd_update },
-	{ "ingest", cmd_ingest },
-	{ "parse", cmd_parse },
-	{ "export", cmd_export },
-	{ "list", cmd_list },
-	{ "conflicts", cmd_conflicts },
-	{ "status", cmd_status },
-	{ "reparse", cmd_reparse },
-	{ "report", cmd_report },
+	{ "update", cmd_update, APP_STORE | APP_NOTIFY },
+	{ "ingest", cmd_ingest, APP_STORE | APP_NOTIFY },
+	{ "parse", cmd_parse, 0 },
+	{ "export", cmd_export, APP_STORE },
+	{ "list", cmd_list, APP_STORE },
+	{ "conflicts", cmd_conflicts, APP_STORE },
+	{ "status", cmd_status, APP_STORE },
+	{ "reparse", cmd_reparse, APP_STORE },
+	{ "report", cmd_report, APP_STORE },
 };
 
 /* The exit codes eedraws documents; anything else is 1. */
@@ -118,6 +122,7 @@ main(int argc, char **argv)
 		config_release(&app.config);
 		return exit_code(rc);
 	}
+	app.needs = commands[i].needs;
 	rc = commands[i].run(&app, argc - optind, argv + optind);
 	store_close(app.store);
 	fetch_global_cleanup();

@@ -1,11 +1,16 @@
 /* cmd.h: what every command gets, and the few things to do to add one.
  *
  * A command is one file, cmd/cmd_NAME.c, with one entry point
- * "int cmd_NAME(struct app *app, int argc, char **argv)": it parses its
- * options, calls the modules, and returns 0 or a sysexits(3) code.  To add
- * one: write the file, declare it below, add it to the commands table
- * (main.c) and the usage text (cmd.c), and document it in man/eedraws.1
- * (tests/test_install.c fails on an undocumented command or option). */
+ * "int cmd_NAME(struct app *app, int argc, char **argv)", like git's
+ * builtins: it reads its options (a bad one is usage_error()), calls
+ * app_setup() for what the table says it needs, calls the modules, and
+ * returns 0 or a sysexits(3) code.  To add one:
+ *   1. write cmd/cmd_NAME.c and declare it below;
+ *   2. add it to the commands table in main.c, with what it needs
+ *      (APP_STORE, APP_NOTIFY);
+ *   3. add it to usage_text (cmd.c) and to man/eedraws.1: the man-page
+ *      test in tests/test_install.c fails on an undocumented command or
+ *      long option. */
 #ifndef EEDRAWS_CMD_H
 #define EEDRAWS_CMD_H
 

@@ -28,7 +28,7 @@ cmd_conflicts(struct app *app, int argc, char **argv)
 
 	if (argc > 1)
 		return usage_error("conflicts: unexpected argument '%s'", argv[1]);
-	if ((rc = open_store(app)))
+	if ((rc = app_setup(app)))
 		return rc;
 	rc = store_each_row(app->store, "conflicts", 0, 0, print_conflict, &count, &e);
 	if (!rc && count == 0 && app->verbosity > QUIET)

@@ -69,7 +69,7 @@ cmd_export(struct app *app, int argc, char **argv)
 	if (!(cols = store_columns(table, &ncols, &types)))
 		return usage_error("export: unknown table '%s' (draws, revisions, pool, "
 		                   "observations, conflicts)", table);
-	if ((rc = open_store(app)))
+	if ((rc = app_setup(app)))
 		return rc;
 	j.app = app, j.table = table, j.fmt = fmt, j.cols = cols, j.types = types, j.ncols = ncols;
 	j.what = out ? out : "standard output";

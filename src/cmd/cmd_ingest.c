@@ -14,9 +14,8 @@ cmd_ingest(struct app *app, int argc, char **argv)
 	const char *kind, *k;
 	int status = 0, rc, i, complete;
 
-	if ((rc = kind_options(argc, argv, &kind, &popts)) || (rc = open_store(app)))
+	if ((rc = kind_options(argc, argv, &kind, &popts)) || (rc = app_setup(app)))
 		return rc;
-	store_set_notify(app->store, app->config.notify != NULL);
 	for (i = optind; i < argc; i++) {
 		struct body b;
 		struct err e = {0};

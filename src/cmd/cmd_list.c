@@ -41,7 +41,7 @@ cmd_list(struct app *app, int argc, char **argv)
 	}
 	if (optind < argc)
 		return usage_error("list: unexpected argument '%s'", argv[optind]);
-	if ((rc = open_store(app)))
+	if ((rc = app_setup(app)))
 		return rc;
 	printf("%-6s %-10s %-16s %11s %4s  %s\n", "number", "date", "category",
 	       "invitations", "crs", "name");

@@ -57,7 +57,7 @@ cmd_reparse(struct app *app, int argc, char **argv)
 		force = 1;
 	else if (argc > 1)
 		return usage_error("reparse: unexpected '%s'", argv[1]);
-	if ((rc = open_store(app)))
+	if ((rc = app_setup(app)))
 		return rc;
 	draws = store_count(app->store, "draws", NULL);
 	obs = store_count(app->store, "observations", NULL);

@@ -44,7 +44,7 @@ cmd_report(struct app *app, int argc, char **argv)
 	}
 	if (optind < argc)
 		return usage_error("report: unexpected argument '%s'", argv[optind]);
-	if ((rc = open_store(app)))
+	if ((rc = app_setup(app)))
 		return rc;
 	if (out) {
 		rc = write_file_atomic(out, write_report, &j, &e);

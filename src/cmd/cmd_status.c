@@ -23,7 +23,7 @@ cmd_status(struct app *app, int argc, char **argv)
 
 	if (argc > 1)
 		return usage_error("status: unexpected argument '%s'", argv[1]);
-	if ((rc = open_store(app)))
+	if ((rc = app_setup(app)))
 		return rc;
 	printf("%-12s %-8s %-20s %8s  %s\n", "source", "state", "last success", "failures",
 	       "last error");

@@ -234,9 +234,6 @@ update_run(struct app *app, int argc, char **argv)
 	struct err e = {0};
 	int rc;
 
-	if ((rc = open_store(app)))
-		return rc;
-	store_set_notify(app->store, app->config.notify != NULL);
 	set_fetch_opts(app, &o);
 	if ((rc = crawl_new(&p.crawl, app->store, &o, &e))) {
 		error("%s", e.msg);

@@ -10,7 +10,7 @@
 #include "app.h"
 
 /* update [SOURCE...]: argv[1..] names sources (checked by the caller);
- * none: every enabled source. */
+ * none: every enabled source.  app's store is open. */
 int update_run(struct app *app, int argc, char **argv);
 
 /* Runs the notify command for each notification waiting, oldest first,
