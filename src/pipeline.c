@@ -33,11 +33,23 @@ check_drift(struct app *app, const char *source, const struct body *b,
 	free(old);
 }
 
-/* Parses a body of a kind that states draws and stores them: IRCC's
- * record as draws, anything else as what an article says. */
+/* Merges draws parsed from b: IRCC's record as draws, anything else as
+ * what an article says.  report and ctx as for store_put_body(). */
+static int
+put(struct app *app, const char *source, const struct body *b, const char *kind,
+    const struct draw_list *draws, const struct fetch_state *st, store_report_fn *report,
+    struct err *e)
+{
+	void *ctx = report ? app : NULL;
+
+	if (strcmp(kind, "ircc-json") == 0)
+		return store_put_body(app->store, source, b, draws, st, report, ctx, e);
+	return store_put_observations(app->store, source, b, draws, st, report, ctx, e);
+}
+
 int
-store_draws(struct app *app, const char *source, const struct body *b, const char *kind,
-            const struct parse_opts *po, const struct fetch_state *st, struct err *e)
+pipeline_take(struct app *app, const char *source, const struct body *b, const char *kind,
+              const struct parse_opts *po, const struct fetch_state *st, struct err *e)
 {
 	struct draw_list draws = {0};
 	struct strlist warn = {0};
@@ -55,14 +67,29 @@ store_draws(struct app *app, const char *source, const struct body *b, const cha
 	rc = parse_body(b, kind, &opts, &draws, &warn, e);
 	print_warnings(app, b->url, &warn);
 	app->body_url = b->url;
-	if (rc == 0 && strcmp(kind, "ircc-json") == 0 &&
-	    (rc = store_put_body(app->store, source, b, &draws, st, announce, app, e)) == 0)
+	if (rc == 0 && (rc = put(app, source, b, kind, &draws, st, announce, e)) == 0 &&
+	    strcmp(kind, "ircc-json") == 0)
 		check_drift(app, source, b, &shape);
-	else if (rc == 0)
-		rc = store_put_observations(app->store, source, b, &draws, st, announce, app, e);
 	if (rc == 0 && app->verbosity == VERBOSE)
 		error("%s: %zu draws read", b->url, draws.n);
 	draw_list_release(&draws);
 	free(shape.keys);
+	return rc;
+}
+
+int
+pipeline_replay(struct app *app, const char *source, const struct body *b, const char *kind,
+                const char *assumed_date, int *parsed, struct err *e)
+{
+	struct parse_opts po = { .date = assumed_date };
+	struct draw_list draws = {0};
+	struct strlist warn = {0};
+	int rc;
+
+	*parsed = (rc = parse_body(b, kind, &po, &draws, &warn, e)) == 0;
+	if (rc == 0)
+		rc = put(app, source, b, kind, &draws, NULL, NULL, e);
+	strlist_release(&warn);
+	draw_list_release(&draws);
 	return rc;
 }

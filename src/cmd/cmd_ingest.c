@@ -27,7 +27,7 @@ cmd_ingest(struct app *app, int argc, char **argv)
 		if (!rc && strcmp(k, "feed") == 0)
 			rc = news_ingest(app, "ingest", &b, NULL, 0, &complete, &e);
 		else if (!rc)
-			rc = store_draws(app, "ingest", &b, k, &popts, NULL, &e);
+			rc = pipeline_take(app, "ingest", &b, k, &popts, NULL, &e);
 		if (rc)
 			error("%s", e.msg);
 		keep_first(&status, rc);

@@ -3,45 +3,36 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "pipeline.h"
 
 struct replay {
 	struct app *app;
 	long bodies, skipped;
 };
 
-/* reparse: one archived body, parsed with today's parser as it was then. */
+/* reparse: one archived body that states draws, through the pipeline;
+ * one the parser refuses is counted and skipped. */
 static int
 replay_body(void *ctx, const struct body *b, const char *source, const char *kind,
             const char *assumed_date)
 {
 	struct replay *r = ctx;
-	struct parse_opts po = { .date = assumed_date };
-	struct draw_list draws = {0};
-	struct strlist warn = {0};
 	struct err e = {0};
-	int rc;
+	int rc, parsed;
 
 	if (strcmp(kind, "ircc-json") != 0 && strcmp(kind, "article") != 0)
 		return 0;	/* feeds name articles; they state no draws */
 	r->bodies++;
-	if ((rc = parse_body(b, kind, &po, &draws, &warn, &e)) == 0) {
-		rc = strcmp(kind, "ircc-json") == 0
-		     ? store_put_body(r->app->store, source, b, &draws, NULL, NULL, NULL, &e)
-		     : store_put_observations(r->app->store, source, b, &draws, NULL, NULL, NULL, &e);
-		if (rc) {	/* the database failed: stop, all rolls back */
-			error("%s", e.msg);
-			draw_list_release(&draws);
-			strlist_release(&warn);
-			return rc;
-		}
-	} else {
+	rc = pipeline_replay(r->app, source, b, kind, assumed_date, &parsed, &e);
+	if (!parsed) {
 		r->skipped++;
 		if (r->app->verbosity == VERBOSE)
 			error("%s: not parsed: %s", b->url, e.msg);
+		return 0;
 	}
-	strlist_release(&warn);
-	draw_list_release(&draws);
-	return 0;
+	if (rc)		/* the database failed: stop, all rolls back */
+		error("%s", e.msg);
+	return rc;
 }
 
 /* reparse [--force]: every derived record rebuilt from the archive. */

@@ -94,7 +94,7 @@ fetch_item(struct app *app, struct news_feed *fr, const struct feed_item *it,
 		po.date = date;
 	}
 	if (rc == 0)
-		rc = store_draws(app, fr->source, &r->body, "article", &po, NULL, &e);
+		rc = pipeline_take(app, fr->source, &r->body, "article", &po, NULL, &e);
 	if (rc)
 		error("%s: %s", fr->source, e.msg);
 	if (store_link_attempted(app->store, fr->source, it->link, it->title, rc ? e.msg : NULL,

@@ -131,7 +131,7 @@ take_new_body(struct app *app, struct source_run *r, const struct body *b, const
 		return rc;
 	}
 	state_took_body(&r->st, b, hash, r->t);
-	return store_draws(app, src->name, b, kind, &po, &r->st, e);
+	return pipeline_take(app, src->name, b, kind, &po, &r->st, e);
 }
 
 /* take: what the fetch q brought.  A source robots.txt refuses is left
