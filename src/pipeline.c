@@ -10,7 +10,7 @@
  * format drifts; a person should look, but the run goes on. */
 static void
 check_drift(struct app *app, const char *source, const struct body *b,
-            const struct feed_shape *now)
+            const struct ircc_shape *now)
 {
 	struct strlist warn = {0};
 	struct err e = {0};
@@ -26,7 +26,7 @@ check_drift(struct app *app, const char *source, const struct body *b,
 		error("%s: %s", source, e.msg);	/* only the warning is lost */
 		return;
 	}
-	feed_shape_drift(old, old_rounds, now, &warn);
+	ircc_shape_drift(old, old_rounds, now, &warn);
 	label = xasprintf("%s: %s", source, b->url);
 	print_warnings(app, label, &warn);
 	free(label);
@@ -53,7 +53,7 @@ pipeline_take(struct app *app, const char *source, const struct body *b, const c
 {
 	struct draw_list draws = {0};
 	struct strlist warn = {0};
-	struct feed_shape shape = {0};
+	struct ircc_shape shape = {0};
 	struct parse_opts opts = {0};
 	int rc;
 

@@ -82,7 +82,7 @@ static void
 parse_as(const uint8_t *data, size_t len, const char *url, const char *kind)
 {
 	struct body b = body_of(data, len, url);
-	struct feed_shape shape = { 0 };
+	struct ircc_shape shape = { 0 };
 	struct parse_opts opts = { 0 };
 	struct draw_list out = { 0 };
 	struct strlist warn = { 0 };
@@ -92,7 +92,7 @@ parse_as(const uint8_t *data, size_t len, const char *url, const char *kind)
 	if (parse_body(&b, kind, &opts, &out, &warn, &e) == 0) {
 		touch(&out, &warn);
 		if (shape.keys)
-			feed_shape_drift("drawCRS,drawDate,drawName,drawNumber,drawSize", 400,
+			ircc_shape_drift("drawCRS,drawDate,drawName,drawNumber,drawSize", 400,
 			                 &shape, &warn);
 	} else if (!e.msg[0])
 		abort();	/* a rejection always says why */

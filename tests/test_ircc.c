@@ -675,17 +675,17 @@ END_TEST
 
 /* What drift says, from two shapes: only what changed, each key once;
  * "drawCRS" is not "drawCRSx" (a key is matched whole). */
-START_TEST(test_feed_shape_drift_names_what_changed)
+START_TEST(test_ircc_shape_drift_names_what_changed)
 {
 	char keys[] = "dd1,drawCRS,drawNote";
-	struct feed_shape now = { keys, 3, "en" };
+	struct ircc_shape now = { keys, 3, "en" };
 	struct strlist w = {0};
 
-	feed_shape_drift(NULL, -1, &now, &w);		/* the first body */
+	ircc_shape_drift(NULL, -1, &now, &w);		/* the first body */
 	ck_assert_uint_eq(w.n, 0);
-	feed_shape_drift("dd1,drawCRS,drawNote", 3, &now, &w);
+	ircc_shape_drift("dd1,drawCRS,drawNote", 3, &now, &w);
 	ck_assert_uint_eq(w.n, 0);
-	feed_shape_drift("dd1,drawCRSx,drawCutOff,drawNote", 4, &now, &w);
+	ircc_shape_drift("dd1,drawCRSx,drawCutOff,drawNote", 4, &now, &w);
 	ck_assert_uint_eq(w.n, 3);
 	ck_assert_str_eq(w.v[0], "IRCC's records lost keys since the last body: drawCRSx,"
 	                 " drawCutOff");
@@ -720,7 +720,7 @@ ircc_suite(void)
 	tcase_add_test(tc, test_body_neither_utf8_nor_cp1252_is_refused);
 	tcase_add_test(tc, test_french_counts_with_every_space);
 	tcase_add_test(tc, test_language_from_the_records_checked_against_the_source);
-	tcase_add_test(tc, test_feed_shape_drift_names_what_changed);
+	tcase_add_test(tc, test_ircc_shape_drift_names_what_changed);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -577,7 +577,7 @@ ingest_one(struct store *s, const struct body *b, struct ingest_counts *ic, doub
 {
 	struct draw_list draws = {0};
 	struct strlist warn = {0};
-	struct feed_shape shape = {0};
+	struct ircc_shape shape = {0};
 	struct parse_opts opts = { .shape = &shape };
 	char *old = NULL;
 	long old_rounds;

@@ -12,11 +12,12 @@
 #include "draw.h"
 #include "util.h"
 
-/* What the caller knows that the body may not say. */
 /* The shape of an IRCC feed body, to notice when its format drifts: the
  * keys its records have (the union, sorted, comma-separated; caller
- * frees), how many rounds it lists, and in which language. */
-struct feed_shape {
+ * frees), how many rounds it lists, and in which language.  The store
+ * keeps the last one per source in the table feed_shape (a name kept
+ * for the schema's readers: "feed" alone means RSS or Atom here). */
+struct ircc_shape {
 	char *keys;
 	long rounds;
 	const char *lang;	/* the language its records are in: "en", "fr" */
@@ -25,15 +26,16 @@ struct feed_shape {
 /* Warnings into warn for how the shape now differs from the one before
  * (old_keys NULL and old_rounds -1 when there was none): keys the records
  * lost or gained, fewer rounds. */
-void feed_shape_drift(const char *old_keys, long old_rounds, const struct feed_shape *now,
+void ircc_shape_drift(const char *old_keys, long old_rounds, const struct ircc_shape *now,
                       struct strlist *warn);
 
+/* What the caller knows that the body may not say. */
 struct parse_opts {
 	const char *date;	/* YYYY-MM-DD: publication date to assume when a
 				 * page gives none; NULL for the fetch date */
 	const char *lang;	/* IRCC's feed: "en" or "fr" as the source
 				 * declares it; NULL: from the URL's name */
-	struct feed_shape *shape;	/* ircc-json: filled when not NULL */
+	struct ircc_shape *shape;	/* ircc-json: filled when not NULL */
 };
 
 /* The language a feed's URL or file name declares: "fr" for a name ending

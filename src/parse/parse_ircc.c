@@ -197,7 +197,7 @@ cmp_str(const void *a, const void *b)
 
 /* The union of the records' keys, sorted, and the number of records. */
 static void
-read_shape(json_t *rounds, struct feed_shape *shape)
+read_shape(json_t *rounds, struct ircc_shape *shape)
 {
 	json_t *seen = json_object(), *rec, *v;
 	const char *key, **keys;
@@ -241,7 +241,7 @@ keys_missing(const char *a, const char *b)
 }
 
 void
-feed_shape_drift(const char *old_keys, long old_rounds, const struct feed_shape *now,
+ircc_shape_drift(const char *old_keys, long old_rounds, const struct ircc_shape *now,
                  struct strlist *warn)
 {
 	char *lost, *gained;
