@@ -1,6 +1,7 @@
 /* test_install.c: "make install" and "make uninstall" into a scratch
- * DESTDIR, and the man pages against the code: every command main.c
- * accepts, every long option, every config key config.c reads. */
+ * DESTDIR, and the man pages against the code: every command main.c's
+ * table accepts, every long option of src/cmd/, every config key
+ * config.c reads. */
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -569,7 +569,7 @@ count_event(void *ctx, const struct store_event *ev)
 	((struct ingest_counts *)ctx)->events++;
 }
 
-/* One body as "eedraws ingest" stores it (main.c's store_draws): kept in
+/* One body as "eedraws ingest" stores it (pipeline_take()): kept in
  * the archive, parsed, merged, its shape saved.  *parse_ms is the parse. */
 static int
 ingest_one(struct store *s, const struct body *b, struct ingest_counts *ic, double *parse_ms,

@@ -16,7 +16,7 @@ static const struct {
 };
 
 /* "feed" is a kind of source and body, but not of parser: a news feed
- * lists articles, and its caller fetches them (main.c). */
+ * lists articles, and its caller fetches them (update/news.c). */
 const char *const parse_kinds[] = { "auto", "ircc-json", "article", "feed", NULL };
 
 const char *
