@@ -668,7 +668,7 @@ event_cmp(const void *a, const void *b)
 }
 
 static void
-events_report(struct event_list *l, store_report_fn *report, void *ctx)
+events_announce(struct event_list *l, store_event_fn *fn, void *ctx)
 {
 	size_t i;
 
@@ -680,8 +680,8 @@ events_report(struct event_list *l, store_report_fn *report, void *ctx)
 	}
 	if (l->n > 1)
 		qsort(l->v, l->n, sizeof(*l->v), event_cmp);
-	for (i = 0; report && i < l->n; i++)
-		report(ctx, &l->v[i].pub);
+	for (i = 0; fn && i < l->n; i++)
+		fn(ctx, &l->v[i].pub);
 }
 
 /* Loads the stored values of d's number into old[] (owned copies); returns
@@ -901,7 +901,7 @@ put_state(struct store *s, const char *source, const char *url,
 static int
 put_body(struct store *s, int observed, const char *source, const struct body *b,
          const struct draw_list *draws, const struct fetch_state *state,
-         store_report_fn *report, void *ctx, struct err *e)
+         store_event_fn *fn, void *ctx, struct err *e)
 {
 	struct event_list ev = {0};
 	char now[21], fetched[21];
@@ -939,7 +939,7 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 	if ((rc = exec(s, nested ? "RELEASE body" : "COMMIT", e)))
 		goto fail;
 	s->data_changes += changed;
-	events_report(&ev, report, ctx);
+	events_announce(&ev, fn, ctx);
 	events_release(&ev);
 	return 0;
 fail:
@@ -954,17 +954,17 @@ fail:
 int
 store_put_body(struct store *s, const char *source, const struct body *b,
                const struct draw_list *draws, const struct fetch_state *state,
-               store_report_fn *report, void *ctx, struct err *e)
+               store_event_fn *fn, void *ctx, struct err *e)
 {
-	return put_body(s, 0, source, b, draws, state, report, ctx, e);
+	return put_body(s, 0, source, b, draws, state, fn, ctx, e);
 }
 
 int
 store_put_observations(struct store *s, const char *source, const struct body *b,
                        const struct draw_list *draws, const struct fetch_state *state,
-                       store_report_fn *report, void *ctx, struct err *e)
+                       store_event_fn *fn, void *ctx, struct err *e)
 {
-	return put_body(s, 1, source, b, draws, state, report, ctx, e);
+	return put_body(s, 1, source, b, draws, state, fn, ctx, e);
 }
 
 int
