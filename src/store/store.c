@@ -174,77 +174,6 @@ enum { F_CATEGORY = 2, F_NAME = 4, F_NAME_FR = 17 };
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))
 #define NVALUES (NFIELDS + DRAW_NBANDS)
 
-const char *const store_stmt_sql[NSTMT] = {
-	[SEL_DRAW] = "SELECT date, date_raw, category, version, name, invitations,"
-	             " invitations_raw, crs_cutoff, crs_raw, draw_time, draw_time_raw,"
-	             " tie_break, tie_break_raw, programs, programs_raw, pool_as_of,"
-	             " pool_as_of_raw, name_fr, raw FROM draws WHERE number = ?1",
-	[SEL_POOL] = "SELECT band, candidates FROM pool WHERE number = ?1",
-	[INS_DRAW] = "INSERT INTO draws (date, date_raw, category, version, name,"
-	             " invitations, invitations_raw, crs_cutoff, crs_raw, draw_time,"
-	             " draw_time_raw, tie_break, tie_break_raw, programs, programs_raw,"
-	             " pool_as_of, pool_as_of_raw, name_fr, raw, source, url, fetched_at,"
-	             " number, number_key, first_seen, updated_at)"
-	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25)",
-	[UPD_DRAW] = "UPDATE draws SET date = ?1, date_raw = ?2, category = ?3,"
-	             " version = ?4, name = ?5, invitations = ?6, invitations_raw = ?7,"
-	             " crs_cutoff = ?8, crs_raw = ?9, draw_time = ?10,"
-	             " draw_time_raw = ?11, tie_break = ?12, tie_break_raw = ?13,"
-	             " programs = ?14, programs_raw = ?15, pool_as_of = ?16,"
-	             " pool_as_of_raw = ?17, name_fr = ?18, raw = ?19, source = ?20,"
-	             " url = ?21, fetched_at = ?22, updated_at = ?25 WHERE number = ?23",
-	[UPD_RAW]  = "UPDATE draws SET raw = ?1 WHERE number = ?2",
-	[DEL_POOL] = "DELETE FROM pool WHERE number = ?1",
-	[INS_POOL] = "INSERT INTO pool (number, band, crs_min, crs_max, candidates)"
-	             " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[INS_REV]  = "INSERT INTO revisions (number, field, old_value, new_value,"
-	             " changed_at, source, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[PUT_STATE] = "INSERT INTO fetch_state (url, source, etag, last_modified,"
-	              " body_hash, last_status, last_attempt, last_success, last_error,"
-	              " failures, next_attempt)"
-	              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-	              " ON CONFLICT (url) DO UPDATE SET source = ?2, etag = ?3,"
-	              " last_modified = ?4, body_hash = ?5, last_status = ?6,"
-	              " last_attempt = ?7, last_success = ?8, last_error = ?9,"
-	              " failures = ?10, next_attempt = ?11",
-	[GET_STATE] = "SELECT etag, last_modified, body_hash, last_status,"
-	              " last_attempt, last_success, last_error, failures, next_attempt"
-	              " FROM fetch_state WHERE url = ?1",
-	/* observe.c: the draws an observation could be */
-	[CAND_DRAWS] = "SELECT 0, number, date, category, invitations, crs_cutoff"
-	               " FROM draws WHERE date = ?1 OR number = ?2",
-	[CAND_UNCONF] = "SELECT id, number, date, category, invitations, crs_cutoff"
-	                " FROM unconfirmed WHERE date = ?1 OR number = ?2 ORDER BY id",
-	[ALL_UNCONF] = "SELECT id, number, date, category, invitations, crs_cutoff"
-	               " FROM unconfirmed ORDER BY id",
-	[OBS_SEEN] = "SELECT 1 FROM observations WHERE url = ?1 AND date = ?2"
-	             " AND ifnull(stated_number, '') = ifnull(?3, '')"
-	             " AND ifnull(category, '') = ifnull(?4, '')"
-	             " AND ifnull(invitations, -1) = ifnull(?5, -1)"
-	             " AND ifnull(crs_cutoff, -1) = ifnull(?6, -1)",
-	[INS_OBS] = "INSERT INTO observations (number, unconfirmed, date, stated_number,"
-	            " category, name, invitations, crs_cutoff, source, url, fetched_at,"
-	            " evidence, observed_at)"
-	            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	[INS_UNCONF] = "INSERT INTO unconfirmed (date, number, number_key, category,"
-	               " invitations, crs_cutoff, first_seen, updated_at)"
-	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-	/* A later article fills in what the first did not state, never more. */
-	[FILL_UNCONF] = "UPDATE unconfirmed SET number = ifnull(number, ?2),"
-	                " number_key = ifnull(number_key, ?3), category = ifnull(category, ?4),"
-	                " invitations = ifnull(invitations, ?5),"
-	                " crs_cutoff = ifnull(crs_cutoff, ?6), updated_at = ?7 WHERE id = ?1",
-	[MOVE_OBS] = "UPDATE observations SET number = ?1, unconfirmed = NULL"
-	             " WHERE unconfirmed = ?2",
-	[DEL_UNCONF] = "DELETE FROM unconfirmed WHERE id = ?1",
-	[GET_LINK] = "SELECT attempts, fetched_at FROM links WHERE url = ?1",
-	[PUT_LINK] = "INSERT INTO links (url, source, title, first_seen, attempts,"
-	             " fetched_at, last_error) VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)"
-	             " ON CONFLICT (url) DO UPDATE SET attempts = attempts + 1,"
-	             " fetched_at = ?5, last_error = ?6",
-};
-
 /* What failed, for a message: a statement is named by its first words
  * ("INSERT INTO draws"), not its whole text. */
 static int
@@ -332,6 +261,31 @@ prepare_sql(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
 {
 	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
 		return db_error(s, e, sql);
+	return 0;
+}
+
+struct cached_stmt {
+	const char *sql;	/* the key: its address */
+	sqlite3_stmt *st;
+};
+
+int
+db_cached(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
+{
+	size_t i;
+
+	/* A few dozen at most: a search costs less than a step. */
+	for (i = 0; i < s->ncache; i++) {
+		if (s->cache[i].sql == sql) {
+			*st = s->cache[i].st;
+			return 0;
+		}
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
+	                       NULL) != SQLITE_OK)
+		return db_error(s, e, sql);
+	s->cache = xrealloc(s->cache, (s->ncache + 1) * sizeof(*s->cache));
+	s->cache[s->ncache++] = (struct cached_stmt){ sql, *st };
 	return 0;
 }
 
@@ -437,7 +391,7 @@ int
 store_open(struct store **out, const char *path, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
-	int rc, i;
+	int rc;
 
 	s->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
@@ -455,13 +409,6 @@ store_open(struct store **out, const char *path, struct err *e)
 	    (rc = use_wal(s, e)) ||
 	    (rc = exec(s, "PRAGMA synchronous = FULL", e)))
 		goto fail;
-	for (i = 0; i < NSTMT; i++) {
-		if (sqlite3_prepare_v3(s->db, store_stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-		                       &s->stmt[i], NULL) != SQLITE_OK) {
-			rc = db_error(s, e, store_stmt_sql[i]);
-			goto fail;
-		}
-	}
 	*out = s;
 	return 0;
 fail:
@@ -473,12 +420,13 @@ fail:
 void
 store_close(struct store *s)
 {
-	int i;
+	size_t i;
 
 	if (!s)
 		return;
-	for (i = 0; i < NSTMT; i++)
-		sqlite3_finalize(s->stmt[i]);
+	for (i = 0; i < s->ncache; i++)
+		sqlite3_finalize(s->cache[i].st);
+	free(s->cache);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
@@ -579,16 +527,23 @@ run(struct store *s, sqlite3_stmt *st, struct err *e)
 	return 0;
 }
 
+static const char del_pool_sql[] = "DELETE FROM pool WHERE number = ?1";
+static const char ins_pool_sql[] =
+	"INSERT INTO pool (number, band, crs_min, crs_max, candidates)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+
 /* The pool of d->number as pool[] (the values after the fields, as text;
  * NULL for none) states it. */
 static int
 put_pool(struct store *s, const struct draw *d, const char *const *pool, struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[INS_POOL];
+	sqlite3_stmt *st;
 	int i, rc;
 
-	bind_text(s->stmt[DEL_POOL], 1, d->number);
-	if ((rc = run(s, s->stmt[DEL_POOL], e)))
+	if ((rc = db_cached(s, del_pool_sql, &st, e)))
+		return rc;
+	bind_text(st, 1, d->number);
+	if ((rc = run(s, st, e)) || (rc = db_cached(s, ins_pool_sql, &st, e)))
 		return rc;
 	for (i = 0; i < DRAW_NBANDS; i++) {
 		if (!pool[i])
@@ -684,16 +639,25 @@ events_announce(struct event_list *l, store_event_fn *fn, void *ctx)
 		fn(ctx, &l->v[i].pub);
 }
 
+static const char sel_draw_sql[] =
+	"SELECT date, date_raw, category, version, name, invitations,"
+	" invitations_raw, crs_cutoff, crs_raw, draw_time, draw_time_raw,"
+	" tie_break, tie_break_raw, programs, programs_raw, pool_as_of,"
+	" pool_as_of_raw, name_fr, raw FROM draws WHERE number = ?1";
+static const char sel_pool_sql[] = "SELECT band, candidates FROM pool WHERE number = ?1";
+
 /* Loads the stored values of d's number into old[] (owned copies); returns
  * 1 when found, 0 when not, or an error code (negated). */
 static int
 load_old(struct store *s, const char *number, char *old[NVALUES + 1], struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[SEL_DRAW];
+	sqlite3_stmt *st;
 	size_t i;
 	int rc, found = 0;
 
 	memset(old, 0, (NVALUES + 1) * sizeof(*old));
+	if ((rc = db_cached(s, sel_draw_sql, &st, e)))
+		return -rc;
 	bind_text(st, 1, number);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -709,7 +673,8 @@ load_old(struct store *s, const char *number, char *old[NVALUES + 1], struct err
 	if (!found)
 		return 0;
 
-	st = s->stmt[SEL_POOL];
+	if ((rc = db_cached(s, sel_pool_sql, &st, e)))
+		return -rc;
 	bind_text(st, 1, number);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *band = (const char *)sqlite3_column_text(st, 0);
@@ -731,14 +696,37 @@ value_name(size_t i)
 	return i < NFIELDS ? fields[i] : pool_bands[i - NFIELDS].key;
 }
 
+/* write_draw runs either: the values in fields[] order as ?1..?18, then
+ * raw, source, url, fetched_at, number, number_key (the insert only) and
+ * the time. */
+static const char ins_draw_sql[] =
+	"INSERT INTO draws (date, date_raw, category, version, name,"
+	" invitations, invitations_raw, crs_cutoff, crs_raw, draw_time,"
+	" draw_time_raw, tie_break, tie_break_raw, programs, programs_raw,"
+	" pool_as_of, pool_as_of_raw, name_fr, raw, source, url, fetched_at,"
+	" number, number_key, first_seen, updated_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	" ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25)";
+static const char upd_draw_sql[] =
+	"UPDATE draws SET date = ?1, date_raw = ?2, category = ?3,"
+	" version = ?4, name = ?5, invitations = ?6, invitations_raw = ?7,"
+	" crs_cutoff = ?8, crs_raw = ?9, draw_time = ?10,"
+	" draw_time_raw = ?11, tie_break = ?12, tie_break_raw = ?13,"
+	" programs = ?14, programs_raw = ?15, pool_as_of = ?16,"
+	" pool_as_of_raw = ?17, name_fr = ?18, raw = ?19, source = ?20,"
+	" url = ?21, fetched_at = ?22, updated_at = ?25 WHERE number = ?23";
+
 static int
-write_draw(struct store *s, int stmt, const struct draw *d, const char *v[NVALUES],
+write_draw(struct store *s, const char *sql, const struct draw *d, const char *v[NVALUES],
            const char *raw, const char *source, const struct body *b,
            const char *fetched, const char *now, struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[stmt];
+	sqlite3_stmt *st;
 	size_t i;
+	int rc;
 
+	if ((rc = db_cached(s, sql, &st, e)))
+		return rc;
 	for (i = 0; i < NFIELDS; i++)
 		bind_text(st, (int)i + 1, v[i]);
 	bind_text(st, 19, raw);
@@ -746,7 +734,7 @@ write_draw(struct store *s, int stmt, const struct draw *d, const char *v[NVALUE
 	bind_text(st, 21, b->url);
 	bind_text(st, 22, fetched);
 	bind_text(st, 23, d->number);
-	if (stmt == INS_DRAW)
+	if (sql == ins_draw_sql)
 		sqlite3_bind_int64(st, 24, draw_number_key(d->number));
 	bind_text(st, 25, now);
 	return run(s, st, e);
@@ -801,6 +789,45 @@ merge_how(const struct draw *d, size_t i, int french_only, const char *oldv,
 	return MERGE_STATED;
 }
 
+static const char ins_rev_sql[] =
+	"INSERT INTO revisions (number, field, old_value, new_value,"
+	" changed_at, source, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+static int
+put_revision(struct store *s, const char *number, const char *field, const char *oldv,
+             const char *newv, const char *now, const char *source, const char *url,
+             struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_cached(s, ins_rev_sql, &st, e)))
+		return rc;
+	bind_text(st, 1, number);
+	bind_text(st, 2, field);
+	bind_text(st, 3, oldv);
+	bind_text(st, 4, newv);
+	bind_text(st, 5, now);
+	bind_text(st, 6, source);
+	bind_text(st, 7, url);
+	return run(s, st, e);
+}
+
+static const char upd_raw_sql[] = "UPDATE draws SET raw = ?1 WHERE number = ?2";
+
+static int
+put_raw(struct store *s, const char *number, const char *raw, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_cached(s, upd_raw_sql, &st, e)))
+		return rc;
+	bind_text(st, 1, raw);
+	bind_text(st, 2, number);
+	return run(s, st, e);
+}
+
 /* Merges one draw of IRCC's, from either language's feed; adds to *ev
  * what it did. */
 static int
@@ -821,7 +848,7 @@ merge_draw(struct store *s, const struct draw *d, const char *source,
 	if (found < 0)
 		return -found;
 	if (!found) {
-		if ((rc = write_draw(s, INS_DRAW, d, v, raw, source, b, fetched, now, e)) ||
+		if ((rc = write_draw(s, ins_draw_sql, d, v, raw, source, b, fetched, now, e)) ||
 		    (rc = put_pool(s, d, v + NFIELDS, e)))
 			goto out;
 		event_add(ev, STORE_NEW, d, d->number, d->date);
@@ -845,26 +872,18 @@ merge_draw(struct store *s, const struct draw *d, const char *source,
 		event_field(changed, value_name(i), old[i], v[i]);
 		if (i >= NFIELDS)
 			pool_changed = 1;
-		bind_text(s->stmt[INS_REV], 1, d->number);
-		bind_text(s->stmt[INS_REV], 2, value_name(i));
-		bind_text(s->stmt[INS_REV], 3, old[i]);
-		bind_text(s->stmt[INS_REV], 4, v[i]);
-		bind_text(s->stmt[INS_REV], 5, now);
-		bind_text(s->stmt[INS_REV], 6, source);
-		bind_text(s->stmt[INS_REV], 7, b->url);
-		if ((rc = run(s, s->stmt[INS_REV], e)))
+		if ((rc = put_revision(s, d->number, value_name(i), old[i], v[i], now, source,
+		                       b->url, e)))
 			goto out;
 	}
 	if (write) {
-		if ((rc = write_draw(s, UPD_DRAW, d, v, raw, source, b, fetched, now, e)) ||
+		if ((rc = write_draw(s, upd_draw_sql, d, v, raw, source, b, fetched, now, e)) ||
 		    (pool_changed && (rc = put_pool(s, d, v + NFIELDS, e))))
 			goto out;
 	} else if (!same(old[NVALUES], raw)) {
 		/* Only what eedraws does not model changed (links, say): keep
 		 * the latest record, with no revision. */
-		bind_text(s->stmt[UPD_RAW], 1, raw);
-		bind_text(s->stmt[UPD_RAW], 2, d->number);
-		if ((rc = run(s, s->stmt[UPD_RAW], e)))
+		if ((rc = put_raw(s, d->number, raw, e)))
 			goto out;
 	}
 	rc = 0;
@@ -874,12 +893,25 @@ out:
 	return rc;
 }
 
+static const char put_state_sql[] =
+	"INSERT INTO fetch_state (url, source, etag, last_modified,"
+	" body_hash, last_status, last_attempt, last_success, last_error,"
+	" failures, next_attempt)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+	" ON CONFLICT (url) DO UPDATE SET source = ?2, etag = ?3,"
+	" last_modified = ?4, body_hash = ?5, last_status = ?6,"
+	" last_attempt = ?7, last_success = ?8, last_error = ?9,"
+	" failures = ?10, next_attempt = ?11";
+
 static int
 put_state(struct store *s, const char *source, const char *url,
           const struct fetch_state *fs, struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[PUT_STATE];
+	sqlite3_stmt *st;
+	int rc;
 
+	if ((rc = db_cached(s, put_state_sql, &st, e)))
+		return rc;
 	bind_text(st, 1, url);
 	bind_text(st, 2, source);
 	bind_text(st, 3, fs->etag);
@@ -980,14 +1012,21 @@ column_dup(sqlite3_stmt *st, int i)
 	return xstrdup((const char *)sqlite3_column_text(st, i));
 }
 
+static const char get_state_sql[] =
+	"SELECT etag, last_modified, body_hash, last_status,"
+	" last_attempt, last_success, last_error, failures, next_attempt"
+	" FROM fetch_state WHERE url = ?1";
+
 int
 store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,
                       struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[GET_STATE];
+	sqlite3_stmt *st;
 	int rc;
 
 	memset(fs, 0, sizeof(*fs));
+	if ((rc = db_cached(s, get_state_sql, &st, e)))
+		return rc;
 	bind_text(st, 1, url);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {

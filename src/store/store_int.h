@@ -8,21 +8,11 @@
 
 #include "store.h"
 
-/* Every statement is prepared once, when the store opens. */
-enum {
-	SEL_DRAW, SEL_POOL, INS_DRAW, UPD_DRAW, UPD_RAW, DEL_POOL, INS_POOL,
-	INS_REV, PUT_STATE, GET_STATE,
-	/* observe.c */
-	CAND_DRAWS, CAND_UNCONF, ALL_UNCONF, OBS_SEEN, INS_OBS, INS_UNCONF,
-	FILL_UNCONF, MOVE_OBS, DEL_UNCONF, GET_LINK, PUT_LINK,
-	NSTMT
-};
-extern const char *const store_stmt_sql[NSTMT];
-
 struct store {
 	sqlite3 *db;
 	char *path;
-	sqlite3_stmt *stmt[NSTMT];
+	struct cached_stmt *cache;	/* db_cached's */
+	size_t ncache;
 	int replaying;		/* reparse: bodies nest in its transaction */
 	int notify;		/* queue notifications (store_set_notify) */
 	long data_changes;	/* rows of draws, pool, revisions, observations
@@ -48,9 +38,13 @@ void event_field(struct event *ev, const char *field, const char *old_value,
 
 /* Runs sql (no rows) on the connection. */
 int exec_sql(struct store *s, const char *sql, struct err *e);
-/* Prepares a statement used now and then (caller finalizes); the hot
- * ones are in stmt[]. */
+/* Prepares a statement used now and then (caller finalizes). */
 int prepare_sql(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e);
+/* The statement of sql, prepared on its first use and kept until the
+ * store closes (never finalize it): for those run once per draw.  The
+ * key is sql's address, so each file keeps its own statements beside the
+ * code that runs them, each a static array, never text made at run time. */
+int db_cached(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e);
 /* Sets e from the connection's last error; returns the sysexits code. */
 int db_error(struct store *s, struct err *e, const char *what);
 void bind_text(sqlite3_stmt *st, int i, const char *v);
