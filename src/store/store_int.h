@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "store_events.h"
 
 struct store {
 	sqlite3 *db;
@@ -18,23 +19,6 @@ struct store {
 	long data_changes;	/* rows of draws, pool, revisions, observations
 				 * and unconfirmed written since it opened */
 };
-
-/* An event of a transaction, announced once it has committed. */
-struct event {
-	struct store_event pub;
-	char *number, *date;		/* pub's, owned */
-	struct store_field_change *fields;	/* owned strings */
-	size_t nfields;
-	size_t seq;			/* order of happening */
-};
-struct event_list {
-	struct event *v;
-	size_t n, alloc;
-};
-struct event *event_add(struct event_list *l, enum store_change what,
-                        const struct draw *d, const char *number, const char *date);
-void event_field(struct event *ev, const char *field, const char *old_value,
-                 const char *new_value);
 
 /* Runs sql (no rows) on the connection. */
 int exec_sql(struct store *s, const char *sql, struct err *e);
