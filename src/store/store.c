@@ -443,7 +443,7 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 	 * it the same. */
 	format_utc(b->fetched_at ? b->fetched_at : time(NULL), fetched);
 	memcpy(now, fetched, sizeof(now));
-	if ((rc = exec_sql(s, nested ? "SAVEPOINT body" : "BEGIN IMMEDIATE", e)))
+	if ((rc = db_exec(s, nested ? "SAVEPOINT body" : "BEGIN IMMEDIATE", e)))
 		return rc;
 	if (queue && (rc = outbox_first_load(s, &first, e)))
 		goto fail;
@@ -464,7 +464,7 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 		goto fail;
 	if (queue && !first && (rc = outbox_queue(s, &ev, source, b, now, e)))
 		goto fail;
-	if ((rc = exec_sql(s, nested ? "RELEASE body" : "COMMIT", e)))
+	if ((rc = db_exec(s, nested ? "RELEASE body" : "COMMIT", e)))
 		goto fail;
 	s->data_changes += changed;
 	events_announce(&ev, fn, ctx);

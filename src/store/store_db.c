@@ -212,8 +212,8 @@ db_error(struct store *s, struct err *e, const char *what)
 	return err_set(e, EX_SOFTWARE, "%s: %.*s: %s", s->path, n, what, msg);
 }
 
-static int
-exec(struct store *s, const char *sql, struct err *e)
+int
+db_exec(struct store *s, const char *sql, struct err *e)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(s, e, sql);
@@ -221,13 +221,7 @@ exec(struct store *s, const char *sql, struct err *e)
 }
 
 int
-exec_sql(struct store *s, const char *sql, struct err *e)
-{
-	return exec(s, sql, e);
-}
-
-int
-prepare_sql(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
+db_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
 {
 	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
 		return db_error(s, e, sql);
@@ -307,7 +301,7 @@ migrate(struct store *s, struct err *e)
 
 	/* One read transaction: the three values from one snapshot, even
 	 * while another eedraws is creating the database. */
-	if ((rc = exec(s, "BEGIN", e)))
+	if ((rc = db_exec(s, "BEGIN", e)))
 		return rc;
 	rc = read_header(s, &app, &version, &tables, e);
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
@@ -315,21 +309,21 @@ migrate(struct store *s, struct err *e)
 		return rc;
 	if (version == (int)NMIGRATIONS)
 		return 0;
-	if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
+	if ((rc = db_exec(s, "BEGIN IMMEDIATE", e)))
 		return rc;
 	/* Again under the lock: another eedraws may have migrated meanwhile. */
 	if ((rc = read_header(s, &app, &version, &tables, e)))
 		goto fail;
 	for (v = (size_t)version; v < NMIGRATIONS; v++)
-		if ((rc = exec(s, migrations[v], e)))
+		if ((rc = db_exec(s, migrations[v], e)))
 			goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %zu", NMIGRATIONS);
-	if ((rc = exec(s, sql, e)))
+	if ((rc = db_exec(s, sql, e)))
 		goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", APPLICATION_ID);
-	if ((rc = exec(s, sql, e)))
+	if ((rc = db_exec(s, sql, e)))
 		goto fail;
-	return exec(s, "COMMIT", e);
+	return db_exec(s, "COMMIT", e);
 fail:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
@@ -374,10 +368,10 @@ store_open(struct store **out, const char *path, struct err *e)
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	/* migrate() reads the header before anything is written, so a file
 	 * that is not an eedraws database is refused untouched. */
-	if ((rc = exec(s, "PRAGMA foreign_keys = ON", e)) ||
+	if ((rc = db_exec(s, "PRAGMA foreign_keys = ON", e)) ||
 	    (rc = migrate(s, e)) ||
 	    (rc = use_wal(s, e)) ||
-	    (rc = exec(s, "PRAGMA synchronous = FULL", e)))
+	    (rc = db_exec(s, "PRAGMA synchronous = FULL", e)))
 		goto fail;
 	*out = s;
 	return 0;

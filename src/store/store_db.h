@@ -20,9 +20,9 @@ struct store {
 };
 
 /* Runs sql (no rows) on the connection. */
-int exec_sql(struct store *s, const char *sql, struct err *e);
+int db_exec(struct store *s, const char *sql, struct err *e);
 /* Prepares a statement used now and then (caller finalizes). */
-int prepare_sql(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e);
+int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e);
 /* The statement of sql, prepared on its first use and kept until the
  * store closes (never finalize it): for those run once per draw.  The
  * key is sql's address, so each file keeps its own statements beside the

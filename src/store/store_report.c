@@ -54,7 +54,7 @@ read_draws(struct store *s, const char *since, struct report_data *r, struct err
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = prepare_sql(s, draws_sql, &st, e)))
+	if ((rc = db_prepare(s, draws_sql, &st, e)))
 		return rc;
 	bind_text(st, 1, since);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -82,7 +82,7 @@ read_pool(struct store *s, const char *since, struct report_data *r, struct err 
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = prepare_sql(s, pool_sql, &st, e)))
+	if ((rc = db_prepare(s, pool_sql, &st, e)))
 		return rc;
 	bind_text(st, 1, since);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -113,7 +113,7 @@ store_report_read(struct store *s, const char *since, struct report_data *r, str
 	int rc;
 
 	/* One read transaction: the draws and the pool of one snapshot. */
-	if ((rc = exec_sql(s, "BEGIN", e)))
+	if ((rc = db_exec(s, "BEGIN", e)))
 		return rc;
 	if (!(rc = read_draws(s, since, r, e)))
 		rc = read_pool(s, since, r, e);
