@@ -40,12 +40,6 @@ facts_list_release(struct facts_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-static long
-column_count(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
-}
-
 /* Runs a bound statement selecting id, number, date, category,
  * invitations, crs_cutoff, into *l. */
 static int

@@ -431,3 +431,9 @@ column_dup(sqlite3_stmt *st, int i)
 {
 	return xstrdup((const char *)sqlite3_column_text(st, i));
 }
+
+long
+column_count(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
+}

@@ -34,6 +34,9 @@ void bind_text(sqlite3_stmt *st, int i, const char *v);
 void bind_count(sqlite3_stmt *st, int i, long v);	/* NULL when v < 0 */
 /* Runs a bound statement that returns no rows, then resets it. */
 int run(struct store *s, sqlite3_stmt *st, struct err *e);
+/* Column i of the current row: a copy of its text (caller frees; NULL
+ * for NULL), or a count (-1 for NULL). */
 char *column_dup(sqlite3_stmt *st, int i);
+long column_count(sqlite3_stmt *st, int i);
 
 #endif

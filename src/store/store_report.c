@@ -42,12 +42,6 @@ copy_date(char out[11], sqlite3_stmt *st, int i)
 	snprintf(out, 11, "%s", v ? v : "");
 }
 
-static long
-column_count(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
-}
-
 static int
 read_draws(struct store *s, const char *since, struct report_data *r, struct err *e)
 {
