@@ -7,6 +7,12 @@
 #include "store_db.h"
 #include "store_events.h"
 
+/* store_merge.c: merges one draw of IRCC's, from either language's feed;
+ * adds to *ev what it did. */
+int merge_draw(struct store *s, const struct draw *d, const char *source,
+               const struct body *b, const char *fetched, const char *now,
+               struct event_list *ev, struct err *e);
+
 /* observe.c */
 int observe_draw(struct store *s, const struct draw *d, const char *source,
                  const struct body *b, const char *fetched, const char *now,
