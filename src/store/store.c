@@ -1,7 +1,6 @@
 /* store.c: the SQLite store.  See store.h and README.md (Database). */
 #include "store_int.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,19 +17,6 @@ fetch_state_release(struct fetch_state *fs)
 	free(fs->last_error);
 	free(fs->next_attempt);
 	memset(fs, 0, sizeof(*fs));
-}
-
-void
-body_hash(const char *data, size_t len, char out[40])
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)data[i];
-		h *= 0x100000001b3ULL;
-	}
-	snprintf(out, 40, "fnv1a64:%016" PRIx64 ":%zu", h, len);
 }
 
 static const char put_state_sql[] =

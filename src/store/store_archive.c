@@ -2,6 +2,8 @@
  * every derived record from them (reparse).  See store.h. */
 #include "store_int.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -13,6 +15,19 @@ static const char rebuild_sql[] =
 	"INSERT INTO temp.reparse_before SELECT number FROM draws;"
 	"DELETE FROM pool; DELETE FROM revisions; DELETE FROM observations;"
 	"DELETE FROM unconfirmed; DELETE FROM draws;";
+
+void
+body_hash(const char *data, size_t len, char out[40])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)data[i];
+		h *= 0x100000001b3ULL;
+	}
+	snprintf(out, 40, "fnv1a64:%016" PRIx64 ":%zu", h, len);
+}
 
 /* The id of the body already kept for this URL with these bytes, 0 if
  * none, or an error (negated).  The hash only narrows the search: the
