@@ -13,7 +13,7 @@ int merge_draw(struct store *s, const struct draw *d, const char *source,
                const struct body *b, const char *fetched, const char *now,
                struct event_list *ev, struct err *e);
 
-/* observe.c */
+/* store_observe.c */
 int observe_draw(struct store *s, const struct draw *d, const char *source,
                  const struct body *b, const char *fetched, const char *now,
                  struct event_list *ev, struct err *e);

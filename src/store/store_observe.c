@@ -1,4 +1,4 @@
-/* observe.c: what articles say about draws, and the links news feeds gave.
+/* store_observe.c: what articles say about draws, and the links news feeds gave.
  *
  * An article's draw is an observation.  It is matched to a draw of IRCC's
  * when it can be told which one it is, else to an unconfirmed draw (one
