@@ -1,4 +1,7 @@
-/* store.c: the SQLite store.  See store.h and README.md (Database). */
+/* store.c: one body, one transaction: IRCC's draws merged or an
+ * article's observed, the fetch state saved with them, the notifications
+ * queued, the events announced once it has committed.  See store.h, and
+ * store_int.h for the layers of store/. */
 #include "store_int.h"
 
 #include <stdlib.h>

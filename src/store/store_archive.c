@@ -1,6 +1,6 @@
 /* store_archive.c: every distinct body a source served, and rebuilding
  * every derived record from them (reparse).  See store.h. */
-#include "store_int.h"
+#include "store_db.h"
 
 #include <inttypes.h>
 #include <stdio.h>

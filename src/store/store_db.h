@@ -8,6 +8,9 @@
 
 #include "store.h"
 
+/* store.h's handle: the connection, and the state the files above keep
+ * per connection (store_archive.c and store_notify.c set replaying and
+ * notify for store.c, which counts data_changes). */
 struct store {
 	sqlite3 *db;
 	char *path;

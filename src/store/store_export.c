@@ -1,6 +1,6 @@
 /* store_export.c: the tables as export and list read them, row by row.
  * See store.h. */
-#include "store_int.h"
+#include "store_db.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,18 @@
-/* store_int.h: what store.c and observe.c share; no other module includes
- * it.  store.c owns the connection, the schema and IRCC's draws;
- * observe.c what articles say about them. */
+/* store_int.h: what the files of store/ share; nothing outside store/
+ * includes it.  Each file calls only files of a layer below its own:
+ *
+ *   1. store.c: a body's transaction (store_put_body,
+ *      store_put_observations) and the fetch state saved in it.
+ *   2. What that transaction runs: store_merge.c (IRCC's draws),
+ *      store_observe.c (articles' draws), store_notify.c (the outbox).
+ *      Beside them, the rest of store.h, each on its own tables:
+ *      store_archive.c, store_export.c, store_report.c, store_robots.c.
+ *   3. store_events.c (a transaction's events, store_events.h) and
+ *      store_db.c (the connection, the schema and the SQL helpers,
+ *      store_db.h): they call nothing else in store/.
+ *
+ * Each file keeps the SQL it runs beside the code that runs it.  This
+ * header declares layer 2's functions for store.c. */
 #ifndef EEDRAWS_STORE_INT_H
 #define EEDRAWS_STORE_INT_H
 
@@ -13,7 +25,8 @@ int merge_draw(struct store *s, const struct draw *d, const char *source,
                const struct body *b, const char *fetched, const char *now,
                struct event_list *ev, struct err *e);
 
-/* store_observe.c */
+/* store_observe.c: matches one draw of an article; adds to *ev what it
+ * did. */
 int observe_draw(struct store *s, const struct draw *d, const char *source,
                  const struct body *b, const char *fetched, const char *now,
                  struct event_list *ev, struct err *e);

@@ -1,4 +1,5 @@
-/* store_observe.c: what articles say about draws, and the links news feeds gave.
+/* store_observe.c: what articles say about draws, and the links news
+ * feeds gave.
  *
  * An article's draw is an observation.  It is matched to a draw of IRCC's
  * when it can be told which one it is, else to an unconfirmed draw (one
@@ -157,7 +158,7 @@ field(struct event_list *l, struct event **ev, enum store_change what,
 }
 
 /* Adds to l an event listing each value o states that c disagrees with,
- * as the conflicts view (store.c) counts them; none when they agree,
+ * as the conflicts view (store_db.c) counts them; none when they agree,
  * unless always. */
 static void
 disagreements(struct event_list *l, enum store_change what, int always,

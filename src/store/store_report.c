@@ -1,6 +1,6 @@
 /* store_report.c: what the HTML report shows, read in one snapshot, and
  * whether a run changed it.  See store.h and report.h. */
-#include "store_int.h"
+#include "store_db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_int.h"
+#include "store_db.h"
 
 int
 store_get_robots(struct store *s, const char *host, const char *since, int *found,
