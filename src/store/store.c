@@ -98,7 +98,7 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 	if ((rc = db_exec(s, nested ? "RELEASE body" : "COMMIT", e)))
 		goto fail;
 	s->data_changes += changed;
-	events_announce(&ev, fn, ctx);
+	events_announce(&ev, b->url, fn, ctx);
 	events_release(&ev);
 	return 0;
 fail:

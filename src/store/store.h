@@ -50,7 +50,12 @@ struct store_event {
 	const char *date;		/* the draw's date */
 	const struct store_field_change *fields;
 	size_t nfields;
+	const char *url;		/* the URL of the body whose transaction
+					 * made the event (for STORE_CONFIRMED,
+					 * IRCC's); NULL when it has none */
 };
+/* Called once per event of a body, after its commit; ev and all it points
+ * to are valid during the call only. */
 typedef void store_event_fn(void *ctx, const struct store_event *ev);
 
 /* Fetch bookkeeping for one URL. */

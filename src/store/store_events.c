@@ -69,11 +69,12 @@ event_cmp(const void *a, const void *b)
 }
 
 void
-events_announce(struct event_list *l, store_event_fn *fn, void *ctx)
+events_announce(struct event_list *l, const char *url, store_event_fn *fn, void *ctx)
 {
 	size_t i;
 
 	for (i = 0; i < l->n; i++) {
+		l->v[i].pub.url = url;
 		l->v[i].pub.number = l->v[i].number;
 		l->v[i].pub.date = l->v[i].date;
 		l->v[i].pub.fields = l->v[i].fields;

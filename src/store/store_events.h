@@ -23,8 +23,9 @@ struct event *event_add(struct event_list *l, enum store_change what,
 void event_field(struct event *ev, const char *field, const char *old_value,
                  const char *new_value);
 /* Calls fn (may be NULL) with each event, in order of date, then draw
- * number, then as they happened, whatever the order of the body. */
-void events_announce(struct event_list *l, store_event_fn *fn, void *ctx);
+ * number, then as they happened, whatever the order of the body; url is
+ * the body's (NULL for none), for every event. */
+void events_announce(struct event_list *l, const char *url, store_event_fn *fn, void *ctx);
 void events_release(struct event_list *l);
 
 #endif
