@@ -37,7 +37,7 @@ check_drift(struct app *app, const char *source, const struct body *b,
  * what an article says.  report and ctx as for store_put_body(). */
 static int
 put(struct app *app, const char *source, const struct body *b, const char *kind,
-    const struct draw_list *draws, const struct fetch_state *st, store_report_fn *report,
+    const struct draw_list *draws, const struct fetch_state *st, store_event_fn *report,
     struct err *e)
 {
 	void *ctx = report ? app : NULL;

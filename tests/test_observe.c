@@ -11,6 +11,7 @@
 static char *dir, *db;
 static struct store *st;
 static struct strlist events;
+static struct strlist urls;	/* "conflict https://news.example/a" */
 
 static void
 setup(void)
@@ -27,12 +28,14 @@ teardown(void)
 {
 	store_close(st);
 	strlist_release(&events);
+	strlist_release(&urls);
 	test_rmtree(dir);
 	free(db);
 	free(dir);
 }
 
-/* Every event as one line: "conflict 335 crs_cutoff 521 -> 522". */
+/* Every event as one line: "conflict 335 crs_cutoff 521 -> 522"; and its
+ * URL in urls. */
 static void
 record(void *ctx, const struct store_event *ev)
 {
@@ -41,6 +44,7 @@ record(void *ctx, const struct store_event *ev)
 	size_t i;
 
 	(void)ctx;
+	strlist_addf(&urls, "%s %s", what[ev->what], ev->url ? ev->url : "(none)");
 	if (!ev->nfields)
 		strlist_addf(&events, "%s %s %s", what[ev->what], ev->number ? ev->number : "-",
 		             ev->date);
@@ -106,6 +110,7 @@ static void
 clear_events(void)
 {
 	strlist_release(&events);
+	strlist_release(&urls);
 }
 
 START_TEST(test_match_by_date_and_category_conflicts_on_invitations)
@@ -157,6 +162,23 @@ START_TEST(test_an_agreeing_article_confirms_quietly)
 	ck_assert_uint_eq(events.n, 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '334'"), 1);
 	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+}
+END_TEST
+
+START_TEST(test_each_event_carries_the_url_of_its_body)
+{
+	ircc(0);
+	article("https://news.example/a", NULL, "2025-02-05", "cec", 4500, -1);
+	article("https://news.example/b", NULL, "2025-02-17", "pnp", 646, 751);
+	/* Confirming b's draw is news of IRCC's body, not of b. */
+	ircc(1);
+	ck_assert_uint_eq(urls.n, 6);
+	ck_assert_str_eq(urls.v[0], "new https://ircc.example/rounds.json");
+	ck_assert_str_eq(urls.v[1], "new https://ircc.example/rounds.json");
+	ck_assert_str_eq(urls.v[2], "conflict https://news.example/a");
+	ck_assert_str_eq(urls.v[3], "unconfirmed https://news.example/b");
+	ck_assert_str_eq(urls.v[4], "new https://ircc.example/rounds.json");
+	ck_assert_str_eq(urls.v[5], "confirmed https://ircc.example/rounds.json");
 }
 END_TEST
 
@@ -312,6 +334,7 @@ observe_suite(void)
 	tcase_add_test(tc, test_match_by_date_invitations_and_crs_conflicts_on_category);
 	tcase_add_test(tc, test_match_by_stated_number_conflicts_on_date);
 	tcase_add_test(tc, test_an_agreeing_article_confirms_quietly);
+	tcase_add_test(tc, test_each_event_carries_the_url_of_its_body);
 	tcase_add_test(tc, test_another_category_the_same_day_is_not_that_draw);
 	tcase_add_test(tc, test_the_same_observation_is_stored_once);
 	tcase_add_test(tc, test_unconfirmed_draw_gathers_articles_and_is_confirmed);

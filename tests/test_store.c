@@ -26,7 +26,7 @@ teardown(void)
 	free(dir);
 }
 
-/* What a report callback saw. */
+/* What an event callback saw. */
 struct seen {
 	int new, changed;
 	struct strlist lines;

@@ -1,488 +1,11 @@
-/* store.c: the SQLite store.  See store.h and README.md (Database). */
+/* store.c: one body, one transaction: IRCC's draws merged or an
+ * article's observed, the fetch state saved with them, the notifications
+ * queued, the events announced once it has committed.  See store.h, and
+ * store_int.h for the layers of store/. */
 #include "store_int.h"
 
-#include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
-
-#define APPLICATION_ID 0x45454452	/* "EEDR", in the database header */
-#define BUSY_TIMEOUT_MS 5000	/* then EX_TEMPFAIL: cron tries again */
-
-/* migrations[i] takes the schema from version i to i + 1; each runs in the
- * same transaction as the user_version bump.  Never edit a shipped one:
- * append. */
-static const char *const migrations[] = {
-	/* 0 -> 1 */
-	"CREATE TABLE draws ("
-	"  number TEXT PRIMARY KEY,"
-	"  number_key INTEGER NOT NULL,"
-	"  date TEXT, date_raw TEXT,"
-	"  category TEXT NOT NULL, version TEXT, name TEXT,"
-	"  invitations INTEGER, invitations_raw TEXT,"
-	"  crs_cutoff INTEGER, crs_raw TEXT,"
-	"  draw_time TEXT, draw_time_raw TEXT,"
-	"  tie_break TEXT, tie_break_raw TEXT,"
-	"  programs TEXT, programs_raw TEXT,"
-	"  pool_as_of TEXT, pool_as_of_raw TEXT,"
-	"  raw TEXT,"
-	"  source TEXT NOT NULL, url TEXT, fetched_at TEXT,"
-	"  first_seen TEXT NOT NULL, updated_at TEXT NOT NULL"
-	");"
-	"CREATE INDEX draws_date ON draws(date, number_key);"
-	"CREATE TABLE pool ("
-	"  number TEXT NOT NULL REFERENCES draws(number),"
-	"  band TEXT NOT NULL, crs_min INTEGER NOT NULL, crs_max INTEGER NOT NULL,"
-	"  candidates INTEGER NOT NULL,"
-	"  PRIMARY KEY (number, band)"
-	");"
-	"CREATE TABLE revisions ("
-	"  id INTEGER PRIMARY KEY,"
-	"  number TEXT NOT NULL REFERENCES draws(number),"
-	"  field TEXT NOT NULL, old_value TEXT, new_value TEXT,"
-	"  changed_at TEXT NOT NULL, source TEXT NOT NULL, url TEXT"
-	");"
-	"CREATE INDEX revisions_number ON revisions(number);"
-	"CREATE TABLE fetch_state ("
-	"  url TEXT PRIMARY KEY, source TEXT,"
-	"  etag TEXT, last_modified TEXT, body_hash TEXT,"
-	"  last_status INTEGER, last_attempt TEXT, last_success TEXT, last_error TEXT"
-	");",
-	/* 1 -> 2: what articles say (issue 3) */
-	"CREATE TABLE unconfirmed ("
-	"  id INTEGER PRIMARY KEY,"
-	"  date TEXT NOT NULL, number TEXT, number_key INTEGER, category TEXT,"
-	"  invitations INTEGER, crs_cutoff INTEGER,"
-	"  first_seen TEXT NOT NULL, updated_at TEXT NOT NULL"
-	");"
-	"CREATE INDEX unconfirmed_date ON unconfirmed(date);"
-	"CREATE TABLE observations ("
-	"  id INTEGER PRIMARY KEY,"
-	"  number TEXT REFERENCES draws(number),"
-	"  unconfirmed INTEGER REFERENCES unconfirmed(id),"
-	"  date TEXT NOT NULL, stated_number TEXT, category TEXT, name TEXT,"
-	"  invitations INTEGER, crs_cutoff INTEGER,"
-	"  source TEXT NOT NULL, url TEXT NOT NULL, fetched_at TEXT NOT NULL,"
-	"  evidence TEXT, observed_at TEXT NOT NULL,"
-	"  CHECK ((number IS NULL) <> (unconfirmed IS NULL))"
-	");"
-	"CREATE UNIQUE INDEX observations_once ON observations(url, date,"
-	"  ifnull(stated_number, ''), ifnull(category, ''), ifnull(invitations, -1),"
-	"  ifnull(crs_cutoff, -1));"
-	"CREATE INDEX observations_number ON observations(number);"
-	"CREATE INDEX observations_unconfirmed ON observations(unconfirmed);"
-	/* One row per disagreement of an observation with IRCC's draw, from
-	 * the values as they are now: IRCC correcting a value ends a conflict. */
-	"CREATE VIEW conflicts AS"
-	" SELECT o.id AS observation, d.number AS number, d.number_key AS number_key,"
-	"  d.date AS date, 'date' AS field, d.date AS ircc_value, o.date AS stated_value,"
-	"  o.source AS source, o.url AS url, o.evidence AS evidence"
-	" FROM observations o JOIN draws d ON d.number = o.number"
-	" WHERE o.date IS NOT d.date"
-	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'number', d.number,"
-	"  o.stated_number, o.source, o.url, o.evidence"
-	" FROM observations o JOIN draws d ON d.number = o.number"
-	" WHERE o.stated_number IS NOT NULL AND o.stated_number IS NOT d.number"
-	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'category', d.category,"
-	"  o.category, o.source, o.url, o.evidence"
-	" FROM observations o JOIN draws d ON d.number = o.number"
-	" WHERE o.category IS NOT NULL AND o.category IS NOT d.category"
-	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'invitations',"
-	"  CAST(d.invitations AS TEXT), CAST(o.invitations AS TEXT), o.source, o.url,"
-	"  o.evidence"
-	" FROM observations o JOIN draws d ON d.number = o.number"
-	" WHERE o.invitations IS NOT NULL AND o.invitations IS NOT d.invitations"
-	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'crs_cutoff',"
-	"  CAST(d.crs_cutoff AS TEXT), CAST(o.crs_cutoff AS TEXT), o.source, o.url,"
-	"  o.evidence"
-	" FROM observations o JOIN draws d ON d.number = o.number"
-	" WHERE o.crs_cutoff IS NOT NULL AND o.crs_cutoff IS NOT d.crs_cutoff;"
-	/* Failures in a row, and when a source failing again and again may
-	 * be tried next (backoff, Retry-After). */
-	"ALTER TABLE fetch_state ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE fetch_state ADD COLUMN next_attempt TEXT;"
-	"CREATE TABLE links ("
-	"  url TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT,"
-	"  first_seen TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-	"  fetched_at TEXT, last_error TEXT"
-	");",
-	/* 2 -> 3: unattended running (issue 4) */
-	/* IRCC's French feed names each draw in French. */
-	"ALTER TABLE draws ADD COLUMN name_fr TEXT;"
-	/* Every distinct body a URL served, as served, for reparse and for
-	 * replaying an incident. */
-	"CREATE TABLE bodies ("
-	"  id INTEGER PRIMARY KEY,"
-	"  source TEXT NOT NULL, url TEXT NOT NULL, hash TEXT NOT NULL,"
-	"  kind TEXT NOT NULL, assumed_date TEXT,"
-	"  status INTEGER, etag TEXT, last_modified TEXT, content_type TEXT,"
-	"  first_fetched TEXT NOT NULL, last_fetched TEXT NOT NULL,"
-	"  data BLOB NOT NULL"
-	");"
-	"CREATE INDEX bodies_url ON bodies(url, hash);"
-	/* Announcements for notify, written in the transaction that made the
-	 * change, delivered after it, until the command succeeds. */
-	"CREATE TABLE notifications ("
-	"  id INTEGER PRIMARY KEY,"
-	"  event TEXT NOT NULL, number TEXT, date TEXT, env TEXT NOT NULL,"
-	"  created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-	"  last_attempt TEXT, last_error TEXT, delivered_at TEXT"
-	");"
-	"CREATE INDEX notifications_pending ON notifications(delivered_at);"
-	/* The shape of the last IRCC feed body per source: its record keys
-	 * and round count, to warn when IRCC's format drifts. */
-	"CREATE TABLE feed_shape ("
-	"  source TEXT PRIMARY KEY, keys TEXT NOT NULL, rounds INTEGER NOT NULL,"
-	"  seen_at TEXT NOT NULL"
-	");"
-	/* robots.txt of news hosts, as last fetched. */
-	"CREATE TABLE robots ("
-	"  host TEXT PRIMARY KEY, status INTEGER, rules TEXT, fetched_at TEXT NOT NULL"
-	");",
-};
-#define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
-
-/* The draw fields compared and stored, in draws-table order; the pool
- * bands follow them as dd1..dd18. */
-static const char *const fields[] = {
-	"date", "date_raw", "category", "version", "name",
-	"invitations", "invitations_raw", "crs_cutoff", "crs_raw",
-	"draw_time", "draw_time_raw", "tie_break", "tie_break_raw",
-	"programs", "programs_raw", "pool_as_of", "pool_as_of_raw",
-	"name_fr",
-};
-/* The LACKS_* bit of the record key fields[i] comes from (draw.h). */
-static unsigned
-value_lacks(size_t i)
-{
-	static const unsigned bits[] = {
-		LACKS_DATE, LACKS_DATE, LACKS_NAME, LACKS_NAME, LACKS_NAME,
-		LACKS_SIZE, LACKS_SIZE, LACKS_CRS, LACKS_CRS,
-		LACKS_TIME, LACKS_TIME, LACKS_CUTOFF, LACKS_CUTOFF,
-		LACKS_PROGRAMS, LACKS_PROGRAMS, LACKS_POOL_AS_OF, LACKS_POOL_AS_OF,
-		LACKS_NAME,
-	};
-
-	_Static_assert(sizeof(bits) / sizeof(bits[0]) == sizeof(fields) / sizeof(fields[0]),
-	               "one LACKS_* bit per field");
-	return bits[i];
-}
-
-/* Indexes in fields[] that the two languages of IRCC's feed treat apart. */
-enum { F_CATEGORY = 2, F_NAME = 4, F_NAME_FR = 17 };
-#define NFIELDS (sizeof(fields) / sizeof(fields[0]))
-#define NVALUES (NFIELDS + DRAW_NBANDS)
-
-const char *const store_stmt_sql[NSTMT] = {
-	[SEL_DRAW] = "SELECT date, date_raw, category, version, name, invitations,"
-	             " invitations_raw, crs_cutoff, crs_raw, draw_time, draw_time_raw,"
-	             " tie_break, tie_break_raw, programs, programs_raw, pool_as_of,"
-	             " pool_as_of_raw, name_fr, raw FROM draws WHERE number = ?1",
-	[SEL_POOL] = "SELECT band, candidates FROM pool WHERE number = ?1",
-	[INS_DRAW] = "INSERT INTO draws (date, date_raw, category, version, name,"
-	             " invitations, invitations_raw, crs_cutoff, crs_raw, draw_time,"
-	             " draw_time_raw, tie_break, tie_break_raw, programs, programs_raw,"
-	             " pool_as_of, pool_as_of_raw, name_fr, raw, source, url, fetched_at,"
-	             " number, number_key, first_seen, updated_at)"
-	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25)",
-	[UPD_DRAW] = "UPDATE draws SET date = ?1, date_raw = ?2, category = ?3,"
-	             " version = ?4, name = ?5, invitations = ?6, invitations_raw = ?7,"
-	             " crs_cutoff = ?8, crs_raw = ?9, draw_time = ?10,"
-	             " draw_time_raw = ?11, tie_break = ?12, tie_break_raw = ?13,"
-	             " programs = ?14, programs_raw = ?15, pool_as_of = ?16,"
-	             " pool_as_of_raw = ?17, name_fr = ?18, raw = ?19, source = ?20,"
-	             " url = ?21, fetched_at = ?22, updated_at = ?25 WHERE number = ?23",
-	[UPD_RAW]  = "UPDATE draws SET raw = ?1 WHERE number = ?2",
-	[DEL_POOL] = "DELETE FROM pool WHERE number = ?1",
-	[INS_POOL] = "INSERT INTO pool (number, band, crs_min, crs_max, candidates)"
-	             " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[INS_REV]  = "INSERT INTO revisions (number, field, old_value, new_value,"
-	             " changed_at, source, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[PUT_STATE] = "INSERT INTO fetch_state (url, source, etag, last_modified,"
-	              " body_hash, last_status, last_attempt, last_success, last_error,"
-	              " failures, next_attempt)"
-	              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-	              " ON CONFLICT (url) DO UPDATE SET source = ?2, etag = ?3,"
-	              " last_modified = ?4, body_hash = ?5, last_status = ?6,"
-	              " last_attempt = ?7, last_success = ?8, last_error = ?9,"
-	              " failures = ?10, next_attempt = ?11",
-	[GET_STATE] = "SELECT etag, last_modified, body_hash, last_status,"
-	              " last_attempt, last_success, last_error, failures, next_attempt"
-	              " FROM fetch_state WHERE url = ?1",
-	/* observe.c: the draws an observation could be */
-	[CAND_DRAWS] = "SELECT 0, number, date, category, invitations, crs_cutoff"
-	               " FROM draws WHERE date = ?1 OR number = ?2",
-	[CAND_UNCONF] = "SELECT id, number, date, category, invitations, crs_cutoff"
-	                " FROM unconfirmed WHERE date = ?1 OR number = ?2 ORDER BY id",
-	[ALL_UNCONF] = "SELECT id, number, date, category, invitations, crs_cutoff"
-	               " FROM unconfirmed ORDER BY id",
-	[OBS_SEEN] = "SELECT 1 FROM observations WHERE url = ?1 AND date = ?2"
-	             " AND ifnull(stated_number, '') = ifnull(?3, '')"
-	             " AND ifnull(category, '') = ifnull(?4, '')"
-	             " AND ifnull(invitations, -1) = ifnull(?5, -1)"
-	             " AND ifnull(crs_cutoff, -1) = ifnull(?6, -1)",
-	[INS_OBS] = "INSERT INTO observations (number, unconfirmed, date, stated_number,"
-	            " category, name, invitations, crs_cutoff, source, url, fetched_at,"
-	            " evidence, observed_at)"
-	            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	[INS_UNCONF] = "INSERT INTO unconfirmed (date, number, number_key, category,"
-	               " invitations, crs_cutoff, first_seen, updated_at)"
-	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-	/* A later article fills in what the first did not state, never more. */
-	[FILL_UNCONF] = "UPDATE unconfirmed SET number = ifnull(number, ?2),"
-	                " number_key = ifnull(number_key, ?3), category = ifnull(category, ?4),"
-	                " invitations = ifnull(invitations, ?5),"
-	                " crs_cutoff = ifnull(crs_cutoff, ?6), updated_at = ?7 WHERE id = ?1",
-	[MOVE_OBS] = "UPDATE observations SET number = ?1, unconfirmed = NULL"
-	             " WHERE unconfirmed = ?2",
-	[DEL_UNCONF] = "DELETE FROM unconfirmed WHERE id = ?1",
-	[GET_LINK] = "SELECT attempts, fetched_at FROM links WHERE url = ?1",
-	[PUT_LINK] = "INSERT INTO links (url, source, title, first_seen, attempts,"
-	             " fetched_at, last_error) VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)"
-	             " ON CONFLICT (url) DO UPDATE SET attempts = attempts + 1,"
-	             " fetched_at = ?5, last_error = ?6",
-};
-
-/* What failed, for a message: a statement is named by its first words
- * ("INSERT INTO draws"), not its whole text. */
-static int
-what_len(const char *what)
-{
-	const char *p = strchr(what, '(');
-	int n = p ? (int)(p - what) : (int)strlen(what);
-
-	if (n > 40)
-		n = 40;
-	while (n > 0 && what[n - 1] == ' ')
-		n--;
-	return n;
-}
-
-int
-db_error(struct store *s, struct err *e, const char *what)
-{
-	int rc = sqlite3_extended_errcode(s->db), n = what_len(what);
-	int sys = sqlite3_system_errno(s->db);
-	const char *msg = sqlite3_errmsg(s->db);
-
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return err_set(e, EX_TEMPFAIL,
-		               "%s: database is busy (another eedraws running?): %.*s; try again later",
-		               s->path, n, what);
-	case SQLITE_NOTADB:
-		return err_set(e, EX_DATAERR,
-		               "%s: not an eedraws database, not even SQLite (%s); name another with -d",
-		               s->path, msg);
-	case SQLITE_CORRUPT:
-		return err_set(e, EX_DATAERR, "%s: the database is corrupt (%.*s: %s)", s->path,
-		               n, what, msg);
-	case SQLITE_READONLY:
-		/* Even reading a WAL database needs its -wal and -shm files,
-		 * made beside it when absent. */
-		if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT)
-			return err_set(e, EX_CANTCREAT,
-			               "%s: cannot use the database: its directory is not writable"
-			               " by this user, and SQLite must make its -wal and -shm files"
-			               " there even to read it (%.*s: %s)", s->path, n, what, msg);
-		return err_set(e, EX_CANTCREAT,
-		               "%s: cannot write: the database is read-only to this user (%.*s: %s)",
-		               s->path, n, what, msg);
-	case SQLITE_CANTOPEN:
-	case SQLITE_PERM:
-		return err_set(e, EX_CANTCREAT, "%s: cannot open the database (%.*s: %s%s%s)",
-		               s->path, n, what, msg, sys ? ": " : "", sys ? strerror(sys) : "");
-	case SQLITE_FULL:
-		return err_set(e, EX_IOERR,
-		               "%s: cannot write: the disk is full (%.*s: %s)",
-		               s->path, n, what, msg);
-	case SQLITE_IOERR:
-		if (rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ)
-			return err_set(e, EX_IOERR, "%s: cannot read the database (%.*s: %s)",
-			               s->path, n, what, msg);
-		/* A full disk comes as SQLITE_FULL only when the write that
-		 * failed said ENOSPC; one cut short, or EFBIG past a file size
-		 * limit, comes as this, and by now errno is often gone. */
-		return err_set(e, EX_IOERR, "%s: cannot write the database%s%s; is the disk full?"
-		               " (%.*s: %s)", s->path, sys ? ": " : "", sys ? strerror(sys) : "",
-		               n, what, msg);
-	}
-	return err_set(e, EX_SOFTWARE, "%s: %.*s: %s", s->path, n, what, msg);
-}
-
-static int
-exec(struct store *s, const char *sql, struct err *e)
-{
-	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_error(s, e, sql);
-	return 0;
-}
-
-int
-exec_sql(struct store *s, const char *sql, struct err *e)
-{
-	return exec(s, sql, e);
-}
-
-int
-prepare_sql(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
-{
-	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
-		return db_error(s, e, sql);
-	return 0;
-}
-
-static int
-pragma_int(struct store *s, const char *sql, int *out, struct err *e)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(s, e, sql);
-	rc = sqlite3_step(st);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(s, e, sql);
-	return 0;
-}
-
-/* Reads the header fields that say whose the file is and which schema. */
-static int
-read_header(struct store *s, int *app, int *version, int *tables, struct err *e)
-{
-	int rc;
-
-	if ((rc = pragma_int(s, "PRAGMA application_id", app, e)) ||
-	    (rc = pragma_int(s, "PRAGMA user_version", version, e)) ||
-	    (rc = pragma_int(s, "SELECT count(*) FROM sqlite_master", tables, e)))
-		return rc;
-	if (*app != APPLICATION_ID && (*app != 0 || *tables > 0))
-		return err_set(e, EX_DATAERR, "%s: not an eedraws database; name another with -d",
-		               s->path);
-	if (*version > (int)NMIGRATIONS)
-		return err_set(e, EX_DATAERR,
-		               "%s: database schema %d is newer than this eedraws knows (%zu); upgrade eedraws",
-		               s->path, *version, NMIGRATIONS);
-	return 0;
-}
-
-/* Checks the file is ours (or empty) and brings its schema up to date in
- * one transaction.  An up-to-date database is only read: readers never
- * wait for a writer. */
-static int
-migrate(struct store *s, struct err *e)
-{
-	int version, app, tables, rc;
-	size_t v;
-	char sql[64];
-
-	/* One read transaction: the three values from one snapshot, even
-	 * while another eedraws is creating the database. */
-	if ((rc = exec(s, "BEGIN", e)))
-		return rc;
-	rc = read_header(s, &app, &version, &tables, e);
-	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	if (rc)
-		return rc;
-	if (version == (int)NMIGRATIONS)
-		return 0;
-	if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
-		return rc;
-	/* Again under the lock: another eedraws may have migrated meanwhile. */
-	if ((rc = read_header(s, &app, &version, &tables, e)))
-		goto fail;
-	for (v = (size_t)version; v < NMIGRATIONS; v++)
-		if ((rc = exec(s, migrations[v], e)))
-			goto fail;
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %zu", NMIGRATIONS);
-	if ((rc = exec(s, sql, e)))
-		goto fail;
-	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", APPLICATION_ID);
-	if ((rc = exec(s, sql, e)))
-		goto fail;
-	return exec(s, "COMMIT", e);
-fail:
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
-}
-
-/* Switches a new database to WAL (the mode persists in the file).  The
- * switch needs the file to itself and SQLite does not wait for that, so
- * two eedraws creating one database at once retry here. */
-static int
-use_wal(struct store *s, struct err *e)
-{
-	sqlite3_stmt *st;
-	int rc, waited;
-
-	for (waited = 0;; waited += 50) {
-		if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL) != SQLITE_OK)
-			return db_error(s, e, "PRAGMA journal_mode = WAL");
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc == SQLITE_ROW)
-			return 0;
-		if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
-			return db_error(s, e, "PRAGMA journal_mode = WAL");
-		sqlite3_sleep(50);
-	}
-}
-
-int
-store_open(struct store **out, const char *path, struct err *e)
-{
-	struct store *s = xcalloc(1, sizeof(*s));
-	int rc, i;
-
-	s->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	                    NULL) != SQLITE_OK) {
-		rc = err_set(e, EX_CANTCREAT, "cannot open database '%s': %s", path,
-		             s->db ? sqlite3_errmsg(s->db) : "out of memory");
-		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	/* migrate() reads the header before anything is written, so a file
-	 * that is not an eedraws database is refused untouched. */
-	if ((rc = exec(s, "PRAGMA foreign_keys = ON", e)) ||
-	    (rc = migrate(s, e)) ||
-	    (rc = use_wal(s, e)) ||
-	    (rc = exec(s, "PRAGMA synchronous = FULL", e)))
-		goto fail;
-	for (i = 0; i < NSTMT; i++) {
-		if (sqlite3_prepare_v3(s->db, store_stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-		                       &s->stmt[i], NULL) != SQLITE_OK) {
-			rc = db_error(s, e, store_stmt_sql[i]);
-			goto fail;
-		}
-	}
-	*out = s;
-	return 0;
-fail:
-	store_close(s);
-	*out = NULL;
-	return rc;
-}
-
-void
-store_close(struct store *s)
-{
-	int i;
-
-	if (!s)
-		return;
-	for (i = 0; i < NSTMT; i++)
-		sqlite3_finalize(s->stmt[i]);
-	sqlite3_close(s->db);
-	free(s->path);
-	free(s);
-}
 
 void
 fetch_state_release(struct fetch_state *fs)
@@ -497,389 +20,25 @@ fetch_state_release(struct fetch_state *fs)
 	memset(fs, 0, sizeof(*fs));
 }
 
-void
-body_hash(const char *data, size_t len, char out[40])
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)data[i];
-		h *= 0x100000001b3ULL;
-	}
-	snprintf(out, 40, "fnv1a64:%016" PRIx64 ":%zu", h, len);
-}
-
-/* The draw's values as text, in fields[] order then the pool bands; NULL
- * for unknown.  Numbers are formatted into nums. */
-static void
-draw_values(const struct draw *d, const char *v[NVALUES], char nums[2 + DRAW_NBANDS][24])
-{
-	int i;
-
-#define OPT(s) ((s) && *(s) ? (s) : NULL)
-#define NUM(k, x) ((x) >= 0 ? (snprintf(nums[k], 24, "%ld", (x)), nums[k]) : NULL)
-	v[0] = OPT(d->date);
-	v[1] = d->date_raw;
-	v[2] = d->category;
-	v[3] = d->version;
-	v[4] = d->name;
-	v[5] = NUM(0, d->invitations);
-	v[6] = d->invitations_raw;
-	v[7] = NUM(1, d->crs_cutoff);
-	v[8] = d->crs_raw;
-	v[9] = OPT(d->draw_time);
-	v[10] = d->draw_time_raw;
-	v[11] = OPT(d->tie_break);
-	v[12] = d->tie_break_raw;
-	v[13] = d->programs;
-	v[14] = d->programs_raw;
-	v[15] = OPT(d->pool_as_of);
-	v[16] = d->pool_as_of_raw;
-	v[17] = d->name_fr;
-	for (i = 0; i < DRAW_NBANDS; i++)
-		v[NFIELDS + i] = NUM(2 + i, d->pool[i]);
-#undef OPT
-#undef NUM
-}
-
-static int
-same(const char *a, const char *b)
-{
-	return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-void
-bind_text(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-void
-bind_count(sqlite3_stmt *st, int i, long v)
-{
-	if (v >= 0)
-		sqlite3_bind_int64(st, i, v);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-int
-run(struct store *s, sqlite3_stmt *st, struct err *e)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_DONE)
-		return db_error(s, e, sqlite3_sql(st));
-	return 0;
-}
-
-/* The pool of d->number as pool[] (the values after the fields, as text;
- * NULL for none) states it. */
-static int
-put_pool(struct store *s, const struct draw *d, const char *const *pool, struct err *e)
-{
-	sqlite3_stmt *st = s->stmt[INS_POOL];
-	int i, rc;
-
-	bind_text(s->stmt[DEL_POOL], 1, d->number);
-	if ((rc = run(s, s->stmt[DEL_POOL], e)))
-		return rc;
-	for (i = 0; i < DRAW_NBANDS; i++) {
-		if (!pool[i])
-			continue;
-		bind_text(st, 1, d->number);
-		bind_text(st, 2, pool_bands[i].key);
-		sqlite3_bind_int(st, 3, pool_bands[i].crs_min);
-		sqlite3_bind_int(st, 4, pool_bands[i].crs_max);
-		sqlite3_bind_int64(st, 5, strtoll(pool[i], NULL, 10));
-		if ((rc = run(s, st, e)))
-			return rc;
-	}
-	return 0;
-}
-
-struct event *
-event_add(struct event_list *l, enum store_change what, const struct draw *d,
-          const char *number, const char *date)
-{
-	struct event *ev;
-
-	if (l->n == l->alloc) {
-		l->alloc = l->alloc ? 2 * l->alloc : 8;
-		l->v = xrealloc(l->v, l->alloc * sizeof(*l->v));
-	}
-	ev = &l->v[l->n++];
-	memset(ev, 0, sizeof(*ev));
-	ev->seq = l->n - 1;	/* qsort is not stable: ties keep this order */
-	ev->pub.what = what;
-	ev->pub.draw = d;
-	ev->number = xstrdup(number);
-	ev->date = xstrdup(date);
-	return ev;
-}
-
-void
-event_field(struct event *ev, const char *field, const char *old_value,
-            const char *new_value)
-{
-	ev->fields = xrealloc(ev->fields, (ev->nfields + 1) * sizeof(*ev->fields));
-	ev->fields[ev->nfields++] = (struct store_field_change){ field, xstrdup(old_value),
-	                                                         xstrdup(new_value) };
-}
-
-static void
-events_release(struct event_list *l)
-{
-	size_t i, j;
-
-	for (i = 0; i < l->n; i++) {
-		for (j = 0; j < l->v[i].nfields; j++) {
-			free((char *)l->v[i].fields[j].old_value);
-			free((char *)l->v[i].fields[j].new_value);
-		}
-		free(l->v[i].fields);
-		free(l->v[i].number);
-		free(l->v[i].date);
-	}
-	free(l->v);
-	memset(l, 0, sizeof(*l));
-}
-
-/* Announcements come in order of date, then draw number, then as they
- * happened, whatever the order of the body. */
-static int
-event_cmp(const void *a, const void *b)
-{
-	const struct event *x = a, *y = b;
-	int c = strcmp(x->date ? x->date : "", y->date ? y->date : "");
-	long kx = draw_number_key(x->number), ky = draw_number_key(y->number);
-
-	if (c)
-		return c;
-	if (kx != ky)
-		return (kx > ky) - (kx < ky);
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-static void
-events_report(struct event_list *l, store_report_fn *report, void *ctx)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++) {
-		l->v[i].pub.number = l->v[i].number;
-		l->v[i].pub.date = l->v[i].date;
-		l->v[i].pub.fields = l->v[i].fields;
-		l->v[i].pub.nfields = l->v[i].nfields;
-	}
-	if (l->n > 1)
-		qsort(l->v, l->n, sizeof(*l->v), event_cmp);
-	for (i = 0; report && i < l->n; i++)
-		report(ctx, &l->v[i].pub);
-}
-
-/* Loads the stored values of d's number into old[] (owned copies); returns
- * 1 when found, 0 when not, or an error code (negated). */
-static int
-load_old(struct store *s, const char *number, char *old[NVALUES + 1], struct err *e)
-{
-	sqlite3_stmt *st = s->stmt[SEL_DRAW];
-	size_t i;
-	int rc, found = 0;
-
-	memset(old, 0, (NVALUES + 1) * sizeof(*old));
-	bind_text(st, 1, number);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		found = 1;
-		for (i = 0; i < NFIELDS; i++)
-			old[i] = xstrdup((const char *)sqlite3_column_text(st, (int)i));
-		old[NVALUES] = xstrdup((const char *)sqlite3_column_text(st, (int)NFIELDS));
-	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return -db_error(s, e, "reading a draw");
-	if (!found)
-		return 0;
-
-	st = s->stmt[SEL_POOL];
-	bind_text(st, 1, number);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *band = (const char *)sqlite3_column_text(st, 0);
-
-		for (i = 0; i < DRAW_NBANDS; i++)
-			if (band && strcmp(band, pool_bands[i].key) == 0)
-				old[NFIELDS + i] = xstrdup((const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_DONE)
-		return -db_error(s, e, "reading a pool distribution");
-	return 1;
-}
-
-static const char *
-value_name(size_t i)
-{
-	return i < NFIELDS ? fields[i] : pool_bands[i - NFIELDS].key;
-}
-
-static int
-write_draw(struct store *s, int stmt, const struct draw *d, const char *v[NVALUES],
-           const char *raw, const char *source, const struct body *b,
-           const char *fetched, const char *now, struct err *e)
-{
-	sqlite3_stmt *st = s->stmt[stmt];
-	size_t i;
-
-	for (i = 0; i < NFIELDS; i++)
-		bind_text(st, (int)i + 1, v[i]);
-	bind_text(st, 19, raw);
-	bind_text(st, 20, source);
-	bind_text(st, 21, b->url);
-	bind_text(st, 22, fetched);
-	bind_text(st, 23, d->number);
-	if (stmt == INS_DRAW)
-		sqlite3_bind_int64(st, 24, draw_number_key(d->number));
-	bind_text(st, 25, now);
-	return run(s, st, e);
-}
-
-/* How a body's value meets the stored one.  IRCC's English and French
- * feeds state one set of draws: the values (date, counts, times, category,
- * pool) merge from either as from one feed, a difference a revision.  But
- * each names the draw in its own language (name, name_fr), and the raw
- * texts ("4,000", "4 000") are in its language too: */
-enum merge_how {
-	MERGE_STATED,	/* compared; a difference is a revision */
-	MERGE_KEPT,	/* not this body's to say: the stored value stays */
-	MERGE_QUIET,	/* written when different, without a revision: the
-			 * other language's feed brought the draw first */
-};
-
-static int
-is_raw_text(size_t i)
-{
-	return i < NFIELDS && i != F_NAME && i != F_NAME_FR && strstr(fields[i], "_raw");
-}
-
-/* french_only: the stored draw came from the French feed alone so far. */
-static enum merge_how
-merge_how(const struct draw *d, size_t i, int french_only, const char *oldv,
-          const char *newv)
-{
-	int fr = d->lang && strcmp(d->lang, "fr") == 0;
-
-	/* The record does not have the key: it states nothing. */
-	if (i < NFIELDS ? (d->lacks & value_lacks(i)) != 0
-	                : (d->lacks_bands & (1UL << (i - NFIELDS))) != 0)
-		return MERGE_KEPT;
-
-	/* Each feed names the draw in its own column; the first name a
-	 * draw gets in a language fills it in, a later change is a revision. */
-	if (i == F_NAME)
-		return fr ? MERGE_KEPT : french_only ? MERGE_QUIET : MERGE_STATED;
-	if (i == F_NAME_FR)
-		return !fr ? MERGE_KEPT : oldv ? MERGE_STATED : MERGE_QUIET;
-	if (is_raw_text(i) && fr)
-		return french_only ? MERGE_STATED : MERGE_KEPT;
-	if (is_raw_text(i))
-		return french_only ? MERGE_QUIET : MERGE_STATED;
-	/* What the French feed leaves out (a count, a version its name lacks)
-	 * does not erase the English feed's value, nor does a French name no
-	 * category fits undo the English one's category. */
-	if (fr && !french_only && (!newv ||
-	    (i == F_CATEGORY && strcmp(newv, "other") == 0)))
-		return MERGE_KEPT;
-	return MERGE_STATED;
-}
-
-/* Merges one draw of IRCC's, from either language's feed; adds to *ev
- * what it did. */
-static int
-merge_draw(struct store *s, const struct draw *d, const char *source,
-           const struct body *b, const char *fetched, const char *now,
-           struct event_list *ev, struct err *e)
-{
-	const char *v[NVALUES], *raw = d->raw;
-	char nums[2 + DRAW_NBANDS][24];
-	char *old[NVALUES + 1];
-	struct event *changed = NULL;
-	enum merge_how how;
-	size_t i;
-	int rc, found, french_only, write = 0, pool_changed = 0;
-
-	draw_values(d, v, nums);
-	found = load_old(s, d->number, old, e);
-	if (found < 0)
-		return -found;
-	if (!found) {
-		if ((rc = write_draw(s, INS_DRAW, d, v, raw, source, b, fetched, now, e)) ||
-		    (rc = put_pool(s, d, v + NFIELDS, e)))
-			goto out;
-		event_add(ev, STORE_NEW, d, d->number, d->date);
-		goto out;
-	}
-	french_only = !old[F_NAME] && old[F_NAME_FR];
-	/* The record kept whole is the English feed's once it has one. */
-	if (d->lang && strcmp(d->lang, "fr") == 0 && !french_only)
-		raw = old[NVALUES];
-	for (i = 0; i < NVALUES; i++) {
-		how = merge_how(d, i, french_only, old[i], v[i]);
-		if (how == MERGE_KEPT)
-			v[i] = old[i];
-		if (same(old[i], v[i]))
-			continue;
-		write = 1;
-		if (how == MERGE_QUIET)
-			continue;
-		if (!changed)
-			changed = event_add(ev, STORE_CHANGED, d, d->number, d->date);
-		event_field(changed, value_name(i), old[i], v[i]);
-		if (i >= NFIELDS)
-			pool_changed = 1;
-		bind_text(s->stmt[INS_REV], 1, d->number);
-		bind_text(s->stmt[INS_REV], 2, value_name(i));
-		bind_text(s->stmt[INS_REV], 3, old[i]);
-		bind_text(s->stmt[INS_REV], 4, v[i]);
-		bind_text(s->stmt[INS_REV], 5, now);
-		bind_text(s->stmt[INS_REV], 6, source);
-		bind_text(s->stmt[INS_REV], 7, b->url);
-		if ((rc = run(s, s->stmt[INS_REV], e)))
-			goto out;
-	}
-	if (write) {
-		if ((rc = write_draw(s, UPD_DRAW, d, v, raw, source, b, fetched, now, e)) ||
-		    (pool_changed && (rc = put_pool(s, d, v + NFIELDS, e))))
-			goto out;
-	} else if (!same(old[NVALUES], raw)) {
-		/* Only what eedraws does not model changed (links, say): keep
-		 * the latest record, with no revision. */
-		bind_text(s->stmt[UPD_RAW], 1, raw);
-		bind_text(s->stmt[UPD_RAW], 2, d->number);
-		if ((rc = run(s, s->stmt[UPD_RAW], e)))
-			goto out;
-	}
-	rc = 0;
-out:
-	for (i = 0; i <= NVALUES; i++)
-		free(old[i]);
-	return rc;
-}
+static const char put_state_sql[] =
+	"INSERT INTO fetch_state (url, source, etag, last_modified,"
+	" body_hash, last_status, last_attempt, last_success, last_error,"
+	" failures, next_attempt)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+	" ON CONFLICT (url) DO UPDATE SET source = ?2, etag = ?3,"
+	" last_modified = ?4, body_hash = ?5, last_status = ?6,"
+	" last_attempt = ?7, last_success = ?8, last_error = ?9,"
+	" failures = ?10, next_attempt = ?11";
 
 static int
 put_state(struct store *s, const char *source, const char *url,
           const struct fetch_state *fs, struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[PUT_STATE];
+	sqlite3_stmt *st;
+	int rc;
 
+	if ((rc = db_cached(s, put_state_sql, &st, e)))
+		return rc;
 	bind_text(st, 1, url);
 	bind_text(st, 2, source);
 	bind_text(st, 3, fs->etag);
@@ -901,7 +60,7 @@ put_state(struct store *s, const char *source, const char *url,
 static int
 put_body(struct store *s, int observed, const char *source, const struct body *b,
          const struct draw_list *draws, const struct fetch_state *state,
-         store_report_fn *report, void *ctx, struct err *e)
+         store_event_fn *fn, void *ctx, struct err *e)
 {
 	struct event_list ev = {0};
 	char now[21], fetched[21];
@@ -915,7 +74,7 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 	 * it the same. */
 	format_utc(b->fetched_at ? b->fetched_at : time(NULL), fetched);
 	memcpy(now, fetched, sizeof(now));
-	if ((rc = exec(s, nested ? "SAVEPOINT body" : "BEGIN IMMEDIATE", e)))
+	if ((rc = db_exec(s, nested ? "SAVEPOINT body" : "BEGIN IMMEDIATE", e)))
 		return rc;
 	if (queue && (rc = outbox_first_load(s, &first, e)))
 		goto fail;
@@ -936,10 +95,10 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 		goto fail;
 	if (queue && !first && (rc = outbox_queue(s, &ev, source, b, now, e)))
 		goto fail;
-	if ((rc = exec(s, nested ? "RELEASE body" : "COMMIT", e)))
+	if ((rc = db_exec(s, nested ? "RELEASE body" : "COMMIT", e)))
 		goto fail;
 	s->data_changes += changed;
-	events_report(&ev, report, ctx);
+	events_announce(&ev, b->url, fn, ctx);
 	events_release(&ev);
 	return 0;
 fail:
@@ -954,17 +113,17 @@ fail:
 int
 store_put_body(struct store *s, const char *source, const struct body *b,
                const struct draw_list *draws, const struct fetch_state *state,
-               store_report_fn *report, void *ctx, struct err *e)
+               store_event_fn *fn, void *ctx, struct err *e)
 {
-	return put_body(s, 0, source, b, draws, state, report, ctx, e);
+	return put_body(s, 0, source, b, draws, state, fn, ctx, e);
 }
 
 int
 store_put_observations(struct store *s, const char *source, const struct body *b,
                        const struct draw_list *draws, const struct fetch_state *state,
-                       store_report_fn *report, void *ctx, struct err *e)
+                       store_event_fn *fn, void *ctx, struct err *e)
 {
-	return put_body(s, 1, source, b, draws, state, report, ctx, e);
+	return put_body(s, 1, source, b, draws, state, fn, ctx, e);
 }
 
 int
@@ -974,20 +133,21 @@ store_put_fetch_state(struct store *s, const char *source, const char *url,
 	return put_state(s, source, url, fs, e);
 }
 
-char *
-column_dup(sqlite3_stmt *st, int i)
-{
-	return xstrdup((const char *)sqlite3_column_text(st, i));
-}
+static const char get_state_sql[] =
+	"SELECT etag, last_modified, body_hash, last_status,"
+	" last_attempt, last_success, last_error, failures, next_attempt"
+	" FROM fetch_state WHERE url = ?1";
 
 int
 store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,
                       struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[GET_STATE];
+	sqlite3_stmt *st;
 	int rc;
 
 	memset(fs, 0, sizeof(*fs));
+	if ((rc = db_cached(s, get_state_sql, &st, e)))
+		return rc;
 	bind_text(st, 1, url);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -1005,123 +165,5 @@ store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(s, e, "reading fetch state");
-	return 0;
-}
-
-/* Exported tables: columns, their JSON types (i integer, b boolean, t
- * text) and the query; "%s" is the sort direction.  Columns are a
- * contract: append only. */
-static const struct {
-	const char *table;
-	const char *columns[STORE_MAX_COLUMNS];
-	const char *types;
-	const char *sql;
-} exports[] = {
-	/* IRCC's draws and the unconfirmed ones, by date; on one date IRCC's
-	 * first, whichever the direction. */
-	{ "draws",
-	  { "number", "date", "category", "version", "name", "invitations",
-	    "crs_cutoff", "draw_time", "tie_break", "programs", "confirmed", "name_fr" },
-	  "tttttiitttbt",
-	  "SELECT number, date, category, version, name, invitations, crs_cutoff,"
-	  " draw_time, tie_break, programs, confirmed, name_fr FROM ("
-	  "  SELECT number, number_key, date, category, version, name, invitations,"
-	  "   crs_cutoff, draw_time, tie_break, programs, 1 AS confirmed, 0 AS id, name_fr"
-	  "  FROM draws"
-	  "  UNION ALL SELECT number, number_key, date, category, NULL, NULL, invitations,"
-	  "   crs_cutoff, NULL, NULL, NULL, 0, id, NULL FROM unconfirmed)"
-	  " ORDER BY date %1$s, confirmed DESC, number_key %1$s, id %1$s LIMIT ?1" },
-	{ "revisions",
-	  { "number", "field", "old_value", "new_value", "changed_at", "source" },
-	  "tttttt",
-	  "SELECT r.number, r.field, r.old_value, r.new_value, r.changed_at, r.source"
-	  " FROM revisions r JOIN draws d USING (number)"
-	  " ORDER BY d.date %1$s, d.number_key %1$s, r.id %1$s LIMIT ?1" },
-	{ "pool",
-	  { "number", "date", "as_of", "band", "crs_min", "crs_max", "candidates" },
-	  "ttttiii",
-	  "SELECT p.number, d.date, d.pool_as_of, p.band, p.crs_min, p.crs_max,"
-	  " p.candidates FROM pool p JOIN draws d USING (number)"
-	  " ORDER BY d.date %1$s, d.number_key %1$s,"
-	  " CAST(substr(p.band, 3) AS INTEGER) LIMIT ?1" },
-	/* draw: IRCC's draw it was matched to, empty while unconfirmed. */
-	{ "observations",
-	  { "draw", "status", "date", "number", "category", "invitations",
-	    "crs_cutoff", "source", "url", "fetched_at", "evidence" },
-	  "tttttiitttt",
-	  "SELECT o.number, CASE WHEN o.number IS NULL THEN 'unconfirmed'"
-	  "  WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.observation = o.id)"
-	  "  THEN 'conflicts' ELSE 'confirms' END,"
-	  " o.date, o.stated_number, o.category, o.invitations, o.crs_cutoff,"
-	  " o.source, o.url, o.fetched_at, o.evidence"
-	  " FROM observations o LEFT JOIN draws d ON d.number = o.number"
-	  " ORDER BY ifnull(d.date, o.date) %1$s, d.number_key %1$s, o.id %1$s LIMIT ?1" },
-	{ "conflicts",
-	  { "number", "date", "field", "ircc_value", "stated_value", "source", "url",
-	    "evidence" },
-	  "tttttttt",
-	  "SELECT number, date, field, ircc_value, stated_value, source, url, evidence"
-	  " FROM conflicts ORDER BY date %1$s, number_key %1$s, observation %1$s,"
-	  " field %1$s LIMIT ?1" },
-};
-
-#define EXPORT_TABLES "draws, revisions, pool, observations, conflicts"
-
-static int
-export_index(const char *table)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(exports) / sizeof(exports[0]); i++)
-		if (strcmp(table, exports[i].table) == 0)
-			return (int)i;
-	return -1;
-}
-
-const char *const *
-store_columns(const char *table, int *ncols, const char **types)
-{
-	int i = export_index(table);
-
-	if (i < 0)
-		return NULL;
-	*ncols = (int)strlen(exports[i].types);
-	if (types)
-		*types = exports[i].types;
-	return exports[i].columns;
-}
-
-int
-store_each_row(struct store *s, const char *table, int newest_first, long limit,
-               store_row_fn *fn, void *ctx, struct err *e)
-{
-	const char *cells[STORE_MAX_COLUMNS];
-	sqlite3_stmt *st;
-	char *sql;
-	int t = export_index(table), n, i, rc;
-
-	if (t < 0)
-		return err_set(e, EX_USAGE, "unknown table '%s' (" EXPORT_TABLES ")", table);
-	n = (int)strlen(exports[t].types);
-	sql = xasprintf(exports[t].sql, newest_first ? "DESC" : "ASC");
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	free(sql);
-	if (rc != SQLITE_OK)
-		return db_error(s, e, "preparing an export");
-	sqlite3_bind_int64(st, 1, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < n; i++)
-			cells[i] = (const char *)sqlite3_column_text(st, i);
-		if ((rc = fn(ctx, cells, n))) {
-			sqlite3_finalize(st);
-			return rc;
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		rc = db_error(s, e, "reading for export");
-		sqlite3_finalize(st);
-		return rc;
-	}
-	sqlite3_finalize(st);
 	return 0;
 }

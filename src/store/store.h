@@ -50,8 +50,13 @@ struct store_event {
 	const char *date;		/* the draw's date */
 	const struct store_field_change *fields;
 	size_t nfields;
+	const char *url;		/* the URL of the body whose transaction
+					 * made the event (for STORE_CONFIRMED,
+					 * IRCC's); NULL when it has none */
 };
-typedef void store_report_fn(void *ctx, const struct store_event *ev);
+/* Called once per event of a body, after its commit; ev and all it points
+ * to are valid during the call only. */
+typedef void store_event_fn(void *ctx, const struct store_event *ev);
 
 /* Fetch bookkeeping for one URL. */
 struct fetch_state {
@@ -71,11 +76,11 @@ void fetch_state_release(struct fetch_state *fs);
  * draws are inserted, changed fields updated with a revision each (when,
  * source, url), and when st is not NULL the fetch state of b->url is saved
  * with them.  Unconfirmed draws that now match a draw of IRCC's become
- * that draw, their observations kept.  report (may be NULL) is called once
+ * that draw, their observations kept.  fn (may be NULL) is called once
  * per event, in date order, after the commit. */
 int store_put_body(struct store *s, const char *source, const struct body *b,
                    const struct draw_list *draws, const struct fetch_state *st,
-                   store_report_fn *report, void *ctx, struct err *e);
+                   store_event_fn *fn, void *ctx, struct err *e);
 
 /* Merges the draws of one article as observations, in one transaction:
  * each is matched to a draw of IRCC's (same date and category; or same
@@ -86,7 +91,7 @@ int store_put_body(struct store *s, const char *source, const struct body *b,
  * URL and values) is not stored again. */
 int store_put_observations(struct store *s, const char *source, const struct body *b,
                            const struct draw_list *draws, const struct fetch_state *st,
-                           store_report_fn *report, void *ctx, struct err *e);
+                           store_event_fn *fn, void *ctx, struct err *e);
 
 /* Links found in news feeds: each is fetched until it succeeds once, at
  * most STORE_LINK_ATTEMPTS times, and never again after. */

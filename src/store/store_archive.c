@@ -1,7 +1,9 @@
 /* store_archive.c: every distinct body a source served, and rebuilding
  * every derived record from them (reparse).  See store.h. */
-#include "store_int.h"
+#include "store_db.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -14,6 +16,19 @@ static const char rebuild_sql[] =
 	"DELETE FROM pool; DELETE FROM revisions; DELETE FROM observations;"
 	"DELETE FROM unconfirmed; DELETE FROM draws;";
 
+void
+body_hash(const char *data, size_t len, char out[40])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)data[i];
+		h *= 0x100000001b3ULL;
+	}
+	snprintf(out, 40, "fnv1a64:%016" PRIx64 ":%zu", h, len);
+}
+
 /* The id of the body already kept for this URL with these bytes, 0 if
  * none, or an error (negated).  The hash only narrows the search: the
  * bytes decide. */
@@ -24,8 +39,8 @@ find_body(struct store *s, const struct body *b, const char *hash, struct err *e
 	long id = 0;
 	int rc;
 
-	if ((rc = prepare_sql(s, "SELECT id, data FROM bodies WHERE url = ?1 AND hash = ?2",
-	                  &st, e)))
+	if ((rc = db_prepare(s, "SELECT id, data FROM bodies WHERE url = ?1 AND hash = ?2",
+	                     &st, e)))
 		return -rc;
 	bind_text(st, 1, b->url);
 	bind_text(st, 2, hash);
@@ -53,20 +68,20 @@ store_archive(struct store *s, const char *source, const struct body *b, const c
 
 	body_hash(b->data, b->len, hash);
 	format_utc(b->fetched_at ? b->fetched_at : time(NULL), fetched);
-	if ((rc = exec_sql(s, "BEGIN IMMEDIATE", e)))
+	if ((rc = db_exec(s, "BEGIN IMMEDIATE", e)))
 		return rc;
 	if ((id = find_body(s, b, hash, e)) < 0) {
 		rc = (int)-id;
 		goto fail;
 	}
 	if (id > 0)
-		rc = prepare_sql(s, "UPDATE bodies SET last_fetched = ?2 WHERE id = ?1", &st, e);
+		rc = db_prepare(s, "UPDATE bodies SET last_fetched = ?2 WHERE id = ?1", &st, e);
 	else
-		rc = prepare_sql(s, "INSERT INTO bodies (source, url, hash, kind, assumed_date,"
-		             " status, etag, last_modified, content_type, first_fetched,"
-		             " last_fetched, data)"
-		             " VALUES (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?2, ?2, ?12)",
-		             &st, e);
+		rc = db_prepare(s, "INSERT INTO bodies (source, url, hash, kind, assumed_date,"
+		                " status, etag, last_modified, content_type, first_fetched,"
+		                " last_fetched, data)"
+		                " VALUES (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?2, ?2, ?12)",
+		                &st, e);
 	if (rc)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
@@ -90,7 +105,7 @@ store_archive(struct store *s, const char *source, const struct body *b, const c
 		rc = db_error(s, e, "keeping a body in the archive");
 		goto fail;
 	}
-	return exec_sql(s, "COMMIT", e);
+	return db_exec(s, "COMMIT", e);
 fail:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
@@ -101,9 +116,9 @@ store_rebuild_begin(struct store *s, struct err *e)
 {
 	int rc;
 
-	if ((rc = exec_sql(s, "BEGIN IMMEDIATE", e)))
+	if ((rc = db_exec(s, "BEGIN IMMEDIATE", e)))
 		return rc;
-	if ((rc = exec_sql(s, rebuild_sql, e))) {
+	if ((rc = db_exec(s, rebuild_sql, e))) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
 	}
@@ -118,7 +133,7 @@ count(struct store *s, const char *sql, struct err *e)
 	long n = -1;
 	int rc;
 
-	if ((rc = prepare_sql(s, sql, &st, e)))
+	if ((rc = db_prepare(s, sql, &st, e)))
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
@@ -147,7 +162,7 @@ store_rebuild_end(struct store *s, int keep, int force, long *lost, struct err *
 			             " changed (--force to rebuild anyway)", s->path, *lost);
 	}
 	if (keep && rc == 0)
-		return exec_sql(s, "COMMIT", e);
+		return db_exec(s, "COMMIT", e);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }
@@ -159,9 +174,9 @@ store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e)
 	struct tm tm;
 	int rc, frc = 0;
 
-	if ((rc = prepare_sql(s, "SELECT url, first_fetched, status, etag, last_modified,"
-	                  " content_type, data, source, kind, assumed_date"
-	                  " FROM bodies ORDER BY first_fetched, id", &st, e)))
+	if ((rc = db_prepare(s, "SELECT url, first_fetched, status, etag, last_modified,"
+	                     " content_type, data, source, kind, assumed_date"
+	                     " FROM bodies ORDER BY first_fetched, id", &st, e)))
 		return rc;
 	while (!frc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct body b = {0};
@@ -224,7 +239,7 @@ store_swap_shape(struct store *s, const char *source, const char *keys, long rou
 
 	*old_keys = NULL;
 	*old_rounds = -1;
-	if ((rc = prepare_sql(s, "SELECT keys, rounds FROM feed_shape WHERE source = ?1", &st, e)))
+	if ((rc = db_prepare(s, "SELECT keys, rounds FROM feed_shape WHERE source = ?1", &st, e)))
 		return rc;
 	bind_text(st, 1, source);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -239,9 +254,9 @@ store_swap_shape(struct store *s, const char *source, const char *keys, long rou
 	if (rc)
 		return rc;
 	format_utc(time(NULL), now);
-	if ((rc = prepare_sql(s, "INSERT INTO feed_shape (source, keys, rounds, seen_at)"
-	                  " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (source) DO UPDATE"
-	                  " SET keys = ?2, rounds = ?3, seen_at = ?4", &st, e)))
+	if ((rc = db_prepare(s, "INSERT INTO feed_shape (source, keys, rounds, seen_at)"
+	                     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (source) DO UPDATE"
+	                     " SET keys = ?2, rounds = ?3, seen_at = ?4", &st, e)))
 		return rc;
 	bind_text(st, 1, source);
 	bind_text(st, 2, keys);

@@ -1,65 +1,32 @@
-/* store_int.h: what store.c and observe.c share; no other module includes
- * it.  store.c owns the connection, the schema and IRCC's draws;
- * observe.c what articles say about them. */
+/* store_int.h: what the files of store/ share; nothing outside store/
+ * includes it.  Each file calls only files of a layer below its own:
+ *
+ *   1. store.c: a body's transaction (store_put_body,
+ *      store_put_observations) and the fetch state saved in it.
+ *   2. What that transaction runs: store_merge.c (IRCC's draws),
+ *      store_observe.c (articles' draws), store_notify.c (the outbox).
+ *      Beside them, the rest of store.h, each on its own tables:
+ *      store_archive.c, store_export.c, store_report.c, store_robots.c.
+ *   3. store_events.c (a transaction's events, store_events.h) and
+ *      store_db.c (the connection, the schema and the SQL helpers,
+ *      store_db.h): they call nothing else in store/.
+ *
+ * Each file keeps the SQL it runs beside the code that runs it.  This
+ * header declares layer 2's functions for store.c. */
 #ifndef EEDRAWS_STORE_INT_H
 #define EEDRAWS_STORE_INT_H
 
-#include <sqlite3.h>
+#include "store_db.h"
+#include "store_events.h"
 
-#include "store.h"
+/* store_merge.c: merges one draw of IRCC's, from either language's feed;
+ * adds to *ev what it did. */
+int merge_draw(struct store *s, const struct draw *d, const char *source,
+               const struct body *b, const char *fetched, const char *now,
+               struct event_list *ev, struct err *e);
 
-/* Every statement is prepared once, when the store opens. */
-enum {
-	SEL_DRAW, SEL_POOL, INS_DRAW, UPD_DRAW, UPD_RAW, DEL_POOL, INS_POOL,
-	INS_REV, PUT_STATE, GET_STATE,
-	/* observe.c */
-	CAND_DRAWS, CAND_UNCONF, ALL_UNCONF, OBS_SEEN, INS_OBS, INS_UNCONF,
-	FILL_UNCONF, MOVE_OBS, DEL_UNCONF, GET_LINK, PUT_LINK,
-	NSTMT
-};
-extern const char *const store_stmt_sql[NSTMT];
-
-struct store {
-	sqlite3 *db;
-	char *path;
-	sqlite3_stmt *stmt[NSTMT];
-	int replaying;		/* reparse: bodies nest in its transaction */
-	int notify;		/* queue notifications (store_set_notify) */
-	long data_changes;	/* rows of draws, pool, revisions, observations
-				 * and unconfirmed written since it opened */
-};
-
-/* An event of a transaction, announced once it has committed. */
-struct event {
-	struct store_event pub;
-	char *number, *date;		/* pub's, owned */
-	struct store_field_change *fields;	/* owned strings */
-	size_t nfields;
-	size_t seq;			/* order of happening */
-};
-struct event_list {
-	struct event *v;
-	size_t n, alloc;
-};
-struct event *event_add(struct event_list *l, enum store_change what,
-                        const struct draw *d, const char *number, const char *date);
-void event_field(struct event *ev, const char *field, const char *old_value,
-                 const char *new_value);
-
-/* Runs sql (no rows) on the connection. */
-int exec_sql(struct store *s, const char *sql, struct err *e);
-/* Prepares a statement used now and then (caller finalizes); the hot
- * ones are in stmt[]. */
-int prepare_sql(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e);
-/* Sets e from the connection's last error; returns the sysexits code. */
-int db_error(struct store *s, struct err *e, const char *what);
-void bind_text(sqlite3_stmt *st, int i, const char *v);
-void bind_count(sqlite3_stmt *st, int i, long v);	/* NULL when v < 0 */
-/* Runs a bound statement that returns no rows, then resets it. */
-int run(struct store *s, sqlite3_stmt *st, struct err *e);
-char *column_dup(sqlite3_stmt *st, int i);
-
-/* observe.c */
+/* store_observe.c: matches one draw of an article; adds to *ev what it
+ * did. */
 int observe_draw(struct store *s, const struct draw *d, const char *source,
                  const struct body *b, const char *fetched, const char *now,
                  struct event_list *ev, struct err *e);

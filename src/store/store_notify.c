@@ -21,7 +21,7 @@ outbox_first_load(struct store *s, int *first, struct err *e)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = prepare_sql(s, "SELECT NOT EXISTS (SELECT 1 FROM draws)", &st, e)))
+	if ((rc = db_prepare(s, "SELECT NOT EXISTS (SELECT 1 FROM draws)", &st, e)))
 		return rc;
 	rc = sqlite3_step(st);
 	*first = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
@@ -88,8 +88,8 @@ outbox_queue(struct store *s, const struct event_list *l, const char *source,
 	size_t i;
 	int rc = 0;
 
-	if ((rc = prepare_sql(s, "INSERT INTO notifications (event, number, date, env,"
-	                      " created_at) VALUES (?1, ?2, ?3, ?4, ?5)", &st, e)))
+	if ((rc = db_prepare(s, "INSERT INTO notifications (event, number, date, env,"
+	                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5)", &st, e)))
 		return rc;
 	for (i = 0; rc == 0 && i < l->n; i++) {
 		const struct event *ev = &l->v[i];
@@ -130,7 +130,7 @@ store_next_notification(struct store *s, long lease, struct store_notification *
 	format_utc(t - lease, stale);
 	/* One statement claims it: two eedraws delivering at once never
 	 * both take one notification. */
-	if ((rc = prepare_sql(s,
+	if ((rc = db_prepare(s,
 	        "UPDATE notifications SET attempts = attempts + 1, last_attempt = ?1,"
 	        " last_error = NULL WHERE id = (SELECT id FROM notifications"
 	        "  WHERE delivered_at IS NULL AND (last_attempt IS NULL"
@@ -170,7 +170,7 @@ store_notification_done(struct store *s, long id, const char *error, struct err 
 	int rc;
 
 	format_utc(time(NULL), now);
-	if ((rc = prepare_sql(s, error
+	if ((rc = db_prepare(s, error
 	        ? "UPDATE notifications SET last_error = ?3 WHERE id = ?1"
 	        : "UPDATE notifications SET delivered_at = ?2 WHERE id = ?1", &st, e)))
 		return rc;
@@ -202,7 +202,7 @@ store_notify_backlog(struct store *s, long *waiting, long *failed, char **last_e
 
 	*waiting = *failed = 0;
 	*last_error = NULL;
-	if ((rc = prepare_sql(s,
+	if ((rc = db_prepare(s,
 	        "SELECT count(*), count(last_error),"
 	        " (SELECT last_error FROM notifications WHERE delivered_at IS NULL"
 	        "  AND last_error IS NOT NULL ORDER BY last_attempt DESC LIMIT 1)"

@@ -1,6 +1,6 @@
 /* store_report.c: what the HTML report shows, read in one snapshot, and
  * whether a run changed it.  See store.h and report.h. */
-#include "store_int.h"
+#include "store_db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,19 +42,13 @@ copy_date(char out[11], sqlite3_stmt *st, int i)
 	snprintf(out, 11, "%s", v ? v : "");
 }
 
-static long
-column_count(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
-}
-
 static int
 read_draws(struct store *s, const char *since, struct report_data *r, struct err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = prepare_sql(s, draws_sql, &st, e)))
+	if ((rc = db_prepare(s, draws_sql, &st, e)))
 		return rc;
 	bind_text(st, 1, since);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -82,7 +76,7 @@ read_pool(struct store *s, const char *since, struct report_data *r, struct err 
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = prepare_sql(s, pool_sql, &st, e)))
+	if ((rc = db_prepare(s, pool_sql, &st, e)))
 		return rc;
 	bind_text(st, 1, since);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -113,7 +107,7 @@ store_report_read(struct store *s, const char *since, struct report_data *r, str
 	int rc;
 
 	/* One read transaction: the draws and the pool of one snapshot. */
-	if ((rc = exec_sql(s, "BEGIN", e)))
+	if ((rc = db_exec(s, "BEGIN", e)))
 		return rc;
 	if (!(rc = read_draws(s, since, r, e)))
 		rc = read_pool(s, since, r, e);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_int.h"
+#include "store_db.h"
 
 int
 store_get_robots(struct store *s, const char *host, const char *since, int *found,
@@ -17,7 +17,7 @@ store_get_robots(struct store *s, const char *host, const char *since, int *foun
 	*found = 0;
 	*status = 0;
 	*text = NULL;
-	if ((rc = prepare_sql(s, "SELECT status, rules FROM robots"
+	if ((rc = db_prepare(s, "SELECT status, rules FROM robots"
 	                     " WHERE host = ?1 AND fetched_at >= ?2", &st, e)))
 		return rc;
 	bind_text(st, 1, host);
@@ -43,7 +43,7 @@ store_put_robots(struct store *s, const char *host, long status, const char *tex
 	int rc;
 
 	format_utc(time(NULL), now);
-	if ((rc = prepare_sql(s, "INSERT INTO robots (host, status, rules, fetched_at)"
+	if ((rc = db_prepare(s, "INSERT INTO robots (host, status, rules, fetched_at)"
 	                     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (host) DO UPDATE"
 	                     " SET status = ?2, rules = ?3, fetched_at = ?4", &st, e)))
 		return rc;

@@ -1,4 +1,5 @@
-/* observe.c: what articles say about draws, and the links news feeds gave.
+/* store_observe.c: what articles say about draws, and the links news
+ * feeds gave.
  *
  * An article's draw is an observation.  It is matched to a draw of IRCC's
  * when it can be told which one it is, else to an unconfirmed draw (one
@@ -38,12 +39,6 @@ facts_list_release(struct facts_list *l)
 	}
 	free(l->v);
 	memset(l, 0, sizeof(*l));
-}
-
-static long
-column_count(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
 }
 
 /* Runs a bound statement selecting id, number, date, category,
@@ -119,13 +114,27 @@ best_match(const struct facts *o, const struct facts_list *l)
 	return tie ? NULL : best;
 }
 
+/* The draws an observation could be: IRCC's, or the unconfirmed ones. */
+static const char cand_draws_sql[] =
+	"SELECT 0, number, date, category, invitations, crs_cutoff"
+	" FROM draws WHERE date = ?1 OR number = ?2";
+static const char cand_unconf_sql[] =
+	"SELECT id, number, date, category, invitations, crs_cutoff"
+	" FROM unconfirmed WHERE date = ?1 OR number = ?2 ORDER BY id";
+
+/* sql: cand_draws_sql or cand_unconf_sql. */
 static int
-candidates(struct store *s, int stmt, const struct facts *o, struct facts_list *l,
+candidates(struct store *s, const char *sql, const struct facts *o, struct facts_list *l,
            struct err *e)
 {
-	bind_text(s->stmt[stmt], 1, o->date);
-	bind_text(s->stmt[stmt], 2, o->number);
-	return load_facts(s, s->stmt[stmt], l, e);
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_cached(s, sql, &st, e)))
+		return rc;
+	bind_text(st, 1, o->date);
+	bind_text(st, 2, o->number);
+	return load_facts(s, st, l, e);
 }
 
 static void
@@ -149,7 +158,7 @@ field(struct event_list *l, struct event **ev, enum store_change what,
 }
 
 /* Adds to l an event listing each value o states that c disagrees with,
- * as the conflicts view (store.c) counts them; none when they agree,
+ * as the conflicts view (store_db.c) counts them; none when they agree,
  * unless always. */
 static void
 disagreements(struct event_list *l, enum store_change what, int always,
@@ -174,12 +183,21 @@ disagreements(struct event_list *l, enum store_change what, int always,
 	}
 }
 
+static const char obs_seen_sql[] =
+	"SELECT 1 FROM observations WHERE url = ?1 AND date = ?2"
+	" AND ifnull(stated_number, '') = ifnull(?3, '')"
+	" AND ifnull(category, '') = ifnull(?4, '')"
+	" AND ifnull(invitations, -1) = ifnull(?5, -1)"
+	" AND ifnull(crs_cutoff, -1) = ifnull(?6, -1)";
+
 static int
 seen_before(struct store *s, const struct draw *d, const char *url, struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[OBS_SEEN];
+	sqlite3_stmt *st;
 	int rc;
 
+	if ((rc = db_cached(s, obs_seen_sql, &st, e)))
+		return -rc;
 	bind_text(st, 1, url);
 	bind_text(st, 2, d->date);
 	bind_text(st, 3, d->number);
@@ -194,13 +212,22 @@ seen_before(struct store *s, const struct draw *d, const char *url, struct err *
 	return rc == SQLITE_ROW;
 }
 
+static const char ins_obs_sql[] =
+	"INSERT INTO observations (number, unconfirmed, date, stated_number,"
+	" category, name, invitations, crs_cutoff, source, url, fetched_at,"
+	" evidence, observed_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
 static int
 insert_observation(struct store *s, const struct draw *d, const char *number,
                    long long unconfirmed, const char *source, const struct body *b,
                    const char *fetched, const char *now, struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[INS_OBS];
+	sqlite3_stmt *st;
+	int rc;
 
+	if ((rc = db_cached(s, ins_obs_sql, &st, e)))
+		return rc;
 	bind_text(st, 1, number);
 	if (unconfirmed)
 		sqlite3_bind_int64(st, 2, unconfirmed);
@@ -218,8 +245,9 @@ insert_observation(struct store *s, const struct draw *d, const char *number,
 	return run(s, st, e);
 }
 
-/* Binds an observation's identifying values as ?2..?6 of INS_UNCONF's or
- * FILL_UNCONF's shape: number, number_key, category, invitations, CRS. */
+/* Binds an observation's identifying values as ?2..?6 of ins_unconf_sql's
+ * or fill_unconf_sql's shape: number, number_key, category, invitations,
+ * CRS. */
 static void
 bind_identity(sqlite3_stmt *st, int first, const struct draw *d)
 {
@@ -232,6 +260,52 @@ bind_identity(sqlite3_stmt *st, int first, const struct draw *d)
 	bind_count(st, first + 4, d->crs_cutoff);
 }
 
+static const char ins_unconf_sql[] =
+	"INSERT INTO unconfirmed (date, number, number_key, category,"
+	" invitations, crs_cutoff, first_seen, updated_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
+
+/* A new unconfirmed draw: *id its id. */
+static int
+insert_unconfirmed(struct store *s, const struct draw *d, const char *now, long long *id,
+                   struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_cached(s, ins_unconf_sql, &st, e)))
+		return rc;
+	bind_text(st, 1, d->date);
+	bind_identity(st, 2, d);
+	bind_text(st, 7, now);
+	if ((rc = run(s, st, e)))
+		return rc;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+/* A later article fills in what the first did not state, never more. */
+static const char fill_unconf_sql[] =
+	"UPDATE unconfirmed SET number = ifnull(number, ?2),"
+	" number_key = ifnull(number_key, ?3), category = ifnull(category, ?4),"
+	" invitations = ifnull(invitations, ?5),"
+	" crs_cutoff = ifnull(crs_cutoff, ?6), updated_at = ?7 WHERE id = ?1";
+
+static int
+fill_unconfirmed(struct store *s, long long id, const struct draw *d, const char *now,
+                 struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_cached(s, fill_unconf_sql, &st, e)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	bind_identity(st, 2, d);
+	bind_text(st, 7, now);
+	return run(s, st, e);
+}
+
 int
 observe_draw(struct store *s, const struct draw *d, const char *source,
              const struct body *b, const char *fetched, const char *now,
@@ -241,7 +315,7 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 	                   d->crs_cutoff };
 	struct facts_list l = {0};
 	const struct facts *m;
-	sqlite3_stmt *st;
+	long long id;
 	int rc;
 
 	/* The parser emits no draw without a date; never store one. */
@@ -250,7 +324,7 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 	if ((rc = seen_before(s, d, b->url, e)) != 0)
 		return rc < 0 ? -rc : 0;
 	memcpy(o.date, d->date, sizeof(o.date));
-	if ((rc = candidates(s, CAND_DRAWS, &o, &l, e)))
+	if ((rc = candidates(s, cand_draws_sql, &o, &l, e)))
 		goto out;
 	if ((m = best_match(&o, &l))) {
 		disagreements(ev, STORE_CONFLICT, 0, d, m, &o);
@@ -258,31 +332,48 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 		goto out;
 	}
 	facts_list_release(&l);
-	if ((rc = candidates(s, CAND_UNCONF, &o, &l, e)))
+	if ((rc = candidates(s, cand_unconf_sql, &o, &l, e)))
 		goto out;
 	if ((m = best_match(&o, &l))) {
-		st = s->stmt[FILL_UNCONF];
-		sqlite3_bind_int64(st, 1, m->id);
-		bind_identity(st, 2, d);
-		bind_text(st, 7, now);
-		if (!(rc = run(s, st, e)))
+		if (!(rc = fill_unconfirmed(s, m->id, d, now, e)))
 			rc = insert_observation(s, d, NULL, m->id, source, b, fetched, now, e);
 		goto out;
 	}
-	st = s->stmt[INS_UNCONF];
-	bind_text(st, 1, d->date);
-	bind_identity(st, 2, d);
-	bind_text(st, 7, now);
-	if ((rc = run(s, st, e)))
+	if ((rc = insert_unconfirmed(s, d, now, &id, e)))
 		goto out;
-	rc = insert_observation(s, d, NULL, sqlite3_last_insert_rowid(s->db), source, b,
-	                        fetched, now, e);
+	rc = insert_observation(s, d, NULL, id, source, b, fetched, now, e);
 	if (!rc)
 		event_add(ev, STORE_UNCONFIRMED, d, NULL, d->date);
 out:
 	facts_list_release(&l);
 	return rc;
 }
+
+static const char move_obs_sql[] =
+	"UPDATE observations SET number = ?1, unconfirmed = NULL WHERE unconfirmed = ?2";
+static const char del_unconf_sql[] = "DELETE FROM unconfirmed WHERE id = ?1";
+
+/* The unconfirmed draw id is IRCC's draw number: its observations move
+ * to that draw, and it goes. */
+static int
+confirm(struct store *s, long long id, const char *number, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_cached(s, move_obs_sql, &st, e)))
+		return rc;
+	bind_text(st, 1, number);
+	sqlite3_bind_int64(st, 2, id);
+	if ((rc = run(s, st, e)) || (rc = db_cached(s, del_unconf_sql, &st, e)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	return run(s, st, e);
+}
+
+static const char all_unconf_sql[] =
+	"SELECT id, number, date, category, invitations, crs_cutoff"
+	" FROM unconfirmed ORDER BY id";
 
 int
 confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e)
@@ -293,22 +384,15 @@ confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e)
 	size_t i;
 	int rc;
 
-	if ((rc = load_facts(s, s->stmt[ALL_UNCONF], &u, e)))
+	if ((rc = db_cached(s, all_unconf_sql, &st, e)) || (rc = load_facts(s, st, &u, e)))
 		return rc;
 	for (i = 0; i < u.n; i++) {
 		facts_list_release(&l);
-		if ((rc = candidates(s, CAND_DRAWS, &u.v[i], &l, e)))
+		if ((rc = candidates(s, cand_draws_sql, &u.v[i], &l, e)))
 			goto out;
 		if (!(m = best_match(&u.v[i], &l)))
 			continue;
-		st = s->stmt[MOVE_OBS];
-		bind_text(st, 1, m->number);
-		sqlite3_bind_int64(st, 2, u.v[i].id);
-		if ((rc = run(s, st, e)))
-			goto out;
-		st = s->stmt[DEL_UNCONF];
-		sqlite3_bind_int64(st, 1, u.v[i].id);
-		if ((rc = run(s, st, e)))
+		if ((rc = confirm(s, u.v[i].id, m->number, e)))
 			goto out;
 		disagreements(ev, STORE_CONFIRMED, 1, NULL, m, &u.v[i]);
 	}
@@ -318,12 +402,16 @@ out:
 	return rc;
 }
 
+static const char get_link_sql[] = "SELECT attempts, fetched_at FROM links WHERE url = ?1";
+
 int
 store_link_wanted(struct store *s, const char *url, struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[GET_LINK];
+	sqlite3_stmt *st;
 	int rc, wanted = 1;
 
+	if ((rc = db_cached(s, get_link_sql, &st, e)))
+		return -rc;
 	bind_text(st, 1, url);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -336,13 +424,22 @@ store_link_wanted(struct store *s, const char *url, struct err *e)
 	return wanted;
 }
 
+static const char put_link_sql[] =
+	"INSERT INTO links (url, source, title, first_seen, attempts,"
+	" fetched_at, last_error) VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)"
+	" ON CONFLICT (url) DO UPDATE SET attempts = attempts + 1,"
+	" fetched_at = ?5, last_error = ?6";
+
 int
 store_link_attempted(struct store *s, const char *source, const char *url,
                      const char *title, const char *error, struct err *e)
 {
-	sqlite3_stmt *st = s->stmt[PUT_LINK];
+	sqlite3_stmt *st;
 	char now[21];
+	int rc;
 
+	if ((rc = db_cached(s, put_link_sql, &st, e)))
+		return rc;
 	format_utc(time(NULL), now);
 	bind_text(st, 1, url);
 	bind_text(st, 2, source);

@@ -1,0 +1,31 @@
+/* store_events.h: the events of one body's transaction, gathered while
+ * it runs and announced once it has committed.  It calls nothing else in
+ * store/. */
+#ifndef EEDRAWS_STORE_EVENTS_H
+#define EEDRAWS_STORE_EVENTS_H
+
+#include "store.h"
+
+/* An event of a transaction, announced once it has committed. */
+struct event {
+	struct store_event pub;
+	char *number, *date;		/* pub's, owned */
+	struct store_field_change *fields;	/* owned strings */
+	size_t nfields;
+	size_t seq;			/* order of happening */
+};
+struct event_list {
+	struct event *v;
+	size_t n, alloc;
+};
+struct event *event_add(struct event_list *l, enum store_change what,
+                        const struct draw *d, const char *number, const char *date);
+void event_field(struct event *ev, const char *field, const char *old_value,
+                 const char *new_value);
+/* Calls fn (may be NULL) with each event, in order of date, then draw
+ * number, then as they happened, whatever the order of the body; url is
+ * the body's (NULL for none), for every event. */
+void events_announce(struct event_list *l, const char *url, store_event_fn *fn, void *ctx);
+void events_release(struct event_list *l);
+
+#endif
