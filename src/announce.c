@@ -58,12 +58,12 @@ announce(void *ctx, const struct store_event *ev)
 		if (d->number)
 			printf(" #%s", d->number);
 		print_values(d);
-		printf(" (from %s)", app->body_url);
+		printf(" (from %s)", ev->url);
 		break;
 	case STORE_CONFLICT:
 		printf("conflict on draw #%s %s:", ev->number, date);
 		print_fields(ev, 1);
-		printf(" (from %s)", app->body_url);
+		printf(" (from %s)", ev->url);
 		break;
 	case STORE_CONFIRMED:
 		printf("confirmed draw #%s %s, reported before IRCC", ev->number, date);

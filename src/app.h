@@ -21,7 +21,6 @@ struct app {
 	struct config config;
 	unsigned needs;		/* APP_*: the command's, from the table */
 	struct store *store;
-	const char *body_url;	/* the body being stored, for announce() */
 };
 
 #define APP_STORE	1	/* opens the database */

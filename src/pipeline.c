@@ -66,7 +66,6 @@ pipeline_take(struct app *app, const char *source, const struct body *b, const c
 		return rc;
 	rc = parse_body(b, kind, &opts, &draws, &warn, e);
 	print_warnings(app, b->url, &warn);
-	app->body_url = b->url;
 	if (rc == 0 && (rc = put(app, source, b, kind, &draws, st, announce, e)) == 0 &&
 	    strcmp(kind, "ircc-json") == 0)
 		check_drift(app, source, b, &shape);
