@@ -113,6 +113,17 @@ run: all
 check: deps $(BUILD)/eedraws $(BUILD)/check_eedraws
 	EEDRAWS_BIN=$(BUILD)/eedraws $(BUILD)/check_eedraws
 
+# The complexity gate: no function in src/, in any folder, above
+# LINT_MAX by pmccabe's modified McCabe number (tools/complexity says
+# more).  Installs pmccabe as "deps" installs the rest.
+LINT_MAX = 30
+LINT_SRC = $(sort $(shell find src -name '*.c'))
+lint:
+	@if ! command -v pmccabe >/dev/null 2>&1; then \
+		$(call apt_install,the complexity checker,pmccabe); \
+	fi
+	@tools/complexity $(LINT_MAX) $(LINT_SRC)
+
 # Measures the article extractor against the labelled corpus, if present.
 corpus: deps $(BUILD)/corpus
 	$(BUILD)/corpus ../shared/articles
@@ -230,4 +241,4 @@ uninstall:
 clean:
 	rm -rf build build-* eedraws
 
-.PHONY: all deps run check install uninstall clean eedraws
+.PHONY: all deps run check lint install uninstall clean eedraws
