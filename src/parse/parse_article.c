@@ -1043,96 +1043,135 @@ heading_year(const char *h)
 	return 0;
 }
 
+/* The columns of a table's header row, the first 32 at most, into cols
+ * and *n; 1 when one is a date and one a count or a cut-off. */
+static int
+table_columns(const struct strlist *head, enum column cols[32], size_t *n)
+{
+	size_t c;
+	int have_date = 0, have_value = 0;
+
+	*n = head->n < 32 ? head->n : 32;
+	for (c = 0; c < *n; c++) {
+		cols[c] = column_of(head->v[c]);
+		/* "Number of ITAs" is invitations, not a draw number. */
+		if (cols[c] == COL_NUMBER && strcasestr(head->v[c], "ITA"))
+			cols[c] = COL_ITAS;
+		have_date |= cols[c] == COL_DATE;
+		have_value |= cols[c] == COL_ITAS || cols[c] == COL_CRS;
+	}
+	return have_date && have_value;
+}
+
+/* A table row being read, cell by cell. */
+struct table_row {
+	char date[11];
+	long itas, crs;
+	char *name, *number;
+	int number_clash;
+	const char *category;
+	struct buf ev;
+};
+
+/* A draw number cell.  Two number columns that disagree state no number. */
+static void
+table_number(struct table_row *r, const char *v)
+{
+	if (!*v || draw_number_key(v) < 0)
+		return;
+	if (r->number_clash || (r->number && strcmp(r->number, v) != 0)) {
+		free(r->number);
+		r->number = NULL;
+		r->number_clash = 1;
+	} else if (!r->number)
+		r->number = xstrdup(v);
+}
+
+/* What cell v of column col says of its row's draw. */
+static void
+table_cell(struct table_row *r, enum column col, const char *v, const struct when *w)
+{
+	size_t len = strlen(v);
+
+	switch (col) {
+	case COL_DATE:
+		find_date(v, len, 0, w, r->date);
+		break;
+	case COL_ITAS:
+		if (len)
+			r->itas = number_at(v, 0, len);
+		break;
+	case COL_CRS:
+		if (len)
+			r->crs = number_at(v, 0, len);
+		break;
+	case COL_TYPE:
+		free(r->name);
+		r->name = xstrdup(v);
+		r->category = sentence_category(v);
+		break;
+	case COL_NUMBER:
+		table_number(r, v);
+		break;
+	default:
+		break;
+	}
+}
+
+/* One row under the header: a draw when it states a date and a count or
+ * a cut-off within the bounds of a real draw's; its cells, joined, are
+ * the evidence. */
+static void
+read_table_row(const struct strlist *row, const enum column *cols, size_t n,
+               const struct when *w, struct draw_list *out)
+{
+	struct table_row r;
+	struct draw *d;
+	size_t c;
+
+	memset(&r, 0, sizeof(r));
+	r.itas = r.crs = -1;
+	for (c = 0; c < n && c < row->n; c++) {
+		if (c)
+			buf_adds(&r.ev, " | ");
+		buf_adds(&r.ev, row->v[c]);
+		table_cell(&r, cols[c], row->v[c], w);
+	}
+	if (r.itas > 30000 || r.itas == 0)
+		r.itas = -1;
+	if (r.crs < 67 || r.crs > 1200)
+		r.crs = -1;
+	if (!r.date[0] || (r.itas < 0 && r.crs < 0)) {
+		free(r.name), free(r.number), buf_release(&r.ev);
+		return;
+	}
+	d = draw_list_add(out);
+	memcpy(d->date, r.date, sizeof(r.date));
+	d->invitations = r.itas;
+	d->crs_cutoff = r.crs;
+	d->name = r.name;
+	d->category = r.category;
+	d->number = r.number;
+	d->evidence = buf_detach(&r.ev, NULL);
+}
+
+/* A summary table: a header row that names its columns, then a draw a
+ * row. */
 static void
 read_table(const struct article_table *t, const struct when *w0, struct draw_list *out)
 {
 	enum column cols[32];
 	struct when w = *w0;
-	size_t r, c, n;
-	int have_date = 0, have_value = 0, y;
+	size_t r, n;
+	int y;
 
-	if (t->nrows < 2)
-		return;
-	n = t->rows[0].n < 32 ? t->rows[0].n : 32;
-	for (c = 0; c < n; c++) {
-		cols[c] = column_of(t->rows[0].v[c]);
-		/* "Number of ITAs" is invitations, not a draw number. */
-		if (cols[c] == COL_NUMBER && strcasestr(t->rows[0].v[c], "ITA"))
-			cols[c] = COL_ITAS;
-		have_date |= cols[c] == COL_DATE;
-		have_value |= cols[c] == COL_ITAS || cols[c] == COL_CRS;
-	}
-	if (!have_date || !have_value)
+	if (t->nrows < 2 || !table_columns(&t->rows[0], cols, &n))
 		return;
 	/* "Summary of Express Entry draws in 2024": the year of yearless dates. */
 	if (t->context && (y = heading_year(t->context)))
 		w.year = y;
-	for (r = 1; r < t->nrows; r++) {
-		const struct strlist *row = &t->rows[r];
-		struct draw *d;
-		char date[11] = "";
-		long itas = -1, crs = -1;
-		char *name = NULL, *number = NULL;
-		int number_clash = 0;
-		const char *cat = NULL;
-		struct buf ev = {0};
-
-		for (c = 0; c < n && c < row->n; c++) {
-			const char *v = row->v[c];
-			size_t len = strlen(v);
-
-			if (c)
-				buf_adds(&ev, " | ");
-			buf_adds(&ev, v);
-			switch (cols[c]) {
-			case COL_DATE:
-				find_date(v, len, 0, &w, date);
-				break;
-			case COL_ITAS:
-				if (len)
-					itas = number_at(v, 0, len);
-				break;
-			case COL_CRS:
-				if (len)
-					crs = number_at(v, 0, len);
-				break;
-			case COL_TYPE:
-				free(name);
-				name = xstrdup(v);
-				cat = sentence_category(v);
-				break;
-			case COL_NUMBER:
-				/* Two number columns that disagree state no number. */
-				if (!len || draw_number_key(v) < 0)
-					break;
-				if (number_clash || (number && strcmp(number, v) != 0)) {
-					free(number);
-					number = NULL;
-					number_clash = 1;
-				} else if (!number)
-					number = xstrdup(v);
-				break;
-			default:
-				break;
-			}
-		}
-		if (itas > 30000 || itas == 0)
-			itas = -1;
-		if (crs < 67 || crs > 1200)
-			crs = -1;
-		if (!date[0] || (itas < 0 && crs < 0)) {
-			free(name), free(number), buf_release(&ev);
-			continue;
-		}
-		d = draw_list_add(out);
-		memcpy(d->date, date, sizeof(date));
-		d->invitations = itas;
-		d->crs_cutoff = crs;
-		d->name = name;
-		d->category = cat;
-		d->number = number;
-		d->evidence = buf_detach(&ev, NULL);
-	}
+	for (r = 1; r < t->nrows; r++)
+		read_table_row(&t->rows[r], cols, n, &w, out);
 }
 
 /* A run of digits that is a count of at most three digits and a score
