@@ -99,45 +99,65 @@ static const char page_css[] =
 	" section{break-inside:avoid} h2{break-after:avoid}"
 	" .pt{stroke-width:.4}}\n";
 
+/* The reference that stands for a markup character; NULL for any other
+ * byte. */
+static const char *
+markup_ref(unsigned char c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	default: return NULL;
+	}
+}
+
+/* The length of the UTF-8 sequence p starts when it may stand as it is:
+ * whole, not overlong, not a surrogate, not U+FFFE or U+FFFF; 0 when
+ * p[0] starts none. */
+static size_t
+utf8_len(const unsigned char *p)
+{
+	size_t n, i;
+
+	n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			n = 0;
+	if ((n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0))) ||
+	    (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90))) ||
+	    (n == 3 && *p == 0xef && p[1] == 0xbf && p[2] >= 0xbe))
+		n = 0;
+	return n;
+}
+
 /* Text for HTML (and XML): markup characters as references, control
  * characters XML forbids and bytes that are not UTF-8 as U+FFFD. */
 static void
 esc(FILE *f, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	size_t n, i;
+	const char *ref;
+	size_t n;
 
 	while (*p) {
-		switch (*p) {
-		case '&': fputs("&amp;", f); p++; continue;
-		case '<': fputs("&lt;", f); p++; continue;
-		case '>': fputs("&gt;", f); p++; continue;
-		case '"': fputs("&quot;", f); p++; continue;
-		case '\'': fputs("&#39;", f); p++; continue;
-		}
-		if (*p < 0x80) {
+		if ((ref = markup_ref(*p))) {
+			fputs(ref, f);
+			p++;
+		} else if (*p < 0x80) {
 			if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
 				fputs("\xef\xbf\xbd", f);
 			else
 				putc(*p, f);
 			p++;
-			continue;
-		}
-		/* A whole UTF-8 sequence, not overlong, not a surrogate. */
-		n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
-		for (i = 1; i < n; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				n = 0;
-		if ((n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0))) ||
-		    (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90))) ||
-		    (n == 3 && *p == 0xef && p[1] == 0xbf && p[2] >= 0xbe))
-			n = 0;
-		if (n == 0) {
-			fputs("\xef\xbf\xbd", f);
-			p++;
-		} else {
+		} else if ((n = utf8_len(p)) > 0) {
 			fwrite(p, 1, n, f);
 			p += n;
+		} else {
+			fputs("\xef\xbf\xbd", f);
+			p++;
 		}
 	}
 }
