@@ -589,35 +589,29 @@ job_init(struct fetcher *f, struct job *j, struct fetch_req *r)
 	j->state = JOB_WAITING;
 }
 
-/* Sets up j's transfer and hands it to the multi handle; on failure the
- * request fails and the job ends. */
-static void
-job_start(struct fetcher *f, struct job *j)
+/* What libcurl needs to run c for j: the URL, the way back from c to j
+ * (collect() reads CURLOPT_PRIVATE), a buffer for its error text; and no
+ * signals (without it, libcurl may time out name lookups with SIGALRM). */
+static CURLcode
+job_set_handle(CURL *c, struct job *j)
 {
-	struct fetch_req *r = j->req;
-	const struct fetch_opts *o = &f->o;
-	long low_speed_time = f->lim.total < LOW_SPEED_SECONDS ? f->lim.total : LOW_SPEED_SECONDS;
-	CURLMcode mc;
 	CURLcode cc;
-	CURL *c;
 
-	if (add_request_header(&j->hdrs, "If-None-Match", r->etag) != 0 ||
-	    add_request_header(&j->hdrs, "If-Modified-Since", r->last_modified) != 0) {
-		r->rc = err_set(&r->err, EX_OSERR, "cannot fetch '%s': out of memory", r->url);
-		job_end(f, j);
-		return;
-	}
-	if (!(c = j->c = curl_easy_init())) {
-		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot start a "
-		                "libcurl handle", r->url);
-		job_end(f, j);
-		return;
-	}
-	if ((cc = curl_easy_setopt(c, CURLOPT_URL, r->url)) != CURLE_OK ||
+	if ((cc = curl_easy_setopt(c, CURLOPT_URL, j->req->url)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_PRIVATE, (void *)j)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, j->errbuf)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, j->errbuf)) != CURLE_OK)
+		return cc;
+	return curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+}
+
+/* Where c may go: TLS verified, http and https only, after a redirect too
+ * (check_url() saw only the first URL), at most lim->redirects of them. */
+static CURLcode
+set_protocols(CURL *c, const struct limits *lim)
+{
+	CURLcode cc;
+
+	if ((cc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L)) != CURLE_OK ||
 #if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85.0 */
 	    (cc = curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https")) != CURLE_OK ||
@@ -628,28 +622,93 @@ job_start(struct fetcher *f, struct job *j)
 	    (cc = curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS,
 	                           (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS))) != CURLE_OK ||
 #endif
-	    (cc = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_MAXREDIRS, f->lim.redirects)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "")) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, f->lim.connect)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_TIMEOUT, f->lim.total)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L)) != CURLE_OK)
+		return cc;
+	return curl_easy_setopt(c, CURLOPT_MAXREDIRS, lim->redirects);
+}
+
+/* How long c may take and how much it may bring: any encoding curl can
+ * decode, the timeouts, a server gone silent given up after
+ * LOW_SPEED_SECONDS (or the whole timeout, if shorter), at most max
+ * bytes. */
+static CURLcode
+set_limits(CURL *c, const struct limits *lim, size_t max)
+{
+	long low_speed_time = lim->total < LOW_SPEED_SECONDS ? lim->total : LOW_SPEED_SECONDS;
+	CURLcode cc;
+
+	if ((cc = curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "")) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, lim->connect)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_TIMEOUT, lim->total)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, low_speed_time)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)j->x.max)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, low_speed_time)) != CURLE_OK)
+		return cc;
+	return curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)max);
+}
+
+/* What c sends and where what it receives goes: every status's body and
+ * headers to j's xfer (status_error() judges the status, not libcurl),
+ * the user agent and j's request headers. */
+static CURLcode
+job_set_io(CURL *c, struct job *j, const struct fetch_opts *o)
+{
+	CURLcode cc;
+
+	if ((cc = curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_WRITEDATA, &j->x)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_HEADERDATA, &j->x)) != CURLE_OK ||
-	    (o->user_agent &&
-	     (cc = curl_easy_setopt(c, CURLOPT_USERAGENT, o->user_agent)) != CURLE_OK) ||
-	    (j->hdrs && (cc = curl_easy_setopt(c, CURLOPT_HTTPHEADER, j->hdrs)) != CURLE_OK)) {
+	    (cc = curl_easy_setopt(c, CURLOPT_HEADERDATA, &j->x)) != CURLE_OK)
+		return cc;
+	if (o->user_agent &&
+	    (cc = curl_easy_setopt(c, CURLOPT_USERAGENT, o->user_agent)) != CURLE_OK)
+		return cc;
+	if (j->hdrs)
+		return curl_easy_setopt(c, CURLOPT_HTTPHEADER, j->hdrs);
+	return CURLE_OK;
+}
+
+/* Every option of j's handle, in that order; the first that fails. */
+static CURLcode
+job_options(struct fetcher *f, struct job *j)
+{
+	CURLcode cc;
+
+	if ((cc = job_set_handle(j->c, j)) != CURLE_OK ||
+	    (cc = set_protocols(j->c, &f->lim)) != CURLE_OK ||
+	    (cc = set_limits(j->c, &f->lim, j->x.max)) != CURLE_OK)
+		return cc;
+	return job_set_io(j->c, j, &f->o);
+}
+
+/* Sets up j's transfer and hands it to the multi handle; on failure the
+ * request fails and the job ends. */
+static void
+job_start(struct fetcher *f, struct job *j)
+{
+	struct fetch_req *r = j->req;
+	CURLMcode mc;
+	CURLcode cc;
+
+	if (add_request_header(&j->hdrs, "If-None-Match", r->etag) != 0 ||
+	    add_request_header(&j->hdrs, "If-Modified-Since", r->last_modified) != 0) {
+		r->rc = err_set(&r->err, EX_OSERR, "cannot fetch '%s': out of memory", r->url);
+		job_end(f, j);
+		return;
+	}
+	if (!(j->c = curl_easy_init())) {
+		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot start a "
+		                "libcurl handle", r->url);
+		job_end(f, j);
+		return;
+	}
+	if ((cc = job_options(f, j)) != CURLE_OK) {
 		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot set up "
 		                "libcurl: %s", r->url, curl_easy_strerror(cc));
 		job_end(f, j);
 		return;
 	}
-	if ((mc = curl_multi_add_handle(f->m, c)) != CURLM_OK) {
+	if ((mc = curl_multi_add_handle(f->m, j->c)) != CURLM_OK) {
 		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot start the "
 		                "transfer: %s", r->url, curl_multi_strerror(mc));
 		job_end(f, j);
