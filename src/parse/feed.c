@@ -847,7 +847,7 @@ read_xml(const struct body *b, const char *url, struct xml_error *xe)
 /* Reads the items of a parsed document; 0, or EX_DATAERR when it is
  * neither RSS nor Atom. */
 static int
-read_feed(struct ctx *c, const char *url, struct feed_items *out, struct err *e)
+read_items(struct ctx *c, const char *url, struct feed_items *out, struct err *e)
 {
 	xmlNode *root = xmlDocGetRootElement(c->doc), *ch, *n;
 	const char *ns;
@@ -919,7 +919,7 @@ feed_parse(const struct body *b, struct feed_items *out, struct strlist *warn,
 		               url, xe.line, xe.msg);
 	}
 	c.warn = &w;
-	rc = read_feed(&c, url, out, e);
+	rc = read_items(&c, url, out, e);
 	xmlFreeDoc(c.doc);
 	xmlSetStructuredErrorFunc(old_data, old_handler);
 	if (rc) {
