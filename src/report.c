@@ -192,22 +192,24 @@ report_day(const char *date)
 	return days_from_civil(y, m, d);
 }
 
-/* Months since year 0 of a date ("2026-08-07" -> 2026 * 12 + 7). */
+/* The month index of a date, months since year 0: "2026-08-07" is
+ * 2026 * 12 + 7. */
 static long
-month_of(const char *date)
+month_index(const char *date)
 {
 	return strtol(date, NULL, 10) * 12 + strtol(date + 5, NULL, 10) - 1;
 }
 
+/* The day since 1970-01-01 of a month index's first. */
 static long
 month_day(long month)
 {
 	return days_from_civil((int)(month / 12), (int)(month % 12) + 1, 1);
 }
 
-/* The month (as month_of) of a day since 1970-01-01. */
+/* The month index (as month_index) of a day since 1970-01-01. */
 static long
-month_of_day(long day)
+month_index_of_day(long day)
 {
 	time_t t = (time_t)day * 86400;
 	struct tm tm;
@@ -237,8 +239,8 @@ report_scale_init(struct report_scale *s, long first_day, long last_day, double 
 
 	/* From the first of the first draw's month to the first of the month
 	 * after the last's. */
-	s->day0 = month_day(month_of_day(first_day));
-	s->day1 = month_day(month_of_day(last_day) + 1);
+	s->day0 = month_day(month_index_of_day(first_day));
+	s->day1 = month_day(month_index_of_day(last_day) + 1);
 
 	if (zero_based || vmin < 0)
 		vmin = 0;
@@ -283,7 +285,7 @@ static void
 write_grid(FILE *f, const struct report_scale *s)
 {
 	static const int steps[] = { 1, 2, 3, 6, 12, 24, 60, 120, 240 };
-	long m, first = month_of_day(s->day0), last = month_of_day(s->day1);
+	long m, first = month_index_of_day(s->day0), last = month_index_of_day(s->day1);
 	size_t i;
 	int step = 1;
 	double v, x, y;
@@ -485,8 +487,8 @@ write_invitations(FILE *f, const struct report_data *r)
 		      " nothing to plot.</p></section>\n", f);
 		return;
 	}
-	m0 = month_of(first);
-	m1 = month_of(last);
+	m0 = month_index(first);
+	m1 = month_index(last);
 	nmonths = m1 - m0 + 1;
 	sum = xcalloc((size_t)nmonths * NSTYLES, sizeof(*sum));
 	draws = xcalloc((size_t)nmonths * NSTYLES, sizeof(*draws));
@@ -495,7 +497,7 @@ write_invitations(FILE *f, const struct report_data *r)
 
 		if (!d->confirmed || d->invitations < 0 || report_day(d->date) < 0)
 			continue;
-		k = (size_t)(month_of(d->date) - m0) * NSTYLES + style_index(d->category);
+		k = (size_t)(month_index(d->date) - m0) * NSTYLES + style_index(d->category);
 		sum[k] += d->invitations;
 		draws[k]++;
 		total += d->invitations;

@@ -261,8 +261,10 @@ number_at(const char *s, size_t a, size_t b)
 	return groups && run != 3 ? -1 : n;
 }
 
+/* The number of the month whose name s starts with ("Sept.": 9); 0 for
+ * none. */
 static int
-month_of(const char *s)
+month_number(const char *s)
 {
 	static const char *const m[] = { "jan", "feb", "mar", "apr", "may", "jun",
 	                                 "jul", "aug", "sep", "oct", "nov", "dec" };
@@ -382,7 +384,7 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 				continue;
 			if (ids[i] == P_DATE_MDY || ids[i] == P_DATE_DMY) {
 				int mg = ids[i] == P_DATE_MDY ? 2 : 4, dg = ids[i] == P_DATE_MDY ? 4 : 2;
-				int m = month_of(s + ov[mg]), d = atoi(s + ov[dg]);
+				int m = month_number(s + ov[mg]), d = atoi(s + ov[dg]);
 
 				if (ov[6] != PCRE2_UNSET) {
 					int y = atoi(s + ov[6]);
@@ -1300,7 +1302,7 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, struct dr
 
 			if (!match(P_FLAT_ROW, row, strlen(row), 0, ov))
 				break;
-			m = month_of(row + ov[2]);
+			m = month_number(row + ov[2]);
 			d = atoi(row + ov[4]);
 			if (ov[6] != PCRE2_UNSET) {
 				int yy = atoi(row + ov[6]);
