@@ -105,15 +105,6 @@ is_hex(int ch)
 	return is_digit(ch) || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
 }
 
-static int
-in_list(const xmlChar *name, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcasecmp((const char *)name, *list) == 0)
-			return 1;
-	return 0;
-}
-
 /* Collapses runs of white space to one space and trims s in place; frees
  * it and returns NULL when nothing is left.  NULL in, NULL out. */
 static char *
@@ -259,9 +250,9 @@ text_nodes(struct text *t, xmlNode *n, int depth, int markup)
 				buf_adds(&t->b, (const char *)n->content);
 			break;
 		case XML_ELEMENT_NODE:
-			if (markup && in_list(n->name, hidden_tags))
+			if (markup && strcase_in_list((const char *)n->name, hidden_tags))
 				break;
-			block = markup && in_list(n->name, block_tags);
+			block = markup && strcase_in_list((const char *)n->name, block_tags);
 			if (block)
 				buf_add(&t->b, " ", 1);
 			text_nodes(t, n->children, depth, markup);
