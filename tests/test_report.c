@@ -721,8 +721,7 @@ measured(const char *text, const char *key, long *a, long *b)
 START_TEST(test_chromium_renders_the_page_and_its_charts)
 {
 	const char *bin = find_chromium();
-	char *page = xasprintf("%s/draws.html", dir), *shot = xasprintf("%s/draws.png", dir);
-	char *url = xasprintf("file://%s", page), *shot_arg = xasprintf("--screenshot=%s", shot);
+	char *page, *shot, *url, *shot_arg;
 	char *out, *err, *dom;
 	unsigned char *png;
 	size_t len;
@@ -732,6 +731,10 @@ START_TEST(test_chromium_renders_the_page_and_its_charts)
 		fprintf(stderr, "%s: skipped: chromium is absent\n", __func__);
 		return;
 	}
+	page = xasprintf("%s/draws.html", dir);
+	shot = xasprintf("%s/draws.png", dir);
+	url = xasprintf("file://%s", page);
+	shot_arg = xasprintf("--screenshot=%s", shot);
 	ck_assert_int_eq(EEDRAWS(&out, &err, "-q", "ingest", test_data("feed-2026-08-07.json")), 0);
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, "report", "-o", page), 0);
