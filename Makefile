@@ -113,6 +113,17 @@ run: all
 check: deps $(BUILD)/eedraws $(BUILD)/check_eedraws
 	EEDRAWS_BIN=$(BUILD)/eedraws $(BUILD)/check_eedraws
 
+# The complexity gate: no function in src/, in any folder, above
+# LINT_MAX by pmccabe's modified McCabe number (tools/complexity says
+# more).  Installs pmccabe as "deps" installs the rest.
+LINT_MAX = 30
+LINT_SRC = $(sort $(shell find src -name '*.c'))
+lint:
+	@if ! command -v pmccabe >/dev/null 2>&1; then \
+		$(call apt_install,the complexity checker,pmccabe); \
+	fi
+	@tools/complexity $(LINT_MAX) $(LINT_SRC)
+
 # Measures the article extractor against the labelled corpora, each if
 # present: the tune and unseen halves of their sites, English pages first.
 corpus: deps $(BUILD)/corpus
@@ -231,4 +242,4 @@ uninstall:
 clean:
 	rm -rf build build-* eedraws
 
-.PHONY: all deps run check install uninstall clean eedraws
+.PHONY: all deps run check lint install uninstall clean eedraws

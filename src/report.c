@@ -99,45 +99,65 @@ static const char page_css[] =
 	" section{break-inside:avoid} h2{break-after:avoid}"
 	" .pt{stroke-width:.4}}\n";
 
+/* The reference that stands for a markup character; NULL for any other
+ * byte. */
+static const char *
+markup_ref(unsigned char c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	default: return NULL;
+	}
+}
+
+/* The length of the UTF-8 sequence p starts when it may stand as it is:
+ * whole, not overlong, not a surrogate, not U+FFFE or U+FFFF; 0 when
+ * p[0] starts none. */
+static size_t
+utf8_len(const unsigned char *p)
+{
+	size_t n, i;
+
+	n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			n = 0;
+	if ((n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0))) ||
+	    (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90))) ||
+	    (n == 3 && *p == 0xef && p[1] == 0xbf && p[2] >= 0xbe))
+		n = 0;
+	return n;
+}
+
 /* Text for HTML (and XML): markup characters as references, control
  * characters XML forbids and bytes that are not UTF-8 as U+FFFD. */
 static void
 esc(FILE *f, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	size_t n, i;
+	const char *ref;
+	size_t n;
 
 	while (*p) {
-		switch (*p) {
-		case '&': fputs("&amp;", f); p++; continue;
-		case '<': fputs("&lt;", f); p++; continue;
-		case '>': fputs("&gt;", f); p++; continue;
-		case '"': fputs("&quot;", f); p++; continue;
-		case '\'': fputs("&#39;", f); p++; continue;
-		}
-		if (*p < 0x80) {
+		if ((ref = markup_ref(*p))) {
+			fputs(ref, f);
+			p++;
+		} else if (*p < 0x80) {
 			if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
 				fputs("\xef\xbf\xbd", f);
 			else
 				putc(*p, f);
 			p++;
-			continue;
-		}
-		/* A whole UTF-8 sequence, not overlong, not a surrogate. */
-		n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
-		for (i = 1; i < n; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				n = 0;
-		if ((n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0))) ||
-		    (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90))) ||
-		    (n == 3 && *p == 0xef && p[1] == 0xbf && p[2] >= 0xbe))
-			n = 0;
-		if (n == 0) {
-			fputs("\xef\xbf\xbd", f);
-			p++;
-		} else {
+		} else if ((n = utf8_len(p)) > 0) {
 			fwrite(p, 1, n, f);
 			p += n;
+		} else {
+			fputs("\xef\xbf\xbd", f);
+			p++;
 		}
 	}
 }
@@ -172,22 +192,24 @@ report_day(const char *date)
 	return days_from_civil(y, m, d);
 }
 
-/* Months since year 0 of a date ("2026-08-07" -> 2026 * 12 + 7). */
+/* The month index of a date, months since year 0: "2026-08-07" is
+ * 2026 * 12 + 7. */
 static long
-month_of(const char *date)
+month_index(const char *date)
 {
 	return strtol(date, NULL, 10) * 12 + strtol(date + 5, NULL, 10) - 1;
 }
 
+/* The day since 1970-01-01 of a month index's first. */
 static long
 month_day(long month)
 {
 	return days_from_civil((int)(month / 12), (int)(month % 12) + 1, 1);
 }
 
-/* The month (as month_of) of a day since 1970-01-01. */
+/* The month index (as month_index) of a day since 1970-01-01. */
 static long
-month_of_day(long day)
+month_index_of_day(long day)
 {
 	time_t t = (time_t)day * 86400;
 	struct tm tm;
@@ -217,8 +239,8 @@ report_scale_init(struct report_scale *s, long first_day, long last_day, double 
 
 	/* From the first of the first draw's month to the first of the month
 	 * after the last's. */
-	s->day0 = month_day(month_of_day(first_day));
-	s->day1 = month_day(month_of_day(last_day) + 1);
+	s->day0 = month_day(month_index_of_day(first_day));
+	s->day1 = month_day(month_index_of_day(last_day) + 1);
 
 	if (zero_based || vmin < 0)
 		vmin = 0;
@@ -263,7 +285,7 @@ static void
 write_grid(FILE *f, const struct report_scale *s)
 {
 	static const int steps[] = { 1, 2, 3, 6, 12, 24, 60, 120, 240 };
-	long m, first = month_of_day(s->day0), last = month_of_day(s->day1);
+	long m, first = month_index_of_day(s->day0), last = month_index_of_day(s->day1);
 	size_t i;
 	int step = 1;
 	double v, x, y;
@@ -465,8 +487,8 @@ write_invitations(FILE *f, const struct report_data *r)
 		      " nothing to plot.</p></section>\n", f);
 		return;
 	}
-	m0 = month_of(first);
-	m1 = month_of(last);
+	m0 = month_index(first);
+	m1 = month_index(last);
 	nmonths = m1 - m0 + 1;
 	sum = xcalloc((size_t)nmonths * NSTYLES, sizeof(*sum));
 	draws = xcalloc((size_t)nmonths * NSTYLES, sizeof(*draws));
@@ -475,7 +497,7 @@ write_invitations(FILE *f, const struct report_data *r)
 
 		if (!d->confirmed || d->invitations < 0 || report_day(d->date) < 0)
 			continue;
-		k = (size_t)(month_of(d->date) - m0) * NSTYLES + style_index(d->category);
+		k = (size_t)(month_index(d->date) - m0) * NSTYLES + style_index(d->category);
 		sum[k] += d->invitations;
 		draws[k]++;
 		total += d->invitations;

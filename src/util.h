@@ -52,6 +52,10 @@ void strlist_add(struct strlist *l, const char *s);
 void strlist_addf(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strlist_release(struct strlist *l);
 
+/* 1 when s is one of list's strings (list ends with NULL), ASCII case
+ * ignored: an element's name against a table of them. */
+int strcase_in_list(const char *s, const char *const *list);
+
 /* Reads a whole file ("-" is stdin) into *data (caller frees, NUL-terminated). */
 int read_file(const char *path, char **data, size_t *len, struct err *e);
 

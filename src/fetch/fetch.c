@@ -23,8 +23,8 @@
 /* A Retry-After of more seconds than this is nonsense, and ignored. */
 #define RETRY_AFTER_MAX		((unsigned long long)INT32_MAX)
 
-/* One transfer in progress: the decoded body so far and the validators of
- * the latest response (a redirect's are dropped when the next one starts). */
+/* What one transfer has received: the decoded body so far and the
+ * validators of the latest response (a redirect's are dropped when the next one starts). */
 struct xfer {
 	struct buf data;
 	size_t max;
@@ -447,10 +447,10 @@ struct fetcher {
 };
 
 /* One request of a batch on its way. */
-struct job {
+struct transfer {
 	struct fetch_req *req;
 	struct host *host;
-	enum { JOB_WAITING, JOB_RUNNING, JOB_DONE } state;
+	enum { TRANSFER_WAITING, TRANSFER_RUNNING, TRANSFER_DONE } state;
 	CURL *c;
 	struct curl_slist *hdrs;
 	struct xfer x;
@@ -538,36 +538,36 @@ fetcher_host_delay(struct fetcher *f, const char *url, long delay_ms)
 	free(key);
 }
 
-/* Ends a job with the result already in its request. */
+/* Ends a transfer with the result already in its request. */
 static void
-job_end(struct fetcher *f, struct job *j)
+transfer_end(struct fetcher *f, struct transfer *t)
 {
-	if (j->c) {
-		if (j->state == JOB_RUNNING)
-			curl_multi_remove_handle(f->m, j->c);
-		curl_easy_cleanup(j->c);
-		j->c = NULL;
+	if (t->c) {
+		if (t->state == TRANSFER_RUNNING)
+			curl_multi_remove_handle(f->m, t->c);
+		curl_easy_cleanup(t->c);
+		t->c = NULL;
 	}
-	if (j->host && j->state == JOB_RUNNING) {
-		j->host->busy = 0;
-		j->host->last_end = mono_now();
+	if (t->host && t->state == TRANSFER_RUNNING) {
+		t->host->busy = 0;
+		t->host->last_end = mono_now();
 	}
-	curl_slist_free_all(j->hdrs);
-	j->hdrs = NULL;
-	xfer_release(&j->x);
-	j->state = JOB_DONE;
+	curl_slist_free_all(t->hdrs);
+	t->hdrs = NULL;
+	xfer_release(&t->x);
+	t->state = TRANSFER_DONE;
 }
 
 /* Checks the request and finds its host; the request fails at once when
  * its URL is not one to fetch. */
 static void
-job_init(struct fetcher *f, struct job *j, struct fetch_req *r)
+transfer_init(struct fetcher *f, struct transfer *t, struct fetch_req *r)
 {
 	char *key;
 
-	memset(j, 0, sizeof(*j));
-	j->req = r;
-	j->x.max = f->max;
+	memset(t, 0, sizeof(*t));
+	t->req = r;
+	t->x.max = f->max;
 	memset(&r->body, 0, sizeof(r->body));
 	memset(&r->err, 0, sizeof(r->err));
 	r->status = 0;
@@ -575,49 +575,43 @@ job_init(struct fetcher *f, struct job *j, struct fetch_req *r)
 	if (r->retry_at)
 		*r->retry_at = 0;
 	if ((r->rc = check_url(r->url, &r->err)) != 0) {
-		j->state = JOB_DONE;
+		t->state = TRANSFER_DONE;
 		return;
 	}
 	if (!(key = fetch_host_key(r->url))) {
 		r->rc = err_set(&r->err, EX_USAGE, "cannot fetch '%s': not a valid http or "
 		                "https URL", r->url);
-		j->state = JOB_DONE;
+		t->state = TRANSFER_DONE;
 		return;
 	}
-	j->host = host_get(f, key);
+	t->host = host_get(f, key);
 	free(key);
-	j->state = JOB_WAITING;
+	t->state = TRANSFER_WAITING;
 }
 
-/* Sets up j's transfer and hands it to the multi handle; on failure the
- * request fails and the job ends. */
-static void
-job_start(struct fetcher *f, struct job *j)
+/* What libcurl needs to run c for t: the URL, the way back from c to t
+ * (collect() reads CURLOPT_PRIVATE), a buffer for its error text; and no
+ * signals (without it, libcurl may time out name lookups with SIGALRM). */
+static CURLcode
+transfer_set_handle(CURL *c, struct transfer *t)
 {
-	struct fetch_req *r = j->req;
-	const struct fetch_opts *o = &f->o;
-	long low_speed_time = f->lim.total < LOW_SPEED_SECONDS ? f->lim.total : LOW_SPEED_SECONDS;
-	CURLMcode mc;
 	CURLcode cc;
-	CURL *c;
 
-	if (add_request_header(&j->hdrs, "If-None-Match", r->etag) != 0 ||
-	    add_request_header(&j->hdrs, "If-Modified-Since", r->last_modified) != 0) {
-		r->rc = err_set(&r->err, EX_OSERR, "cannot fetch '%s': out of memory", r->url);
-		job_end(f, j);
-		return;
-	}
-	if (!(c = j->c = curl_easy_init())) {
-		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot start a "
-		                "libcurl handle", r->url);
-		job_end(f, j);
-		return;
-	}
-	if ((cc = curl_easy_setopt(c, CURLOPT_URL, r->url)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_PRIVATE, (void *)j)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, j->errbuf)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L)) != CURLE_OK ||
+	if ((cc = curl_easy_setopt(c, CURLOPT_URL, t->req->url)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_PRIVATE, (void *)t)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, t->errbuf)) != CURLE_OK)
+		return cc;
+	return curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+}
+
+/* Where c may go: TLS verified, http and https only, after a redirect too
+ * (check_url() saw only the first URL), at most lim->redirects of them. */
+static CURLcode
+set_protocols(CURL *c, const struct limits *lim)
+{
+	CURLcode cc;
+
+	if ((cc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L)) != CURLE_OK ||
 #if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85.0 */
 	    (cc = curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https")) != CURLE_OK ||
@@ -628,54 +622,119 @@ job_start(struct fetcher *f, struct job *j)
 	    (cc = curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS,
 	                           (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS))) != CURLE_OK ||
 #endif
-	    (cc = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_MAXREDIRS, f->lim.redirects)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "")) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, f->lim.connect)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_TIMEOUT, f->lim.total)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, low_speed_time)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)j->x.max)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_WRITEDATA, &j->x)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(c, CURLOPT_HEADERDATA, &j->x)) != CURLE_OK ||
-	    (o->user_agent &&
-	     (cc = curl_easy_setopt(c, CURLOPT_USERAGENT, o->user_agent)) != CURLE_OK) ||
-	    (j->hdrs && (cc = curl_easy_setopt(c, CURLOPT_HTTPHEADER, j->hdrs)) != CURLE_OK)) {
-		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot set up "
-		                "libcurl: %s", r->url, curl_easy_strerror(cc));
-		job_end(f, j);
-		return;
-	}
-	if ((mc = curl_multi_add_handle(f->m, c)) != CURLM_OK) {
-		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot start the "
-		                "transfer: %s", r->url, curl_multi_strerror(mc));
-		job_end(f, j);
-		return;
-	}
-	j->state = JOB_RUNNING;
-	j->host->busy = 1;
+	    (cc = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L)) != CURLE_OK)
+		return cc;
+	return curl_easy_setopt(c, CURLOPT_MAXREDIRS, lim->redirects);
 }
 
-/* The transfer of j ended with cc: its request's result, as fetch_url()
- * gives it. */
-static void
-job_done(struct fetcher *f, struct job *j, CURLcode cc)
+/* How long c may take and how much it may bring: any encoding curl can
+ * decode, the timeouts, a server gone silent given up after
+ * LOW_SPEED_SECONDS (or the whole timeout, if shorter), at most max
+ * bytes. */
+static CURLcode
+set_limits(CURL *c, const struct limits *lim, size_t max)
 {
-	struct fetch_req *r = j->req;
+	long low_speed_time = lim->total < LOW_SPEED_SECONDS ? lim->total : LOW_SPEED_SECONDS;
+	CURLcode cc;
+
+	if ((cc = curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "")) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, lim->connect)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_TIMEOUT, lim->total)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, low_speed_time)) != CURLE_OK)
+		return cc;
+	return curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)max);
+}
+
+/* What c sends and where what it receives goes: every status's body and
+ * headers to t's xfer (status_error() judges the status, not libcurl),
+ * the user agent and t's request headers. */
+static CURLcode
+transfer_set_io(CURL *c, struct transfer *t, const struct fetch_opts *o)
+{
+	CURLcode cc;
+
+	if ((cc = curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_WRITEDATA, &t->x)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_HEADERDATA, &t->x)) != CURLE_OK)
+		return cc;
+	if (o->user_agent &&
+	    (cc = curl_easy_setopt(c, CURLOPT_USERAGENT, o->user_agent)) != CURLE_OK)
+		return cc;
+	if (t->hdrs)
+		return curl_easy_setopt(c, CURLOPT_HTTPHEADER, t->hdrs);
+	return CURLE_OK;
+}
+
+/* Every option of t's handle, in that order; the first that fails. */
+static CURLcode
+transfer_options(struct fetcher *f, struct transfer *t)
+{
+	CURLcode cc;
+
+	if ((cc = transfer_set_handle(t->c, t)) != CURLE_OK ||
+	    (cc = set_protocols(t->c, &f->lim)) != CURLE_OK ||
+	    (cc = set_limits(t->c, &f->lim, t->x.max)) != CURLE_OK)
+		return cc;
+	return transfer_set_io(t->c, t, &f->o);
+}
+
+/* Sets up t's handle and hands it to the multi handle; on failure the
+ * request fails and the transfer ends. */
+static void
+transfer_start(struct fetcher *f, struct transfer *t)
+{
+	struct fetch_req *r = t->req;
+	CURLMcode mc;
+	CURLcode cc;
+
+	if (add_request_header(&t->hdrs, "If-None-Match", r->etag) != 0 ||
+	    add_request_header(&t->hdrs, "If-Modified-Since", r->last_modified) != 0) {
+		r->rc = err_set(&r->err, EX_OSERR, "cannot fetch '%s': out of memory", r->url);
+		transfer_end(f, t);
+		return;
+	}
+	if (!(t->c = curl_easy_init())) {
+		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot start a "
+		                "libcurl handle", r->url);
+		transfer_end(f, t);
+		return;
+	}
+	if ((cc = transfer_options(f, t)) != CURLE_OK) {
+		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot set up "
+		                "libcurl: %s", r->url, curl_easy_strerror(cc));
+		transfer_end(f, t);
+		return;
+	}
+	if ((mc = curl_multi_add_handle(f->m, t->c)) != CURLM_OK) {
+		r->rc = err_set(&r->err, EX_SOFTWARE, "cannot fetch '%s': cannot start the "
+		                "transfer: %s", r->url, curl_multi_strerror(mc));
+		transfer_end(f, t);
+		return;
+	}
+	t->state = TRANSFER_RUNNING;
+	t->host->busy = 1;
+}
+
+/* libcurl ended t with cc: its request's result, as fetch_url() gives
+ * it. */
+static void
+transfer_done(struct fetcher *f, struct transfer *t, CURLcode cc)
+{
+	struct fetch_req *r = t->req;
 	struct body *out = &r->body;
 	char *eff = NULL;
 	long status = 0, redirects = 0;
 
 	if (cc != CURLE_OK) {
-		r->rc = transfer_error(j->c, cc, r->url, &j->x, &f->lim, j->errbuf, &r->err);
+		r->rc = transfer_error(t->c, cc, r->url, &t->x, &f->lim, t->errbuf, &r->err);
 		goto done;
 	}
-	curl_easy_getinfo(j->c, CURLINFO_RESPONSE_CODE, &status);
-	curl_easy_getinfo(j->c, CURLINFO_EFFECTIVE_URL, &eff);
-	curl_easy_getinfo(j->c, CURLINFO_REDIRECT_COUNT, &redirects);
+	curl_easy_getinfo(t->c, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_getinfo(t->c, CURLINFO_EFFECTIVE_URL, &eff);
+	curl_easy_getinfo(t->c, CURLINFO_REDIRECT_COUNT, &redirects);
 	if (!eff)
 		eff = (char *)r->url;
 	r->status = status;
@@ -686,17 +745,17 @@ job_done(struct fetcher *f, struct job *j, CURLcode cc)
 		goto done;
 	}
 	if (status < 200 || status > 299) {
-		r->rc = status_error(r->url, status, redirects, eff, &j->x, r->retry_at, &r->err);
+		r->rc = status_error(r->url, status, redirects, eff, &t->x, r->retry_at, &r->err);
 		goto done;
 	}
-	out->data = buf_detach(&j->x.data, &out->len);
+	out->data = buf_detach(&t->x.data, &out->len);
 	out->url = xstrdup(eff);
 	out->fetched_at = time(NULL);
 	out->status = status;
-	out->etag = j->x.etag;
-	out->last_modified = j->x.last_modified;
-	out->content_type = j->x.content_type;
-	j->x.etag = j->x.last_modified = j->x.content_type = NULL;
+	out->etag = t->x.etag;
+	out->last_modified = t->x.last_modified;
+	out->content_type = t->x.content_type;
+	t->x.etag = t->x.last_modified = t->x.content_type = NULL;
 	if (f->o.verbose) {
 		if (redirects > 0)
 			fprintf(stderr, "fetch %s -> %s: %ld, %zu bytes\n", r->url, eff, status,
@@ -706,31 +765,31 @@ job_done(struct fetcher *f, struct job *j, CURLcode cc)
 	}
 	r->rc = 0;
 done:
-	job_end(f, j);
+	transfer_end(f, t);
 }
 
-/* Starts every job whose host is free and rested, in the order given;
+/* Starts every transfer whose host is free and rested, in the order given;
  * returns the seconds until the next waiting one may start (-1: none
  * waits on a pause). */
 static double
-start_ready(struct fetcher *f, struct job *jobs, size_t n)
+start_ready(struct fetcher *f, struct transfer *transfers, size_t n)
 {
 	double now = mono_now(), wait = -1, ready;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		struct job *j = &jobs[i];
+		struct transfer *t = &transfers[i];
 
-		if (j->state != JOB_WAITING || j->host->busy)
+		if (t->state != TRANSFER_WAITING || t->host->busy)
 			continue;
 		/* Computed each time: a Crawl-delay learnt meanwhile counts. */
-		ready = j->host->last_end + (double)j->host->delay_ms / 1000.0;
-		if (j->host->last_end > 0 && ready > now) {
+		ready = t->host->last_end + (double)t->host->delay_ms / 1000.0;
+		if (t->host->last_end > 0 && ready > now) {
 			if (wait < 0 || ready - now < wait)
 				wait = ready - now;
 			continue;
 		}
-		job_start(f, j);
+		transfer_start(f, t);
 	}
 	return wait;
 }
@@ -739,55 +798,56 @@ start_ready(struct fetcher *f, struct job *jobs, size_t n)
 static void
 collect(struct fetcher *f)
 {
-	struct job *j;
+	struct transfer *t;
 	CURLMsg *msg;
 	int left;
 
 	while ((msg = curl_multi_info_read(f->m, &left))) {
 		if (msg->msg != CURLMSG_DONE)
 			continue;
-		j = NULL;
-		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&j);
-		if (j)
-			job_done(f, j, msg->data.result);
+		t = NULL;
+		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
+		if (t)
+			transfer_done(f, t, msg->data.result);
 	}
 }
 
 /* Fails every request not yet done: the multi handle itself broke. */
 static void
-fail_all(struct fetcher *f, struct job *jobs, size_t n, CURLMcode mc)
+fail_all(struct fetcher *f, struct transfer *transfers, size_t n, CURLMcode mc)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (jobs[i].state == JOB_DONE)
+		struct transfer *t = &transfers[i];
+
+		if (t->state == TRANSFER_DONE)
 			continue;
-		jobs[i].req->rc = err_set(&jobs[i].req->err, EX_SOFTWARE, "cannot fetch "
-		                          "'%s': libcurl: %s", jobs[i].req->url,
-		                          curl_multi_strerror(mc));
-		job_end(f, &jobs[i]);
+		t->req->rc = err_set(&t->req->err, EX_SOFTWARE, "cannot fetch '%s': libcurl: %s",
+		                     t->req->url, curl_multi_strerror(mc));
+		transfer_end(f, t);
 	}
 }
 
 void
 fetch_batch(struct fetcher *f, struct fetch_req *reqs, size_t n)
 {
-	struct job *jobs = xcalloc(n ? n : 1, sizeof(*jobs));
+	struct transfer *transfers = xcalloc(n ? n : 1, sizeof(*transfers));
 	size_t i, left;
 	double wait;
 	CURLMcode mc;
 	int running, ms;
 
 	for (i = 0; i < n; i++)
-		job_init(f, &jobs[i], &reqs[i]);
+		transfer_init(f, &transfers[i], &reqs[i]);
 	for (;;) {
-		wait = start_ready(f, jobs, n);
+		wait = start_ready(f, transfers, n);
 		for (i = left = 0; i < n; i++)
-			left += jobs[i].state != JOB_DONE;
+			left += transfers[i].state != TRANSFER_DONE;
 		if (!left)
 			break;
 		if ((mc = curl_multi_perform(f->m, &running)) != CURLM_OK) {
-			fail_all(f, jobs, n, mc);
+			fail_all(f, transfers, n, mc);
 			break;
 		}
 		collect(f);
@@ -798,13 +858,13 @@ fetch_batch(struct fetcher *f, struct fetch_req *reqs, size_t n)
 			ms = (int)(wait * 1000) + 1;
 		if (running &&
 		    (mc = curl_multi_poll(f->m, NULL, 0, ms, NULL)) != CURLM_OK) {
-			fail_all(f, jobs, n, mc);
+			fail_all(f, transfers, n, mc);
 			break;
 		}
 		if (!running && wait >= 0)
 			curl_multi_poll(f->m, NULL, 0, ms, NULL);	/* a plain sleep */
 	}
-	free(jobs);
+	free(transfers);
 }
 
 int

@@ -32,22 +32,13 @@ static const char *const block_tags[] = {
 };
 
 static int
-in_list(const char *name, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcasecmp(name, *list) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 is_furniture(xmlNode *n)
 {
 	static const char *const attrs[] = { "class", "id", "role", NULL };
 	const char *const *a, *const *m;
 	int furniture = 0;
 
-	if (in_list((const char *)n->name, skip_tags))
+	if (strcase_in_list((const char *)n->name, skip_tags))
 		return 1;
 	for (a = attrs; *a && !furniture; a++) {
 		xmlChar *v = xmlGetProp(n, (const xmlChar *)*a);
@@ -121,7 +112,7 @@ node_text(xmlNode *n, struct buf *b)
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			add_text(b, (const char *)n->content);
 		} else if (n->type == XML_ELEMENT_NODE && !is_furniture(n)) {
-			if (in_list((const char *)n->name, block_tags) && b->len)
+			if (strcase_in_list((const char *)n->name, block_tags) && b->len)
 				add_text(b, " ");
 			node_text(n->children, b);
 		}
@@ -168,7 +159,8 @@ add_table(struct article_doc *doc, xmlNode *table, const char *context)
 					t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
 					t->rows[t->nrows++] = row;
 				}
-			} else if (depth < 8 && !in_list((const char *)n->name, skip_tags)) {
+			} else if (depth < 8 &&
+			           !strcase_in_list((const char *)n->name, skip_tags)) {
 				if (n->next)
 					stack[depth++] = n->next;
 				stack[depth++] = n->children;
@@ -194,10 +186,10 @@ walk(struct article_doc *doc, xmlNode *n, struct buf *b)
 			add_table(doc, n, doc->paras.n ? doc->paras.v[doc->paras.n - 1] : NULL);
 			continue;
 		}
-		if (in_list((const char *)n->name, block_tags))
+		if (strcase_in_list((const char *)n->name, block_tags))
 			flush(doc, b);
 		walk(doc, n->children, b);
-		if (in_list((const char *)n->name, block_tags))
+		if (strcase_in_list((const char *)n->name, block_tags))
 			flush(doc, b);
 	}
 }

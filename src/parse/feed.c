@@ -105,15 +105,6 @@ is_hex(int ch)
 	return is_digit(ch) || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
 }
 
-static int
-in_list(const xmlChar *name, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcasecmp((const char *)name, *list) == 0)
-			return 1;
-	return 0;
-}
-
 /* Collapses runs of white space to one space and trims s in place; frees
  * it and returns NULL when nothing is left.  NULL in, NULL out. */
 static char *
@@ -259,9 +250,9 @@ text_nodes(struct text *t, xmlNode *n, int depth, int markup)
 				buf_adds(&t->b, (const char *)n->content);
 			break;
 		case XML_ELEMENT_NODE:
-			if (markup && in_list(n->name, hidden_tags))
+			if (markup && strcase_in_list((const char *)n->name, hidden_tags))
 				break;
-			block = markup && in_list(n->name, block_tags);
+			block = markup && strcase_in_list((const char *)n->name, block_tags);
 			if (block)
 				buf_add(&t->b, " ", 1);
 			text_nodes(t, n->children, depth, markup);
@@ -847,7 +838,7 @@ read_xml(const struct body *b, const char *url, struct xml_error *xe)
 /* Reads the items of a parsed document; 0, or EX_DATAERR when it is
  * neither RSS nor Atom. */
 static int
-read_feed(struct ctx *c, const char *url, struct feed_items *out, struct err *e)
+read_items(struct ctx *c, const char *url, struct feed_items *out, struct err *e)
 {
 	xmlNode *root = xmlDocGetRootElement(c->doc), *ch, *n;
 	const char *ns;
@@ -919,7 +910,7 @@ feed_parse(const struct body *b, struct feed_items *out, struct strlist *warn,
 		               url, xe.line, xe.msg);
 	}
 	c.warn = &w;
-	rc = read_feed(&c, url, out, e);
+	rc = read_items(&c, url, out, e);
 	xmlFreeDoc(c.doc);
 	xmlSetStructuredErrorFunc(old_data, old_handler);
 	if (rc) {

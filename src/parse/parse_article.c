@@ -261,8 +261,10 @@ number_at(const char *s, size_t a, size_t b)
 	return groups && run != 3 ? -1 : n;
 }
 
+/* The number of the month whose name s starts with ("Sept.": 9); 0 for
+ * none. */
 static int
-month_of(const char *s)
+month_number(const char *s)
 {
 	static const char *const m[] = { "jan", "feb", "mar", "apr", "may", "jun",
 	                                 "jul", "aug", "sep", "oct", "nov", "dec" };
@@ -382,7 +384,7 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 				continue;
 			if (ids[i] == P_DATE_MDY || ids[i] == P_DATE_DMY) {
 				int mg = ids[i] == P_DATE_MDY ? 2 : 4, dg = ids[i] == P_DATE_MDY ? 4 : 2;
-				int m = month_of(s + ov[mg]), d = atoi(s + ov[dg]);
+				int m = month_number(s + ov[mg]), d = atoi(s + ov[dg]);
 
 				if (ov[6] != PCRE2_UNSET) {
 					int y = atoi(s + ov[6]);
@@ -720,131 +722,279 @@ this_draw_date(const char *s, size_t len, const struct when *w, const char *date
 	return 1;
 }
 
-/* Reads the draws stated in prose.  Sentence by sentence: a sentence's
- * values go to the draw being read, with its date, else the date the
- * paragraph gave last; a different value or date starts the next draw. */
+/* What a sentence says, as far as the draw being read goes. */
+enum said {
+	SAID_ASIDE,	/* neither a value nor a round's date: at most a
+			 * draw's number */
+	SAID_DATE,	/* a round's date and no value: the draw being
+			 * read's, or another day's */
+	SAID_VALUES,	/* a value of one draw: its invitations, its
+			 * cut-off or both */
+};
+
+/* One sentence, as sentence_read() classifies it. */
+struct sentence {
+	const char *s;
+	size_t len;
+	enum said said;
+	int vague;		/* a day this extractor cannot resolve, or
+				 * another draw and no date */
+	int future;		/* what has not happened yet */
+	int has_date;		/* a round's date, in date */
+	char date[11];
+	int ni, nc;		/* values() of invitations, of cut-offs */
+	long itas, crs;
+	PCRE2_SIZE number[2];	/* "Draw #262": where its number is;
+				 * PCRE2_UNSET when it states none */
+	const char *category;	/* with values: sentence_category() */
+};
+
+/* The values st states.  None of what has not happened yet; and no count
+ * of invitations from a total of several draws, or beside counts that
+ * are not a draw's (notifications of interest, permits). */
 static void
-read_prose(const struct article_doc *doc, const struct when *w, struct draw_list *out)
+sentence_values(struct sentence *st)
 {
 	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_PASSIVE,
 	                               P_ITA_TO };
 	static const int crs_ids[] = { P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE,
 	                               P_CRS_SCORED };
-	struct pending p;
-	char *number = NULL;	/* "Round #188" stated before its values */
+	PCRE2_SIZE ov[16];
+
+	if (st->future)
+		return;
+	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov))
+		st->ni = values(st->s, st->len, ita_ids, 5, 1, 30000, 0, &st->itas);
+	st->nc = values(st->s, st->len, crs_ids, 5, 67, 1200, 1, &st->crs);
+}
+
+/* Classifies s: its round's date (none when it also names a day that
+ * cannot be resolved, or names another draw and no date: which draw it
+ * speaks of is unknown), its values, its draw number and, with values,
+ * its category.  Reads s only: what follows from it is prose_step()'s. */
+static void
+sentence_read(struct sentence *st, const char *s, const struct when *w)
+{
+	PCRE2_SIZE ov[16];
+
+	memset(st, 0, sizeof(*st));
+	st->s = s;
+	st->len = strlen(s);
+	st->itas = st->crs = -1;
+	st->has_date = find_date(s, st->len, 0, w, st->date);
+	st->vague = match(P_VAGUE_DAY, s, st->len, 0, ov) ||
+	            (!st->has_date && match(P_OTHER_DRAW, s, st->len, 0, ov));
+	if (st->vague)
+		st->has_date = 0;
+	st->future = match(P_FUTURE, s, st->len, 0, ov);
+	sentence_values(st);
+	st->number[0] = st->number[1] = PCRE2_UNSET;
+	if (match(P_NUMBER, s, st->len, 0, ov))
+		st->number[0] = ov[2], st->number[1] = ov[3];
+	if (st->ni > 0 || st->nc > 0) {
+		st->said = SAID_VALUES;
+		st->category = sentence_category(s);
+	} else
+		st->said = st->has_date ? SAID_DATE : SAID_ASIDE;
+}
+
+static char *
+sentence_number(const struct sentence *st)
+{
+	return xstrndup(st->s + st->number[0], st->number[1] - st->number[0]);
+}
+
+/* What read_prose() carries from one sentence to the next. */
+struct prose {
+	struct pending p;	/* the draw being read */
+	char ctx[11];		/* the date the paragraph gave last, or "" */
+	char *number;		/* "Round #188" stated before its values */
+};
+
+/* A day that cannot be resolved: the draw being read is done, and the
+ * paragraph's date no longer holds. */
+static void
+prose_lose_date(struct prose *pr, struct draw_list *out)
+{
+	pending_close(&pr->p, out);
+	pr->ctx[0] = '\0';
+}
+
+/* A draw number stated without values: the next values' draw's. */
+static void
+prose_keep_number(struct prose *pr, const struct sentence *st)
+{
+	if (st->number[0] == PCRE2_UNSET)
+		return;
+	free(pr->number);
+	pr->number = sentence_number(st);
+}
+
+/* A sentence dates the open draw, so far undated, own.  "Today's draw
+ * follows one from yesterday, April 10": what follows is April 10's. */
+static void
+prose_date_open(struct prose *pr, const struct sentence *st, const char own[11])
+{
+	struct pending *p = &pr->p;
+
+	memcpy(p->date, own, sizeof(p->date));
+	buf_adds(&p->evidence, " ");
+	buf_adds(&p->evidence, st->s);
+	if (strcmp(st->date, own) != 0)
+		memcpy(pr->ctx, st->date, sizeof(pr->ctx));
+}
+
+/* "The latest draw took place on January 13." opens that draw: the values
+ * that follow, in this paragraph or the next, are its own.  Not when the
+ * sentence names another day too (whose values follow is unknown) or
+ * another draw, nor for a draw to come, nor again for the draw being
+ * read.  Returns 1 when it opened one. */
+static int
+prose_open(struct prose *pr, const struct sentence *st, const char own[11],
+           struct draw_list *out)
+{
+	struct pending *p = &pr->p;
+	PCRE2_SIZE ov[16];
+
+	if (strcmp(st->date, own) != 0 || match(P_OTHER_DRAW, st->s, st->len, 0, ov) ||
+	    st->future || (p->open && strcmp(p->date, own) == 0))
+		return 0;
+	pending_close(p, out);
+	p->open = 1;
+	memcpy(p->date, own, sizeof(p->date));
+	memcpy(pr->ctx, own, sizeof(pr->ctx));
+	buf_adds(&p->evidence, st->s);
+	return 1;
+}
+
+/* A sentence with a round's date and no value.  When it dates the draw
+ * being read, that draw takes the date, or opens with it; else it is
+ * talk of another day: the draw being read is done, and the values that
+ * follow in the paragraph are that day's. */
+static void
+prose_date(struct prose *pr, const struct sentence *st, const struct when *w,
+           struct draw_list *out)
+{
+	struct pending *p = &pr->p;
+	char own[11];
+
+	if (this_draw_date(st->s, st->len, w, st->date, own)) {
+		if (p->open && !p->date[0]) {
+			prose_date_open(pr, st, own);
+			return;
+		}
+		if (prose_open(pr, st, own, out))
+			return;
+	}
+	if (p->open && (!p->date[0] || strcmp(p->date, st->date) != 0))
+		pending_close(p, out);
+	memcpy(pr->ctx, st->date, sizeof(pr->ctx));
+}
+
+/* 1 when st's values are another draw's than p's: a different count or
+ * cut-off, a different date, or a date for undated p from a sentence
+ * that does not speak of "this draw". */
+static int
+prose_other_draw(const struct pending *p, const struct sentence *st)
+{
+	PCRE2_SIZE ov[16];
+
+	if (st->ni > 0 && p->itas >= 0 && st->itas != p->itas)
+		return 1;
+	if (st->nc > 0 && p->crs >= 0 && st->crs != p->crs)
+		return 1;
+	if (!st->has_date)
+		return 0;
+	if (p->date[0])
+		return strcmp(st->date, p->date) != 0;
+	return !match(P_THIS_REF, st->s, st->len, 0, ov);
+}
+
+/* A sentence with values: they go to the draw being read, with the
+ * sentence's date, else the date the paragraph gave last; when they are
+ * another draw's, the one being read is closed first. */
+static void
+prose_values(struct prose *pr, struct sentence *st, struct draw_list *out)
+{
+	struct pending *p = &pr->p;
+
+	if (!st->has_date && pr->ctx[0]) {
+		memcpy(st->date, pr->ctx, sizeof(st->date));
+		st->has_date = 1;
+	}
+	if (p->open && prose_other_draw(p, st))
+		pending_close(p, out);
+	p->open = 1;
+	if (st->ni > 0)
+		p->itas = st->itas;
+	if (st->nc > 0)
+		p->crs = st->crs;
+	if (st->has_date && !p->date[0]) {
+		memcpy(p->date, st->date, sizeof(p->date));
+		memcpy(pr->ctx, st->date, sizeof(pr->ctx));
+	}
+	if (st->category && !p->category)
+		p->category = st->category;
+	if (!p->number && st->number[0] != PCRE2_UNSET)
+		p->number = sentence_number(st);
+	if (!p->number && pr->number)
+		p->number = pr->number, pr->number = NULL;
+	if (p->evidence.len)
+		buf_adds(&p->evidence, " ");
+	buf_adds(&p->evidence, st->s);
+}
+
+/* The state machine's step: a sentence that names a day that cannot be
+ * resolved closes the draw being read; then one with values opens or
+ * fills a draw, one with a date dates, opens or closes one, and one
+ * without values keeps the draw number it states for the values to come. */
+static void
+prose_step(struct prose *pr, struct sentence *st, const struct when *w,
+           struct draw_list *out)
+{
+	if (st->said != SAID_VALUES)
+		prose_keep_number(pr, st);
+	if (st->vague)
+		prose_lose_date(pr, out);
+	switch (st->said) {
+	case SAID_VALUES:
+		prose_values(pr, st, out);
+		break;
+	case SAID_DATE:
+		prose_date(pr, st, w, out);
+		break;
+	case SAID_ASIDE:
+		break;
+	}
+}
+
+/* Reads the draws stated in prose.  Sentence by sentence: a sentence's
+ * values go to the draw being read, with its date, else the date the
+ * paragraph gave last; a different value or date starts the next draw.
+ * What a sentence says is sentence_read()'s to judge, what follows from
+ * it for the draw being read is prose_step()'s. */
+static void
+read_prose(const struct article_doc *doc, const struct when *w, struct draw_list *out)
+{
+	struct prose pr;
+	struct sentence st;
 	size_t i, j;
 
-	memset(&p, 0, sizeof(p));
-	pending_reset(&p);
+	memset(&pr, 0, sizeof(pr));
+	pending_reset(&pr.p);
 	for (i = 0; i < doc->paras.n; i++) {
 		struct strlist sent = {0};
-		char ctx[11] = "";
 
+		pr.ctx[0] = '\0';	/* a paragraph's date holds in it only */
 		sentences(doc->paras.v[i], &sent);
 		for (j = 0; j < sent.n; j++) {
-			const char *s = sent.v[j];
-			size_t len = strlen(s);
-			PCRE2_SIZE ov[16];
-			long itas = -1, crs = -1;
-			char date[11] = "", own[11];
-			int ni = 0, nc = 0, has_date, vague;
-			const char *cat;
-
-			has_date = find_date(s, len, 0, w, date);
-			vague = match(P_VAGUE_DAY, s, len, 0, ov) ||
-			        (!has_date && match(P_OTHER_DRAW, s, len, 0, ov));
-			if (vague)
-				has_date = 0;
-			if (!match(P_FUTURE, s, len, 0, ov)) {
-				if (!aggregate(s, len) && !match(P_NOT_DRAW, s, len, 0, ov))
-					ni = values(s, len, ita_ids, 5, 1, 30000, 0, &itas);
-				nc = values(s, len, crs_ids, 5, 67, 1200, 1, &crs);
-			}
-			if (ni <= 0 && nc <= 0) {
-				if (match(P_NUMBER, s, len, 0, ov)) {
-					free(number);
-					number = xstrndup(s + ov[2], ov[3] - ov[2]);
-				}
-				if (vague) {
-					pending_close(&p, out);
-					ctx[0] = '\0';
-				}
-				if (!has_date)
-					continue;
-				if (this_draw_date(s, len, w, date, own)) {
-					if (p.open && !p.date[0]) {
-						memcpy(p.date, own, sizeof(own));
-						buf_adds(&p.evidence, " ");
-						buf_adds(&p.evidence, s);
-						/* "Today's draw follows one from
-						 * yesterday, April 10": what follows
-						 * is April 10's. */
-						if (strcmp(date, own) != 0)
-							memcpy(ctx, date, sizeof(ctx));
-						continue;
-					}
-					/* "The latest draw took place on January 13."
-					 * opens that draw: the values that follow, in
-					 * this paragraph or the next, are its own.
-					 * Not when the sentence names another day
-					 * too: whose values follow is unknown. */
-					if (strcmp(date, own) == 0 &&
-					    !match(P_OTHER_DRAW, s, len, 0, ov) &&
-					    !match(P_FUTURE, s, len, 0, ov) &&
-					    !(p.open && strcmp(p.date, own) == 0)) {
-						pending_close(&p, out);
-						p.open = 1;
-						memcpy(p.date, own, sizeof(own));
-						memcpy(ctx, own, sizeof(ctx));
-						buf_adds(&p.evidence, s);
-						continue;
-					}
-				}
-				/* Talk of another day: the draw being read is done. */
-				if (p.open && (!p.date[0] || strcmp(p.date, date) != 0))
-					pending_close(&p, out);
-				memcpy(ctx, date, sizeof(ctx));
-				continue;
-			}
-			if (ni < 0 && nc < 0)
-				continue;
-			if (vague) {
-				pending_close(&p, out);
-				ctx[0] = '\0';
-			} else if (!has_date && ctx[0]) {
-				memcpy(date, ctx, sizeof(date));
-				has_date = 1;
-			}
-			if (p.open && ((ni > 0 && p.itas >= 0 && itas != p.itas) ||
-			               (nc > 0 && p.crs >= 0 && crs != p.crs) ||
-			               (has_date && p.date[0] && strcmp(date, p.date) != 0) ||
-			               (has_date && !p.date[0] &&
-			                !match(P_THIS_REF, s, len, 0, ov))))
-				pending_close(&p, out);
-			p.open = 1;
-			if (ni > 0)
-				p.itas = itas;
-			if (nc > 0)
-				p.crs = crs;
-			if (has_date && !p.date[0]) {
-				memcpy(p.date, date, sizeof(date));
-				memcpy(ctx, date, sizeof(ctx));
-			}
-			cat = sentence_category(s);
-			if (cat && !p.category)
-				p.category = cat;
-			if (!p.number && match(P_NUMBER, s, len, 0, ov))
-				p.number = xstrndup(s + ov[2], ov[3] - ov[2]);
-			if (!p.number && number)
-				p.number = number, number = NULL;
-			if (p.evidence.len)
-				buf_adds(&p.evidence, " ");
-			buf_adds(&p.evidence, s);
+			sentence_read(&st, sent.v[j], w);
+			prose_step(&pr, &st, w, out);
 		}
 		strlist_release(&sent);
 	}
-	pending_close(&p, out);
-	free(number);
+	pending_close(&pr.p, out);
+	free(pr.number);
 }
 
 /* Header words of summary tables, one table for every site. */
@@ -895,96 +1045,135 @@ heading_year(const char *h)
 	return 0;
 }
 
+/* The columns of a table's header row, the first 32 at most, into cols
+ * and *n; 1 when one is a date and one a count or a cut-off. */
+static int
+table_columns(const struct strlist *head, enum column cols[32], size_t *n)
+{
+	size_t c;
+	int have_date = 0, have_value = 0;
+
+	*n = head->n < 32 ? head->n : 32;
+	for (c = 0; c < *n; c++) {
+		cols[c] = column_of(head->v[c]);
+		/* "Number of ITAs" is invitations, not a draw number. */
+		if (cols[c] == COL_NUMBER && strcasestr(head->v[c], "ITA"))
+			cols[c] = COL_ITAS;
+		have_date |= cols[c] == COL_DATE;
+		have_value |= cols[c] == COL_ITAS || cols[c] == COL_CRS;
+	}
+	return have_date && have_value;
+}
+
+/* A table row being read, cell by cell. */
+struct table_row {
+	char date[11];
+	long itas, crs;
+	char *name, *number;
+	int number_clash;
+	const char *category;
+	struct buf ev;
+};
+
+/* A draw number cell.  Two number columns that disagree state no number. */
+static void
+table_number(struct table_row *r, const char *v)
+{
+	if (!*v || draw_number_key(v) < 0)
+		return;
+	if (r->number_clash || (r->number && strcmp(r->number, v) != 0)) {
+		free(r->number);
+		r->number = NULL;
+		r->number_clash = 1;
+	} else if (!r->number)
+		r->number = xstrdup(v);
+}
+
+/* What cell v of column col says of its row's draw. */
+static void
+table_cell(struct table_row *r, enum column col, const char *v, const struct when *w)
+{
+	size_t len = strlen(v);
+
+	switch (col) {
+	case COL_DATE:
+		find_date(v, len, 0, w, r->date);
+		break;
+	case COL_ITAS:
+		if (len)
+			r->itas = number_at(v, 0, len);
+		break;
+	case COL_CRS:
+		if (len)
+			r->crs = number_at(v, 0, len);
+		break;
+	case COL_TYPE:
+		free(r->name);
+		r->name = xstrdup(v);
+		r->category = sentence_category(v);
+		break;
+	case COL_NUMBER:
+		table_number(r, v);
+		break;
+	default:
+		break;
+	}
+}
+
+/* One row under the header: a draw when it states a date and a count or
+ * a cut-off within the bounds of a real draw's; its cells, joined, are
+ * the evidence. */
+static void
+read_table_row(const struct strlist *row, const enum column *cols, size_t n,
+               const struct when *w, struct draw_list *out)
+{
+	struct table_row r;
+	struct draw *d;
+	size_t c;
+
+	memset(&r, 0, sizeof(r));
+	r.itas = r.crs = -1;
+	for (c = 0; c < n && c < row->n; c++) {
+		if (c)
+			buf_adds(&r.ev, " | ");
+		buf_adds(&r.ev, row->v[c]);
+		table_cell(&r, cols[c], row->v[c], w);
+	}
+	if (r.itas > 30000 || r.itas == 0)
+		r.itas = -1;
+	if (r.crs < 67 || r.crs > 1200)
+		r.crs = -1;
+	if (!r.date[0] || (r.itas < 0 && r.crs < 0)) {
+		free(r.name), free(r.number), buf_release(&r.ev);
+		return;
+	}
+	d = draw_list_add(out);
+	memcpy(d->date, r.date, sizeof(r.date));
+	d->invitations = r.itas;
+	d->crs_cutoff = r.crs;
+	d->name = r.name;
+	d->category = r.category;
+	d->number = r.number;
+	d->evidence = buf_detach(&r.ev, NULL);
+}
+
+/* A summary table: a header row that names its columns, then a draw a
+ * row. */
 static void
 read_table(const struct article_table *t, const struct when *w0, struct draw_list *out)
 {
 	enum column cols[32];
 	struct when w = *w0;
-	size_t r, c, n;
-	int have_date = 0, have_value = 0, y;
+	size_t r, n;
+	int y;
 
-	if (t->nrows < 2)
-		return;
-	n = t->rows[0].n < 32 ? t->rows[0].n : 32;
-	for (c = 0; c < n; c++) {
-		cols[c] = column_of(t->rows[0].v[c]);
-		/* "Number of ITAs" is invitations, not a draw number. */
-		if (cols[c] == COL_NUMBER && strcasestr(t->rows[0].v[c], "ITA"))
-			cols[c] = COL_ITAS;
-		have_date |= cols[c] == COL_DATE;
-		have_value |= cols[c] == COL_ITAS || cols[c] == COL_CRS;
-	}
-	if (!have_date || !have_value)
+	if (t->nrows < 2 || !table_columns(&t->rows[0], cols, &n))
 		return;
 	/* "Summary of Express Entry draws in 2024": the year of yearless dates. */
 	if (t->context && (y = heading_year(t->context)))
 		w.year = y;
-	for (r = 1; r < t->nrows; r++) {
-		const struct strlist *row = &t->rows[r];
-		struct draw *d;
-		char date[11] = "";
-		long itas = -1, crs = -1;
-		char *name = NULL, *number = NULL;
-		int number_clash = 0;
-		const char *cat = NULL;
-		struct buf ev = {0};
-
-		for (c = 0; c < n && c < row->n; c++) {
-			const char *v = row->v[c];
-			size_t len = strlen(v);
-
-			if (c)
-				buf_adds(&ev, " | ");
-			buf_adds(&ev, v);
-			switch (cols[c]) {
-			case COL_DATE:
-				find_date(v, len, 0, &w, date);
-				break;
-			case COL_ITAS:
-				if (len)
-					itas = number_at(v, 0, len);
-				break;
-			case COL_CRS:
-				if (len)
-					crs = number_at(v, 0, len);
-				break;
-			case COL_TYPE:
-				free(name);
-				name = xstrdup(v);
-				cat = sentence_category(v);
-				break;
-			case COL_NUMBER:
-				/* Two number columns that disagree state no number. */
-				if (!len || draw_number_key(v) < 0)
-					break;
-				if (number_clash || (number && strcmp(number, v) != 0)) {
-					free(number);
-					number = NULL;
-					number_clash = 1;
-				} else if (!number)
-					number = xstrdup(v);
-				break;
-			default:
-				break;
-			}
-		}
-		if (itas > 30000 || itas == 0)
-			itas = -1;
-		if (crs < 67 || crs > 1200)
-			crs = -1;
-		if (!date[0] || (itas < 0 && crs < 0)) {
-			free(name), free(number), buf_release(&ev);
-			continue;
-		}
-		d = draw_list_add(out);
-		memcpy(d->date, date, sizeof(date));
-		d->invitations = itas;
-		d->crs_cutoff = crs;
-		d->name = name;
-		d->category = cat;
-		d->number = number;
-		d->evidence = buf_detach(&ev, NULL);
-	}
+	for (r = 1; r < t->nrows; r++)
+		read_table_row(&t->rows[r], cols, n, &w, out);
 }
 
 /* A run of digits that is a count of at most three digits and a score
@@ -1113,7 +1302,7 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, struct dr
 
 			if (!match(P_FLAT_ROW, row, strlen(row), 0, ov))
 				break;
-			m = month_of(row + ov[2]);
+			m = month_number(row + ov[2]);
 			d = atoi(row + ov[4]);
 			if (ov[6] != PCRE2_UNSET) {
 				int yy = atoi(row + ov[6]);
