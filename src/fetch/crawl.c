@@ -131,7 +131,7 @@ site_fetched(struct crawl *cr, struct site *s, struct fetch_req *r, struct err *
 {
 	int rc = 0;
 
-	if (r->rc == 0) {
+	if (r->outcome == FETCH_BODY) {
 		site_read(cr, s, r->status, r->body.data);
 		rc = store_put_robots(cr->store, s->key, r->status, r->body.data, e);
 	} else if (r->status >= 400 && r->status <= 499 && r->status != 429) {
@@ -208,7 +208,8 @@ refused(struct crawl *cr, struct fetch_req *r)
 	if (!s)		/* not a URL to fetch: fetching will say so */
 		return 0;
 	if (s->unreachable) {
-		r->rc = err_set(&r->err, CRAWL_UNREACHABLE, "robots.txt disallows '%s': %s; "
+		r->outcome = FETCH_UNREACHABLE;
+		err_set(&r->err, 0, "robots.txt disallows '%s': %s; "
 		                "nothing is fetched from that host this run", r->url,
 		                s->unreachable);
 		return 1;
@@ -226,7 +227,8 @@ refused(struct crawl *cr, struct fetch_req *r)
 	curl_url_cleanup(u);
 	if (ok)
 		return 0;
-	r->rc = err_set(&r->err, CRAWL_DISALLOWED, "robots.txt disallows '%s'", r->url);
+	r->outcome = FETCH_DISALLOWED;
+	err_set(&r->err, 0, "robots.txt disallows '%s'", r->url);
 	return 1;
 }
 
@@ -242,6 +244,7 @@ crawl_fetch(struct crawl *cr, struct fetch_req *reqs, size_t n,
 	for (i = 0; i < n; i++) {
 		memset(&reqs[i].body, 0, sizeof(reqs[i].body));
 		reqs[i].status = 0;
+		reqs[i].rc = 0;
 		if (robots && robots[i] && refused(cr, &reqs[i]))
 			continue;
 		from[ngo] = i;

@@ -15,12 +15,6 @@
 #include "fetch.h"
 #include "store.h"
 
-/* fetch_req.rc of a request robots.txt refused, nothing fetched, err
- * saying "robots.txt disallows 'URL'" and why: its rules, or (for
- * CRAWL_UNREACHABLE) that it could not be fetched this run. */
-#define CRAWL_DISALLOWED	2
-#define CRAWL_UNREACHABLE	3
-
 struct crawl;
 
 /* o (whose strings must outlive the crawl) for every fetch; robots.txt
@@ -32,7 +26,10 @@ void crawl_free(struct crawl *cr);	/* NULL is a no-op */
 
 /* Fetches the n requests in one batch (fetch_batch()), each with
  * robots[i] nonzero only if its host's robots.txt allows it (robots may
- * be NULL: none are checked).  Returns 0, or a database error (with e
+ * be NULL: none are checked).  One robots.txt refuses is not fetched:
+ * its outcome FETCH_DISALLOWED, or FETCH_UNREACHABLE when robots.txt
+ * could not be read this run, its err saying "robots.txt disallows
+ * 'URL'" and why.  Returns 0, or a database error (with e
  * set) met keeping robots.txt, the fetches done all the same. */
 int crawl_fetch(struct crawl *cr, struct fetch_req *reqs, size_t n,
                 const unsigned char *robots, struct err *e);

@@ -571,6 +571,7 @@ transfer_init(struct fetcher *f, struct transfer *t, struct fetch_req *r)
 	memset(&r->body, 0, sizeof(r->body));
 	memset(&r->err, 0, sizeof(r->err));
 	r->status = 0;
+	r->outcome = FETCH_BODY;
 	r->rc = 0;
 	if (r->retry_at)
 		*r->retry_at = 0;
@@ -739,7 +740,7 @@ transfer_done(struct fetcher *f, struct transfer *t, CURLcode cc)
 		eff = (char *)r->url;
 	r->status = status;
 	if (status == 304) {
-		r->rc = FETCH_NOT_MODIFIED;
+		r->outcome = FETCH_NOT_MODIFIED;
 		if (f->o.verbose)
 			fprintf(stderr, "fetch %s: 304 not modified\n", r->url);
 		goto done;
@@ -864,6 +865,9 @@ fetch_batch(struct fetcher *f, struct fetch_req *reqs, size_t n)
 		if (!running && wait >= 0)
 			curl_multi_poll(f->m, NULL, 0, ms, NULL);	/* a plain sleep */
 	}
+	for (i = 0; i < n; i++)
+		if (reqs[i].rc)
+			reqs[i].outcome = FETCH_FAILED;
 	free(transfers);
 }
 
@@ -883,12 +887,12 @@ fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
 	}
 	fetch_batch(f, &r, 1);
 	fetcher_free(f);
-	if (r.rc == 0)
+	memset(out, 0, sizeof(*out));
+	if (r.outcome == FETCH_BODY)
 		*out = r.body;
-	else if (r.rc != FETCH_NOT_MODIFIED) {
-		memset(out, 0, sizeof(*out));
-		if (e)
-			*e = r.err;
-	}
+	else if (r.outcome == FETCH_NOT_MODIFIED)
+		out->status = 304;
+	else if (e)
+		*e = r.err;
 	return r.rc;
 }

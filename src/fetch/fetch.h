@@ -39,16 +39,26 @@ struct fetch_opts {
 	time_t *retry_at;
 };
 
-#define FETCH_NOT_MODIFIED 1	/* 304: nothing to do, *out untouched */
+/* How a request ended; the sysexits code of a failure is apart from it,
+ * in rc. */
+enum fetch_outcome {
+	FETCH_BODY,		/* a 2xx: the body came */
+	FETCH_NOT_MODIFIED,	/* a 304 to a conditional request: nothing new */
+	FETCH_DISALLOWED,	/* robots.txt refuses it (crawl.c): not fetched */
+	FETCH_UNREACHABLE,	/* robots.txt could not be read this run: not
+				 * fetched, tried again next run */
+	FETCH_FAILED,		/* rc and err say how */
+};
 
 /* Sets fetch_opts to the built-in defaults (no user agent). */
 void fetch_opts_init(struct fetch_opts *o);
 
 /* One request: a batch of one.
  * Needs curl_global_init() first (fetch_global_init calls it once).
- * Returns 0 with *out filled (status 2xx; caller body_release()s it),
- * FETCH_NOT_MODIFIED, or a sysexits(3) code with e->msg naming the URL and
- * *out zeroed (nothing to release):
+ * Returns 0 with *out filled (status 2xx; caller body_release()s it; a
+ * 304 to a conditional request leaves only out->status, 304, and nothing
+ * to release), or a sysexits(3) code with e->msg naming the URL and *out
+ * zeroed (nothing to release):
  *   EX_TEMPFAIL  what may mend by itself: a host name that does not
  *                resolve, a refused, reset or early-closed connection, a
  *                body shorter than its Content-Length, timeouts (slow or
@@ -70,9 +80,12 @@ struct fetch_req {
 	const char *etag;		/* conditional request, or NULL */
 	const char *last_modified;
 	time_t *retry_at;		/* as fetch_opts.retry_at, or NULL */
-	/* Results: rc as fetch_url() returns it, body when rc is 0 (the
-	 * caller body_release()s it; zeroed otherwise), err for an error
-	 * code, status the final HTTP status (0 when none came). */
+	/* Results: how it ended; rc the sysexits(3) code of FETCH_FAILED
+	 * (0 otherwise), as fetch_url() returns it; body for FETCH_BODY
+	 * (the caller body_release()s it; zeroed otherwise); err why it
+	 * failed or was not fetched; status the final HTTP status (0 when
+	 * none came). */
+	enum fetch_outcome outcome;
 	int rc;
 	struct body body;
 	struct err err;

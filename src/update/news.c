@@ -81,10 +81,10 @@ fetch_item(struct app *app, struct news_feed *fr, const struct feed_item *it,
 	char date[11];
 	int rc = r->rc;
 
-	if (rc == CRAWL_DISALLOWED || rc == CRAWL_UNREACHABLE) {
+	if (r->outcome == FETCH_DISALLOWED || r->outcome == FETCH_UNREACHABLE) {
 		if (app->verbosity > QUIET)
 			error("%s: warning: %s", fr->source, e.msg);
-		if (rc == CRAWL_UNREACHABLE)
+		if (r->outcome == FETCH_UNREACHABLE)
 			fr->complete = 0;
 		return;
 	}
@@ -93,7 +93,7 @@ fetch_item(struct app *app, struct news_feed *fr, const struct feed_item *it,
 		snprintf(date, sizeof(date), "%.10s", it->published);
 		po.date = date;
 	}
-	if (rc == 0)
+	if (r->outcome == FETCH_BODY)
 		rc = pipeline_take(app, fr->source, &r->body, "article", &po, NULL, &e);
 	if (rc)
 		error("%s: %s", fr->source, e.msg);

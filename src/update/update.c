@@ -145,18 +145,18 @@ take(struct app *app, struct source_run *r, struct fetch_req *q)
 	char hash[40];
 	int rc = q->rc;
 
-	if (rc == CRAWL_DISALLOWED || rc == CRAWL_UNREACHABLE) {
+	if (q->outcome == FETCH_DISALLOWED || q->outcome == FETCH_UNREACHABLE) {
 		if (app->verbosity > QUIET)
 			error("%s: warning: %s", src->name, e.msg);
 		return 0;
 	}
-	if (rc == FETCH_NOT_MODIFIED) {
+	if (q->outcome == FETCH_NOT_MODIFIED) {
 		if (app->verbosity == VERBOSE)
 			error("%s: not modified", src->name);
 		state_answered(&r->st, 304, r->t);
 		state_succeeded(&r->st, r->t);
 		rc = store_put_fetch_state(app->store, src->name, src->url, &r->st, &e);
-	} else if (rc == 0) {
+	} else if (q->outcome == FETCH_BODY) {
 		state_answered(&r->st, b->status, r->t);
 		body_hash(b->data, b->len, hash);
 		if (!r->st.body_hash || strcmp(r->st.body_hash, hash) != 0) {
