@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "feed.h"
+#include "fetch.h"
 #include "parse.h"
 
 #define DEFAULT_USER_AGENT "eedraws/" EEDRAWS_VERSION
@@ -375,9 +376,9 @@ config_load(struct config *c, const char *path, struct err *e)
 	memset(c, 0, sizeof(*c));
 	c->database = config_default_database();
 	c->user_agent = xstrdup(DEFAULT_USER_AGENT);
-	c->connect_timeout = 10;
-	c->timeout = 60;
-	c->max_size = 16L << 20;
+	c->connect_timeout = FETCH_CONNECT_TIMEOUT;
+	c->timeout = FETCH_TIMEOUT;
+	c->max_size = FETCH_MAX_SIZE;
 	c->notify_timeout = DEFAULT_NOTIFY_TIMEOUT;
 	c->delay_ms = DEFAULT_DELAY_MS;
 	add_source(c, "ircc", "ircc-json", IRCC_FEED_URL);

@@ -11,10 +11,6 @@
 #include <sysexits.h>
 #include <time.h>
 
-#define DEFAULT_CONNECT_TIMEOUT	10L
-#define DEFAULT_TIMEOUT		60L
-#define DEFAULT_MAX_SIZE	((size_t)16 * 1024 * 1024)
-#define DEFAULT_MAX_REDIRECTS	5L
 /* Under 1 byte/s for this long (or the whole timeout, if shorter) is a
  * dead transfer: with a long timeout configured for a slow link, a server
  * that has gone silent is still given up within half a minute. */
@@ -49,10 +45,10 @@ void
 fetch_opts_init(struct fetch_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->connect_timeout = DEFAULT_CONNECT_TIMEOUT;
-	o->timeout = DEFAULT_TIMEOUT;
-	o->max_size = DEFAULT_MAX_SIZE;
-	o->max_redirects = DEFAULT_MAX_REDIRECTS;
+	o->connect_timeout = FETCH_CONNECT_TIMEOUT;
+	o->timeout = FETCH_TIMEOUT;
+	o->max_size = (size_t)FETCH_MAX_SIZE;
+	o->max_redirects = FETCH_MAX_REDIRECTS;
 }
 
 int
@@ -474,10 +470,10 @@ fetcher_new(struct fetcher **out, const struct fetch_opts *o, struct err *e)
 	f->o = *o;
 	f->o.etag = f->o.last_modified = NULL;
 	f->o.retry_at = NULL;
-	f->lim.connect = o->connect_timeout > 0 ? o->connect_timeout : DEFAULT_CONNECT_TIMEOUT;
-	f->lim.total = o->timeout > 0 ? o->timeout : DEFAULT_TIMEOUT;
-	f->lim.redirects = o->max_redirects > 0 ? o->max_redirects : DEFAULT_MAX_REDIRECTS;
-	f->max = o->max_size ? o->max_size : DEFAULT_MAX_SIZE;
+	f->lim.connect = o->connect_timeout > 0 ? o->connect_timeout : FETCH_CONNECT_TIMEOUT;
+	f->lim.total = o->timeout > 0 ? o->timeout : FETCH_TIMEOUT;
+	f->lim.redirects = o->max_redirects > 0 ? o->max_redirects : FETCH_MAX_REDIRECTS;
+	f->max = o->max_size ? o->max_size : (size_t)FETCH_MAX_SIZE;
 	if (!(f->m = curl_multi_init())) {
 		free(f);
 		*out = NULL;

@@ -50,6 +50,12 @@ enum fetch_outcome {
 	FETCH_FAILED,		/* rc and err say how */
 };
 
+/* The built-in defaults, which the config's defaults are too. */
+#define FETCH_CONNECT_TIMEOUT	10L		/* seconds */
+#define FETCH_TIMEOUT		60L		/* seconds */
+#define FETCH_MAX_SIZE		(16L << 20)	/* bytes */
+#define FETCH_MAX_REDIRECTS	5L
+
 /* Sets fetch_opts to the built-in defaults (no user agent). */
 void fetch_opts_init(struct fetch_opts *o);
 
