@@ -67,7 +67,7 @@ enum item_kind {
 };
 
 /* One feed being read. */
-struct ctx {
+struct reading {
 	xmlDoc *doc;
 	struct strlist *warn;
 	size_t index;		/* 1-based number of the item being read */
@@ -270,7 +270,7 @@ text_nodes(struct text *t, xmlNode *n, int depth, int markup)
 
 /* The text inside element el as it stands (never NULL; "" for none). */
 static char *
-raw_text(struct ctx *c, xmlNode *el, int markup)
+raw_text(struct reading *c, xmlNode *el, int markup)
 {
 	struct text t = {0};
 
@@ -303,7 +303,7 @@ html_text(const char *s)
 /* An RSS element's text: RSS puts HTML, entity-encoded or in CDATA, in
  * titles and descriptions alike. */
 static char *
-rss_text(struct ctx *c, xmlNode *el)
+rss_text(struct reading *c, xmlNode *el)
 {
 	char *raw, *s;
 
@@ -317,14 +317,14 @@ rss_text(struct ctx *c, xmlNode *el)
 
 /* An element's text as it stands, white space collapsed (ids, dates, URLs). */
 static char *
-plain_text(struct ctx *c, xmlNode *el)
+plain_text(struct reading *c, xmlNode *el)
 {
 	return el ? collapse(raw_text(c, el, 0)) : NULL;
 }
 
 /* An Atom text construct (title, summary, content) by its type. */
 static char *
-atom_text(struct ctx *c, xmlNode *el)
+atom_text(struct reading *c, xmlNode *el)
 {
 	char *type, *src, *raw, *s = NULL;
 
@@ -373,7 +373,7 @@ uri_escape_loose(const char *s)
 /* ref resolved against el's base (xml:base up the tree, then the feed's
  * URL); NULL unless that gives an absolute http(s) URL with a host. */
 static char *
-resolve(struct ctx *c, xmlNode *el, const char *ref)
+resolve(struct reading *c, xmlNode *el, const char *ref)
 {
 	xmlChar *base = xmlNodeGetBase(c->doc, el), *abs;
 	xmlURI *u;
@@ -606,7 +606,7 @@ date_rfc3339(const char *s, char out[21])
 /* "item 3" or "item 3 "Its title"", the title cut at LABEL_MAX bytes (on
  * a character boundary), for warnings (caller frees). */
 static char *
-label(const struct ctx *c, const struct feed_item *it)
+label(const struct reading *c, const struct feed_item *it)
 {
 	size_t n;
 
@@ -623,7 +623,7 @@ label(const struct ctx *c, const struct feed_item *it)
 /* The first of els[] that holds a readable date, into out ("" if none);
  * a warning when some held text but none could be read. */
 static void
-take_date(struct ctx *c, const struct feed_item *it, xmlNode *const *els, size_t n,
+take_date(struct reading *c, const struct feed_item *it, xmlNode *const *els, size_t n,
           char out[21])
 {
 	const char *bad_name = NULL;
@@ -668,7 +668,7 @@ item_free(struct feed_item *it)
 /* An RSS 2.0 / 0.9x item (elements in namespace ns, usually none) or an
  * RSS 1.0 one (rdf: its elements in the RSS 1.0 namespace). */
 static void
-read_rss_item(struct ctx *c, xmlNode *item, const char *ns, int rdf, struct feed_item *it,
+read_rss_item(struct reading *c, xmlNode *item, const char *ns, int rdf, struct feed_item *it,
               char **bad_link)
 {
 	xmlNode *link = child(item, ns, "link"), *guid = NULL, *dates[2];
@@ -706,7 +706,7 @@ read_rss_item(struct ctx *c, xmlNode *item, const char *ns, int rdf, struct feed
 }
 
 static void
-read_atom_entry(struct ctx *c, xmlNode *entry, struct feed_item *it, char **bad_link)
+read_atom_entry(struct reading *c, xmlNode *entry, struct feed_item *it, char **bad_link)
 {
 	xmlNode *link = atom_link(entry), *dates[2];
 	char *ref;
@@ -730,7 +730,7 @@ read_atom_entry(struct ctx *c, xmlNode *entry, struct feed_item *it, char **bad_
 
 /* Reads one item or entry and appends it, or skips it with a warning. */
 static void
-add_item(struct ctx *c, xmlNode *n, const char *ns, enum item_kind kind,
+add_item(struct reading *c, xmlNode *n, const char *ns, enum item_kind kind,
          struct feed_items *out)
 {
 	struct feed_item it = {0};
@@ -838,7 +838,7 @@ read_xml(const struct body *b, const char *url, struct xml_error *xe)
 /* Reads the items of a parsed document; 0, or EX_DATAERR when it is
  * neither RSS nor Atom. */
 static int
-read_items(struct ctx *c, const char *url, struct feed_items *out, struct err *e)
+read_items(struct reading *c, const char *url, struct feed_items *out, struct err *e)
 {
 	xmlNode *root = xmlDocGetRootElement(c->doc), *ch, *n;
 	const char *ns;
@@ -891,7 +891,7 @@ feed_parse(const struct body *b, struct feed_items *out, struct strlist *warn,
 	void *old_data = xmlStructuredErrorContext;
 	struct xml_error xe = {0};
 	struct strlist w = {0};
-	struct ctx c = {0};
+	struct reading c = {0};
 	size_t n0 = out->n, i;
 	int rc;
 
