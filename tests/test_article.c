@@ -86,8 +86,9 @@ END_TEST
 
 START_TEST(test_roundup_of_several_draws)
 {
-	/* The total and next week's expected round are not draws. */
-	EXPECT("roundup.txt", NULL,
+	/* The total and next week's expected round are not draws.  The
+	 * year of "July 8" is the publication date's. */
+	EXPECT("roundup.txt", "2025-07-11",
 	       ",2025-07-07,pnp,356,750\n"
 	       ",2025-07-08,cec,3000,518\n"
 	       ",2025-07-09,french,4500,420\n");
@@ -224,6 +225,27 @@ START_TEST(test_relative_dates_without_a_publication_date_yield_nothing)
 }
 END_TEST
 
+START_TEST(test_an_undated_page_states_no_date_without_a_year)
+{
+	struct strlist w = {0};
+	char *got = extract("undated.txt", NULL, &w);
+
+	/* Not the machine's clock, not the year of another date on the
+	 * page: "June 22" and "on Wednesday" state nothing, and a warning
+	 * says to pass --date. */
+	ck_assert_str_eq(got, ",2025-03-04,french,4500,410\n");
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "no publication date"));
+	ck_assert_ptr_nonnull(strstr(w.v[0], "--date"));
+	free(got);
+	strlist_release(&w);
+	EXPECT("undated.txt", "2025-06-23",
+	       ",2025-06-22,,2000,495\n"
+	       ",2025-06-18,healthcare,1100,470\n"
+	       ",2025-03-04,french,4500,410\n");
+}
+END_TEST
+
 START_TEST(test_a_page_without_a_draw_yields_nothing)
 {
 	EXPECT("no-draw.html", NULL, "");
@@ -267,8 +289,10 @@ START_TEST(test_the_seeds_yield_the_draws_they_state)
 	static const struct { const char *file, *date, *expected; } seeds[] = {
 		{ "seeds/000_c4b178559b4f3321.txt", NULL,
 		  ",2023-06-28,healthcare,500,476\n,2023-06-27,general,4300,486\n" },
+		/* No publication date: its "On July 7" has no year, and
+		 * states nothing. */
 		{ "seeds/001_12ddaacb01fe07f5.txt", NULL,
-		  ",2023-07-07,,,439\n,2023-07-06,,,463\n,2023-07-05,stem,500,486\n"
+		  ",2023-07-06,,,463\n,2023-07-05,stem,500,486\n"
 		  ",2023-07-04,general,700,511\n" },
 		{ "seeds/002_e0a16a818b52d551.txt", "2024-05-31",
 		  ",2024-05-31,cec,3000,522\n,2024-04-10,general,1280,\n"
@@ -318,6 +342,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_round_dated_apart_from_its_numbers);
 	tcase_add_test(tc, test_today_yesterday_and_weekdays_from_the_publication_date);
 	tcase_add_test(tc, test_relative_dates_without_a_publication_date_yield_nothing);
+	tcase_add_test(tc, test_an_undated_page_states_no_date_without_a_year);
 	tcase_add_test(tc, test_a_page_without_a_draw_yields_nothing);
 	tcase_add_test(tc, test_a_page_in_another_language_yields_nothing);
 	tcase_add_test(tc, test_html_is_told_from_text);

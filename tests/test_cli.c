@@ -540,6 +540,26 @@ START_TEST(test_parse_v_names_the_text_a_draw_came_from)
 }
 END_TEST
 
+START_TEST(test_a_file_without_a_date_is_never_dated_by_the_clock)
+{
+	const char *path = test_data("articles/undated.txt");
+	char *out, *err, *want;
+
+	/* The file was read just now; that is no date of the page's. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", path), 0);
+	ck_assert_str_eq(out, "number,date,category,version,name,invitations,crs_cutoff,"
+	                      "draw_time,tie_break,programs\r\n,2025-03-04,french,,,4500,410,,,\r\n");
+	want = xasprintf("eedraws: %s: warning: the page gives no publication date", path);
+	ck_assert_msg(strstr(err, want), "%s", err);
+	ck_assert_ptr_nonnull(strstr(err, "pass --date YYYY-MM-DD"));
+	free(out), free(err), free(want);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", "--date", "2025-06-23", path), 0);
+	ck_assert_ptr_nonnull(strstr(out, ",2025-06-22,,,,2000,495,"));
+	ck_assert_ptr_null(strstr(err, "no publication date"));
+	free(out), free(err);
+}
+END_TEST
+
 /* Lines of the draws export whose date is date. */
 static int
 export_rows_on(const char *date)
@@ -713,6 +733,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_a_database_held_too_long_exits_75_saying_why);
 	tcase_add_test(tc, test_the_default_database_is_made_under_xdg_data_home);
 	tcase_add_test(tc, test_parse_v_names_the_text_a_draw_came_from);
+	tcase_add_test(tc, test_a_file_without_a_date_is_never_dated_by_the_clock);
 	tcase_add_test(tc, test_article_before_ircc_is_confirmed_without_duplicate);
 	tcase_add_test(tc, test_conflicting_article_keeps_ircc_values);
 	tcase_add_test(tc, test_parse_of_a_feed_lists_its_items);

@@ -38,8 +38,8 @@ void article_doc_text(struct article_doc *doc, const char *data, size_t len);
 void article_doc_release(struct article_doc *doc);
 
 /* The draws a doc states (parse_article.c), as parse_article() reads them
- * once it has made the doc from b: b gives the URL for warnings and the
- * fetch time, opts the date to assume.  Fills in doc->published from the
+ * once it has made the doc from b: b gives the URL for warnings, opts the
+ * date to assume.  Fills in doc->published from the
  * text when the page gave none. */
 struct draw_list;
 struct parse_opts;

@@ -32,7 +32,8 @@ void ircc_shape_drift(const char *old_keys, long old_rounds, const struct ircc_s
 /* What the caller knows that the body may not say. */
 struct parse_opts {
 	const char *date;	/* YYYY-MM-DD: publication date to assume when a
-				 * page gives none; NULL for the fetch date */
+				 * page gives none (a feed item's, --date); NULL:
+				 * none, never the fetch time */
 	const char *lang;	/* IRCC's feed: "en" or "fr" as the source
 				 * declares it; NULL: from the URL's name */
 	struct ircc_shape *shape;	/* ircc-json: filled when not NULL */

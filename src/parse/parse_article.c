@@ -297,12 +297,12 @@ iso_of_day(long day, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* What a date is resolved against. */
+/* What a date is resolved against: the page's publication date (from
+ * the page, a feed item or --date; never the clock), or a year its
+ * context states.  Without either, a date with no year and a relative
+ * one ("today", "on Wednesday") state nothing. */
 struct when {
 	char pub[11];		/* the publication date, "" if unknown */
-	char ref[11];		/* the first full date the text states: for yearless
-				 * dates only, never for "today" */
-	int weak;		/* pub is only the fetch time: ref is better evidence */
 	int year;		/* a year the context states (a table heading), or 0 */
 };
 
@@ -317,12 +317,10 @@ resolve_md(const struct when *w, int m, int d, char out[11])
 	if (w->year) {
 		y = w->year;
 	} else {
-		const char *ref = w->pub[0] && !(w->weak && w->ref[0]) ? w->pub : w->ref;
-
-		if (!ref[0])
+		if (!w->pub[0])
 			return -1;
-		pub = day_number(ref);
-		y = atoi(ref);
+		pub = day_number(w->pub);
+		y = atoi(w->pub);
 		if (date_valid(y, m, d) && days_from_civil(y, m, d) > pub + 7)
 			y--;
 	}
@@ -1345,7 +1343,7 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, struct dr
 static void
 text_published(struct article_doc *doc)
 {
-	struct when none = { "", "", 0, 0 };
+	struct when none = { "", 0 };
 	PCRE2_SIZE ov[16];
 	size_t i;
 
@@ -1359,26 +1357,6 @@ text_published(struct article_doc *doc)
 		if (!find_date(rest, strlen(rest), 0, &none, doc->published))
 			doc->published[0] = '\0';
 		free(rest);
-	}
-}
-
-/* The first full date the text itself states ("July 7, 2025 ... On
- * July 8"): the year of yearless dates when the page's date is unknown. */
-static void
-text_year_reference(const struct article_doc *doc, struct when *w)
-{
-	struct when none = { "", "", 0, 0 };
-	PCRE2_SIZE ov[16];
-	size_t i;
-
-	for (i = 0; i < doc->paras.n && !w->ref[0]; i++) {
-		const char *p = doc->paras.v[i];
-		size_t len = strlen(p);
-
-		/* With nothing to resolve against, only full dates are found. */
-		if ((match(P_DATE_MDY, p, len, 0, ov) || match(P_DATE_DMY, p, len, 0, ov)) &&
-		    !find_date(p, len, 0, &none, w->ref))
-			w->ref[0] = '\0';
 	}
 }
 
@@ -1419,7 +1397,7 @@ int
 article_draws(struct article_doc *doc, const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
-	struct when w = { "", "", 0, 0 };
+	struct when w = { "", 0 };
 	size_t i;
 	int rc;
 
@@ -1431,17 +1409,14 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 		memcpy(w.pub, doc->published, sizeof(w.pub));
 	else if (opts && opts->date)
 		snprintf(w.pub, sizeof(w.pub), "%s", opts->date);
-	else if (b->fetched_at) {
-		struct tm tm;
-
-		strftime(w.pub, sizeof(w.pub), "%Y-%m-%d", gmtime_r(&b->fetched_at, &tm));
-		w.weak = 1;
-	}
-	text_year_reference(doc, &w);
 	if (foreign(doc)) {
 		strlist_addf(warn, "%s: not in a language eedraws reads; no draws taken", b->url);
 		return 0;
 	}
+	if (!w.pub[0])
+		strlist_add(warn, "the page gives no publication date, so dates without a "
+		            "year and relative ones (\"today\", \"Wednesday\") state "
+		            "nothing; pass --date YYYY-MM-DD");
 	read_prose(doc, &w, out);
 	read_flat_tables(doc, &w, out);
 	for (i = 0; i < doc->ntables; i++)
