@@ -10,10 +10,9 @@
  * so.  ROUNDS (default tests/data/draws-2026-08-07.csv, the same bytes as
  * ../shared/ircc/draws-2026-08-07.csv) is IRCC's own record.  Every
  * document is parsed as kind "article", with the publication date of its
- * file name as the date to assume when the name has a full one; else
- * articles/ gives no date at all and articles2/ the time of the run, the
- * fetch date "eedraws parse" falls back on, as its README measured.  The
- * draws are compared with the labels:
+ * file name as the date to assume when the name has a full one, else
+ * none, as "eedraws parse" reads a page without --date.  The draws are
+ * compared with the labels:
  *
  *   - A label row is a mention that counts for recall when it states date,
  *     itas and crs.  It is found when the document emitted a draw with that
@@ -100,7 +99,6 @@ struct sites {
 static int verbose;
 static int show_unseen;		/* -u: list the unseen half's pages too */
 static FILE *detail;		/* what -v lists, printed after the report */
-static time_t now;		/* when this run started: eedraws' fetch date */
 
 static void
 usage(void)
@@ -377,14 +375,12 @@ struct corpus_kind {
 	int (*date_of)(const char *file, char out[11]);
 	int strict;	/* a label row agrees only where it states every
 			 * value the draw states */
-	int clock;	/* read as "eedraws parse" reads a file: fetched now,
-			 * the date eedraws falls back on; else no fetch date */
 };
 
 static const struct corpus_kind corpus_kinds[] = {
-	{ "articles", date_of_name, 0, 0 },
+	{ "articles", date_of_name, 0 },
 	/* Its README measured "parse -k article" with --date from the name. */
-	{ "articles2", date_of_field, 1, 1 },
+	{ "articles2", date_of_field, 1 },
 };
 
 /* The kind of the corpus in dir, by the folder's last name, or NULL. */
@@ -630,7 +626,6 @@ parse_document(const char *dir, const char *name, const struct corpus_kind *k,
 		return -1;
 	}
 	make_body(&b, data, len, name);
-	b.fetched_at = k->clock ? now : 0;
 	if (k->date_of(name, date))
 		opts.date = date;
 	rc = parse_body(&b, "article", &opts, draws, &warn, &e);
@@ -979,7 +974,6 @@ main(int argc, char **argv)
 			usage();
 		}
 
-	now = time(NULL);
 	rl.path = rounds_path;
 	if (read_table(rounds_path, ',', round_columns, 4, round_row, &rl)) {
 		ret = 1;
