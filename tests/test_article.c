@@ -322,6 +322,20 @@ START_TEST(test_the_seeds_yield_the_draws_they_state)
 }
 END_TEST
 
+START_TEST(test_a_count_after_a_day_is_no_year)
+{
+	/* "On September 26, 3000 applicants": no round was held in 3000 or
+	 * in 1500 (Express Entry's rounds run from 2015-01-31 to a day after
+	 * the page's date), so the number is a count and the day has the
+	 * page's year. */
+	EXPECT("count-after-day.txt", NULL,
+	       ",2023-09-28,agriculture,600,354\n"
+	       ",2023-09-26,general,3000,504\n"
+	       ",2023-09-20,transport,1000,435\n"
+	       ",2023-05-03,,1500,511\n");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -348,6 +362,7 @@ article_suite(void)
 	tcase_add_test(tc, test_html_is_told_from_text);
 	tcase_add_test(tc, test_two_number_columns_that_disagree_state_no_number);
 	tcase_add_test(tc, test_the_seeds_yield_the_draws_they_state);
+	tcase_add_test(tc, test_a_count_after_a_day_is_no_year);
 	suite_add_tcase(s, tc);
 	return s;
 }

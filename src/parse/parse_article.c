@@ -330,6 +330,23 @@ resolve_md(const struct when *w, int m, int d, char out[11])
 	return 0;
 }
 
+/* 1 when y-m-d can be a round's day by IRCC's record: Express Entry's
+ * first round was on 2015-01-31, and no page reports a round more than a
+ * day after its publication (without one, a year past 2100 is no round's).
+ * "On September 26, 3000 applicants were invited": 3000 is a count. */
+static int
+round_day(const struct when *w, int y, int m, int d)
+{
+	long day;
+
+	if (!date_valid(y, m, d) || y > 2100)
+		return 0;
+	day = days_from_civil(y, m, d);
+	if (day < days_from_civil(2015, 1, 31))
+		return 0;
+	return !w->pub[0] || day <= day_number(w->pub) + 1;
+}
+
 /* "The draw follows the October 7, 2024, PNP draw, which issued 1,613
  * invitations": a date after "follows the" is another draw's, but when
  * the words after it describe that draw, and no value comes before it, the
@@ -352,13 +369,81 @@ described_draw(const char *s, size_t len, size_t start, const PCRE2_SIZE ov[16])
 	return 1;
 }
 
+/* A written-out day, "September 26, 2023" or "26 September": its month
+ * and day in groups mg and dg, its year in group 6.  A year no round was
+ * held in is a count after the day ("On September 26, 3000 applicants"):
+ * the day is then read as yearless.  0 with cand set, or -1. */
+static int
+written_date(const char *s, const PCRE2_SIZE ov[16], int mg, int dg, const struct when *w,
+             char cand[11])
+{
+	int m = month_number(s + ov[mg]), d = atoi(s + ov[dg]), y;
+
+	if (ov[6] == PCRE2_UNSET)
+		return resolve_md(w, m, d, cand);
+	y = atoi(s + ov[6]);
+	if (round_day(w, y, m, d)) {
+		snprintf(cand, 11, "%04d-%02d-%02d", y, m, d);
+		return 0;
+	}
+	return y > 2100 || y < 1900 ? resolve_md(w, m, d, cand) : -1;
+}
+
+/* The day a relative date (P_DATE_REL, P_DATE_WEEKDAY) names, from the
+ * publication date: 0 with cand set, or -1 without one. */
+static int
+relative_date(const char *s, const PCRE2_SIZE ov[16], int id, const struct when *w,
+              char cand[11])
+{
+	static const char *const wd[] = { "sunday", "monday", "tuesday", "wednesday",
+	                                  "thursday", "friday", "saturday" };
+	long day;
+	int k, target = 0, today;
+
+	if (!w->pub[0])
+		return -1;
+	day = day_number(w->pub);
+	if (id == P_DATE_REL) {
+		if (strncasecmp(s + ov[2], "yesterday", 9) == 0)
+			day--;
+		iso_of_day(day, cand);
+		return 0;
+	}
+	today = (int)((day + 4) % 7);	/* 1970-01-01: Thu */
+	for (k = 0; k < 7; k++)
+		if (strncasecmp(s + ov[2], wd[k], 3) == 0)
+			target = k;
+	iso_of_day(day - ((today - target + 7) % 7), cand);
+	return 0;
+}
+
+/* The date a match of pattern id states: 0 with cand set, or -1. */
+static int
+date_of_match(const char *s, const PCRE2_SIZE ov[16], int id, const struct when *w,
+              char cand[11])
+{
+	int swapped, ok;
+	char *iso;
+
+	if (id == P_DATE_MDY)
+		return written_date(s, ov, 2, 4, w, cand);
+	if (id == P_DATE_DMY)
+		return written_date(s, ov, 4, 2, w, cand);
+	if (id != P_DATE_ISO)
+		return relative_date(s, ov, id, w, cand);
+	iso = xstrndup(s + ov[0], ov[1] - ov[0]);
+	ok = date_parse_iso(iso, cand, &swapped);
+	free(iso);
+	if (ok == 0 && !round_day(w, atoi(cand), atoi(cand + 5), atoi(cand + 8)))
+		ok = -1;
+	return ok;
+}
+
 /* The first date in s[start..] that is a round's, not a tie-break's: sets
  * out and returns 1. */
 static int
 find_date(const char *s, size_t len, size_t start, const struct when *w, char out[11])
 {
-	static const char *const wd[] = { "sunday", "monday", "tuesday", "wednesday",
-	                                  "thursday", "friday", "saturday" };
 	PCRE2_SIZE ov[16], best = PCRE2_UNSET;
 	int ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY };
 	char found[11] = "", cand[11];
@@ -374,50 +459,13 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 			char *before = xstrndup(s + ctx, ov[0] - ctx);
 			int other = match(P_TIEBREAK, before, strlen(before), 0,
 			                  (PCRE2_SIZE[16]){ 0 });
-			int ok = -1;
 
 			free(before);
 			from = ov[1];
 			if (other && !described_draw(s, len, start, ov))
 				continue;
-			if (ids[i] == P_DATE_MDY || ids[i] == P_DATE_DMY) {
-				int mg = ids[i] == P_DATE_MDY ? 2 : 4, dg = ids[i] == P_DATE_MDY ? 4 : 2;
-				int m = month_number(s + ov[mg]), d = atoi(s + ov[dg]);
-
-				if (ov[6] != PCRE2_UNSET) {
-					int y = atoi(s + ov[6]);
-
-					if (date_valid(y, m, d)) {
-						snprintf(cand, sizeof(cand), "%04d-%02d-%02d", y, m, d);
-						ok = 0;
-					}
-				} else {
-					ok = resolve_md(w, m, d, cand);
-				}
-			} else if (ids[i] == P_DATE_ISO) {
-				int swapped;
-				char *iso = xstrndup(s + ov[0], ov[1] - ov[0]);
-
-				ok = date_parse_iso(iso, cand, &swapped);
-				free(iso);
-			} else if (w->pub[0] && ids[i] == P_DATE_REL) {
-				long day = day_number(w->pub);
-
-				if (strncasecmp(s + ov[2], "yesterday", 9) == 0)
-					day--;
-				iso_of_day(day, cand);
-				ok = 0;
-			} else if (w->pub[0]) {
-				long day = day_number(w->pub);
-				int k, target = 0, today = (int)((day + 4) % 7);	/* 1970-01-01: Thu */
-
-				for (k = 0; k < 7; k++)
-					if (strncasecmp(s + ov[2], wd[k], 3) == 0)
-						target = k;
-				iso_of_day(day - ((today - target + 7) % 7), cand);
-				ok = 0;
-			}
-			if (ok == 0 && (best == PCRE2_UNSET || ov[0] < best)) {
+			if (date_of_match(s, ov, ids[i], w, cand) == 0 &&
+			    (best == PCRE2_UNSET || ov[0] < best)) {
 				best = ov[0];
 				memcpy(found, cand, sizeof(found));
 			}
@@ -1305,7 +1353,7 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, struct dr
 			if (ov[6] != PCRE2_UNSET) {
 				int yy = atoi(row + ov[6]);
 
-				if (!date_valid(yy, m, d))
+				if (!round_day(&w, yy, m, d))
 					continue;
 				snprintf(date, sizeof(date), "%04d-%02d-%02d", yy, m, d);
 			} else if (resolve_md(&w, m, d, date) != 0) {
