@@ -336,6 +336,20 @@ START_TEST(test_a_count_after_a_day_is_no_year)
 }
 END_TEST
 
+START_TEST(test_a_comparison_with_another_draw_states_none_of_its_values)
+{
+	/* "a decrease from 557 on July 6", "compared with 741 on June 8",
+	 * "lower than the previous round on July 20, which had a minimum
+	 * score of 542": what follows the comparison is another round's, its
+	 * date and values alike.  A sentence of two rounds' values
+	 * "respectively" states none. */
+	EXPECT("comparisons.txt", NULL,
+	       ",2022-07-20,,1750,542\n"
+	       ",2022-06-22,pnp,636,752\n"
+	       ",2022-08-03,,2000,533\n");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -363,6 +377,7 @@ article_suite(void)
 	tcase_add_test(tc, test_two_number_columns_that_disagree_state_no_number);
 	tcase_add_test(tc, test_the_seeds_yield_the_draws_they_state);
 	tcase_add_test(tc, test_a_count_after_a_day_is_no_year);
+	tcase_add_test(tc, test_a_comparison_with_another_draw_states_none_of_its_values);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -34,7 +34,8 @@ enum pat_id {
 	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_NOT_DRAW,
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
-	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, NPAT
+	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
+	NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -114,6 +115,19 @@ static const char *const pat_src[NPAT] = {
 	[P_AFTER_MONTH] = "\\b" MONTH "\\.?\\s*$",
 	/* Values of another draw than the one the paragraph dates. */
 	[P_OTHER_DRAW] = "\\b(?:previous|last|prior|earlier|preceding) (?:\\w+ ){0,2}(?:draws?|rounds?)\\b",
+	/* Where a sentence turns to another draw to compare: "542, a decrease
+	 * from 557 on July 6", "up from 1,500 in the last round", "higher
+	 * than the previous draw on October 29, which ...", "compared with
+	 * 480 on June 5".  What follows is not the draw being read's. */
+	[P_COMPARE] = "\\b(?:(?:up|down|(?:a|the)\\s+(?:decrease|drop|decline|increase|rise|"
+	              "jump|dip|fall|change)|an\\s+(?:increase|uptick|upswing)|"
+	              "(?:decreas|increas)(?:e|ed|es|ing)|dropp(?:ed|ing)|drops?|fell|falling|"
+	              "rose|rising|climb(?:ed|ing)?|jump(?:ed|ing)?|slipp(?:ed|ing)|"
+	              "dipp(?:ed|ing))\\s+from|compared\\s+(?:to|with)|in\\s+comparison\\s+"
+	              "(?:to|with)|versus|vs\\.?|than\\s+(?:the|that|those|in|on|at|its|last)\\b)",
+	/* "... 8,000 and 6,000 invitations were sent, respectively": values
+	 * of several draws, which are whose is for the order to say. */
+	[P_RESPECTIVELY] = "\\brespectively\\b",
 	/* Sentences that total several draws. */
 	[P_AGGREGATE] = "\\b(?:so far|this year|year to date|year-to-date|in total|"
 	                "total number|cumulative|altogether|overall|combined|"
@@ -782,6 +796,8 @@ enum said {
 struct sentence {
 	const char *s;
 	size_t len;
+	size_t own;		/* s[0..own) speaks of the draw; the rest compares
+				 * it with another (P_COMPARE) */
 	enum said said;
 	int vague;		/* a day this extractor cannot resolve, or
 				 * another draw and no date */
@@ -807,11 +823,11 @@ sentence_values(struct sentence *st)
 	                               P_CRS_SCORED };
 	PCRE2_SIZE ov[16];
 
-	if (st->future)
+	if (st->future || match(P_RESPECTIVELY, st->s, st->len, 0, ov))
 		return;
 	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov))
-		st->ni = values(st->s, st->len, ita_ids, 5, 1, 30000, 0, &st->itas);
-	st->nc = values(st->s, st->len, crs_ids, 5, 67, 1200, 1, &st->crs);
+		st->ni = values(st->s, st->own, ita_ids, 5, 1, 30000, 0, &st->itas);
+	st->nc = values(st->s, st->own, crs_ids, 5, 67, 1200, 1, &st->crs);
 }
 
 /* Classifies s: its round's date (none when it also names a day that
@@ -826,10 +842,14 @@ sentence_read(struct sentence *st, const char *s, const struct when *w)
 	memset(st, 0, sizeof(*st));
 	st->s = s;
 	st->len = strlen(s);
+	st->own = st->len;
+	if (match(P_COMPARE, s, st->len, 0, ov))
+		st->own = ov[0];
 	st->itas = st->crs = -1;
-	st->has_date = find_date(s, st->len, 0, w, st->date);
+	st->has_date = find_date(s, st->own, 0, w, st->date);
 	st->vague = match(P_VAGUE_DAY, s, st->len, 0, ov) ||
-	            (!st->has_date && match(P_OTHER_DRAW, s, st->len, 0, ov));
+	            (!st->has_date && match(P_OTHER_DRAW, s, st->len, 0, ov)) ||
+	            match(P_RESPECTIVELY, s, st->len, 0, ov);
 	if (st->vague)
 		st->has_date = 0;
 	st->future = match(P_FUTURE, s, st->len, 0, ov);
@@ -924,7 +944,7 @@ prose_date(struct prose *pr, const struct sentence *st, const struct when *w,
 	struct pending *p = &pr->p;
 	char own[11];
 
-	if (this_draw_date(st->s, st->len, w, st->date, own)) {
+	if (this_draw_date(st->s, st->own, w, st->date, own)) {
 		if (p->open && !p->date[0]) {
 			prose_date_open(pr, st, own);
 			return;
