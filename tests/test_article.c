@@ -350,6 +350,15 @@ START_TEST(test_a_comparison_with_another_draw_states_none_of_its_values)
 }
 END_TEST
 
+START_TEST(test_an_increase_or_a_difference_is_no_draw_value)
+{
+	/* "an increase of 1,500 invitations", "300 fewer candidates", "500
+	 * more ITAs than January's round", "by 2,000 invitations": changes
+	 * between rounds, not a round's count. */
+	EXPECT("differences.txt", NULL, ",2025-03-13,,1200,518\n");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -378,6 +387,7 @@ article_suite(void)
 	tcase_add_test(tc, test_the_seeds_yield_the_draws_they_state);
 	tcase_add_test(tc, test_a_count_after_a_day_is_no_year);
 	tcase_add_test(tc, test_a_comparison_with_another_draw_states_none_of_its_values);
+	tcase_add_test(tc, test_an_increase_or_a_difference_is_no_draw_value);
 	suite_add_tcase(s, tc);
 	return s;
 }

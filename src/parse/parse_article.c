@@ -35,7 +35,7 @@ enum pat_id {
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
-	NPAT
+	P_DIFF_AFTER, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -125,6 +125,10 @@ static const char *const pat_src[NPAT] = {
 	              "rose|rising|climb(?:ed|ing)?|jump(?:ed|ing)?|slipp(?:ed|ing)|"
 	              "dipp(?:ed|ing))\\s+from|compared\\s+(?:to|with)|in\\s+comparison\\s+"
 	              "(?:to|with)|versus|vs\\.?|than\\s+(?:the|that|those|in|on|at|its|last)\\b)",
+	/* After a number, a difference: "300 fewer candidates", "500 more
+	 * ITAs than June's round". */
+	[P_DIFF_AFTER] = "\\G\\s+(?:fewer|less)\\b|"
+	                 "\\G\\s+(?:more|additional)\\b(?=[^.;]{0,40}?\\bthan\\b)",
 	/* "... 8,000 and 6,000 invitations were sent, respectively": values
 	 * of several draws, which are whose is for the order to say. */
 	[P_RESPECTIVELY] = "\\brespectively\\b",
@@ -137,7 +141,8 @@ static const char *const pat_src[NPAT] = {
 	[P_SUPERLATIVE] = "[,—–]\\s*(?:the|one of the|marking the|which (?:is|was) the)\\s+"
 	                  "(?:[\\w\\-]+\\s+){0,2}?(?:highest|lowest|largest|smallest|biggest|"
 	                  "fewest|most)\\b",
-	[P_APPROX] = "(?:[-–]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
+	[P_APPROX] = "(?:\\bby|(?:increase|decrease|drop|decline|rise|jump|gain|difference|"
+	             "change|growth|reduction)\\s+of|[-–]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
 	             "some|roughly|close to|under|fewer than|less than|at least|above|"
 	             "below|than|exceeding|of nearly)\\s*$",
 	/* "Draw #262", "draw number 114", "#369" */
@@ -709,7 +714,8 @@ values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi,
 			size_t ctx = end > 25 ? end - 25 : 0;
 			char *before = xstrndup(s + ctx, end - ctx);
 			int approx = match(P_APPROX, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }) ||
-			             match(P_AFTER_MONTH, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 });
+			             match(P_AFTER_MONTH, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }) ||
+			             match(P_DIFF_AFTER, s, len, ov[3], (PCRE2_SIZE[16]){ 0 });
 
 			free(before);
 			v = number_at(s, ov[2], ov[3]);
