@@ -359,6 +359,22 @@ START_TEST(test_an_increase_or_a_difference_is_no_draw_value)
 }
 END_TEST
 
+START_TEST(test_flattened_rows_with_the_type_or_the_year_run_together)
+{
+	/* "April 11STEM occupations4,500491": "ST" is no ordinal of 11, and
+	 * the round is a STEM one.  "January 23, 20194433900": the year is
+	 * four digits, and a run of six digits or more in a table that
+	 * writes no separator is a score and a count (443 and 3,900; no other
+	 * split gives both); "March 6. 2019" has its year too. */
+	EXPECT("flat-table-glued.txt", NULL,
+	       ",2024-04-24,french,1400,410\n"
+	       ",2024-04-11,stem,4500,491\n"
+	       ",2019-01-23,,3900,443\n"
+	       ",2019-01-30,,3350,438\n"
+	       ",2019-03-06,,3350,454\n");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -388,6 +404,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_count_after_a_day_is_no_year);
 	tcase_add_test(tc, test_a_comparison_with_another_draw_states_none_of_its_values);
 	tcase_add_test(tc, test_an_increase_or_a_difference_is_no_draw_value);
+	tcase_add_test(tc, test_flattened_rows_with_the_type_or_the_year_run_together);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -107,7 +107,7 @@ static const char *const pat_src[NPAT] = {
 	                        "created their|submitted their",
 	/* A table row flattened to a line: "September 29 Provincial Nominee
 	 * Program 291 855", "July 18French language proficiency1,800400". */
-	[P_FLAT_ROW] = "^\\s*" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*(\\d{4}))?"
+	[P_FLAT_ROW] = "^\\s*" MONTH "\\.?\\s+(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z]))?(?:[,.]\\s*(\\d{4}))?"
 	               "\\s*([^\\d]*?)\\s*(\\d[\\d,. ]*\\d|\\d)\\s*$",
 	/* Its header line: "Date Draw Type Number of ITAs Minimum CRS". */
 	[P_FLAT_HEADER] = "^(?=.*\\bdate)(?=.*(?:ITA|invitation))(?=.*(?:CRS|cut-?off|score))[^\\d]{0,120}$",
@@ -1248,13 +1248,13 @@ read_table(const struct article_table *t, const struct when *w0, struct draw_lis
 		read_table_row(&t->rows[r], cols, n, &w, out);
 }
 
-/* A run of digits that is a count of at most three digits and a score
- * run together ("920739"), in either order: when exactly one split gives
- * a score from 67 to 1200, neither part with a leading zero, sets a (the
- * first column's) and b; 0 when none or several do ("5180": 5 and 180,
- * or 51 and 80). */
+/* A run of digits that is a count of at most maxk digits and a score
+ * run together ("920739", "4433900"), in either order: when exactly one
+ * split gives a score from 67 to 1200 and a count from 1 to 30000,
+ * neither part with a leading zero, sets a (the first column's) and b; 0
+ * when none or several do ("5180": 5 and 180, or 51 and 80). */
 static int
-small_count_and_score(const char *t, int itas_first, long *a, long *b)
+count_and_score(const char *t, int itas_first, size_t maxk, long *a, long *b)
 {
 	size_t len = strlen(t), k, cut;
 	long x, y, count, score;
@@ -1262,7 +1262,7 @@ small_count_and_score(const char *t, int itas_first, long *a, long *b)
 
 	if (len < 3 || strspn(t, "0123456789") != len)
 		return 0;
-	for (k = 1; k <= 3 && k < len; k++) {
+	for (k = 1; k <= maxk && k < len; k++) {
 		cut = itas_first ? k : len - k;
 		if (t[0] == '0' || t[cut] == '0')
 			continue;
@@ -1270,7 +1270,7 @@ small_count_and_score(const char *t, int itas_first, long *a, long *b)
 		y = number_at(t, cut, len);
 		count = itas_first ? x : y;
 		score = itas_first ? y : x;
-		if (score < 67 || score > 1200 || count < 1)
+		if (score < 67 || score > 1200 || count < 1 || count > 30000)
 			continue;
 		if (found++)
 			return 0;
@@ -1282,8 +1282,10 @@ small_count_and_score(const char *t, int itas_first, long *a, long *b)
 /* Splits a flattened row's numbers: "291 855", "1,800400" (a comma-grouped
  * count then a 3-digit score, or the reverse), "472".  In a table that
  * writes counts above 999 with a separator (grouped), a longer run without
- * one is a small count and a score: "920739" is 920 and 739.  Returns how
- * many values it read (0: ambiguous). */
+ * one is a small count and a score: "920739" is 920 and 739.  In one
+ * that writes none, a run of six digits or more is no one value (a count
+ * is at most 30000, a score at most 1200): "4433900" is 443 and 3900.
+ * Returns how many values it read (0: ambiguous). */
 static int
 flat_numbers(const char *t, int itas_first, int grouped, long *a, long *b)
 {
@@ -1292,7 +1294,9 @@ flat_numbers(const char *t, int itas_first, int grouped, long *a, long *b)
 	char *comma;
 
 	if (grouped && !sp && len > 3 && !strpbrk(t, ",."))
-		return small_count_and_score(t, itas_first, a, b) ? 2 : 0;
+		return count_and_score(t, itas_first, 3, a, b) ? 2 : 0;
+	if (!grouped && !sp && len >= 6 && !strpbrk(t, ",."))
+		return count_and_score(t, itas_first, 5, a, b) ? 2 : 0;
 
 	if (sp) {
 		*a = number_at(t, 0, (size_t)(sp - t));
@@ -1377,7 +1381,7 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, struct dr
 			m = month_number(row + ov[2]);
 			d = atoi(row + ov[4]);
 			if (ov[6] != PCRE2_UNSET) {
-				int yy = atoi(row + ov[6]);
+				int yy = (int)number_at(row, ov[6], ov[7]);	/* "20194493900" */
 
 				if (!round_day(&w, yy, m, d))
 					continue;
