@@ -322,6 +322,59 @@ START_TEST(test_the_seeds_yield_the_draws_they_state)
 }
 END_TEST
 
+START_TEST(test_a_count_after_a_day_is_no_year)
+{
+	/* "On September 26, 3000 applicants": no round was held in 3000 or
+	 * in 1500 (Express Entry's rounds run from 2015-01-31 to a day after
+	 * the page's date), so the number is a count and the day has the
+	 * page's year. */
+	EXPECT("count-after-day.txt", NULL,
+	       ",2023-09-28,agriculture,600,354\n"
+	       ",2023-09-26,general,3000,504\n"
+	       ",2023-09-20,transport,1000,435\n"
+	       ",2023-05-03,,1500,511\n");
+}
+END_TEST
+
+START_TEST(test_a_comparison_with_another_draw_states_none_of_its_values)
+{
+	/* "a decrease from 557 on July 6", "compared with 741 on June 8",
+	 * "lower than the previous round on July 20, which had a minimum
+	 * score of 542": what follows the comparison is another round's, its
+	 * date and values alike.  A sentence of two rounds' values
+	 * "respectively" states none. */
+	EXPECT("comparisons.txt", NULL,
+	       ",2022-07-20,,1750,542\n"
+	       ",2022-06-22,pnp,636,752\n"
+	       ",2022-08-03,,2000,533\n");
+}
+END_TEST
+
+START_TEST(test_an_increase_or_a_difference_is_no_draw_value)
+{
+	/* "an increase of 1,500 invitations", "300 fewer candidates", "500
+	 * more ITAs than January's round", "by 2,000 invitations": changes
+	 * between rounds, not a round's count. */
+	EXPECT("differences.txt", NULL, ",2025-03-13,,1200,518\n");
+}
+END_TEST
+
+START_TEST(test_flattened_rows_with_the_type_or_the_year_run_together)
+{
+	/* "April 11STEM occupations4,500491": "ST" is no ordinal of 11, and
+	 * the round is a STEM one.  "January 23, 20194433900": the year is
+	 * four digits, and a run of six digits or more in a table that
+	 * writes no separator is a score and a count (443 and 3,900; no other
+	 * split gives both); "March 6. 2019" has its year too. */
+	EXPECT("flat-table-glued.txt", NULL,
+	       ",2024-04-24,french,1400,410\n"
+	       ",2024-04-11,stem,4500,491\n"
+	       ",2019-01-23,,3900,443\n"
+	       ",2019-01-30,,3350,438\n"
+	       ",2019-03-06,,3350,454\n");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -348,6 +401,10 @@ article_suite(void)
 	tcase_add_test(tc, test_html_is_told_from_text);
 	tcase_add_test(tc, test_two_number_columns_that_disagree_state_no_number);
 	tcase_add_test(tc, test_the_seeds_yield_the_draws_they_state);
+	tcase_add_test(tc, test_a_count_after_a_day_is_no_year);
+	tcase_add_test(tc, test_a_comparison_with_another_draw_states_none_of_its_values);
+	tcase_add_test(tc, test_an_increase_or_a_difference_is_no_draw_value);
+	tcase_add_test(tc, test_flattened_rows_with_the_type_or_the_year_run_together);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -34,7 +34,8 @@ enum pat_id {
 	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_NOT_DRAW,
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
-	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, NPAT
+	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
+	P_DIFF_AFTER, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -106,7 +107,7 @@ static const char *const pat_src[NPAT] = {
 	                        "created their|submitted their",
 	/* A table row flattened to a line: "September 29 Provincial Nominee
 	 * Program 291 855", "July 18French language proficiency1,800400". */
-	[P_FLAT_ROW] = "^\\s*" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*(\\d{4}))?"
+	[P_FLAT_ROW] = "^\\s*" MONTH "\\.?\\s+(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z]))?(?:[,.]\\s*(\\d{4}))?"
 	               "\\s*([^\\d]*?)\\s*(\\d[\\d,. ]*\\d|\\d)\\s*$",
 	/* Its header line: "Date Draw Type Number of ITAs Minimum CRS". */
 	[P_FLAT_HEADER] = "^(?=.*\\bdate)(?=.*(?:ITA|invitation))(?=.*(?:CRS|cut-?off|score))[^\\d]{0,120}$",
@@ -114,6 +115,23 @@ static const char *const pat_src[NPAT] = {
 	[P_AFTER_MONTH] = "\\b" MONTH "\\.?\\s*$",
 	/* Values of another draw than the one the paragraph dates. */
 	[P_OTHER_DRAW] = "\\b(?:previous|last|prior|earlier|preceding) (?:\\w+ ){0,2}(?:draws?|rounds?)\\b",
+	/* Where a sentence turns to another draw to compare: "542, a decrease
+	 * from 557 on July 6", "up from 1,500 in the last round", "higher
+	 * than the previous draw on October 29, which ...", "compared with
+	 * 480 on June 5".  What follows is not the draw being read's. */
+	[P_COMPARE] = "\\b(?:(?:up|down|(?:a|the)\\s+(?:decrease|drop|decline|increase|rise|"
+	              "jump|dip|fall|change)|an\\s+(?:increase|uptick|upswing)|"
+	              "(?:decreas|increas)(?:e|ed|es|ing)|dropp(?:ed|ing)|drops?|fell|falling|"
+	              "rose|rising|climb(?:ed|ing)?|jump(?:ed|ing)?|slipp(?:ed|ing)|"
+	              "dipp(?:ed|ing))\\s+from|compared\\s+(?:to|with)|in\\s+comparison\\s+"
+	              "(?:to|with)|versus|vs\\.?|than\\s+(?:the|that|those|in|on|at|its|last)\\b)",
+	/* After a number, a difference: "300 fewer candidates", "500 more
+	 * ITAs than June's round". */
+	[P_DIFF_AFTER] = "\\G\\s+(?:fewer|less)\\b|"
+	                 "\\G\\s+(?:more|additional)\\b(?=[^.;]{0,40}?\\bthan\\b)",
+	/* "... 8,000 and 6,000 invitations were sent, respectively": values
+	 * of several draws, which are whose is for the order to say. */
+	[P_RESPECTIVELY] = "\\brespectively\\b",
 	/* Sentences that total several draws. */
 	[P_AGGREGATE] = "\\b(?:so far|this year|year to date|year-to-date|in total|"
 	                "total number|cumulative|altogether|overall|combined|"
@@ -123,7 +141,8 @@ static const char *const pat_src[NPAT] = {
 	[P_SUPERLATIVE] = "[,—–]\\s*(?:the|one of the|marking the|which (?:is|was) the)\\s+"
 	                  "(?:[\\w\\-]+\\s+){0,2}?(?:highest|lowest|largest|smallest|biggest|"
 	                  "fewest|most)\\b",
-	[P_APPROX] = "(?:[-–]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
+	[P_APPROX] = "(?:\\bby|(?:increase|decrease|drop|decline|rise|jump|gain|difference|"
+	             "change|growth|reduction)\\s+of|[-–]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
 	             "some|roughly|close to|under|fewer than|less than|at least|above|"
 	             "below|than|exceeding|of nearly)\\s*$",
 	/* "Draw #262", "draw number 114", "#369" */
@@ -330,6 +349,23 @@ resolve_md(const struct when *w, int m, int d, char out[11])
 	return 0;
 }
 
+/* 1 when y-m-d can be a round's day by IRCC's record: Express Entry's
+ * first round was on 2015-01-31, and no page reports a round more than a
+ * day after its publication (without one, a year past 2100 is no round's).
+ * "On September 26, 3000 applicants were invited": 3000 is a count. */
+static int
+round_day(const struct when *w, int y, int m, int d)
+{
+	long day;
+
+	if (!date_valid(y, m, d) || y > 2100)
+		return 0;
+	day = days_from_civil(y, m, d);
+	if (day < days_from_civil(2015, 1, 31))
+		return 0;
+	return !w->pub[0] || day <= day_number(w->pub) + 1;
+}
+
 /* "The draw follows the October 7, 2024, PNP draw, which issued 1,613
  * invitations": a date after "follows the" is another draw's, but when
  * the words after it describe that draw, and no value comes before it, the
@@ -352,13 +388,81 @@ described_draw(const char *s, size_t len, size_t start, const PCRE2_SIZE ov[16])
 	return 1;
 }
 
+/* A written-out day, "September 26, 2023" or "26 September": its month
+ * and day in groups mg and dg, its year in group 6.  A year no round was
+ * held in is a count after the day ("On September 26, 3000 applicants"):
+ * the day is then read as yearless.  0 with cand set, or -1. */
+static int
+written_date(const char *s, const PCRE2_SIZE ov[16], int mg, int dg, const struct when *w,
+             char cand[11])
+{
+	int m = month_number(s + ov[mg]), d = atoi(s + ov[dg]), y;
+
+	if (ov[6] == PCRE2_UNSET)
+		return resolve_md(w, m, d, cand);
+	y = atoi(s + ov[6]);
+	if (round_day(w, y, m, d)) {
+		snprintf(cand, 11, "%04d-%02d-%02d", y, m, d);
+		return 0;
+	}
+	return y > 2100 || y < 1900 ? resolve_md(w, m, d, cand) : -1;
+}
+
+/* The day a relative date (P_DATE_REL, P_DATE_WEEKDAY) names, from the
+ * publication date: 0 with cand set, or -1 without one. */
+static int
+relative_date(const char *s, const PCRE2_SIZE ov[16], int id, const struct when *w,
+              char cand[11])
+{
+	static const char *const wd[] = { "sunday", "monday", "tuesday", "wednesday",
+	                                  "thursday", "friday", "saturday" };
+	long day;
+	int k, target = 0, today;
+
+	if (!w->pub[0])
+		return -1;
+	day = day_number(w->pub);
+	if (id == P_DATE_REL) {
+		if (strncasecmp(s + ov[2], "yesterday", 9) == 0)
+			day--;
+		iso_of_day(day, cand);
+		return 0;
+	}
+	today = (int)((day + 4) % 7);	/* 1970-01-01: Thu */
+	for (k = 0; k < 7; k++)
+		if (strncasecmp(s + ov[2], wd[k], 3) == 0)
+			target = k;
+	iso_of_day(day - ((today - target + 7) % 7), cand);
+	return 0;
+}
+
+/* The date a match of pattern id states: 0 with cand set, or -1. */
+static int
+date_of_match(const char *s, const PCRE2_SIZE ov[16], int id, const struct when *w,
+              char cand[11])
+{
+	int swapped, ok;
+	char *iso;
+
+	if (id == P_DATE_MDY)
+		return written_date(s, ov, 2, 4, w, cand);
+	if (id == P_DATE_DMY)
+		return written_date(s, ov, 4, 2, w, cand);
+	if (id != P_DATE_ISO)
+		return relative_date(s, ov, id, w, cand);
+	iso = xstrndup(s + ov[0], ov[1] - ov[0]);
+	ok = date_parse_iso(iso, cand, &swapped);
+	free(iso);
+	if (ok == 0 && !round_day(w, atoi(cand), atoi(cand + 5), atoi(cand + 8)))
+		ok = -1;
+	return ok;
+}
+
 /* The first date in s[start..] that is a round's, not a tie-break's: sets
  * out and returns 1. */
 static int
 find_date(const char *s, size_t len, size_t start, const struct when *w, char out[11])
 {
-	static const char *const wd[] = { "sunday", "monday", "tuesday", "wednesday",
-	                                  "thursday", "friday", "saturday" };
 	PCRE2_SIZE ov[16], best = PCRE2_UNSET;
 	int ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY };
 	char found[11] = "", cand[11];
@@ -374,50 +478,13 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 			char *before = xstrndup(s + ctx, ov[0] - ctx);
 			int other = match(P_TIEBREAK, before, strlen(before), 0,
 			                  (PCRE2_SIZE[16]){ 0 });
-			int ok = -1;
 
 			free(before);
 			from = ov[1];
 			if (other && !described_draw(s, len, start, ov))
 				continue;
-			if (ids[i] == P_DATE_MDY || ids[i] == P_DATE_DMY) {
-				int mg = ids[i] == P_DATE_MDY ? 2 : 4, dg = ids[i] == P_DATE_MDY ? 4 : 2;
-				int m = month_number(s + ov[mg]), d = atoi(s + ov[dg]);
-
-				if (ov[6] != PCRE2_UNSET) {
-					int y = atoi(s + ov[6]);
-
-					if (date_valid(y, m, d)) {
-						snprintf(cand, sizeof(cand), "%04d-%02d-%02d", y, m, d);
-						ok = 0;
-					}
-				} else {
-					ok = resolve_md(w, m, d, cand);
-				}
-			} else if (ids[i] == P_DATE_ISO) {
-				int swapped;
-				char *iso = xstrndup(s + ov[0], ov[1] - ov[0]);
-
-				ok = date_parse_iso(iso, cand, &swapped);
-				free(iso);
-			} else if (w->pub[0] && ids[i] == P_DATE_REL) {
-				long day = day_number(w->pub);
-
-				if (strncasecmp(s + ov[2], "yesterday", 9) == 0)
-					day--;
-				iso_of_day(day, cand);
-				ok = 0;
-			} else if (w->pub[0]) {
-				long day = day_number(w->pub);
-				int k, target = 0, today = (int)((day + 4) % 7);	/* 1970-01-01: Thu */
-
-				for (k = 0; k < 7; k++)
-					if (strncasecmp(s + ov[2], wd[k], 3) == 0)
-						target = k;
-				iso_of_day(day - ((today - target + 7) % 7), cand);
-				ok = 0;
-			}
-			if (ok == 0 && (best == PCRE2_UNSET || ov[0] < best)) {
+			if (date_of_match(s, ov, ids[i], w, cand) == 0 &&
+			    (best == PCRE2_UNSET || ov[0] < best)) {
 				best = ov[0];
 				memcpy(found, cand, sizeof(found));
 			}
@@ -647,7 +714,8 @@ values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi,
 			size_t ctx = end > 25 ? end - 25 : 0;
 			char *before = xstrndup(s + ctx, end - ctx);
 			int approx = match(P_APPROX, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }) ||
-			             match(P_AFTER_MONTH, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 });
+			             match(P_AFTER_MONTH, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }) ||
+			             match(P_DIFF_AFTER, s, len, ov[3], (PCRE2_SIZE[16]){ 0 });
 
 			free(before);
 			v = number_at(s, ov[2], ov[3]);
@@ -734,6 +802,8 @@ enum said {
 struct sentence {
 	const char *s;
 	size_t len;
+	size_t own;		/* s[0..own) speaks of the draw; the rest compares
+				 * it with another (P_COMPARE) */
 	enum said said;
 	int vague;		/* a day this extractor cannot resolve, or
 				 * another draw and no date */
@@ -759,11 +829,11 @@ sentence_values(struct sentence *st)
 	                               P_CRS_SCORED };
 	PCRE2_SIZE ov[16];
 
-	if (st->future)
+	if (st->future || match(P_RESPECTIVELY, st->s, st->len, 0, ov))
 		return;
 	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov))
-		st->ni = values(st->s, st->len, ita_ids, 5, 1, 30000, 0, &st->itas);
-	st->nc = values(st->s, st->len, crs_ids, 5, 67, 1200, 1, &st->crs);
+		st->ni = values(st->s, st->own, ita_ids, 5, 1, 30000, 0, &st->itas);
+	st->nc = values(st->s, st->own, crs_ids, 5, 67, 1200, 1, &st->crs);
 }
 
 /* Classifies s: its round's date (none when it also names a day that
@@ -778,10 +848,14 @@ sentence_read(struct sentence *st, const char *s, const struct when *w)
 	memset(st, 0, sizeof(*st));
 	st->s = s;
 	st->len = strlen(s);
+	st->own = st->len;
+	if (match(P_COMPARE, s, st->len, 0, ov))
+		st->own = ov[0];
 	st->itas = st->crs = -1;
-	st->has_date = find_date(s, st->len, 0, w, st->date);
+	st->has_date = find_date(s, st->own, 0, w, st->date);
 	st->vague = match(P_VAGUE_DAY, s, st->len, 0, ov) ||
-	            (!st->has_date && match(P_OTHER_DRAW, s, st->len, 0, ov));
+	            (!st->has_date && match(P_OTHER_DRAW, s, st->len, 0, ov)) ||
+	            match(P_RESPECTIVELY, s, st->len, 0, ov);
 	if (st->vague)
 		st->has_date = 0;
 	st->future = match(P_FUTURE, s, st->len, 0, ov);
@@ -876,7 +950,7 @@ prose_date(struct prose *pr, const struct sentence *st, const struct when *w,
 	struct pending *p = &pr->p;
 	char own[11];
 
-	if (this_draw_date(st->s, st->len, w, st->date, own)) {
+	if (this_draw_date(st->s, st->own, w, st->date, own)) {
 		if (p->open && !p->date[0]) {
 			prose_date_open(pr, st, own);
 			return;
@@ -1174,13 +1248,13 @@ read_table(const struct article_table *t, const struct when *w0, struct draw_lis
 		read_table_row(&t->rows[r], cols, n, &w, out);
 }
 
-/* A run of digits that is a count of at most three digits and a score
- * run together ("920739"), in either order: when exactly one split gives
- * a score from 67 to 1200, neither part with a leading zero, sets a (the
- * first column's) and b; 0 when none or several do ("5180": 5 and 180,
- * or 51 and 80). */
+/* A run of digits that is a count of at most maxk digits and a score
+ * run together ("920739", "4433900"), in either order: when exactly one
+ * split gives a score from 67 to 1200 and a count from 1 to 30000,
+ * neither part with a leading zero, sets a (the first column's) and b; 0
+ * when none or several do ("5180": 5 and 180, or 51 and 80). */
 static int
-small_count_and_score(const char *t, int itas_first, long *a, long *b)
+count_and_score(const char *t, int itas_first, size_t maxk, long *a, long *b)
 {
 	size_t len = strlen(t), k, cut;
 	long x, y, count, score;
@@ -1188,7 +1262,7 @@ small_count_and_score(const char *t, int itas_first, long *a, long *b)
 
 	if (len < 3 || strspn(t, "0123456789") != len)
 		return 0;
-	for (k = 1; k <= 3 && k < len; k++) {
+	for (k = 1; k <= maxk && k < len; k++) {
 		cut = itas_first ? k : len - k;
 		if (t[0] == '0' || t[cut] == '0')
 			continue;
@@ -1196,7 +1270,7 @@ small_count_and_score(const char *t, int itas_first, long *a, long *b)
 		y = number_at(t, cut, len);
 		count = itas_first ? x : y;
 		score = itas_first ? y : x;
-		if (score < 67 || score > 1200 || count < 1)
+		if (score < 67 || score > 1200 || count < 1 || count > 30000)
 			continue;
 		if (found++)
 			return 0;
@@ -1208,8 +1282,10 @@ small_count_and_score(const char *t, int itas_first, long *a, long *b)
 /* Splits a flattened row's numbers: "291 855", "1,800400" (a comma-grouped
  * count then a 3-digit score, or the reverse), "472".  In a table that
  * writes counts above 999 with a separator (grouped), a longer run without
- * one is a small count and a score: "920739" is 920 and 739.  Returns how
- * many values it read (0: ambiguous). */
+ * one is a small count and a score: "920739" is 920 and 739.  In one
+ * that writes none, a run of six digits or more is no one value (a count
+ * is at most 30000, a score at most 1200): "4433900" is 443 and 3900.
+ * Returns how many values it read (0: ambiguous). */
 static int
 flat_numbers(const char *t, int itas_first, int grouped, long *a, long *b)
 {
@@ -1218,7 +1294,9 @@ flat_numbers(const char *t, int itas_first, int grouped, long *a, long *b)
 	char *comma;
 
 	if (grouped && !sp && len > 3 && !strpbrk(t, ",."))
-		return small_count_and_score(t, itas_first, a, b) ? 2 : 0;
+		return count_and_score(t, itas_first, 3, a, b) ? 2 : 0;
+	if (!grouped && !sp && len >= 6 && !strpbrk(t, ",."))
+		return count_and_score(t, itas_first, 5, a, b) ? 2 : 0;
 
 	if (sp) {
 		*a = number_at(t, 0, (size_t)(sp - t));
@@ -1303,9 +1381,9 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, struct dr
 			m = month_number(row + ov[2]);
 			d = atoi(row + ov[4]);
 			if (ov[6] != PCRE2_UNSET) {
-				int yy = atoi(row + ov[6]);
+				int yy = (int)number_at(row, ov[6], ov[7]);	/* "20194493900" */
 
-				if (!date_valid(yy, m, d))
+				if (!round_day(&w, yy, m, d))
 					continue;
 				snprintf(date, sizeof(date), "%04d-%02d-%02d", yy, m, d);
 			} else if (resolve_md(&w, m, d, date) != 0) {
