@@ -69,21 +69,29 @@ add(struct draw_list *l, const char *number, const char *date, const char *categ
 	d->evidence = xstrdup("the sentence it came from");
 }
 
+/* Merges l as IRCC's feed, and releases it. */
+static void
+put_ircc(struct draw_list *l)
+{
+	struct body b = { .url = (char *)"https://ircc.example/rounds.json" };
+	struct err e = {0};
+
+	ck_assert_msg(store_put_body(st, "ircc", &b, l, NULL, record, NULL, &e) == 0, "%s",
+	              e.msg);
+	draw_list_release(l);
+}
+
 /* IRCC's record: rounds 334 to 336 of February 2025. */
 static void
 ircc(int with_336)
 {
 	struct draw_list l = {0};
-	struct body b = { .url = (char *)"https://ircc.example/rounds.json" };
-	struct err e = {0};
 
 	add(&l, "334", "2025-02-04", "pnp", 455, 802);
 	add(&l, "335", "2025-02-05", "cec", 4000, 521);
 	if (with_336)
 		add(&l, "336", "2025-02-17", "pnp", 646, 750);
-	ck_assert_msg(store_put_body(st, "ircc", &b, &l, NULL, record, NULL, &e) == 0, "%s",
-	              e.msg);
-	draw_list_release(&l);
+	put_ircc(&l);
 }
 
 static void
@@ -113,6 +121,18 @@ clear_events(void)
 	strlist_release(&urls);
 }
 
+/* Lines of l that start with prefix. */
+static int
+count_prefix(const struct strlist *l, const char *prefix)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < l->n; i++)
+		n += strncmp(l->v[i], prefix, strlen(prefix)) == 0;
+	return n;
+}
+
 START_TEST(test_match_by_date_and_category_conflicts_on_invitations)
 {
 	ircc(0);
@@ -130,14 +150,79 @@ START_TEST(test_match_by_date_and_category_conflicts_on_invitations)
 }
 END_TEST
 
-START_TEST(test_match_by_date_invitations_and_crs_conflicts_on_category)
+/* The date, invitations and CRS of #335 in another category: it may be
+ * #335 with its category wrong, or another draw; it names none beyond
+ * doubt, so it disputes nothing. */
+START_TEST(test_the_same_values_in_another_category_name_no_draw)
 {
 	ircc(0);
 	clear_events();
 	article("https://news.example/a", NULL, "2025-02-05", "fsw", 4000, 521);
-	ck_assert_uint_eq(events.n, 1);
-	ck_assert_str_eq(events.v[0], "conflict 335 category cec -> fsw");
-	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
+	ck_assert_int_eq(count_prefix(&events, "conflict "), 0);
+}
+END_TEST
+
+/* Articles often date a draw by the day they report it: a record with
+ * IRCC's values a day after or before its date is that draw, and its
+ * date is no dispute. */
+START_TEST(test_a_record_a_day_off_with_the_same_values_is_that_draw)
+{
+	ircc(0);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-02-06", "cec", 4000, 521);
+	article("https://news.example/b", NULL, "2025-02-03", NULL, 455, -1);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '335'"
+	                   " AND matched_by = 'values' AND date = '2025-02-06'"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '334'"
+	                   " AND matched_by = 'values'"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+	/* Two days off is another day. */
+	article("https://news.example/c", NULL, "2025-02-07", "cec", 4000, 521);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/c'"
+	                   " AND number IS NOT NULL"), 0);
+}
+END_TEST
+
+/* A record that fits two of IRCC's draws equally is neither. */
+START_TEST(test_two_draws_fitting_equally_match_neither)
+{
+	struct draw_list l = {0};
+
+	add(&l, "340", "2025-03-03", "cec", 4000, 500);
+	add(&l, "341", "2025-03-05", "cec", 4000, 500);
+	put_ircc(&l);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-03-04", "cec", 4000, 500);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
+	/* On the date of one of them, that one fits better. */
+	article("https://news.example/b", NULL, "2025-03-05", NULL, -1, 500);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '341'"), 1);
+}
+END_TEST
+
+/* Date and category name a draw beyond doubt only when IRCC held one
+ * draw of that category that day: with two, a record stating another
+ * count disputes neither. */
+START_TEST(test_date_and_category_name_a_draw_only_when_one_fits)
+{
+	struct draw_list l = {0};
+
+	add(&l, "340", "2025-03-03", "healthcare", 2500, 480);
+	add(&l, "341", "2025-03-03", "healthcare", 500, 510);
+	put_ircc(&l);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-03-03", "healthcare", 2600, -1);
+	ck_assert_int_eq(count_prefix(&events, "conflict "), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
+	/* Its values still say which it is. */
+	article("https://news.example/b", NULL, "2025-03-03", "healthcare", 500, -1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '341'"
+	                   " AND matched_by = 'values'"), 1);
 }
 END_TEST
 
@@ -264,6 +349,24 @@ START_TEST(test_confirmation_names_what_the_articles_got_wrong)
 }
 END_TEST
 
+/* An article a day off the date IRCC then gives, with its values: the
+ * same draw, confirmed, its date no dispute. */
+START_TEST(test_an_unconfirmed_draw_is_confirmed_a_day_off)
+{
+	ircc(0);
+	article("https://news.example/a", NULL, "2025-02-18", "pnp", 646, 750);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	clear_events();
+	ircc(1);
+	ck_assert_uint_eq(events.n, 2);
+	ck_assert_str_eq(events.v[0], "new 336 2025-02-17");
+	ck_assert_str_eq(events.v[1], "confirmed 336 2025-02-17");
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '336'"
+	                   " AND matched_by = 'values' AND unconfirmed IS NULL"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+}
+END_TEST
+
 START_TEST(test_an_ircc_correction_ends_a_conflict)
 {
 	struct draw_list l = {0};
@@ -331,7 +434,10 @@ observe_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_match_by_date_and_category_conflicts_on_invitations);
-	tcase_add_test(tc, test_match_by_date_invitations_and_crs_conflicts_on_category);
+	tcase_add_test(tc, test_the_same_values_in_another_category_name_no_draw);
+	tcase_add_test(tc, test_a_record_a_day_off_with_the_same_values_is_that_draw);
+	tcase_add_test(tc, test_two_draws_fitting_equally_match_neither);
+	tcase_add_test(tc, test_date_and_category_name_a_draw_only_when_one_fits);
 	tcase_add_test(tc, test_match_by_stated_number_conflicts_on_date);
 	tcase_add_test(tc, test_an_agreeing_article_confirms_quietly);
 	tcase_add_test(tc, test_each_event_carries_the_url_of_its_body);
@@ -339,6 +445,7 @@ observe_suite(void)
 	tcase_add_test(tc, test_the_same_observation_is_stored_once);
 	tcase_add_test(tc, test_unconfirmed_draw_gathers_articles_and_is_confirmed);
 	tcase_add_test(tc, test_confirmation_names_what_the_articles_got_wrong);
+	tcase_add_test(tc, test_an_unconfirmed_draw_is_confirmed_a_day_off);
 	tcase_add_test(tc, test_an_ircc_correction_ends_a_conflict);
 	tcase_add_test(tc, test_a_failed_article_merge_writes_nothing);
 	tcase_add_test(tc, test_feed_links_are_fetched_until_done);

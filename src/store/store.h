@@ -83,12 +83,13 @@ int store_put_body(struct store *s, const char *source, const struct body *b,
                    store_event_fn *fn, void *ctx, struct err *e);
 
 /* Merges the draws of one article as observations, in one transaction:
- * each is matched to a draw of IRCC's (same date and category; or same
- * date, invitations and CRS; or the number it states and one more value;
- * or, stating no other category, the same date and invitations or CRS),
- * else to an unconfirmed draw the same way, else it makes a new one.  A
- * draw of IRCC's is never written.  An observation already stored (same
- * URL and values) is not stored again. */
+ * each is matched to the draw of IRCC's it names (by the number it
+ * states and one more value; by date and category, IRCC's only draw of
+ * them that day; or by its values, all IRCC's, the date equal or a day
+ * off), else to an unconfirmed draw the same way, else it makes a new
+ * one.  Only a draw named by number or by date and category can be in
+ * conflict.  A draw of IRCC's is never written.  An observation already
+ * stored (same URL and values) is not stored again. */
 int store_put_observations(struct store *s, const char *source, const struct body *b,
                            const struct draw_list *draws, const struct fetch_state *st,
                            store_event_fn *fn, void *ctx, struct err *e);

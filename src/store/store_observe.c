@@ -16,11 +16,12 @@
 /* The values that identify a draw, as an article stated them or as a
  * stored draw has them.  Strings are owned; absent values NULL or -1. */
 struct facts {
-	long long id;		/* unconfirmed.id, 0 for IRCC's draws */
+	long long id;		/* unconfirmed.id or observations.id; 0 for IRCC's */
 	char *number;
 	char date[11];
 	char *category;
 	long invitations, crs_cutoff;
+	int off;		/* a candidate's date less the record's, in days */
 };
 
 struct facts_list {
@@ -42,7 +43,7 @@ facts_list_release(struct facts_list *l)
 }
 
 /* Runs a bound statement selecting id, number, date, category,
- * invitations, crs_cutoff, into *l. */
+ * invitations, crs_cutoff and the days off, into *l. */
 static int
 load_facts(struct store *s, sqlite3_stmt *st, struct facts_list *l, struct err *e)
 {
@@ -60,6 +61,8 @@ load_facts(struct store *s, sqlite3_stmt *st, struct facts_list *l, struct err *
 		f->category = column_dup(st, 3);
 		f->invitations = column_count(st, 4);
 		f->crs_cutoff = column_count(st, 5);
+		/* No date: never near. */
+		f->off = sqlite3_column_type(st, 6) == SQLITE_NULL ? 99 : sqlite3_column_int(st, 6);
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -74,53 +77,86 @@ same_text(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* How well candidate c fits observation o: 0 when it is not that draw,
- * else more for more agreeing values.  A match needs, on the same date,
- * the same category, or the same invitations and CRS; or the stated draw
- * number and one more agreeing value; or, when o names no other category,
- * the same date and invitations or CRS. */
+/* How a record names a draw, weakest first.  By its number or by its
+ * date and category it names it beyond doubt, and what else it states
+ * may dispute IRCC's values; by its values alone it only agrees. */
+enum match { MATCH_NONE, MATCH_VALUES, MATCH_DATE_CATEGORY, MATCH_NUMBER };
+static const char *const match_names[] = { NULL, "values", "date-category", "number" };
+
+/* Whether every value o states is c's, or one c does not know (an
+ * unconfirmed draw's): the date aside. */
 static int
-match_score(const struct facts *o, const struct facts *c)
+agrees(const struct facts *o, const struct facts *c)
 {
-	int date = strcmp(o->date, c->date) == 0;
+	return (!o->number || !c->number || strcmp(o->number, c->number) == 0) &&
+	       (!o->category || !c->category || strcmp(o->category, c->category) == 0) &&
+	       (o->invitations < 0 || c->invitations < 0 || o->invitations == c->invitations) &&
+	       (o->crs_cutoff < 0 || c->crs_cutoff < 0 || o->crs_cutoff == c->crs_cutoff);
+}
+
+/* How candidate c fits record o, and *score, more for more agreeing
+ * values.  By number: the number o states and one more value; by date
+ * and category: when c is the only candidate of o's date and category
+ * (one_of_category); by values: o agrees with c, stating invitations,
+ * CRS or the number, and the date is c's or a day off. */
+static enum match
+fit(const struct facts *o, const struct facts *c, int one_of_category, int *score)
+{
+	int date = c->off == 0, near = c->off >= -1 && c->off <= 1;
 	int num = same_text(o->number, c->number);
 	int cat = same_text(o->category, c->category);
-	int other_cat = o->category && c->category && !cat;
 	int inv = o->invitations >= 0 && o->invitations == c->invitations;
 	int crs = o->crs_cutoff >= 0 && o->crs_cutoff == c->crs_cutoff;
 
-	if ((date && cat) || (date && inv && crs) || (num && (date || inv || crs)) ||
-	    (date && !other_cat && (inv || crs)))
-		return 1 + date + num + cat + inv + crs;
-	return 0;
+	*score = 1 + date + num + cat + inv + crs;
+	if (num && (date || inv || crs))
+		return MATCH_NUMBER;
+	if (date && cat && one_of_category)
+		return MATCH_DATE_CATEGORY;
+	if (near && (num || inv || crs) && agrees(o, c))
+		return MATCH_VALUES;
+	return MATCH_NONE;
 }
 
-/* The one best match in l, or NULL when none fits or two fit equally. */
+/* The one best match for o in l (*how it fits), or NULL when none fits
+ * or two fit equally (*ties counts those, for a reason). */
 static const struct facts *
-best_match(const struct facts *o, const struct facts_list *l)
+best_match(const struct facts *o, const struct facts_list *l, enum match *how, int *ties)
 {
 	const struct facts *best = NULL;
-	int score = 0, tie = 0, sc;
+	int score = 0, sc, same_day = 0;
+	enum match m;
 	size_t i;
 
+	for (i = 0; i < l->n; i++)
+		same_day += l->v[i].off == 0 && same_text(o->category, l->v[i].category);
+	*ties = 0;
+	*how = MATCH_NONE;
 	for (i = 0; i < l->n; i++) {
-		sc = match_score(o, &l->v[i]);
+		if ((m = fit(o, &l->v[i], same_day == 1, &sc)) == MATCH_NONE)
+			continue;
 		if (sc > score) {
-			best = &l->v[i], score = sc, tie = 0;
-		} else if (sc && sc == score) {
-			tie = 1;
+			best = &l->v[i], score = sc, *how = m, *ties = 0;
+		} else if (sc == score) {
+			++*ties;
 		}
 	}
-	return tie ? NULL : best;
+	if (*ties)
+		*how = MATCH_NONE;
+	return *ties ? NULL : best;
 }
 
-/* The draws an observation could be: IRCC's, or the unconfirmed ones. */
+/* The draws an observation could be, IRCC's or the unconfirmed ones: of
+ * its date or a day off, or of the number it states. */
 static const char cand_draws_sql[] =
-	"SELECT 0, number, date, category, invitations, crs_cutoff"
-	" FROM draws WHERE date = ?1 OR number = ?2";
+	"SELECT 0, number, date, category, invitations, crs_cutoff,"
+	" julianday(date) - julianday(?1) FROM draws"
+	" WHERE date BETWEEN date(?1, '-1 day') AND date(?1, '+1 day') OR number = ?2";
 static const char cand_unconf_sql[] =
-	"SELECT id, number, date, category, invitations, crs_cutoff"
-	" FROM unconfirmed WHERE date = ?1 OR number = ?2 ORDER BY id";
+	"SELECT id, number, date, category, invitations, crs_cutoff,"
+	" julianday(date) - julianday(?1) FROM unconfirmed"
+	" WHERE date BETWEEN date(?1, '-1 day') AND date(?1, '+1 day') OR number = ?2"
+	" ORDER BY id";
 
 /* sql: cand_draws_sql or cand_unconf_sql. */
 static int
@@ -215,22 +251,30 @@ seen_before(struct store *s, const struct draw *d, const char *url, struct err *
 static const char ins_obs_sql[] =
 	"INSERT INTO observations (number, unconfirmed, date, stated_number,"
 	" category, name, invitations, crs_cutoff, source, url, fetched_at,"
-	" evidence, observed_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	" evidence, observed_at, matched_by)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+
+/* Where an observation goes: IRCC's draw number (how it was matched), or
+ * the unconfirmed draw unconfirmed. */
+struct place {
+	const char *number;
+	enum match how;
+	long long unconfirmed;
+};
 
 static int
-insert_observation(struct store *s, const struct draw *d, const char *number,
-                   long long unconfirmed, const char *source, const struct body *b,
-                   const char *fetched, const char *now, struct err *e)
+insert_observation(struct store *s, const struct draw *d, const struct place *p,
+                   const char *source, const struct body *b, const char *fetched,
+                   const char *now, struct err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if ((rc = db_cached(s, ins_obs_sql, &st, e)))
 		return rc;
-	bind_text(st, 1, number);
-	if (unconfirmed)
-		sqlite3_bind_int64(st, 2, unconfirmed);
+	bind_text(st, 1, p->number);
+	if (p->unconfirmed)
+		sqlite3_bind_int64(st, 2, p->unconfirmed);
 	bind_text(st, 3, d->date);
 	bind_text(st, 4, d->number);
 	bind_text(st, 5, d->category);
@@ -242,6 +286,7 @@ insert_observation(struct store *s, const struct draw *d, const char *number,
 	bind_text(st, 11, fetched);
 	bind_text(st, 12, d->evidence);
 	bind_text(st, 13, now);
+	bind_text(st, 14, match_names[p->how]);
 	return run(s, st, e);
 }
 
@@ -312,11 +357,11 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
              struct event_list *ev, struct err *e)
 {
 	struct facts o = { 0, d->number, "", (char *)d->category, d->invitations,
-	                   d->crs_cutoff };
+	                   d->crs_cutoff, 0 };
 	struct facts_list l = {0};
 	const struct facts *m;
-	long long id;
-	int rc;
+	struct place p = {0};
+	int rc, ties;
 
 	/* The parser emits no draw without a date; never store one. */
 	if (!d->date[0])
@@ -326,22 +371,26 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 	memcpy(o.date, d->date, sizeof(o.date));
 	if ((rc = candidates(s, cand_draws_sql, &o, &l, e)))
 		goto out;
-	if ((m = best_match(&o, &l))) {
-		disagreements(ev, STORE_CONFLICT, 0, d, m, &o);
-		rc = insert_observation(s, d, m->number, 0, source, b, fetched, now, e);
+	if ((m = best_match(&o, &l, &p.how, &ties))) {
+		/* Named beyond doubt, what else it states may dispute IRCC. */
+		if (p.how != MATCH_VALUES)
+			disagreements(ev, STORE_CONFLICT, 0, d, m, &o);
+		p.number = m->number;
+		rc = insert_observation(s, d, &p, source, b, fetched, now, e);
 		goto out;
 	}
 	facts_list_release(&l);
 	if ((rc = candidates(s, cand_unconf_sql, &o, &l, e)))
 		goto out;
-	if ((m = best_match(&o, &l))) {
+	if ((m = best_match(&o, &l, &p.how, &ties))) {
+		p.how = MATCH_NONE, p.unconfirmed = m->id;
 		if (!(rc = fill_unconfirmed(s, m->id, d, now, e)))
-			rc = insert_observation(s, d, NULL, m->id, source, b, fetched, now, e);
+			rc = insert_observation(s, d, &p, source, b, fetched, now, e);
 		goto out;
 	}
-	if ((rc = insert_unconfirmed(s, d, now, &id, e)))
+	if ((rc = insert_unconfirmed(s, d, now, &p.unconfirmed, e)))
 		goto out;
-	rc = insert_observation(s, d, NULL, id, source, b, fetched, now, e);
+	rc = insert_observation(s, d, &p, source, b, fetched, now, e);
 	if (!rc)
 		event_add(ev, STORE_UNCONFIRMED, d, NULL, d->date);
 out:
@@ -349,30 +398,72 @@ out:
 	return rc;
 }
 
+static const char unconf_obs_sql[] =
+	"SELECT id, stated_number, date, category, invitations, crs_cutoff, 0"
+	" FROM observations WHERE unconfirmed = ?1 ORDER BY id";
 static const char move_obs_sql[] =
-	"UPDATE observations SET number = ?1, unconfirmed = NULL WHERE unconfirmed = ?2";
+	"UPDATE observations SET number = ?1, unconfirmed = NULL, matched_by = ?2"
+	" WHERE id = ?3";
+
+/* How observation o names IRCC's draw m: as it would on its own, else
+ * as its unconfirmed draw did (how). */
+static int
+own_match(struct store *s, const struct facts *o, const struct facts *m, enum match how,
+          enum match *own, struct err *e)
+{
+	struct facts_list l = {0};
+	const struct facts *best;
+	enum match alone;
+	int rc, ties;
+
+	if ((rc = candidates(s, cand_draws_sql, o, &l, e)))
+		return rc;
+	best = best_match(o, &l, &alone, &ties);
+	*own = best && same_text(best->number, m->number) ? alone : how;
+	facts_list_release(&l);
+	return 0;
+}
+
 static const char del_unconf_sql[] = "DELETE FROM unconfirmed WHERE id = ?1";
 
-/* The unconfirmed draw id is IRCC's draw number: its observations move
- * to that draw, and it goes. */
+/* The unconfirmed draw id is IRCC's draw m (how it fits): its
+ * observations move to that draw, and it goes. */
 static int
-confirm(struct store *s, long long id, const char *number, struct err *e)
+confirm(struct store *s, long long id, const struct facts *m, enum match how,
+        struct err *e)
 {
+	struct facts_list obs = {0};
 	sqlite3_stmt *st;
+	enum match own;
+	size_t i;
 	int rc;
 
-	if ((rc = db_cached(s, move_obs_sql, &st, e)))
-		return rc;
-	bind_text(st, 1, number);
-	sqlite3_bind_int64(st, 2, id);
-	if ((rc = run(s, st, e)) || (rc = db_cached(s, del_unconf_sql, &st, e)))
+	if ((rc = db_cached(s, unconf_obs_sql, &st, e)))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	return run(s, st, e);
+	if ((rc = load_facts(s, st, &obs, e)))
+		goto out;
+	for (i = 0; i < obs.n; i++) {
+		if ((rc = own_match(s, &obs.v[i], m, how, &own, e)) ||
+		    (rc = db_cached(s, move_obs_sql, &st, e)))
+			goto out;
+		bind_text(st, 1, m->number);
+		bind_text(st, 2, match_names[own]);
+		sqlite3_bind_int64(st, 3, obs.v[i].id);
+		if ((rc = run(s, st, e)))
+			goto out;
+	}
+	if ((rc = db_cached(s, del_unconf_sql, &st, e)))
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	rc = run(s, st, e);
+out:
+	facts_list_release(&obs);
+	return rc;
 }
 
 static const char all_unconf_sql[] =
-	"SELECT id, number, date, category, invitations, crs_cutoff"
+	"SELECT id, number, date, category, invitations, crs_cutoff, 0"
 	" FROM unconfirmed ORDER BY id";
 
 int
@@ -381,8 +472,9 @@ confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e)
 	struct facts_list u = {0}, l = {0};
 	const struct facts *m;
 	sqlite3_stmt *st;
+	enum match how;
 	size_t i;
-	int rc;
+	int rc, ties;
 
 	if ((rc = db_cached(s, all_unconf_sql, &st, e)) || (rc = load_facts(s, st, &u, e)))
 		return rc;
@@ -390,11 +482,16 @@ confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e)
 		facts_list_release(&l);
 		if ((rc = candidates(s, cand_draws_sql, &u.v[i], &l, e)))
 			goto out;
-		if (!(m = best_match(&u.v[i], &l)))
+		if (!(m = best_match(&u.v[i], &l, &how, &ties)))
 			continue;
-		if ((rc = confirm(s, u.v[i].id, m->number, e)))
+		if ((rc = confirm(s, u.v[i].id, m, how, e)))
 			goto out;
-		disagreements(ev, STORE_CONFIRMED, 1, NULL, m, &u.v[i]);
+		/* The values the articles got wrong, as the conflicts view
+		 * shows them: none when they named it by its values. */
+		if (how == MATCH_VALUES)
+			event_add(ev, STORE_CONFIRMED, NULL, m->number, m->date);
+		else
+			disagreements(ev, STORE_CONFIRMED, 1, NULL, m, &u.v[i]);
 	}
 out:
 	facts_list_release(&l);
