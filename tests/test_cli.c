@@ -585,7 +585,8 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	ck_assert_int_eq(export_rows_on("2025-02-17"), 1);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "observations"), 0);
 	ck_assert(starts_with(out, "draw,status,date,number,category,invitations,crs_cutoff,"
-	                           "source,url,fetched_at,evidence\r\n336,confirms,2025-02-17,,"
+	                           "source,url,fetched_at,evidence,matched_by,reason\r\n"
+	                           "336,confirms,2025-02-17,,"
 	                           "pnp,646,750,ingest,tests/data/articles/before-ircc.txt,"));
 	free(out), free(err);
 }

@@ -121,18 +121,6 @@ clear_events(void)
 	strlist_release(&urls);
 }
 
-/* Lines of l that start with prefix. */
-static int
-count_prefix(const struct strlist *l, const char *prefix)
-{
-	size_t i;
-	int n = 0;
-
-	for (i = 0; i < l->n; i++)
-		n += strncmp(l->v[i], prefix, strlen(prefix)) == 0;
-	return n;
-}
-
 START_TEST(test_match_by_date_and_category_conflicts_on_invitations)
 {
 	ircc(0);
@@ -160,7 +148,8 @@ START_TEST(test_the_same_values_in_another_category_name_no_draw)
 	article("https://news.example/a", NULL, "2025-02-05", "fsw", 4000, 521);
 	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
-	ck_assert_int_eq(count_prefix(&events, "conflict "), 0);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason IS NOT NULL"), 1);
 }
 END_TEST
 
@@ -216,7 +205,7 @@ START_TEST(test_date_and_category_name_a_draw_only_when_one_fits)
 	put_ircc(&l);
 	clear_events();
 	article("https://news.example/a", NULL, "2025-03-03", "healthcare", 2600, -1);
-	ck_assert_int_eq(count_prefix(&events, "conflict "), 0);
+	ck_assert_uint_eq(events.n, 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
 	/* Its values still say which it is. */
@@ -276,16 +265,31 @@ collect(void *ctx, const char *const *cells, int n)
 	return 0;
 }
 
+/* draw, status, date and reason of an observation. */
+static int
+collect_observation(void *ctx, const char *const *cells, int n)
+{
+	ck_assert_int_eq(n, 13);
+	strlist_addf(ctx, "%s %s %s %s", cells[0] ? cells[0] : "-", cells[1], cells[2],
+	             cells[12] ? cells[12] : "-");
+	return 0;
+}
+
 START_TEST(test_another_category_the_same_day_is_not_that_draw)
 {
+	struct draw_list l = {0};
 	int newest;
 
-	ircc(0);
+	ircc(1);
 	clear_events();
-	/* Same date and CRS as #335, but a French draw: not #335. */
-	article("https://news.example/a", NULL, "2025-02-05", "french", -1, 521);
-	ck_assert_uint_eq(events.n, 1);
-	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-05");
+	/* Same date and CRS as #336, but a French draw: not #336. */
+	article("https://news.example/a", NULL, "2025-02-17", "french", -1, 750);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
+	/* After IRCC's newest draw, a French draw; then IRCC brings a draw
+	 * of that day in another category, which is not it. */
+	article("https://news.example/b", NULL, "2025-02-18", "french", 6500, 428);
+	add(&l, "337", "2025-02-18", "pnp", 600, 740);
+	put_ircc(&l);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
 	/* Both in the draws export; on their date IRCC's first, either way. */
@@ -294,11 +298,75 @@ START_TEST(test_another_category_the_same_day_is_not_that_draw)
 		struct err e = {0};
 
 		ck_assert_int_eq(store_each_row(st, "draws", newest, 0, collect, &rows, &e), 0);
-		ck_assert_uint_eq(rows.n, 3);
-		ck_assert_str_eq(rows.v[newest ? 0 : 1], "335 2025-02-05 1");
-		ck_assert_str_eq(rows.v[newest ? 1 : 2], "- 2025-02-05 0");
+		ck_assert_uint_eq(rows.n, 5);
+		ck_assert_str_eq(rows.v[newest ? 0 : 3], "337 2025-02-18 1");
+		ck_assert_str_eq(rows.v[newest ? 1 : 4], "- 2025-02-18 0");
 		strlist_release(&rows);
 	}
+}
+END_TEST
+
+/* IRCC's record is complete for the past: a record dated on or before
+ * its newest draw that names none of its draws is no draw.  It is kept,
+ * with the reason, and is no news. */
+START_TEST(test_a_record_before_ircc_newest_draw_naming_none_is_no_draw)
+{
+	struct strlist rows = {0};
+	struct err e = {0};
+
+	ircc(1);
+	store_set_notify(st, 1);
+	clear_events();
+	article("https://news.example/a", NULL, "2024-06-19", "cec", 3100, 518);
+	article("https://news.example/b", NULL, "2025-02-17", "french", 6500, 428);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM draws"), 3);
+	ck_assert_int_eq(q("SELECT count(*) FROM notifications"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NULL"
+	                   " AND unconfirmed IS NULL AND matched_by IS NULL AND reason ="
+	                   " 'no draw of IRCC''s on or a day from 2024-06-19 has these values'"),
+	                 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason ="
+	                   " 'no draw of IRCC''s on or a day from 2025-02-17 has these values'"),
+	                 1);
+	/* Not in the draws export; in the observations export, unmatched. */
+	ck_assert_int_eq(store_each_row(st, "draws", 0, 0, collect, &rows, &e), 0);
+	ck_assert_uint_eq(rows.n, 3);
+	strlist_release(&rows);
+	ck_assert_int_eq(store_each_row(st, "observations", 0, 0, collect_observation, &rows,
+	                                &e), 0);
+	ck_assert_uint_eq(rows.n, 2);
+	ck_assert_str_eq(rows.v[0], "- unmatched 2024-06-19 no draw of IRCC's on or a day"
+	                            " from 2024-06-19 has these values");
+	strlist_release(&rows);
+}
+END_TEST
+
+/* After IRCC's newest draw, a record starts an unconfirmed draw only
+ * when it states both invitations and CRS; stating less, it joins one it
+ * matches, else it is no draw. */
+START_TEST(test_an_unconfirmed_draw_needs_invitations_and_crs)
+{
+	ircc(0);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-02-17", "pnp", 646, -1);
+	article("https://news.example/b", NULL, "2025-02-18", NULL, -1, 750);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason = 'after IRCC''s"
+	                   " newest draw (2025-02-05) but states no CRS cutoff, and no"
+	                   " unconfirmed draw has these values'"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason LIKE"
+	                   " '%states no invitations,%'"), 1);
+	article("https://news.example/c", NULL, "2025-02-17", "pnp", 646, 750);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-17");
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	/* Now a record stating less joins it. */
+	article("https://news.example/d", NULL, "2025-02-17", NULL, -1, 750);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE unconfirmed IS NOT NULL"), 2);
 }
 END_TEST
 
@@ -318,12 +386,12 @@ START_TEST(test_unconfirmed_draw_gathers_articles_and_is_confirmed)
 	ircc(0);
 	clear_events();
 	/* Two articles before IRCC's feed: one draw, values filled in. */
-	article("https://news.example/a", NULL, "2025-02-17", NULL, 646, -1);
-	article("https://news.example/b", NULL, "2025-02-17", "pnp", 646, 750);
+	article("https://news.example/a", NULL, "2025-02-17", NULL, 646, 750);
+	article("https://news.example/b", NULL, "2025-02-17", "pnp", 646, -1);
 	ck_assert_uint_eq(events.n, 1);
 	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-17");
 	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
-	ck_assert_int_eq(q("SELECT crs_cutoff FROM unconfirmed"), 750);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE category = 'pnp'"), 1);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE unconfirmed IS NOT NULL"), 2);
 	clear_events();
 	ircc(1);
@@ -442,6 +510,8 @@ observe_suite(void)
 	tcase_add_test(tc, test_an_agreeing_article_confirms_quietly);
 	tcase_add_test(tc, test_each_event_carries_the_url_of_its_body);
 	tcase_add_test(tc, test_another_category_the_same_day_is_not_that_draw);
+	tcase_add_test(tc, test_a_record_before_ircc_newest_draw_naming_none_is_no_draw);
+	tcase_add_test(tc, test_an_unconfirmed_draw_needs_invitations_and_crs);
 	tcase_add_test(tc, test_the_same_observation_is_stored_once);
 	tcase_add_test(tc, test_unconfirmed_draw_gathers_articles_and_is_confirmed);
 	tcase_add_test(tc, test_confirmation_names_what_the_articles_got_wrong);

@@ -170,7 +170,7 @@ int store_notify_backlog(struct store *s, long *waiting, long *failed, char **la
  * "pool", "observations", "conflicts".  Columns come back as text (NULL for
  * none), in the order of store_columns(table); rows sorted by date, then
  * draw number. */
-#define STORE_MAX_COLUMNS 12
+#define STORE_MAX_COLUMNS 16
 typedef int store_row_fn(void *ctx, const char *const *cells, int ncells);
 const char *const *store_columns(const char *table, int *ncols, const char **types);
 int store_each_row(struct store *s, const char *table, int newest_first, long limit,

@@ -42,16 +42,19 @@ static const struct {
 	  " p.candidates FROM pool p JOIN draws d USING (number)"
 	  " ORDER BY d.date %1$s, d.number_key %1$s,"
 	  " CAST(substr(p.band, 3) AS INTEGER) LIMIT ?1" },
-	/* draw: IRCC's draw it was matched to, empty while unconfirmed. */
+	/* draw: IRCC's draw it was matched to, empty while unconfirmed and
+	 * for a record that is no draw (unmatched: reason says why). */
 	{ "observations",
 	  { "draw", "status", "date", "number", "category", "invitations",
-	    "crs_cutoff", "source", "url", "fetched_at", "evidence" },
-	  "tttttiitttt",
-	  "SELECT o.number, CASE WHEN o.number IS NULL THEN 'unconfirmed'"
+	    "crs_cutoff", "source", "url", "fetched_at", "evidence", "matched_by",
+	    "reason" },
+	  "tttttiitttttt",
+	  "SELECT o.number, CASE WHEN o.reason IS NOT NULL THEN 'unmatched'"
+	  "  WHEN o.number IS NULL THEN 'unconfirmed'"
 	  "  WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.observation = o.id)"
 	  "  THEN 'conflicts' ELSE 'confirms' END,"
 	  " o.date, o.stated_number, o.category, o.invitations, o.crs_cutoff,"
-	  " o.source, o.url, o.fetched_at, o.evidence"
+	  " o.source, o.url, o.fetched_at, o.evidence, o.matched_by, o.reason"
 	  " FROM observations o LEFT JOIN draws d ON d.number = o.number"
 	  " ORDER BY ifnull(d.date, o.date) %1$s, d.number_key %1$s, o.id %1$s LIMIT ?1" },
 	{ "conflicts",

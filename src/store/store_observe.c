@@ -1,11 +1,13 @@
 /* store_observe.c: what articles say about draws, and the links news
  * feeds gave.
  *
- * An article's draw is an observation.  It is matched to a draw of IRCC's
- * when it can be told which one it is, else to an unconfirmed draw (one
- * only articles have stated), else it starts a new unconfirmed draw.
- * IRCC's draws are only read here: a disagreement is a conflict, shown by
- * the conflicts view, never a change. */
+ * An article's draw is an observation, and IRCC's record is its judge.
+ * It is matched to the draw of IRCC's it names.  Naming none, it is no
+ * draw when dated on or before IRCC's newest draw (the observation keeps
+ * the reason); after it, it is matched to an unconfirmed draw (one only
+ * articles have stated), else starts one if it states invitations and
+ * CRS.  IRCC's draws are only read here: a disagreement is a conflict,
+ * shown by the conflicts view, never a change. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,15 +253,16 @@ seen_before(struct store *s, const struct draw *d, const char *url, struct err *
 static const char ins_obs_sql[] =
 	"INSERT INTO observations (number, unconfirmed, date, stated_number,"
 	" category, name, invitations, crs_cutoff, source, url, fetched_at,"
-	" evidence, observed_at, matched_by)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+	" evidence, observed_at, matched_by, reason)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
-/* Where an observation goes: IRCC's draw number (how it was matched), or
- * the unconfirmed draw unconfirmed. */
+/* Where an observation goes: IRCC's draw number (how it was matched),
+ * the unconfirmed draw unconfirmed, or nowhere, for reason. */
 struct place {
 	const char *number;
 	enum match how;
 	long long unconfirmed;
+	char *reason;		/* owned */
 };
 
 static int
@@ -287,6 +290,7 @@ insert_observation(struct store *s, const struct draw *d, const struct place *p,
 	bind_text(st, 12, d->evidence);
 	bind_text(st, 13, now);
 	bind_text(st, 14, match_names[p->how]);
+	bind_text(st, 15, p->reason);
 	return run(s, st, e);
 }
 
@@ -351,6 +355,78 @@ fill_unconfirmed(struct store *s, long long id, const struct draw *d, const char
 	return run(s, st, e);
 }
 
+static const char newest_sql[] = "SELECT max(date) FROM draws";
+
+/* The date of IRCC's newest draw into newest ("" when none). */
+static int
+newest_draw(struct store *s, char newest[11], struct err *e)
+{
+	sqlite3_stmt *st;
+	const char *v;
+	int rc;
+
+	if ((rc = db_cached(s, newest_sql, &st, e)))
+		return rc;
+	rc = sqlite3_step(st);
+	v = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+	snprintf(newest, 11, "%s", v ? v : "");
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_error(s, e, "reading IRCC's newest draw");
+	return 0;
+}
+
+/* Why record o, dated after IRCC's newest draw, is no draw: it states
+ * too little to start an unconfirmed one, and joins none. */
+static char *
+too_little(const struct facts *o, const char *newest)
+{
+	const char *lacks = o->invitations < 0 && o->crs_cutoff < 0
+	                    ? "invitations nor CRS cutoff"
+	                    : o->invitations < 0 ? "invitations" : "CRS cutoff";
+
+	if (!newest[0])
+		return xasprintf("IRCC's record holds no draw yet, and it states no %s: no"
+		                 " unconfirmed draw has these values", lacks);
+	return xasprintf("after IRCC's newest draw (%s) but states no %s, and no unconfirmed"
+	                 " draw has these values", newest, lacks);
+}
+
+/* Where record o goes among the unconfirmed draws, once it is no draw of
+ * IRCC's and dated after IRCC's newest: the one it matches (its values
+ * filled in), else a new one when it states invitations and CRS (*made),
+ * else nowhere. */
+static int
+place_unconfirmed(struct store *s, const struct draw *d, const struct facts *o,
+                  const char *newest, const char *now, struct place *p, int *made,
+                  struct err *e)
+{
+	struct facts_list l = {0};
+	const struct facts *m;
+	enum match how;
+	int rc, ties;
+
+	*made = 0;
+	if ((rc = candidates(s, cand_unconf_sql, o, &l, e)))
+		goto out;
+	if ((m = best_match(o, &l, &how, &ties))) {
+		p->unconfirmed = m->id;
+		rc = fill_unconfirmed(s, m->id, d, now, e);
+	} else if (o->invitations >= 0 && o->crs_cutoff >= 0) {
+		rc = insert_unconfirmed(s, d, now, &p->unconfirmed, e);
+		*made = 1;
+	} else {
+		p->reason = too_little(o, newest);
+	}
+out:
+	facts_list_release(&l);
+	return rc;
+}
+
+/* IRCC's record is the judge.  A record is an observation of the draw
+ * of IRCC's it names; when it names none, one dated on or before IRCC's
+ * newest draw is no draw (IRCC's record is complete for the past); one
+ * after it is an unconfirmed draw, or joins one. */
 int
 observe_draw(struct store *s, const struct draw *d, const char *source,
              const struct body *b, const char *fetched, const char *now,
@@ -361,7 +437,8 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 	struct facts_list l = {0};
 	const struct facts *m;
 	struct place p = {0};
-	int rc, ties;
+	char newest[11];
+	int rc, ties, made = 0;
 
 	/* The parser emits no draw without a date; never store one. */
 	if (!d->date[0])
@@ -376,24 +453,20 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 		if (p.how != MATCH_VALUES)
 			disagreements(ev, STORE_CONFLICT, 0, d, m, &o);
 		p.number = m->number;
-		rc = insert_observation(s, d, &p, source, b, fetched, now, e);
+	} else if ((rc = newest_draw(s, newest, e))) {
+		goto out;
+	} else if (strcmp(o.date, newest) <= 0) {
+		p.reason = xasprintf(ties ? "draws of IRCC's on or a day from %s fit it equally"
+		                     : "no draw of IRCC's on or a day from %s has these values",
+		                     o.date);
+	} else if ((rc = place_unconfirmed(s, d, &o, newest, now, &p, &made, e))) {
 		goto out;
 	}
-	facts_list_release(&l);
-	if ((rc = candidates(s, cand_unconf_sql, &o, &l, e)))
-		goto out;
-	if ((m = best_match(&o, &l, &p.how, &ties))) {
-		p.how = MATCH_NONE, p.unconfirmed = m->id;
-		if (!(rc = fill_unconfirmed(s, m->id, d, now, e)))
-			rc = insert_observation(s, d, &p, source, b, fetched, now, e);
-		goto out;
-	}
-	if ((rc = insert_unconfirmed(s, d, now, &p.unconfirmed, e)))
-		goto out;
 	rc = insert_observation(s, d, &p, source, b, fetched, now, e);
-	if (!rc)
+	if (!rc && made)
 		event_add(ev, STORE_UNCONFIRMED, d, NULL, d->date);
 out:
+	free(p.reason);
 	facts_list_release(&l);
 	return rc;
 }
