@@ -435,6 +435,45 @@ START_TEST(test_an_unconfirmed_draw_is_confirmed_a_day_off)
 }
 END_TEST
 
+/* An unmatched record is judged again whenever IRCC's draws are merged:
+ * it is an observation of the draw it names once IRCC's feed brings it;
+ * else its reason follows IRCC's record past its date. */
+START_TEST(test_an_unmatched_record_is_judged_again_when_ircc_merges)
+{
+	struct draw_list l = {0};
+
+	ircc(0);
+	article("https://news.example/a", NULL, "2025-02-17", NULL, 646, -1);
+	article("https://news.example/b", NULL, "2025-02-20", "pnp", 500, -1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason IS NOT NULL"), 2);
+	clear_events();
+	ircc(1);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_str_eq(events.v[0], "new 336 2025-02-17");
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/a'"
+	                   " AND number = '336' AND matched_by = 'values' AND reason IS NULL"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/b' AND reason"
+	                   " LIKE 'after IRCC''s newest draw (2025-02-05) but states no CRS%'"), 1);
+	/* IRCC's record moves past b: no draw of b's date has its values. */
+	add(&l, "337", "2025-02-26", "french", 1000, 400);
+	put_ircc(&l);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/b' AND reason ="
+	                   " 'no draw of IRCC''s on or a day from 2025-02-20 has these values'"),
+	                 1);
+	/* A draw IRCC's feed brings late is judged the same way. */
+	article("https://news.example/c", NULL, "2025-02-10", "cec", 1200, -1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/c'"
+	                   " AND reason IS NOT NULL"), 1);
+	clear_events();
+	add(&l, "336a", "2025-02-10", "cec", 1000, 500);
+	put_ircc(&l);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/c' AND number ="
+	                   " '336a' AND matched_by = 'date-category'"), 1);
+	ck_assert_uint_eq(events.n, 2);
+	ck_assert_str_eq(events.v[1], "conflict 336a invitations 1000 -> 1200");
+}
+END_TEST
+
 START_TEST(test_an_ircc_correction_ends_a_conflict)
 {
 	struct draw_list l = {0};
@@ -516,6 +555,7 @@ observe_suite(void)
 	tcase_add_test(tc, test_unconfirmed_draw_gathers_articles_and_is_confirmed);
 	tcase_add_test(tc, test_confirmation_names_what_the_articles_got_wrong);
 	tcase_add_test(tc, test_an_unconfirmed_draw_is_confirmed_a_day_off);
+	tcase_add_test(tc, test_an_unmatched_record_is_judged_again_when_ircc_merges);
 	tcase_add_test(tc, test_an_ircc_correction_ends_a_conflict);
 	tcase_add_test(tc, test_a_failed_article_merge_writes_nothing);
 	tcase_add_test(tc, test_feed_links_are_fetched_until_done);

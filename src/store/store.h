@@ -76,7 +76,8 @@ void fetch_state_release(struct fetch_state *fs);
  * draws are inserted, changed fields updated with a revision each (when,
  * source, url), and when st is not NULL the fetch state of b->url is saved
  * with them.  Unconfirmed draws that now match a draw of IRCC's become
- * that draw, their observations kept.  fn (may be NULL) is called once
+ * that draw, their observations kept; unmatched observations that name
+ * one now are its observations.  fn (may be NULL) is called once
  * per event, in date order, after the commit. */
 int store_put_body(struct store *s, const char *source, const struct body *b,
                    const struct draw_list *draws, const struct fetch_state *st,

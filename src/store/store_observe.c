@@ -376,6 +376,15 @@ newest_draw(struct store *s, char newest[11], struct err *e)
 	return 0;
 }
 
+/* Why record o, dated on or before IRCC's newest draw, is no draw: it
+ * names none of IRCC's draws, or two equally (ties). */
+static char *
+no_draw(const struct facts *o, int ties)
+{
+	return xasprintf(ties ? "draws of IRCC's on or a day from %s fit it equally"
+	                 : "no draw of IRCC's on or a day from %s has these values", o->date);
+}
+
 /* Why record o, dated after IRCC's newest draw, is no draw: it states
  * too little to start an unconfirmed one, and joins none. */
 static char *
@@ -456,9 +465,7 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 	} else if ((rc = newest_draw(s, newest, e))) {
 		goto out;
 	} else if (strcmp(o.date, newest) <= 0) {
-		p.reason = xasprintf(ties ? "draws of IRCC's on or a day from %s fit it equally"
-		                     : "no draw of IRCC's on or a day from %s has these values",
-		                     o.date);
+		p.reason = no_draw(&o, ties);
 	} else if ((rc = place_unconfirmed(s, d, &o, newest, now, &p, &made, e))) {
 		goto out;
 	}
@@ -539,7 +546,7 @@ static const char all_unconf_sql[] =
 	"SELECT id, number, date, category, invitations, crs_cutoff, 0"
 	" FROM unconfirmed ORDER BY id";
 
-int
+static int
 confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e)
 {
 	struct facts_list u = {0}, l = {0};
@@ -570,6 +577,79 @@ out:
 	facts_list_release(&l);
 	facts_list_release(&u);
 	return rc;
+}
+
+static const char unmatched_sql[] =
+	"SELECT id, stated_number, date, category, invitations, crs_cutoff, 0"
+	" FROM observations WHERE reason IS NOT NULL ORDER BY id";
+static const char match_obs_sql[] =
+	"UPDATE observations SET number = ?2, matched_by = ?3, reason = NULL WHERE id = ?1";
+static const char reason_obs_sql[] = "UPDATE observations SET reason = ?2 WHERE id = ?1";
+
+/* Judges unmatched record o again, on IRCC's record as it is now (newest
+ * its newest draw): the draw it names now, late in IRCC's feed or a
+ * record that stated too little to be an unconfirmed draw; else, dated
+ * on or before newest, the reason of a record that is no draw. */
+static int
+rejudge(struct store *s, const struct facts *o, const char *newest, struct event_list *ev,
+        struct err *e)
+{
+	struct facts_list l = {0};
+	const struct facts *m;
+	sqlite3_stmt *st;
+	enum match how;
+	char *reason = NULL;
+	int rc, ties;
+
+	if ((rc = candidates(s, cand_draws_sql, o, &l, e)))
+		return rc;
+	m = best_match(o, &l, &how, &ties);
+	if (!m && strcmp(o->date, newest) > 0)
+		goto out;	/* still after it: its reason stands */
+	if ((rc = db_cached(s, m ? match_obs_sql : reason_obs_sql, &st, e)))
+		goto out;
+	sqlite3_bind_int64(st, 1, o->id);
+	if (m) {
+		bind_text(st, 2, m->number);
+		bind_text(st, 3, match_names[how]);
+		if (how != MATCH_VALUES)
+			disagreements(ev, STORE_CONFLICT, 0, NULL, m, o);
+	} else {
+		bind_text(st, 2, reason = no_draw(o, ties));
+	}
+	rc = run(s, st, e);
+out:
+	free(reason);
+	facts_list_release(&l);
+	return rc;
+}
+
+static int
+rejudge_unmatched(struct store *s, struct event_list *ev, struct err *e)
+{
+	struct facts_list u = {0};
+	sqlite3_stmt *st;
+	char newest[11];
+	size_t i;
+	int rc;
+
+	if ((rc = newest_draw(s, newest, e)) || (rc = db_cached(s, unmatched_sql, &st, e)) ||
+	    (rc = load_facts(s, st, &u, e)))
+		return rc;
+	for (i = 0; i < u.n && !rc; i++)
+		rc = rejudge(s, &u.v[i], newest, ev, e);
+	facts_list_release(&u);
+	return rc;
+}
+
+int
+judge_articles(struct store *s, struct event_list *ev, struct err *e)
+{
+	int rc;
+
+	if ((rc = confirm_unconfirmed(s, ev, e)))
+		return rc;
+	return rejudge_unmatched(s, ev, e);
 }
 
 static const char get_link_sql[] = "SELECT attempts, fetched_at FROM links WHERE url = ?1";
