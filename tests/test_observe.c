@@ -129,7 +129,7 @@ START_TEST(test_match_by_date_and_category_conflicts_on_invitations)
 	ck_assert_uint_eq(events.n, 1);
 	ck_assert_str_eq(events.v[0], "conflict 335 invitations 4000 -> 4500");
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '335'"), 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
 	/* IRCC's value stays. */
 	ck_assert_int_eq(q("SELECT invitations FROM draws WHERE number = '335'"), 4000);
 	ck_assert_int_eq(q("SELECT count(*) FROM conflicts WHERE number = '335'"
@@ -167,7 +167,7 @@ START_TEST(test_a_record_a_day_off_with_the_same_values_is_that_draw)
 	                   " AND matched_by = 'values' AND date = '2025-02-06'"), 1);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '334'"
 	                   " AND matched_by = 'values'"), 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
 	/* Two days off is another day. */
 	article("https://news.example/c", NULL, "2025-02-07", "cec", 4000, 521);
@@ -223,7 +223,7 @@ START_TEST(test_match_by_stated_number_conflicts_on_date)
 	article("https://news.example/a", "335", "2025-02-06", NULL, -1, 521);
 	ck_assert_uint_eq(events.n, 1);
 	ck_assert_str_eq(events.v[0], "conflict 335 date 2025-02-05 -> 2025-02-06");
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
 }
 END_TEST
 
@@ -291,7 +291,7 @@ START_TEST(test_another_category_the_same_day_is_not_that_draw)
 	add(&l, "337", "2025-02-18", "pnp", 600, 740);
 	put_ircc(&l);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
 	/* Both in the draws export; on their date IRCC's first, either way. */
 	for (newest = 0; newest < 2; newest++) {
 		struct strlist rows = {0};
@@ -320,7 +320,7 @@ START_TEST(test_a_record_before_ircc_newest_draw_naming_none_is_no_draw)
 	article("https://news.example/a", NULL, "2024-06-19", "cec", 3100, 518);
 	article("https://news.example/b", NULL, "2025-02-17", "french", 6500, 428);
 	ck_assert_uint_eq(events.n, 0);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM draws"), 3);
 	ck_assert_int_eq(q("SELECT count(*) FROM notifications"), 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NULL"
@@ -353,7 +353,7 @@ START_TEST(test_an_unconfirmed_draw_needs_invitations_and_crs)
 	article("https://news.example/a", NULL, "2025-02-17", "pnp", 646, -1);
 	article("https://news.example/b", NULL, "2025-02-18", NULL, -1, 750);
 	ck_assert_uint_eq(events.n, 0);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason = 'after IRCC''s"
 	                   " newest draw (2025-02-05) but states no CRS cutoff, and no"
 	                   " unconfirmed draw has these values'"), 1);
@@ -362,7 +362,7 @@ START_TEST(test_an_unconfirmed_draw_needs_invitations_and_crs)
 	article("https://news.example/c", NULL, "2025-02-17", "pnp", 646, 750);
 	ck_assert_uint_eq(events.n, 1);
 	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-17");
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
 	/* Now a record stating less joins it. */
 	article("https://news.example/d", NULL, "2025-02-17", NULL, -1, 750);
 	ck_assert_uint_eq(events.n, 1);
@@ -377,7 +377,7 @@ START_TEST(test_the_same_observation_is_stored_once)
 	article("https://news.example/a", NULL, "2025-02-17", "pnp", 646, 750);
 	ck_assert_uint_eq(events.n, 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations"), 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
 }
 END_TEST
 
@@ -390,7 +390,7 @@ START_TEST(test_unconfirmed_draw_gathers_articles_and_is_confirmed)
 	article("https://news.example/b", NULL, "2025-02-17", "pnp", 646, -1);
 	ck_assert_uint_eq(events.n, 1);
 	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-17");
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
 	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE category = 'pnp'"), 1);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE unconfirmed IS NOT NULL"), 2);
 	clear_events();
@@ -398,7 +398,10 @@ START_TEST(test_unconfirmed_draw_gathers_articles_and_is_confirmed)
 	ck_assert_uint_eq(events.n, 2);
 	ck_assert_str_eq(events.v[0], "new 336 2025-02-17");
 	ck_assert_str_eq(events.v[1], "confirmed 336 2025-02-17");
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
+	/* Its row stays, settled, so that its id never names another draw. */
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'confirmed'"
+	                   " AND confirmed_as = '336' AND settled_at IS NOT NULL"), 1);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '336'"), 2);
 	ck_assert_int_eq(q("SELECT count(*) FROM draws"), 3);
 }
@@ -423,7 +426,7 @@ START_TEST(test_an_unconfirmed_draw_is_confirmed_a_day_off)
 {
 	ircc(0);
 	article("https://news.example/a", NULL, "2025-02-18", "pnp", 646, 750);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
 	clear_events();
 	ircc(1);
 	ck_assert_uint_eq(events.n, 2);
@@ -508,7 +511,7 @@ START_TEST(test_a_failed_article_merge_writes_nothing)
 	ck_assert_int_ne(store_put_observations(st, "news", &b, &l, NULL, record, NULL, &e), 0);
 	ck_assert_ptr_nonnull(strstr(e.msg, "refused"));
 	ck_assert_uint_eq(events.n, 0);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations"), 0);
 	draw_list_release(&l);
 }

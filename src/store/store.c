@@ -87,7 +87,7 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 		if (rc)
 			goto fail;
 	}
-	if (!observed && draws->n && (rc = judge_articles(s, &ev, e)))
+	if (!observed && draws->n && (rc = judge_articles(s, now, &ev, e)))
 		goto fail;
 	/* The records' rows alone: fetch state and notifications follow. */
 	changed = (long)(sqlite3_total_changes64(s->db) - before);

@@ -138,7 +138,8 @@ int store_swap_shape(struct store *s, const char *source, const char *keys, long
                      char **old_keys, long *old_rounds, struct err *e);
 
 /* Rows in a table (draws, unconfirmed, observations, revisions, bodies,
- * notifications), or -1 on error. */
+ * notifications; for unconfirmed, the draws still unconfirmed), or -1
+ * on error. */
 long store_count(struct store *s, const char *table, struct err *e);
 
 /* Notifications (notify = COMMAND in the config).  While on, a body that

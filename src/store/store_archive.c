@@ -210,23 +210,22 @@ store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e)
 long
 store_count(struct store *s, const char *table, struct err *e)
 {
-	static const char *const tables[] = {
-		"draws", "unconfirmed", "observations", "revisions", "bodies",
-		"notifications",
+	static const struct {
+		const char *table, *sql;
+	} tables[] = {
+		{ "draws", "SELECT count(*) FROM draws" },
+		{ "unconfirmed", "SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'" },
+		{ "observations", "SELECT count(*) FROM observations" },
+		{ "revisions", "SELECT count(*) FROM revisions" },
+		{ "bodies", "SELECT count(*) FROM bodies" },
+		{ "notifications", "SELECT count(*) FROM notifications" },
 	};
-	char *sql;
 	size_t i;
-	long n;
 
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
-		if (strcmp(table, tables[i]) == 0)
-			break;
-	if (i == sizeof(tables) / sizeof(tables[0]))
-		return err_set(e, EX_SOFTWARE, "store_count: no table '%s'", table), -1;
-	sql = xasprintf("SELECT count(*) FROM %s", tables[i]);
-	n = count(s, sql, e);
-	free(sql);
-	return n;
+		if (strcmp(table, tables[i].table) == 0)
+			return count(s, tables[i].sql, e);
+	return err_set(e, EX_SOFTWARE, "store_count: no table '%s'", table), -1;
 }
 
 int

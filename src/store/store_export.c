@@ -27,7 +27,8 @@ static const struct {
 	  "   crs_cutoff, draw_time, tie_break, programs, 1 AS confirmed, 0 AS id, name_fr"
 	  "  FROM draws"
 	  "  UNION ALL SELECT number, number_key, date, category, NULL, NULL, invitations,"
-	  "   crs_cutoff, NULL, NULL, NULL, 0, id, NULL FROM unconfirmed)"
+	  "   crs_cutoff, NULL, NULL, NULL, 0, id, NULL FROM unconfirmed"
+	  "  WHERE state = 'unconfirmed')"
 	  " ORDER BY date %1$s, confirmed DESC, number_key %1$s, id %1$s LIMIT ?1" },
 	{ "revisions",
 	  { "number", "field", "old_value", "new_value", "changed_at", "source" },

@@ -33,7 +33,7 @@ int observe_draw(struct store *s, const struct draw *d, const char *source,
 /* Once IRCC's draws are merged, judges again on IRCC's record what
  * articles said: unconfirmed draws that are a draw of IRCC's become that
  * draw; unmatched observations that name one now are its observations. */
-int judge_articles(struct store *s, struct event_list *ev, struct err *e);
+int judge_articles(struct store *s, const char *now, struct event_list *ev, struct err *e);
 
 /* store_notify.c: whether the database holds no draw yet (the first load
  * of history is not news), and the notifications of a transaction's

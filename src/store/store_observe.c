@@ -157,7 +157,8 @@ static const char cand_draws_sql[] =
 static const char cand_unconf_sql[] =
 	"SELECT id, number, date, category, invitations, crs_cutoff,"
 	" julianday(date) - julianday(?1) FROM unconfirmed"
-	" WHERE date BETWEEN date(?1, '-1 day') AND date(?1, '+1 day') OR number = ?2"
+	" WHERE state IN ('unconfirmed', 'dismissed') AND"
+	" (date BETWEEN date(?1, '-1 day') AND date(?1, '+1 day') OR number = ?2)"
 	" ORDER BY id";
 
 /* sql: cand_draws_sql or cand_unconf_sql. */
@@ -504,13 +505,16 @@ own_match(struct store *s, const struct facts *o, const struct facts *m, enum ma
 	return 0;
 }
 
-static const char del_unconf_sql[] = "DELETE FROM unconfirmed WHERE id = ?1";
+static const char confirmed_sql[] =
+	"UPDATE unconfirmed SET state = 'confirmed', confirmed_as = ?2, settled_at = ?3,"
+	" reason = NULL WHERE id = ?1";
 
 /* The unconfirmed draw id is IRCC's draw m (how it fits): its
- * observations move to that draw, and it goes. */
+ * observations move to that draw, and it is settled as confirmed (its
+ * row stays, so that its id names nothing else). */
 static int
 confirm(struct store *s, long long id, const struct facts *m, enum match how,
-        struct err *e)
+        const char *now, struct err *e)
 {
 	struct facts_list obs = {0};
 	sqlite3_stmt *st;
@@ -533,21 +537,24 @@ confirm(struct store *s, long long id, const struct facts *m, enum match how,
 		if ((rc = run(s, st, e)))
 			goto out;
 	}
-	if ((rc = db_cached(s, del_unconf_sql, &st, e)))
+	if ((rc = db_cached(s, confirmed_sql, &st, e)))
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, m->number);
+	bind_text(st, 3, now);
 	rc = run(s, st, e);
 out:
 	facts_list_release(&obs);
 	return rc;
 }
 
+/* Any not yet confirmed: IRCC's feed settles even one a person dismissed. */
 static const char all_unconf_sql[] =
 	"SELECT id, number, date, category, invitations, crs_cutoff, 0"
-	" FROM unconfirmed ORDER BY id";
+	" FROM unconfirmed WHERE state <> 'confirmed' ORDER BY id";
 
 static int
-confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e)
+confirm_unconfirmed(struct store *s, const char *now, struct event_list *ev, struct err *e)
 {
 	struct facts_list u = {0}, l = {0};
 	const struct facts *m;
@@ -564,7 +571,7 @@ confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e)
 			goto out;
 		if (!(m = best_match(&u.v[i], &l, &how, &ties)))
 			continue;
-		if ((rc = confirm(s, u.v[i].id, m, how, e)))
+		if ((rc = confirm(s, u.v[i].id, m, how, now, e)))
 			goto out;
 		/* The values the articles got wrong, as the conflicts view
 		 * shows them: none when they named it by its values. */
@@ -643,11 +650,11 @@ rejudge_unmatched(struct store *s, struct event_list *ev, struct err *e)
 }
 
 int
-judge_articles(struct store *s, struct event_list *ev, struct err *e)
+judge_articles(struct store *s, const char *now, struct event_list *ev, struct err *e)
 {
 	int rc;
 
-	if ((rc = confirm_unconfirmed(s, ev, e)))
+	if ((rc = confirm_unconfirmed(s, now, ev, e)))
 		return rc;
 	return rejudge_unmatched(s, ev, e);
 }
