@@ -58,7 +58,7 @@ announce(void *ctx, const struct store_event *ev)
 		if (d->number)
 			printf(" #%s", d->number);
 		print_values(d);
-		printf(" (from %s)", ev->url);
+		printf(" (u%lld, from %s)", ev->unconfirmed_id, ev->url);
 		break;
 	case STORE_CONFLICT:
 		printf("conflict on draw #%s %s:", ev->number, date);

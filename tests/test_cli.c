@@ -240,10 +240,12 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	ck_assert_int_eq(EEDRAWS(&exported, &err, NULL, "export"), 0);
 	free(err);
 	ck_assert(starts_with(exported, "number,date,category,version,name,invitations,"
-	                      "crs_cutoff,draw_time,tie_break,programs,confirmed,name_fr\r\n"));
+	                      "crs_cutoff,draw_time,tie_break,programs,confirmed,name_fr,"
+	                      "unconfirmed_id\r\n"));
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n434,2026-08-07,transport,2,"
 	                             "\"Transport Occupations, 2026-Version 2\",300,470,"
-	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,\r\n"));
+	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,,"
+	                             "\r\n"));
 	/* Sorted by date then number: 91a before 91b, round 1 first. */
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n1,2015-01-31,"));
 	ck_assert(strstr(exported, "\r\n91a,") < strstr(exported, "\r\n91b,"));
@@ -253,7 +255,8 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	ck_assert_uint_eq(nb, 436);
 	/* The same rows, with IRCC's draws all confirmed, no French names. */
 	for (i = 0; i < na; i++) {
-		char *want = xasprintf("%s,%s", a[i], i == na - 1 ? "confirmed,name_fr" : "1,");
+		char *want = xasprintf("%s,%s", a[i], i == na - 1 ? "confirmed,name_fr,unconfirmed_id"
+		                                                  : "1,,");
 
 		ck_assert_str_eq(want, b[i]);
 		free(want);
@@ -274,7 +277,7 @@ START_TEST(test_ingest_french_after_english_announces_nothing_and_exports_name_f
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\r\n431,2026-08-04,pnp,,Provincial Nominee Program,"
 	                             "507,768,2026-08-04T10:39:04Z,2026-05-15T15:58:19Z,pnp,1,"
-	                             "Programme des candidats des provinces\r\n"));
+	                             "Programme des candidats des provinces,\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -326,7 +329,7 @@ START_TEST(test_programs_cell_is_quoted)
 	ingest_ok("feed-2026-08-07.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	/* "fsw,cec,fst" holds commas: RFC 4180 quotes it. */
-	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,,\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -567,13 +570,15 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
 	                         test_data("articles/before-ircc.txt")), 0);
 	ck_assert_str_eq(out, "unconfirmed draw 2025-02-17 pnp, 646 invitations, CRS 750"
-	                      " (from tests/data/articles/before-ircc.txt)\n");
+	                      " (u1, from tests/data/articles/before-ircc.txt)\n");
 	free(out), free(err);
+	/* Named by its id, as dismiss takes it. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1\r\n"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "unconfirmed"));
+	ck_assert_msg(strstr(out, "\nu1     2025-02-17 pnp") && strstr(out, "unconfirmed"),
+	              "%s", out);
 	free(out), free(err);
 
 	/* IRCC's feed brings #336: the same draw, now confirmed, once. */
@@ -585,7 +590,8 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	ck_assert_int_eq(export_rows_on("2025-02-17"), 1);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "observations"), 0);
 	ck_assert(starts_with(out, "draw,status,date,number,category,invitations,crs_cutoff,"
-	                           "source,url,fetched_at,evidence,matched_by,reason\r\n"
+	                           "source,url,fetched_at,evidence,matched_by,reason,"
+	                           "unconfirmed_id\r\n"
 	                           "336,confirms,2025-02-17,,"
 	                           "pnp,646,750,ingest,tests/data/articles/before-ircc.txt,"));
 	free(out), free(err);

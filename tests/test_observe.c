@@ -269,7 +269,7 @@ collect(void *ctx, const char *const *cells, int n)
 static int
 collect_observation(void *ctx, const char *const *cells, int n)
 {
-	ck_assert_int_eq(n, 13);
+	ck_assert_int_eq(n, 14);
 	strlist_addf(ctx, "%s %s %s %s", cells[0] ? cells[0] : "-", cells[1], cells[2],
 	             cells[12] ? cells[12] : "-");
 	return 0;

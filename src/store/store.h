@@ -53,6 +53,8 @@ struct store_event {
 	const char *url;		/* the URL of the body whose transaction
 					 * made the event (for STORE_CONFIRMED,
 					 * IRCC's); NULL when it has none */
+	long long unconfirmed_id;	/* STORE_UNCONFIRMED: the unconfirmed
+					 * draw's id (list's u12); else 0 */
 };
 /* Called once per event of a body, after its commit; ev and all it points
  * to are valid during the call only. */

@@ -19,10 +19,11 @@ static const struct {
 	 * first, whichever the direction. */
 	{ "draws",
 	  { "number", "date", "category", "version", "name", "invitations",
-	    "crs_cutoff", "draw_time", "tie_break", "programs", "confirmed", "name_fr" },
-	  "tttttiitttbt",
+	    "crs_cutoff", "draw_time", "tie_break", "programs", "confirmed", "name_fr",
+	    "unconfirmed_id" },
+	  "tttttiitttbti",
 	  "SELECT number, date, category, version, name, invitations, crs_cutoff,"
-	  " draw_time, tie_break, programs, confirmed, name_fr FROM ("
+	  " draw_time, tie_break, programs, confirmed, name_fr, nullif(id, 0) FROM ("
 	  "  SELECT number, number_key, date, category, version, name, invitations,"
 	  "   crs_cutoff, draw_time, tie_break, programs, 1 AS confirmed, 0 AS id, name_fr"
 	  "  FROM draws"
@@ -48,14 +49,14 @@ static const struct {
 	{ "observations",
 	  { "draw", "status", "date", "number", "category", "invitations",
 	    "crs_cutoff", "source", "url", "fetched_at", "evidence", "matched_by",
-	    "reason" },
-	  "tttttiitttttt",
+	    "reason", "unconfirmed_id" },
+	  "tttttiitttttti",
 	  "SELECT o.number, CASE WHEN o.reason IS NOT NULL THEN 'unmatched'"
 	  "  WHEN o.number IS NULL THEN 'unconfirmed'"
 	  "  WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.observation = o.id)"
 	  "  THEN 'conflicts' ELSE 'confirms' END,"
 	  " o.date, o.stated_number, o.category, o.invitations, o.crs_cutoff,"
-	  " o.source, o.url, o.fetched_at, o.evidence, o.matched_by, o.reason"
+	  " o.source, o.url, o.fetched_at, o.evidence, o.matched_by, o.reason, o.unconfirmed"
 	  " FROM observations o LEFT JOIN draws d ON d.number = o.number"
 	  " ORDER BY ifnull(d.date, o.date) %1$s, d.number_key %1$s, o.id %1$s LIMIT ?1" },
 	{ "conflicts",

@@ -54,8 +54,10 @@ event_env(const struct event *ev, const char *kind, const char *source,
 	const struct draw *d = ev->pub.draw;
 	json_t *env = json_object();
 	struct buf changes = {0};
-	char *text;
+	char *text, id[32];
 	size_t i;
+
+	snprintf(id, sizeof(id), "u%lld", ev->pub.unconfirmed_id);
 
 	set(env, "EEDRAWS_EVENT", kind);
 	set(env, "EEDRAWS_CONFIRMED", strcmp(kind, "unconfirmed") ? "yes" : "no");
@@ -72,6 +74,7 @@ event_env(const struct event *ev, const char *kind, const char *source,
 	set(env, "EEDRAWS_CHANGES", changes.len ? changes.data : "");
 	set(env, "EEDRAWS_SOURCE", source);
 	set(env, "EEDRAWS_URL", b->url);
+	set(env, "EEDRAWS_UNCONFIRMED_ID", ev->pub.unconfirmed_id ? id : "");
 	buf_release(&changes);
 	text = json_dumps(env, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(env);

@@ -472,7 +472,8 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 	}
 	rc = insert_observation(s, d, &p, source, b, fetched, now, e);
 	if (!rc && made)
-		event_add(ev, STORE_UNCONFIRMED, d, NULL, d->date);
+		event_add(ev, STORE_UNCONFIRMED, d, NULL, d->date)->pub.unconfirmed_id =
+			p.unconfirmed;
 out:
 	free(p.reason);
 	facts_list_release(&l);
