@@ -71,6 +71,13 @@ announce(void *ctx, const struct store_event *ev)
 			putchar(':');
 		print_fields(ev, 1);
 		break;
+	case STORE_RETRACTED:
+		printf("retracted unconfirmed draw %s", date);
+		if (d->number)
+			printf(" #%s", d->number);
+		print_values(d);
+		printf(" (u%lld): %s", ev->unconfirmed_id, ev->reason);
+		break;
 	}
 	putchar('\n');
 }

@@ -241,10 +241,10 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	free(err);
 	ck_assert(starts_with(exported, "number,date,category,version,name,invitations,"
 	                      "crs_cutoff,draw_time,tie_break,programs,confirmed,name_fr,"
-	                      "unconfirmed_id\r\n"));
+	                      "unconfirmed_id,state\r\n"));
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n434,2026-08-07,transport,2,"
 	                             "\"Transport Occupations, 2026-Version 2\",300,470,"
-	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,,"
+	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,,,"
 	                             "\r\n"));
 	/* Sorted by date then number: 91a before 91b, round 1 first. */
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n1,2015-01-31,"));
@@ -255,8 +255,8 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	ck_assert_uint_eq(nb, 436);
 	/* The same rows, with IRCC's draws all confirmed, no French names. */
 	for (i = 0; i < na; i++) {
-		char *want = xasprintf("%s,%s", a[i], i == na - 1 ? "confirmed,name_fr,unconfirmed_id"
-		                                                  : "1,,");
+		char *want = xasprintf("%s,%s", a[i], i == na - 1
+		                       ? "confirmed,name_fr,unconfirmed_id,state" : "1,,,");
 
 		ck_assert_str_eq(want, b[i]);
 		free(want);
@@ -277,7 +277,7 @@ START_TEST(test_ingest_french_after_english_announces_nothing_and_exports_name_f
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\r\n431,2026-08-04,pnp,,Provincial Nominee Program,"
 	                             "507,768,2026-08-04T10:39:04Z,2026-05-15T15:58:19Z,pnp,1,"
-	                             "Programme des candidats des provinces,\r\n"));
+	                             "Programme des candidats des provinces,,\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -329,7 +329,7 @@ START_TEST(test_programs_cell_is_quoted)
 	ingest_ok("feed-2026-08-07.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	/* "fsw,cec,fst" holds commas: RFC 4180 quotes it. */
-	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,,\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,,,\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -574,7 +574,7 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	free(out), free(err);
 	/* Named by its id, as dismiss takes it. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,unconfirmed\r\n"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
 	ck_assert_msg(strstr(out, "\nu1     2025-02-17 pnp") && strstr(out, "unconfirmed"),
@@ -594,6 +594,42 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	                           "unconfirmed_id\r\n"
 	                           "336,confirms,2025-02-17,,"
 	                           "pnp,646,750,ingest,tests/data/articles/before-ircc.txt,"));
+	free(out), free(err);
+}
+END_TEST
+
+/* An article announces a draw IRCC never held: once IRCC's record holds
+ * draws a week after it, it is retracted, said so, and gone from list
+ * and export but for export --all. */
+START_TEST(test_a_draw_ircc_never_brings_is_retracted)
+{
+	char *out, *err;
+
+	ingest_ok("history/06-2025-02-13T201252.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("articles/never-held.txt")), 0);
+	ck_assert_str_eq(out, "unconfirmed draw 2025-02-10 french, 3000 invitations, CRS 400"
+	                      " (u1, from tests/data/articles/never-held.txt)\n");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/09-2025-02-19T193406.json")), 0);
+	ck_assert_int_eq(count_lines(out, "retracted "), 1);
+	ck_assert_int_eq(count_lines(out, "retracted unconfirmed draw 2025-02-10 french, 3000"
+	                                  " invitations, CRS 400 (u1): IRCC's record holds draws"
+	                                  " to 2025-02-19, a week or more after it, and not this"
+	                                  " one\n"), 1);
+	free(out), free(err);
+	ck_assert_int_eq(export_rows_on("2025-02-10"), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list"), 0);
+	ck_assert_ptr_null(strstr(out, "2025-02-10"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "--all"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-10,french,,,3000,400,,,,0,,1,retracted\r\n"));
+	free(out), free(err);
+	/* Said once. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/08-2025-02-19T184209.json")), 0);
+	ck_assert_int_eq(count_lines(out, "retracted "), 0);
 	free(out), free(err);
 }
 END_TEST
@@ -721,6 +757,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_the_default_database_is_made_under_xdg_data_home);
 	tcase_add_test(tc, test_parse_v_names_the_text_a_draw_came_from);
 	tcase_add_test(tc, test_article_before_ircc_is_confirmed_without_duplicate);
+	tcase_add_test(tc, test_a_draw_ircc_never_brings_is_retracted);
 	tcase_add_test(tc, test_conflicting_article_keeps_ircc_values);
 	tcase_add_test(tc, test_parse_of_a_feed_lists_its_items);
 	tcase_add_test(tc, test_csv_cells_cannot_carry_a_formula);

@@ -40,7 +40,7 @@ static void
 record(void *ctx, const struct store_event *ev)
 {
 	static const char *const what[] = { "new", "changed", "unconfirmed", "conflict",
-	                                    "confirmed" };
+	                                    "confirmed", "retracted" };
 	size_t i;
 
 	(void)ctx;
@@ -477,6 +477,65 @@ START_TEST(test_an_unmatched_record_is_judged_again_when_ircc_merges)
 }
 END_TEST
 
+/* number, date, confirmed, unconfirmed_id and state of a draws row. */
+static int
+collect_state(void *ctx, const char *const *cells, int n)
+{
+	ck_assert_int_eq(n, 14);
+	strlist_addf(ctx, "%s %s %s %s %s", cells[0] ? cells[0] : "-", cells[1], cells[10],
+	             cells[12] ? cells[12] : "-", cells[13] ? cells[13] : "-");
+	return 0;
+}
+
+/* IRCC's feed may bring a draw a few days late, not a week: once its
+ * record holds a draw a week after an unconfirmed draw it has not
+ * brought, that draw is retracted, and that is news. */
+START_TEST(test_an_unconfirmed_draw_is_retracted_a_week_after_ircc_passes_it)
+{
+	struct draw_list l = {0};
+	struct strlist rows = {0};
+	struct err e = {0};
+
+	ircc(0);
+	store_set_notify(st, 1);
+	article("https://news.example/a", NULL, "2025-02-10", "french", 3000, 400);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
+	clear_events();
+	add(&l, "340", "2025-02-16", "cec", 1000, 500);
+	put_ircc(&l);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
+	add(&l, "341", "2025-02-17", "cec", 1000, 505);
+	put_ircc(&l);
+	ck_assert_uint_eq(events.n, 3);
+	ck_assert_str_eq(events.v[1], "retracted - 2025-02-10");
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'retracted' AND reason"
+	                   " = 'IRCC''s record holds draws to 2025-02-17, a week or more after"
+	                   " it, and not this one' AND settled_at IS NOT NULL"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM notifications WHERE event = 'retracted'"
+	                   " AND date = '2025-02-10' AND env LIKE '%\"EEDRAWS_UNCONFIRMED_ID\":"
+	                   "\"u1\"%' AND env LIKE '%\"EEDRAWS_CONFIRMED\":\"no\"%'"
+	                   " AND env LIKE '%\"EEDRAWS_REASON\":\"IRCC''s record holds%'"), 1);
+	/* Gone from the draws export, unless all are asked for. */
+	ck_assert_int_eq(store_each_row(st, "draws", 0, 0, collect_state, &rows, &e), 0);
+	ck_assert_uint_eq(rows.n, 4);
+	strlist_release(&rows);
+	ck_assert_int_eq(store_each_row(st, "draws", STORE_ALL, 0, collect_state, &rows, &e), 0);
+	ck_assert_uint_eq(rows.n, 5);
+	ck_assert_str_eq(rows.v[2], "- 2025-02-10 0 1 retracted");
+	ck_assert_str_eq(rows.v[3], "340 2025-02-16 1 - -");
+	strlist_release(&rows);
+	ck_assert_int_eq(store_each_row(st, "observations", 0, 0, collect_observation, &rows,
+	                                &e), 0);
+	ck_assert_str_eq(rows.v[0], "- retracted 2025-02-10 -");
+	strlist_release(&rows);
+	/* Retracted once. */
+	clear_events();
+	add(&l, "342", "2025-02-19", "pnp", 600, 700);
+	put_ircc(&l);
+	ck_assert_uint_eq(events.n, 1);
+}
+END_TEST
+
 START_TEST(test_an_ircc_correction_ends_a_conflict)
 {
 	struct draw_list l = {0};
@@ -559,6 +618,7 @@ observe_suite(void)
 	tcase_add_test(tc, test_confirmation_names_what_the_articles_got_wrong);
 	tcase_add_test(tc, test_an_unconfirmed_draw_is_confirmed_a_day_off);
 	tcase_add_test(tc, test_an_unmatched_record_is_judged_again_when_ircc_merges);
+	tcase_add_test(tc, test_an_unconfirmed_draw_is_retracted_a_week_after_ircc_passes_it);
 	tcase_add_test(tc, test_an_ircc_correction_ends_a_conflict);
 	tcase_add_test(tc, test_a_failed_article_merge_writes_nothing);
 	tcase_add_test(tc, test_feed_links_are_fetched_until_done);

@@ -36,7 +36,7 @@ static void
 record(void *ctx, const struct store_event *ev)
 {
 	static const char *const what[] = { "new", "changed", "unconfirmed", "conflict",
-	                                    "confirmed" };
+	                                    "confirmed", "retracted" };
 	struct seen *s = ctx;
 	size_t i;
 

@@ -48,7 +48,7 @@ cmd_list(struct app *app, int argc, char **argv)
 		return rc;
 	printf("%-6s %-10s %-16s %11s %4s  %s\n", "number", "date", "category",
 	       "invitations", "crs", "name");
-	rc = store_each_row(app->store, "draws", 1, n, print_list_row, NULL, &e);
+	rc = store_each_row(app->store, "draws", STORE_NEWEST_FIRST, n, print_list_row, NULL, &e);
 	if (!rc && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = err_set(&e, EX_IOERR, "cannot write standard output: %s", strerror(errno));
 	if (rc)

@@ -18,6 +18,10 @@
 
 #define STORE_SCHEMA_VERSION 4
 
+/* IRCC's feed may bring a draw late, but not this many days after a
+ * later one: then an unconfirmed draw it has not brought is retracted. */
+#define STORE_RETRACT_DAYS 7
+
 struct store;
 
 /* Opens (creating if needed, and migrating forward) the database at path.
@@ -36,6 +40,9 @@ enum store_change {
 				 * IRCC's value -> the article's */
 	STORE_CONFIRMED,	/* IRCC's draw is an earlier unconfirmed one: fields
 				 * where the articles disagreed, as for a conflict */
+	STORE_RETRACTED,	/* an unconfirmed draw is no draw: IRCC's record
+				 * moved a week past it without it, or a person
+				 * dismissed it; reason says which */
 };
 struct store_field_change {
 	const char *field;
@@ -53,8 +60,10 @@ struct store_event {
 	const char *url;		/* the URL of the body whose transaction
 					 * made the event (for STORE_CONFIRMED,
 					 * IRCC's); NULL when it has none */
-	long long unconfirmed_id;	/* STORE_UNCONFIRMED: the unconfirmed
-					 * draw's id (list's u12); else 0 */
+	long long unconfirmed_id;	/* STORE_UNCONFIRMED, STORE_RETRACTED:
+					 * the unconfirmed draw's id (list's
+					 * u12); else 0 */
+	const char *reason;		/* STORE_RETRACTED: why; else NULL */
 };
 /* Called once per event of a body, after its commit; ev and all it points
  * to are valid during the call only. */
@@ -79,7 +88,9 @@ void fetch_state_release(struct fetch_state *fs);
  * source, url), and when st is not NULL the fetch state of b->url is saved
  * with them.  Unconfirmed draws that now match a draw of IRCC's become
  * that draw, their observations kept; unmatched observations that name
- * one now are its observations.  fn (may be NULL) is called once
+ * one now are its observations; an unconfirmed draw IRCC's record holds
+ * draws a week or more after (STORE_RETRACT_DAYS) is retracted.  fn (may
+ * be NULL) is called once
  * per event, in date order, after the commit. */
 int store_put_body(struct store *s, const char *source, const struct body *b,
                    const struct draw_list *draws, const struct fetch_state *st,
@@ -145,13 +156,13 @@ int store_swap_shape(struct store *s, const char *source, const char *keys, long
 long store_count(struct store *s, const char *table, struct err *e);
 
 /* Notifications (notify = COMMAND in the config).  While on, a body that
- * makes a draw new, changes one, or states an unconfirmed one queues a
- * notification in the same transaction, unless the database held no draw
- * before it (the first load of history is not news). */
+ * makes a draw new, changes one, states an unconfirmed one or retracts
+ * one queues a notification in the same transaction, unless the database
+ * held no draw before it (the first load of history is not news). */
 void store_set_notify(struct store *s, int on);
 struct store_notification {
 	long id;
-	char *event;		/* new, changed, unconfirmed */
+	char *event;		/* new, changed, unconfirmed, retracted */
 	char *number, *date;
 	char *env;		/* JSON object: EEDRAWS_* variable -> value */
 	long attempts;		/* this one included */
@@ -170,14 +181,17 @@ int store_notify_backlog(struct store *s, long *waiting, long *failed, char **la
                          struct err *e);
 
 /* Row-by-row reading, for export and list.  Tables: "draws" (IRCC's and
- * the unconfirmed, told apart by the confirmed column), "revisions",
- * "pool", "observations", "conflicts".  Columns come back as text (NULL for
- * none), in the order of store_columns(table); rows sorted by date, then
- * draw number. */
+ * the unconfirmed, told apart by the confirmed column; with STORE_ALL also
+ * the retracted and dismissed ones, told apart by the state column),
+ * "revisions", "pool", "observations", "conflicts".  Columns come back as
+ * text (NULL for none), in the order of store_columns(table); rows sorted
+ * by date, then draw number, the oldest first unless STORE_NEWEST_FIRST. */
 #define STORE_MAX_COLUMNS 16
+#define STORE_NEWEST_FIRST 1
+#define STORE_ALL 2
 typedef int store_row_fn(void *ctx, const char *const *cells, int ncells);
 const char *const *store_columns(const char *table, int *ncols, const char **types);
-int store_each_row(struct store *s, const char *table, int newest_first, long limit,
+int store_each_row(struct store *s, const char *table, unsigned flags, long limit,
                    store_row_fn *fn, void *ctx, struct err *e);
 
 /* The report (report.h): IRCC's draws and the unconfirmed ones on or

@@ -32,7 +32,8 @@ int observe_draw(struct store *s, const struct draw *d, const char *source,
                  struct event_list *ev, struct err *e);
 /* Once IRCC's draws are merged, judges again on IRCC's record what
  * articles said: unconfirmed draws that are a draw of IRCC's become that
- * draw; unmatched observations that name one now are its observations. */
+ * draw; unmatched observations that name one now are its observations;
+ * unconfirmed draws IRCC's record has moved a week past are retracted. */
 int judge_articles(struct store *s, const char *now, struct event_list *ev, struct err *e);
 
 /* store_notify.c: whether the database holds no draw yet (the first load

@@ -650,14 +650,56 @@ rejudge_unmatched(struct store *s, struct event_list *ev, struct err *e)
 	return rc;
 }
 
+/* ?3: STORE_RETRACT_DAYS. */
+static const char retract_sql[] =
+	"UPDATE unconfirmed SET state = 'retracted', settled_at = ?1,"
+	" reason = 'IRCC''s record holds draws to ' || ?2 || ', a week or more after it,"
+	" and not this one' WHERE state = 'unconfirmed' AND date <= date(?2, ?3)"
+	" RETURNING id, number, date, category, invitations, crs_cutoff, reason";
+
+/* IRCC's feed may bring a draw a few days late, not a week: an
+ * unconfirmed draw its record has moved that far past is retracted. */
+static int
+retract_unconfirmed(struct store *s, const char *now, struct event_list *ev, struct err *e)
+{
+	sqlite3_stmt *st;
+	struct draw d;
+	char newest[11], days[16];
+	int rc;
+
+	snprintf(days, sizeof(days), "-%d days", STORE_RETRACT_DAYS);
+	if ((rc = newest_draw(s, newest, e)) || (rc = db_cached(s, retract_sql, &st, e)))
+		return rc;
+	bind_text(st, 1, now);
+	bind_text(st, 2, newest);
+	bind_text(st, 3, days);
+	draw_init(&d);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *date = (const char *)sqlite3_column_text(st, 2);
+
+		d.number = (char *)sqlite3_column_text(st, 1);
+		snprintf(d.date, sizeof(d.date), "%s", date ? date : "");
+		d.category = (const char *)sqlite3_column_text(st, 3);
+		d.invitations = column_count(st, 4);
+		d.crs_cutoff = column_count(st, 5);
+		event_add_copy(ev, STORE_RETRACTED, &d, (const char *)sqlite3_column_text(st, 6))
+			->pub.unconfirmed_id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, e, "retracting unconfirmed draws");
+	return 0;
+}
+
 int
 judge_articles(struct store *s, const char *now, struct event_list *ev, struct err *e)
 {
 	int rc;
 
-	if ((rc = confirm_unconfirmed(s, now, ev, e)))
+	if ((rc = confirm_unconfirmed(s, now, ev, e)) || (rc = rejudge_unmatched(s, ev, e)))
 		return rc;
-	return rejudge_unmatched(s, ev, e);
+	return retract_unconfirmed(s, now, ev, e);
 }
 
 static const char get_link_sql[] = "SELECT attempts, fetched_at FROM links WHERE url = ?1";
