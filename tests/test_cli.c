@@ -71,6 +71,9 @@ START_TEST(test_usage_errors_exit_64_and_say_what_was_wrong)
 		{ { "eedraws", "update", "nosuch", NULL }, "no source named 'nosuch'" },
 		{ { "eedraws", "ingest", "--lang", "de", "x", NULL }, "--lang wants en or fr" },
 		{ { "eedraws", "--bogus", NULL }, "usage:" },
+		{ { "eedraws", "dismiss", NULL }, "name one unconfirmed draw" },
+		{ { "eedraws", "dismiss", "u0", NULL }, "'u0' is not an unconfirmed draw's id" },
+		{ { "eedraws", "dismiss", "u1", "u2", NULL }, "name one unconfirmed draw" },
 	};
 	size_t i;
 
@@ -634,6 +637,61 @@ START_TEST(test_a_draw_ircc_never_brings_is_retracted)
 }
 END_TEST
 
+/* dismiss: a person retracts an unconfirmed draw by its id, as list
+ * shows it; anything else is an error naming it that changes nothing. */
+START_TEST(test_dismiss_retracts_an_unconfirmed_draw_by_hand)
+{
+	char *out, *err, *before, *after;
+
+	ingest_ok("history/06-2025-02-13T201252.json");
+	ingest_ok("articles/before-ircc.txt");
+	ck_assert_int_eq(EEDRAWS(&before, &err, NULL, "export", "-a"), 0);
+	free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "dismiss", "x1"), 64);
+	ck_assert_msg(strstr(err, "'x1' is not an unconfirmed draw's id"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "dismiss", "u2"), 65);
+	ck_assert_str_eq(err, "eedraws: dismiss: u2: no such unconfirmed draw (eedraws list"
+	                      " shows them); nothing changed\n");
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&after, &err, NULL, "export", "-a"), 0);
+	ck_assert_str_eq(after, before);
+	free(before), free(after), free(err);
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "dismiss", "u1"), 0);
+	ck_assert_str_eq(out, "retracted unconfirmed draw 2025-02-17 pnp, 646 invitations,"
+	                      " CRS 750 (u1): dismissed by hand\n");
+	free(out), free(err);
+	ck_assert_int_eq(export_rows_on("2025-02-17"), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list"), 0);
+	ck_assert_ptr_null(strstr(out, "u1"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "--all"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,dismissed\r\n"));
+	free(out), free(err);
+	/* Another article stating it joins it: it stays dismissed. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", test_data("articles/day-late.txt")),
+	                 0);
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	ck_assert_int_eq(export_rows_on("2025-02-17"), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "dismiss", "1"), 65);
+	ck_assert_msg(strstr(err, "u1: it is dismissed already"), "%s", err);
+	free(out), free(err);
+	/* IRCC's feed is the judge all the same: it brings #336. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/07-2025-02-17T190959.json")), 0);
+	ck_assert_ptr_nonnull(strstr(out, "confirmed draw #336 2025-02-17, reported before IRCC\n"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "dismiss", "u1"), 65);
+	ck_assert_msg(strstr(err, "u1: IRCC's feed confirmed it as draw #336"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"
+	                                 " WHERE number = '336'"), 2);
+}
+END_TEST
+
 START_TEST(test_conflicting_article_keeps_ircc_values)
 {
 	char *out, *err, *before, *after;
@@ -758,6 +816,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_parse_v_names_the_text_a_draw_came_from);
 	tcase_add_test(tc, test_article_before_ircc_is_confirmed_without_duplicate);
 	tcase_add_test(tc, test_a_draw_ircc_never_brings_is_retracted);
+	tcase_add_test(tc, test_dismiss_retracts_an_unconfirmed_draw_by_hand);
 	tcase_add_test(tc, test_conflicting_article_keeps_ircc_values);
 	tcase_add_test(tc, test_parse_of_a_feed_lists_its_items);
 	tcase_add_test(tc, test_csv_cells_cannot_carry_a_formula);

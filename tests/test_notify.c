@@ -173,6 +173,23 @@ START_TEST(test_a_retracted_draw_is_announced_as_such)
 }
 END_TEST
 
+START_TEST(test_a_dismissed_draw_is_announced_as_retracted)
+{
+	char *log, *out, *err;
+
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ingest_ok("articles/never-held.txt");
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                                                "dismiss", "u1", NULL }, NULL, &out, &err),
+	                 0);
+	free(out), free(err);
+	log = read_log();
+	ck_assert_msg(strstr(log, "run retracted|no||2025-02-10|french|3000|400||dismiss|u1|args:\n"),
+	              "%s", log);
+	free(log);
+}
+END_TEST
+
 START_TEST(test_a_failed_notification_is_retried_until_it_succeeds_then_never_again)
 {
 	char *log, *err;
@@ -300,6 +317,7 @@ notify_suite(void)
 	tcase_add_test(tc, test_each_new_or_changed_draw_is_announced_once_with_its_fields);
 	tcase_add_test(tc, test_an_unconfirmed_draw_is_announced_as_such);
 	tcase_add_test(tc, test_a_retracted_draw_is_announced_as_such);
+	tcase_add_test(tc, test_a_dismissed_draw_is_announced_as_retracted);
 	tcase_add_test(tc, test_a_failed_notification_is_retried_until_it_succeeds_then_never_again);
 	tcase_add_test(tc, test_the_command_runs_without_a_shell);
 	tcase_add_test(tc, test_a_hung_command_is_killed_at_its_timeout_and_retried);

@@ -25,6 +25,8 @@ const char usage_text[] =
 	"                                  exit 1 when a source is stale or a notification fails\n"
 	"  reparse [--force]               rebuild every draw from the archived bodies\n"
 	"  report [-o FILE] [--since DATE] one HTML page with charts of the draws\n"
+	"  dismiss ID                      retract by hand the unconfirmed draw ID\n"
+	"                                  (u12, as list shows it)\n"
 	"KIND: auto (default), ircc-json, article, feed.  DATE: the publication\n"
 	"date to assume (YYYY-MM-DD) when a page gives none; for report, the first\n"
 	"draw date shown.  --lang: an IRCC feed's language, checked against its\n"

@@ -108,6 +108,15 @@ int store_put_observations(struct store *s, const char *source, const struct bod
                            const struct draw_list *draws, const struct fetch_state *st,
                            store_event_fn *fn, void *ctx, struct err *e);
 
+/* A person retracts the unconfirmed draw id by hand (eedraws dismiss), in
+ * one transaction: its state becomes dismissed, a notification is queued
+ * as for a retraction, and fn (may be NULL) is called with its
+ * STORE_RETRACTED event after the commit.  EX_DATAERR, naming it and
+ * changing nothing, when id is no draw still unconfirmed (unknown,
+ * confirmed, retracted or dismissed already). */
+int store_dismiss(struct store *s, long long id, store_event_fn *fn, void *ctx,
+                  struct err *e);
+
 /* Links found in news feeds: each is fetched until it succeeds once, at
  * most STORE_LINK_ATTEMPTS times, and never again after. */
 #define STORE_LINK_ATTEMPTS 3

@@ -36,6 +36,11 @@ int observe_draw(struct store *s, const struct draw *d, const char *source,
  * unconfirmed draws IRCC's record has moved a week past are retracted. */
 int judge_articles(struct store *s, const char *now, struct event_list *ev, struct err *e);
 
+/* Settles the unconfirmed draw id as dismissed by a person; adds to *ev
+ * its STORE_RETRACTED event, or fails with EX_DATAERR naming it. */
+int dismiss_unconfirmed(struct store *s, long long id, const char *now,
+                        struct event_list *ev, struct err *e);
+
 /* store_notify.c: whether the database holds no draw yet (the first load
  * of history is not news), and the notifications of a transaction's
  * events, queued in it. */

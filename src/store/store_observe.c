@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <time.h>
 
 #include "store_int.h"
@@ -650,6 +651,25 @@ rejudge_unmatched(struct store *s, struct event_list *ev, struct err *e)
 	return rc;
 }
 
+/* Adds to ev the retraction of the unconfirmed draw a statement
+ * RETURNING id, number, date, category, invitations, crs_cutoff and
+ * reason has on its row. */
+static void
+retracted(struct event_list *ev, sqlite3_stmt *st)
+{
+	const char *date = (const char *)sqlite3_column_text(st, 2);
+	struct draw d;
+
+	draw_init(&d);
+	d.number = (char *)sqlite3_column_text(st, 1);
+	snprintf(d.date, sizeof(d.date), "%s", date ? date : "");
+	d.category = (const char *)sqlite3_column_text(st, 3);
+	d.invitations = column_count(st, 4);
+	d.crs_cutoff = column_count(st, 5);
+	event_add_copy(ev, STORE_RETRACTED, &d, (const char *)sqlite3_column_text(st, 6))
+		->pub.unconfirmed_id = sqlite3_column_int64(st, 0);
+}
+
 /* ?3: STORE_RETRACT_DAYS. */
 static const char retract_sql[] =
 	"UPDATE unconfirmed SET state = 'retracted', settled_at = ?1,"
@@ -663,7 +683,6 @@ static int
 retract_unconfirmed(struct store *s, const char *now, struct event_list *ev, struct err *e)
 {
 	sqlite3_stmt *st;
-	struct draw d;
 	char newest[11], days[16];
 	int rc;
 
@@ -673,23 +692,74 @@ retract_unconfirmed(struct store *s, const char *now, struct event_list *ev, str
 	bind_text(st, 1, now);
 	bind_text(st, 2, newest);
 	bind_text(st, 3, days);
-	draw_init(&d);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *date = (const char *)sqlite3_column_text(st, 2);
-
-		d.number = (char *)sqlite3_column_text(st, 1);
-		snprintf(d.date, sizeof(d.date), "%s", date ? date : "");
-		d.category = (const char *)sqlite3_column_text(st, 3);
-		d.invitations = column_count(st, 4);
-		d.crs_cutoff = column_count(st, 5);
-		event_add_copy(ev, STORE_RETRACTED, &d, (const char *)sqlite3_column_text(st, 6))
-			->pub.unconfirmed_id = sqlite3_column_int64(st, 0);
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		retracted(ev, st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE)
 		return db_error(s, e, "retracting unconfirmed draws");
 	return 0;
+}
+
+static const char dismiss_sql[] =
+	"UPDATE unconfirmed SET state = 'dismissed', settled_at = ?2,"
+	" reason = 'dismissed by hand' WHERE id = ?1 AND state = 'unconfirmed'"
+	" RETURNING id, number, date, category, invitations, crs_cutoff, reason";
+static const char settled_sql[] =
+	"SELECT state, confirmed_as, settled_at FROM unconfirmed WHERE id = ?1";
+
+/* Why id cannot be dismissed: the message, and EX_DATAERR. */
+static int
+not_dismissed(struct store *s, long long id, struct err *e)
+{
+	sqlite3_stmt *st;
+	const char *state, *as, *when;
+	int rc;
+
+	if ((rc = db_cached(s, settled_sql, &st, e)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_error(s, e, "reading an unconfirmed draw");
+		return err_set(e, EX_DATAERR, "u%lld: no such unconfirmed draw (eedraws list"
+		               " shows them); nothing changed", id);
+	}
+	state = (const char *)sqlite3_column_text(st, 0);
+	as = (const char *)sqlite3_column_text(st, 1);
+	when = (const char *)sqlite3_column_text(st, 2);
+	if (as)
+		rc = err_set(e, EX_DATAERR, "u%lld: IRCC's feed confirmed it as draw #%s on %s:"
+		             " it is no longer unconfirmed; nothing changed", id, as,
+		             when ? when : "?");
+	else
+		rc = err_set(e, EX_DATAERR, "u%lld: it is %s already (%s); nothing changed", id,
+		             state ? state : "?", when ? when : "?");
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+dismiss_unconfirmed(struct store *s, long long id, const char *now, struct event_list *ev,
+                    struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc, found = 0;
+
+	if ((rc = db_cached(s, dismiss_sql, &st, e)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, now);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		retracted(ev, st);
+		found = 1;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, e, "dismissing an unconfirmed draw");
+	return found ? 0 : not_dismissed(s, id, e);
 }
 
 int
