@@ -699,10 +699,14 @@ START_TEST(test_conflicting_article_keeps_ircc_values)
 	ingest_ok("history/06-2025-02-13T201252.json");
 	ck_assert_int_eq(EEDRAWS(&before, &err, NULL, "export"), 0);
 	free(err);
+	/* A conflict is no news for cron: ingest says nothing, status counts
+	 * it, conflicts lists it. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
 	                         test_data("articles/conflicting.txt")), 0);
-	ck_assert_str_eq(out, "conflict on draw #335 2025-02-05: crs_cutoff: IRCC '521',"
-	                      " article '522' (from tests/data/articles/conflicting.txt)\n");
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	EEDRAWS(&out, &err, NULL, "status");
+	ck_assert_int_eq(count_lines(out, "conflicts: 1 (eedraws conflicts lists them)\n"), 1);
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&after, &err, NULL, "export"), 0);
 	ck_assert_str_eq(before, after);

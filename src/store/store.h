@@ -160,8 +160,8 @@ int store_swap_shape(struct store *s, const char *source, const char *keys, long
                      char **old_keys, long *old_rounds, struct err *e);
 
 /* Rows in a table (draws, unconfirmed, observations, revisions, bodies,
- * notifications; for unconfirmed, the draws still unconfirmed), or -1
- * on error. */
+ * notifications, conflicts; for unconfirmed, the draws still
+ * unconfirmed), or -1 on error. */
 long store_count(struct store *s, const char *table, struct err *e);
 
 /* Notifications (notify = COMMAND in the config).  While on, a body that

@@ -219,6 +219,7 @@ store_count(struct store *s, const char *table, struct err *e)
 		{ "revisions", "SELECT count(*) FROM revisions" },
 		{ "bodies", "SELECT count(*) FROM bodies" },
 		{ "notifications", "SELECT count(*) FROM notifications" },
+		{ "conflicts", "SELECT count(*) FROM conflicts" },
 	};
 	size_t i;
 
