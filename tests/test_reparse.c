@@ -182,6 +182,36 @@ START_TEST(test_reparse_will_not_lose_draws_it_has_no_body_for)
 }
 END_TEST
 
+/* A draw a person dismissed is that person's word, not a record of a
+ * body: reparse keeps it dismissed, its article joined to it again. */
+START_TEST(test_reparse_keeps_a_dismissed_draw_dismissed)
+{
+	char *out, *err, *before, *after;
+
+	ingest("history/06-2025-02-13T201252.json");
+	ingest("articles/never-held.txt");
+	ck_assert_int_eq(EEDRAWS(&out, &err, "dismiss", "u1"), 0);
+	free(out), free(err);
+	before = export_all();
+	ck_assert_int_eq(EEDRAWS(&out, &err, "reparse"), 0);
+	free(out), free(err);
+	after = export_all();
+	ck_assert_str_eq(after, before);
+	free(before), free(after);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM unconfirmed WHERE id = 1"
+	                                 " AND state = 'dismissed' AND id IN (SELECT unconfirmed"
+	                                 " FROM observations)"), 1);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "list"), 0);
+	ck_assert_ptr_null(strstr(out, "2025-02-10"));
+	free(out), free(err);
+	/* No record states it any more: it goes. */
+	exec_sql("DELETE FROM bodies WHERE kind = 'article'");
+	ck_assert_int_eq(EEDRAWS(&out, &err, "reparse"), 0);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM unconfirmed"), 0);
+}
+END_TEST
+
 Suite *
 reparse_suite(void)
 {
@@ -195,6 +225,7 @@ reparse_suite(void)
 	tcase_add_test(tc, test_reparse_rebuilds_exactly_what_was_stored);
 	tcase_add_test(tc, test_reparse_replaces_records_a_parser_got_wrong);
 	tcase_add_test(tc, test_reparse_will_not_lose_draws_it_has_no_body_for);
+	tcase_add_test(tc, test_reparse_keeps_a_dismissed_draw_dismissed);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -146,10 +146,12 @@ typedef int store_body_fn(void *ctx, const struct body *b, const char *source,
 int store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e);
 
 /* reparse: begin deletes every record derived from bodies (draws, pool,
- * revisions, observations, unconfirmed draws) in one transaction; the
- * caller then puts the archived bodies again, each dated when it was
- * fetched; end commits when keep is set and no draw that was there is
- * lost (*lost counts them; force commits anyway), else rolls all back. */
+ * revisions, observations, unconfirmed draws but those a person
+ * dismissed) in one transaction; the caller then puts the archived bodies
+ * again, each dated when it was fetched; end commits when keep is set and
+ * no draw that was there is lost (*lost counts them; force commits
+ * anyway), else rolls all back.  A dismissed draw no record states any
+ * more goes. */
 int store_rebuild_begin(struct store *s, struct err *e);
 int store_rebuild_end(struct store *s, int keep, int force, long *lost, struct err *e);
 

@@ -8,13 +8,19 @@
 #include <string.h>
 #include <sysexits.h>
 
-/* The tables reparse rebuilds, children first. */
+/* The tables reparse rebuilds, children first.  A draw a person dismissed
+ * is no record of a body but that person's word: it stays, and the
+ * records that state it join it again as they are replayed. */
 static const char rebuild_sql[] =
 	"CREATE TEMP TABLE IF NOT EXISTS reparse_before (number TEXT PRIMARY KEY);"
 	"DELETE FROM temp.reparse_before;"
 	"INSERT INTO temp.reparse_before SELECT number FROM draws;"
 	"DELETE FROM pool; DELETE FROM revisions; DELETE FROM observations;"
-	"DELETE FROM unconfirmed; DELETE FROM draws;";
+	"DELETE FROM unconfirmed WHERE state <> 'dismissed'; DELETE FROM draws;";
+/* ... unless no record states it any more. */
+static const char unstated_sql[] =
+	"DELETE FROM unconfirmed WHERE state = 'dismissed' AND id NOT IN"
+	" (SELECT unconfirmed FROM observations WHERE unconfirmed IS NOT NULL)";
 
 void
 body_hash(const char *data, size_t len, char out[40])
@@ -161,7 +167,7 @@ store_rebuild_end(struct store *s, int keep, int force, long *lost, struct err *
 			             " states (stored before eedraws kept bodies?); nothing"
 			             " changed (--force to rebuild anyway)", s->path, *lost);
 	}
-	if (keep && rc == 0)
+	if (keep && rc == 0 && (rc = db_exec(s, unstated_sql, e)) == 0)
 		return db_exec(s, "COMMIT", e);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
