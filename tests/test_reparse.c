@@ -182,6 +182,51 @@ START_TEST(test_reparse_will_not_lose_draws_it_has_no_body_for)
 }
 END_TEST
 
+static void
+copy_fixture(const char *name)
+{
+	size_t len;
+	char *data = test_slurp(test_data(name), &len);
+	FILE *f = fopen(db, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+	free(data);
+}
+
+/* A database an eedraws before issue 13 wrote: IRCC's feed, then an
+ * article dated years before its newest draw matching none of them,
+ * which that eedraws made a (phantom) unconfirmed draw.  reparse judges
+ * the archive again: the phantom is an unmatched observation, with its
+ * reason; the draw after IRCC's newest stays unconfirmed. */
+START_TEST(test_reparse_turns_a_phantom_draw_of_the_old_rules_into_no_draw)
+{
+	char *out, *err;
+
+	copy_fixture("schema-v3.db");
+	ck_assert_int_eq(EEDRAWS(&out, &err, "list"), 0);
+	ck_assert_msg(strstr(out, "\nu1     2024-06-19 cec"), "%s", out);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "reparse"), 0);
+	ck_assert_msg(strstr(out, "reparse: 4 bodies (0 not parsed); draws 7 -> 7, unconfirmed"
+	                     " 2 -> 1, observations 3 -> 3\n"), "%s", out);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "list"), 0);
+	ck_assert_ptr_null(strstr(out, "2024-06-19 cec"));
+	ck_assert_ptr_nonnull(strstr(out, "\nu1     2025-02-17 pnp"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "export", "-a"), 0);
+	ck_assert_ptr_null(strstr(out, ",2024-06-19,cec,"));
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations WHERE date ="
+	                                 " '2024-06-19' AND number IS NULL AND unconfirmed IS NULL"
+	                                 " AND reason = 'no draw of IRCC''s on or a day from"
+	                                 " 2024-06-19 has these values'"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM conflicts"), 1);
+}
+END_TEST
+
 /* A draw a person dismissed is that person's word, not a record of a
  * body: reparse keeps it dismissed, its article joined to it again. */
 START_TEST(test_reparse_keeps_a_dismissed_draw_dismissed)
@@ -225,6 +270,7 @@ reparse_suite(void)
 	tcase_add_test(tc, test_reparse_rebuilds_exactly_what_was_stored);
 	tcase_add_test(tc, test_reparse_replaces_records_a_parser_got_wrong);
 	tcase_add_test(tc, test_reparse_will_not_lose_draws_it_has_no_body_for);
+	tcase_add_test(tc, test_reparse_turns_a_phantom_draw_of_the_old_rules_into_no_draw);
 	tcase_add_test(tc, test_reparse_keeps_a_dismissed_draw_dismissed);
 	suite_add_tcase(s, tc);
 	return s;
