@@ -121,32 +121,37 @@ fit(const struct facts *o, const struct facts *c, int one_of_category, int *scor
 	return MATCH_NONE;
 }
 
-/* The one best match for o in l (*how it fits), or NULL when none fits
- * or two fit equally (*ties counts those, for a reason). */
-static const struct facts *
-best_match(const struct facts *o, const struct facts_list *l, enum match *how, int *ties)
+/* What matching a record found among its candidates. */
+struct found {
+	struct facts_list l;	/* the candidates (facts_list_release) */
+	const struct facts *m;	/* the one that fits best, in l; NULL when
+				 * none fits or two fit equally */
+	enum match how;		/* how m fits */
+	int ties;		/* how many fit as well as the best */
+};
+
+/* Sets f->m, f->how and f->ties for o from f->l. */
+static void
+best_match(const struct facts *o, struct found *f)
 {
-	const struct facts *best = NULL;
 	int score = 0, sc, same_day = 0;
 	enum match m;
 	size_t i;
 
-	for (i = 0; i < l->n; i++)
-		same_day += l->v[i].off == 0 && same_text(o->category, l->v[i].category);
-	*ties = 0;
-	*how = MATCH_NONE;
-	for (i = 0; i < l->n; i++) {
-		if ((m = fit(o, &l->v[i], same_day == 1, &sc)) == MATCH_NONE)
+	for (i = 0; i < f->l.n; i++)
+		same_day += f->l.v[i].off == 0 && same_text(o->category, f->l.v[i].category);
+	f->m = NULL, f->how = MATCH_NONE, f->ties = 0;
+	for (i = 0; i < f->l.n; i++) {
+		if ((m = fit(o, &f->l.v[i], same_day == 1, &sc)) == MATCH_NONE)
 			continue;
 		if (sc > score) {
-			best = &l->v[i], score = sc, *how = m, *ties = 0;
+			f->m = &f->l.v[i], score = sc, f->how = m, f->ties = 0;
 		} else if (sc == score) {
-			++*ties;
+			f->ties++;
 		}
 	}
-	if (*ties)
-		*how = MATCH_NONE;
-	return *ties ? NULL : best;
+	if (f->ties)
+		f->m = NULL, f->how = MATCH_NONE;
 }
 
 /* The draws an observation could be, IRCC's or the unconfirmed ones: of
@@ -162,19 +167,24 @@ static const char cand_unconf_sql[] =
 	" (date BETWEEN date(?1, '-1 day') AND date(?1, '+1 day') OR number = ?2)"
 	" ORDER BY id";
 
-/* sql: cand_draws_sql or cand_unconf_sql. */
+/* The draw record o names among the candidates of sql (cand_draws_sql
+ * or cand_unconf_sql), into *f; the caller releases f->l. */
 static int
-candidates(struct store *s, const char *sql, const struct facts *o, struct facts_list *l,
-           struct err *e)
+find(struct store *s, const char *sql, const struct facts *o, struct found *f,
+     struct err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
+	memset(f, 0, sizeof(*f));
 	if ((rc = db_cached(s, sql, &st, e)))
 		return rc;
 	bind_text(st, 1, o->date);
 	bind_text(st, 2, o->number);
-	return load_facts(s, st, l, e);
+	if ((rc = load_facts(s, st, &f->l, e)))
+		return rc;
+	best_match(o, f);
+	return 0;
 }
 
 static void
@@ -412,17 +422,15 @@ place_unconfirmed(struct store *s, const struct draw *d, const struct facts *o,
                   const char *newest, const char *now, struct place *p, int *made,
                   struct err *e)
 {
-	struct facts_list l = {0};
-	const struct facts *m;
-	enum match how;
-	int rc, ties;
+	struct found f;
+	int rc;
 
 	*made = 0;
-	if ((rc = candidates(s, cand_unconf_sql, o, &l, e)))
+	if ((rc = find(s, cand_unconf_sql, o, &f, e)))
 		goto out;
-	if ((m = best_match(o, &l, &how, &ties))) {
-		p->unconfirmed = m->id;
-		rc = fill_unconfirmed(s, m->id, d, now, e);
+	if (f.m) {
+		p->unconfirmed = f.m->id;
+		rc = fill_unconfirmed(s, f.m->id, d, now, e);
 	} else if (o->invitations >= 0 && o->crs_cutoff >= 0) {
 		rc = insert_unconfirmed(s, d, now, &p->unconfirmed, e);
 		*made = 1;
@@ -430,7 +438,7 @@ place_unconfirmed(struct store *s, const struct draw *d, const struct facts *o,
 		p->reason = too_little(o, newest);
 	}
 out:
-	facts_list_release(&l);
+	facts_list_release(&f.l);
 	return rc;
 }
 
@@ -445,11 +453,10 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 {
 	struct facts o = { 0, d->number, "", (char *)d->category, d->invitations,
 	                   d->crs_cutoff, 0 };
-	struct facts_list l = {0};
-	const struct facts *m;
+	struct found f = {0};
 	struct place p = {0};
 	char newest[11];
-	int rc, ties, made = 0;
+	int rc, made = 0;
 
 	/* The parser emits no draw without a date; never store one. */
 	if (!d->date[0])
@@ -457,17 +464,17 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 	if ((rc = seen_before(s, d, b->url, e)) != 0)
 		return rc < 0 ? -rc : 0;
 	memcpy(o.date, d->date, sizeof(o.date));
-	if ((rc = candidates(s, cand_draws_sql, &o, &l, e)))
+	if ((rc = find(s, cand_draws_sql, &o, &f, e)))
 		goto out;
-	if ((m = best_match(&o, &l, &p.how, &ties))) {
+	if (f.m) {
 		/* Named beyond doubt, what else it states may dispute IRCC. */
-		if (p.how != MATCH_VALUES)
-			disagreements(ev, STORE_CONFLICT, 0, d, m, &o);
-		p.number = m->number;
+		if ((p.how = f.how) != MATCH_VALUES)
+			disagreements(ev, STORE_CONFLICT, 0, d, f.m, &o);
+		p.number = f.m->number;
 	} else if ((rc = newest_draw(s, newest, e))) {
 		goto out;
 	} else if (strcmp(o.date, newest) <= 0) {
-		p.reason = no_draw(&o, ties);
+		p.reason = no_draw(&o, f.ties);
 	} else if ((rc = place_unconfirmed(s, d, &o, newest, now, &p, &made, e))) {
 		goto out;
 	}
@@ -477,7 +484,7 @@ observe_draw(struct store *s, const struct draw *d, const char *source,
 			p.unconfirmed;
 out:
 	free(p.reason);
-	facts_list_release(&l);
+	facts_list_release(&f.l);
 	return rc;
 }
 
@@ -494,17 +501,13 @@ static int
 own_match(struct store *s, const struct facts *o, const struct facts *m, enum match how,
           enum match *own, struct err *e)
 {
-	struct facts_list l = {0};
-	const struct facts *best;
-	enum match alone;
-	int rc, ties;
+	struct found f;
+	int rc;
 
-	if ((rc = candidates(s, cand_draws_sql, o, &l, e)))
-		return rc;
-	best = best_match(o, &l, &alone, &ties);
-	*own = best && same_text(best->number, m->number) ? alone : how;
-	facts_list_release(&l);
-	return 0;
+	if (!(rc = find(s, cand_draws_sql, o, &f, e)))
+		*own = f.m && same_text(f.m->number, m->number) ? f.how : how;
+	facts_list_release(&f.l);
+	return rc;
 }
 
 static const char confirmed_sql[] =
@@ -558,32 +561,31 @@ static const char all_unconf_sql[] =
 static int
 confirm_unconfirmed(struct store *s, const char *now, struct event_list *ev, struct err *e)
 {
-	struct facts_list u = {0}, l = {0};
-	const struct facts *m;
+	struct facts_list u = {0};
+	struct found f = {0};
 	sqlite3_stmt *st;
-	enum match how;
 	size_t i;
-	int rc, ties;
+	int rc;
 
 	if ((rc = db_cached(s, all_unconf_sql, &st, e)) || (rc = load_facts(s, st, &u, e)))
 		return rc;
 	for (i = 0; i < u.n; i++) {
-		facts_list_release(&l);
-		if ((rc = candidates(s, cand_draws_sql, &u.v[i], &l, e)))
+		facts_list_release(&f.l);
+		if ((rc = find(s, cand_draws_sql, &u.v[i], &f, e)))
 			goto out;
-		if (!(m = best_match(&u.v[i], &l, &how, &ties)))
+		if (!f.m)
 			continue;
-		if ((rc = confirm(s, u.v[i].id, m, how, now, e)))
+		if ((rc = confirm(s, u.v[i].id, f.m, f.how, now, e)))
 			goto out;
 		/* The values the articles got wrong, as the conflicts view
 		 * shows them: none when they named it by its values. */
-		if (how == MATCH_VALUES)
-			event_add(ev, STORE_CONFIRMED, NULL, m->number, m->date);
+		if (f.how == MATCH_VALUES)
+			event_add(ev, STORE_CONFIRMED, NULL, f.m->number, f.m->date);
 		else
-			disagreements(ev, STORE_CONFIRMED, 1, NULL, m, &u.v[i]);
+			disagreements(ev, STORE_CONFIRMED, 1, NULL, f.m, &u.v[i]);
 	}
 out:
-	facts_list_release(&l);
+	facts_list_release(&f.l);
 	facts_list_release(&u);
 	return rc;
 }
@@ -603,33 +605,30 @@ static int
 rejudge(struct store *s, const struct facts *o, const char *newest, struct event_list *ev,
         struct err *e)
 {
-	struct facts_list l = {0};
-	const struct facts *m;
+	struct found f;
 	sqlite3_stmt *st;
-	enum match how;
 	char *reason = NULL;
-	int rc, ties;
+	int rc;
 
-	if ((rc = candidates(s, cand_draws_sql, o, &l, e)))
-		return rc;
-	m = best_match(o, &l, &how, &ties);
-	if (!m && strcmp(o->date, newest) > 0)
+	if ((rc = find(s, cand_draws_sql, o, &f, e)))
+		goto out;
+	if (!f.m && strcmp(o->date, newest) > 0)
 		goto out;	/* still after it: its reason stands */
-	if ((rc = db_cached(s, m ? match_obs_sql : reason_obs_sql, &st, e)))
+	if ((rc = db_cached(s, f.m ? match_obs_sql : reason_obs_sql, &st, e)))
 		goto out;
 	sqlite3_bind_int64(st, 1, o->id);
-	if (m) {
-		bind_text(st, 2, m->number);
-		bind_text(st, 3, match_names[how]);
-		if (how != MATCH_VALUES)
-			disagreements(ev, STORE_CONFLICT, 0, NULL, m, o);
+	if (f.m) {
+		bind_text(st, 2, f.m->number);
+		bind_text(st, 3, match_names[f.how]);
+		if (f.how != MATCH_VALUES)
+			disagreements(ev, STORE_CONFLICT, 0, NULL, f.m, o);
 	} else {
-		bind_text(st, 2, reason = no_draw(o, ties));
+		bind_text(st, 2, reason = no_draw(o, f.ties));
 	}
 	rc = run(s, st, e);
 out:
 	free(reason);
-	facts_list_release(&l);
+	facts_list_release(&f.l);
 	return rc;
 }
 
