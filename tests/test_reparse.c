@@ -182,19 +182,6 @@ START_TEST(test_reparse_will_not_lose_draws_it_has_no_body_for)
 }
 END_TEST
 
-static void
-copy_fixture(const char *name)
-{
-	size_t len;
-	char *data = test_slurp(test_data(name), &len);
-	FILE *f = fopen(db, "wb");
-
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
-	ck_assert_int_eq(fclose(f), 0);
-	free(data);
-}
-
 /* A database an eedraws before issue 13 wrote: IRCC's feed, then an
  * article dated years before its newest draw matching none of them,
  * which that eedraws made a (phantom) unconfirmed draw.  reparse judges
@@ -204,7 +191,7 @@ START_TEST(test_reparse_turns_a_phantom_draw_of_the_old_rules_into_no_draw)
 {
 	char *out, *err;
 
-	copy_fixture("schema-v3.db");
+	test_copy_data("schema-v3.db", db);
 	ck_assert_int_eq(EEDRAWS(&out, &err, "list"), 0);
 	ck_assert_msg(strstr(out, "\nu1     2024-06-19 cec"), "%s", out);
 	free(out), free(err);

@@ -79,32 +79,45 @@ put_file(struct store *s, const char *path, struct seen *seen)
 	return rc;
 }
 
+/* Every row the queries give, as text. */
+static char *
+rows_of(const char *path, const struct strlist *q)
+{
+	struct buf b = {0};
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	size_t i;
+	int c;
+
+	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	for (i = 0; i < q->n; i++) {
+		ck_assert_msg(sqlite3_prepare_v2(h, q->v[i], -1, &st, NULL) == SQLITE_OK, "%s: %s",
+		              q->v[i], sqlite3_errmsg(h));
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (c = 0; c < sqlite3_column_count(st); c++)
+				buf_addf(&b, "%s|", (const char *)sqlite3_column_text(st, c));
+			buf_adds(&b, "\n");
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return buf_detach(&b, NULL);
+}
+
 /* Every row of every table, as text: "the database exactly as before". */
 static char *
 dump(const char *path)
 {
 	static const char *const tables[] = { "draws", "pool", "revisions", "fetch_state" };
-	struct buf b = {0};
-	sqlite3 *h;
-	sqlite3_stmt *st;
+	struct strlist q = {0};
+	char *rows;
 	size_t t;
-	int i;
 
-	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
-		char *sql = xasprintf("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
-
-		ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			for (i = 0; i < sqlite3_column_count(st); i++)
-				buf_addf(&b, "%s|", (const char *)sqlite3_column_text(st, i));
-			buf_adds(&b, "\n");
-		}
-		sqlite3_finalize(st);
-		free(sql);
-	}
-	sqlite3_close(h);
-	return buf_detach(&b, NULL);
+	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		strlist_addf(&q, "SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+	rows = rows_of(path, &q);
+	strlist_release(&q);
+	return rows;
 }
 
 START_TEST(test_ingesting_a_feed_stores_every_round)
@@ -479,27 +492,13 @@ START_TEST(test_a_newer_schema_is_refused)
 }
 END_TEST
 
-/* The database file tests/data/NAME, as the test's database. */
-static void
-put_fixture(const char *name)
-{
-	size_t len;
-	char *data = test_slurp(test_data(name), &len);
-	FILE *f = fopen(db, "wb");
-
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
-	ck_assert_int_eq(fclose(f), 0);
-	free(data);
-}
-
 START_TEST(test_a_schema_1_database_is_migrated_keeping_its_draws)
 {
 	struct store *s;
 	struct err e = {0};
 
 	/* Written by eedraws 0.1.0 before articles were stored. */
-	put_fixture("schema-v1.db");
+	test_copy_data("schema-v1.db", db);
 	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), 1);
 	ck_assert_msg(store_open(&s, db, &e) == 0, "%s", e.msg);
 	store_close(s);
@@ -543,31 +542,6 @@ queries_of(const char *path, struct strlist *q)
 	sqlite3_close(h);
 }
 
-/* Every row the queries give, as text. */
-static char *
-rows_of(const char *path, const struct strlist *q)
-{
-	struct buf b = {0};
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	size_t i;
-	int c;
-
-	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	for (i = 0; i < q->n; i++) {
-		ck_assert_msg(sqlite3_prepare_v2(h, q->v[i], -1, &st, NULL) == SQLITE_OK, "%s: %s",
-		              q->v[i], sqlite3_errmsg(h));
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			for (c = 0; c < sqlite3_column_count(st); c++)
-				buf_addf(&b, "%s|", (const char *)sqlite3_column_text(st, c));
-			buf_adds(&b, "\n");
-		}
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(h);
-	return buf_detach(&b, NULL);
-}
-
 START_TEST(test_a_schema_3_database_is_migrated_keeping_every_row)
 {
 	struct strlist q = {0};
@@ -578,7 +552,7 @@ START_TEST(test_a_schema_3_database_is_migrated_keeping_every_row)
 	/* Written by eedraws before issue 13: IRCC's feed, then an article
 	 * dated before its newest draw that matches none (a phantom draw),
 	 * one after it, and one in conflict. */
-	put_fixture("schema-v3.db");
+	test_copy_data("schema-v3.db", db);
 	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), 3);
 	queries_of(db, &q);
 	before = rows_of(db, &q);
