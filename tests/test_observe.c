@@ -477,6 +477,21 @@ START_TEST(test_an_unmatched_record_is_judged_again_when_ircc_merges)
 }
 END_TEST
 
+/* IRCC's feed again, the same: the unmatched records are judged again,
+ * but what does not change is not written (update rewrites its report
+ * page when a run changed a record). */
+START_TEST(test_judging_again_writes_only_what_changes)
+{
+	long before;
+
+	ircc(1);
+	article("https://news.example/a", NULL, "2025-01-10", "cec", 1000, 500);
+	before = store_data_changes(st);
+	ircc(1);
+	ck_assert_int_eq(store_data_changes(st), before);
+}
+END_TEST
+
 /* number, date, confirmed, unconfirmed_id and state of a draws row. */
 static int
 collect_state(void *ctx, const char *const *cells, int n)
@@ -618,6 +633,7 @@ observe_suite(void)
 	tcase_add_test(tc, test_confirmation_names_what_the_articles_got_wrong);
 	tcase_add_test(tc, test_an_unconfirmed_draw_is_confirmed_a_day_off);
 	tcase_add_test(tc, test_an_unmatched_record_is_judged_again_when_ircc_merges);
+	tcase_add_test(tc, test_judging_again_writes_only_what_changes);
 	tcase_add_test(tc, test_an_unconfirmed_draw_is_retracted_a_week_after_ircc_passes_it);
 	tcase_add_test(tc, test_an_ircc_correction_ends_a_conflict);
 	tcase_add_test(tc, test_a_failed_article_merge_writes_nothing);

@@ -595,7 +595,9 @@ static const char unmatched_sql[] =
 	" FROM observations WHERE reason IS NOT NULL ORDER BY id";
 static const char match_obs_sql[] =
 	"UPDATE observations SET number = ?2, matched_by = ?3, reason = NULL WHERE id = ?1";
-static const char reason_obs_sql[] = "UPDATE observations SET reason = ?2 WHERE id = ?1";
+/* Only when it changes: a run that changed no record rewrites no report. */
+static const char reason_obs_sql[] =
+	"UPDATE observations SET reason = ?2 WHERE id = ?1 AND reason IS NOT ?2";
 
 /* Judges unmatched record o again, on IRCC's record as it is now (newest
  * its newest draw): the draw it names now, late in IRCC's feed or a
