@@ -1,5 +1,6 @@
 /* announce.c: the cron job's mail: each event a body caused, one line on
- * stdout. */
+ * stdout; but a conflict is no news (eedraws conflicts lists them,
+ * eedraws status counts them). */
 #include <stdio.h>
 
 #include "app.h"
@@ -13,6 +14,16 @@ print_values(const struct draw *d)
 		printf(", %ld invitations", d->invitations);
 	if (d->crs_cutoff >= 0)
 		printf(", CRS %ld", d->crs_cutoff);
+}
+
+/* An unconfirmed draw: its date, the number an article stated, its values. */
+static void
+print_stated(const char *date, const struct draw *d)
+{
+	fputs(date, stdout);
+	if (d->number)
+		printf(" #%s", d->number);
+	print_values(d);
 }
 
 /* Prints fields as "name 'old' -> 'new'", or for an article's values
@@ -54,22 +65,22 @@ announce(void *ctx, const struct store_event *ev)
 		print_fields(ev, 0);
 		break;
 	case STORE_UNCONFIRMED:
-		printf("unconfirmed draw %s", date);
-		if (d->number)
-			printf(" #%s", d->number);
-		print_values(d);
-		printf(" (from %s)", ev->url);
+		fputs("unconfirmed draw ", stdout);
+		print_stated(date, d);
+		printf(" (u%lld, from %s)", ev->unconfirmed_id, ev->url);
 		break;
 	case STORE_CONFLICT:
-		printf("conflict on draw #%s %s:", ev->number, date);
-		print_fields(ev, 1);
-		printf(" (from %s)", ev->url);
-		break;
+		return;		/* no news */
 	case STORE_CONFIRMED:
 		printf("confirmed draw #%s %s, reported before IRCC", ev->number, date);
 		if (ev->nfields)
 			putchar(':');
 		print_fields(ev, 1);
+		break;
+	case STORE_RETRACTED:
+		fputs("retracted unconfirmed draw ", stdout);
+		print_stated(date, d);
+		printf(" (u%lld): %s", ev->unconfirmed_id, ev->reason);
 		break;
 	}
 	putchar('\n');

@@ -25,8 +25,8 @@ load_config(struct app *app)
 }
 
 /* Every command, and what it needs once its options are read
- * (app_setup()): parse stores nothing; update and ingest store what may
- * be news. */
+ * (app_setup()): parse stores nothing; update, ingest and dismiss store
+ * what may be news. */
 static const struct {
 	const char *name;
 	int (*run)(struct app *, int, char **);
@@ -41,6 +41,7 @@ static const struct {
 	{ "status", cmd_status, APP_STORE },
 	{ "reparse", cmd_reparse, APP_STORE },
 	{ "report", cmd_report, APP_STORE },
+	{ "dismiss", cmd_dismiss, APP_STORE | APP_NOTIFY },
 };
 
 /* The exit codes eedraws documents; anything else is 1. */

@@ -2,7 +2,8 @@
 # memcheck-cli.sh: the eedraws binary under valgrind's memcheck, on a few
 # commands that between them go through every module: ingest of IRCC's
 # feed (English and French) and of news articles, parse of each kind,
-# export of every table, list, conflicts, status, reparse, report, and an update
+# export of every table, list, conflicts, status, reparse, report, dismiss
+# (done and refused), and an update
 # whose sources cannot be reached (libcurl, robots.txt, backoff) with a
 # notify command.  The test suite ("make memcheck") runs the binary
 # untraced, so its leaks would go unseen without this.
@@ -56,6 +57,12 @@ url = http://127.0.0.1:9/feed.xml
 EOF
 
 vg 0 "$@" "$bin" -c "$conf" ingest "$data/feed-2024-04-06.json"
+# Three draws after that feed's newest: one dismissed by hand, one the
+# next feed confirms a day off, one it retracts.
+vg 0 "$@" "$bin" -c "$conf" ingest "$data/articles/never-held.txt"
+vg 0 "$@" "$bin" -c "$conf" ingest "$data/articles/day-late.txt"
+vg 0 "$@" "$bin" -c "$conf" ingest "$data/articles/phantom.txt"
+vg 0 "$@" "$bin" -c "$conf" dismiss u1
 vg 0 "$@" "$bin" -c "$conf" ingest "$data/feed-2026-08-07.json"
 vg 0 "$@" "$bin" -c "$conf" ingest --lang fr "$data/feed-fr.json"
 vg 0 "$@" "$bin" -c "$conf" ingest --date 2025-02-17 "$data/articles/before-ircc.txt"
@@ -77,6 +84,7 @@ vg 0 "$@" "$bin" -c "$conf" report -o "$tmp/report.html"
 vg 0 "$@" "$bin" -c "$conf" report --since 2026-01-01
 vg 75 "$@" "$bin" -c "$conf" -v update
 vg 1 "$@" "$bin" -c "$conf" status
+vg 65 "$@" "$bin" -c "$conf" dismiss u3
 vg 64 "$@" "$bin" frobnicate
 
 [ -s "$tmp/update.html" ] || { echo "memcheck: update wrote no report" >&2; failed=1; }

@@ -71,6 +71,9 @@ START_TEST(test_usage_errors_exit_64_and_say_what_was_wrong)
 		{ { "eedraws", "update", "nosuch", NULL }, "no source named 'nosuch'" },
 		{ { "eedraws", "ingest", "--lang", "de", "x", NULL }, "--lang wants en or fr" },
 		{ { "eedraws", "--bogus", NULL }, "usage:" },
+		{ { "eedraws", "dismiss", NULL }, "name one unconfirmed draw" },
+		{ { "eedraws", "dismiss", "u0", NULL }, "'u0' is not an unconfirmed draw's id" },
+		{ { "eedraws", "dismiss", "u1", "u2", NULL }, "name one unconfirmed draw" },
 	};
 	size_t i;
 
@@ -240,10 +243,12 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	ck_assert_int_eq(EEDRAWS(&exported, &err, NULL, "export"), 0);
 	free(err);
 	ck_assert(starts_with(exported, "number,date,category,version,name,invitations,"
-	                      "crs_cutoff,draw_time,tie_break,programs,confirmed,name_fr\r\n"));
+	                      "crs_cutoff,draw_time,tie_break,programs,confirmed,name_fr,"
+	                      "unconfirmed_id,state\r\n"));
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n434,2026-08-07,transport,2,"
 	                             "\"Transport Occupations, 2026-Version 2\",300,470,"
-	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,\r\n"));
+	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,,,"
+	                             "\r\n"));
 	/* Sorted by date then number: 91a before 91b, round 1 first. */
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n1,2015-01-31,"));
 	ck_assert(strstr(exported, "\r\n91a,") < strstr(exported, "\r\n91b,"));
@@ -253,7 +258,8 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	ck_assert_uint_eq(nb, 436);
 	/* The same rows, with IRCC's draws all confirmed, no French names. */
 	for (i = 0; i < na; i++) {
-		char *want = xasprintf("%s,%s", a[i], i == na - 1 ? "confirmed,name_fr" : "1,");
+		char *want = xasprintf("%s,%s", a[i], i == na - 1
+		                       ? "confirmed,name_fr,unconfirmed_id,state" : "1,,,");
 
 		ck_assert_str_eq(want, b[i]);
 		free(want);
@@ -274,7 +280,7 @@ START_TEST(test_ingest_french_after_english_announces_nothing_and_exports_name_f
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\r\n431,2026-08-04,pnp,,Provincial Nominee Program,"
 	                             "507,768,2026-08-04T10:39:04Z,2026-05-15T15:58:19Z,pnp,1,"
-	                             "Programme des candidats des provinces\r\n"));
+	                             "Programme des candidats des provinces,,\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -326,7 +332,7 @@ START_TEST(test_programs_cell_is_quoted)
 	ingest_ok("feed-2026-08-07.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	/* "fsw,cec,fst" holds commas: RFC 4180 quotes it. */
-	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,,,\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -587,13 +593,15 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
 	                         test_data("articles/before-ircc.txt")), 0);
 	ck_assert_str_eq(out, "unconfirmed draw 2025-02-17 pnp, 646 invitations, CRS 750"
-	                      " (from tests/data/articles/before-ircc.txt)\n");
+	                      " (u1, from tests/data/articles/before-ircc.txt)\n");
 	free(out), free(err);
+	/* Named by its id, as dismiss takes it. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,unconfirmed\r\n"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "unconfirmed"));
+	ck_assert_msg(strstr(out, "\nu1     2025-02-17 pnp") && strstr(out, "unconfirmed"),
+	              "%s", out);
 	free(out), free(err);
 
 	/* IRCC's feed brings #336: the same draw, now confirmed, once. */
@@ -605,9 +613,102 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	ck_assert_int_eq(export_rows_on("2025-02-17"), 1);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "observations"), 0);
 	ck_assert(starts_with(out, "draw,status,date,number,category,invitations,crs_cutoff,"
-	                           "source,url,fetched_at,evidence\r\n336,confirms,2025-02-17,,"
+	                           "source,url,fetched_at,evidence,matched_by,reason,"
+	                           "unconfirmed_id\r\n"
+	                           "336,confirms,2025-02-17,,"
 	                           "pnp,646,750,ingest,tests/data/articles/before-ircc.txt,"));
 	free(out), free(err);
+}
+END_TEST
+
+/* An article announces a draw IRCC never held: once IRCC's record holds
+ * draws a week after it, it is retracted, said so, and gone from list
+ * and export but for export --all. */
+START_TEST(test_a_draw_ircc_never_brings_is_retracted)
+{
+	char *out, *err;
+
+	ingest_ok("history/06-2025-02-13T201252.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("articles/never-held.txt")), 0);
+	ck_assert_str_eq(out, "unconfirmed draw 2025-02-10 french, 3000 invitations, CRS 400"
+	                      " (u1, from tests/data/articles/never-held.txt)\n");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/09-2025-02-19T193406.json")), 0);
+	ck_assert_int_eq(count_lines(out, "retracted "), 1);
+	ck_assert_int_eq(count_lines(out, "retracted unconfirmed draw 2025-02-10 french, 3000"
+	                                  " invitations, CRS 400 (u1): IRCC's record holds draws"
+	                                  " to 2025-02-19, a week or more after it, and not this"
+	                                  " one\n"), 1);
+	free(out), free(err);
+	ck_assert_int_eq(export_rows_on("2025-02-10"), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list"), 0);
+	ck_assert_ptr_null(strstr(out, "2025-02-10"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "--all"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-10,french,,,3000,400,,,,0,,1,retracted\r\n"));
+	free(out), free(err);
+	/* Said once. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/08-2025-02-19T184209.json")), 0);
+	ck_assert_int_eq(count_lines(out, "retracted "), 0);
+	free(out), free(err);
+}
+END_TEST
+
+/* dismiss: a person retracts an unconfirmed draw by its id, as list
+ * shows it; anything else is an error naming it that changes nothing. */
+START_TEST(test_dismiss_retracts_an_unconfirmed_draw_by_hand)
+{
+	char *out, *err, *before, *after;
+
+	ingest_ok("history/06-2025-02-13T201252.json");
+	ingest_ok("articles/before-ircc.txt");
+	ck_assert_int_eq(EEDRAWS(&before, &err, NULL, "export", "-a"), 0);
+	free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "dismiss", "x1"), 64);
+	ck_assert_msg(strstr(err, "'x1' is not an unconfirmed draw's id"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "dismiss", "u2"), 65);
+	ck_assert_str_eq(err, "eedraws: dismiss: u2: no such unconfirmed draw (eedraws list"
+	                      " shows them); nothing changed\n");
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&after, &err, NULL, "export", "-a"), 0);
+	ck_assert_str_eq(after, before);
+	free(before), free(after), free(err);
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "dismiss", "u1"), 0);
+	ck_assert_str_eq(out, "retracted unconfirmed draw 2025-02-17 pnp, 646 invitations,"
+	                      " CRS 750 (u1): dismissed by hand\n");
+	free(out), free(err);
+	ck_assert_int_eq(export_rows_on("2025-02-17"), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list"), 0);
+	ck_assert_ptr_null(strstr(out, "u1"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "--all"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,dismissed\r\n"));
+	free(out), free(err);
+	/* Another article stating it joins it: it stays dismissed. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", test_data("articles/day-late.txt")),
+	                 0);
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	ck_assert_int_eq(export_rows_on("2025-02-17"), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "dismiss", "1"), 65);
+	ck_assert_msg(strstr(err, "u1: it is dismissed already"), "%s", err);
+	free(out), free(err);
+	/* IRCC's feed is the judge all the same: it brings #336. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/07-2025-02-17T190959.json")), 0);
+	ck_assert_ptr_nonnull(strstr(out, "confirmed draw #336 2025-02-17, reported before IRCC\n"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "dismiss", "u1"), 65);
+	ck_assert_msg(strstr(err, "u1: IRCC's feed confirmed it as draw #336"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"
+	                                 " WHERE number = '336'"), 2);
 }
 END_TEST
 
@@ -618,10 +719,14 @@ START_TEST(test_conflicting_article_keeps_ircc_values)
 	ingest_ok("history/06-2025-02-13T201252.json");
 	ck_assert_int_eq(EEDRAWS(&before, &err, NULL, "export"), 0);
 	free(err);
+	/* A conflict is no news for cron: ingest says nothing, status counts
+	 * it, conflicts lists it. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
 	                         test_data("articles/conflicting.txt")), 0);
-	ck_assert_str_eq(out, "conflict on draw #335 2025-02-05: crs_cutoff: IRCC '521',"
-	                      " article '522' (from tests/data/articles/conflicting.txt)\n");
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	EEDRAWS(&out, &err, NULL, "status");
+	ck_assert_int_eq(count_lines(out, "conflicts: 1 (eedraws conflicts lists them)\n"), 1);
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&after, &err, NULL, "export"), 0);
 	ck_assert_str_eq(before, after);
@@ -735,6 +840,8 @@ cli_suite(void)
 	tcase_add_test(tc, test_parse_v_names_the_text_a_draw_came_from);
 	tcase_add_test(tc, test_a_file_without_a_date_is_never_dated_by_the_clock);
 	tcase_add_test(tc, test_article_before_ircc_is_confirmed_without_duplicate);
+	tcase_add_test(tc, test_a_draw_ircc_never_brings_is_retracted);
+	tcase_add_test(tc, test_dismiss_retracts_an_unconfirmed_draw_by_hand);
 	tcase_add_test(tc, test_conflicting_article_keeps_ircc_values);
 	tcase_add_test(tc, test_parse_of_a_feed_lists_its_items);
 	tcase_add_test(tc, test_csv_cells_cannot_carry_a_formula);

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "httpd.h"
+#include "store.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -1022,7 +1023,7 @@ START_TEST(test_a_migration_that_cannot_finish_leaves_schema_1_as_it_was)
 	/* It failed midway (more than once), then went through. */
 	ck_assert_int_gt(failed, 1);
 	ck_assert_int_lt(frames, 80);
-	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), 3);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 2);
 	free(v1), free(schema);
 }

@@ -18,7 +18,7 @@ static const char script_text[] =
 	"#!/bin/sh\n"
 	"echo \"run $EEDRAWS_EVENT|$EEDRAWS_CONFIRMED|$EEDRAWS_NUMBER|$EEDRAWS_DATE|"
 	"$EEDRAWS_CATEGORY|$EEDRAWS_INVITATIONS|$EEDRAWS_CRS|$EEDRAWS_CHANGES|"
-	"$EEDRAWS_SOURCE|args:$*\" >> \"$LOG\"\n"
+	"$EEDRAWS_SOURCE|$EEDRAWS_UNCONFIRMED_ID|args:$*\" >> \"$LOG\"\n"
 	"if [ -n \"$MUST_FLAG\" ] && [ ! -e \"$MUST_FLAG\" ]; then exit 3; fi\n"
 	"if [ -n \"$HANG\" ]; then sleep 30; fi\n"
 	"exit 0\n";
@@ -138,7 +138,7 @@ START_TEST(test_each_new_or_changed_draw_is_announced_once_with_its_fields)
 	ingest_ok("history/07-2025-02-17T190959.json");
 	log = read_log();
 	ck_assert_int_eq(count_lines(log, "run "), 2);
-	ck_assert_msg(strstr(log, "run new|yes|336|2025-02-17|pnp|646|750||ingest|args:\n"),
+	ck_assert_msg(strstr(log, "run new|yes|336|2025-02-17|pnp|646|750||ingest||args:\n"),
 	              "%s", log);
 	free(log);
 }
@@ -152,7 +152,40 @@ START_TEST(test_an_unconfirmed_draw_is_announced_as_such)
 	ingest_ok("articles/before-ircc.txt");
 	log = read_log();
 	ck_assert_int_eq(count_lines(log, "run "), 1);
-	ck_assert_msg(strstr(log, "run unconfirmed|no||2025-02-17|pnp|646|750|"), "%s", log);
+	ck_assert_msg(strstr(log, "run unconfirmed|no||2025-02-17|pnp|646|750||ingest|u1|"), "%s",
+	              log);
+	free(log);
+}
+END_TEST
+
+START_TEST(test_a_retracted_draw_is_announced_as_such)
+{
+	char *log;
+
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ingest_ok("articles/never-held.txt");
+	ingest_ok("history/09-2025-02-19T193406.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run retracted|"), 1);
+	ck_assert_msg(strstr(log, "run retracted|no||2025-02-10|french|3000|400||ingest|u1|args:\n"),
+	              "%s", log);
+	free(log);
+}
+END_TEST
+
+START_TEST(test_a_dismissed_draw_is_announced_as_retracted)
+{
+	char *log, *out, *err;
+
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ingest_ok("articles/never-held.txt");
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                                                "dismiss", "u1", NULL }, NULL, &out, &err),
+	                 0);
+	free(out), free(err);
+	log = read_log();
+	ck_assert_msg(strstr(log, "run retracted|no||2025-02-10|french|3000|400||dismiss|u1|args:\n"),
+	              "%s", log);
 	free(log);
 }
 END_TEST
@@ -283,6 +316,8 @@ notify_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_each_new_or_changed_draw_is_announced_once_with_its_fields);
 	tcase_add_test(tc, test_an_unconfirmed_draw_is_announced_as_such);
+	tcase_add_test(tc, test_a_retracted_draw_is_announced_as_such);
+	tcase_add_test(tc, test_a_dismissed_draw_is_announced_as_retracted);
 	tcase_add_test(tc, test_a_failed_notification_is_retried_until_it_succeeds_then_never_again);
 	tcase_add_test(tc, test_the_command_runs_without_a_shell);
 	tcase_add_test(tc, test_a_hung_command_is_killed_at_its_timeout_and_retried);

@@ -40,7 +40,7 @@ static void
 record(void *ctx, const struct store_event *ev)
 {
 	static const char *const what[] = { "new", "changed", "unconfirmed", "conflict",
-	                                    "confirmed" };
+	                                    "confirmed", "retracted" };
 	size_t i;
 
 	(void)ctx;
@@ -69,21 +69,29 @@ add(struct draw_list *l, const char *number, const char *date, const char *categ
 	d->evidence = xstrdup("the sentence it came from");
 }
 
+/* Merges l as IRCC's feed, and releases it. */
+static void
+put_ircc(struct draw_list *l)
+{
+	struct body b = { .url = (char *)"https://ircc.example/rounds.json" };
+	struct err e = {0};
+
+	ck_assert_msg(store_put_body(st, "ircc", &b, l, NULL, record, NULL, &e) == 0, "%s",
+	              e.msg);
+	draw_list_release(l);
+}
+
 /* IRCC's record: rounds 334 to 336 of February 2025. */
 static void
 ircc(int with_336)
 {
 	struct draw_list l = {0};
-	struct body b = { .url = (char *)"https://ircc.example/rounds.json" };
-	struct err e = {0};
 
 	add(&l, "334", "2025-02-04", "pnp", 455, 802);
 	add(&l, "335", "2025-02-05", "cec", 4000, 521);
 	if (with_336)
 		add(&l, "336", "2025-02-17", "pnp", 646, 750);
-	ck_assert_msg(store_put_body(st, "ircc", &b, &l, NULL, record, NULL, &e) == 0, "%s",
-	              e.msg);
-	draw_list_release(&l);
+	put_ircc(&l);
 }
 
 static void
@@ -121,7 +129,7 @@ START_TEST(test_match_by_date_and_category_conflicts_on_invitations)
 	ck_assert_uint_eq(events.n, 1);
 	ck_assert_str_eq(events.v[0], "conflict 335 invitations 4000 -> 4500");
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '335'"), 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
 	/* IRCC's value stays. */
 	ck_assert_int_eq(q("SELECT invitations FROM draws WHERE number = '335'"), 4000);
 	ck_assert_int_eq(q("SELECT count(*) FROM conflicts WHERE number = '335'"
@@ -130,14 +138,80 @@ START_TEST(test_match_by_date_and_category_conflicts_on_invitations)
 }
 END_TEST
 
-START_TEST(test_match_by_date_invitations_and_crs_conflicts_on_category)
+/* The date, invitations and CRS of #335 in another category: it may be
+ * #335 with its category wrong, or another draw; it names none beyond
+ * doubt, so it disputes nothing. */
+START_TEST(test_the_same_values_in_another_category_name_no_draw)
 {
 	ircc(0);
 	clear_events();
 	article("https://news.example/a", NULL, "2025-02-05", "fsw", 4000, 521);
-	ck_assert_uint_eq(events.n, 1);
-	ck_assert_str_eq(events.v[0], "conflict 335 category cec -> fsw");
-	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason IS NOT NULL"), 1);
+}
+END_TEST
+
+/* Articles often date a draw by the day they report it: a record with
+ * IRCC's values a day after or before its date is that draw, and its
+ * date is no dispute. */
+START_TEST(test_a_record_a_day_off_with_the_same_values_is_that_draw)
+{
+	ircc(0);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-02-06", "cec", 4000, 521);
+	article("https://news.example/b", NULL, "2025-02-03", NULL, 455, -1);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '335'"
+	                   " AND matched_by = 'values' AND date = '2025-02-06'"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '334'"
+	                   " AND matched_by = 'values'"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+	/* Two days off is another day. */
+	article("https://news.example/c", NULL, "2025-02-07", "cec", 4000, 521);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/c'"
+	                   " AND number IS NOT NULL"), 0);
+}
+END_TEST
+
+/* A record that fits two of IRCC's draws equally is neither. */
+START_TEST(test_two_draws_fitting_equally_match_neither)
+{
+	struct draw_list l = {0};
+
+	add(&l, "340", "2025-03-03", "cec", 4000, 500);
+	add(&l, "341", "2025-03-05", "cec", 4000, 500);
+	put_ircc(&l);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-03-04", "cec", 4000, 500);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
+	/* On the date of one of them, that one fits better. */
+	article("https://news.example/b", NULL, "2025-03-05", NULL, -1, 500);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '341'"), 1);
+}
+END_TEST
+
+/* Date and category name a draw beyond doubt only when IRCC held one
+ * draw of that category that day: with two, a record stating another
+ * count disputes neither. */
+START_TEST(test_date_and_category_name_a_draw_only_when_one_fits)
+{
+	struct draw_list l = {0};
+
+	add(&l, "340", "2025-03-03", "healthcare", 2500, 480);
+	add(&l, "341", "2025-03-03", "healthcare", 500, 510);
+	put_ircc(&l);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-03-03", "healthcare", 2600, -1);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
+	/* Its values still say which it is. */
+	article("https://news.example/b", NULL, "2025-03-03", "healthcare", 500, -1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '341'"
+	                   " AND matched_by = 'values'"), 1);
 }
 END_TEST
 
@@ -149,7 +223,7 @@ START_TEST(test_match_by_stated_number_conflicts_on_date)
 	article("https://news.example/a", "335", "2025-02-06", NULL, -1, 521);
 	ck_assert_uint_eq(events.n, 1);
 	ck_assert_str_eq(events.v[0], "conflict 335 date 2025-02-05 -> 2025-02-06");
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
 }
 END_TEST
 
@@ -191,29 +265,108 @@ collect(void *ctx, const char *const *cells, int n)
 	return 0;
 }
 
+/* draw, status, date and reason of an observation. */
+static int
+collect_observation(void *ctx, const char *const *cells, int n)
+{
+	ck_assert_int_eq(n, 14);
+	strlist_addf(ctx, "%s %s %s %s", cells[0] ? cells[0] : "-", cells[1], cells[2],
+	             cells[12] ? cells[12] : "-");
+	return 0;
+}
+
 START_TEST(test_another_category_the_same_day_is_not_that_draw)
 {
+	struct draw_list l = {0};
 	int newest;
 
-	ircc(0);
+	ircc(1);
 	clear_events();
-	/* Same date and CRS as #335, but a French draw: not #335. */
-	article("https://news.example/a", NULL, "2025-02-05", "french", -1, 521);
-	ck_assert_uint_eq(events.n, 1);
-	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-05");
+	/* Same date and CRS as #336, but a French draw: not #336. */
+	article("https://news.example/a", NULL, "2025-02-17", "french", -1, 750);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	/* After IRCC's newest draw, a French draw; then IRCC brings a draw
+	 * of that day in another category, which is not it. */
+	article("https://news.example/b", NULL, "2025-02-18", "french", 6500, 428);
+	add(&l, "337", "2025-02-18", "pnp", 600, 740);
+	put_ircc(&l);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NOT NULL"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
 	/* Both in the draws export; on their date IRCC's first, either way. */
 	for (newest = 0; newest < 2; newest++) {
 		struct strlist rows = {0};
 		struct err e = {0};
 
 		ck_assert_int_eq(store_each_row(st, "draws", newest, 0, collect, &rows, &e), 0);
-		ck_assert_uint_eq(rows.n, 3);
-		ck_assert_str_eq(rows.v[newest ? 0 : 1], "335 2025-02-05 1");
-		ck_assert_str_eq(rows.v[newest ? 1 : 2], "- 2025-02-05 0");
+		ck_assert_uint_eq(rows.n, 5);
+		ck_assert_str_eq(rows.v[newest ? 0 : 3], "337 2025-02-18 1");
+		ck_assert_str_eq(rows.v[newest ? 1 : 4], "- 2025-02-18 0");
 		strlist_release(&rows);
 	}
+}
+END_TEST
+
+/* IRCC's record is complete for the past: a record dated on or before
+ * its newest draw that names none of its draws is no draw.  It is kept,
+ * with the reason, and is no news. */
+START_TEST(test_a_record_before_ircc_newest_draw_naming_none_is_no_draw)
+{
+	struct strlist rows = {0};
+	struct err e = {0};
+
+	ircc(1);
+	store_set_notify(st, 1);
+	clear_events();
+	article("https://news.example/a", NULL, "2024-06-19", "cec", 3100, 518);
+	article("https://news.example/b", NULL, "2025-02-17", "french", 6500, 428);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM draws"), 3);
+	ck_assert_int_eq(q("SELECT count(*) FROM notifications"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number IS NULL"
+	                   " AND unconfirmed IS NULL AND matched_by IS NULL AND reason ="
+	                   " 'no draw of IRCC''s on or a day from 2024-06-19 has these values'"),
+	                 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason ="
+	                   " 'no draw of IRCC''s on or a day from 2025-02-17 has these values'"),
+	                 1);
+	/* Not in the draws export; in the observations export, unmatched. */
+	ck_assert_int_eq(store_each_row(st, "draws", 0, 0, collect, &rows, &e), 0);
+	ck_assert_uint_eq(rows.n, 3);
+	strlist_release(&rows);
+	ck_assert_int_eq(store_each_row(st, "observations", 0, 0, collect_observation, &rows,
+	                                &e), 0);
+	ck_assert_uint_eq(rows.n, 2);
+	ck_assert_str_eq(rows.v[0], "- unmatched 2024-06-19 no draw of IRCC's on or a day"
+	                            " from 2024-06-19 has these values");
+	strlist_release(&rows);
+}
+END_TEST
+
+/* After IRCC's newest draw, a record starts an unconfirmed draw only
+ * when it states both invitations and CRS; stating less, it joins one it
+ * matches, else it is no draw. */
+START_TEST(test_an_unconfirmed_draw_needs_invitations_and_crs)
+{
+	ircc(0);
+	clear_events();
+	article("https://news.example/a", NULL, "2025-02-17", "pnp", 646, -1);
+	article("https://news.example/b", NULL, "2025-02-18", NULL, -1, 750);
+	ck_assert_uint_eq(events.n, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason = 'after IRCC''s"
+	                   " newest draw (2025-02-05) but states no CRS cutoff, and no"
+	                   " unconfirmed draw has these values'"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason LIKE"
+	                   " '%states no invitations,%'"), 1);
+	article("https://news.example/c", NULL, "2025-02-17", "pnp", 646, 750);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-17");
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
+	/* Now a record stating less joins it. */
+	article("https://news.example/d", NULL, "2025-02-17", NULL, -1, 750);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE unconfirmed IS NOT NULL"), 2);
 }
 END_TEST
 
@@ -224,7 +377,7 @@ START_TEST(test_the_same_observation_is_stored_once)
 	article("https://news.example/a", NULL, "2025-02-17", "pnp", 646, 750);
 	ck_assert_uint_eq(events.n, 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations"), 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
 }
 END_TEST
 
@@ -233,19 +386,22 @@ START_TEST(test_unconfirmed_draw_gathers_articles_and_is_confirmed)
 	ircc(0);
 	clear_events();
 	/* Two articles before IRCC's feed: one draw, values filled in. */
-	article("https://news.example/a", NULL, "2025-02-17", NULL, 646, -1);
-	article("https://news.example/b", NULL, "2025-02-17", "pnp", 646, 750);
+	article("https://news.example/a", NULL, "2025-02-17", NULL, 646, 750);
+	article("https://news.example/b", NULL, "2025-02-17", "pnp", 646, -1);
 	ck_assert_uint_eq(events.n, 1);
 	ck_assert_str_eq(events.v[0], "unconfirmed - 2025-02-17");
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 1);
-	ck_assert_int_eq(q("SELECT crs_cutoff FROM unconfirmed"), 750);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE category = 'pnp'"), 1);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE unconfirmed IS NOT NULL"), 2);
 	clear_events();
 	ircc(1);
 	ck_assert_uint_eq(events.n, 2);
 	ck_assert_str_eq(events.v[0], "new 336 2025-02-17");
 	ck_assert_str_eq(events.v[1], "confirmed 336 2025-02-17");
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
+	/* Its row stays, settled, so that its id never names another draw. */
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'confirmed'"
+	                   " AND confirmed_as = '336' AND settled_at IS NOT NULL"), 1);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '336'"), 2);
 	ck_assert_int_eq(q("SELECT count(*) FROM draws"), 3);
 }
@@ -261,6 +417,137 @@ START_TEST(test_confirmation_names_what_the_articles_got_wrong)
 	ck_assert_str_eq(events.v[1], "confirmed 336 crs_cutoff 750 -> 751");
 	ck_assert_int_eq(q("SELECT count(*) FROM conflicts WHERE number = '336'"), 1);
 	ck_assert_int_eq(q("SELECT crs_cutoff FROM draws WHERE number = '336'"), 750);
+}
+END_TEST
+
+/* An article a day off the date IRCC then gives, with its values: the
+ * same draw, confirmed, its date no dispute. */
+START_TEST(test_an_unconfirmed_draw_is_confirmed_a_day_off)
+{
+	ircc(0);
+	article("https://news.example/a", NULL, "2025-02-18", "pnp", 646, 750);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
+	clear_events();
+	ircc(1);
+	ck_assert_uint_eq(events.n, 2);
+	ck_assert_str_eq(events.v[0], "new 336 2025-02-17");
+	ck_assert_str_eq(events.v[1], "confirmed 336 2025-02-17");
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE number = '336'"
+	                   " AND matched_by = 'values' AND unconfirmed IS NULL"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM conflicts"), 0);
+}
+END_TEST
+
+/* An unmatched record is judged again whenever IRCC's draws are merged:
+ * it is an observation of the draw it names once IRCC's feed brings it;
+ * else its reason follows IRCC's record past its date. */
+START_TEST(test_an_unmatched_record_is_judged_again_when_ircc_merges)
+{
+	struct draw_list l = {0};
+
+	ircc(0);
+	article("https://news.example/a", NULL, "2025-02-17", NULL, 646, -1);
+	article("https://news.example/b", NULL, "2025-02-20", "pnp", 500, -1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE reason IS NOT NULL"), 2);
+	clear_events();
+	ircc(1);
+	ck_assert_uint_eq(events.n, 1);
+	ck_assert_str_eq(events.v[0], "new 336 2025-02-17");
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/a'"
+	                   " AND number = '336' AND matched_by = 'values' AND reason IS NULL"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/b' AND reason"
+	                   " LIKE 'after IRCC''s newest draw (2025-02-05) but states no CRS%'"), 1);
+	/* IRCC's record moves past b: no draw of b's date has its values. */
+	add(&l, "337", "2025-02-26", "french", 1000, 400);
+	put_ircc(&l);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/b' AND reason ="
+	                   " 'no draw of IRCC''s on or a day from 2025-02-20 has these values'"),
+	                 1);
+	/* A draw IRCC's feed brings late is judged the same way. */
+	article("https://news.example/c", NULL, "2025-02-10", "cec", 1200, -1);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/c'"
+	                   " AND reason IS NOT NULL"), 1);
+	clear_events();
+	add(&l, "336a", "2025-02-10", "cec", 1000, 500);
+	put_ircc(&l);
+	ck_assert_int_eq(q("SELECT count(*) FROM observations WHERE url LIKE '%/c' AND number ="
+	                   " '336a' AND matched_by = 'date-category'"), 1);
+	ck_assert_uint_eq(events.n, 2);
+	ck_assert_str_eq(events.v[1], "conflict 336a invitations 1000 -> 1200");
+}
+END_TEST
+
+/* IRCC's feed again, the same: the unmatched records are judged again,
+ * but what does not change is not written (update rewrites its report
+ * page when a run changed a record). */
+START_TEST(test_judging_again_writes_only_what_changes)
+{
+	long before;
+
+	ircc(1);
+	article("https://news.example/a", NULL, "2025-01-10", "cec", 1000, 500);
+	before = store_data_changes(st);
+	ircc(1);
+	ck_assert_int_eq(store_data_changes(st), before);
+}
+END_TEST
+
+/* number, date, confirmed, unconfirmed_id and state of a draws row. */
+static int
+collect_state(void *ctx, const char *const *cells, int n)
+{
+	ck_assert_int_eq(n, 14);
+	strlist_addf(ctx, "%s %s %s %s %s", cells[0] ? cells[0] : "-", cells[1], cells[10],
+	             cells[12] ? cells[12] : "-", cells[13] ? cells[13] : "-");
+	return 0;
+}
+
+/* IRCC's feed may bring a draw a few days late, not a week: once its
+ * record holds a draw a week after an unconfirmed draw it has not
+ * brought, that draw is retracted, and that is news. */
+START_TEST(test_an_unconfirmed_draw_is_retracted_a_week_after_ircc_passes_it)
+{
+	struct draw_list l = {0};
+	struct strlist rows = {0};
+	struct err e = {0};
+
+	ircc(0);
+	store_set_notify(st, 1);
+	article("https://news.example/a", NULL, "2025-02-10", "french", 3000, 400);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
+	clear_events();
+	add(&l, "340", "2025-02-16", "cec", 1000, 500);
+	put_ircc(&l);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 1);
+	add(&l, "341", "2025-02-17", "cec", 1000, 505);
+	put_ircc(&l);
+	ck_assert_uint_eq(events.n, 3);
+	ck_assert_str_eq(events.v[1], "retracted - 2025-02-10");
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'retracted' AND reason"
+	                   " = 'IRCC''s record holds draws to 2025-02-17, a week or more after"
+	                   " it, and not this one' AND settled_at IS NOT NULL"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM notifications WHERE event = 'retracted'"
+	                   " AND date = '2025-02-10' AND env LIKE '%\"EEDRAWS_UNCONFIRMED_ID\":"
+	                   "\"u1\"%' AND env LIKE '%\"EEDRAWS_CONFIRMED\":\"no\"%'"
+	                   " AND env LIKE '%\"EEDRAWS_REASON\":\"IRCC''s record holds%'"), 1);
+	/* Gone from the draws export, unless all are asked for. */
+	ck_assert_int_eq(store_each_row(st, "draws", 0, 0, collect_state, &rows, &e), 0);
+	ck_assert_uint_eq(rows.n, 4);
+	strlist_release(&rows);
+	ck_assert_int_eq(store_each_row(st, "draws", STORE_ALL, 0, collect_state, &rows, &e), 0);
+	ck_assert_uint_eq(rows.n, 5);
+	ck_assert_str_eq(rows.v[2], "- 2025-02-10 0 1 retracted");
+	ck_assert_str_eq(rows.v[3], "340 2025-02-16 1 - -");
+	strlist_release(&rows);
+	ck_assert_int_eq(store_each_row(st, "observations", 0, 0, collect_observation, &rows,
+	                                &e), 0);
+	ck_assert_str_eq(rows.v[0], "- retracted 2025-02-10 -");
+	strlist_release(&rows);
+	/* Retracted once. */
+	clear_events();
+	add(&l, "342", "2025-02-19", "pnp", 600, 700);
+	put_ircc(&l);
+	ck_assert_uint_eq(events.n, 1);
 }
 END_TEST
 
@@ -298,7 +585,7 @@ START_TEST(test_a_failed_article_merge_writes_nothing)
 	ck_assert_int_ne(store_put_observations(st, "news", &b, &l, NULL, record, NULL, &e), 0);
 	ck_assert_ptr_nonnull(strstr(e.msg, "refused"));
 	ck_assert_uint_eq(events.n, 0);
-	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'"), 0);
 	ck_assert_int_eq(q("SELECT count(*) FROM observations"), 0);
 	draw_list_release(&l);
 }
@@ -331,14 +618,23 @@ observe_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_match_by_date_and_category_conflicts_on_invitations);
-	tcase_add_test(tc, test_match_by_date_invitations_and_crs_conflicts_on_category);
+	tcase_add_test(tc, test_the_same_values_in_another_category_name_no_draw);
+	tcase_add_test(tc, test_a_record_a_day_off_with_the_same_values_is_that_draw);
+	tcase_add_test(tc, test_two_draws_fitting_equally_match_neither);
+	tcase_add_test(tc, test_date_and_category_name_a_draw_only_when_one_fits);
 	tcase_add_test(tc, test_match_by_stated_number_conflicts_on_date);
 	tcase_add_test(tc, test_an_agreeing_article_confirms_quietly);
 	tcase_add_test(tc, test_each_event_carries_the_url_of_its_body);
 	tcase_add_test(tc, test_another_category_the_same_day_is_not_that_draw);
+	tcase_add_test(tc, test_a_record_before_ircc_newest_draw_naming_none_is_no_draw);
+	tcase_add_test(tc, test_an_unconfirmed_draw_needs_invitations_and_crs);
 	tcase_add_test(tc, test_the_same_observation_is_stored_once);
 	tcase_add_test(tc, test_unconfirmed_draw_gathers_articles_and_is_confirmed);
 	tcase_add_test(tc, test_confirmation_names_what_the_articles_got_wrong);
+	tcase_add_test(tc, test_an_unconfirmed_draw_is_confirmed_a_day_off);
+	tcase_add_test(tc, test_an_unmatched_record_is_judged_again_when_ircc_merges);
+	tcase_add_test(tc, test_judging_again_writes_only_what_changes);
+	tcase_add_test(tc, test_an_unconfirmed_draw_is_retracted_a_week_after_ircc_passes_it);
 	tcase_add_test(tc, test_an_ircc_correction_ends_a_conflict);
 	tcase_add_test(tc, test_a_failed_article_merge_writes_nothing);
 	tcase_add_test(tc, test_feed_links_are_fetched_until_done);

@@ -182,6 +182,68 @@ START_TEST(test_reparse_will_not_lose_draws_it_has_no_body_for)
 }
 END_TEST
 
+/* A database an eedraws before issue 13 wrote: IRCC's feed, then an
+ * article dated years before its newest draw matching none of them,
+ * which that eedraws made a (phantom) unconfirmed draw.  reparse judges
+ * the archive again: the phantom is an unmatched observation, with its
+ * reason; the draw after IRCC's newest stays unconfirmed. */
+START_TEST(test_reparse_turns_a_phantom_draw_of_the_old_rules_into_no_draw)
+{
+	char *out, *err;
+
+	test_copy_data("schema-v3.db", db);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "list"), 0);
+	ck_assert_msg(strstr(out, "\nu1     2024-06-19 cec"), "%s", out);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "reparse"), 0);
+	ck_assert_msg(strstr(out, "reparse: 4 bodies (0 not parsed); draws 7 -> 7, unconfirmed"
+	                     " 2 -> 1, observations 3 -> 3\n"), "%s", out);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "list"), 0);
+	ck_assert_ptr_null(strstr(out, "2024-06-19 cec"));
+	ck_assert_ptr_nonnull(strstr(out, "\nu1     2025-02-17 pnp"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "export", "-a"), 0);
+	ck_assert_ptr_null(strstr(out, ",2024-06-19,cec,"));
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations WHERE date ="
+	                                 " '2024-06-19' AND number IS NULL AND unconfirmed IS NULL"
+	                                 " AND reason = 'no draw of IRCC''s on or a day from"
+	                                 " 2024-06-19 has these values'"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM conflicts"), 1);
+}
+END_TEST
+
+/* A draw a person dismissed is that person's word, not a record of a
+ * body: reparse keeps it dismissed, its article joined to it again. */
+START_TEST(test_reparse_keeps_a_dismissed_draw_dismissed)
+{
+	char *out, *err, *before, *after;
+
+	ingest("history/06-2025-02-13T201252.json");
+	ingest("articles/never-held.txt");
+	ck_assert_int_eq(EEDRAWS(&out, &err, "dismiss", "u1"), 0);
+	free(out), free(err);
+	before = export_all();
+	ck_assert_int_eq(EEDRAWS(&out, &err, "reparse"), 0);
+	free(out), free(err);
+	after = export_all();
+	ck_assert_str_eq(after, before);
+	free(before), free(after);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM unconfirmed WHERE id = 1"
+	                                 " AND state = 'dismissed' AND id IN (SELECT unconfirmed"
+	                                 " FROM observations)"), 1);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "list"), 0);
+	ck_assert_ptr_null(strstr(out, "2025-02-10"));
+	free(out), free(err);
+	/* No record states it any more: it goes. */
+	exec_sql("DELETE FROM bodies WHERE kind = 'article'");
+	ck_assert_int_eq(EEDRAWS(&out, &err, "reparse"), 0);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM unconfirmed"), 0);
+}
+END_TEST
+
 Suite *
 reparse_suite(void)
 {
@@ -195,6 +257,8 @@ reparse_suite(void)
 	tcase_add_test(tc, test_reparse_rebuilds_exactly_what_was_stored);
 	tcase_add_test(tc, test_reparse_replaces_records_a_parser_got_wrong);
 	tcase_add_test(tc, test_reparse_will_not_lose_draws_it_has_no_body_for);
+	tcase_add_test(tc, test_reparse_turns_a_phantom_draw_of_the_old_rules_into_no_draw);
+	tcase_add_test(tc, test_reparse_keeps_a_dismissed_draw_dismissed);
 	suite_add_tcase(s, tc);
 	return s;
 }

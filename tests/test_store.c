@@ -36,7 +36,7 @@ static void
 record(void *ctx, const struct store_event *ev)
 {
 	static const char *const what[] = { "new", "changed", "unconfirmed", "conflict",
-	                                    "confirmed" };
+	                                    "confirmed", "retracted" };
 	struct seen *s = ctx;
 	size_t i;
 
@@ -79,32 +79,45 @@ put_file(struct store *s, const char *path, struct seen *seen)
 	return rc;
 }
 
+/* Every row the queries give, as text. */
+static char *
+rows_of(const char *path, const struct strlist *q)
+{
+	struct buf b = {0};
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	size_t i;
+	int c;
+
+	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	for (i = 0; i < q->n; i++) {
+		ck_assert_msg(sqlite3_prepare_v2(h, q->v[i], -1, &st, NULL) == SQLITE_OK, "%s: %s",
+		              q->v[i], sqlite3_errmsg(h));
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (c = 0; c < sqlite3_column_count(st); c++)
+				buf_addf(&b, "%s|", (const char *)sqlite3_column_text(st, c));
+			buf_adds(&b, "\n");
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return buf_detach(&b, NULL);
+}
+
 /* Every row of every table, as text: "the database exactly as before". */
 static char *
 dump(const char *path)
 {
 	static const char *const tables[] = { "draws", "pool", "revisions", "fetch_state" };
-	struct buf b = {0};
-	sqlite3 *h;
-	sqlite3_stmt *st;
+	struct strlist q = {0};
+	char *rows;
 	size_t t;
-	int i;
 
-	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
-		char *sql = xasprintf("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
-
-		ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			for (i = 0; i < sqlite3_column_count(st); i++)
-				buf_addf(&b, "%s|", (const char *)sqlite3_column_text(st, i));
-			buf_adds(&b, "\n");
-		}
-		sqlite3_finalize(st);
-		free(sql);
-	}
-	sqlite3_close(h);
-	return buf_detach(&b, NULL);
+	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		strlist_addf(&q, "SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+	rows = rows_of(path, &q);
+	strlist_release(&q);
+	return rows;
 }
 
 START_TEST(test_ingesting_a_feed_stores_every_round)
@@ -483,15 +496,9 @@ START_TEST(test_a_schema_1_database_is_migrated_keeping_its_draws)
 {
 	struct store *s;
 	struct err e = {0};
-	size_t len;
-	char *data = test_slurp(test_data("schema-v1.db"), &len);
-	FILE *f = fopen(db, "wb");
 
 	/* Written by eedraws 0.1.0 before articles were stored. */
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
-	ck_assert_int_eq(fclose(f), 0);
-	free(data);
+	test_copy_data("schema-v1.db", db);
 	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), 1);
 	ck_assert_msg(store_open(&s, db, &e) == 0, "%s", e.msg);
 	store_close(s);
@@ -501,6 +508,69 @@ START_TEST(test_a_schema_1_database_is_migrated_keeping_its_draws)
 	                 5500);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"), 0);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM conflicts"), 0);
+}
+END_TEST
+
+/* One query per table and view of the database at path, selecting every
+ * column it has now in a fixed order: run again after a migration, they
+ * must give what they gave before. */
+static void
+queries_of(const char *path, struct strlist *q)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st, *cols;
+
+	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT name FROM sqlite_master WHERE type IN"
+	                                    " ('table', 'view') ORDER BY name", -1, &st, NULL),
+	                 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT group_concat(quote(name), ', ')"
+	                                    " FROM pragma_table_info(?1)", -1, &cols, NULL),
+	                 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		sqlite3_bind_text(cols, 1, t, -1, SQLITE_TRANSIENT);
+		ck_assert_int_eq(sqlite3_step(cols), SQLITE_ROW);
+		strlist_addf(q, "SELECT '%s', %s FROM \"%s\" ORDER BY %s", t,
+		             (const char *)sqlite3_column_text(cols, 0), t,
+		             (const char *)sqlite3_column_text(cols, 0));
+		sqlite3_reset(cols);
+	}
+	sqlite3_finalize(cols);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+START_TEST(test_a_schema_3_database_is_migrated_keeping_every_row)
+{
+	struct strlist q = {0};
+	struct store *s;
+	struct err e = {0};
+	char *before, *after;
+
+	/* Written by eedraws before issue 13: IRCC's feed, then an article
+	 * dated before its newest draw that matches none (a phantom draw),
+	 * one after it, and one in conflict. */
+	test_copy_data("schema-v3.db", db);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), 3);
+	queries_of(db, &q);
+	before = rows_of(db, &q);
+	ck_assert_msg(store_open(&s, db, &e) == 0, "%s", e.msg);
+	store_close(s);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	after = rows_of(db, &q);
+	ck_assert_str_eq(after, before);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"), 3);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM conflicts"), 1);
+	/* The new columns: both unconfirmed draws still unconfirmed, the
+	 * observations matched as before schema 4. */
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM unconfirmed"
+	                                 " WHERE state = 'unconfirmed' AND reason IS NULL"), 2);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"
+	                                 " WHERE matched_by IS NULL AND reason IS NULL"), 3);
+	free(before), free(after);
+	strlist_release(&q);
 }
 END_TEST
 
@@ -585,6 +655,7 @@ store_suite(void)
 	tcase_add_test(tc, test_another_programs_database_is_refused);
 	tcase_add_test(tc, test_a_newer_schema_is_refused);
 	tcase_add_test(tc, test_a_schema_1_database_is_migrated_keeping_its_draws);
+	tcase_add_test(tc, test_a_schema_3_database_is_migrated_keeping_every_row);
 	tcase_add_test(tc, test_a_failed_merge_writes_nothing);
 	tcase_add_test(tc, test_fetch_state_round_trips);
 	tcase_add_test(tc, test_french_after_english_adds_name_fr_and_revises_nothing);

@@ -103,6 +103,19 @@ test_slurp(const char *path, size_t *len)
 	return data;
 }
 
+void
+test_copy_data(const char *name, const char *path)
+{
+	size_t len;
+	char *data = test_slurp(test_data(name), &len);
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+	free(data);
+}
+
 /* Drains fd into a string. */
 static char *
 drain(int fd)

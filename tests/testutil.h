@@ -49,6 +49,9 @@ int count_lines(const char *s, const char *prefix);
  * cannot. */
 char *test_slurp(const char *path, size_t *len);
 
+/* Writes a copy of tests/data/NAME (a database file, say) at path. */
+void test_copy_data(const char *name, const char *path);
+
 /* The first column of the first row sql gives on the database at path,
  * -1 when no row; read-only. */
 long test_query_long(const char *path, const char *sql);

@@ -36,5 +36,6 @@ int cmd_conflicts(struct app *app, int argc, char **argv);
 int cmd_status(struct app *app, int argc, char **argv);
 int cmd_reparse(struct app *app, int argc, char **argv);
 int cmd_report(struct app *app, int argc, char **argv);
+int cmd_dismiss(struct app *app, int argc, char **argv);
 
 #endif

@@ -9,6 +9,7 @@
 /* export: one table's rows to f. */
 struct export_job {
 	struct app *app;
+	unsigned flags;		/* STORE_ALL */
 	const char *table, *what;
 	enum export_format fmt;
 	const char *const *cols;
@@ -24,7 +25,7 @@ write_export(FILE *f, void *ctx, struct err *e)
 	int rc;
 
 	export_begin(&x, f, j->fmt, j->cols, j->types, j->ncols);
-	rc = store_each_row(j->app->store, j->table, 0, 0, export_row, &x, e);
+	rc = store_each_row(j->app->store, j->table, j->flags, 0, export_row, &x, e);
 	return rc ? rc : export_end(&x, j->what, e);
 }
 
@@ -35,17 +36,21 @@ cmd_export(struct app *app, int argc, char **argv)
 		{ "table", required_argument, NULL, 't' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "all", no_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *table = "draws", *out = NULL, *const *cols, *types;
 	enum export_format fmt = EXPORT_CSV;
-	struct export_job j;
+	struct export_job j = {0};
 	struct err e = {0};
 	int ch, rc, ncols;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+t:f:o:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+t:f:o:a", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'a':
+			j.flags |= STORE_ALL;
+			break;
 		case 't':
 			table = optarg;
 			break;

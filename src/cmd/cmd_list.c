@@ -12,11 +12,14 @@ static int
 print_list_row(void *ctx, const char *const *v, int n)
 {
 	int confirmed = strcmp(v[10], "0") != 0;
+	char id[32];
 
 	(void)ctx, (void)n;
 	/* number, date, category, version, name, invitations, crs_cutoff, ...,
-	 * confirmed: an unconfirmed draw says so where IRCC's name would be */
-	printf("%-6s %-10s %-16s %11s %4s  %s\n", confirmed && v[0] ? v[0] : "?",
+	 * confirmed, name_fr, unconfirmed_id: an unconfirmed draw is named by
+	 * its id (u12, for dismiss) and says so where IRCC's name would be */
+	snprintf(id, sizeof(id), "u%s", v[12] ? v[12] : "?");
+	printf("%-6s %-10s %-16s %11s %4s  %s\n", !confirmed ? id : v[0] ? v[0] : "",
 	       v[1] ? v[1] : "", v[2] ? v[2] : "", v[5] ? v[5] : "", v[6] ? v[6] : "",
 	       !confirmed ? "unconfirmed: only articles state it" :
 	       v[4] ? v[4] : v[11] ? v[11] : "");	/* else the French name */
@@ -45,7 +48,7 @@ cmd_list(struct app *app, int argc, char **argv)
 		return rc;
 	printf("%-6s %-10s %-16s %11s %4s  %s\n", "number", "date", "category",
 	       "invitations", "crs", "name");
-	rc = store_each_row(app->store, "draws", 1, n, print_list_row, NULL, &e);
+	rc = store_each_row(app->store, "draws", STORE_NEWEST_FIRST, n, print_list_row, NULL, &e);
 	if (!rc && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = err_set(&e, EX_IOERR, "cannot write standard output: %s", strerror(errno));
 	if (rc)

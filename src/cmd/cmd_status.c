@@ -17,7 +17,7 @@ cmd_status(struct app *app, int argc, char **argv)
 	struct err e = {0};
 	time_t now = time(NULL);
 	char *last_error;
-	long waiting, failed;
+	long waiting, failed, conflicts;
 	size_t i;
 	int rc, stale_any = 0;
 
@@ -52,6 +52,13 @@ cmd_status(struct app *app, int argc, char **argv)
 		printf("notifications: %ld waiting, %ld failing%s%s\n", waiting, failed,
 		       last_error ? "; last error: " : "", last_error ? last_error : "");
 	free(last_error);
+	/* Where articles disagree with IRCC: for a person, not for cron. */
+	if ((conflicts = store_count(app->store, "conflicts", &e)) < 0) {
+		error("%s", e.msg);
+		return e.code;
+	}
+	if (conflicts)
+		printf("conflicts: %ld (eedraws conflicts lists them)\n", conflicts);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		error("cannot write standard output: %s", strerror(errno));
 		return EX_IOERR;

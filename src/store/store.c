@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 void
 fetch_state_release(struct fetch_state *fs)
@@ -87,7 +88,7 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 		if (rc)
 			goto fail;
 	}
-	if (!observed && draws->n && (rc = confirm_unconfirmed(s, &ev, e)))
+	if (!observed && draws->n && (rc = judge_articles(s, now, &ev, e)))
 		goto fail;
 	/* The records' rows alone: fetch state and notifications follow. */
 	changed = (long)(sqlite3_total_changes64(s->db) - before);
@@ -165,5 +166,29 @@ store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(s, e, "reading fetch state");
+	return 0;
+}
+
+int
+store_dismiss(struct store *s, long long id, store_event_fn *fn, void *ctx, struct err *e)
+{
+	struct event_list ev = {0};
+	struct body b = {0};	/* no body: a person's word */
+	char now[21];
+	int first = 0, rc;
+
+	format_utc(time(NULL), now);
+	if ((rc = db_exec(s, "BEGIN IMMEDIATE", e)))
+		return rc;
+	if ((s->notify && (rc = outbox_first_load(s, &first, e))) ||
+	    (rc = dismiss_unconfirmed(s, id, now, &ev, e)) ||
+	    (s->notify && !first && (rc = outbox_queue(s, &ev, "dismiss", &b, now, e))) ||
+	    (rc = db_exec(s, "COMMIT", e))) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		events_release(&ev);
+		return rc;
+	}
+	events_announce(&ev, NULL, fn, ctx);
+	events_release(&ev);
 	return 0;
 }

@@ -16,7 +16,11 @@
 #include "draw.h"
 #include "util.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
+
+/* IRCC's feed may bring a draw late, but not this many days after a
+ * later one: then an unconfirmed draw it has not brought is retracted. */
+#define STORE_RETRACT_DAYS 7
 
 struct store;
 
@@ -36,6 +40,9 @@ enum store_change {
 				 * IRCC's value -> the article's */
 	STORE_CONFIRMED,	/* IRCC's draw is an earlier unconfirmed one: fields
 				 * where the articles disagreed, as for a conflict */
+	STORE_RETRACTED,	/* an unconfirmed draw is no draw: IRCC's record
+				 * moved a week past it without it, or a person
+				 * dismissed it; reason says which */
 };
 struct store_field_change {
 	const char *field;
@@ -53,6 +60,10 @@ struct store_event {
 	const char *url;		/* the URL of the body whose transaction
 					 * made the event (for STORE_CONFIRMED,
 					 * IRCC's); NULL when it has none */
+	long long unconfirmed_id;	/* STORE_UNCONFIRMED, STORE_RETRACTED:
+					 * the unconfirmed draw's id (list's
+					 * u12); else 0 */
+	const char *reason;		/* STORE_RETRACTED: why; else NULL */
 };
 /* Called once per event of a body, after its commit; ev and all it points
  * to are valid during the call only. */
@@ -76,22 +87,35 @@ void fetch_state_release(struct fetch_state *fs);
  * draws are inserted, changed fields updated with a revision each (when,
  * source, url), and when st is not NULL the fetch state of b->url is saved
  * with them.  Unconfirmed draws that now match a draw of IRCC's become
- * that draw, their observations kept.  fn (may be NULL) is called once
+ * that draw, their observations kept; unmatched observations that name
+ * one now are its observations; an unconfirmed draw IRCC's record holds
+ * draws a week or more after (STORE_RETRACT_DAYS) is retracted.  fn (may
+ * be NULL) is called once
  * per event, in date order, after the commit. */
 int store_put_body(struct store *s, const char *source, const struct body *b,
                    const struct draw_list *draws, const struct fetch_state *st,
                    store_event_fn *fn, void *ctx, struct err *e);
 
 /* Merges the draws of one article as observations, in one transaction:
- * each is matched to a draw of IRCC's (same date and category; or same
- * date, invitations and CRS; or the number it states and one more value;
- * or, stating no other category, the same date and invitations or CRS),
- * else to an unconfirmed draw the same way, else it makes a new one.  A
- * draw of IRCC's is never written.  An observation already stored (same
- * URL and values) is not stored again. */
+ * each is matched to the draw of IRCC's it names (by the number it
+ * states and one more value; by date and category, IRCC's only draw of
+ * them that day; or by its values, all IRCC's, the date equal or a day
+ * off), else to an unconfirmed draw the same way, else it makes a new
+ * one.  Only a draw named by number or by date and category can be in
+ * conflict.  A draw of IRCC's is never written.  An observation already
+ * stored (same URL and values) is not stored again. */
 int store_put_observations(struct store *s, const char *source, const struct body *b,
                            const struct draw_list *draws, const struct fetch_state *st,
                            store_event_fn *fn, void *ctx, struct err *e);
+
+/* A person retracts the unconfirmed draw id by hand (eedraws dismiss), in
+ * one transaction: its state becomes dismissed, a notification is queued
+ * as for a retraction, and fn (may be NULL) is called with its
+ * STORE_RETRACTED event after the commit.  EX_DATAERR, naming it and
+ * changing nothing, when id is no draw still unconfirmed (unknown,
+ * confirmed, retracted or dismissed already). */
+int store_dismiss(struct store *s, long long id, store_event_fn *fn, void *ctx,
+                  struct err *e);
 
 /* Links found in news feeds: each is fetched until it succeeds once, at
  * most STORE_LINK_ATTEMPTS times, and never again after. */
@@ -122,10 +146,12 @@ typedef int store_body_fn(void *ctx, const struct body *b, const char *source,
 int store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e);
 
 /* reparse: begin deletes every record derived from bodies (draws, pool,
- * revisions, observations, unconfirmed draws) in one transaction; the
- * caller then puts the archived bodies again, each dated when it was
- * fetched; end commits when keep is set and no draw that was there is
- * lost (*lost counts them; force commits anyway), else rolls all back. */
+ * revisions, observations, unconfirmed draws but those a person
+ * dismissed) in one transaction; the caller then puts the archived bodies
+ * again, each dated when it was fetched; end commits when keep is set and
+ * no draw that was there is lost (*lost counts them; force commits
+ * anyway), else rolls all back.  A dismissed draw no record states any
+ * more goes. */
 int store_rebuild_begin(struct store *s, struct err *e);
 int store_rebuild_end(struct store *s, int keep, int force, long *lost, struct err *e);
 
@@ -136,17 +162,18 @@ int store_swap_shape(struct store *s, const char *source, const char *keys, long
                      char **old_keys, long *old_rounds, struct err *e);
 
 /* Rows in a table (draws, unconfirmed, observations, revisions, bodies,
- * notifications), or -1 on error. */
+ * notifications, conflicts; for unconfirmed, the draws still
+ * unconfirmed), or -1 on error. */
 long store_count(struct store *s, const char *table, struct err *e);
 
 /* Notifications (notify = COMMAND in the config).  While on, a body that
- * makes a draw new, changes one, or states an unconfirmed one queues a
- * notification in the same transaction, unless the database held no draw
- * before it (the first load of history is not news). */
+ * makes a draw new, changes one, states an unconfirmed one or retracts
+ * one queues a notification in the same transaction, unless the database
+ * held no draw before it (the first load of history is not news). */
 void store_set_notify(struct store *s, int on);
 struct store_notification {
 	long id;
-	char *event;		/* new, changed, unconfirmed */
+	char *event;		/* new, changed, unconfirmed, retracted */
 	char *number, *date;
 	char *env;		/* JSON object: EEDRAWS_* variable -> value */
 	long attempts;		/* this one included */
@@ -165,14 +192,17 @@ int store_notify_backlog(struct store *s, long *waiting, long *failed, char **la
                          struct err *e);
 
 /* Row-by-row reading, for export and list.  Tables: "draws" (IRCC's and
- * the unconfirmed, told apart by the confirmed column), "revisions",
- * "pool", "observations", "conflicts".  Columns come back as text (NULL for
- * none), in the order of store_columns(table); rows sorted by date, then
- * draw number. */
-#define STORE_MAX_COLUMNS 12
+ * the unconfirmed, told apart by the confirmed column; with STORE_ALL also
+ * the retracted and dismissed ones, told apart by the state column),
+ * "revisions", "pool", "observations", "conflicts".  Columns come back as
+ * text (NULL for none), in the order of store_columns(table); rows sorted
+ * by date, then draw number, the oldest first unless STORE_NEWEST_FIRST. */
+#define STORE_MAX_COLUMNS 16
+#define STORE_NEWEST_FIRST 1
+#define STORE_ALL 2
 typedef int store_row_fn(void *ctx, const char *const *cells, int ncells);
 const char *const *store_columns(const char *table, int *ncols, const char **types);
-int store_each_row(struct store *s, const char *table, int newest_first, long limit,
+int store_each_row(struct store *s, const char *table, unsigned flags, long limit,
                    store_row_fn *fn, void *ctx, struct err *e);
 
 /* The report (report.h): IRCC's draws and the unconfirmed ones on or

@@ -8,13 +8,19 @@
 #include <string.h>
 #include <sysexits.h>
 
-/* The tables reparse rebuilds, children first. */
+/* The tables reparse rebuilds, children first.  A draw a person dismissed
+ * is no record of a body but that person's word: it stays, and the
+ * records that state it join it again as they are replayed. */
 static const char rebuild_sql[] =
 	"CREATE TEMP TABLE IF NOT EXISTS reparse_before (number TEXT PRIMARY KEY);"
 	"DELETE FROM temp.reparse_before;"
 	"INSERT INTO temp.reparse_before SELECT number FROM draws;"
 	"DELETE FROM pool; DELETE FROM revisions; DELETE FROM observations;"
-	"DELETE FROM unconfirmed; DELETE FROM draws;";
+	"DELETE FROM unconfirmed WHERE state <> 'dismissed'; DELETE FROM draws;";
+/* ... unless no record states it any more. */
+static const char unstated_sql[] =
+	"DELETE FROM unconfirmed WHERE state = 'dismissed' AND id NOT IN"
+	" (SELECT unconfirmed FROM observations WHERE unconfirmed IS NOT NULL)";
 
 void
 body_hash(const char *data, size_t len, char out[40])
@@ -161,7 +167,7 @@ store_rebuild_end(struct store *s, int keep, int force, long *lost, struct err *
 			             " states (stored before eedraws kept bodies?); nothing"
 			             " changed (--force to rebuild anyway)", s->path, *lost);
 	}
-	if (keep && rc == 0)
+	if (keep && rc == 0 && (rc = db_exec(s, unstated_sql, e)) == 0)
 		return db_exec(s, "COMMIT", e);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
@@ -210,23 +216,23 @@ store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e)
 long
 store_count(struct store *s, const char *table, struct err *e)
 {
-	static const char *const tables[] = {
-		"draws", "unconfirmed", "observations", "revisions", "bodies",
-		"notifications",
+	static const struct {
+		const char *table, *sql;
+	} tables[] = {
+		{ "draws", "SELECT count(*) FROM draws" },
+		{ "unconfirmed", "SELECT count(*) FROM unconfirmed WHERE state = 'unconfirmed'" },
+		{ "observations", "SELECT count(*) FROM observations" },
+		{ "revisions", "SELECT count(*) FROM revisions" },
+		{ "bodies", "SELECT count(*) FROM bodies" },
+		{ "notifications", "SELECT count(*) FROM notifications" },
+		{ "conflicts", "SELECT count(*) FROM conflicts" },
 	};
-	char *sql;
 	size_t i;
-	long n;
 
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
-		if (strcmp(table, tables[i]) == 0)
-			break;
-	if (i == sizeof(tables) / sizeof(tables[0]))
-		return err_set(e, EX_SOFTWARE, "store_count: no table '%s'", table), -1;
-	sql = xasprintf("SELECT count(*) FROM %s", tables[i]);
-	n = count(s, sql, e);
-	free(sql);
-	return n;
+		if (strcmp(table, tables[i].table) == 0)
+			return count(s, tables[i].sql, e);
+	return err_set(e, EX_SOFTWARE, "store_count: no table '%s'", table), -1;
 }
 
 int

@@ -141,6 +141,73 @@ static const char *const migrations[] = {
 	"CREATE TABLE robots ("
 	"  host TEXT PRIMARY KEY, status INTEGER, rules TEXT, fetched_at TEXT NOT NULL"
 	");",
+	/* 3 -> 4: IRCC's record is the judge (issue 13) */
+	/* An unconfirmed draw's row stays once it is settled: confirmed as
+	 * IRCC's draw, retracted when IRCC's record moved a week past it
+	 * without it, or dismissed by a person; why, and when. */
+	"ALTER TABLE unconfirmed ADD COLUMN state TEXT NOT NULL DEFAULT 'unconfirmed'"
+	"  CHECK (state IN ('unconfirmed', 'confirmed', 'retracted', 'dismissed'));"
+	"ALTER TABLE unconfirmed ADD COLUMN confirmed_as TEXT REFERENCES draws(number);"
+	"ALTER TABLE unconfirmed ADD COLUMN settled_at TEXT;"
+	"ALTER TABLE unconfirmed ADD COLUMN reason TEXT;"
+	/* An article's record that is no draw of IRCC's and no unconfirmed
+	 * draw is kept all the same, with the reason: the CHECK of schema 2
+	 * refused it, so the table is made again, its rows and ids kept. */
+	"DROP VIEW conflicts;"
+	"CREATE TABLE observations_4 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  number TEXT REFERENCES draws(number),"
+	"  unconfirmed INTEGER REFERENCES unconfirmed(id),"
+	"  date TEXT NOT NULL, stated_number TEXT, category TEXT, name TEXT,"
+	"  invitations INTEGER, crs_cutoff INTEGER,"
+	"  source TEXT NOT NULL, url TEXT NOT NULL, fetched_at TEXT NOT NULL,"
+	"  evidence TEXT, observed_at TEXT NOT NULL,"
+	"  matched_by TEXT CHECK (matched_by IN ('number', 'date-category', 'values')),"
+	"  reason TEXT,"
+	"  CHECK ((number IS NOT NULL) + (unconfirmed IS NOT NULL) + (reason IS NOT NULL) = 1)"
+	");"
+	"INSERT INTO observations_4 (id, number, unconfirmed, date, stated_number, category,"
+	"  name, invitations, crs_cutoff, source, url, fetched_at, evidence, observed_at)"
+	" SELECT id, number, unconfirmed, date, stated_number, category, name, invitations,"
+	"  crs_cutoff, source, url, fetched_at, evidence, observed_at FROM observations;"
+	"DROP TABLE observations;"
+	"ALTER TABLE observations_4 RENAME TO observations;"
+	"CREATE UNIQUE INDEX observations_once ON observations(url, date,"
+	"  ifnull(stated_number, ''), ifnull(category, ''), ifnull(invitations, -1),"
+	"  ifnull(crs_cutoff, -1));"
+	"CREATE INDEX observations_number ON observations(number);"
+	"CREATE INDEX observations_unconfirmed ON observations(unconfirmed);"
+	/* As in schema 2, but a record matched to IRCC's draw by its values
+	 * alone, a day off or not, names no draw beyond doubt: it disputes
+	 * nothing.  (matched_by NULL: matched before schema 4.) */
+	"CREATE VIEW conflicts AS"
+	" SELECT o.id AS observation, d.number AS number, d.number_key AS number_key,"
+	"  d.date AS date, 'date' AS field, d.date AS ircc_value, o.date AS stated_value,"
+	"  o.source AS source, o.url AS url, o.evidence AS evidence"
+	" FROM observations o JOIN draws d ON d.number = o.number"
+	" WHERE o.matched_by IS NOT 'values' AND o.date IS NOT d.date"
+	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'number', d.number,"
+	"  o.stated_number, o.source, o.url, o.evidence"
+	" FROM observations o JOIN draws d ON d.number = o.number"
+	" WHERE o.matched_by IS NOT 'values'"
+	"  AND o.stated_number IS NOT NULL AND o.stated_number IS NOT d.number"
+	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'category', d.category,"
+	"  o.category, o.source, o.url, o.evidence"
+	" FROM observations o JOIN draws d ON d.number = o.number"
+	" WHERE o.matched_by IS NOT 'values'"
+	"  AND o.category IS NOT NULL AND o.category IS NOT d.category"
+	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'invitations',"
+	"  CAST(d.invitations AS TEXT), CAST(o.invitations AS TEXT), o.source, o.url,"
+	"  o.evidence"
+	" FROM observations o JOIN draws d ON d.number = o.number"
+	" WHERE o.matched_by IS NOT 'values'"
+	"  AND o.invitations IS NOT NULL AND o.invitations IS NOT d.invitations"
+	" UNION ALL SELECT o.id, d.number, d.number_key, d.date, 'crs_cutoff',"
+	"  CAST(d.crs_cutoff AS TEXT), CAST(o.crs_cutoff AS TEXT), o.source, o.url,"
+	"  o.evidence"
+	" FROM observations o JOIN draws d ON d.number = o.number"
+	" WHERE o.matched_by IS NOT 'values'"
+	"  AND o.crs_cutoff IS NOT NULL AND o.crs_cutoff IS NOT d.crs_cutoff;",
 };
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 

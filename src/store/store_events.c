@@ -34,12 +34,35 @@ event_field(struct event *ev, const char *field, const char *old_value,
 	                                                         xstrdup(new_value) };
 }
 
+struct event *
+event_add_copy(struct event_list *l, enum store_change what, const struct draw *d,
+               const char *reason)
+{
+	struct event *ev = event_add(l, what, NULL, NULL, d->date);
+
+	ev->own = xmalloc(sizeof(*ev->own));
+	draw_init(ev->own);
+	ev->own->number = xstrdup(d->number);
+	memcpy(ev->own->date, d->date, sizeof(d->date));
+	ev->own->category = ev->category = xstrdup(d->category);
+	ev->own->invitations = d->invitations;
+	ev->own->crs_cutoff = d->crs_cutoff;
+	ev->pub.draw = ev->own;
+	ev->pub.reason = ev->reason = xstrdup(reason);
+	return ev;
+}
+
 void
 events_release(struct event_list *l)
 {
 	size_t i, j;
 
 	for (i = 0; i < l->n; i++) {
+		if (l->v[i].own)
+			draw_release(l->v[i].own);
+		free(l->v[i].own);
+		free(l->v[i].category);
+		free(l->v[i].reason);
 		for (j = 0; j < l->v[i].nfields; j++) {
 			free((char *)l->v[i].fields[j].old_value);
 			free((char *)l->v[i].fields[j].new_value);

@@ -12,6 +12,8 @@ struct event {
 	char *number, *date;		/* pub's, owned */
 	struct store_field_change *fields;	/* owned strings */
 	size_t nfields;
+	struct draw *own;		/* pub.draw when no body states it */
+	char *category, *reason;	/* own's category, pub's reason: owned */
 	size_t seq;			/* order of happening */
 };
 struct event_list {
@@ -22,6 +24,10 @@ struct event *event_add(struct event_list *l, enum store_change what,
                         const struct draw *d, const char *number, const char *date);
 void event_field(struct event *ev, const char *field, const char *old_value,
                  const char *new_value);
+/* An event about a draw no body states (an unconfirmed one): d's number,
+ * date, category, invitations and CRS are copied, and reason. */
+struct event *event_add_copy(struct event_list *l, enum store_change what,
+                             const struct draw *d, const char *reason);
 /* Calls fn (may be NULL) with each event, in order of date, then draw
  * number, then as they happened, whatever the order of the body; url is
  * the body's (NULL for none), for every event. */

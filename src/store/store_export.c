@@ -17,17 +17,21 @@ static const struct {
 } exports[] = {
 	/* IRCC's draws and the unconfirmed ones, by date; on one date IRCC's
 	 * first, whichever the direction. */
+	/* ?2: retracted and dismissed ones too. */
 	{ "draws",
 	  { "number", "date", "category", "version", "name", "invitations",
-	    "crs_cutoff", "draw_time", "tie_break", "programs", "confirmed", "name_fr" },
-	  "tttttiitttbt",
+	    "crs_cutoff", "draw_time", "tie_break", "programs", "confirmed", "name_fr",
+	    "unconfirmed_id", "state" },
+	  "tttttiitttbtit",
 	  "SELECT number, date, category, version, name, invitations, crs_cutoff,"
-	  " draw_time, tie_break, programs, confirmed, name_fr FROM ("
+	  " draw_time, tie_break, programs, confirmed, name_fr, nullif(id, 0), state FROM ("
 	  "  SELECT number, number_key, date, category, version, name, invitations,"
-	  "   crs_cutoff, draw_time, tie_break, programs, 1 AS confirmed, 0 AS id, name_fr"
+	  "   crs_cutoff, draw_time, tie_break, programs, 1 AS confirmed, 0 AS id, name_fr,"
+	  "   NULL AS state"
 	  "  FROM draws"
 	  "  UNION ALL SELECT number, number_key, date, category, NULL, NULL, invitations,"
-	  "   crs_cutoff, NULL, NULL, NULL, 0, id, NULL FROM unconfirmed)"
+	  "   crs_cutoff, NULL, NULL, NULL, 0, id, NULL, state FROM unconfirmed"
+	  "  WHERE state = 'unconfirmed' OR (?2 AND state <> 'confirmed'))"
 	  " ORDER BY date %1$s, confirmed DESC, number_key %1$s, id %1$s LIMIT ?1" },
 	{ "revisions",
 	  { "number", "field", "old_value", "new_value", "changed_at", "source" },
@@ -42,16 +46,20 @@ static const struct {
 	  " p.candidates FROM pool p JOIN draws d USING (number)"
 	  " ORDER BY d.date %1$s, d.number_key %1$s,"
 	  " CAST(substr(p.band, 3) AS INTEGER) LIMIT ?1" },
-	/* draw: IRCC's draw it was matched to, empty while unconfirmed. */
+	/* draw: IRCC's draw it was matched to, empty while unconfirmed and
+	 * for a record that is no draw (unmatched: reason says why). */
 	{ "observations",
 	  { "draw", "status", "date", "number", "category", "invitations",
-	    "crs_cutoff", "source", "url", "fetched_at", "evidence" },
-	  "tttttiitttt",
-	  "SELECT o.number, CASE WHEN o.number IS NULL THEN 'unconfirmed'"
+	    "crs_cutoff", "source", "url", "fetched_at", "evidence", "matched_by",
+	    "reason", "unconfirmed_id" },
+	  "tttttiitttttti",
+	  "SELECT o.number, CASE WHEN o.reason IS NOT NULL THEN 'unmatched'"
+	  "  WHEN o.number IS NULL"
+	  "  THEN (SELECT u.state FROM unconfirmed u WHERE u.id = o.unconfirmed)"
 	  "  WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.observation = o.id)"
 	  "  THEN 'conflicts' ELSE 'confirms' END,"
 	  " o.date, o.stated_number, o.category, o.invitations, o.crs_cutoff,"
-	  " o.source, o.url, o.fetched_at, o.evidence"
+	  " o.source, o.url, o.fetched_at, o.evidence, o.matched_by, o.reason, o.unconfirmed"
 	  " FROM observations o LEFT JOIN draws d ON d.number = o.number"
 	  " ORDER BY ifnull(d.date, o.date) %1$s, d.number_key %1$s, o.id %1$s LIMIT ?1" },
 	{ "conflicts",
@@ -90,7 +98,7 @@ store_columns(const char *table, int *ncols, const char **types)
 }
 
 int
-store_each_row(struct store *s, const char *table, int newest_first, long limit,
+store_each_row(struct store *s, const char *table, unsigned flags, long limit,
                store_row_fn *fn, void *ctx, struct err *e)
 {
 	const char *cells[STORE_MAX_COLUMNS];
@@ -101,12 +109,14 @@ store_each_row(struct store *s, const char *table, int newest_first, long limit,
 	if (t < 0)
 		return err_set(e, EX_USAGE, "unknown table '%s' (" EXPORT_TABLES ")", table);
 	n = (int)strlen(exports[t].types);
-	sql = xasprintf(exports[t].sql, newest_first ? "DESC" : "ASC");
+	sql = xasprintf(exports[t].sql, flags & STORE_NEWEST_FIRST ? "DESC" : "ASC");
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	free(sql);
 	if (rc != SQLITE_OK)
 		return db_error(s, e, "preparing an export");
 	sqlite3_bind_int64(st, 1, limit > 0 ? limit : -1);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int(st, 2, (flags & STORE_ALL) != 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < n; i++)
 			cells[i] = (const char *)sqlite3_column_text(st, i);

@@ -30,8 +30,16 @@ int merge_draw(struct store *s, const struct draw *d, const char *source,
 int observe_draw(struct store *s, const struct draw *d, const char *source,
                  const struct body *b, const char *fetched, const char *now,
                  struct event_list *ev, struct err *e);
-/* Turns unconfirmed draws that match a draw of IRCC's into that draw. */
-int confirm_unconfirmed(struct store *s, struct event_list *ev, struct err *e);
+/* Once IRCC's draws are merged, judges again on IRCC's record what
+ * articles said: unconfirmed draws that are a draw of IRCC's become that
+ * draw; unmatched observations that name one now are its observations;
+ * unconfirmed draws IRCC's record has moved a week past are retracted. */
+int judge_articles(struct store *s, const char *now, struct event_list *ev, struct err *e);
+
+/* Settles the unconfirmed draw id as dismissed by a person; adds to *ev
+ * its STORE_RETRACTED event, or fails with EX_DATAERR naming it. */
+int dismiss_unconfirmed(struct store *s, long long id, const char *now,
+                        struct event_list *ev, struct err *e);
 
 /* store_notify.c: whether the database holds no draw yet (the first load
  * of history is not news), and the notifications of a transaction's

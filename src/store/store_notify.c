@@ -54,11 +54,14 @@ event_env(const struct event *ev, const char *kind, const char *source,
 	const struct draw *d = ev->pub.draw;
 	json_t *env = json_object();
 	struct buf changes = {0};
-	char *text;
+	char *text, id[32];
 	size_t i;
 
+	snprintf(id, sizeof(id), "u%lld", ev->pub.unconfirmed_id);
+
 	set(env, "EEDRAWS_EVENT", kind);
-	set(env, "EEDRAWS_CONFIRMED", strcmp(kind, "unconfirmed") ? "yes" : "no");
+	set(env, "EEDRAWS_CONFIRMED", ev->pub.what == STORE_NEW || ev->pub.what == STORE_CHANGED
+	                              ? "yes" : "no");
 	set(env, "EEDRAWS_NUMBER", ev->number ? ev->number : d ? d->number : NULL);
 	set(env, "EEDRAWS_DATE", ev->date);
 	set(env, "EEDRAWS_CATEGORY", d ? d->category : NULL);
@@ -72,6 +75,8 @@ event_env(const struct event *ev, const char *kind, const char *source,
 	set(env, "EEDRAWS_CHANGES", changes.len ? changes.data : "");
 	set(env, "EEDRAWS_SOURCE", source);
 	set(env, "EEDRAWS_URL", b->url);
+	set(env, "EEDRAWS_UNCONFIRMED_ID", ev->pub.unconfirmed_id ? id : "");
+	set(env, "EEDRAWS_REASON", ev->pub.reason);
 	buf_release(&changes);
 	text = json_dumps(env, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(env);
@@ -98,6 +103,7 @@ outbox_queue(struct store *s, const struct event_list *l, const char *source,
 		case STORE_NEW: kind = "new"; break;
 		case STORE_CHANGED: kind = "changed"; break;
 		case STORE_UNCONFIRMED: kind = "unconfirmed"; break;
+		case STORE_RETRACTED: kind = "retracted"; break;
 		default: continue;	/* news about a draw, not a draw */
 		}
 		if (!(env = event_env(ev, kind, source, b))) {

@@ -20,7 +20,7 @@ static const char draws_sql[] =
 	"    FROM conflicts c WHERE c.number = d.number) AS conflicts"
 	"  FROM draws d"
 	"  UNION ALL SELECT number, number_key, date, category, NULL, invitations, crs_cutoff,"
-	"   NULL, 0, id, NULL FROM unconfirmed)"
+	"   NULL, 0, id, NULL FROM unconfirmed WHERE state = 'unconfirmed')"
 	" WHERE ?1 IS NULL OR date >= ?1"
 	" ORDER BY date, confirmed DESC, number_key, id";
 
