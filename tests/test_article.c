@@ -386,6 +386,17 @@ START_TEST(test_a_draw_stated_in_part_and_in_full_is_one_record)
 }
 END_TEST
 
+START_TEST(test_a_field_block_states_one_draw)
+{
+	/* A round dated in one sentence, its values in the next ones; and
+	 * "Date of draw:" over its values, each on its own line.  The
+	 * residents and employers after it are no draw's. */
+	EXPECT("values-apart.txt", NULL,
+	       ",2025-05-20,,2500,397\n"
+	       ",2025-05-14,,1100,480\n");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -417,6 +428,7 @@ article_suite(void)
 	tcase_add_test(tc, test_an_increase_or_a_difference_is_no_draw_value);
 	tcase_add_test(tc, test_flattened_rows_with_the_type_or_the_year_run_together);
 	tcase_add_test(tc, test_a_draw_stated_in_part_and_in_full_is_one_record);
+	tcase_add_test(tc, test_a_field_block_states_one_draw);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -71,7 +71,7 @@ static const char *const pat_src[NPAT] = {
 	              "(?:at least\\s+|just\\s+)?" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
 	              "profiles|to\\s+\\d|[-–]\\s*\\d|and\\s+\\d))",
 	/* "a CRS score of 522", "CRS cut-off 491", "(CRS) score of 496" */
-	[P_CRS_WORD] = "\\bCRS\\)?\\s+(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|requirement)?"
+	[P_CRS_WORD] = "\\bCRS\\)?(?:\\s+|(?=\\s*[:：]))(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|requirement)?"
 	               "\\s*(?:of|was|:|at|is|stood at)?\\s*(?:at least\\s+)?" NUM
 	               "\\b(?!\\s*(?:candidates|invitations|ITAs|profiles|to\\s+\\d|[-–]\\s*\\d|"
 	               "and\\s+\\d))",
@@ -168,7 +168,8 @@ static const char *const pat_src[NPAT] = {
 	                "(?:,\\s+(?:and\\s+)?the\\s+\\d+(?:st|nd|rd|th)\\b[^.;]{0,100}?)?,?\\s+"
 	                "(?:was\\s+)?(?:held|conducted|took place|happened|occurred|came)|"
 	                "\\b(?:held|conducted)\\s+(?:a|an|its)\\s+(?:[\\w\\-]+\\s+){0,4}?(?:draw|round)\\b|"
-	                "date and time of (?:the )?round|today[’']s draw)",
+	                "date and time of (?:the )?round|today[’']s draw|"
+	                "^(?:date of (?:the )?(?:draw|round)|(?:draw|round) date)\\s*[:：])",
 	/* A sentence about the draw being read, whatever it dates. */
 	[P_THIS_REF] = "\\b(?:today[’']s|this|the latest|the most recent)\\s+(?:[\\w\\-]+\\s+){0,2}?"
 	               "(?:draw|round)\\b",
