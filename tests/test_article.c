@@ -295,8 +295,9 @@ START_TEST(test_the_seeds_yield_the_draws_they_state)
 		  ",2023-07-06,,,463\n,2023-07-05,stem,500,486\n"
 		  ",2023-07-04,general,700,511\n" },
 		{ "seeds/002_e0a16a818b52d551.txt", "2024-05-31",
-		  ",2024-05-31,cec,3000,522\n,2024-04-10,general,1280,\n"
-		  /* and its summary table, every row IRCC's */
+		  ",2024-05-31,cec,3000,522\n"
+		  /* and its summary table, every row IRCC's; the prose's
+		   * April 10 round, without its cut-off, is the table's */
 		  ",2024-05-30,pnp,2985,676\n,2024-04-24,french,1400,410\n"
 		  ",2024-04-23,general,2095,529\n,2024-04-11,stem,4500,491\n"
 		  ",2024-04-10,general,1280,549\n,2024-03-26,french,1500,388\n"
@@ -375,6 +376,27 @@ START_TEST(test_flattened_rows_with_the_type_or_the_year_run_together)
 }
 END_TEST
 
+START_TEST(test_a_draw_stated_in_part_and_in_full_is_one_record)
+{
+	/* The headline's "3,000 on June 4" is the body's June 4 round, told
+	 * in full; the provincial round of the same day is another draw. */
+	EXPECT("same-draw-twice.txt", NULL,
+	       ",2024-06-04,,3000,529\n"
+	       ",2024-06-04,pnp,500,702\n");
+}
+END_TEST
+
+START_TEST(test_a_field_block_states_one_draw)
+{
+	/* A round dated in one sentence, its values in the next ones; and
+	 * "Date of draw:" over its values, each on its own line.  The
+	 * residents and employers after it are no draw's. */
+	EXPECT("values-apart.txt", NULL,
+	       ",2025-05-20,,2500,397\n"
+	       ",2025-05-14,,1100,480\n");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -405,6 +427,8 @@ article_suite(void)
 	tcase_add_test(tc, test_a_comparison_with_another_draw_states_none_of_its_values);
 	tcase_add_test(tc, test_an_increase_or_a_difference_is_no_draw_value);
 	tcase_add_test(tc, test_flattened_rows_with_the_type_or_the_year_run_together);
+	tcase_add_test(tc, test_a_draw_stated_in_part_and_in_full_is_one_record);
+	tcase_add_test(tc, test_a_field_block_states_one_draw);
 	suite_add_tcase(s, tc);
 	return s;
 }

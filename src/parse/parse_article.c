@@ -71,7 +71,7 @@ static const char *const pat_src[NPAT] = {
 	              "(?:at least\\s+|just\\s+)?" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
 	              "profiles|to\\s+\\d|[-–]\\s*\\d|and\\s+\\d))",
 	/* "a CRS score of 522", "CRS cut-off 491", "(CRS) score of 496" */
-	[P_CRS_WORD] = "\\bCRS\\)?\\s+(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|requirement)?"
+	[P_CRS_WORD] = "\\bCRS\\)?(?:\\s+|(?=\\s*[:：]))(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|requirement)?"
 	               "\\s*(?:of|was|:|at|is|stood at)?\\s*(?:at least\\s+)?" NUM
 	               "\\b(?!\\s*(?:candidates|invitations|ITAs|profiles|to\\s+\\d|[-–]\\s*\\d|"
 	               "and\\s+\\d))",
@@ -168,7 +168,8 @@ static const char *const pat_src[NPAT] = {
 	                "(?:,\\s+(?:and\\s+)?the\\s+\\d+(?:st|nd|rd|th)\\b[^.;]{0,100}?)?,?\\s+"
 	                "(?:was\\s+)?(?:held|conducted|took place|happened|occurred|came)|"
 	                "\\b(?:held|conducted)\\s+(?:a|an|its)\\s+(?:[\\w\\-]+\\s+){0,4}?(?:draw|round)\\b|"
-	                "date and time of (?:the )?round|today[’']s draw)",
+	                "date and time of (?:the )?round|today[’']s draw|"
+	                "^(?:date of (?:the )?(?:draw|round)|(?:draw|round) date)\\s*[:：])",
 	/* A sentence about the draw being read, whatever it dates. */
 	[P_THIS_REF] = "\\b(?:today[’']s|this|the latest|the most recent)\\s+(?:[\\w\\-]+\\s+){0,2}?"
 	               "(?:draw|round)\\b",
@@ -1471,12 +1472,56 @@ parse_article(const struct body *b, const struct parse_opts *opts,
 	return rc;
 }
 
+/* 1 when a states less than b of the same draw: every value a states, b
+ * states alike (category and number too), b states more, and they are
+ * dated the same day or a day apart (a headline's day, a time zone). */
+static int
+stated_within(const struct draw *a, const struct draw *b)
+{
+	long gap = day_number(a->date) - day_number(b->date);
+	int na = (a->invitations >= 0) + (a->crs_cutoff >= 0) + !!a->category + !!a->number;
+	int nb = (b->invitations >= 0) + (b->crs_cutoff >= 0) + !!b->category + !!b->number;
+
+	if (gap < -1 || gap > 1 || na >= nb)
+		return 0;
+	if (a->invitations >= 0 && a->invitations != b->invitations)
+		return 0;
+	if (a->crs_cutoff >= 0 && a->crs_cutoff != b->crs_cutoff)
+		return 0;
+	if (a->category && (!b->category || strcmp(a->category, b->category) != 0))
+		return 0;
+	return !a->number || (b->number && !strcmp(a->number, b->number));
+}
+
+/* One draw stated twice in a page, once in part ("IRCC invites 3,000 on
+ * June 4" over the full account below it), is one record: the fuller.
+ * Records from first on are the page's. */
+static void
+drop_partial(struct draw_list *out, size_t first)
+{
+	size_t i, j;
+
+	i = first;
+	while (i < out->n) {
+		for (j = first; j < out->n; j++)
+			if (j != i && stated_within(&out->v[i], &out->v[j]))
+				break;
+		if (j == out->n) {
+			i++;
+			continue;
+		}
+		draw_release(&out->v[i]);
+		memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[0]));
+		out->n--;
+	}
+}
+
 int
 article_draws(struct article_doc *doc, const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
 	struct when w = { "", 0 };
-	size_t i;
+	size_t i, first;
 	int rc;
 
 	if ((rc = compile(e)))
@@ -1495,9 +1540,11 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 		strlist_add(warn, "the page gives no publication date, so dates without a "
 		            "year and relative ones (\"today\", \"Wednesday\") state "
 		            "nothing; pass --date YYYY-MM-DD");
+	first = out->n;
 	read_prose(doc, &w, out);
 	read_flat_tables(doc, &w, out);
 	for (i = 0; i < doc->ntables; i++)
 		read_table(&doc->tables[i], &w, out);
+	drop_partial(out, first);
 	return 0;
 }
