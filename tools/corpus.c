@@ -32,7 +32,15 @@
  * corpus by half, for English and all pages, and by site.  -v then lists
  * the tune half's missed mentions and incorrect draws, -vv also the correct
  * draws and the parser's warnings; -u lists the unseen half's too, which
- * nobody reads until the end of an issue.  It measures, it does not judge:
+ * nobody reads until the end of an issue.
+ *
+ * Last, every page's draws are merged as eedraws merges an article's,
+ * into a scratch database that holds IRCC's feed (IRCC_FEED, the same
+ * rounds): it counts, per half, the unconfirmed draws and the conflicts
+ * they make.  IRCC's record ends on the feed's date, so a page before it
+ * should make none, unless it misstates a draw it names beyond doubt.
+ *
+ * It measures, it does not judge:
  * the exit code is 0 once it ran, 64 for usage, 1 when a file cannot be
  * read. */
 #include <dirent.h>
@@ -45,12 +53,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "body.h"
 #include "draw.h"
 #include "parse.h"
+#include "store.h"
 #include "util.h"
 
 #define DEFAULT_ROUNDS	"tests/data/draws-2026-08-07.csv"
+#define IRCC_FEED	"tests/data/feed-2026-08-07.json"	/* the same rounds */
 #define EVIDENCE_MAX	240	/* bytes of evidence shown per draw */
 
 static const char *const default_dirs[] = { "../shared/articles", "../shared/articles2" };
@@ -96,6 +108,7 @@ struct sites {
 	struct strlist strings;	/* owns the names */
 };
 
+static struct store *judged;	/* IRCC's feed, and the pages merged beside it */
 static int verbose;
 static int show_unseen;		/* -u: list the unseen half's pages too */
 static FILE *detail;		/* what -v lists, printed after the report */
@@ -604,6 +617,23 @@ judge(const struct draw *d, const char *file, int strict, const struct mentions 
 	return "matches no label of the document and no IRCC round";
 }
 
+/* Merges a page's draws as eedraws merges an article's, the page named by
+ * its file name so that its half can be told. */
+static void
+merge_beside_ircc(const struct body *b, const char *name, const struct draw_list *draws)
+{
+	struct body named = *b;
+	struct err e = {0};
+
+	named.url = (char *)name;
+	if (store_put_observations(judged, "corpus", &named, draws, NULL, NULL, NULL, &e)) {
+		fprintf(stderr, "corpus: %s: %s; no longer merging beside IRCC's record\n",
+		        name, e.msg);
+		store_close(judged);
+		judged = NULL;
+	}
+}
+
 /* Parses one document as eedraws reads a page of that corpus.  Returns 0,
  * 1 when the extractor rejected it, -1 when the file cannot be read.  show:
  * the verbosity of what it lists. */
@@ -631,6 +661,8 @@ parse_document(const char *dir, const char *name, const struct corpus_kind *k,
 	rc = parse_body(&b, "article", &opts, draws, &warn, &e);
 	if (rc && show)
 		fprintf(detail, "rejected %s: %s (exit %d)\n", name, e.msg, rc);
+	if (rc == 0 && judged)
+		merge_beside_ircc(&b, name, draws);
 	for (i = 0; show > 1 && i < warn.n; i++)
 		fprintf(detail, "warning %s: %s\n", name, warn.v[i]);
 	strlist_release(&warn);
@@ -914,6 +946,110 @@ print_detail(char *const *text, const size_t *len)
 	return 0;
 }
 
+/* The scratch database in dir, IRCC's feed merged into it, as judged.
+ * Returns 0, or -1 after saying why: the rest runs without it. */
+static int
+open_judged(const char *dir)
+{
+	struct parse_opts opts = {0};
+	struct draw_list draws = {0};
+	struct strlist warn = {0};
+	struct err e = {0};
+	struct body b = {0};
+	char *db = xasprintf("%s/judged.db", dir);
+	int rc;
+
+	if ((rc = read_file(IRCC_FEED, &b.data, &b.len, &e)) == 0) {
+		b.url = xstrdup(IRCC_FEED);
+		rc = parse_body(&b, "ircc-json", &opts, &draws, &warn, &e);
+	}
+	if (rc == 0 && (rc = store_open(&judged, db, &e)) == 0 &&
+	    (rc = store_put_body(judged, "ircc", &b, &draws, NULL, NULL, NULL, &e))) {
+		store_close(judged);
+		judged = NULL;
+	}
+	if (rc)
+		fprintf(stderr, "corpus: cannot merge beside IRCC's record: %s\n", e.msg);
+	draw_list_release(&draws);
+	strlist_release(&warn);
+	body_release(&b);
+	free(db);
+	return rc ? -1 : 0;
+}
+
+/* Counts the rows sql selects, its first column a page's file name, by
+ * the half of the page's site. */
+static void
+count_by_half(sqlite3 *db, const char *sql, size_t n[NHALVES])
+{
+	sqlite3_stmt *st;
+	char *site;
+
+	memset(n, 0, NHALVES * sizeof(*n));
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "corpus: %s\n", sqlite3_errmsg(db));
+		return;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *name = sqlite3_column_text(st, 0);
+
+		site = site_of(name ? (const char *)name : "");
+		n[half_of(site)]++;
+		free(site);
+	}
+	sqlite3_finalize(st);
+}
+
+/* What the pages made beside IRCC's record: unconfirmed draws, conflicts
+ * (a draw and a page), records that are no draw. */
+static void
+print_judged(const char *dir)
+{
+	static const int order[NHALVES] = { UNSEEN, TUNE };
+	size_t unconf[NHALVES], conflicts[NHALVES], none[NHALVES];
+	char *path = xasprintf("%s/judged.db", dir);
+	sqlite3 *db = NULL;
+	int h;
+
+	store_close(judged);
+	judged = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		fprintf(stderr, "corpus: cannot read '%s': %s\n", path, sqlite3_errmsg(db));
+	} else {
+		count_by_half(db, "SELECT min(o.url) FROM unconfirmed u JOIN observations o"
+		              " ON o.unconfirmed = u.id WHERE u.state = 'unconfirmed'"
+		              " GROUP BY u.id", unconf);
+		count_by_half(db, "SELECT DISTINCT url, number FROM conflicts", conflicts);
+		count_by_half(db, "SELECT url FROM observations WHERE number IS NULL"
+		              " AND unconfirmed IS NULL", none);
+		printf("\nbeside IRCC's record (%s), every page merged as an article\n",
+		       IRCC_FEED);
+		printf("%-32s %-6s %11s %9s %9s\n", "", "half", "unconfirmed", "conflicts",
+		       "no draw");
+		for (h = 0; h < NHALVES; h++)
+			printf("%-32s %-6s %11zu %9zu %9zu\n", "", half_names[order[h]],
+			       unconf[order[h]], conflicts[order[h]], none[order[h]]);
+	}
+	sqlite3_close(db);
+	free(path);
+}
+
+/* Removes the scratch directory dir and the database in it. */
+static void
+remove_scratch(const char *dir)
+{
+	static const char *const files[] = { "judged.db", "judged.db-wal", "judged.db-shm" };
+	char *path;
+	size_t i;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		path = xasprintf("%s/%s", dir, files[i]);
+		unlink(path);
+		free(path);
+	}
+	rmdir(dir);
+}
+
 /* Measures each corpus of dirs that exists into res; says which are
  * absent.  Returns 0, or 1 when a file cannot be read. */
 static int
@@ -944,7 +1080,7 @@ main(int argc, char **argv)
 	char *const *dirs = (char *const *)default_dirs;
 	struct rounds rl = {0};
 	struct result *res = NULL;
-	char *text = NULL;
+	char *text = NULL, scratch[] = "/tmp/eedraws-corpus-XXXXXX";
 	size_t i, ndirs = 2, nres = 0, len = 0;
 	int c, ret = 0;
 
@@ -985,9 +1121,17 @@ main(int argc, char **argv)
 		goto out;
 	}
 	res = xcalloc(ndirs, sizeof(*res));
+	if (!mkdtemp(scratch))
+		fprintf(stderr, "corpus: cannot make '%s': %s\n", scratch, strerror(errno));
+	else
+		open_judged(scratch);
 	ret = run_corpora(dirs, ndirs, &rl, res, &nres);
 	if (nres)
 		print_summary(res, nres, rl.n);
+	if (judged && nres)
+		print_judged(scratch);
+	store_close(judged);
+	remove_scratch(scratch);
 	for (i = 0; i < nres; i++)
 		print_result(&res[i]);
 	if (detail && print_detail(&text, &len))
