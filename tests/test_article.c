@@ -397,6 +397,84 @@ START_TEST(test_a_field_block_states_one_draw)
 }
 END_TEST
 
+/* The HTML twins of the failure classes above: each the same article as a
+ * news page prints it, its date in article:published_time where the text
+ * has a "Published:" line, its menus and footer skipped, and each yields
+ * its text's records. */
+START_TEST(test_an_undated_page_in_html_states_no_date_without_a_year)
+{
+	struct strlist w = {0};
+	char *got = extract("undated.html", NULL, &w);
+
+	/* Nor the year of the menu's "Draws of 2024". */
+	ck_assert_str_eq(got, ",2025-03-04,french,4500,410\n");
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "no publication date"));
+	ck_assert_ptr_nonnull(strstr(w.v[0], "--date"));
+	free(got);
+	strlist_release(&w);
+	EXPECT("undated.html", "2025-06-23",
+	       ",2025-06-22,,2000,495\n"
+	       ",2025-06-18,healthcare,1100,470\n"
+	       ",2025-03-04,french,4500,410\n");
+}
+END_TEST
+
+START_TEST(test_a_count_after_a_day_in_html_is_no_year)
+{
+	EXPECT("count-after-day.html", NULL,
+	       ",2023-09-28,agriculture,600,354\n"
+	       ",2023-09-26,general,3000,504\n"
+	       ",2023-09-20,transport,1000,435\n"
+	       ",2023-05-03,,1500,511\n");
+}
+END_TEST
+
+START_TEST(test_a_comparison_in_html_states_none_of_its_values)
+{
+	EXPECT("comparisons.html", NULL,
+	       ",2022-07-20,,1750,542\n"
+	       ",2022-06-22,pnp,636,752\n"
+	       ",2022-08-03,,2000,533\n");
+}
+END_TEST
+
+START_TEST(test_a_difference_in_html_is_no_draw_value)
+{
+	EXPECT("differences.html", NULL, ",2025-03-13,,1200,518\n");
+}
+END_TEST
+
+START_TEST(test_flattened_rows_in_one_html_paragraph_run_together)
+{
+	/* The run-together cells in one <p>, a <br> ending each row. */
+	EXPECT("flat-table-glued.html", NULL,
+	       ",2024-04-24,french,1400,410\n"
+	       ",2024-04-11,stem,4500,491\n"
+	       ",2019-01-23,,3900,443\n"
+	       ",2019-01-30,,3350,438\n"
+	       ",2019-03-06,,3350,454\n");
+}
+END_TEST
+
+START_TEST(test_a_draw_stated_in_part_and_in_full_in_html_is_one_record)
+{
+	/* The <h1>'s "3,000 on June 4" is the body's round. */
+	EXPECT("same-draw-twice.html", NULL,
+	       ",2024-06-04,,3000,529\n"
+	       ",2024-06-04,pnp,500,702\n");
+}
+END_TEST
+
+START_TEST(test_a_field_block_in_html_states_one_draw)
+{
+	/* "Date of draw:" and its values on lines a <br> ends. */
+	EXPECT("values-apart.html", NULL,
+	       ",2025-05-20,,2500,397\n"
+	       ",2025-05-14,,1100,480\n");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -429,6 +507,13 @@ article_suite(void)
 	tcase_add_test(tc, test_flattened_rows_with_the_type_or_the_year_run_together);
 	tcase_add_test(tc, test_a_draw_stated_in_part_and_in_full_is_one_record);
 	tcase_add_test(tc, test_a_field_block_states_one_draw);
+	tcase_add_test(tc, test_an_undated_page_in_html_states_no_date_without_a_year);
+	tcase_add_test(tc, test_a_count_after_a_day_in_html_is_no_year);
+	tcase_add_test(tc, test_a_comparison_in_html_states_none_of_its_values);
+	tcase_add_test(tc, test_a_difference_in_html_is_no_draw_value);
+	tcase_add_test(tc, test_flattened_rows_in_one_html_paragraph_run_together);
+	tcase_add_test(tc, test_a_draw_stated_in_part_and_in_full_in_html_is_one_record);
+	tcase_add_test(tc, test_a_field_block_in_html_states_one_draw);
 	suite_add_tcase(s, tc);
 	return s;
 }
