@@ -225,24 +225,30 @@ START_TEST(test_relative_dates_without_a_publication_date_yield_nothing)
 }
 END_TEST
 
-START_TEST(test_an_undated_page_states_no_date_without_a_year)
+/* The undated fixture NAME: not the machine's clock, not the year of
+ * another date on the page: "June 22" and "on Wednesday" state nothing,
+ * and a warning says to pass --date; with --date they do. */
+static void
+expect_undated(const char *name)
 {
 	struct strlist w = {0};
-	char *got = extract("undated.txt", NULL, &w);
+	char *got = extract(name, NULL, &w);
 
-	/* Not the machine's clock, not the year of another date on the
-	 * page: "June 22" and "on Wednesday" state nothing, and a warning
-	 * says to pass --date. */
 	ck_assert_str_eq(got, ",2025-03-04,french,4500,410\n");
 	ck_assert_uint_eq(w.n, 1);
 	ck_assert_ptr_nonnull(strstr(w.v[0], "no publication date"));
 	ck_assert_ptr_nonnull(strstr(w.v[0], "--date"));
 	free(got);
 	strlist_release(&w);
-	EXPECT("undated.txt", "2025-06-23",
+	EXPECT(name, "2025-06-23",
 	       ",2025-06-22,,2000,495\n"
 	       ",2025-06-18,healthcare,1100,470\n"
 	       ",2025-03-04,french,4500,410\n");
+}
+
+START_TEST(test_an_undated_page_states_no_date_without_a_year)
+{
+	expect_undated("undated.txt");
 }
 END_TEST
 
@@ -403,20 +409,8 @@ END_TEST
  * its text's records. */
 START_TEST(test_an_undated_page_in_html_states_no_date_without_a_year)
 {
-	struct strlist w = {0};
-	char *got = extract("undated.html", NULL, &w);
-
 	/* Nor the year of the menu's "Draws of 2024". */
-	ck_assert_str_eq(got, ",2025-03-04,french,4500,410\n");
-	ck_assert_uint_eq(w.n, 1);
-	ck_assert_ptr_nonnull(strstr(w.v[0], "no publication date"));
-	ck_assert_ptr_nonnull(strstr(w.v[0], "--date"));
-	free(got);
-	strlist_release(&w);
-	EXPECT("undated.html", "2025-06-23",
-	       ",2025-06-22,,2000,495\n"
-	       ",2025-06-18,healthcare,1100,470\n"
-	       ",2025-03-04,french,4500,410\n");
+	expect_undated("undated.html");
 }
 END_TEST
 
