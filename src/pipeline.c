@@ -34,17 +34,17 @@ check_drift(struct app *app, const char *source, const struct body *b,
 }
 
 /* Merges draws parsed from b: IRCC's record as draws, anything else as
- * what an article says.  report and ctx as for store_put_body(). */
+ * what an article says; fn (may be NULL) is told each event, with app. */
 static int
 put(struct app *app, const char *source, const struct body *b, const char *kind,
-    const struct draw_list *draws, const struct fetch_state *st, store_event_fn *report,
+    const struct draw_list *draws, const struct fetch_state *st, store_event_fn *fn,
     struct err *e)
 {
-	void *ctx = report ? app : NULL;
+	void *ctx = fn ? app : NULL;
 
 	if (strcmp(kind, "ircc-json") == 0)
-		return store_put_body(app->store, source, b, draws, st, report, ctx, e);
-	return store_put_observations(app->store, source, b, draws, st, report, ctx, e);
+		return store_put_body(app->store, source, b, draws, st, fn, ctx, e);
+	return store_put_observations(app->store, source, b, draws, st, fn, ctx, e);
 }
 
 int
