@@ -598,6 +598,79 @@ START_TEST(test_counts_accept_separators_and_refuse_text)
 }
 END_TEST
 
+/* 1 when some warning of w holds every one of the texts. */
+static int
+warned(const struct strlist *w, const char *a, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		if (strstr(w->v[i], a) && (!b || strstr(w->v[i], b)))
+			return 1;
+	return 0;
+}
+
+/* A CRS of 99999 or 0, or no invitations, is no draw's value: kept raw
+ * with a warning, never stored normalized. */
+START_TEST(test_values_out_of_range_are_kept_raw_with_a_warning)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+
+	ck_assert_int_eq(parse_text("{\"rounds\": ["
+	    "{\"drawNumber\": \"501\", \"drawDate\": \"2027-01-07\", \"drawName\":"
+	    " \"General\", \"drawSize\": \"0\", \"drawCRS\": \"99999\"},"
+	    "{\"drawNumber\": \"502\", \"drawDate\": \"2027-01-08\", \"drawName\":"
+	    " \"General\", \"drawSize\": \"1,200\", \"drawCRS\": \"0\"},"
+	    "{\"drawNumber\": \"503\", \"drawDate\": \"2027-01-09\", \"drawName\":"
+	    " \"General\", \"drawSize\": \"30,000\", \"drawCRS\": \"1200\"}]}",
+	    &l, &w, &e), 0);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_int_eq(l.v[0].invitations, -1);
+	ck_assert_str_eq(l.v[0].invitations_raw, "0");
+	ck_assert_int_eq(l.v[0].crs_cutoff, -1);
+	ck_assert_str_eq(l.v[0].crs_raw, "99999");
+	ck_assert_int_eq(l.v[1].invitations, 1200);
+	ck_assert_int_eq(l.v[1].crs_cutoff, -1);
+	ck_assert_int_eq(l.v[2].invitations, 30000);
+	ck_assert_int_eq(l.v[2].crs_cutoff, 1200);
+	ck_assert_uint_eq(w.n, 3);
+	ck_assert(warned(&w, "round 501: drawSize '0' is out of range", NULL));
+	ck_assert(warned(&w, "round 501: drawCRS '99999' is out of range", "kept as text"));
+	ck_assert(warned(&w, "round 502: drawCRS '0' is out of range", NULL));
+	strlist_release(&w);
+	draw_list_release(&l);
+}
+END_TEST
+
+/* IRCC writes strings; a value of another type is kept as its JSON text
+ * with a warning, not dropped as if absent. */
+START_TEST(test_wrongly_typed_values_are_kept_raw_with_a_warning)
+{
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+
+	ck_assert_int_eq(parse_text("{\"rounds\": [{\"drawNumber\": \"501\","
+	    " \"drawDate\": \"2027-01-07\", \"drawName\": \"General\","
+	    " \"drawSize\": 4500.5, \"drawCRS\": true, \"drawText2\": null,"
+	    " \"dd1\": [1]}]}", &l, &w, &e), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_int_eq(l.v[0].invitations, -1);
+	ck_assert_str_eq(l.v[0].invitations_raw, "4500.5");
+	ck_assert_int_eq(l.v[0].crs_cutoff, -1);
+	ck_assert_str_eq(l.v[0].crs_raw, "true");
+	ck_assert_ptr_null(l.v[0].programs_raw);	/* null states nothing */
+	ck_assert(warned(&w, "round 501: drawSize is a real number (4500.5)", NULL));
+	ck_assert(warned(&w, "round 501: drawCRS is a boolean (true)", "kept as text"));
+	ck_assert(warned(&w, "round 501: dd1 is an array", NULL));
+	ck_assert(!warned(&w, "drawText2", NULL));
+	strlist_release(&w);
+	draw_list_release(&l);
+}
+END_TEST
+
 /* The body's records decide its language; the source's declared one
  * (lang, else its URL's name) decides only when they cannot tell, and a
  * body that contradicts it is refused. */
@@ -721,6 +794,8 @@ ircc_suite(void)
 	tcase_add_test(tc, test_french_counts_with_every_space);
 	tcase_add_test(tc, test_language_from_the_records_checked_against_the_source);
 	tcase_add_test(tc, test_ircc_shape_drift_names_what_changed);
+	tcase_add_test(tc, test_values_out_of_range_are_kept_raw_with_a_warning);
+	tcase_add_test(tc, test_wrongly_typed_values_are_kept_raw_with_a_warning);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -19,18 +19,68 @@
 #include "datetime.h"
 #include "parse.h"
 
-/* A member as text: strings as they are, numbers formatted; NULL when the
- * member is absent, null or an empty string.  Caller frees. */
+/* What a round can hold: CRS scores run to 1200; IRCC's largest round
+ * invited 27,332.  Beyond these a value is a typo or a placeholder. */
+#define CRS_MAX		1200
+#define ITAS_MAX	100000
+#define POOL_MAX	10000000
+
+/* A member as text: strings as they are, integers formatted, any other
+ * value (a real, true, an array) as its JSON text, which typed() warns
+ * of; NULL when the member is absent, null or an empty string.  Caller
+ * frees. */
 static char *
 member_text(json_t *rec, const char *key)
 {
 	json_t *v = json_object_get(rec, key);
 
+	if (!v || json_is_null(v))
+		return NULL;
 	if (json_is_string(v))
 		return json_string_length(v) ? xstrdup(json_string_value(v)) : NULL;
 	if (json_is_integer(v))
 		return xasprintf("%" JSON_INTEGER_FORMAT, json_integer_value(v));
-	return NULL;
+	return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+}
+
+static const char *
+json_type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_REAL:
+		return "a real number";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "a boolean";
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_OBJECT:
+		return "an object";
+	default:
+		return NULL;
+	}
+}
+
+/* IRCC writes every value as a string (integers in old bodies); one of
+ * another type is kept as its JSON text, with a warning, not dropped. */
+static void
+typed(json_t *rec, const char *number, struct strlist *warn)
+{
+	const char *key, *type;
+	json_t *v;
+
+	json_object_foreach(rec, key, v) {
+		char *text;
+
+		if (strncmp(key, "draw", 4) != 0 && strncmp(key, "dd", 2) != 0)
+			continue;
+		if (!(type = json_type_name(v)))
+			continue;
+		text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+		strlist_addf(warn, "round %s: %s is %s (%.40s), not text; kept as text",
+		             number, key, type, text ? text : "");
+		free(text);
+	}
 }
 
 /* Trims leading and trailing white space in place. */
@@ -71,8 +121,10 @@ read_date(struct draw *d, json_t *rec, struct strlist *warn)
 	free(full);
 }
 
+/* A count from lo to hi, or -1 with a warning: a value out of range
+ * (CRS 99999, no invitations) is kept raw, never stored as the draw's. */
 static long
-read_count(const char *raw, const char *number, const char *key,
+read_count(const char *raw, const char *number, const char *key, long lo, long hi,
            struct strlist *warn)
 {
 	long n;
@@ -80,9 +132,14 @@ read_count(const char *raw, const char *number, const char *key,
 	if (!raw)
 		return -1;
 	n = parse_count(raw);
-	if (n < 0)
+	if (n < 0) {
 		strlist_addf(warn, "round %s: %s '%s' is not a number; kept as text",
 		             number, key, raw);
+	} else if (n < lo || n > hi) {
+		strlist_addf(warn, "round %s: %s '%s' is out of range (%ld to %ld); kept as text",
+		             number, key, raw, lo, hi);
+		n = -1;
+	}
 	return n;
 }
 
@@ -104,7 +161,7 @@ read_pool(struct draw *d, json_t *rec, struct strlist *warn)
 
 	for (i = 0; i < DRAW_NBANDS; i++) {
 		t = member_text(rec, pool_bands[i].key);
-		v[i] = read_count(t, d->number, pool_bands[i].key, warn);
+		v[i] = read_count(t, d->number, pool_bands[i].key, 0, POOL_MAX, warn);
 		if (v[i] > 0)
 			any = 1;
 		free(t);
@@ -154,6 +211,7 @@ read_round(json_t *rec, size_t index, const char *lang, struct draw *d,
 		return -1;
 	}
 	d->lacks = lacking(rec, &d->lacks_bands);
+	typed(rec, d->number, warn);
 	d->date_raw = trim(member_text(rec, "drawDate"));
 	read_date(d, rec, warn);
 
@@ -172,9 +230,9 @@ read_round(json_t *rec, size_t index, const char *lang, struct draw *d,
 	d->version = version_of(name);
 
 	d->invitations_raw = trim(member_text(rec, "drawSize"));
-	d->invitations = read_count(d->invitations_raw, d->number, "drawSize", warn);
+	d->invitations = read_count(d->invitations_raw, d->number, "drawSize", 1, ITAS_MAX, warn);
 	d->crs_raw = trim(member_text(rec, "drawCRS"));
-	d->crs_cutoff = read_count(d->crs_raw, d->number, "drawCRS", warn);
+	d->crs_cutoff = read_count(d->crs_raw, d->number, "drawCRS", 1, CRS_MAX, warn);
 
 	d->programs_raw = trim(member_text(rec, "drawText2"));
 	d->programs = programs_of(d->programs_raw);
