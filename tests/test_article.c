@@ -469,6 +469,89 @@ START_TEST(test_a_field_block_in_html_states_one_draw)
 }
 END_TEST
 
+/* Parses text as an article with o; returns the number of draws, the
+ * last one's date in last (when any). */
+static size_t
+count_draws(const char *text, const struct parse_opts *o, struct strlist *warn, char last[11])
+{
+	struct draw_list l = {0};
+	struct body b = {0};
+	struct err e = {0};
+	size_t n;
+
+	b.data = xstrdup(text);
+	b.len = strlen(text);
+	b.url = xstrdup("page.txt");
+	ck_assert_msg(parse_body(&b, "article", o, &l, warn, &e) == 0, "%s", e.msg);
+	n = l.n;
+	if (n)
+		memcpy(last, l.v[n - 1].date, 11);
+	draw_list_release(&l);
+	body_release(&b);
+	return n;
+}
+
+/* A page of n draw sentences, each its own day of 2024. */
+static char *
+many_draws(int n)
+{
+	struct buf b = {0};
+	int i;
+
+	for (i = 0; i < n; i++)
+		buf_addf(&b, "On %s %d, 2024, IRCC invited %d candidates with a minimum "
+		         "CRS score of %d.\n", i < 28 ? "March" : "April", 1 + i % 28,
+		         1000 + i, 400 + i);
+	return buf_detach(&b, NULL);
+}
+
+/* A page stating more than max_draws draws (a history table, a flood) is
+ * not news: it yields none, and a warning says why and what raises it. */
+START_TEST(test_a_page_with_more_draws_than_max_draws_yields_none)
+{
+	struct parse_opts o = { .date = "2024-05-01" };
+	struct strlist w = {0};
+	char *page = many_draws(51), last[11];
+
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 0);
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "more than 50 draws"));
+	ck_assert_ptr_nonnull(strstr(w.v[0], "max_draws"));
+	strlist_release(&w);
+	o.max_draws = 51;
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 51);
+	ck_assert_uint_eq(w.n, 0);
+	free(page);
+	page = many_draws(50);
+	o.max_draws = 0;
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 50);
+	ck_assert_uint_eq(w.n, 0);
+	free(page);
+}
+END_TEST
+
+/* A page does not report a draw held after it was written: one dated
+ * more than a day after its publication date ("March 6" read within a
+ * week of it, a table's year) is dropped with a warning; one a day after
+ * (a time zone) is kept. */
+START_TEST(test_no_draw_after_the_page_s_date_plus_one_day)
+{
+	struct parse_opts o = { .date = "2025-03-04" };
+	struct strlist w = {0};
+	char last[11];
+
+	ck_assert_uint_eq(count_draws("On March 6, IRCC invited 1,500 candidates with a "
+	                              "minimum CRS score of 480.\n", &o, &w, last), 0);
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "2025-03-06 is after the page's date, 2025-03-04"));
+	strlist_release(&w);
+	ck_assert_uint_eq(count_draws("On March 5, IRCC invited 1,500 candidates with a "
+	                              "minimum CRS score of 480.\n", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2025-03-05");
+	ck_assert_uint_eq(w.n, 0);
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -508,6 +591,8 @@ article_suite(void)
 	tcase_add_test(tc, test_flattened_rows_in_one_html_paragraph_run_together);
 	tcase_add_test(tc, test_a_draw_stated_in_part_and_in_full_in_html_is_one_record);
 	tcase_add_test(tc, test_a_field_block_in_html_states_one_draw);
+	tcase_add_test(tc, test_a_page_with_more_draws_than_max_draws_yields_none);
+	tcase_add_test(tc, test_no_draw_after_the_page_s_date_plus_one_day);
 	suite_add_tcase(s, tc);
 	return s;
 }

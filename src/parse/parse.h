@@ -37,7 +37,13 @@ struct parse_opts {
 	const char *lang;	/* IRCC's feed: "en" or "fr" as the source
 				 * declares it; NULL: from the URL's name */
 	struct ircc_shape *shape;	/* ircc-json: filled when not NULL */
+	size_t max_draws;	/* article: a page stating more draws yields
+				 * none; 0: PARSE_MAX_DRAWS */
 };
+
+/* More draws than this in one article is a history table or a flood,
+ * not news (the max_draws config key). */
+#define PARSE_MAX_DRAWS	50
 
 /* The language a feed's URL or file name declares: "fr" for a name ending
  * in "_fr.json" (IRCC's ee_rounds_123_fr.json), "en" for "_en.json", else

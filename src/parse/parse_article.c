@@ -1047,7 +1047,8 @@ prose_step(struct prose *pr, struct sentence *st, const struct when *w,
  * What a sentence says is sentence_read()'s to judge, what follows from
  * it for the draw being read is prose_step()'s. */
 static void
-read_prose(const struct article_doc *doc, const struct when *w, struct draw_list *out)
+read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
+           struct draw_list *out)
 {
 	struct prose pr;
 	struct sentence st;
@@ -1055,7 +1056,7 @@ read_prose(const struct article_doc *doc, const struct when *w, struct draw_list
 
 	memset(&pr, 0, sizeof(pr));
 	pending_reset(&pr.p);
-	for (i = 0; i < doc->paras.n; i++) {
+	for (i = 0; i < doc->paras.n && out->n < limit; i++) {
 		struct strlist sent = {0};
 
 		pr.ctx[0] = '\0';	/* a paragraph's date holds in it only */
@@ -1233,7 +1234,8 @@ read_table_row(const struct strlist *row, const enum column *cols, size_t n,
 /* A summary table: a header row that names its columns, then a draw a
  * row. */
 static void
-read_table(const struct article_table *t, const struct when *w0, struct draw_list *out)
+read_table(const struct article_table *t, const struct when *w0, size_t limit,
+           struct draw_list *out)
 {
 	enum column cols[32];
 	struct when w = *w0;
@@ -1245,7 +1247,7 @@ read_table(const struct article_table *t, const struct when *w0, struct draw_lis
 	/* "Summary of Express Entry draws in 2024": the year of yearless dates. */
 	if (t->context && (y = heading_year(t->context)))
 		w.year = y;
-	for (r = 1; r < t->nrows; r++)
+	for (r = 1; r < t->nrows && out->n < limit; r++)
 		read_table_row(&t->rows[r], cols, n, &w, out);
 }
 
@@ -1347,12 +1349,13 @@ flat_grouped(const struct article_doc *doc, size_t r)
 
 /* Tables that lost their markup: a header line, then a line a row. */
 static void
-read_flat_tables(const struct article_doc *doc, const struct when *w0, struct draw_list *out)
+read_flat_tables(const struct article_doc *doc, const struct when *w0, size_t limit,
+                 struct draw_list *out)
 {
 	PCRE2_SIZE ov[16];
 	size_t i;
 
-	for (i = 0; i + 1 < doc->paras.n; i++) {
+	for (i = 0; i + 1 < doc->paras.n && out->n < limit; i++) {
 		const char *h = doc->paras.v[i], *ita, *crs;
 		struct when w = *w0;
 		int itas_first, grouped, y;
@@ -1369,7 +1372,7 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, struct dr
 		/* "Summary of Express Entry draw results in 2024" */
 		if (i > 0 && (y = heading_year(doc->paras.v[i - 1])))
 			w.year = y;
-		for (r = i + 1; r < doc->paras.n; r++) {
+		for (r = i + 1; r < doc->paras.n && out->n < limit; r++) {
 			const char *row = doc->paras.v[r];
 			char *nums, *type;
 			long a = -1, b = -1, itas = -1, score = -1;
@@ -1516,12 +1519,34 @@ drop_partial(struct draw_list *out, size_t first)
 	}
 }
 
+/* A page does not report a draw from after it was written: one dated
+ * more than a day past its publication date (a time zone's worth) is a
+ * forecast or a typo, and is dropped with a warning. */
+static void
+drop_future(struct draw_list *out, size_t first, const char *pub, struct strlist *warn)
+{
+	long last = pub[0] ? day_number(pub) + 1 : -1;
+	size_t i = first;
+
+	while (last >= 0 && i < out->n) {
+		if (day_number(out->v[i].date) <= last) {
+			i++;
+			continue;
+		}
+		strlist_addf(warn, "a draw dated %s is after the page's date, %s; not taken",
+		             out->v[i].date, pub);
+		draw_release(&out->v[i]);
+		memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[0]));
+		out->n--;
+	}
+}
+
 int
 article_draws(struct article_doc *doc, const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
 	struct when w = { "", 0 };
-	size_t i, first;
+	size_t i, first, max, limit;
 	int rc;
 
 	if ((rc = compile(e)))
@@ -1541,10 +1566,22 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 		            "year and relative ones (\"today\", \"Wednesday\") state "
 		            "nothing; pass --date YYYY-MM-DD");
 	first = out->n;
-	read_prose(doc, &w, out);
-	read_flat_tables(doc, &w, out);
-	for (i = 0; i < doc->ntables; i++)
-		read_table(&doc->tables[i], &w, out);
+	max = opts && opts->max_draws ? opts->max_draws : PARSE_MAX_DRAWS;
+	/* Reading stops past twice the most a page may state, so that a
+	 * flood costs time in proportion to the page, not its square. */
+	limit = first + 2 * max + 1;
+	read_prose(doc, &w, limit, out);
+	read_flat_tables(doc, &w, limit, out);
+	for (i = 0; i < doc->ntables && out->n < limit; i++)
+		read_table(&doc->tables[i], &w, limit, out);
 	drop_partial(out, first);
+	drop_future(out, first, w.pub, warn);
+	if (out->n - first > max) {
+		strlist_addf(warn, "the page states more than %zu draws: a table of history "
+		             "or a flood, not news; no draws taken (max_draws raises the limit)",
+		             max);
+		while (out->n > first)
+			draw_release(&out->v[--out->n]);
+	}
 	return 0;
 }
