@@ -11,7 +11,8 @@
  * number, date and values), to show how the cost grows.  Then the article
  * extractor (parse_body, kind article) over news pages made here, beside
  * libxml2 alone parsing the same pages (htmlReadMemory with the
- * extractor's options, then xmlFreeDoc).  Last, EEDRAWS (default
+ * extractor's options, then xmlFreeDoc), and over one text page of 1 to
+ * 16 MB, to show the cost grows with the page.  Last, EEDRAWS (default
  * build/eedraws) runs "update" against a server on 127.0.0.1 that answers
  * 304 to a conditional request, after one run that got a 200 and filled
  * the database: wall time, the bytes it received, and what it wrote to the
@@ -745,6 +746,59 @@ child_extract(long npages, int libxml_only)
 	return 0;
 }
 
+/* One text page of mb megabytes, parsed as an article dated after every
+ * sentence's date: draws (each sentence a draw of its own day: the flood
+ * max_draws stops) or prose (each sentence dated, with a count, but no
+ * draw's values), to show that the cost grows with the page, not its
+ * square. */
+static int
+child_bigpage(long mb, int draws)
+{
+	static const char *const month_name[] = { "January", "February", "March", "April",
+		"May", "June", "July", "August", "September", "October", "November", "December" };
+	static char url[] = "https://news.example/big";
+	struct parse_opts o = { .date = "2026-01-01" };
+	struct buf page = {0};
+	double ms[MAX_REPS], cpu[MAX_REPS], med;
+	long i, found = 0;
+	int r;
+
+	for (i = 0; page.len < (size_t)mb * 1000000; i++) {
+		const char *m = month_name[i % 12];
+		int d = 1 + (int)(i / 12 % 28), y = 2016 + (int)(i / 336 % 9);
+
+		if (draws)
+			buf_addf(&page, "On %s %d, %d, IRCC invited %ld candidates with a minimum "
+			         "CRS score of %ld.\n", m, d, y, 1000 + i % 20000, 300 + i % 500);
+		else
+			buf_addf(&page, "On %s %d, %d, the department answered %ld questions from "
+			         "readers about the pool.\n", m, d, y, 1000 + i % 20000);
+	}
+	print_base();
+	for (r = 0; r < reps; r++) {
+		struct body b = { .data = page.data, .len = page.len, .url = url };
+		struct draw_list dl = {0};
+		struct strlist warn = {0};
+		struct err e = {0};
+		double t = now_ms();
+
+		cpu[r] = cpu_ms();
+		parse_body(&b, "article", &o, &dl, &warn, &e);
+		ms[r] = now_ms() - t;
+		cpu[r] = cpu_ms() - cpu[r];
+		found = (long)dl.n;
+		draw_list_release(&dl);
+		strlist_release(&warn);
+	}
+	med = median(ms, reps);
+	printf("ms %.3f %.3f %.3f\n", med, ms[0], ms[reps - 1]);
+	printf("bytes %zu\n", page.len);
+	printf("cpu %.3f\n", median(cpu, reps));
+	printf("found %ld\n", found);
+	buf_release(&page);
+	return 0;
+}
+
 /* ------------------------------------------------------------- parent */
 
 /* What a child printed, and what it cost. */
@@ -1001,6 +1055,28 @@ bench_extract(long npages)
 	row_base(what, ex[0], cx, o, rx.ru.ru_maxrss, bx);
 	detail("extraction / libxml2: %.2fx wall, %.2fx cpu", ex[0] / lx[0], cx / cl);
 	detail("the draw each page announces read on %.0f/%ld pages", found, npages);
+}
+
+static void
+bench_bigpage(long mb, int draws)
+{
+	struct result rx;
+	double ex[3], bytes, found, bx, cx;
+	char n[32], o[64], what[80];
+	const char *a[] = { draws ? "bigdraws" : "bigprose", n, NULL };
+
+	snprintf(n, sizeof(n), "%ld", mb);
+	if (child(a, &rx) || get(&rx, "ms", ex, 3) || get(&rx, "bytes", &bytes, 1) ||
+	    get(&rx, "found", &found, 1) || get(&rx, "base", &bx, 1) || get(&rx, "cpu", &cx, 1)) {
+		failed("one big page");
+		return;
+	}
+	snprintf(what, sizeof(what), "one %ld MB page of %s", mb,
+	         draws ? "draw sentences" : "dated prose");
+	snprintf(o, sizeof(o), "%.1f MB/s", bytes / 1e3 / ex[0]);
+	row_base(what, ex[0], cx, o, rx.ru.ru_maxrss, bx);
+	if (found)
+		detail("%.0f draws read", found);
 }
 
 /* ------------------------------------------------ no-op update */
@@ -1377,6 +1453,10 @@ main(int argc, char **argv)
 			return child_extract(atol(a[1]), 0);
 		if (n == 2 && strcmp(a[0], "libxml") == 0)
 			return child_extract(atol(a[1]), 1);
+		if (n == 2 && strcmp(a[0], "bigdraws") == 0)
+			return child_bigpage(atol(a[1]), 1);
+		if (n == 2 && strcmp(a[0], "bigprose") == 0)
+			return child_bigpage(atol(a[1]), 0);
 		if (n == 4 && strcmp(a[0], "genfeed") == 0)
 			return gen_feed(a[1], a[2], atol(a[3]));
 		usage();
@@ -1437,6 +1517,11 @@ main(int argc, char **argv)
 	rule();
 	bench_extract(PAGES);
 	bench_extract(PAGES * 4);
+	bench_bigpage(1, 1);
+	bench_bigpage(16, 1);
+	bench_bigpage(1, 0);
+	bench_bigpage(4, 0);
+	bench_bigpage(16, 0);
 	rule();
 	bench_startup(bin);
 	bench_update(bin, feed, dir);
