@@ -3,6 +3,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "article.h"
 #include "parse.h"
@@ -469,10 +470,12 @@ START_TEST(test_a_field_block_in_html_states_one_draw)
 }
 END_TEST
 
-/* Parses text as an article with o; returns the number of draws, the
- * last one's date in last (when any). */
+/* Parses text as an article with o, fetched on the day fetched
+ * (YYYY-MM-DD, or NULL: unknown); returns the number of draws, the last
+ * one's date in last (when any). */
 static size_t
-count_draws(const char *text, const struct parse_opts *o, struct strlist *warn, char last[11])
+count_fetched(const char *text, const char *fetched, const struct parse_opts *o,
+              struct strlist *warn, char last[11])
 {
 	struct draw_list l = {0};
 	struct body b = {0};
@@ -481,7 +484,14 @@ count_draws(const char *text, const struct parse_opts *o, struct strlist *warn, 
 
 	b.data = xstrdup(text);
 	b.len = strlen(text);
-	b.url = xstrdup("page.txt");
+	b.url = xstrdup(strstr(text, "<html>") ? "page.html" : "page.txt");
+	if (fetched) {
+		struct tm tm = {0};
+
+		ck_assert_ptr_nonnull(strptime(fetched, "%Y-%m-%d", &tm));
+		tm.tm_hour = 12;
+		b.fetched_at = timegm(&tm);
+	}
 	ck_assert_msg(parse_body(&b, "article", o, &l, warn, &e) == 0, "%s", e.msg);
 	n = l.n;
 	if (n)
@@ -489,6 +499,12 @@ count_draws(const char *text, const struct parse_opts *o, struct strlist *warn, 
 	draw_list_release(&l);
 	body_release(&b);
 	return n;
+}
+
+static size_t
+count_draws(const char *text, const struct parse_opts *o, struct strlist *warn, char last[11])
+{
+	return count_fetched(text, NULL, o, warn, last);
 }
 
 /* A page of n draw sentences, each its own day of 2024. */
@@ -552,6 +568,68 @@ START_TEST(test_no_draw_after_the_page_s_date_plus_one_day)
 }
 END_TEST
 
+/* A page that says it was updated ("Last updated:", article:modified_time)
+ * may state draws up to a day after the update. */
+START_TEST(test_a_page_updated_later_may_state_later_draws)
+{
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char last[11];
+
+	ck_assert_uint_eq(count_draws("Published: March 4, 2025\nLast updated: March 21, 2025\n"
+	                              "On March 20, 2025, IRCC invited 1,500 candidates with a "
+	                              "minimum CRS score of 480.\n", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2025-03-20");
+	ck_assert_uint_eq(count_draws("<html><head><meta property=\"article:published_time\" "
+	                              "content=\"2025-03-04T10:00:00Z\"><meta property=\""
+	                              "article:modified_time\" content=\"2025-03-21T09:00:00Z\">"
+	                              "</head><body><p>On March 20, 2025, IRCC invited 1,500 "
+	                              "candidates with a minimum CRS score of 480.</p></body></html>",
+	                              &o, &w, last), 1);
+	ck_assert_str_eq(last, "2025-03-20");
+	/* Without the update, the same draw is after the page's date. */
+	ck_assert_uint_eq(count_draws("Published: March 4, 2025\n"
+	                              "On March 20, 2025, IRCC invited 1,500 candidates with a "
+	                              "minimum CRS score of 480.\n", &o, &w, last), 0);
+	ck_assert_uint_eq(w.n, 0);	/* a full date past it is no round's day */
+}
+END_TEST
+
+/* A table headed with its year may have grown since the page was
+ * published: its rows count up to the day the page was fetched.  A
+ * heading year after the page's own is not the table's. */
+START_TEST(test_a_table_headed_with_its_year_is_bounded_by_the_fetch)
+{
+	static const char page[] = "Published: February 1, 2024\n"
+		"Express Entry draws in 2024\n"
+		"| Date | Type | Invitations | CRS |\n"
+		"| --- | --- | --- | --- |\n"
+		"| April 10 | General | 1,280 | 549 |\n"
+		"| January 31 | General | 730 | 541 |\n";
+	static const char future[] = "Published: February 1, 2024\n"
+		"Express Entry draws in 2099\n"
+		"| Date | Type | Invitations | CRS |\n"
+		"| --- | --- | --- | --- |\n"
+		"| January 31 | General | 730 | 541 |\n";
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char last[11];
+
+	ck_assert_uint_eq(count_fetched(page, "2024-04-20", &o, &w, last), 2);
+	ck_assert_uint_eq(w.n, 0);
+	ck_assert_uint_eq(count_fetched(page, "2024-04-02", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2024-01-31");
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "2024-04-10 is after the page was fetched"));
+	strlist_release(&w);
+	/* "2099" is not this table's year: January 31 is read by the page's
+	 * date, 2024. */
+	ck_assert_uint_eq(count_fetched(future, "2024-04-20", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2024-01-31");
+	strlist_release(&w);
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -593,6 +671,8 @@ article_suite(void)
 	tcase_add_test(tc, test_a_field_block_in_html_states_one_draw);
 	tcase_add_test(tc, test_a_page_with_more_draws_than_max_draws_yields_none);
 	tcase_add_test(tc, test_no_draw_after_the_page_s_date_plus_one_day);
+	tcase_add_test(tc, test_a_page_updated_later_may_state_later_draws);
+	tcase_add_test(tc, test_a_table_headed_with_its_year_is_bounded_by_the_fetch);
 	suite_add_tcase(s, tc);
 	return s;
 }

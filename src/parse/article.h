@@ -21,6 +21,7 @@ struct article_doc {
 	struct article_table *tables;
 	size_t ntables;
 	char published[11];	/* YYYY-MM-DD the page states, or "" */
+	char modified[11];	/* YYYY-MM-DD it says it was last updated, or "" */
 };
 
 /* 1 when the body looks like HTML rather than text. */
@@ -28,18 +29,20 @@ int article_is_html(const char *data, size_t len);
 
 /* Fills doc from an HTML page: the article's text without menus, footers,
  * scripts, related-article lists and the like, its tables, its date
- * (article:published_time, <time datetime>, JSON-LD datePublished). */
+ * (article:published_time, <time datetime>, JSON-LD datePublished) and
+ * the date it was last updated (article:modified_time, dateModified). */
 void article_doc_html(struct article_doc *doc, const char *data, size_t len,
                       const char *url);
 /* Likewise from text: one paragraph a line; Markdown and "|"-separated
- * tables become tables; a "Published: DATE" line gives the date. */
+ * tables become tables; a "Published: DATE" line gives the date (and
+ * "Last updated: DATE" the update's, in article_draws()). */
 void article_doc_text(struct article_doc *doc, const char *data, size_t len);
 
 void article_doc_release(struct article_doc *doc);
 
 /* The draws a doc states (parse_article.c), as parse_article() reads them
  * once it has made the doc from b: b gives the URL for warnings, opts the
- * date to assume.  Fills in doc->published from the
+ * date to assume.  Fills in doc->published and doc->modified from the
  * text when the page gave none. */
 struct draw_list;
 struct parse_opts;

@@ -211,19 +211,20 @@ find(xmlNode *n, const char *name)
 	return NULL;
 }
 
-/* Sets doc->published from an ISO timestamp's date part. */
+/* Sets out (doc->published or doc->modified), when still empty, from an
+ * ISO timestamp's date part. */
 static int
-take_date(struct article_doc *doc, const char *s)
+take_date(char out[11], const char *s)
 {
 	char date[11];
 	int swapped;
 
-	if (doc->published[0] || !s || strlen(s) < 10)
+	if (out[0] || !s || strlen(s) < 10)
 		return 0;
 	memcpy(date, s, 10);
 	date[10] = '\0';
-	if (date_parse_iso(date, doc->published, &swapped) != 0 || swapped) {
-		doc->published[0] = '\0';
+	if (date_parse_iso(date, out, &swapped) != 0 || swapped) {
+		out[0] = '\0';
 		return 0;
 	}
 	return 1;
@@ -239,16 +240,18 @@ jsonld_date(struct article_doc *doc, json_t *v)
 		json_array_foreach(v, i, x)
 			jsonld_date(doc, x);
 	} else if (json_is_object(v)) {
-		take_date(doc, json_string_value(json_object_get(v, "datePublished")));
+		take_date(doc->published, json_string_value(json_object_get(v, "datePublished")));
+		take_date(doc->modified, json_string_value(json_object_get(v, "dateModified")));
 		jsonld_date(doc, json_object_get(v, "@graph"));
 	}
 }
 
-/* The page's own date: article:published_time, JSON-LD, <time datetime>. */
+/* The page's own date: article:published_time, JSON-LD, <time datetime>;
+ * and its update's: article:modified_time, og:updated_time, JSON-LD. */
 static void
 page_date(struct article_doc *doc, xmlNode *n)
 {
-	for (; n && !doc->published[0]; n = n->next) {
+	for (; n && !(doc->published[0] && doc->modified[0]); n = n->next) {
 		xmlChar *a, *c;
 
 		if (n->type != XML_ELEMENT_NODE)
@@ -259,7 +262,10 @@ page_date(struct article_doc *doc, xmlNode *n)
 				a = xmlGetProp(n, (const xmlChar *)"name");
 			c = xmlGetProp(n, (const xmlChar *)"content");
 			if (a && c && !strcasecmp((char *)a, "article:published_time"))
-				take_date(doc, (char *)c);
+				take_date(doc->published, (char *)c);
+			else if (a && c && (!strcasecmp((char *)a, "article:modified_time") ||
+			                    !strcasecmp((char *)a, "og:updated_time")))
+				take_date(doc->modified, (char *)c);
 			xmlFree(a);
 			xmlFree(c);
 		} else if (!strcasecmp((const char *)n->name, "script")) {
@@ -284,7 +290,7 @@ time_date(struct article_doc *doc, xmlNode *root)
 	xmlNode *t = find(root, "time");
 	xmlChar *dt = t ? xmlGetProp(t, (const xmlChar *)"datetime") : NULL;
 
-	take_date(doc, (char *)dt);
+	take_date(doc->published, (char *)dt);
 	xmlFree(dt);
 }
 

@@ -31,7 +31,7 @@ enum pat_id {
 	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_TO,
 	P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE, P_CRS_SCORED,
 	P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY,
-	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_NOT_DRAW,
+	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_UPDATED, P_NOT_DRAW,
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
@@ -148,6 +148,7 @@ static const char *const pat_src[NPAT] = {
 	/* "Draw #262", "draw number 114", "#369" */
 	[P_NUMBER] = "(?:\\b(?:draw|round)\\s*(?:#|no\\.?\\s*|number\\s*)|(?<![\\w&])#)\\s*(\\d{1,3}[ab]?)\\b",
 	[P_PUBLISHED] = "(?:^\\W*|\\()(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
+	[P_UPDATED] = "(?:^\\W*|\\()(?:last\\s+)?(?:updated|modified)(?: on)?\\b\\s*:?\\s*(.{6,40})",
 	/* "4,300 candidates were invited", "750 candidates were issued an ITA",
 	 * "3,409 candidates for immigration to Canada have received an ITA" */
 	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?(?:candidates|applicants|"
@@ -324,6 +325,11 @@ iso_of_day(long day, char out[11])
 struct when {
 	char pub[11];		/* the publication date, "" if unknown */
 	int year;		/* a year the context states (a table heading), or 0 */
+	char last[11];		/* the latest day the page speaks from: its
+				 * update's when it says it was updated, else
+				 * pub; "" if unknown */
+	long fetched;		/* the day the body was fetched (days since
+				 * 1970), or -1 if unknown */
 };
 
 /* A month and day without a year: in the context's year, else the latest
@@ -352,7 +358,8 @@ resolve_md(const struct when *w, int m, int d, char out[11])
 
 /* 1 when y-m-d can be a round's day by IRCC's record: Express Entry's
  * first round was on 2015-01-31, and no page reports a round more than a
- * day after its publication (without one, a year past 2100 is no round's).
+ * day after it was published or last updated (without a date, a year past
+ * 2100 is no round's).
  * "On September 26, 3000 applicants were invited": 3000 is a count. */
 static int
 round_day(const struct when *w, int y, int m, int d)
@@ -364,7 +371,7 @@ round_day(const struct when *w, int y, int m, int d)
 	day = days_from_civil(y, m, d);
 	if (day < days_from_civil(2015, 1, 31))
 		return 0;
-	return !w->pub[0] || day <= day_number(w->pub) + 1;
+	return !w->last[0] || day <= day_number(w->last) + 1;
 }
 
 /* "The draw follows the October 7, 2024, PNP draw, which issued 1,613
@@ -1231,24 +1238,68 @@ read_table_row(const struct strlist *row, const enum column *cols, size_t n,
 	d->evidence = buf_detach(&r.ev, NULL);
 }
 
+/* A page does not report a draw from after it was written: a draw it
+ * dates more than a day (a time zone's worth) past its publication date,
+ * or the date it says it was last updated, is a forecast or a typo.  A
+ * table whose heading names its year ("Draws in 2024") may have grown
+ * since: its rows are bounded by the day the body was fetched instead,
+ * and the heading by the page's year (table_year()).  Records from first
+ * on that break the bound are dropped, with a warning. */
+static void
+drop_future(struct draw_list *out, size_t first, const struct when *w, struct strlist *warn)
+{
+	long last = -1;
+	size_t i = first;
+
+	if (w->year)
+		last = w->fetched >= 0 ? w->fetched + 1 : -1;
+	else if (w->last[0])
+		last = day_number(w->last) + 1;
+	while (last >= 0 && i < out->n) {
+		if (day_number(out->v[i].date) <= last) {
+			i++;
+			continue;
+		}
+		if (w->year)
+			strlist_addf(warn, "a draw dated %s is after the page was fetched; not taken",
+			             out->v[i].date);
+		else
+			strlist_addf(warn, "a draw dated %s is after the page's date, %s; not taken",
+			             out->v[i].date, w->last);
+		draw_release(&out->v[i]);
+		memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[0]));
+		out->n--;
+	}
+}
+
+/* The year a table's heading h names, when the page can have written it:
+ * not after the year it was published or last updated.  0 when none. */
+static int
+table_year(const char *h, const struct when *w)
+{
+	int y = heading_year(h);
+
+	return y && (!w->last[0] || y <= atoi(w->last)) ? y : 0;
+}
+
 /* A summary table: a header row that names its columns, then a draw a
  * row. */
 static void
 read_table(const struct article_table *t, const struct when *w0, size_t limit,
-           struct draw_list *out)
+           struct draw_list *out, struct strlist *warn)
 {
 	enum column cols[32];
 	struct when w = *w0;
-	size_t r, n;
-	int y;
+	size_t r, n, from = out->n;
 
 	if (t->nrows < 2 || !table_columns(&t->rows[0], cols, &n))
 		return;
 	/* "Summary of Express Entry draws in 2024": the year of yearless dates. */
-	if (t->context && (y = heading_year(t->context)))
-		w.year = y;
+	if (t->context)
+		w.year = table_year(t->context, &w);
 	for (r = 1; r < t->nrows && out->n < limit; r++)
 		read_table_row(&t->rows[r], cols, n, &w, out);
+	drop_future(out, from, &w, warn);
 }
 
 /* A run of digits that is a count of at most maxk digits and a score
@@ -1350,7 +1401,7 @@ flat_grouped(const struct article_doc *doc, size_t r)
 /* Tables that lost their markup: a header line, then a line a row. */
 static void
 read_flat_tables(const struct article_doc *doc, const struct when *w0, size_t limit,
-                 struct draw_list *out)
+                 struct draw_list *out, struct strlist *warn)
 {
 	PCRE2_SIZE ov[16];
 	size_t i;
@@ -1358,8 +1409,8 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, size_t li
 	for (i = 0; i + 1 < doc->paras.n && out->n < limit; i++) {
 		const char *h = doc->paras.v[i], *ita, *crs;
 		struct when w = *w0;
-		int itas_first, grouped, y;
-		size_t r;
+		int itas_first, grouped;
+		size_t r, from = out->n;
 
 		if (!match(P_FLAT_HEADER, h, strlen(h), 0, ov))
 			continue;
@@ -1370,8 +1421,8 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, size_t li
 			crs = strcasestr(h, "score");
 		itas_first = ita < crs;
 		/* "Summary of Express Entry draw results in 2024" */
-		if (i > 0 && (y = heading_year(doc->paras.v[i - 1])))
-			w.year = y;
+		if (i > 0)
+			w.year = table_year(doc->paras.v[i - 1], &w);
 		for (r = i + 1; r < doc->paras.n && out->n < limit; r++) {
 			const char *row = doc->paras.v[r];
 			char *nums, *type;
@@ -1417,27 +1468,30 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, size_t li
 			dr->name = *type ? type : (free(type), NULL);
 			dr->evidence = xstrdup(row);
 		}
+		drop_future(out, from, &w, warn);
 		i = r - 1;
 	}
 }
 
-/* The page's own date from a "Published: July 4, 2023" line. */
+/* The date of a "Published: July 4, 2023" line (id P_PUBLISHED) or a
+ * "Last updated: ..." one (P_UPDATED) among the page's first lines, into
+ * out when it is still empty. */
 static void
-text_published(struct article_doc *doc)
+text_date(const struct article_doc *doc, int id, char out[11])
 {
-	struct when none = { "", 0 };
+	struct when none = { "", 0, "", -1 };
 	PCRE2_SIZE ov[16];
 	size_t i;
 
-	for (i = 0; i < doc->paras.n && i < 12 && !doc->published[0]; i++) {
+	for (i = 0; i < doc->paras.n && i < 12 && !out[0]; i++) {
 		const char *p = doc->paras.v[i];
 		char *rest;
 
-		if (!match(P_PUBLISHED, p, strlen(p), 0, ov))
+		if (!match(id, p, strlen(p), 0, ov))
 			continue;
 		rest = xstrndup(p + ov[2], ov[3] - ov[2]);
-		if (!find_date(rest, strlen(rest), 0, &none, doc->published))
-			doc->published[0] = '\0';
+		if (!find_date(rest, strlen(rest), 0, &none, out))
+			out[0] = '\0';
 		free(rest);
 	}
 }
@@ -1519,44 +1573,27 @@ drop_partial(struct draw_list *out, size_t first)
 	}
 }
 
-/* A page does not report a draw from after it was written: one dated
- * more than a day past its publication date (a time zone's worth) is a
- * forecast or a typo, and is dropped with a warning. */
-static void
-drop_future(struct draw_list *out, size_t first, const char *pub, struct strlist *warn)
-{
-	long last = pub[0] ? day_number(pub) + 1 : -1;
-	size_t i = first;
-
-	while (last >= 0 && i < out->n) {
-		if (day_number(out->v[i].date) <= last) {
-			i++;
-			continue;
-		}
-		strlist_addf(warn, "a draw dated %s is after the page's date, %s; not taken",
-		             out->v[i].date, pub);
-		draw_release(&out->v[i]);
-		memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[0]));
-		out->n--;
-	}
-}
-
 int
 article_draws(struct article_doc *doc, const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
-	struct when w = { "", 0 };
+	struct when w = { "", 0, "", -1 };
 	size_t i, first, max, limit;
 	int rc;
 
 	if ((rc = compile(e)))
 		return rc;
-	if (!doc->published[0])
-		text_published(doc);
+	text_date(doc, P_PUBLISHED, doc->published);
+	text_date(doc, P_UPDATED, doc->modified);
 	if (doc->published[0])
 		memcpy(w.pub, doc->published, sizeof(w.pub));
 	else if (opts && opts->date)
 		snprintf(w.pub, sizeof(w.pub), "%s", opts->date);
+	memcpy(w.last, w.pub, sizeof(w.last));
+	if (b->fetched_at > 0)
+		w.fetched = (long)(b->fetched_at / 86400);
+	if (strcmp(doc->modified, w.last) > 0)
+		memcpy(w.last, doc->modified, sizeof(w.last));
 	if (foreign(doc)) {
 		strlist_addf(warn, "%s: not in a language eedraws reads; no draws taken", b->url);
 		return 0;
@@ -1571,11 +1608,11 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	 * flood costs time in proportion to the page, not its square. */
 	limit = first + 2 * max + 1;
 	read_prose(doc, &w, limit, out);
-	read_flat_tables(doc, &w, limit, out);
+	drop_future(out, first, &w, warn);
+	read_flat_tables(doc, &w, limit, out, warn);
 	for (i = 0; i < doc->ntables && out->n < limit; i++)
-		read_table(&doc->tables[i], &w, limit, out);
+		read_table(&doc->tables[i], &w, limit, out, warn);
 	drop_partial(out, first);
-	drop_future(out, first, w.pub, warn);
 	if (out->n - first > max) {
 		strlist_addf(warn, "the page states more than %zu draws: a table of history "
 		             "or a flood, not news; no draws taken (max_draws raises the limit)",
