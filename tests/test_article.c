@@ -630,6 +630,20 @@ START_TEST(test_a_table_headed_with_its_year_is_bounded_by_the_fetch)
 }
 END_TEST
 
+/* "held the first trades draw": the draw the sentence dates. */
+START_TEST(test_held_the_draw_dates_the_draw)
+{
+	struct parse_opts o = { .date = "2025-09-20" };
+	struct strlist w = {0};
+	char last[11];
+
+	ck_assert_uint_eq(count_draws("On September 18, IRCC held the first draw for trades in "
+	                              "months.\nThe draw invited 1,250 candidates who had a "
+	                              "minimum CRS of 505.\n", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2025-09-18");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -673,6 +687,7 @@ article_suite(void)
 	tcase_add_test(tc, test_no_draw_after_the_page_s_date_plus_one_day);
 	tcase_add_test(tc, test_a_page_updated_later_may_state_later_draws);
 	tcase_add_test(tc, test_a_table_headed_with_its_year_is_bounded_by_the_fetch);
+	tcase_add_test(tc, test_held_the_draw_dates_the_draw);
 	suite_add_tcase(s, tc);
 	return s;
 }
