@@ -474,8 +474,8 @@ END_TEST
  * (YYYY-MM-DD, or NULL: unknown); returns the number of draws, the last
  * one's date in last (when any). */
 static size_t
-count_fetched(const char *text, const char *fetched, const struct parse_opts *o,
-              struct strlist *warn, char last[11])
+count_at(const char *text, const char *url, const char *fetched, const struct parse_opts *o,
+         struct strlist *warn, char last[11])
 {
 	struct draw_list l = {0};
 	struct body b = {0};
@@ -484,7 +484,7 @@ count_fetched(const char *text, const char *fetched, const struct parse_opts *o,
 
 	b.data = xstrdup(text);
 	b.len = strlen(text);
-	b.url = xstrdup(strstr(text, "<html>") ? "page.html" : "page.txt");
+	b.url = xstrdup(url ? url : strstr(text, "<html>") ? "page.html" : "page.txt");
 	if (fetched) {
 		struct tm tm = {0};
 
@@ -502,9 +502,16 @@ count_fetched(const char *text, const char *fetched, const struct parse_opts *o,
 }
 
 static size_t
+count_fetched(const char *text, const char *fetched, const struct parse_opts *o,
+              struct strlist *warn, char last[11])
+{
+	return count_at(text, NULL, fetched, o, warn, last);
+}
+
+static size_t
 count_draws(const char *text, const struct parse_opts *o, struct strlist *warn, char last[11])
 {
-	return count_fetched(text, NULL, o, warn, last);
+	return count_at(text, NULL, NULL, o, warn, last);
 }
 
 /* A page of n draw sentences, each its own day of 2024. */
@@ -644,6 +651,47 @@ START_TEST(test_held_the_draw_dates_the_draw)
 }
 END_TEST
 
+/* Without a publication date, a date in the page's address ("/2023/12/",
+ * "...-on-may-30-2024") reads the dates without a year, never the relative
+ * ones; a file's name is no address. */
+START_TEST(test_a_date_in_the_address_reads_dates_without_a_year)
+{
+	static const char page[] = "On December 8, IRCC invited 5,900 candidates with a minimum "
+		"CRS score of 481.\n";
+	static const char may[] = "IRCC invited 2,985 candidates on May 30 with a minimum CRS "
+		"score of 676.\n";
+	static const char today[] = "IRCC invited 2,985 candidates today with a minimum CRS "
+		"score of 676.\n";
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char last[11];
+
+	ck_assert_uint_eq(count_at(page, "https://news.example/2023/12/stem-draw/", NULL, &o, &w,
+	                           last), 1);
+	ck_assert_str_eq(last, "2023-12-08");
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "read by the date in its address, 2023-12-31"));
+	strlist_release(&w);
+	ck_assert_uint_eq(count_at(page, "https://news.example/news/2024/01/08/draw", NULL, &o, &w,
+	                           last), 1);
+	ck_assert_str_eq(last, "2023-12-08");	/* the latest December 8 by then */
+	strlist_release(&w);
+	ck_assert_uint_eq(count_at(may, "https://news.example/invited-2985-on-may-30-2024", NULL,
+	                           &o, &w, last), 1);
+	ck_assert_str_eq(last, "2024-05-30");
+	ck_assert_uint_eq(count_at(may, "https://news.example/draw-30th-may-2024/", NULL, &o, &w,
+	                           last), 1);
+	ck_assert_uint_eq(count_at(may, "https://news.example/draws-may-2024", NULL, &o, &w,
+	                           last), 1);
+	ck_assert_uint_eq(count_at(today, "https://news.example/2024/05/30/draw", NULL, &o, &w,
+	                           last), 0);
+	ck_assert_uint_eq(count_at(may, "/tmp/2024/05/30/draw.txt", NULL, &o, &w, last), 0);
+	ck_assert_uint_eq(count_at(may, "https://news.example/draw-may-30", NULL, &o, &w,
+	                           last), 0);
+	strlist_release(&w);
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -688,6 +736,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_page_updated_later_may_state_later_draws);
 	tcase_add_test(tc, test_a_table_headed_with_its_year_is_bounded_by_the_fetch);
 	tcase_add_test(tc, test_held_the_draw_dates_the_draw);
+	tcase_add_test(tc, test_a_date_in_the_address_reads_dates_without_a_year);
 	suite_add_tcase(s, tc);
 	return s;
 }

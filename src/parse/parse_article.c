@@ -32,6 +32,7 @@ enum pat_id {
 	P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE, P_CRS_SCORED,
 	P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY,
 	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_UPDATED, P_NOT_DRAW,
+	P_URL_PATH, P_URL_ISO, P_URL_MDY, P_URL_DMY, P_URL_MY,
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
@@ -148,6 +149,14 @@ static const char *const pat_src[NPAT] = {
 	/* "Draw #262", "draw number 114", "#369" */
 	[P_NUMBER] = "(?:\\b(?:draw|round)\\s*(?:#|no\\.?\\s*|number\\s*)|(?<![\\w&])#)\\s*(\\d{1,3}[ab]?)\\b",
 	[P_PUBLISHED] = "(?:^\\W*|\\()(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
+	/* A date in a page's address: "/2019/10/", "/2023/12/08/",
+	 * "...-on-december-8-2023", "...-14th-may-2020", "...-april-2024". */
+	[P_URL_PATH] = "^https?://[^/?#]+/(?:[^?#]*/)?(20\\d\\d)/(0?[1-9]|1[0-2])/"
+	               "(?:(0?[1-9]|[12]\\d|3[01])(?:/|$))?",
+	[P_URL_ISO] = "^https?://[^?#]*[/_-](20\\d\\d)-(\\d\\d)-(\\d\\d)(?!\\d)",
+	[P_URL_MDY] = "^https?://[^?#]*[/_-]" MONTH "-(\\d{1,2})(?:st|nd|rd|th)?-(20\\d\\d)(?!\\d)",
+	[P_URL_DMY] = "^https?://[^?#]*[/_-](\\d{1,2})(?:st|nd|rd|th)?-" MONTH "-(20\\d\\d)(?!\\d)",
+	[P_URL_MY] = "^https?://[^?#]*[/_-]" MONTH "-(20\\d\\d)(?!\\d)",
 	[P_UPDATED] = "(?:^\\W*|\\()(?:last\\s+)?(?:updated|modified)(?: on)?\\b\\s*:?\\s*(.{6,40})",
 	/* "4,300 candidates were invited", "750 candidates were issued an ITA",
 	 * "3,409 candidates for immigration to Canada have received an ITA" */
@@ -324,6 +333,10 @@ iso_of_day(long day, char out[11])
  * one ("today", "on Wednesday") state nothing. */
 struct when {
 	char pub[11];		/* the publication date, "" if unknown */
+	char url[11];		/* without pub, the date in the page's address
+				 * (a day, or a month's last day): dates
+				 * without a year are read by it, relative ones
+				 * not; "" if none */
 	int year;		/* a year the context states (a table heading), or 0 */
 	char last[11];		/* the latest day the page speaks from: its
 				 * update's when it says it was updated, else
@@ -343,10 +356,12 @@ resolve_md(const struct when *w, int m, int d, char out[11])
 	if (w->year) {
 		y = w->year;
 	} else {
-		if (!w->pub[0])
+		const char *by = w->pub[0] ? w->pub : w->url;
+
+		if (!by[0])
 			return -1;
-		pub = day_number(w->pub);
-		y = atoi(w->pub);
+		pub = day_number(by);
+		y = atoi(by);
 		if (date_valid(y, m, d) && days_from_civil(y, m, d) > pub + 7)
 			y--;
 	}
@@ -1479,7 +1494,7 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, size_t li
 static void
 text_date(const struct article_doc *doc, int id, char out[11])
 {
-	struct when none = { "", 0, "", -1 };
+	struct when none = { "", "", 0, "", -1 };
 	PCRE2_SIZE ov[16];
 	size_t i;
 
@@ -1573,11 +1588,51 @@ drop_partial(struct draw_list *out, size_t first)
 	}
 }
 
+/* The date a page's address states (P_URL_*): its day, or the last day
+ * of the month it names alone; 1 and out set, or 0. */
+static int
+url_date(const char *url, char out[11])
+{
+	static const int ids[] = { P_URL_PATH, P_URL_ISO, P_URL_MDY, P_URL_DMY, P_URL_MY };
+	PCRE2_SIZE ov[16];
+	size_t i, len = url ? strlen(url) : 0;
+	int y = 0, m = 0, d = 0;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		if (!len || !match(ids[i], url, len, 0, ov))
+			continue;
+		switch (ids[i]) {
+		case P_URL_PATH:
+		case P_URL_ISO:
+			y = atoi(url + ov[2]), m = atoi(url + ov[4]);
+			d = ov[6] != PCRE2_UNSET ? atoi(url + ov[6]) : 0;
+			break;
+		case P_URL_MDY:
+			m = month_number(url + ov[2]), d = atoi(url + ov[4]), y = atoi(url + ov[6]);
+			break;
+		case P_URL_DMY:
+			d = atoi(url + ov[2]), m = month_number(url + ov[4]), y = atoi(url + ov[6]);
+			break;
+		default:
+			m = month_number(url + ov[2]), y = atoi(url + ov[4]);
+			break;
+		}
+		if (!d)		/* a month alone: its last day */
+			for (d = 31; d > 28 && !date_valid(y, m, d); d--)
+				;
+		if (!date_valid(y, m, d))
+			continue;
+		snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+		return 1;
+	}
+	return 0;
+}
+
 int
 article_draws(struct article_doc *doc, const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
-	struct when w = { "", 0, "", -1 };
+	struct when w = { "", "", 0, "", -1 };
 	size_t i, first, max, limit;
 	int rc;
 
@@ -1598,7 +1653,12 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 		strlist_addf(warn, "%s: not in a language eedraws reads; no draws taken", b->url);
 		return 0;
 	}
-	if (!w.pub[0])
+	if (!w.pub[0] && url_date(b->url, w.url))
+		strlist_addf(warn, "the page gives no publication date: dates without a year are "
+		             "read by the date in its address, %s, and relative ones "
+		             "(\"today\", \"Wednesday\") state nothing; pass --date YYYY-MM-DD",
+		             w.url);
+	else if (!w.pub[0])
 		strlist_add(warn, "the page gives no publication date, so dates without a "
 		            "year and relative ones (\"today\", \"Wednesday\") state "
 		            "nothing; pass --date YYYY-MM-DD");
