@@ -692,6 +692,31 @@ START_TEST(test_a_date_in_the_address_reads_dates_without_a_year)
 }
 END_TEST
 
+/* "Today's cut-off" on a page whose date is unknown is some day's, not
+ * the open draw's: its value is not given to the draw dated before. */
+START_TEST(test_a_relative_day_the_page_cannot_place_is_not_the_open_draw_s)
+{
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	struct draw_list l = {0};
+	struct body b = {0};
+	struct err e = {0};
+
+	b.data = xstrdup("The previous draw, on October 2, 2019, invited 3,900 candidates.\n"
+	                 "Today's cut-off score of 357 was the lowest this year.\n");
+	b.len = strlen(b.data);
+	b.url = xstrdup("page.txt");
+	ck_assert_int_eq(parse_body(&b, "article", &o, &l, &w, &e), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.v[0].date, "2019-10-02");
+	ck_assert_int_eq(l.v[0].invitations, 3900);
+	ck_assert_int_eq(l.v[0].crs_cutoff, -1);
+	draw_list_release(&l);
+	body_release(&b);
+	strlist_release(&w);
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -737,6 +762,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_table_headed_with_its_year_is_bounded_by_the_fetch);
 	tcase_add_test(tc, test_held_the_draw_dates_the_draw);
 	tcase_add_test(tc, test_a_date_in_the_address_reads_dates_without_a_year);
+	tcase_add_test(tc, test_a_relative_day_the_page_cannot_place_is_not_the_open_draw_s);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -876,9 +876,13 @@ sentence_read(struct sentence *st, const char *s, const struct when *w)
 		st->own = ov[0];
 	st->itas = st->crs = -1;
 	st->has_date = find_date(s, st->own, 0, w, st->date);
+	/* "Today's cut-off" on a page whose date is unknown: a day, but
+	 * which one the page cannot say, so not the open draw's either. */
 	st->vague = match(P_VAGUE_DAY, s, st->len, 0, ov) ||
 	            (!st->has_date && match(P_OTHER_DRAW, s, st->len, 0, ov)) ||
-	            match(P_RESPECTIVELY, s, st->len, 0, ov);
+	            match(P_RESPECTIVELY, s, st->len, 0, ov) ||
+	            (!st->has_date && !w->pub[0] && (match(P_DATE_REL, s, st->own, 0, ov) ||
+	                                             match(P_DATE_WEEKDAY, s, st->own, 0, ov)));
 	if (st->vague)
 		st->has_date = 0;
 	st->future = match(P_FUTURE, s, st->len, 0, ov);
