@@ -180,8 +180,12 @@ memcheck:
 # Fuzzing with clang's libFuzzer: every parser of outside bytes (the
 # targets in tests/fuzz.h) for FUZZ_TIME seconds each, under ASan and UBSan.
 # A crash, leak or hang fails it and leaves the input in build-fuzz/.
+# Inputs up to 1 MiB for feeds and pages, less for the rest (tests/fuzz/run);
+# FUZZ_MAX_LEN=N sets one length for every target (16777216 for a page of
+# max_size).
 FUZZ_CC      ?= clang
 FUZZ_TIME    ?= 60
+FUZZ_MAX_LEN ?=
 FUZZ_TARGETS  = ircc article-html article-text feed config datetime robots body
 FUZZ_BUILD    = build-fuzz
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -191,7 +195,7 @@ FUZZ_OBJ      = $(SRC:src/%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/tests/fuzz.o
 FUZZ_DEBS     = clang libclang-rt-dev
 
 fuzz: fuzzdeps $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
-	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_TIME) $(FUZZ_TARGETS)
+	FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_TIME) $(FUZZ_TARGETS)
 
 # Like deps: clang and its libFuzzer runtime, when it cannot link a fuzzer.
 fuzzdeps: deps

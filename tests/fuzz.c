@@ -116,6 +116,27 @@ fuzz_body(const uint8_t *data, size_t len)
 	return 0;
 }
 
+/* Bytes of text a doc holds: paragraphs, cells, tables' contexts. */
+static size_t
+doc_text(const struct article_doc *doc)
+{
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < doc->paras.n; i++)
+		n += strlen(doc->paras.v[i]);
+	for (i = 0; i < doc->ntables; i++) {
+		n += strlen(str(doc->tables[i].context));
+		for (j = 0; j < doc->tables[i].nrows; j++)
+			for (k = 0; k < doc->tables[i].rows[j].n; k++)
+				n += strlen(doc->tables[i].rows[j].v[k]);
+	}
+	return n;
+}
+
+/* A page's text is its own, each byte once (twice when libxml2 reads
+ * bytes that are not UTF-8 as Latin-1), and each table's context is
+ * copied from it within a budget of the page's size: what a page makes
+ * is bounded by its size, whatever it holds. */
 static void
 article_as(const uint8_t *data, size_t len, int html)
 {
@@ -129,6 +150,8 @@ article_as(const uint8_t *data, size_t len, int html)
 		article_doc_html(&doc, b.data, b.len, b.url);
 	else
 		article_doc_text(&doc, b.data, b.len);
+	if (doc_text(&doc) > 4 * len + 4096)
+		abort();
 	if (article_draws(&doc, &b, NULL, &out, &warn, &e) == 0)
 		touch(&out, &warn);
 	article_doc_release(&doc);
@@ -151,6 +174,14 @@ fuzz_article_text(const uint8_t *data, size_t len)
 	return 0;
 }
 
+/* Bytes of text an item holds, which feed.h's budget bounds. */
+static size_t
+item_text(const struct feed_item *it)
+{
+	return strlen(str(it->title)) + strlen(str(it->link)) + strlen(str(it->summary)) +
+	       strlen(str(it->id));
+}
+
 int
 fuzz_feed(const uint8_t *data, size_t len)
 {
@@ -159,7 +190,7 @@ fuzz_feed(const uint8_t *data, size_t len)
 	struct feed_items items = { 0 };
 	struct strlist warn = { 0 };
 	struct err e = { 0 };
-	size_t i;
+	size_t i, n, total = 0;
 
 	if (!filter && feed_filter_new(&filter, FEED_DEFAULT_MATCH, &e))
 		abort();
@@ -168,8 +199,13 @@ fuzz_feed(const uint8_t *data, size_t len)
 		for (i = 0; i < items.n; i++) {
 			if (!items.v[i].link || strncasecmp(items.v[i].link, "http", 4) != 0)
 				abort();	/* feed.h: an absolute http(s) URL */
+			if ((n = item_text(&items.v[i])) > FEED_ITEM_TEXT_MAX ||
+			    (total += n) > FEED_TEXT_MAX(len))
+				abort();	/* feed.h: over the budget, refused */
 			(void)feed_filter_match(filter, &items.v[i]);
 		}
+	else if (!e.msg[0])
+		abort();	/* a rejection always says why */
 	feed_items_release(&items);
 	strlist_release(&warn);
 	body_release(&b);

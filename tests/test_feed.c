@@ -464,7 +464,7 @@ START_TEST(test_entity_bombs_do_not_expand)
 	strlist_release(&w);
 
 	/* Quadratic blow-up: one 10 kB entity 10,000 times (100 MB expanded),
-	 * which the parser lets through: the text stops at the budget. */
+	 * which the parser lets through: over the feed's budget, refused. */
 	buf_adds(&b, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY big \"");
 	for (i = 0; i < 10000; i++)
 		buf_add(&b, "x", 1);
@@ -473,24 +473,19 @@ START_TEST(test_entity_bombs_do_not_expand)
 		buf_adds(&b, "&big;");
 	buf_adds(&b, "</title></item></channel></rss>\n");
 	rc = parse_text(b.data, "https://news.example/quadratic.xml", &l, &w, &e);
-	if (rc) {
-		ck_assert_int_eq(rc, EX_DATAERR);
-	} else {
-		ck_assert_uint_eq(l.n, 1);
-		ck_assert_ptr_nonnull(l.v[0].title);
-		ck_assert_msg(strlen(l.v[0].title) <= 2 * 1024 * 1024, "title of %zu bytes",
-		              strlen(l.v[0].title));
-		ck_assert_uint_eq(w.n, 1);
-		ck_assert_ptr_nonnull(strstr(w.v[0], "entity expansion stopped"));
-		ck_assert_msg(strlen(w.v[0]) < 200, "warning of %zu bytes", strlen(w.v[0]));
-		ck_assert_ptr_nonnull(strstr(w.v[0], "xxx...\": "));
-	}
+	ck_assert_int_eq(rc, EX_DATAERR);
+	ck_assert_str_eq(e.msg, "https://news.example/quadratic.xml: refused: its entities "
+	                 "expand to more than 1048576 bytes of text, the most a whole feed may "
+	                 "use (an entity bomb?); if the feed is genuine, its publisher should "
+	                 "drop them");
+	ck_assert_uint_eq(l.n, 0);
+	ck_assert_uint_eq(w.n, 0);
 	buf_release(&b);
 	feed_items_release(&l);
 	strlist_release(&w);
 
-	/* Nodes without text: 50 x 50 x 50 empty elements.  The expansion
-	 * stops, the text around it stays. */
+	/* Nodes without text: 50 x 50 x 50 empty elements, which cost time
+	 * if not memory: over the budget too. */
 	buf_adds(&b, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY a \"");
 	for (i = 0; i < 50; i++)
 		buf_adds(&b, "<i/>");
@@ -502,15 +497,10 @@ START_TEST(test_entity_bombs_do_not_expand)
 		buf_adds(&b, "&b;");
 	buf_adds(&b, "y</title></item></channel></rss>\n");
 	rc = parse_text(b.data, "https://news.example/nodes.xml", &l, &w, &e);
-	if (rc) {
-		ck_assert_int_eq(rc, EX_DATAERR);
-	} else {
-		ck_assert_uint_eq(l.n, 1);
-		ck_assert_pstr_eq(l.v[0].title, "xy");
-		ck_assert_uint_eq(w.n, 1);
-		ck_assert_str_eq(w.v[0], "item 1 \"xy\": entity expansion stopped at its limit; "
-		                 "text cut short");
-	}
+	ck_assert_int_eq(rc, EX_DATAERR);
+	ck_assert_ptr_nonnull(strstr(e.msg, "https://news.example/nodes.xml: refused: its "
+	                             "entities expand to more than 100000 nodes"));
+	ck_assert_uint_eq(l.n, 0);
 	buf_release(&b);
 	feed_items_release(&l);
 	strlist_release(&w);
@@ -529,6 +519,215 @@ START_TEST(test_entity_bombs_do_not_expand)
 
 	ck_assert_msg(now() - t0 < 10.0, "took %.1f s", now() - t0);
 	buf_release(&b);
+	feed_items_release(&l);
+	strlist_release(&w);
+}
+END_TEST
+
+/* An RSS feed of nitems items, each with a title naming the entity e (of
+ * elen bytes) refs times; one item first without entities. */
+static char *
+entity_feed(size_t elen, size_t nitems, size_t refs)
+{
+	struct buf b = {0};
+	size_t i, k;
+
+	buf_adds(&b, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY e \"");
+	for (i = 0; i < elen; i++)
+		buf_add(&b, "x", 1);
+	buf_adds(&b, "\">]>\n<rss version=\"2.0\"><channel><item><title>plain</title>"
+	         "<link>https://news.example/0</link></item>\n");
+	for (i = 1; i <= nitems; i++) {
+		buf_addf(&b, "<item><link>https://news.example/%zu</link><title>", i);
+		for (k = 0; k < refs; k++)
+			buf_adds(&b, "&e;");
+		buf_adds(&b, "</title></item>\n");
+	}
+	buf_adds(&b, "</channel></rss>\n");
+	return buf_detach(&b, NULL);
+}
+
+START_TEST(test_the_entity_budget_is_the_whole_feeds)
+{
+	struct feed_items l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+	char *xml;
+
+	/* 1,000,000 bytes from entities in all, in four items: under the
+	 * budget of 1 MiB, read whole. */
+	xml = entity_feed(50000, 4, 5);
+	ck_assert_msg(parse_text(xml, "https://news.example/under.xml", &l, &w, &e) == 0, "%s",
+	              e.msg);
+	free(xml);
+	ck_assert_uint_eq(l.n, 5);
+	ck_assert_uint_eq(strlen(l.v[4].title), 250000);
+	check_no_warnings(&w);
+
+	/* 1,100,000 bytes, no title above a quarter of it: refused whole,
+	 * what *out and *warn held before kept as it was. */
+	xml = entity_feed(50000, 22, 1);
+	ck_assert_int_eq(parse_text(xml, "https://news.example/over.xml", &l, &w, &e),
+	                 EX_DATAERR);
+	free(xml);
+	ck_assert_ptr_nonnull(strstr(e.msg, "https://news.example/over.xml: refused: its "
+	                             "entities expand to more than 1048576 bytes of text"));
+	ck_assert_uint_eq(l.n, 5);
+	ck_assert_str_eq(l.v[0].title, "plain");
+	check_no_warnings(&w);
+
+	/* Gigabytes once expanded: a 100 kB entity ten times in each of a
+	 * thousand titles (200 kB of body), refused without the gigabytes. */
+	xml = entity_feed(100000, 1000, 10);
+	ck_assert_int_eq(parse_text(xml, "https://news.example/bomb.xml", &l, &w, &e),
+	                 EX_DATAERR);
+	free(xml);
+	ck_assert_uint_eq(l.n, 5);
+	feed_items_release(&l);
+	strlist_release(&w);
+}
+END_TEST
+
+START_TEST(test_xml_base_cannot_multiply_a_feeds_text)
+{
+	struct feed_items l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+	struct buf b = {0};
+	size_t i;
+
+	/* A 100 kB xml:base under which each of 10,000 short relative links
+	 * resolves to 100 kB: a 400 kB body whose items would hold 1 GB. */
+	buf_adds(&b, "<rss version=\"2.0\" xml:base=\"https://news.example/");
+	for (i = 0; i < 100000; i++)
+		buf_add(&b, "a", 1);
+	buf_adds(&b, "/\"><channel>\n");
+	for (i = 0; i < 10000; i++)
+		buf_adds(&b, "<item><link>x</link></item>\n");
+	buf_adds(&b, "</channel></rss>\n");
+	ck_assert_int_eq(parse_text(b.data, "https://news.example/base.xml", &l, &w, &e),
+	                 EX_DATAERR);
+	ck_assert_msg(strstr(e.msg, "https://news.example/base.xml: refused: its items hold "
+	                     "more than ") == e.msg && strstr(e.msg, "xml:base"), "%s", e.msg);
+	ck_assert_uint_eq(l.n, 0);
+	ck_assert_uint_eq(w.n, 0);
+	buf_release(&b);
+
+	/* A short base, as feeds have, is no trouble however many items. */
+	buf_adds(&b, "<rss version=\"2.0\" xml:base=\"https://news.example/a/long/path/to/"
+	         "the/news/section/of/the/site/\"><channel>\n");
+	for (i = 0; i < 10000; i++)
+		buf_adds(&b, "<item><link>x</link></item>\n");
+	buf_adds(&b, "</channel></rss>\n");
+	ck_assert_int_eq(parse_text(b.data, "https://news.example/base.xml", &l, &w, &e), 0);
+	ck_assert_uint_eq(l.n, 10000);
+	ck_assert_str_eq(l.v[9999].link, "https://news.example/a/long/path/to/the/news/section/"
+	                 "of/the/site/x");
+	buf_release(&b);
+	feed_items_release(&l);
+	strlist_release(&w);
+}
+END_TEST
+
+START_TEST(test_an_item_over_its_budget_refuses_the_feed)
+{
+	struct feed_items l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+	struct buf b = {0};
+	size_t i;
+
+	/* A 1 MiB description, no entity in it. */
+	buf_adds(&b, "<rss version=\"2.0\"><channel><item><link>https://news.example/1</link>"
+	         "</item><item><link>https://news.example/2</link><description>");
+	for (i = 0; i < 1024 * 1024; i++)
+		buf_add(&b, "y", 1);
+	buf_adds(&b, "</description></item></channel></rss>\n");
+	ck_assert_int_eq(parse_text(b.data, "https://news.example/big.xml", &l, &w, &e),
+	                 EX_DATAERR);
+	ck_assert_str_eq(e.msg, "https://news.example/big.xml: refused: item 2 holds more than "
+	                 "1048576 bytes of text, the most one item may hold");
+	ck_assert_uint_eq(l.n, 0);
+	buf_release(&b);
+	feed_items_release(&l);
+	strlist_release(&w);
+}
+END_TEST
+
+/* A feed declaring the entity e, elen bytes of "x", around body. */
+static char *
+with_entity(size_t elen, const char *root, const char *body)
+{
+	struct buf b = {0};
+	size_t i;
+
+	buf_addf(&b, "<?xml version=\"1.0\"?>\n<!DOCTYPE %s [<!ENTITY e \"", root);
+	for (i = 0; i < elen; i++)
+		buf_add(&b, "x", 1);
+	buf_addf(&b, "\"><!ENTITY site \"https://news.example/\">]>\n%s", body);
+	return buf_detach(&b, NULL);
+}
+
+START_TEST(test_entities_in_attributes_are_within_the_budget)
+{
+	struct feed_items l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+	struct buf b = {0};
+	char *xml;
+	size_t i;
+
+	/* Named in an attribute, an entity is expanded too: a link. */
+	xml = with_entity(1, "feed", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+	                  "<link href=\"&site;a\"/></entry></feed>");
+	ck_assert_msg(parse_text(xml, "https://news.example/a.xml", &l, &w, &e) == 0, "%s",
+	              e.msg);
+	free(xml);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.v[0].link, "https://news.example/a");
+
+	/* An Atom link of 200 times a 100 kB entity: 20 MB in one href. */
+	buf_adds(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><link href=\"&site;");
+	for (i = 0; i < 200; i++)
+		buf_adds(&b, "&e;");
+	buf_adds(&b, "\"/></entry></feed>");
+	xml = with_entity(100000, "feed", b.data);
+	buf_release(&b);
+	ck_assert_int_eq(parse_text(xml, "https://news.example/href.xml", &l, &w, &e),
+	                 EX_DATAERR);
+	free(xml);
+	ck_assert_ptr_nonnull(strstr(e.msg, "https://news.example/href.xml: refused: its "
+	                             "entities expand to more than 1048576 bytes"));
+
+	/* An xml:base of 50 kB read again for each of 30 items. */
+	buf_adds(&b, "<rss version=\"2.0\" xml:base=\"&site;&e;/\"><channel>");
+	for (i = 0; i < 30; i++)
+		buf_adds(&b, "<item><link>a</link></item>");
+	buf_adds(&b, "</channel></rss>");
+	xml = with_entity(50000, "rss", b.data);
+	buf_release(&b);
+	ck_assert_int_eq(parse_text(xml, "https://news.example/base.xml", &l, &w, &e),
+	                 EX_DATAERR);
+	free(xml);
+	ck_assert_ptr_nonnull(strstr(e.msg, "https://news.example/base.xml: refused: its "
+	                             "entities expand to more than 1048576 bytes"));
+
+	/* RSS 1.0's rdf:about, 20 times the entity in each of 30 items. */
+	buf_adds(&b, "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+	         "xmlns=\"http://purl.org/rss/1.0/\"><channel rdf:about=\"x\"/>");
+	for (i = 0; i < 30; i++)
+		buf_addf(&b, "<item rdf:about=\"&site;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"
+		         "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><link>https://news.example/%zu</link>"
+		         "</item>", i);
+	buf_adds(&b, "</rdf:RDF>");
+	xml = with_entity(2000, "rdf:RDF", b.data);
+	buf_release(&b);
+	ck_assert_int_eq(parse_text(xml, "https://news.example/rdf.xml", &l, &w, &e),
+	                 EX_DATAERR);
+	free(xml);
+	ck_assert_ptr_nonnull(strstr(e.msg, "https://news.example/rdf.xml: refused: its "
+	                             "entities expand to more than 1048576 bytes"));
+	ck_assert_uint_eq(l.n, 1);
 	feed_items_release(&l);
 	strlist_release(&w);
 }
@@ -684,6 +883,10 @@ feed_suite(void)
 	tcase_add_test(tc, test_rss_dates_in_every_zone);
 	tcase_add_test(tc, test_atom_dates_and_their_fallback);
 	tcase_add_test(tc, test_entity_bombs_do_not_expand);
+	tcase_add_test(tc, test_the_entity_budget_is_the_whole_feeds);
+	tcase_add_test(tc, test_xml_base_cannot_multiply_a_feeds_text);
+	tcase_add_test(tc, test_an_item_over_its_budget_refuses_the_feed);
+	tcase_add_test(tc, test_entities_in_attributes_are_within_the_budget);
 	tcase_add_test(tc, test_external_entities_are_never_read);
 	tcase_add_test(tc, test_declared_and_html_entities_are_decoded);
 	tcase_add_test(tc, test_sniff_tells_feeds_from_other_bodies);

@@ -4,7 +4,10 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -1274,6 +1277,110 @@ START_TEST(test_every_network_fault_skips_its_source_alone)
 }
 END_TEST
 
+/* update run with at most limit_mb MB of memory, as a service's
+ * MemoryMax or a ulimit -v would give it: the child caps its address
+ * space before exec.  ASan reserves terabytes of address space, so a
+ * sanitized build is capped by its own resident-size limit instead. */
+static int
+update_capped(size_t limit_mb, char **out, char **err)
+{
+	const char *const argv[] = { "eedraws", "-c", conf, "update", NULL };
+	char *outp = xasprintf("%s/capped.out", dir), *errp = xasprintf("%s/capped.err", dir);
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	ck_assert(pid >= 0);
+	if (pid == 0) {
+		struct rlimit rl = { (rlim_t)limit_mb << 20, (rlim_t)limit_mb << 20 };
+		int i = open("/dev/null", O_RDONLY);
+		int o = open(outp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int e = open(errp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+		if (i < 0 || o < 0 || e < 0)
+			_exit(127);
+		dup2(i, 0), dup2(o, 1), dup2(e, 2);
+		close(i), close(o), close(e);
+#if defined(__SANITIZE_ADDRESS__)
+		{
+			const char *old = getenv("ASAN_OPTIONS");
+			char *opts = xasprintf("%s%shard_rss_limit_mb=%zu", old ? old : "",
+			                       old && *old ? ":" : "", limit_mb);
+
+			setenv("ASAN_OPTIONS", opts, 1);
+			(void)rl;
+		}
+#else
+		if (setrlimit(RLIMIT_AS, &rl) != 0)
+			_exit(126);
+#endif
+		execv(test_bin(), (char *const *)argv);
+		_exit(127);
+	}
+	ck_assert(waitpid(pid, &status, 0) == pid);
+	*out = test_slurp(outp, NULL);
+	*err = test_slurp(errp, NULL);
+	unlink(outp), unlink(errp);
+	free(outp), free(errp);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* A 200 kB RSS feed whose text would be 2 GB once its entities are
+ * expanded: a 100 kB entity named ten times in each of a thousand titles
+ * and descriptions (libxml2 lets this through: it is not nested). */
+static char *
+entity_bomb_feed(size_t *len)
+{
+	struct buf b = {0};
+	size_t i;
+
+	buf_adds(&b, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY e \"");
+	for (i = 0; i < 100000; i++)
+		buf_add(&b, "x", 1);
+	buf_adds(&b, "\">]>\n<rss version=\"2.0\"><channel><title>t</title>\n");
+	for (i = 0; i < 1000; i++)
+		buf_addf(&b, "<item><title>&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;</title><description>"
+		         "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;</description><link>/news/%zu</link>"
+		         "</item>\n", i);
+	buf_adds(&b, "</channel></rss>\n");
+	return buf_detach(&b, len);
+}
+
+START_TEST(test_a_feed_whose_entities_take_gigabytes_is_refused_within_256_mb)
+{
+	struct httpd_response r = {0};
+	char *bomb, *ircc, *news, *out, *err;
+	FILE *f;
+
+	serve_as("/ircc.json", "history/06-2025-02-13T201252.json", "application/json", NULL,
+	         NULL);
+	bomb = entity_bomb_feed(&r.len);
+	r.body = bomb;
+	r.headers[0] = (struct httpd_header){ "Content-Type", "application/rss+xml" };
+	httpd_route(srv, "/news/feed.xml", &r);
+	free(bomb);
+	/* The feed first, so that IRCC's feed is taken after it. */
+	ircc = httpd_url(srv, "/ircc.json");
+	news = httpd_url(srv, "/news/feed.xml");
+	ck_assert_ptr_nonnull(f = fopen(conf, "w"));
+	fprintf(f, "[eedraws]\ndatabase = %s\ntimeout = 30\nconnect_timeout = 30\ndelay = 0\n"
+	        "[source news]\nkind = feed\nurl = %s\n[source ircc]\nkind = ircc-json\n"
+	        "url = %s\n", db, news, ircc);
+	fclose(f);
+
+	ck_assert_msg(update_capped(256, &out, &err) == EX_DATAERR, "%s", err);
+	ck_assert_msg(strncmp(err, "eedraws: news: ", 15) == 0 && strstr(err, "refused") &&
+	              strstr(err, "entities") && count_lines(err, "") == 1, "%s", err);
+	ck_assert_int_gt(count_lines(out, "new draw #"), 300);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"),
+	                 count_lines(out, "new draw #"));
+	ck_assert_uint_eq(httpd_hits(srv, "/news/0"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT failures FROM fetch_state"
+	                                 " WHERE source = 'news'"), 1);
+	free(out), free(err), free(ircc), free(news);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -1322,6 +1429,7 @@ update_suite(void)
 	tcase_add_test(tc, test_every_network_fault_skips_its_source_alone);
 	tcase_add_test(tc, test_update_rewrites_the_report_only_when_the_database_changed);
 	tcase_add_test(tc, test_a_report_that_cannot_be_written_fails_update_keeping_the_draws);
+	tcase_add_test(tc, test_a_feed_whose_entities_take_gigabytes_is_refused_within_256_mb);
 	suite_add_tcase(s, tc);
 	return s;
 }

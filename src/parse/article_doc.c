@@ -170,8 +170,24 @@ add_table(struct article_doc *doc, xmlNode *table, const char *context)
 	}
 }
 
+/* The paragraph before a table is its context, copied: tables one after
+ * another share it, so all the copies together may take at most the
+ * page's size (*left), lest a long paragraph before thousands of empty
+ * tables make gigabytes of a small page; beyond that, a table has none. */
+static const char *
+table_context(const struct article_doc *doc, size_t *left)
+{
+	const char *p = doc->paras.n ? doc->paras.v[doc->paras.n - 1] : NULL;
+	size_t n = p ? strlen(p) : 0;
+
+	if (n > *left)
+		return NULL;
+	*left -= n;
+	return p;
+}
+
 static void
-walk(struct article_doc *doc, xmlNode *n, struct buf *b)
+walk(struct article_doc *doc, xmlNode *n, struct buf *b, size_t *left)
 {
 	for (; n; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -183,12 +199,12 @@ walk(struct article_doc *doc, xmlNode *n, struct buf *b)
 		if (strcasecmp((const char *)n->name, "table") == 0) {
 			/* The text just before it, a heading often, is its context. */
 			flush(doc, b);
-			add_table(doc, n, doc->paras.n ? doc->paras.v[doc->paras.n - 1] : NULL);
+			add_table(doc, n, table_context(doc, left));
 			continue;
 		}
 		if (strcase_in_list((const char *)n->name, block_tags))
 			flush(doc, b);
-		walk(doc, n->children, b);
+		walk(doc, n->children, b, left);
 		if (strcase_in_list((const char *)n->name, block_tags))
 			flush(doc, b);
 	}
@@ -300,6 +316,7 @@ article_doc_html(struct article_doc *doc, const char *data, size_t len, const ch
 	htmlDocPtr h;
 	xmlNode *root, *main_el;
 	struct buf b = {0};
+	size_t left = len;
 
 	memset(doc, 0, sizeof(*doc));
 	h = htmlReadMemory(data, (int)(len > 0x7fffffff ? 0x7fffffff : len), url, NULL,
@@ -318,7 +335,7 @@ article_doc_html(struct article_doc *doc, const char *data, size_t len, const ch
 	if (!doc->published[0])
 		time_date(doc, main_el ? main_el : root);
 	if (main_el) {
-		walk(doc, main_el->children, &b);
+		walk(doc, main_el->children, &b, &left);
 		flush(doc, &b);
 	}
 	buf_release(&b);

@@ -4,8 +4,11 @@
  * loading and no entity substitution (XML_PARSE_NOENT and XML_PARSE_HUGE
  * off, so libxml2's own limits on entity amplification hold).  The internal
  * entities a feed may declare are expanded here, while an element's text is
- * read, within a budget; external ones are never read.  Text that is HTML
- * (RSS description, Atom type="html") goes through libxml2's HTML parser. */
+ * read; external ones are never read.  libxml2 stops nested entities, not
+ * one large entity named many times, so the whole document has a budget
+ * (feed.h), and so has the text its items keep: a small body cannot make
+ * gigabytes.  Text that is HTML (RSS description, Atom type="html") goes
+ * through libxml2's HTML parser. */
 #include "feed.h"
 
 #include <libxml/HTMLparser.h>
@@ -30,12 +33,10 @@
 #define NS_RSS090	"http://my.netscape.com/rdf/simple/0.9/"
 #define NS_DC		"http://purl.org/dc/elements/1.1/"
 #define NS_CONTENT	"http://purl.org/rss/1.0/modules/content/"
+#define NS_XML		"http://www.w3.org/XML/1998/namespace"
 
-/* What one field's text may take from entity expansions: nesting, nodes
- * visited and bytes of text.  Text outside entities is bounded by the body. */
+/* How deep entities may nest; deeper, the text is cut with a warning. */
 #define ENT_DEPTH_MAX	8
-#define ENT_NODES_MAX	100000
-#define ENT_TEXT_MAX	(1024 * 1024)
 
 /* Bytes of an item's title in a warning. */
 #define LABEL_MAX	80
@@ -66,18 +67,33 @@ enum item_kind {
 	ITEM_ATOM,		/* Atom <entry> */
 };
 
+/* Which budget (feed.h) a feed spent: it is then refused. */
+enum spent {
+	SPENT_NONE,
+	SPENT_ENT_TEXT,		/* FEED_ENT_TEXT_MAX */
+	SPENT_ENT_NODES,	/* FEED_ENT_NODES_MAX */
+	SPENT_ITEM,		/* FEED_ITEM_TEXT_MAX */
+	SPENT_FEED,		/* FEED_TEXT_MAX() */
+};
+
 /* One feed being read. */
 struct reading {
 	xmlDoc *doc;
 	struct strlist *warn;
 	size_t index;		/* 1-based number of the item being read */
-	int truncated;		/* its text hit the entity budget */
+	int truncated;		/* its entities nested too deep: text cut */
+	size_t ent_text;	/* bytes of text entities gave, whole document */
+	size_t ent_nodes;	/* nodes read inside entities, whole document */
+	size_t kept;		/* bytes of text of the items read so far */
+	size_t body_len;
+	size_t kept_max;	/* FEED_TEXT_MAX(body_len) */
+	enum spent spent;	/* a budget spent: stop reading, refuse */
 };
 
-/* Text being gathered from a tree. */
+/* Text being gathered from a tree, its entities charged to c. */
 struct text {
 	struct buf b;
-	size_t nodes;
+	struct reading *c;
 	int truncated;
 };
 
@@ -162,18 +178,6 @@ child(const xmlNode *parent, const char *ns, const char *name)
 	return NULL;
 }
 
-/* An attribute without namespace, white space collapsed; NULL if absent
- * or blank. */
-static char *
-attr(xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	char *s = collapse(xstrdup((const char *)v));
-
-	xmlFree(v);
-	return s;
-}
-
 /* ---- text ---- */
 
 static void
@@ -206,10 +210,10 @@ add_utf8(struct buf *b, unsigned int c)
 
 static void text_nodes(struct text *t, xmlNode *n, int depth, int markup);
 
-/* An entity reference: an internal entity's parsed content, within the
- * budget (once spent, no more entities, but the text around them stays);
- * an external one never; one declared in a DTD that is not read (RSS
- * 0.91's &eacute;) by its HTML name. */
+/* An entity reference: an internal entity's parsed content, nested at
+ * most ENT_DEPTH_MAX deep (deeper, no more entities, but the text around
+ * them stays); an external one never; one declared in a DTD that is not
+ * read (RSS 0.91's &eacute;) by its HTML name. */
 static void
 text_entity(struct text *t, xmlNode *n, int depth, int markup)
 {
@@ -230,6 +234,24 @@ text_entity(struct text *t, xmlNode *n, int depth, int markup)
 	}
 }
 
+/* Charges a node read inside an entity, and the bytes of text it gives,
+ * to the document's budget; 0 once that is spent. */
+static int
+ent_charge(struct reading *c, const xmlNode *n)
+{
+	size_t len = 0;
+
+	if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+		len = strlen((const char *)n->content);
+	if (c->spent)
+		return 0;
+	if (++c->ent_nodes > FEED_ENT_NODES_MAX)
+		c->spent = SPENT_ENT_NODES;
+	else if ((c->ent_text += len) > FEED_ENT_TEXT_MAX)
+		c->spent = SPENT_ENT_TEXT;
+	return !c->spent;
+}
+
 /* Appends the text of n and its siblings; markup: the nodes are (X)HTML,
  * whose block elements end a word and whose scripts are not text. */
 static void
@@ -238,11 +260,8 @@ text_nodes(struct text *t, xmlNode *n, int depth, int markup)
 	int block;
 
 	for (; n; n = n->next) {
-		if (depth > 0 && (t->truncated || ++t->nodes > ENT_NODES_MAX ||
-		                  t->b.len > ENT_TEXT_MAX)) {
-			t->truncated = 1;
+		if (t->c->spent || (depth > 0 && (t->truncated || !ent_charge(t->c, n))))
 			return;
-		}
 		switch (n->type) {
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
@@ -272,7 +291,7 @@ text_nodes(struct text *t, xmlNode *n, int depth, int markup)
 static char *
 raw_text(struct reading *c, xmlNode *el, int markup)
 {
-	struct text t = {0};
+	struct text t = { .c = c };
 
 	text_nodes(&t, el->children, 0, markup);
 	if (t.truncated)
@@ -282,9 +301,9 @@ raw_text(struct reading *c, xmlNode *el, int markup)
 
 /* HTML source to its text, white space collapsed; NULL when empty. */
 static char *
-html_text(const char *s)
+html_text(struct reading *c, const char *s)
 {
-	struct text t = {0};
+	struct text t = { .c = c };
 	htmlDocPtr h;
 	size_t len = strlen(s);
 
@@ -310,9 +329,53 @@ rss_text(struct reading *c, xmlNode *el)
 	if (!el)
 		return NULL;
 	raw = raw_text(c, el, 0);
-	s = html_text(raw);
+	s = html_text(c, raw);
 	free(raw);
 	return s;
+}
+
+/* ---- attributes ---- */
+
+/* The attribute name of n in namespace ns (NULL: in none), as written
+ * (never one a DTD would default). */
+static xmlAttr *
+find_attr(const xmlNode *n, const char *ns, const char *name)
+{
+	xmlAttr *a;
+
+	for (a = n->properties; a; a = a->next) {
+		if (strcmp((const char *)a->name, name) != 0)
+			continue;
+		if (ns ? a->ns && a->ns->href && strcmp((const char *)a->ns->href, ns) == 0
+		       : !a->ns)
+			return a;
+	}
+	return NULL;
+}
+
+/* An attribute's value as it stands, NULL if absent.  Its entities are
+ * expanded as an element's are, within the budget: xmlGetProp() would
+ * expand them without one. */
+static char *
+attr_raw(struct reading *c, xmlNode *n, const char *ns, const char *name)
+{
+	xmlAttr *a = find_attr(n, ns, name);
+	struct text t = { .c = c };
+
+	if (!a)
+		return NULL;
+	text_nodes(&t, a->children, 0, 0);
+	if (t.truncated)
+		c->truncated = 1;
+	return buf_detach(&t.b, NULL);
+}
+
+/* An attribute without namespace, white space collapsed; NULL if absent
+ * or blank. */
+static char *
+attr(struct reading *c, xmlNode *n, const char *name)
+{
+	return collapse(attr_raw(c, n, NULL, name));
 }
 
 /* An element's text as it stands, white space collapsed (ids, dates, URLs). */
@@ -330,18 +393,18 @@ atom_text(struct reading *c, xmlNode *el)
 
 	if (!el)
 		return NULL;
-	src = attr(el, "src");
+	src = attr(c, el, "src");
 	if (src) {			/* content that lives elsewhere */
 		free(src);
 		return NULL;
 	}
-	type = attr(el, "type");
+	type = attr(c, el, "type");
 	if (!type || strcasecmp(type, "text") == 0 ||
 	    (strncasecmp(type, "text/", 5) == 0 && strcasecmp(type, "text/html") != 0)) {
 		s = plain_text(c, el);
 	} else if (strcasecmp(type, "html") == 0 || strcasecmp(type, "text/html") == 0) {
 		raw = raw_text(c, el, 0);
-		s = html_text(raw);
+		s = html_text(c, raw);
 		free(raw);
 	} else if (strcasecmp(type, "xhtml") == 0 || strstr(type, "xml")) {
 		s = collapse(raw_text(c, el, 1));
@@ -370,12 +433,56 @@ uri_escape_loose(const char *s)
 	return buf_detach(&b, NULL);
 }
 
+/* 1 when s starts with a URI scheme and its colon. */
+static int
+has_scheme(const char *s)
+{
+	if (!is_alpha((unsigned char)*s))
+		return 0;
+	while (is_alpha((unsigned char)*s) || is_digit((unsigned char)*s) || strchr("+-.", *s))
+		s++;
+	return *s == ':';
+}
+
+/* el's base, as xmlNodeGetBase() makes it (each xml:base up the tree
+ * resolved against the next, until one is absolute, then the feed's URL),
+ * but each xml:base read within the budget; NULL if none.  xmlFree() it. */
+static xmlChar *
+node_base(struct reading *c, xmlNode *el)
+{
+	xmlChar *base = NULL, *b;
+	xmlNode *n;
+	char *v;
+
+	for (n = el; n && n->type == XML_ELEMENT_NODE && !c->spent; n = n->parent) {
+		if (!(v = attr_raw(c, n, NS_XML, "base")))
+			continue;
+		b = base ? xmlBuildURI(base, (const xmlChar *)v) : xmlStrdup((const xmlChar *)v);
+		free(v);
+		xmlFree(base);
+		if (!(base = b))
+			return NULL;
+		if (xmlStrncmp(base, (const xmlChar *)"http://", 7) == 0 ||
+		    xmlStrncmp(base, (const xmlChar *)"ftp://", 6) == 0 ||
+		    xmlStrncmp(base, (const xmlChar *)"urn:", 4) == 0)
+			return base;
+	}
+	if (!c->doc->URL)
+		return base;
+	if (!base)
+		return xmlStrdup(c->doc->URL);
+	b = xmlBuildURI(base, c->doc->URL);
+	xmlFree(base);
+	return b;
+}
+
 /* ref resolved against el's base (xml:base up the tree, then the feed's
- * URL); NULL unless that gives an absolute http(s) URL with a host. */
+ * URL); NULL unless that gives an absolute http(s) URL with a host.  An
+ * absolute ref needs no base: none is read. */
 static char *
 resolve(struct reading *c, xmlNode *el, const char *ref)
 {
-	xmlChar *base = xmlNodeGetBase(c->doc, el), *abs;
+	xmlChar *base = has_scheme(ref) ? NULL : node_base(c, el), *abs;
 	xmlURI *u;
 	char *esc, *ret = NULL;
 
@@ -400,7 +507,7 @@ resolve(struct reading *c, xmlNode *el, const char *ref)
 /* The Atom link to show: the first rel="alternate" (or rel-less) link with
  * an href, preferring one of an HTML type (or none) to, say, a PDF. */
 static xmlNode *
-atom_link(xmlNode *entry)
+atom_link(struct reading *c, xmlNode *entry)
 {
 	xmlNode *n, *first = NULL;
 	char *rel, *href, *type;
@@ -409,15 +516,15 @@ atom_link(xmlNode *entry)
 	for (n = entry->children; n; n = n->next) {
 		if (!is_el(n, NS_ATOM, "link"))
 			continue;
-		rel = attr(n, "rel");
-		href = attr(n, "href");
+		rel = attr(c, n, "rel");
+		href = attr(c, n, "href");
 		alt = href && (!rel || strcmp(rel, "alternate") == 0 ||
 		               strcmp(rel, "http://www.iana.org/assignments/relation/alternate") == 0);
 		free(rel);
 		free(href);
 		if (!alt)
 			continue;
-		type = attr(n, "type");
+		type = attr(c, n, "type");
 		html = !type || strstr(type, "html");
 		free(type);
 		if (html)
@@ -673,16 +780,13 @@ read_rss_item(struct reading *c, xmlNode *item, const char *ns, int rdf, struct 
 {
 	xmlNode *link = child(item, ns, "link"), *guid = NULL, *dates[2];
 	char *perma, *ref;
-	xmlChar *about;
 
 	it->title = rss_text(c, child(item, ns, "title"));
 	it->summary = rss_text(c, child(item, ns, "description"));
 	if (!it->summary)
 		it->summary = rss_text(c, child(item, NS_CONTENT, "encoded"));
 	if (rdf) {
-		about = xmlGetNsProp(item, (const xmlChar *)"about", (const xmlChar *)NS_RDF);
-		it->id = collapse(xstrdup((const char *)about));
-		xmlFree(about);
+		it->id = collapse(attr_raw(c, item, NS_RDF, "about"));
 	} else if ((guid = child(item, ns, "guid"))) {
 		it->id = plain_text(c, guid);
 	}
@@ -695,7 +799,7 @@ read_rss_item(struct reading *c, xmlNode *item, const char *ns, int rdf, struct 
 	}
 	/* RSS 2.0: a guid is the item's permalink unless isPermaLink="false". */
 	if (!it->link && guid && it->id) {
-		perma = attr(guid, "isPermaLink");
+		perma = attr(c, guid, "isPermaLink");
 		if (!perma || strcasecmp(perma, "false") != 0)
 			it->link = resolve(c, guid, it->id);
 		free(perma);
@@ -708,7 +812,7 @@ read_rss_item(struct reading *c, xmlNode *item, const char *ns, int rdf, struct 
 static void
 read_atom_entry(struct reading *c, xmlNode *entry, struct feed_item *it, char **bad_link)
 {
-	xmlNode *link = atom_link(entry), *dates[2];
+	xmlNode *link = atom_link(c, entry), *dates[2];
 	char *ref;
 
 	it->title = atom_text(c, child(entry, NS_ATOM, "title"));
@@ -716,7 +820,7 @@ read_atom_entry(struct reading *c, xmlNode *entry, struct feed_item *it, char **
 	if (!it->summary)
 		it->summary = atom_text(c, child(entry, NS_ATOM, "content"));
 	it->id = plain_text(c, child(entry, NS_ATOM, "id"));
-	if (link && (ref = attr(link, "href"))) {
+	if (link && (ref = attr(c, link, "href"))) {
 		it->link = resolve(c, link, ref);
 		if (!it->link)
 			*bad_link = ref;
@@ -728,7 +832,29 @@ read_atom_entry(struct reading *c, xmlNode *entry, struct feed_item *it, char **
 	take_date(c, it, dates, 2, it->published);
 }
 
-/* Reads one item or entry and appends it, or skips it with a warning. */
+static size_t
+len_of(const char *s)
+{
+	return s ? strlen(s) : 0;
+}
+
+/* Charges an item's text to its budget and the feed's; 0 once either is
+ * spent.  Beyond what entities give, only xml:base can make an item's
+ * text longer than its bytes in the body. */
+static int
+item_charge(struct reading *c, const struct feed_item *it)
+{
+	size_t n = len_of(it->title) + len_of(it->link) + len_of(it->summary) + len_of(it->id);
+
+	if (n > FEED_ITEM_TEXT_MAX)
+		c->spent = SPENT_ITEM;
+	else if ((c->kept += n) > c->kept_max)
+		c->spent = SPENT_FEED;
+	return !c->spent;
+}
+
+/* Reads one item or entry and appends it, or skips it with a warning;
+ * once a budget is spent, neither: the feed is refused. */
 static void
 add_item(struct reading *c, xmlNode *n, const char *ns, enum item_kind kind,
          struct feed_items *out)
@@ -736,12 +862,19 @@ add_item(struct reading *c, xmlNode *n, const char *ns, enum item_kind kind,
 	struct feed_item it = {0};
 	char *bad_link = NULL, *lab;
 
+	if (c->spent)
+		return;
 	c->index++;
 	c->truncated = 0;
 	if (kind == ITEM_ATOM)
 		read_atom_entry(c, n, &it, &bad_link);
 	else
 		read_rss_item(c, n, ns, kind == ITEM_RDF, &it, &bad_link);
+	if (c->spent || !item_charge(c, &it)) {
+		item_free(&it);
+		free(bad_link);
+		return;
+	}
 	lab = label(c, &it);
 	if (c->truncated)
 		strlist_addf(c->warn, "%s: entity expansion stopped at its limit; text cut short",
@@ -836,7 +969,8 @@ read_xml(const struct body *b, const char *url, struct xml_error *xe)
 }
 
 /* Reads the items of a parsed document; 0, or EX_DATAERR when it is
- * neither RSS nor Atom. */
+ * neither RSS nor Atom.  Once a budget is spent (c->spent), the rest is
+ * skipped. */
 static int
 read_items(struct reading *c, const char *url, struct feed_items *out, struct err *e)
 {
@@ -882,6 +1016,32 @@ read_items(struct reading *c, const char *url, struct feed_items *out, struct er
 	               url, (const char *)root->name);
 }
 
+/* Why a feed that spent a budget is refused. */
+static int
+refuse(const struct reading *c, const char *url, struct err *e)
+{
+	switch (c->spent) {
+	case SPENT_ENT_TEXT:
+		return err_set(e, EX_DATAERR, "%s: refused: its entities expand to more than %ld "
+		               "bytes of text, the most a whole feed may use (an entity bomb?); "
+		               "if the feed is genuine, its publisher should drop them", url,
+		               (long)FEED_ENT_TEXT_MAX);
+	case SPENT_ENT_NODES:
+		return err_set(e, EX_DATAERR, "%s: refused: its entities expand to more than %ld "
+		               "nodes, the most a whole feed may use (an entity bomb?); "
+		               "if the feed is genuine, its publisher should drop them", url,
+		               (long)FEED_ENT_NODES_MAX);
+	case SPENT_ITEM:
+		return err_set(e, EX_DATAERR, "%s: refused: item %zu holds more than %ld bytes of "
+		               "text, the most one item may hold", url, c->index,
+		               (long)FEED_ITEM_TEXT_MAX);
+	default:
+		return err_set(e, EX_DATAERR, "%s: refused: its items hold more than %zu bytes of "
+		               "text, the most a feed of %zu bytes may hold (xml:base or entities "
+		               "multiply it)", url, c->kept_max, c->body_len);
+	}
+}
+
 int
 feed_parse(const struct body *b, struct feed_items *out, struct strlist *warn,
            struct err *e)
@@ -910,7 +1070,11 @@ feed_parse(const struct body *b, struct feed_items *out, struct strlist *warn,
 		               url, xe.line, xe.msg);
 	}
 	c.warn = &w;
+	c.body_len = b->len;
+	c.kept_max = FEED_TEXT_MAX(b->len);
 	rc = read_items(&c, url, out, e);
+	if (rc == 0 && c.spent)
+		rc = refuse(&c, url, e);
 	xmlFreeDoc(c.doc);
 	xmlSetStructuredErrorFunc(old_data, old_handler);
 	if (rc) {

@@ -31,13 +31,25 @@ struct feed_items {
 	size_t n, alloc;
 };
 
+/* The budget of one feed, whatever its body holds, so that what a feed
+ * takes is bounded by its size: the text its internal entities give, in
+ * all its items together (bytes, and nodes read inside them, which cost
+ * time even when empty); the text of one item (title, link, summary and
+ * id); and the text of all its items, which without entities or xml:base
+ * is less than the body's size.  A feed over any of them is refused. */
+#define FEED_ENT_TEXT_MAX	(1L << 20)
+#define FEED_ENT_NODES_MAX	100000L
+#define FEED_ITEM_TEXT_MAX	(1L << 20)
+#define FEED_TEXT_MAX(len)	(2 * (size_t)(len) + ((size_t)1 << 20))
+
 /* Parses an RSS 2.0 (or 0.9x), RSS 1.0 (RDF) or Atom 1.0 body.  Returns 0
  * with the items appended to *out in document order, or EX_DATAERR with
  * e->msg naming b->url and saying what is wrong: not well-formed XML (with
- * libxml2's line and message), or XML but neither RSS nor Atom.  Items
- * without a usable link are skipped with a warning; an unreadable date
- * leaves published "" with a warning.  No network, no external entities;
- * internal entities are expanded only up to a budget. */
+ * libxml2's line and message), XML but neither RSS nor Atom, or over the
+ * budget above.  Items without a usable link are skipped with a warning;
+ * an unreadable date leaves published "" with a warning.  No network, no
+ * external entities; internal entities nested deeper than 8 levels are
+ * cut, with a warning. */
 int feed_parse(const struct body *b, struct feed_items *out, struct strlist *warn,
                struct err *e);
 
