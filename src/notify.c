@@ -44,6 +44,33 @@ free_words(char **v)
 	free(v);
 }
 
+/* "name=value", value made safe (notify.h): control characters, C1's
+ * two bytes in UTF-8 included, each one space; cut at NOTIFY_VALUE_MAX
+ * bytes, never inside a character, ending "...". */
+static char *
+safe_variable(const char *name, const char *value)
+{
+	const unsigned char *v = (const unsigned char *)value;
+	size_t len = strlen(value), keep = len, i, n = 0;
+	char *out, *p;
+
+	if (len > NOTIFY_VALUE_MAX)
+		for (keep = NOTIFY_VALUE_MAX - 3; keep > 0 && (v[keep] & 0xc0) == 0x80; keep--)
+			;
+	out = xasprintf("%s=%*s", name, (int)(keep < len ? keep + 3 : keep), "");
+	p = out + strlen(name) + 1;
+	for (i = 0; i < keep; i++) {
+		if (v[i] == 0xc2 && i + 1 < keep && v[i + 1] >= 0x80 && v[i + 1] <= 0x9f)
+			i++, p[n++] = ' ';
+		else
+			p[n++] = v[i] < 0x20 || v[i] == 0x7f ? ' ' : (char)v[i];
+	}
+	if (keep < len)
+		memcpy(p + n, "...", 3), n += 3;
+	p[n] = '\0';
+	return out;
+}
+
 /* Our environment without EEDRAWS_* variables, then the event's. */
 static char **
 make_env(const char *env_json, struct err *e)
@@ -66,7 +93,7 @@ make_env(const char *env_json, struct err *e)
 		if (strncmp(environ[i], "EEDRAWS_", 8) != 0)
 			env[n++] = xstrdup(environ[i]);
 	json_object_foreach(obj, key, v)
-		env[n++] = xasprintf("%s=%s", key, json_is_string(v) ? json_string_value(v) : "");
+		env[n++] = safe_variable(key, json_is_string(v) ? json_string_value(v) : "");
 	json_decref(obj);
 	return env;
 }

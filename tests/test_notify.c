@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "notify.h"
 #include "store.h"
 #include "testutil.h"
 #include "util.h"
@@ -306,6 +307,39 @@ START_TEST(test_a_claimed_notification_is_not_taken_twice)
 }
 END_TEST
 
+/* Values from strangers reach the command bounded and on one line: a
+ * name cannot forge another variable, a 140 kB link cannot make the
+ * environment too big to run (E2BIG). */
+START_TEST(test_variables_are_bounded_and_free_of_control_characters)
+{
+	char *dump = xasprintf("%s/env", dir), *cmd = xasprintf("%s/dump.sh", dir);
+	char *url = xmalloc(140 * 1024 + 1), *env_json, *text, *line, *p;
+	struct err e = {0};
+	size_t len, n;
+
+	write_file(cmd, "#!/bin/sh\nenv > \"$DUMP\"\n", 0755);
+	setenv("DUMP", dump, 1);
+	memset(url, 'a', 140 * 1024);
+	url[140 * 1024] = '\0';
+	memcpy(url, "http://x/#", 10);
+	env_json = xasprintf("{\"EEDRAWS_NAME\": \"Trades\\nEEDRAWS_EVENT=forged\\r\\u0007"
+	                     "\\u0085x\", \"EEDRAWS_URL\": \"%s\", \"EEDRAWS_EVENT\": \"new\"}",
+	                     url);
+	ck_assert_msg(notify_run(cmd, env_json, 10, &e) == 0, "%s", e.msg);
+	text = test_slurp(dump, &len);
+	ck_assert_int_eq(count_lines(text, "EEDRAWS_EVENT="), 1);
+	ck_assert_msg(strstr(text, "EEDRAWS_EVENT=new\n"), "%s", text);
+	ck_assert_msg(strstr(text, "EEDRAWS_NAME=Trades EEDRAWS_EVENT=forged   x\n"), "%s", text);
+	line = strstr(text, "EEDRAWS_URL=http://x/#aaa");
+	ck_assert_ptr_nonnull(line);
+	n = strcspn(line, "\n");
+	ck_assert_uint_le(n, strlen("EEDRAWS_URL=") + NOTIFY_VALUE_MAX);
+	p = line + n - 3;
+	ck_assert_msg(strncmp(p, "...", 3) == 0, "a cut value says so");
+	free(text), free(dump), free(cmd), free(url), free(env_json);
+}
+END_TEST
+
 Suite *
 notify_suite(void)
 {
@@ -323,6 +357,7 @@ notify_suite(void)
 	tcase_add_test(tc, test_a_hung_command_is_killed_at_its_timeout_and_retried);
 	tcase_add_test(tc, test_a_command_that_cannot_run_is_an_error_naming_it);
 	tcase_add_test(tc, test_a_claimed_notification_is_not_taken_twice);
+	tcase_add_test(tc, test_variables_are_bounded_and_free_of_control_characters);
 	suite_add_tcase(s, tc);
 	return s;
 }
