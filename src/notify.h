@@ -13,13 +13,21 @@
 #ifndef EEDRAWS_NOTIFY_H
 #define EEDRAWS_NOTIFY_H
 
+#include <sysexits.h>
+
 #include "util.h"
 
 #define NOTIFY_VALUE_MAX 4096
 
+/* A command that cannot run at all: execve failed (not found, not
+ * executable, E2BIG), or it exited 126 or 127 as a shell does for those.
+ * Trying again will not help. */
+#define NOTIFY_CANNOT_RUN EX_UNAVAILABLE
+
 /* Runs command with the variables of env_json (a JSON object of strings)
  * and waits at most timeout seconds, then kills it and its children.
- * 0 when it exited 0; else EX_TEMPFAIL and e says what went wrong. */
+ * 0 when it exited 0; NOTIFY_CANNOT_RUN; else EX_TEMPFAIL (it failed,
+ * was killed, or ran too long); e says what went wrong. */
 int notify_run(const char *command, const char *env_json, long timeout, struct err *e);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "notify.h"
@@ -22,6 +23,7 @@ static const char script_text[] =
 	"$EEDRAWS_SOURCE|$EEDRAWS_UNCONFIRMED_ID|args:$*\" >> \"$LOG\"\n"
 	"if [ -n \"$MUST_FLAG\" ] && [ ! -e \"$MUST_FLAG\" ]; then exit 3; fi\n"
 	"if [ -n \"$HANG\" ]; then sleep 30; fi\n"
+	"if [ \"$EEDRAWS_NUMBER\" = \"$POISON\" ]; then exit 127; fi\n"
 	"exit 0\n";
 
 static void
@@ -59,6 +61,7 @@ setup(void)
 	setenv("LOG", log_path, 1);
 	unsetenv("MUST_FLAG");
 	unsetenv("HANG");
+	setenv("POISON", "none", 1);
 	write_file(script, script_text, 0755);
 	write_conf(script, NULL);
 }
@@ -340,6 +343,105 @@ START_TEST(test_variables_are_bounded_and_free_of_control_characters)
 }
 END_TEST
 
+/* A notification that can never run is parked, and the next is
+ * delivered in the same run: one poison pill no longer holds back every
+ * later alert, nor makes every run exit 75. */
+START_TEST(test_a_notification_that_cannot_run_is_parked_and_the_next_delivered)
+{
+	char *log, *err;
+
+	setenv("POISON", "336", 1);	/* the first queued */
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(run_ingest("history/07-2025-02-17T190959.json", &err), 75);
+	ck_assert_msg(strstr(err, "could not be run (exit 127); draw #336 2025-02-17: parked"
+	                     " after 1 attempt (eedraws notifications retry 1)"), "%s", err);
+	free(err);
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run changed|yes|335|"), 1);
+	ck_assert_int_eq(count_lines(log, "run new|yes|336|"), 1);
+	free(log);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE number"
+	                                 " = '335' AND delivered_at IS NOT NULL"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE number"
+	                                 " = '336' AND parked_at IS NOT NULL"), 1);
+
+	/* The next run leaves it parked, and succeeds. */
+	ingest_ok("history/07-2025-02-17T190959.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run "), 2);
+	free(log);
+	/* status names it for a person, and exits 1. */
+	ck_assert_int_eq(status_says("notifications: 0 waiting, 0 failing, 1 parked (eedraws"
+	                             " notifications lists them); last error: notify: '"), 1);
+}
+END_TEST
+
+START_TEST(test_a_notification_failing_notify_attempts_times_is_parked)
+{
+	char *log, *err;
+
+	setenv("MUST_FLAG", flag, 1);
+	write_conf(script, "notify_attempts = 2\n");
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(run_ingest("history/06-2025-02-13T201252.json", &err), 75);
+	ck_assert_msg(strstr(err, "tried again next run"), "%s", err);
+	free(err);
+	ck_assert_int_eq(run_ingest("history/06-2025-02-13T201252.json", &err), 75);
+	ck_assert_msg(strstr(err, "failed with exit status 3; draw #335 2025-02-05: parked after"
+	                     " 2 attempts (eedraws notifications retry 1)"), "%s", err);
+	free(err);
+	ingest_ok("history/06-2025-02-13T201252.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run "), 2);
+	free(log);
+	ck_assert_int_eq(status_says(", 1 parked (eedraws notifications lists them)"), 1);
+}
+END_TEST
+
+/* execve's own failure is told from the command's exit, by errno. */
+START_TEST(test_a_command_that_cannot_be_executed_says_why)
+{
+	struct err e = {0};
+	char *noexec = xasprintf("%s/noexec", dir);
+
+	ck_assert_int_eq(notify_run("/nonexistent/notify-me", "{}", 10, &e), NOTIFY_CANNOT_RUN);
+	ck_assert_str_eq(e.msg, "notify: cannot run '/nonexistent/notify-me': No such file or"
+	                 " directory");
+	write_file(noexec, "#!/bin/sh\nexit 0\n", 0644);
+	ck_assert_int_eq(notify_run(noexec, "{}", 10, &e), NOTIFY_CANNOT_RUN);
+	ck_assert_msg(strstr(e.msg, "Permission denied"), "%s", e.msg);
+	ck_assert_int_eq(notify_run("/bin/false", "{}", 10, &e), EX_TEMPFAIL);
+	ck_assert_int_eq(notify_run("/bin/true", "{}", 10, &e), 0);
+	free(noexec);
+}
+END_TEST
+
+/* Written by eedraws before issue 14: an unconfirmed draw delivered,
+ * then one whose command failed. */
+START_TEST(test_a_schema_4_database_keeps_its_notifications)
+{
+	char *out, *err;
+
+	test_copy_data("schema-v4.db", db);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), 4);
+	write_conf("/bin/false", NULL);
+	ck_assert_int_eq(status_says("notifications: 1 waiting, 1 failing; last error: notify:"
+	                             " '/bin/false' failed with exit status 1\n"), 1);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " parked_at IS NULL AND attempts = 1"), 2);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " delivered_at IS NOT NULL"), 1);
+	/* Its failing one goes on counting towards notify_attempts. */
+	write_conf("/bin/false", "notify_attempts = 2\n");
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                                                "ingest", test_data("articles/never-held.txt"),
+	                                                NULL }, NULL, &out, &err), 75);
+	ck_assert_msg(strstr(err, "parked after 2 attempts"), "%s", err);
+	free(out), free(err);
+}
+END_TEST
+
 Suite *
 notify_suite(void)
 {
@@ -358,6 +460,10 @@ notify_suite(void)
 	tcase_add_test(tc, test_a_command_that_cannot_run_is_an_error_naming_it);
 	tcase_add_test(tc, test_a_claimed_notification_is_not_taken_twice);
 	tcase_add_test(tc, test_variables_are_bounded_and_free_of_control_characters);
+	tcase_add_test(tc, test_a_notification_that_cannot_run_is_parked_and_the_next_delivered);
+	tcase_add_test(tc, test_a_notification_failing_notify_attempts_times_is_parked);
+	tcase_add_test(tc, test_a_command_that_cannot_be_executed_says_why);
+	tcase_add_test(tc, test_a_schema_4_database_keeps_its_notifications);
 	suite_add_tcase(s, tc);
 	return s;
 }
