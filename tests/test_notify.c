@@ -442,6 +442,98 @@ START_TEST(test_a_schema_4_database_keeps_its_notifications)
 }
 END_TEST
 
+/* Runs eedraws notifications with up to two arguments; returns its exit. */
+static int
+notifications(const char *a1, const char *a2, char **out, char **err)
+{
+	return test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db, "notifications",
+	                                       a1, a2, NULL }, NULL, out, err);
+}
+
+/* #336's notification parked: its command exits 127 for it. */
+static void
+park_336(void)
+{
+	char *err;
+
+	setenv("POISON", "336", 1);
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(run_ingest("history/07-2025-02-17T190959.json", &err), 75);
+	free(err);
+}
+
+START_TEST(test_notifications_lists_and_retries_the_parked_ones)
+{
+	char *out, *err, *log;
+
+	park_336();
+	ck_assert_int_eq(notifications(NULL, NULL, &out, &err), 0);
+	ck_assert_msg(strstr(out, "id    state    event       draw   date       attempts  last"
+	                     " error\n1     parked   new         336    2025-02-17        1  notify: '")
+	              && strstr(out, "' could not be run (exit 127)\n"), "%s", out);
+	ck_assert_int_eq(count_lines(out, ""), 2);
+	free(out), free(err);
+
+	/* Bad requests change nothing. */
+	ck_assert_int_eq(notifications("retry", "9", &out, &err), EX_DATAERR);
+	ck_assert_msg(strstr(err, "no notification 9 is waiting (eedraws notifications lists"
+	                     " them)"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(notifications("retry", "u1", &out, &err), EX_USAGE);
+	free(out), free(err);
+	ck_assert_int_eq(notifications("resend", "1", &out, &err), EX_USAGE);
+	ck_assert_msg(strstr(err, "unknown action 'resend' (retry or drop)"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(notifications("retry", NULL, &out, &err), EX_USAGE);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " parked_at IS NOT NULL AND attempts = 1"), 1);
+
+	/* Retried while its command still cannot run: parked again. */
+	ck_assert_int_eq(notifications("retry", "1", &out, &err), 75);
+	ck_assert_str_eq(out, "1 notification waiting again\n");
+	ck_assert_msg(strstr(err, "parked after 1 attempt"), "%s", err);
+	free(out), free(err);
+
+	/* Once it can, retry all delivers it. */
+	setenv("POISON", "none", 1);
+	ck_assert_int_eq(notifications("retry", "all", &out, &err), 0);
+	ck_assert_str_eq(out, "1 notification waiting again\n");
+	free(out), free(err);
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run new|yes|336|"), 3);
+	free(log);
+	ck_assert_int_eq(notifications(NULL, NULL, &out, &err), 0);
+	ck_assert_int_eq(count_lines(out, ""), 1);
+	free(out), free(err);
+	ck_assert_int_eq(status_says("notifications: 0 waiting, 0 failing\n"), 0);
+}
+END_TEST
+
+START_TEST(test_notifications_drop_deletes_one_never_to_run)
+{
+	char *out, *err, *log;
+
+	park_336();
+	ck_assert_int_eq(notifications("drop", "1", &out, &err), 0);
+	ck_assert_str_eq(out, "1 notification dropped\n");
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " number = '336'"), 0);
+	ck_assert_int_eq(notifications("drop", "1", &out, &err), EX_DATAERR);
+	free(out), free(err);
+	/* Delivered ones are not for dropping. */
+	ck_assert_int_eq(notifications("drop", "2", &out, &err), EX_DATAERR);
+	free(out), free(err);
+	ck_assert_int_eq(status_says("notifications: 0 waiting, 0 failing\n"), 0);
+	setenv("POISON", "none", 1);
+	ingest_ok("history/07-2025-02-17T190959.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run new|yes|336|"), 1);
+	free(log);
+}
+END_TEST
+
 Suite *
 notify_suite(void)
 {
@@ -464,6 +556,8 @@ notify_suite(void)
 	tcase_add_test(tc, test_a_notification_failing_notify_attempts_times_is_parked);
 	tcase_add_test(tc, test_a_command_that_cannot_be_executed_says_why);
 	tcase_add_test(tc, test_a_schema_4_database_keeps_its_notifications);
+	tcase_add_test(tc, test_notifications_lists_and_retries_the_parked_ones);
+	tcase_add_test(tc, test_notifications_drop_deletes_one_never_to_run);
 	suite_add_tcase(s, tc);
 	return s;
 }
