@@ -1274,6 +1274,44 @@ START_TEST(test_every_network_fault_skips_its_source_alone)
 }
 END_TEST
 
+/* IRCC's events reach notify as soon as its body is stored, before any
+ * article is fetched: the command here kills eedraws on IRCC's event, so
+ * an article fetched before it would be seen by the server. */
+START_TEST(test_ircc_notifications_are_delivered_before_the_news_stage)
+{
+	char *script = xasprintf("%s/notify.sh", dir), *log = xasprintf("%s/log", dir);
+	char *extra = xasprintf("notify = %s\n", script), *out, *err, *text;
+	char *ircc = httpd_url(srv, "/ircc.json"), *news = httpd_url(srv, "/news/feed.xml");
+	FILE *f = fopen(script, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "#!/bin/sh\necho \"$EEDRAWS_EVENT $EEDRAWS_CONFIRMED\" >> '%s'\n"
+	        "if [ \"$EEDRAWS_CONFIRMED\" = yes ]; then kill -KILL $PPID; fi\n", log);
+	fclose(f);
+	ck_assert_int_eq(chmod(script, 0755), 0);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-d", db, "ingest",
+	                                                test_data("history/05-2025-02-05T190940.json"),
+	                                                NULL }, NULL, &out, &err), 0);
+	free(out), free(err);
+	f = fopen(conf, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[eedraws]\ndatabase = %s\ntimeout = 2\nconnect_timeout = 2\ndelay = 0\n%s"
+	        "[source ircc]\nkind = ircc-json\nurl = %s\n[source news]\nkind = feed\n"
+	        "url = %s\n", db, extra, ircc, news);
+	fclose(f);
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
+	update(&out, &err, NULL);
+	free(out), free(err);
+	text = test_slurp(log, NULL);
+	ck_assert_str_eq(text, "changed yes\n");
+	ck_assert_uint_eq(httpd_hits(srv, "/news/feed.xml"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/cec-round.html"), 0);
+	free(text), free(script), free(log), free(extra), free(ircc), free(news);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -1322,6 +1360,7 @@ update_suite(void)
 	tcase_add_test(tc, test_every_network_fault_skips_its_source_alone);
 	tcase_add_test(tc, test_update_rewrites_the_report_only_when_the_database_changed);
 	tcase_add_test(tc, test_a_report_that_cannot_be_written_fails_update_keeping_the_draws);
+	tcase_add_test(tc, test_ircc_notifications_are_delivered_before_the_news_stage);
 	suite_add_tcase(s, tc);
 	return s;
 }
