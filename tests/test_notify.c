@@ -534,6 +534,26 @@ START_TEST(test_notifications_drop_deletes_one_never_to_run)
 }
 END_TEST
 
+/* One body runs notify at most 50 times: a page of 2,000 rows must not
+ * run it 2,000 times.  stdout still says every draw. */
+START_TEST(test_one_body_queues_at_most_50_notifications)
+{
+	char *out, *err;
+
+	write_conf("/bin/true", NULL);
+	ingest_ok("feed-2025-02-05-small.json");
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                                                "ingest",
+	                                                test_data("history/05-2025-02-05T190940.json"),
+	                                                NULL }, NULL, &out, &err), 0);
+	ck_assert_int_eq(count_lines(out, "new draw #"), 329);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications"), 50);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " delivered_at IS NOT NULL"), 50);
+}
+END_TEST
+
 Suite *
 notify_suite(void)
 {
@@ -558,6 +578,7 @@ notify_suite(void)
 	tcase_add_test(tc, test_a_schema_4_database_keeps_its_notifications);
 	tcase_add_test(tc, test_notifications_lists_and_retries_the_parked_ones);
 	tcase_add_test(tc, test_notifications_drop_deletes_one_never_to_run);
+	tcase_add_test(tc, test_one_body_queues_at_most_50_notifications);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -169,7 +169,8 @@ long store_count(struct store *s, const char *table, struct err *e);
 /* Notifications (notify = COMMAND in the config).  While on, a body that
  * makes a draw new, changes one, states an unconfirmed one or retracts
  * one queues a notification in the same transaction, unless the database
- * held no draw before it (the first load of history is not news). */
+ * held no draw before it (the first load of history is not news); at
+ * most 50 for one body. */
 void store_set_notify(struct store *s, int on);
 struct store_notification {
 	long id;

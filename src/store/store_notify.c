@@ -9,6 +9,11 @@
 #include <string.h>
 #include <sysexits.h>
 
+/* The most notifications one body queues: a page of 2,000 rows of draws
+ * must not run the command 2,000 times.  The rest are still announced
+ * on stdout.  (A constant: no config key.) */
+#define NOTIFY_MAX_PER_BODY 50
+
 void
 store_set_notify(struct store *s, int on)
 {
@@ -90,13 +95,13 @@ outbox_queue(struct store *s, const struct event_list *l, const char *source,
 	sqlite3_stmt *st;
 	const char *kind;
 	char *env;
-	size_t i;
+	size_t i, queued = 0;
 	int rc = 0;
 
 	if ((rc = db_prepare(s, "INSERT INTO notifications (event, number, date, env,"
 	                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5)", &st, e)))
 		return rc;
-	for (i = 0; rc == 0 && i < l->n; i++) {
+	for (i = 0; rc == 0 && i < l->n && queued < NOTIFY_MAX_PER_BODY; i++) {
 		const struct event *ev = &l->v[i];
 
 		switch (ev->pub.what) {
@@ -117,6 +122,7 @@ outbox_queue(struct store *s, const struct event_list *l, const char *source,
 		bind_text(st, 5, now);
 		rc = run(s, st, e);
 		free(env);
+		queued++;
 	}
 	sqlite3_finalize(st);
 	return rc;
