@@ -46,7 +46,8 @@ free_words(char **v)
 
 /* "name=value", value made safe (notify.h): control characters, C1's
  * two bytes in UTF-8 included, each one space; cut at NOTIFY_VALUE_MAX
- * bytes, never inside a character, ending "...". */
+ * bytes, never inside a character (one is at most 4 bytes), ending
+ * "...". */
 static char *
 safe_variable(const char *name, const char *value)
 {
@@ -55,7 +56,8 @@ safe_variable(const char *name, const char *value)
 	char *out, *p;
 
 	if (len > NOTIFY_VALUE_MAX)
-		for (keep = NOTIFY_VALUE_MAX - 3; keep > 0 && (v[keep] & 0xc0) == 0x80; keep--)
+		for (keep = NOTIFY_VALUE_MAX - 3; keep > NOTIFY_VALUE_MAX - 6 &&
+		     (v[keep] & 0xc0) == 0x80; keep--)
 			;
 	out = xasprintf("%s=%*s", name, (int)(keep < len ? keep + 3 : keep), "");
 	p = out + strlen(name) + 1;

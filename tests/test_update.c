@@ -1312,6 +1312,56 @@ START_TEST(test_ircc_notifications_are_delivered_before_the_news_stage)
 }
 END_TEST
 
+/* The issue's poison pill: a feed's link with a 140 kB fragment reaches
+ * notify cut to 4 kB, so the command runs (it used to fail with E2BIG
+ * on every run, holding back every later notification). */
+START_TEST(test_a_feed_link_with_a_huge_fragment_is_notified_cut)
+{
+	char *script = xasprintf("%s/notify.sh", dir), *log = xasprintf("%s/log", dir);
+	char *extra = xasprintf("notify = %s\n", script), *out, *err, *text, *feed;
+	const char *const src[] = { "ircc", "/ircc.json", NULL };
+	struct buf b = {0};
+	struct httpd_response r = {0};
+	char *news = httpd_url(srv, "/news/feed.xml");
+	FILE *f = fopen(script, "w");
+	size_t i;
+
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "#!/bin/sh\necho \"$EEDRAWS_EVENT ${#EEDRAWS_URL}\" >> '%s'\n", log);
+	fclose(f);
+	ck_assert_int_eq(chmod(script, 0755), 0);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-d", db, "ingest",
+	                                                test_data("history/05-2025-02-05T190940.json"),
+	                                                NULL }, NULL, &out, &err), 0);
+	free(out), free(err);
+	write_conf(extra, src);
+	f = fopen(conf, "a");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[source news]\nkind = feed\nurl = %s\n", news);
+	fclose(f);
+	buf_addf(&b, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>t</title>"
+	         "<item><title>Express Entry: 646 provincial nominees invited</title>"
+	         "<link>/news/pnp-round.html#");
+	for (i = 0; i < 140 * 1024; i++)
+		buf_addf(&b, "a");
+	buf_addf(&b, "</link><pubDate>Mon, 17 Feb 2025 20:00:00 GMT</pubDate></item>"
+	         "</channel></rss>\n");
+	feed = buf_detach(&b, NULL);
+	r.body = feed;
+	r.len = strlen(feed);
+	r.headers[0] = (struct httpd_header){ "Content-Type", "application/rss+xml" };
+	httpd_route(srv, "/news/feed.xml", &r);
+	serve_news();
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	text = test_slurp(log, NULL);
+	ck_assert_msg(strstr(text, "unconfirmed 4096\n"), "%s", text);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " delivered_at IS NULL"), 0);
+	free(text), free(feed), free(script), free(log), free(extra), free(news);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -1361,6 +1411,7 @@ update_suite(void)
 	tcase_add_test(tc, test_update_rewrites_the_report_only_when_the_database_changed);
 	tcase_add_test(tc, test_a_report_that_cannot_be_written_fails_update_keeping_the_draws);
 	tcase_add_test(tc, test_ircc_notifications_are_delivered_before_the_news_stage);
+	tcase_add_test(tc, test_a_feed_link_with_a_huge_fragment_is_notified_cut);
 	suite_add_tcase(s, tc);
 	return s;
 }
