@@ -100,7 +100,7 @@ config_release(struct config *c)
  * test (tests/test_install.c) finds each in eedraws.conf(5). */
 const char *const config_keys_eedraws[] = {
 	"database", "user_agent", "connect_timeout", "timeout", "max_size",
-	"notify", "notify_timeout", "delay", "report", NULL,
+	"notify", "notify_timeout", "notify_attempts", "delay", "report", NULL,
 };
 const char *const config_keys_source[] = {
 	"kind", "url", "lang", "enabled", "match", "max_items", "stale_after", NULL,
@@ -264,6 +264,8 @@ main_key(struct reader *r, const char *name, const char *value)
 	}
 	if (strcmp(name, "notify_timeout") == 0)
 		return read_duration(r, name, value, &c->notify_timeout);
+	if (strcmp(name, "notify_attempts") == 0)
+		return read_long(r, name, value, 1, 1000, &c->notify_attempts);
 	if (strcmp(name, "delay") == 0)
 		return read_delay(r, name, value, &c->delay_ms);
 	if (strcmp(name, "report") == 0) {
@@ -380,6 +382,7 @@ config_load(struct config *c, const char *path, struct err *e)
 	c->timeout = FETCH_TIMEOUT;
 	c->max_size = FETCH_MAX_SIZE;
 	c->notify_timeout = DEFAULT_NOTIFY_TIMEOUT;
+	c->notify_attempts = DEFAULT_NOTIFY_ATTEMPTS;
 	c->delay_ms = DEFAULT_DELAY_MS;
 	add_source(c, "ircc", "ircc-json", IRCC_FEED_URL);
 

@@ -30,6 +30,7 @@ struct source {
 #define DEFAULT_MAX_ITEMS 10
 #define DEFAULT_STALE_AFTER 86400
 #define DEFAULT_NOTIFY_TIMEOUT 60
+#define DEFAULT_NOTIFY_ATTEMPTS 10
 #define DEFAULT_DELAY_MS 1000
 
 struct config {
@@ -41,6 +42,7 @@ struct config {
 	long max_size;		/* bytes */
 	char *notify;		/* command run per new or changed draw; NULL: none */
 	long notify_timeout;	/* seconds */
+	long notify_attempts;	/* failures before a notification is parked */
 	/* Milliseconds between the end of one request to a host and the
 	 * start of the next to it (robots.txt's Crawl-delay may raise it). */
 	long delay_ms;

@@ -42,6 +42,7 @@ static const struct {
 	{ "reparse", cmd_reparse, APP_STORE },
 	{ "report", cmd_report, APP_STORE },
 	{ "dismiss", cmd_dismiss, APP_STORE | APP_NOTIFY },
+	{ "notifications", cmd_notifications, APP_STORE },
 };
 
 /* The exit codes eedraws documents; anything else is 1. */

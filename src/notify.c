@@ -44,6 +44,35 @@ free_words(char **v)
 	free(v);
 }
 
+/* "name=value", value made safe (notify.h): control characters, C1's
+ * two bytes in UTF-8 included, each one space; cut at NOTIFY_VALUE_MAX
+ * bytes, never inside a character (one is at most 4 bytes), ending
+ * "...". */
+static char *
+safe_variable(const char *name, const char *value)
+{
+	const unsigned char *v = (const unsigned char *)value;
+	size_t len = strlen(value), keep = len, i, n = 0;
+	char *out, *p;
+
+	if (len > NOTIFY_VALUE_MAX)
+		for (keep = NOTIFY_VALUE_MAX - 3; keep > NOTIFY_VALUE_MAX - 6 &&
+		     (v[keep] & 0xc0) == 0x80; keep--)
+			;
+	out = xasprintf("%s=%*s", name, (int)(keep < len ? keep + 3 : keep), "");
+	p = out + strlen(name) + 1;
+	for (i = 0; i < keep; i++) {
+		if (v[i] == 0xc2 && i + 1 < keep && v[i + 1] >= 0x80 && v[i + 1] <= 0x9f)
+			i++, p[n++] = ' ';
+		else
+			p[n++] = v[i] < 0x20 || v[i] == 0x7f ? ' ' : (char)v[i];
+	}
+	if (keep < len)
+		memcpy(p + n, "...", 3), n += 3;
+	p[n] = '\0';
+	return out;
+}
+
 /* Our environment without EEDRAWS_* variables, then the event's. */
 static char **
 make_env(const char *env_json, struct err *e)
@@ -66,7 +95,7 @@ make_env(const char *env_json, struct err *e)
 		if (strncmp(environ[i], "EEDRAWS_", 8) != 0)
 			env[n++] = xstrdup(environ[i]);
 	json_object_foreach(obj, key, v)
-		env[n++] = xasprintf("%s=%s", key, json_is_string(v) ? json_string_value(v) : "");
+		env[n++] = safe_variable(key, json_is_string(v) ? json_string_value(v) : "");
 	json_decref(obj);
 	return env;
 }
@@ -102,41 +131,57 @@ exec_command(char **argv, char **env)
 	errno = saved;
 }
 
-int
-notify_run(const char *command, const char *env_json, long timeout, struct err *e)
+/* Forks the command; in the child, execve, its errno written to fd (close
+ * on exec) when that fails.  The pid, or -1. */
+static pid_t
+spawn(char **argv, char **env, int fd)
 {
-	char **argv = split_words(command), **env = NULL;
+	pid_t pid;
+	int in, err;
+
+	fflush(NULL);
+	if ((pid = fork()) != 0)
+		return pid;
+	setpgid(0, 0);	/* its own group: a timeout kills its children too */
+	if ((in = open("/dev/null", O_RDONLY)) >= 0 && in != 0) {
+		dup2(in, 0);
+		close(in);
+	}
+	exec_command(argv, env);
+	err = errno;
+	if (write(fd, &err, sizeof(err)) != (ssize_t)sizeof(err))
+		_exit(126);
+	_exit(127);
+}
+
+/* Why the command exited as status says: 0, NOTIFY_CANNOT_RUN, or
+ * EX_TEMPFAIL; e says the rest. */
+static int
+judge(const char *cmd, int status, struct err *e)
+{
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	/* The shell's codes for "not found" and "not executable": running
+	 * it again will not help until a person has looked. */
+	if (WIFEXITED(status) && (WEXITSTATUS(status) == 127 || WEXITSTATUS(status) == 126))
+		return err_set(e, NOTIFY_CANNOT_RUN, "notify: '%s' could not be run (exit %d)",
+		               cmd, WEXITSTATUS(status));
+	if (WIFEXITED(status))
+		return err_set(e, EX_TEMPFAIL, "notify: '%s' failed with exit status %d", cmd,
+		               WEXITSTATUS(status));
+	return err_set(e, EX_TEMPFAIL, "notify: '%s' killed by signal %d", cmd,
+	               WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
+/* Waits for pid at most timeout seconds, then kills its group. */
+static int
+wait_for(pid_t pid, const char *cmd, long timeout, struct err *e)
+{
 	struct timespec tick = { 0, 20 * 1000 * 1000 };
 	long waited_ms = 0;
-	int status, fd, rc = EX_TEMPFAIL;
-	pid_t pid, got;
+	pid_t got;
+	int status;
 
-	if (!argv[0]) {
-		err_set(e, EX_CONFIG, "notify: no command");
-		rc = EX_CONFIG;
-		goto out;
-	}
-	if (!(env = make_env(env_json, e))) {
-		rc = e->code;
-		goto out;
-	}
-	fflush(NULL);
-	if ((pid = fork()) < 0) {
-		err_set(e, rc, "notify: cannot start '%s': %s", argv[0], strerror(errno));
-		goto out;
-	}
-	if (pid == 0) {
-		setpgid(0, 0);	/* its own group: a timeout kills its children too */
-		if ((fd = open("/dev/null", O_RDONLY)) >= 0 && fd != 0) {
-			dup2(fd, 0);
-			close(fd);
-		}
-		exec_command(argv, env);
-		fprintf(stderr, "eedraws: notify: cannot run '%s': %s\n", argv[0],
-		        strerror(errno));
-		_exit(127);
-	}
-	setpgid(pid, pid);
 	while ((got = waitpid(pid, &status, WNOHANG)) == 0 && waited_ms < timeout * 1000) {
 		nanosleep(&tick, NULL);
 		waited_ms += 20;
@@ -144,21 +189,59 @@ notify_run(const char *command, const char *env_json, long timeout, struct err *
 	if (got == 0) {
 		kill(-pid, SIGKILL);
 		waitpid(pid, &status, 0);
-		err_set(e, rc, "notify: '%s' still running after %ld s; killed", argv[0], timeout);
-	} else if (got < 0) {
-		err_set(e, rc, "notify: waiting for '%s': %s", argv[0], strerror(errno));
-	} else if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		rc = 0;
-	} else if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-		err_set(e, rc, "notify: '%s' could not be run (exit 127)", argv[0]);
-	} else if (WIFEXITED(status)) {
-		err_set(e, rc, "notify: '%s' failed with exit status %d", argv[0],
-		        WEXITSTATUS(status));
-	} else {
-		err_set(e, rc, "notify: '%s' killed by signal %d", argv[0],
-		        WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+		return err_set(e, EX_TEMPFAIL, "notify: '%s' still running after %ld s; killed",
+		               cmd, timeout);
 	}
-out:
+	if (got < 0)
+		return err_set(e, EX_TEMPFAIL, "notify: waiting for '%s': %s", cmd, strerror(errno));
+	return judge(cmd, status, e);
+}
+
+/* Starts the command and waits for it.  The pipe tells execve's failure
+ * (E2BIG, ENOENT, EACCES) from the command's own exit: it closes on a
+ * successful exec, and carries errno otherwise. */
+static int
+run_command(char **argv, char **env, long timeout, struct err *e)
+{
+	int fds[2], err = 0, status;
+	ssize_t got;
+	pid_t pid;
+
+	if (pipe(fds) != 0)
+		return err_set(e, EX_TEMPFAIL, "notify: cannot start '%s': %s", argv[0],
+		               strerror(errno));
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	if ((pid = spawn(argv, env, fds[1])) < 0) {
+		err = errno;
+		close(fds[0]), close(fds[1]);
+		return err_set(e, EX_TEMPFAIL, "notify: cannot start '%s': %s", argv[0],
+		               strerror(err));
+	}
+	setpgid(pid, pid);
+	close(fds[1]);
+	while ((got = read(fds[0], &err, sizeof(err))) < 0 && errno == EINTR)
+		;
+	close(fds[0]);
+	if (got != (ssize_t)sizeof(err))
+		return wait_for(pid, argv[0], timeout, e);
+	waitpid(pid, &status, 0);
+	return err_set(e, NOTIFY_CANNOT_RUN, "notify: cannot run '%s': %s", argv[0],
+	               strerror(err));
+}
+
+int
+notify_run(const char *command, const char *env_json, long timeout, struct err *e)
+{
+	char **argv = split_words(command), **env = NULL;
+	int rc;
+
+	if (!argv[0])
+		rc = err_set(e, EX_CONFIG, "notify: no command");
+	else if (!(env = make_env(env_json, e)))
+		rc = e->code;
+	else
+		rc = run_command(argv, env, timeout, e);
 	if (env)
 		free_words(env);
 	free_words(argv);

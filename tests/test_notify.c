@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sysexits.h>
 #include <unistd.h>
 
+#include "notify.h"
 #include "store.h"
 #include "testutil.h"
 #include "util.h"
@@ -21,6 +23,7 @@ static const char script_text[] =
 	"$EEDRAWS_SOURCE|$EEDRAWS_UNCONFIRMED_ID|args:$*\" >> \"$LOG\"\n"
 	"if [ -n \"$MUST_FLAG\" ] && [ ! -e \"$MUST_FLAG\" ]; then exit 3; fi\n"
 	"if [ -n \"$HANG\" ]; then sleep 30; fi\n"
+	"if [ \"$EEDRAWS_NUMBER\" = \"$POISON\" ]; then exit 127; fi\n"
 	"exit 0\n";
 
 static void
@@ -58,6 +61,7 @@ setup(void)
 	setenv("LOG", log_path, 1);
 	unsetenv("MUST_FLAG");
 	unsetenv("HANG");
+	setenv("POISON", "none", 1);
 	write_file(script, script_text, 0755);
 	write_conf(script, NULL);
 }
@@ -306,6 +310,250 @@ START_TEST(test_a_claimed_notification_is_not_taken_twice)
 }
 END_TEST
 
+/* Values from strangers reach the command bounded and on one line: a
+ * name cannot forge another variable, a 140 kB link cannot make the
+ * environment too big to run (E2BIG). */
+START_TEST(test_variables_are_bounded_and_free_of_control_characters)
+{
+	char *dump = xasprintf("%s/env", dir), *cmd = xasprintf("%s/dump.sh", dir);
+	char *url = xmalloc(140 * 1024 + 1), *env_json, *text, *line, *p;
+	struct err e = {0};
+	size_t len, n;
+
+	write_file(cmd, "#!/bin/sh\nenv > \"$DUMP\"\n", 0755);
+	setenv("DUMP", dump, 1);
+	memset(url, 'a', 140 * 1024);
+	url[140 * 1024] = '\0';
+	memcpy(url, "http://x/#", 10);
+	env_json = xasprintf("{\"EEDRAWS_NAME\": \"Trades\\nEEDRAWS_EVENT=forged\\r\\u0007"
+	                     "\\u0085x\", \"EEDRAWS_URL\": \"%s\", \"EEDRAWS_EVENT\": \"new\"}",
+	                     url);
+	ck_assert_msg(notify_run(cmd, env_json, 10, &e) == 0, "%s", e.msg);
+	text = test_slurp(dump, &len);
+	ck_assert_int_eq(count_lines(text, "EEDRAWS_EVENT="), 1);
+	ck_assert_msg(strstr(text, "EEDRAWS_EVENT=new\n"), "%s", text);
+	ck_assert_msg(strstr(text, "EEDRAWS_NAME=Trades EEDRAWS_EVENT=forged   x\n"), "%s", text);
+	line = strstr(text, "EEDRAWS_URL=http://x/#aaa");
+	ck_assert_ptr_nonnull(line);
+	n = strcspn(line, "\n");
+	ck_assert_uint_le(n, strlen("EEDRAWS_URL=") + NOTIFY_VALUE_MAX);
+	p = line + n - 3;
+	ck_assert_msg(strncmp(p, "...", 3) == 0, "a cut value says so");
+	free(text), free(dump), free(cmd), free(url), free(env_json);
+}
+END_TEST
+
+/* A notification that can never run is parked, and the next is
+ * delivered in the same run: one poison pill no longer holds back every
+ * later alert, nor makes every run exit 75. */
+START_TEST(test_a_notification_that_cannot_run_is_parked_and_the_next_delivered)
+{
+	char *log, *err;
+
+	setenv("POISON", "336", 1);	/* the first queued */
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(run_ingest("history/07-2025-02-17T190959.json", &err), 75);
+	ck_assert_msg(strstr(err, "could not be run (exit 127); draw #336 2025-02-17: parked"
+	                     " after 1 attempt (eedraws notifications retry 1)"), "%s", err);
+	free(err);
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run changed|yes|335|"), 1);
+	ck_assert_int_eq(count_lines(log, "run new|yes|336|"), 1);
+	free(log);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE number"
+	                                 " = '335' AND delivered_at IS NOT NULL"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE number"
+	                                 " = '336' AND parked_at IS NOT NULL"), 1);
+
+	/* The next run leaves it parked, and succeeds. */
+	ingest_ok("history/07-2025-02-17T190959.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run "), 2);
+	free(log);
+	/* status names it for a person, and exits 1. */
+	ck_assert_int_eq(status_says("notifications: 0 waiting, 0 failing, 1 parked (eedraws"
+	                             " notifications lists them); last error: notify: '"), 1);
+}
+END_TEST
+
+START_TEST(test_a_notification_failing_notify_attempts_times_is_parked)
+{
+	char *log, *err;
+
+	setenv("MUST_FLAG", flag, 1);
+	write_conf(script, "notify_attempts = 2\n");
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(run_ingest("history/06-2025-02-13T201252.json", &err), 75);
+	ck_assert_msg(strstr(err, "tried again next run"), "%s", err);
+	free(err);
+	ck_assert_int_eq(run_ingest("history/06-2025-02-13T201252.json", &err), 75);
+	ck_assert_msg(strstr(err, "failed with exit status 3; draw #335 2025-02-05: parked after"
+	                     " 2 attempts (eedraws notifications retry 1)"), "%s", err);
+	free(err);
+	ingest_ok("history/06-2025-02-13T201252.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run "), 2);
+	free(log);
+	ck_assert_int_eq(status_says(", 1 parked (eedraws notifications lists them)"), 1);
+}
+END_TEST
+
+/* execve's own failure is told from the command's exit, by errno. */
+START_TEST(test_a_command_that_cannot_be_executed_says_why)
+{
+	struct err e = {0};
+	char *noexec = xasprintf("%s/noexec", dir);
+
+	ck_assert_int_eq(notify_run("/nonexistent/notify-me", "{}", 10, &e), NOTIFY_CANNOT_RUN);
+	ck_assert_str_eq(e.msg, "notify: cannot run '/nonexistent/notify-me': No such file or"
+	                 " directory");
+	write_file(noexec, "#!/bin/sh\nexit 0\n", 0644);
+	ck_assert_int_eq(notify_run(noexec, "{}", 10, &e), NOTIFY_CANNOT_RUN);
+	ck_assert_msg(strstr(e.msg, "Permission denied"), "%s", e.msg);
+	ck_assert_int_eq(notify_run("/bin/false", "{}", 10, &e), EX_TEMPFAIL);
+	ck_assert_int_eq(notify_run("/bin/true", "{}", 10, &e), 0);
+	free(noexec);
+}
+END_TEST
+
+/* Written by eedraws before issue 14: an unconfirmed draw delivered,
+ * then one whose command failed. */
+START_TEST(test_a_schema_4_database_keeps_its_notifications)
+{
+	char *out, *err;
+
+	test_copy_data("schema-v4.db", db);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), 4);
+	write_conf("/bin/false", NULL);
+	ck_assert_int_eq(status_says("notifications: 1 waiting, 1 failing; last error: notify:"
+	                             " '/bin/false' failed with exit status 1\n"), 1);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " parked_at IS NULL AND attempts = 1"), 2);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " delivered_at IS NOT NULL"), 1);
+	/* Its failing one goes on counting towards notify_attempts. */
+	write_conf("/bin/false", "notify_attempts = 2\n");
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                                                "ingest", test_data("articles/never-held.txt"),
+	                                                NULL }, NULL, &out, &err), 75);
+	ck_assert_msg(strstr(err, "parked after 2 attempts"), "%s", err);
+	free(out), free(err);
+}
+END_TEST
+
+/* Runs eedraws notifications with up to two arguments; returns its exit. */
+static int
+notifications(const char *a1, const char *a2, char **out, char **err)
+{
+	return test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db, "notifications",
+	                                       a1, a2, NULL }, NULL, out, err);
+}
+
+/* #336's notification parked: its command exits 127 for it. */
+static void
+park_336(void)
+{
+	char *err;
+
+	setenv("POISON", "336", 1);
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(run_ingest("history/07-2025-02-17T190959.json", &err), 75);
+	free(err);
+}
+
+START_TEST(test_notifications_lists_and_retries_the_parked_ones)
+{
+	char *out, *err, *log;
+
+	park_336();
+	ck_assert_int_eq(notifications(NULL, NULL, &out, &err), 0);
+	ck_assert_msg(strstr(out, "id    state    event       draw   date       attempts  last"
+	                     " error\n1     parked   new         336    2025-02-17        1  notify: '")
+	              && strstr(out, "' could not be run (exit 127)\n"), "%s", out);
+	ck_assert_int_eq(count_lines(out, ""), 2);
+	free(out), free(err);
+
+	/* Bad requests change nothing. */
+	ck_assert_int_eq(notifications("retry", "9", &out, &err), EX_DATAERR);
+	ck_assert_msg(strstr(err, "no notification 9 is waiting (eedraws notifications lists"
+	                     " them)"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(notifications("retry", "u1", &out, &err), EX_USAGE);
+	free(out), free(err);
+	ck_assert_int_eq(notifications("resend", "1", &out, &err), EX_USAGE);
+	ck_assert_msg(strstr(err, "unknown action 'resend' (retry or drop)"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(notifications("retry", NULL, &out, &err), EX_USAGE);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " parked_at IS NOT NULL AND attempts = 1"), 1);
+
+	/* Retried while its command still cannot run: parked again. */
+	ck_assert_int_eq(notifications("retry", "1", &out, &err), 75);
+	ck_assert_str_eq(out, "1 notification waiting again\n");
+	ck_assert_msg(strstr(err, "parked after 1 attempt"), "%s", err);
+	free(out), free(err);
+
+	/* Once it can, retry all delivers it. */
+	setenv("POISON", "none", 1);
+	ck_assert_int_eq(notifications("retry", "all", &out, &err), 0);
+	ck_assert_str_eq(out, "1 notification waiting again\n");
+	free(out), free(err);
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run new|yes|336|"), 3);
+	free(log);
+	ck_assert_int_eq(notifications(NULL, NULL, &out, &err), 0);
+	ck_assert_int_eq(count_lines(out, ""), 1);
+	free(out), free(err);
+	ck_assert_int_eq(status_says("notifications: 0 waiting, 0 failing\n"), 0);
+}
+END_TEST
+
+START_TEST(test_notifications_drop_deletes_one_never_to_run)
+{
+	char *out, *err, *log;
+
+	park_336();
+	ck_assert_int_eq(notifications("drop", "1", &out, &err), 0);
+	ck_assert_str_eq(out, "1 notification dropped\n");
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " number = '336'"), 0);
+	ck_assert_int_eq(notifications("drop", "1", &out, &err), EX_DATAERR);
+	free(out), free(err);
+	/* Delivered ones are not for dropping. */
+	ck_assert_int_eq(notifications("drop", "2", &out, &err), EX_DATAERR);
+	free(out), free(err);
+	ck_assert_int_eq(status_says("notifications: 0 waiting, 0 failing\n"), 0);
+	setenv("POISON", "none", 1);
+	ingest_ok("history/07-2025-02-17T190959.json");
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run new|yes|336|"), 1);
+	free(log);
+}
+END_TEST
+
+/* One body runs notify at most 50 times: a page of 2,000 rows must not
+ * run it 2,000 times.  stdout still says every draw. */
+START_TEST(test_one_body_queues_at_most_50_notifications)
+{
+	char *out, *err;
+
+	write_conf("/bin/true", NULL);
+	ingest_ok("feed-2025-02-05-small.json");
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                                                "ingest",
+	                                                test_data("history/05-2025-02-05T190940.json"),
+	                                                NULL }, NULL, &out, &err), 0);
+	ck_assert_int_eq(count_lines(out, "new draw #"), 329);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications"), 50);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " delivered_at IS NOT NULL"), 50);
+}
+END_TEST
+
 Suite *
 notify_suite(void)
 {
@@ -323,6 +571,14 @@ notify_suite(void)
 	tcase_add_test(tc, test_a_hung_command_is_killed_at_its_timeout_and_retried);
 	tcase_add_test(tc, test_a_command_that_cannot_run_is_an_error_naming_it);
 	tcase_add_test(tc, test_a_claimed_notification_is_not_taken_twice);
+	tcase_add_test(tc, test_variables_are_bounded_and_free_of_control_characters);
+	tcase_add_test(tc, test_a_notification_that_cannot_run_is_parked_and_the_next_delivered);
+	tcase_add_test(tc, test_a_notification_failing_notify_attempts_times_is_parked);
+	tcase_add_test(tc, test_a_command_that_cannot_be_executed_says_why);
+	tcase_add_test(tc, test_a_schema_4_database_keeps_its_notifications);
+	tcase_add_test(tc, test_notifications_lists_and_retries_the_parked_ones);
+	tcase_add_test(tc, test_notifications_drop_deletes_one_never_to_run);
+	tcase_add_test(tc, test_one_body_queues_at_most_50_notifications);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1381,6 +1381,94 @@ START_TEST(test_a_feed_whose_entities_take_gigabytes_is_refused_within_256_mb)
 }
 END_TEST
 
+/* IRCC's events reach notify as soon as its body is stored, before any
+ * article is fetched: the command here kills eedraws on IRCC's event, so
+ * an article fetched before it would be seen by the server. */
+START_TEST(test_ircc_notifications_are_delivered_before_the_news_stage)
+{
+	char *script = xasprintf("%s/notify.sh", dir), *log = xasprintf("%s/log", dir);
+	char *extra = xasprintf("notify = %s\n", script), *out, *err, *text;
+	char *ircc = httpd_url(srv, "/ircc.json"), *news = httpd_url(srv, "/news/feed.xml");
+	FILE *f = fopen(script, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "#!/bin/sh\necho \"$EEDRAWS_EVENT $EEDRAWS_CONFIRMED\" >> '%s'\n"
+	        "if [ \"$EEDRAWS_CONFIRMED\" = yes ]; then kill -KILL $PPID; fi\n", log);
+	fclose(f);
+	ck_assert_int_eq(chmod(script, 0755), 0);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-d", db, "ingest",
+	                                                test_data("history/05-2025-02-05T190940.json"),
+	                                                NULL }, NULL, &out, &err), 0);
+	free(out), free(err);
+	f = fopen(conf, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[eedraws]\ndatabase = %s\ntimeout = 2\nconnect_timeout = 2\ndelay = 0\n%s"
+	        "[source ircc]\nkind = ircc-json\nurl = %s\n[source news]\nkind = feed\n"
+	        "url = %s\n", db, extra, ircc, news);
+	fclose(f);
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
+	update(&out, &err, NULL);
+	free(out), free(err);
+	text = test_slurp(log, NULL);
+	ck_assert_str_eq(text, "changed yes\n");
+	ck_assert_uint_eq(httpd_hits(srv, "/news/feed.xml"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/cec-round.html"), 0);
+	free(text), free(script), free(log), free(extra), free(ircc), free(news);
+}
+END_TEST
+
+/* The issue's poison pill: a feed's link with a 140 kB fragment reaches
+ * notify cut to 4 kB, so the command runs (it used to fail with E2BIG
+ * on every run, holding back every later notification). */
+START_TEST(test_a_feed_link_with_a_huge_fragment_is_notified_cut)
+{
+	char *script = xasprintf("%s/notify.sh", dir), *log = xasprintf("%s/log", dir);
+	char *extra = xasprintf("notify = %s\n", script), *out, *err, *text, *feed;
+	const char *const src[] = { "ircc", "/ircc.json", NULL };
+	struct buf b = {0};
+	struct httpd_response r = {0};
+	char *news = httpd_url(srv, "/news/feed.xml");
+	FILE *f = fopen(script, "w");
+	size_t i;
+
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "#!/bin/sh\necho \"$EEDRAWS_EVENT ${#EEDRAWS_URL}\" >> '%s'\n", log);
+	fclose(f);
+	ck_assert_int_eq(chmod(script, 0755), 0);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-d", db, "ingest",
+	                                                test_data("history/05-2025-02-05T190940.json"),
+	                                                NULL }, NULL, &out, &err), 0);
+	free(out), free(err);
+	write_conf(extra, src);
+	f = fopen(conf, "a");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[source news]\nkind = feed\nurl = %s\n", news);
+	fclose(f);
+	buf_addf(&b, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>t</title>"
+	         "<item><title>Express Entry: 646 provincial nominees invited</title>"
+	         "<link>/news/pnp-round.html#");
+	for (i = 0; i < 140 * 1024; i++)
+		buf_addf(&b, "a");
+	buf_addf(&b, "</link><pubDate>Mon, 17 Feb 2025 20:00:00 GMT</pubDate></item>"
+	         "</channel></rss>\n");
+	feed = buf_detach(&b, NULL);
+	r.body = feed;
+	r.len = strlen(feed);
+	r.headers[0] = (struct httpd_header){ "Content-Type", "application/rss+xml" };
+	httpd_route(srv, "/news/feed.xml", &r);
+	serve_news();
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	text = test_slurp(log, NULL);
+	ck_assert_msg(strstr(text, "unconfirmed 4096\n"), "%s", text);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
+	                                 " delivered_at IS NULL"), 0);
+	free(text), free(feed), free(script), free(log), free(extra), free(news);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -1430,6 +1518,8 @@ update_suite(void)
 	tcase_add_test(tc, test_update_rewrites_the_report_only_when_the_database_changed);
 	tcase_add_test(tc, test_a_report_that_cannot_be_written_fails_update_keeping_the_draws);
 	tcase_add_test(tc, test_a_feed_whose_entities_take_gigabytes_is_refused_within_256_mb);
+	tcase_add_test(tc, test_ircc_notifications_are_delivered_before_the_news_stage);
+	tcase_add_test(tc, test_a_feed_link_with_a_huge_fragment_is_notified_cut);
 	suite_add_tcase(s, tc);
 	return s;
 }

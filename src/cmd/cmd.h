@@ -37,5 +37,6 @@ int cmd_status(struct app *app, int argc, char **argv);
 int cmd_reparse(struct app *app, int argc, char **argv);
 int cmd_report(struct app *app, int argc, char **argv);
 int cmd_dismiss(struct app *app, int argc, char **argv);
+int cmd_notifications(struct app *app, int argc, char **argv);
 
 #endif

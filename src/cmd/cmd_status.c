@@ -1,4 +1,5 @@
-/* cmd_status.c: eedraws status, each source's health and the notifications waiting. */
+/* cmd_status.c: eedraws status, each source's health and the notifications
+ * waiting or parked. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,16 @@
 #include "schedule.h"
 #include "update.h"
 
+/* "2 parked (eedraws notifications lists them)", in a static buffer. */
+static const char *
+parked_text(long parked)
+{
+	static char buf[64];
+
+	snprintf(buf, sizeof(buf), "%ld parked (eedraws notifications lists them)", parked);
+	return buf;
+}
+
 /* status: how each source is doing; 1 when any enabled source has had
  * no success within its stale_after, for monitoring. */
 int
@@ -17,7 +28,7 @@ cmd_status(struct app *app, int argc, char **argv)
 	struct err e = {0};
 	time_t now = time(NULL);
 	char *last_error;
-	long waiting, failed, conflicts;
+	long waiting, failed, parked, conflicts;
 	size_t i;
 	int rc, stale_any = 0;
 
@@ -44,12 +55,14 @@ cmd_status(struct app *app, int argc, char **argv)
 		fetch_state_release(&st);
 	}
 	/* Undelivered alerts need a person as much as a stale source. */
-	if ((rc = store_notify_backlog(app->store, &waiting, &failed, &last_error, &e))) {
+	if ((rc = store_notify_backlog(app->store, &waiting, &failed, &parked, &last_error,
+	                               &e))) {
 		error("%s", e.msg);
 		return rc;
 	}
-	if (waiting || app->config.notify)
-		printf("notifications: %ld waiting, %ld failing%s%s\n", waiting, failed,
+	if (waiting || parked || app->config.notify)
+		printf("notifications: %ld waiting, %ld failing%s%s%s%s\n", waiting, failed,
+		       parked ? ", " : "", parked ? parked_text(parked) : "",
 		       last_error ? "; last error: " : "", last_error ? last_error : "");
 	free(last_error);
 	/* Where articles disagree with IRCC: for a person, not for cron. */
@@ -63,5 +76,5 @@ cmd_status(struct app *app, int argc, char **argv)
 		error("cannot write standard output: %s", strerror(errno));
 		return EX_IOERR;
 	}
-	return stale_any || failed ? 1 : 0;
+	return stale_any || failed || parked ? 1 : 0;
 }

@@ -16,7 +16,7 @@
 #include "draw.h"
 #include "util.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* IRCC's feed may bring a draw late, but not this many days after a
  * later one: then an unconfirmed draw it has not brought is retracted. */
@@ -169,7 +169,8 @@ long store_count(struct store *s, const char *table, struct err *e);
 /* Notifications (notify = COMMAND in the config).  While on, a body that
  * makes a draw new, changes one, states an unconfirmed one or retracts
  * one queues a notification in the same transaction, unless the database
- * held no draw before it (the first load of history is not news). */
+ * held no draw before it (the first load of history is not news); at
+ * most 50 for one body. */
 void store_set_notify(struct store *s, int on);
 struct store_notification {
 	long id;
@@ -177,19 +178,35 @@ struct store_notification {
 	char *number, *date;
 	char *env;		/* JSON object: EEDRAWS_* variable -> value */
 	long attempts;		/* this one included */
+	/* store_notifications_each() only; env NULL there */
+	char *created_at, *last_error;
+	char *parked_at;	/* NULL unless parked */
 };
-/* Claims the oldest notification not delivered and not being delivered
- * (claimed less than lease seconds ago and not failed): 1 and *n filled,
- * 0 when none, or an error code (negated). */
+/* Claims the oldest notification not delivered, not parked and not being
+ * delivered (claimed less than lease seconds ago and not failed): 1 and
+ * *n filled, 0 when none, or an error code (negated). */
 int store_next_notification(struct store *s, long lease, struct store_notification *n,
                             struct err *e);
 /* Marks a claimed notification delivered (error NULL) or failed. */
 int store_notification_done(struct store *s, long id, const char *error, struct err *e);
+/* Marks a claimed notification failed and parked: it is not claimed
+ * again until store_notification_retry(). */
+int store_notification_park(struct store *s, long id, const char *error, struct err *e);
 void store_notification_release(struct store_notification *n);
-/* Notifications not delivered yet, how many of them failed last time,
- * and the latest failure's message (NULL if none; caller frees). */
-int store_notify_backlog(struct store *s, long *waiting, long *failed, char **last_error,
-                         struct err *e);
+/* Calls fn for each notification not delivered, oldest first; a non-zero
+ * return from fn stops the walk and is returned. */
+int store_notifications_each(struct store *s, int (*fn)(void *, const struct store_notification *),
+                             void *ctx, struct err *e);
+/* Notification id, waiting or parked, made waiting again with its
+ * attempts counted from 0 (retry), or deleted (drop); id 0: every parked
+ * one.  *n says how many; an id not waiting is EX_DATAERR. */
+int store_notification_retry(struct store *s, long id, long *n, struct err *e);
+int store_notification_drop(struct store *s, long id, long *n, struct err *e);
+/* Notifications not delivered yet and not parked, how many of those
+ * failed last time, how many are parked, and the latest failure's
+ * message (NULL if none; caller frees). */
+int store_notify_backlog(struct store *s, long *waiting, long *failed, long *parked,
+                         char **last_error, struct err *e);
 
 /* Row-by-row reading, for export and list.  Tables: "draws" (IRCC's and
  * the unconfirmed, told apart by the confirmed column; with STORE_ALL also

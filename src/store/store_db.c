@@ -208,6 +208,9 @@ static const char *const migrations[] = {
 	" FROM observations o JOIN draws d ON d.number = o.number"
 	" WHERE o.matched_by IS NOT 'values'"
 	"  AND o.crs_cutoff IS NOT NULL AND o.crs_cutoff IS NOT d.crs_cutoff;",
+	/* 4 -> 5: a notification whose command cannot run, or failed too
+	 * often, is parked aside until a person retries it (issue 14). */
+	"ALTER TABLE notifications ADD COLUMN parked_at TEXT;",
 };
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 

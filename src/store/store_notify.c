@@ -1,13 +1,18 @@
 /* store_notify.c: the notifications queue (an outbox).  A transaction
  * that makes news queues its notifications itself, so none is lost to a
  * crash; main delivers them after, marking each done once its command
- * succeeded.  See store.h. */
+ * succeeded, or parked when it cannot be.  See store.h. */
 #include "store_int.h"
 
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+
+/* The most notifications one body queues: a page of 2,000 rows of draws
+ * must not run the command 2,000 times.  The rest are still announced
+ * on stdout.  (A constant: no config key.) */
+#define NOTIFY_MAX_PER_BODY 50
 
 void
 store_set_notify(struct store *s, int on)
@@ -90,13 +95,13 @@ outbox_queue(struct store *s, const struct event_list *l, const char *source,
 	sqlite3_stmt *st;
 	const char *kind;
 	char *env;
-	size_t i;
+	size_t i, queued = 0;
 	int rc = 0;
 
 	if ((rc = db_prepare(s, "INSERT INTO notifications (event, number, date, env,"
 	                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5)", &st, e)))
 		return rc;
-	for (i = 0; rc == 0 && i < l->n; i++) {
+	for (i = 0; rc == 0 && i < l->n && queued < NOTIFY_MAX_PER_BODY; i++) {
 		const struct event *ev = &l->v[i];
 
 		switch (ev->pub.what) {
@@ -117,6 +122,7 @@ outbox_queue(struct store *s, const struct event_list *l, const char *source,
 		bind_text(st, 5, now);
 		rc = run(s, st, e);
 		free(env);
+		queued++;
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -139,7 +145,7 @@ store_next_notification(struct store *s, long lease, struct store_notification *
 	if ((rc = db_prepare(s,
 	        "UPDATE notifications SET attempts = attempts + 1, last_attempt = ?1,"
 	        " last_error = NULL WHERE id = (SELECT id FROM notifications"
-	        "  WHERE delivered_at IS NULL AND (last_attempt IS NULL"
+	        "  WHERE delivered_at IS NULL AND parked_at IS NULL AND (last_attempt IS NULL"
 	        "   OR last_error IS NOT NULL OR last_attempt < ?2)"
 	        "  ORDER BY id LIMIT 1)"
 	        " RETURNING id, event, number, date, env, attempts", &st, e)))
@@ -189,6 +195,25 @@ store_notification_done(struct store *s, long id, const char *error, struct err 
 	return rc;
 }
 
+int
+store_notification_park(struct store *s, long id, const char *error, struct err *e)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int rc;
+
+	format_utc(time(NULL), now);
+	if ((rc = db_prepare(s, "UPDATE notifications SET last_error = ?3, parked_at = ?2"
+	                     " WHERE id = ?1", &st, e)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, now);
+	bind_text(st, 3, error);
+	rc = run(s, st, e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 void
 store_notification_release(struct store_notification *n)
 {
@@ -196,20 +221,92 @@ store_notification_release(struct store_notification *n)
 	free(n->number);
 	free(n->date);
 	free(n->env);
+	free(n->created_at);
+	free(n->last_error);
+	free(n->parked_at);
 	memset(n, 0, sizeof(*n));
 }
 
 int
-store_notify_backlog(struct store *s, long *waiting, long *failed, char **last_error,
-                     struct err *e)
+store_notifications_each(struct store *s, int (*fn)(void *, const struct store_notification *),
+                         void *ctx, struct err *e)
+{
+	struct store_notification n;
+	sqlite3_stmt *st;
+	int rc, step = SQLITE_DONE;
+
+	if ((rc = db_prepare(s, "SELECT id, event, number, date, attempts, created_at,"
+	                     " last_error, parked_at FROM notifications"
+	                     " WHERE delivered_at IS NULL ORDER BY id", &st, e)))
+		return rc;
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&n, 0, sizeof(n));
+		n.id = (long)sqlite3_column_int64(st, 0);
+		n.event = column_dup(st, 1);
+		n.number = column_dup(st, 2);
+		n.date = column_dup(st, 3);
+		n.attempts = (long)sqlite3_column_int64(st, 4);
+		n.created_at = column_dup(st, 5);
+		n.last_error = column_dup(st, 6);
+		n.parked_at = column_dup(st, 7);
+		rc = fn(ctx, &n);
+		store_notification_release(&n);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = db_error(s, e, "reading notifications");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* retry and drop: the notification id, or with id 0 every parked one;
+ * an id that is no notification waiting changes nothing (EX_DATAERR). */
+static int
+settle(struct store *s, long id, const char *sql, long *n, struct err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	*waiting = *failed = 0;
+	*n = 0;
+	if ((rc = db_prepare(s, sql, &st, e)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = run(s, st, e)) == 0)
+		*n = (long)sqlite3_changes(s->db);
+	sqlite3_finalize(st);
+	if (rc == 0 && id && *n == 0)
+		rc = err_set(e, EX_DATAERR, "no notification %ld is waiting (eedraws notifications"
+		             " lists them)", id);
+	return rc;
+}
+
+int
+store_notification_retry(struct store *s, long id, long *n, struct err *e)
+{
+	/* Its attempts start again: notify_attempts more before it parks. */
+	return settle(s, id, "UPDATE notifications SET parked_at = NULL, attempts = 0,"
+	              " last_attempt = NULL, last_error = NULL WHERE delivered_at IS NULL"
+	              " AND (id = ?1 OR (?1 = 0 AND parked_at IS NOT NULL))", n, e);
+}
+
+int
+store_notification_drop(struct store *s, long id, long *n, struct err *e)
+{
+	return settle(s, id, "DELETE FROM notifications WHERE delivered_at IS NULL"
+	              " AND (id = ?1 OR (?1 = 0 AND parked_at IS NOT NULL))", n, e);
+}
+
+int
+store_notify_backlog(struct store *s, long *waiting, long *failed, long *parked,
+                     char **last_error, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*waiting = *failed = *parked = 0;
 	*last_error = NULL;
 	if ((rc = db_prepare(s,
-	        "SELECT count(*), count(last_error),"
+	        "SELECT count(*) - count(parked_at), count(last_error) - count(parked_at),"
+	        " count(parked_at),"
 	        " (SELECT last_error FROM notifications WHERE delivered_at IS NULL"
 	        "  AND last_error IS NOT NULL ORDER BY last_attempt DESC LIMIT 1)"
 	        " FROM notifications WHERE delivered_at IS NULL", &st, e)))
@@ -217,7 +314,8 @@ store_notify_backlog(struct store *s, long *waiting, long *failed, char **last_e
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*waiting = (long)sqlite3_column_int64(st, 0);
 		*failed = (long)sqlite3_column_int64(st, 1);
-		*last_error = column_dup(st, 2);
+		*parked = (long)sqlite3_column_int64(st, 2);
+		*last_error = column_dup(st, 3);
 		rc = 0;
 	} else {
 		rc = db_error(s, e, "reading notifications");

@@ -7,12 +7,15 @@
  *           sites, one request at a time per host)
  *   take    each answer in config order: a body of draws through the
  *           pipeline, a news feed's items chosen
+ *   tell    the report page (page.c) and the notifications (deliver.c) of
+ *           what take stored: IRCC's draws go out before the articles,
+ *           which may take long, are fetched
  *   news    the chosen items of every news feed in a second batch, each
  *           stored as an article
  *   done    each news feed's state kept once its items are
  *
- * then the report page (page.c) and the notifications (deliver.c).  The
- * fetch state changes only through state.c. */
+ * then tell again, for what the articles said.  The fetch state changes
+ * only through state.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +45,9 @@ struct pass {
 	size_t n;
 	struct crawl *crawl;
 	int status;			/* the first failure */
+	int told;			/* tell ran: the page is current as of */
+	long changes;			/* ... this many changes */
+	int held;			/* a notification failed: no more this run */
 };
 
 /* Remembers a failure for the next run, from the state stored before it,
@@ -210,6 +216,22 @@ done(struct app *app, struct source_run *r, const struct body *b)
 	return items;
 }
 
+/* tell: the page rewritten when the database changed since it was last
+ * (before the notifications: a command they run may send the page),
+ * then the notifications waiting, unless one failed earlier this run. */
+static void
+tell(struct pass *p)
+{
+	long changes = store_data_changes(p->app->store);
+
+	if (!p->told || changes != p->changes)
+		keep_first(&p->status, update_report(p->app));
+	p->told = 1;
+	p->changes = changes;
+	if (!p->held)
+		keep_first(&p->status, deliver_until(p->app, &p->held));
+}
+
 static void
 pass_release(struct pass *p)
 {
@@ -248,7 +270,8 @@ update_run(struct app *app, int argc, char **argv)
 		keep_first(&p.status, rc);
 	}
 	for (i = 0; i < p.n; i++)
-		p.runs[i].rc = take(app, &p.runs[i], &p.reqs[i]);
+		keep_first(&p.status, p.runs[i].rc = take(app, &p.runs[i], &p.reqs[i]));
+	tell(&p);
 	news(&p);
 	for (i = 0; i < p.n; i++) {
 		if (p.runs[i].news)
@@ -256,8 +279,6 @@ update_run(struct app *app, int argc, char **argv)
 		keep_first(&p.status, p.runs[i].rc);
 	}
 	pass_release(&p);
-	/* Before the notifications: a command they run may send the page. */
-	keep_first(&p.status, update_report(app));
-	keep_first(&p.status, deliver(app));
+	tell(&p);
 	return p.status;
 }

@@ -15,8 +15,13 @@ int update_run(struct app *app, int argc, char **argv);
 
 /* Runs the notify command for each notification waiting, oldest first,
  * until one fails: the rest wait for the next run, in order.  A
- * notification is marked delivered only after its command succeeded. */
+ * notification is marked delivered only after its command succeeded.  One
+ * whose command cannot run (NOTIFY_CANNOT_RUN), or that has failed
+ * notify_attempts times, is parked instead, said, and passed by. */
 int deliver(struct app *app);
+/* As deliver(), *held set when a failure or an error stopped it: then
+ * no other call in this run should try again. */
+int deliver_until(struct app *app, int *held);
 
 /* The report's page: the draws on or after since (NULL: all) from the
  * store, the sources' freshness as status shows it. */
