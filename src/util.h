@@ -59,12 +59,17 @@ int strcase_in_list(const char *s, const char *const *list);
 /* Reads a whole file ("-" is stdin) into *data (caller frees, NUL-terminated). */
 int read_file(const char *path, char **data, size_t *len, struct err *e);
 
-/* Writes path through a temporary file beside it ("PATH.tmp.PID") and a
- * rename, so that path is either whole or as it was: fn writes to the
- * FILE (returning 0, or an error code with e set); then a write error
- * (ferror, a full disk at flush or fsync) fails it too.  On any failure
- * the temporary file is removed.  Errors: EX_CANTCREAT when the file
- * cannot be made, EX_IOERR when it cannot be written or renamed. */
+/* Writes path through a temporary file beside it ("PATH.tmp.PID.XXXXXX",
+ * mkstemp's: never a planted file or symlink) and a rename, so that path
+ * is either whole or as it was: fn writes to the FILE (returning 0, or an
+ * error code with e set); then a write error (ferror, a full disk at
+ * flush or fsync) fails it too.  On any failure the temporary file is
+ * removed; those of runs killed before their rename are removed first.
+ * A path that exists and is not a regular file (a device, a FIFO), and
+ * /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N, are written
+ * directly: a rename would replace them.  Errors: EX_CANTCREAT when the
+ * file cannot be made or opened, EX_IOERR when it cannot be written or
+ * renamed. */
 typedef int write_fn(FILE *f, void *ctx, struct err *e);
 int write_file_atomic(const char *path, write_fn *fn, void *ctx, struct err *e);
 
