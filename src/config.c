@@ -350,6 +350,37 @@ handler(void *user, const char *section, const char *name, const char *value)
 	return fail(r, "unknown section [%s]", section);
 }
 
+/* inih reads a line into INI_MAX_LINE bytes, its end and a NUL
+ * included: a longer one would be cut and its rest read as a line of its
+ * own (a URL shortened without a word).  A NUL would end a value as
+ * silently, and a CR alone is no line end to inih, so a file saved with
+ * them would be one long line.  Each is refused here, before inih sees
+ * the text. */
+static int
+check_text(const char *path, const char *data, size_t len, struct err *e)
+{
+	size_t i, start = 0;
+	int line = 1;
+
+	for (i = 0; i <= len; i++) {
+		if (i < len && data[i] == '\0')
+			return err_set(e, EX_CONFIG, "%s:%d: a NUL byte: not a text file",
+			               path, line);
+		if (i < len && data[i] == '\r' && (i + 1 == len || data[i + 1] != '\n'))
+			return err_set(e, EX_CONFIG, "%s:%d: a line ends with CR alone: save "
+			               "the file with LF or CRLF line ends", path, line);
+		if (i < len && data[i] != '\n')
+			continue;
+		if (i + (i < len) - start > INI_MAX_LINE - 1)
+			return err_set(e, EX_CONFIG, "%s:%d: line too long: %zu bytes, at most "
+			               "%d with its line end", path, line,
+			               i + (i < len) - start, INI_MAX_LINE - 1);
+		line++;
+		start = i + 1;
+	}
+	return 0;
+}
+
 static char *
 find_config(void)
 {
@@ -369,9 +400,10 @@ int
 config_load(struct config *c, const char *path, struct err *e)
 {
 	struct reader r = { c, 0, "" };
-	FILE *f;
-	size_t i;
-	int line;
+	struct err re = {0};
+	char *text;
+	size_t i, len;
+	int line, rc;
 
 	memset(c, 0, sizeof(*c));
 	c->database = config_default_database();
@@ -386,12 +418,14 @@ config_load(struct config *c, const char *path, struct err *e)
 	c->path = path ? xstrdup(path) : find_config();
 	if (!c->path)
 		return 0;
-	f = fopen(c->path, "r");
-	if (!f)
-		return err_set(e, EX_CONFIG, "cannot open config '%s': %s", c->path,
-		               strerror(errno));
-	line = ini_parse_file(f, handler, &r);
-	fclose(f);
+	if (read_file(c->path, &text, &len, &re))
+		return err_set(e, EX_CONFIG, "config: %s", re.msg);
+	if ((rc = check_text(c->path, text, len, e))) {
+		free(text);
+		return rc;
+	}
+	line = ini_parse_string(text, handler, &r);
+	free(text);
 	if (line != 0)
 		return err_set(e, EX_CONFIG, "%s:%d: %s", c->path, line,
 		               r.msg[0] ? r.msg : "not an INI line");
