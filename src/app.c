@@ -99,7 +99,7 @@ is_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* Reads a FILE, URL or "-" into *b. */
+/* Reads a FILE, URL or "-" into *b, each bounded by max_size. */
 int
 load_body(const struct app *app, const char *arg, struct body *b, struct err *e)
 {
@@ -111,7 +111,7 @@ load_body(const struct app *app, const char *arg, struct body *b, struct err *e)
 		set_fetch_opts(app, &o);
 		return fetch_url(arg, &o, b, e);
 	}
-	if ((rc = read_file(arg, &b->data, &b->len, e)))
+	if ((rc = read_file_max(arg, (size_t)app->config.max_size, &b->data, &b->len, e)))
 		return rc;
 	b->url = xstrdup(strcmp(arg, "-") ? arg : "(stdin)");
 	b->fetched_at = time(NULL);

@@ -223,6 +223,12 @@ strcase_in_list(const char *s, const char *const *list)
 int
 read_file(const char *path, char **data, size_t *len, struct err *e)
 {
+	return read_file_max(path, 0, data, len, e);
+}
+
+int
+read_file_max(const char *path, size_t max, char **data, size_t *len, struct err *e)
+{
 	struct buf b = {0};
 	char chunk[65536];
 	size_t n;
@@ -230,8 +236,19 @@ read_file(const char *path, char **data, size_t *len, struct err *e)
 
 	if (!f)
 		return err_set(e, EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		buf_add(&b, chunk, n);
+		if (max && b.len > max)
+			break;
+	}
+	if (max && b.len > max) {
+		if (f != stdin)
+			fclose(f);
+		buf_release(&b);
+		return err_set(e, EX_DATAERR, "'%s' is larger than max_size, %zu bytes: "
+		               "not read (raise max_size in the config to take it)",
+		               strcmp(path, "-") ? path : "(stdin)", max);
+	}
 	if (ferror(f)) {
 		int saved = errno;
 

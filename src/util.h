@@ -59,6 +59,11 @@ int strcase_in_list(const char *s, const char *const *list);
 /* Reads a whole file ("-" is stdin) into *data (caller frees, NUL-terminated). */
 int read_file(const char *path, char **data, size_t *len, struct err *e);
 
+/* read_file, but a file (or stdin) larger than max bytes is EX_DATAERR,
+ * read no further than the limit, and its message names the file, the
+ * limit and the config key that sets it (max_size); max 0 is none. */
+int read_file_max(const char *path, size_t max, char **data, size_t *len, struct err *e);
+
 /* Writes path through a temporary file beside it ("PATH.tmp.PID.XXXXXX",
  * mkstemp's: never a planted file or symlink) and a rename, so that path
  * is either whole or as it was: fn writes to the FILE (returning 0, or an

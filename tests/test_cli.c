@@ -812,6 +812,39 @@ START_TEST(test_parse_reads_stdin_and_touches_no_database)
 }
 END_TEST
 
+/* max_size bounds a file and stdin as it bounds a download: the big one
+ * refused, named, nothing of it stored; the small one beside it stored. */
+START_TEST(test_max_size_bounds_files_and_stdin_too)
+{
+	char *conf = xasprintf("%s/small.conf", dir), *out, *err;
+	char *big = test_slurp(test_data("feed-2025-02-05-small.json"), NULL);
+	char *bigpath = xstrdup(test_data("feed-2025-02-05-small.json"));
+	FILE *f = fopen(conf, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs("[eedraws]\nmax_size = 5000\n", f);
+	fclose(f);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                          "ingest", bigpath, test_data("feed-ddmmyyyy.json"), NULL },
+	                          NULL, &out, &err), 65);
+	ck_assert_msg(strstr(err, "feed-2025-02-05-small.json' is larger than max_size, "
+	                     "5000 bytes"), "%s", err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 2);
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                          "ingest", "-", NULL }, big, &out, &err), 65);
+	ck_assert_msg(strstr(err, "'(stdin)' is larger than max_size"), "%s", err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"), 1);
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "parse",
+	                          bigpath, NULL }, NULL, &out, &err), 65);
+	ck_assert_msg(strstr(err, "is larger than max_size"), "%s", err);
+	ck_assert_str_eq(out, "");
+	free(out), free(err), free(big), free(bigpath), free(conf);
+}
+END_TEST
+
 Suite *
 cli_suite(void)
 {
@@ -847,6 +880,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_csv_cells_cannot_carry_a_formula);
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
+	tcase_add_test(tc, test_max_size_bounds_files_and_stdin_too);
 	tcase_add_test(tc, test_ingest_french_after_english_announces_nothing_and_exports_name_fr);
 	tcase_add_test(tc, test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing);
 	suite_add_tcase(s, tc);
