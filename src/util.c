@@ -263,6 +263,46 @@ read_file_max(const char *path, size_t max, char **data, size_t *len, struct err
 	return 0;
 }
 
+size_t
+utf8_seq_len(const unsigned char *p)
+{
+	size_t n, i;
+
+	if (*p && *p < 0x80)
+		return 1;
+	n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 && *p < 0xf0 ? 3 :
+	    *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			n = 0;	/* also at the NUL: nothing past it is read */
+	if ((n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0))) ||
+	    (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90))))
+		n = 0;
+	return n;
+}
+
+char *
+utf8_repair(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct buf b = {0};
+	size_t n;
+
+	while (*p && (n = utf8_seq_len(p)) > 0)
+		p += n;
+	if (!*p)
+		return NULL;
+	buf_add(&b, s, (size_t)((const char *)p - s));
+	while (*p) {
+		if ((n = utf8_seq_len(p)) > 0)
+			buf_add(&b, p, n);
+		else
+			buf_adds(&b, "\xef\xbf\xbd");
+		p += n ? n : 1;
+	}
+	return buf_detach(&b, NULL);
+}
+
 int
 make_parents(const char *path)
 {

@@ -78,6 +78,15 @@ int read_file_max(const char *path, size_t max, char **data, size_t *len, struct
 typedef int write_fn(FILE *f, void *ctx, struct err *e);
 int write_file_atomic(const char *path, write_fn *fn, void *ctx, struct err *e);
 
+/* The length of the well-formed UTF-8 sequence p starts (1 to 4): whole,
+ * not overlong, not a surrogate, not above U+10FFFF (RFC 3629); 0 when
+ * p[0] starts none or is the NUL that ends p. */
+size_t utf8_seq_len(const unsigned char *p);
+
+/* s with each byte that starts no well-formed sequence replaced by
+ * U+FFFD (caller frees); NULL when s is well-formed already. */
+char *utf8_repair(const char *s);
+
 /* Makes the directories leading to path's last component (mkdir -p of its
  * dirname), mode 0755; 0, or -1 with errno. */
 int make_parents(const char *path);
