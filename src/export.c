@@ -70,6 +70,18 @@ export_begin(struct exporter *x, FILE *f, enum export_format format,
 		fputs("[", f);
 }
 
+/* jansson refuses a string that is not UTF-8 (json_string() gives NULL,
+ * and the key would be dropped): such bytes are written as U+FFFD. */
+static json_t *
+json_text(const char *s)
+{
+	char *fixed = utf8_repair(s);
+	json_t *v = json_string(fixed ? fixed : s);
+
+	free(fixed);
+	return v ? v : json_null();
+}
+
 static json_t *
 json_cell(const char *s, char type)
 {
@@ -86,7 +98,7 @@ json_cell(const char *s, char type)
 		if (!errno && end != s && !*end)
 			return json_integer(v);
 	}
-	return json_string(s);
+	return json_text(s);
 }
 
 int

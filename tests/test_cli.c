@@ -845,6 +845,35 @@ START_TEST(test_max_size_bounds_files_and_stdin_too)
 }
 END_TEST
 
+/* A text that is not UTF-8 (a database written by another tool, say)
+ * keeps its key: the bad bytes become U+FFFD. */
+START_TEST(test_json_export_replaces_invalid_utf8_and_keeps_the_key)
+{
+	char *out, *err;
+	json_error_t jerr;
+	json_t *root, *row;
+	sqlite3 *h;
+	size_t i;
+
+	ingest_ok("feed-ddmmyyyy.json");
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "UPDATE draws SET name = CAST(X'41FF42F8808043' AS TEXT)",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-f", "json"), 0);
+	root = json_loads(out, 0, &jerr);
+	ck_assert_msg(root != NULL, "%s: %s", jerr.text, out);
+	ck_assert_uint_eq(json_array_size(root), 2);
+	json_array_foreach(root, i, row) {
+		ck_assert_ptr_nonnull(json_object_get(row, "name"));
+		ck_assert_str_eq(json_string_value(json_object_get(row, "name")),
+		                 "A\xef\xbf\xbd" "B\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "C");
+	}
+	json_decref(root);
+	free(out), free(err);
+}
+END_TEST
+
 Suite *
 cli_suite(void)
 {
@@ -881,6 +910,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
 	tcase_add_test(tc, test_max_size_bounds_files_and_stdin_too);
+	tcase_add_test(tc, test_json_export_replaces_invalid_utf8_and_keeps_the_key);
 	tcase_add_test(tc, test_ingest_french_after_english_announces_nothing_and_exports_name_fr);
 	tcase_add_test(tc, test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing);
 	suite_add_tcase(s, tc);
