@@ -67,6 +67,7 @@ app_setup(struct app *app)
 	if ((rc = open_store(app)))
 		return rc;
 	store_set_notify(app->store, (app->needs & APP_NOTIFY) && app->config.notify != NULL);
+	store_set_archive_keep(app->store, app->config.archive_keep);
 	return 0;
 }
 

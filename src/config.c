@@ -100,7 +100,7 @@ config_release(struct config *c)
  * test (tests/test_install.c) finds each in eedraws.conf(5). */
 const char *const config_keys_eedraws[] = {
 	"database", "user_agent", "connect_timeout", "timeout", "max_size",
-	"notify", "notify_timeout", "delay", "report", NULL,
+	"notify", "notify_timeout", "delay", "report", "archive_keep", NULL,
 };
 const char *const config_keys_source[] = {
 	"kind", "url", "lang", "enabled", "match", "max_items", "stale_after", NULL,
@@ -266,6 +266,8 @@ main_key(struct reader *r, const char *name, const char *value)
 		return read_duration(r, name, value, &c->notify_timeout);
 	if (strcmp(name, "delay") == 0)
 		return read_delay(r, name, value, &c->delay_ms);
+	if (strcmp(name, "archive_keep") == 0)
+		return read_long(r, name, value, 0, 1000000, &c->archive_keep);
 	if (strcmp(name, "report") == 0) {
 		if (!*value)
 			return fail(r, "%s: empty (leave it out for no report)", name);
@@ -413,6 +415,7 @@ config_load(struct config *c, const char *path, struct err *e)
 	c->max_size = FETCH_MAX_SIZE;
 	c->notify_timeout = DEFAULT_NOTIFY_TIMEOUT;
 	c->delay_ms = DEFAULT_DELAY_MS;
+	c->archive_keep = DEFAULT_ARCHIVE_KEEP;
 	add_source(c, "ircc", "ircc-json", IRCC_FEED_URL);
 
 	c->path = path ? xstrdup(path) : find_config();

@@ -52,6 +52,7 @@ START_TEST(test_no_config_file_gives_the_ircc_feed_and_an_xdg_database)
 	ck_assert_int_eq(c.sources[0].enabled, 1);
 	ck_assert_ptr_nonnull(strstr(c.user_agent, "eedraws/"));
 	ck_assert_int_eq(c.delay_ms, 1000);
+	ck_assert_int_eq(c.archive_keep, 20);
 	config_release(&c);
 	free(db);
 }
@@ -73,6 +74,7 @@ START_TEST(test_a_full_file_is_read)
 	           "notify_timeout = 2m\n"
 	           "delay = 1500ms\n"
 	           "report = /var/www/html/draws.html\n"
+	           "archive_keep = 5\n"
 	           "[source ircc]\n"
 	           "kind = ircc-json\n"
 	           "url = https://www.canada.ca/x.json\n"
@@ -97,6 +99,7 @@ START_TEST(test_a_full_file_is_read)
 	ck_assert_int_eq(c.notify_timeout, 120);
 	ck_assert_int_eq(c.delay_ms, 1500);
 	ck_assert_str_eq(c.report, "/var/www/html/draws.html");
+	ck_assert_int_eq(c.archive_keep, 5);
 	ck_assert_uint_eq(c.nsources, 3);
 	ck_assert_str_eq(c.sources[0].url, "https://www.canada.ca/x.json");
 	ck_assert_str_eq(c.sources[1].name, "other");
