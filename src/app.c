@@ -10,16 +10,20 @@
 #include "app.h"
 #include "parse.h"
 
+/* A message is one line: a control character from a URL, a name or a
+ * body's text in it is escaped (ctl_escape), so it can forge no line and
+ * work no terminal. */
 void
 error(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fputs("eedraws: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "eedraws: %s\n", ctl_escape(msg));
+	free(msg);
 }
 
 /* Keeps the first failure: the exit code says that something failed even

@@ -84,7 +84,7 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
-static char *
+char *
 xvasprintf(const char *fmt, va_list ap)
 {
 	va_list copy;
@@ -301,6 +301,52 @@ utf8_repair(const char *s)
 		p += n ? n : 1;
 	}
 	return buf_detach(&b, NULL);
+}
+
+/* The control character at p (C0, DEL, or C1 as C2 80..9F): its length,
+ * 0 for none. */
+static size_t
+ctl_len(const unsigned char *p)
+{
+	if (*p < 0x20 || *p == 0x7f)
+		return 1;
+	if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		return 2;
+	return 0;
+}
+
+const char *
+ctl_escape(const char *s)
+{
+	static struct buf slots[CTL_ESCAPE_SLOTS];
+	static size_t next;
+	const unsigned char *p = (const unsigned char *)s;
+	struct buf *b;
+
+	if (!s)
+		return NULL;
+	while (*p && !ctl_len(p))
+		p++;
+	if (!*p)
+		return s;
+	b = &slots[next++ % CTL_ESCAPE_SLOTS];
+	b->len = 0;
+	buf_add(b, s, (size_t)((const char *)p - s));
+	for (; *p; p++) {
+		if (!ctl_len(p))
+			buf_add(b, p, 1);
+		else if (*p == '\n')
+			buf_adds(b, "\\n");
+		else if (*p == '\t')
+			buf_adds(b, "\\t");
+		else if (*p == '\r')
+			buf_adds(b, "\\r");
+		else if (*p == 0xc2)
+			buf_addf(b, "\\u%04x", p[1]), p++;
+		else
+			buf_addf(b, "\\x%02x", *p);
+	}
+	return b->data;
 }
 
 int

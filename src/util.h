@@ -31,6 +31,7 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);		/* NULL in, NULL out */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Growable byte buffer, always NUL-terminated once anything was added. */
 struct buf {
@@ -86,6 +87,15 @@ size_t utf8_seq_len(const unsigned char *p);
 /* s with each byte that starts no well-formed sequence replaced by
  * U+FFFD (caller frees); NULL when s is well-formed already. */
 char *utf8_repair(const char *s);
+
+/* s as it may reach a terminal or a mail: each control character (C0,
+ * DEL, and C1 as UTF-8) written as an escape (\n, \t, \x1b, \u009b), so
+ * that a stored name or URL can neither move the cursor, recolour the
+ * screen nor forge a line of output.  Returns s itself when it has none
+ * (NULL for NULL); else a copy that stays valid for the next
+ * CTL_ESCAPE_SLOTS - 1 calls (the arguments of one printf). */
+#define CTL_ESCAPE_SLOTS 16
+const char *ctl_escape(const char *s);
 
 /* Makes the directories leading to path's last component (mkdir -p of its
  * dirname), mode 0755; 0, or -1 with errno. */
