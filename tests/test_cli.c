@@ -910,6 +910,7 @@ START_TEST(test_control_characters_from_stored_text_are_escaped_on_output)
 {
 	char *feed = test_slurp(test_data("feed-ddmmyyyy.json"), NULL), *name, *path, *out, *err;
 	const char *const export[] = { "eedraws", "-d", db, "export", NULL };
+	sqlite3 *h;
 	FILE *f;
 
 	ingest_ok("feed-ddmmyyyy.json");
@@ -936,6 +937,18 @@ START_TEST(test_control_characters_from_stored_text_are_escaped_on_output)
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "/no/such\x1b]0;x\x07\nfile"), 1);
 	ck_assert_msg(strstr(err, "'/no/such\\x1b]0;x\\x07\\nfile'"), "%s", err);
 	ck_assert_int_eq(count_lines(err, ""), 1);
+	free(out), free(err);
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "INSERT INTO observations (number, date, crs_cutoff,"
+	                              " source, url, fetched_at, observed_at) VALUES ('237',"
+	                              " '2023-01-11', 999, 'news', 'https://x.example/'"
+	                              " || char(27) || '[2J' || char(10) || 'b', '2023-01-12',"
+	                              " '2023-01-12')", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "conflicts"), 0);
+	ck_assert_msg(strstr(out, "https://x.example/\\x1b[2J\\nb"), "%s", out);
+	ck_assert_int_eq(count_lines(out, ""), 1);
 	free(out), free(err);
 
 	out = run_on_a_terminal(export);
