@@ -352,6 +352,23 @@ handler(void *user, const char *section, const char *name, const char *value)
 	return fail(r, "unknown section [%s]", section);
 }
 
+/* One line of n bytes, its line end included, as inih would read it. */
+static int
+check_line(const char *path, int line, const char *p, size_t n, struct err *e)
+{
+	const char *cr = memchr(p, '\r', n);
+
+	if (memchr(p, '\0', n))
+		return err_set(e, EX_CONFIG, "%s:%d: a NUL byte: not a text file", path, line);
+	if (cr && !(cr + 2 == p + n && cr[1] == '\n'))
+		return err_set(e, EX_CONFIG, "%s:%d: a line ends with CR alone: save the file "
+		               "with LF or CRLF line ends", path, line);
+	if (n > INI_MAX_LINE - 1)
+		return err_set(e, EX_CONFIG, "%s:%d: line too long: %zu bytes, at most %d "
+		               "with its line end", path, line, n, INI_MAX_LINE - 1);
+	return 0;
+}
+
 /* inih reads a line into INI_MAX_LINE bytes, its end and a NUL
  * included: a longer one would be cut and its rest read as a line of its
  * own (a URL shortened without a word).  A NUL would end a value as
@@ -361,24 +378,14 @@ handler(void *user, const char *section, const char *name, const char *value)
 static int
 check_text(const char *path, const char *data, size_t len, struct err *e)
 {
-	size_t i, start = 0;
-	int line = 1;
+	const char *p, *nl, *next, *end = data + len;
+	int line, rc;
 
-	for (i = 0; i <= len; i++) {
-		if (i < len && data[i] == '\0')
-			return err_set(e, EX_CONFIG, "%s:%d: a NUL byte: not a text file",
-			               path, line);
-		if (i < len && data[i] == '\r' && (i + 1 == len || data[i + 1] != '\n'))
-			return err_set(e, EX_CONFIG, "%s:%d: a line ends with CR alone: save "
-			               "the file with LF or CRLF line ends", path, line);
-		if (i < len && data[i] != '\n')
-			continue;
-		if (i + (i < len) - start > INI_MAX_LINE - 1)
-			return err_set(e, EX_CONFIG, "%s:%d: line too long: %zu bytes, at most "
-			               "%d with its line end", path, line,
-			               i + (i < len) - start, INI_MAX_LINE - 1);
-		line++;
-		start = i + 1;
+	for (p = data, line = 1; p < end; p = next, line++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		next = nl ? nl + 1 : end;
+		if ((rc = check_line(path, line, p, (size_t)(next - p), e)))
+			return rc;
 	}
 	return 0;
 }
