@@ -1,15 +1,18 @@
 /* announce.c: the cron job's mail: each event a body caused, one line on
  * stdout; but a conflict is no news (eedraws conflicts lists them,
- * eedraws status counts them). */
+ * eedraws status counts them).  What an article or a feed stated passes
+ * through T(), ctl_escape(): a name cannot forge a line of the mail. */
 #include <stdio.h>
 
 #include "app.h"
+
+#define T(s) ctl_escape(s)
 
 static void
 print_values(const struct draw *d)
 {
 	if (d->category)
-		printf(" %s", d->category);
+		printf(" %s", T(d->category));
 	if (d->invitations >= 0)
 		printf(", %ld invitations", d->invitations);
 	if (d->crs_cutoff >= 0)
@@ -20,9 +23,9 @@ print_values(const struct draw *d)
 static void
 print_stated(const char *date, const struct draw *d)
 {
-	fputs(date, stdout);
+	fputs(T(date), stdout);
 	if (d->number)
-		printf(" #%s", d->number);
+		printf(" #%s", T(d->number));
 	print_values(d);
 }
 
@@ -39,9 +42,10 @@ print_fields(const struct store_event *ev, int against)
 		n = ev->fields[i].new_value ? ev->fields[i].new_value : "";
 		if (against)
 			printf("%s %s: IRCC '%s', article '%s'", i ? ";" : "",
-			       ev->fields[i].field, o, n);
+			       T(ev->fields[i].field), T(o), T(n));
 		else
-			printf("%s %s '%s' -> '%s'", i ? "," : "", ev->fields[i].field, o, n);
+			printf("%s %s '%s' -> '%s'", i ? "," : "", T(ev->fields[i].field), T(o),
+			       T(n));
 	}
 }
 
@@ -57,22 +61,22 @@ announce(void *ctx, const struct store_event *ev)
 		return;
 	switch (ev->what) {
 	case STORE_NEW:
-		printf("new draw #%s %s", ev->number, date);
+		printf("new draw #%s %s", T(ev->number), T(date));
 		print_values(d);
 		break;
 	case STORE_CHANGED:
-		printf("changed draw #%s %s:", ev->number, date);
+		printf("changed draw #%s %s:", T(ev->number), T(date));
 		print_fields(ev, 0);
 		break;
 	case STORE_UNCONFIRMED:
 		fputs("unconfirmed draw ", stdout);
 		print_stated(date, d);
-		printf(" (u%lld, from %s)", ev->unconfirmed_id, ev->url);
+		printf(" (u%lld, from %s)", ev->unconfirmed_id, T(ev->url));
 		break;
 	case STORE_CONFLICT:
 		return;		/* no news */
 	case STORE_CONFIRMED:
-		printf("confirmed draw #%s %s, reported before IRCC", ev->number, date);
+		printf("confirmed draw #%s %s, reported before IRCC", T(ev->number), T(date));
 		if (ev->nfields)
 			putchar(':');
 		print_fields(ev, 1);
@@ -80,7 +84,7 @@ announce(void *ctx, const struct store_event *ev)
 	case STORE_RETRACTED:
 		fputs("retracted unconfirmed draw ", stdout);
 		print_stated(date, d);
-		printf(" (u%lld): %s", ev->unconfirmed_id, ev->reason);
+		printf(" (u%lld): %s", ev->unconfirmed_id, T(ev->reason));
 		break;
 	}
 	putchar('\n');

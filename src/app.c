@@ -10,16 +10,20 @@
 #include "app.h"
 #include "parse.h"
 
+/* A message is one line: a control character from a URL, a name or a
+ * body's text in it is escaped (ctl_escape), so it can forge no line and
+ * work no terminal. */
 void
 error(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fputs("eedraws: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "eedraws: %s\n", ctl_escape(msg));
+	free(msg);
 }
 
 /* Keeps the first failure: the exit code says that something failed even
@@ -67,6 +71,7 @@ app_setup(struct app *app)
 	if ((rc = open_store(app)))
 		return rc;
 	store_set_notify(app->store, (app->needs & APP_NOTIFY) && app->config.notify != NULL);
+	store_set_archive_keep(app->store, app->config.archive_keep);
 	return 0;
 }
 
@@ -99,7 +104,7 @@ is_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* Reads a FILE, URL or "-" into *b. */
+/* Reads a FILE, URL or "-" into *b, each bounded by max_size. */
 int
 load_body(const struct app *app, const char *arg, struct body *b, struct err *e)
 {
@@ -111,7 +116,7 @@ load_body(const struct app *app, const char *arg, struct body *b, struct err *e)
 		set_fetch_opts(app, &o);
 		return fetch_url(arg, &o, b, e);
 	}
-	if ((rc = read_file(arg, &b->data, &b->len, e)))
+	if ((rc = read_file_max(arg, (size_t)app->config.max_size, &b->data, &b->len, e)))
 		return rc;
 	b->url = xstrdup(strcmp(arg, "-") ? arg : "(stdin)");
 	b->fetched_at = time(NULL);

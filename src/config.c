@@ -100,7 +100,7 @@ config_release(struct config *c)
  * test (tests/test_install.c) finds each in eedraws.conf(5). */
 const char *const config_keys_eedraws[] = {
 	"database", "user_agent", "connect_timeout", "timeout", "max_size",
-	"notify", "notify_timeout", "notify_attempts", "delay", "report", NULL,
+	"notify", "notify_timeout", "notify_attempts", "delay", "report", "archive_keep", NULL,
 };
 const char *const config_keys_source[] = {
 	"kind", "url", "lang", "enabled", "match", "max_items", "stale_after", NULL,
@@ -268,6 +268,8 @@ main_key(struct reader *r, const char *name, const char *value)
 		return read_long(r, name, value, 1, 1000, &c->notify_attempts);
 	if (strcmp(name, "delay") == 0)
 		return read_delay(r, name, value, &c->delay_ms);
+	if (strcmp(name, "archive_keep") == 0)
+		return read_long(r, name, value, 0, 1000000, &c->archive_keep);
 	if (strcmp(name, "report") == 0) {
 		if (!*value)
 			return fail(r, "%s: empty (leave it out for no report)", name);
@@ -352,6 +354,44 @@ handler(void *user, const char *section, const char *name, const char *value)
 	return fail(r, "unknown section [%s]", section);
 }
 
+/* One line of n bytes, its line end included, as inih would read it. */
+static int
+check_line(const char *path, int line, const char *p, size_t n, struct err *e)
+{
+	const char *cr = memchr(p, '\r', n);
+
+	if (memchr(p, '\0', n))
+		return err_set(e, EX_CONFIG, "%s:%d: a NUL byte: not a text file", path, line);
+	if (cr && !(cr + 2 == p + n && cr[1] == '\n'))
+		return err_set(e, EX_CONFIG, "%s:%d: a line ends with CR alone: save the file "
+		               "with LF or CRLF line ends", path, line);
+	if (n > INI_MAX_LINE - 1)
+		return err_set(e, EX_CONFIG, "%s:%d: line too long: %zu bytes, at most %d "
+		               "with its line end", path, line, n, INI_MAX_LINE - 1);
+	return 0;
+}
+
+/* inih reads a line into INI_MAX_LINE bytes, its end and a NUL
+ * included: a longer one would be cut and its rest read as a line of its
+ * own (a URL shortened without a word).  A NUL would end a value as
+ * silently, and a CR alone is no line end to inih, so a file saved with
+ * them would be one long line.  Each is refused here, before inih sees
+ * the text. */
+static int
+check_text(const char *path, const char *data, size_t len, struct err *e)
+{
+	const char *p, *nl, *next, *end = data + len;
+	int line, rc;
+
+	for (p = data, line = 1; p < end; p = next, line++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		next = nl ? nl + 1 : end;
+		if ((rc = check_line(path, line, p, (size_t)(next - p), e)))
+			return rc;
+	}
+	return 0;
+}
+
 static char *
 find_config(void)
 {
@@ -371,9 +411,10 @@ int
 config_load(struct config *c, const char *path, struct err *e)
 {
 	struct reader r = { c, 0, "" };
-	FILE *f;
-	size_t i;
-	int line;
+	struct err re = {0};
+	char *text;
+	size_t i, len;
+	int line, rc;
 
 	memset(c, 0, sizeof(*c));
 	c->database = config_default_database();
@@ -384,17 +425,20 @@ config_load(struct config *c, const char *path, struct err *e)
 	c->notify_timeout = DEFAULT_NOTIFY_TIMEOUT;
 	c->notify_attempts = DEFAULT_NOTIFY_ATTEMPTS;
 	c->delay_ms = DEFAULT_DELAY_MS;
+	c->archive_keep = DEFAULT_ARCHIVE_KEEP;
 	add_source(c, "ircc", "ircc-json", IRCC_FEED_URL);
 
 	c->path = path ? xstrdup(path) : find_config();
 	if (!c->path)
 		return 0;
-	f = fopen(c->path, "r");
-	if (!f)
-		return err_set(e, EX_CONFIG, "cannot open config '%s': %s", c->path,
-		               strerror(errno));
-	line = ini_parse_file(f, handler, &r);
-	fclose(f);
+	if (read_file(c->path, &text, &len, &re))
+		return err_set(e, EX_CONFIG, "config: %s", re.msg);
+	if ((rc = check_text(c->path, text, len, e))) {
+		free(text);
+		return rc;
+	}
+	line = ini_parse_string(text, handler, &r);
+	free(text);
 	if (line != 0)
 		return err_set(e, EX_CONFIG, "%s:%d: %s", c->path, line,
 		               r.msg[0] ? r.msg : "not an INI line");

@@ -32,6 +32,7 @@ struct source {
 #define DEFAULT_NOTIFY_TIMEOUT 60
 #define DEFAULT_NOTIFY_ATTEMPTS 10
 #define DEFAULT_DELAY_MS 1000
+#define DEFAULT_ARCHIVE_KEEP 20
 
 struct config {
 	char *path;		/* the file read, NULL when none */
@@ -47,6 +48,7 @@ struct config {
 	 * start of the next to it (robots.txt's Crawl-delay may raise it). */
 	long delay_ms;
 	char *report;		/* the HTML page update keeps current; NULL: none */
+	long archive_keep;	/* bodies kept per news feed; 0: all */
 	struct source *sources;
 	size_t nsources;
 };

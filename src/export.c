@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 /* A text cell a spreadsheet would take for a formula (=, +, -, @, or a
  * tab or CR before one) gets a leading apostrophe, which spreadsheets
@@ -16,13 +17,17 @@ looks_like_formula(const char *s, char type)
 	return type == 't' && strchr("=+-@\t\r", *s) && *s;
 }
 
+/* tty: f is a terminal, where a cell's control characters are escaped
+ * (ctl_escape) rather than worked: CSV read by a program keeps them. */
 static void
-csv_cell(FILE *f, const char *s, char type)
+csv_cell(FILE *f, const char *s, char type, int tty)
 {
 	int quote;
 
 	if (!s)
 		return;
+	if (tty)
+		s = ctl_escape(s);
 	quote = strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		putc('"', f);
@@ -42,14 +47,14 @@ csv_cell(FILE *f, const char *s, char type)
 
 /* types NULL: all text that is never a formula (the header). */
 static void
-csv_line(FILE *f, const char *const *cells, const char *types, int n)
+csv_line(FILE *f, const char *const *cells, const char *types, int n, int tty)
 {
 	int i;
 
 	for (i = 0; i < n; i++) {
 		if (i)
 			putc(',', f);
-		csv_cell(f, cells[i], types ? types[i] : 'h');
+		csv_cell(f, cells[i], types ? types[i] : 'h', tty);
 	}
 	fputs("\r\n", f);
 }
@@ -64,10 +69,23 @@ export_begin(struct exporter *x, FILE *f, enum export_format format,
 	x->types = types;
 	x->ncolumns = ncolumns;
 	x->rows = 0;
+	x->tty = isatty(fileno(f));
 	if (format == EXPORT_CSV)
-		csv_line(f, columns, NULL, ncolumns);
+		csv_line(f, columns, NULL, ncolumns, 0);
 	else
 		fputs("[", f);
+}
+
+/* jansson refuses a string that is not UTF-8 (json_string() gives NULL,
+ * and the key would be dropped): such bytes are written as U+FFFD. */
+static json_t *
+json_text(const char *s)
+{
+	char *fixed = utf8_repair(s);
+	json_t *v = json_string(fixed ? fixed : s);
+
+	free(fixed);
+	return v ? v : json_null();
 }
 
 static json_t *
@@ -86,7 +104,7 @@ json_cell(const char *s, char type)
 		if (!errno && end != s && !*end)
 			return json_integer(v);
 	}
-	return json_string(s);
+	return json_text(s);
 }
 
 int
@@ -97,7 +115,8 @@ export_row(void *ctx, const char *const *cells, int ncells)
 	int i;
 
 	if (x->format == EXPORT_CSV) {
-		csv_line(x->f, cells, x->types, ncells < x->ncolumns ? ncells : x->ncolumns);
+		csv_line(x->f, cells, x->types, ncells < x->ncolumns ? ncells : x->ncolumns,
+		         x->tty);
 	} else {
 		o = json_object();
 		for (i = 0; i < ncells && i < x->ncolumns; i++)

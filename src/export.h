@@ -20,6 +20,7 @@ struct exporter {
 				 * ("0" false), 't' text (for JSON) */
 	int ncolumns;
 	long rows;
+	int tty;		/* f is a terminal: control characters escaped */
 };
 
 /* Writes the header (CSV) or the opening bracket (JSON). */

@@ -120,16 +120,10 @@ markup_ref(unsigned char c)
 static size_t
 utf8_len(const unsigned char *p)
 {
-	size_t n, i;
+	size_t n = utf8_seq_len(p);
 
-	n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
-	for (i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			n = 0;
-	if ((n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0))) ||
-	    (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90))) ||
-	    (n == 3 && *p == 0xef && p[1] == 0xbf && p[2] >= 0xbe))
-		n = 0;
+	if (n == 3 && *p == 0xef && p[1] == 0xbf && p[2] >= 0xbe)
+		n = 0;	/* U+FFFE, U+FFFF: XML forbids them */
 	return n;
 }
 

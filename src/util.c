@@ -1,6 +1,8 @@
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,7 +84,7 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
-static char *
+char *
 xvasprintf(const char *fmt, va_list ap)
 {
 	va_list copy;
@@ -221,6 +223,12 @@ strcase_in_list(const char *s, const char *const *list)
 int
 read_file(const char *path, char **data, size_t *len, struct err *e)
 {
+	return read_file_max(path, 0, data, len, e);
+}
+
+int
+read_file_max(const char *path, size_t max, char **data, size_t *len, struct err *e)
+{
 	struct buf b = {0};
 	char chunk[65536];
 	size_t n;
@@ -228,8 +236,19 @@ read_file(const char *path, char **data, size_t *len, struct err *e)
 
 	if (!f)
 		return err_set(e, EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		buf_add(&b, chunk, n);
+		if (max && b.len > max)
+			break;
+	}
+	if (max && b.len > max) {
+		if (f != stdin)
+			fclose(f);
+		buf_release(&b);
+		return err_set(e, EX_DATAERR, "'%s' is larger than max_size, %zu bytes: "
+		               "not read (raise max_size in the config to take it)",
+		               strcmp(path, "-") ? path : "(stdin)", max);
+	}
 	if (ferror(f)) {
 		int saved = errno;
 
@@ -242,6 +261,92 @@ read_file(const char *path, char **data, size_t *len, struct err *e)
 		fclose(f);
 	*data = buf_detach(&b, len);
 	return 0;
+}
+
+size_t
+utf8_seq_len(const unsigned char *p)
+{
+	size_t n, i;
+
+	if (*p && *p < 0x80)
+		return 1;
+	n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 && *p < 0xf0 ? 3 :
+	    *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			n = 0;	/* also at the NUL: nothing past it is read */
+	if ((n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0))) ||
+	    (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90))))
+		n = 0;
+	return n;
+}
+
+char *
+utf8_repair(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct buf b = {0};
+	size_t n;
+
+	while (*p && (n = utf8_seq_len(p)) > 0)
+		p += n;
+	if (!*p)
+		return NULL;
+	buf_add(&b, s, (size_t)((const char *)p - s));
+	while (*p) {
+		if ((n = utf8_seq_len(p)) > 0)
+			buf_add(&b, p, n);
+		else
+			buf_adds(&b, "\xef\xbf\xbd");
+		p += n ? n : 1;
+	}
+	return buf_detach(&b, NULL);
+}
+
+/* The control character at p (C0, DEL, or C1 as C2 80..9F): its length,
+ * 0 for none. */
+static size_t
+ctl_len(const unsigned char *p)
+{
+	if (*p < 0x20 || *p == 0x7f)
+		return 1;
+	if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		return 2;
+	return 0;
+}
+
+const char *
+ctl_escape(const char *s)
+{
+	static struct buf slots[CTL_ESCAPE_SLOTS];
+	static size_t next;
+	const unsigned char *p = (const unsigned char *)s;
+	struct buf *b;
+
+	if (!s)
+		return NULL;
+	while (*p && !ctl_len(p))
+		p++;
+	if (!*p)
+		return s;
+	b = &slots[next++ % CTL_ESCAPE_SLOTS];
+	b->len = 0;
+	buf_add(b, s, (size_t)((const char *)p - s));
+	for (; *p; p++) {
+		if (!ctl_len(p))
+			buf_add(b, p, 1);
+		else if (*p == '\n')
+			buf_adds(b, "\\n");
+		else if (*p == '\t')
+			buf_adds(b, "\\t");
+		else if (*p == '\r')
+			buf_adds(b, "\\r");
+		else if (*p == 0xc2)
+			buf_addf(b, "\\u%04x", p[1]), p++;
+		else
+			buf_addf(b, "\\x%02x", *p);
+	}
+	return b->data;
 }
 
 int
@@ -270,35 +375,169 @@ format_utc(time_t t, char out[21])
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-int
-write_file_atomic(const char *path, write_fn *fn, void *ctx, struct err *e)
+/* The descriptor a name for one stands for: "/dev/stdout" is 1,
+ * "/dev/fd/3" and "/proc/self/fd/3" are 3; -1 for any other path.  The
+ * open descriptor is written, as the shell set it up (a pipe, a file
+ * opened to append), never a file put in place of the name. */
+static int
+fd_path(const char *path)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	FILE *f;
-	int fd, rc;
+	static const char *const prefixes[] = { "/dev/fd/", "/proc/self/fd/", NULL };
+	const char *const *p;
+	char *end;
+	long fd;
 
-	/* 0666 less the umask, like any file a program makes: a page for a
-	 * web server must stay readable by it. */
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) < 0 ||
-	    !(f = fdopen(fd, "w"))) {
-		rc = err_set(e, EX_CANTCREAT, "cannot create '%s': %s", tmp, strerror(errno));
-		if (fd >= 0)
-			close(fd), unlink(tmp);
-		free(tmp);
-		return rc;
+	if (strcmp(path, "/dev/stdout") == 0)
+		return 1;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return 2;
+	for (p = prefixes; *p; p++) {
+		if (strncmp(path, *p, strlen(*p)) != 0)
+			continue;
+		errno = 0;
+		fd = strtol(path + strlen(*p), &end, 10);
+		if (!errno && end != path + strlen(*p) && !*end && fd >= 0 && fd < 65536)
+			return (int)fd;
 	}
+	return -1;
+}
+
+/* Flushes, checks and closes f; fsync only for a regular file (a pipe
+ * or a terminal cannot sync).  An error is set on e unless one already
+ * was (rc). */
+static int
+finish_file(FILE *f, const char *path, int sync, int rc, struct err *e)
+{
 	errno = 0;
-	rc = fn(f, ctx, e);
-	if (!rc && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
+	if (!rc && (fflush(f) != 0 || ferror(f) || (sync && fsync(fileno(f)) != 0)))
 		rc = err_set(e, EX_IOERR, "cannot write '%s': %s", path,
 		             errno ? strerror(errno) : "write error");
 	if (fclose(f) != 0 && !rc)
 		rc = err_set(e, EX_IOERR, "cannot write '%s': %s", path, strerror(errno));
-	if (!rc && rename(tmp, path) != 0)
-		rc = err_set(e, EX_IOERR, "cannot rename '%s' to '%s': %s", tmp, path,
-		             strerror(errno));
-	if (rc)
-		unlink(tmp);
+	return rc;
+}
+
+/* A device, a FIFO or a descriptor's name: written where it is, as a
+ * shell's redirection would; a rename would put a regular file in its
+ * place (as root, even under /dev). */
+static int
+write_direct(const char *path, int fd, write_fn *fn, void *ctx, struct err *e)
+{
+	FILE *f;
+
+	fd = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 3) :
+	     open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
+		return err_set(e, EX_CANTCREAT, "cannot open '%s': %s", path, strerror(errno));
+	}
+	return finish_file(f, path, 0, fn(f, ctx, e), e);
+}
+
+/* A temporary file of ours another run left (killed before its rename):
+ * "BASE.tmp.PID" or "BASE.tmp.PID.XXXXXX", PID a process that is gone,
+ * a regular file of our user's.  A live run's is never one. */
+static int
+stale_temp(const char *dir, const char *name, const char *base)
+{
+	size_t n = strlen(base);
+	struct stat st;
+	char *end, *full;
+	long pid;
+	int stale;
+
+	if (strncmp(name, base, n) != 0 || strncmp(name + n, ".tmp.", 5) != 0)
+		return 0;
+	errno = 0;
+	pid = strtol(name + n + 5, &end, 10);
+	if (errno || end == name + n + 5 || pid <= 0 || pid == (long)getpid())
+		return 0;
+	if (*end && (*end != '.' || strlen(end) != 7))
+		return 0;
+	if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+		return 0;
+	full = xasprintf("%s/%s", dir, name);
+	stale = lstat(full, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid();
+	free(full);
+	return stale;
+}
+
+/* Removes the temporary files that runs killed before their rename left
+ * beside path; best effort, as they harm nothing but the disk. */
+static void
+remove_stale_temps(const char *dir, const char *base)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (!d)
+		return;
+	while ((de = readdir(d)))
+		if (stale_temp(dir, de->d_name, base))
+			unlinkat(dirfd(d), de->d_name, 0);
+	closedir(d);
+}
+
+/* The directory of path and its last component (caller frees both). */
+static void
+split_path(const char *path, char **dir, char **base)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash) {
+		*dir = xstrdup(".");
+		*base = xstrdup(path);
+		return;
+	}
+	*dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+	*base = xstrdup(slash + 1);
+}
+
+/* mkstemp's file, beside path, with the mode any new file would get
+ * (0666 less the umask: a page for a web server must stay readable by
+ * it); O_EXCL, so nothing planted under its name is followed. */
+static int
+make_temp(const char *path, char **tmp, FILE **f, struct err *e)
+{
+	mode_t mask = umask(0);
+	int fd, rc;
+
+	umask(mask);
+	*tmp = xasprintf("%s.tmp.%ld.XXXXXX", path, (long)getpid());
+	if ((fd = mkstemp(*tmp)) < 0)
+		return err_set(e, EX_CANTCREAT, "cannot create '%s': %s", *tmp,
+		               strerror(errno));
+	if (fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 || fchmod(fd, 0666 & ~mask) != 0 ||
+	    !(*f = fdopen(fd, "w"))) {
+		rc = err_set(e, EX_CANTCREAT, "cannot create '%s': %s", *tmp, strerror(errno));
+		close(fd), unlink(*tmp);
+		return rc;
+	}
+	return 0;
+}
+
+int
+write_file_atomic(const char *path, write_fn *fn, void *ctx, struct err *e)
+{
+	struct stat st;
+	char *tmp, *dir, *base;
+	FILE *f;
+	int rc;
+
+	if (fd_path(path) >= 0 || (stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
+		return write_direct(path, fd_path(path), fn, ctx, e);
+	split_path(path, &dir, &base);
+	remove_stale_temps(dir, base);
+	free(dir), free(base);
+	if ((rc = make_temp(path, &tmp, &f, e)) == 0) {
+		rc = finish_file(f, path, 1, fn(f, ctx, e), e);
+		if (!rc && rename(tmp, path) != 0)
+			rc = err_set(e, EX_IOERR, "cannot rename '%s' to '%s': %s", tmp,
+			             path, strerror(errno));
+		if (rc)
+			unlink(tmp);
+	}
 	free(tmp);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <pcre2.h>
+#include <pty.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -812,6 +813,151 @@ START_TEST(test_parse_reads_stdin_and_touches_no_database)
 }
 END_TEST
 
+/* max_size bounds a file and stdin as it bounds a download: the big one
+ * refused, named, nothing of it stored; the small one beside it stored. */
+START_TEST(test_max_size_bounds_files_and_stdin_too)
+{
+	char *conf = xasprintf("%s/small.conf", dir), *out, *err;
+	char *big = test_slurp(test_data("feed-2025-02-05-small.json"), NULL);
+	char *bigpath = xstrdup(test_data("feed-2025-02-05-small.json"));
+	FILE *f = fopen(conf, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs("[eedraws]\nmax_size = 5000\n", f);
+	fclose(f);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                          "ingest", bigpath, test_data("feed-ddmmyyyy.json"), NULL },
+	                          NULL, &out, &err), 65);
+	ck_assert_msg(strstr(err, "feed-2025-02-05-small.json' is larger than max_size, "
+	                     "5000 bytes"), "%s", err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 2);
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                          "ingest", "-", NULL }, big, &out, &err), 65);
+	ck_assert_msg(strstr(err, "'(stdin)' is larger than max_size"), "%s", err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"), 1);
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "parse",
+	                          bigpath, NULL }, NULL, &out, &err), 65);
+	ck_assert_msg(strstr(err, "is larger than max_size"), "%s", err);
+	ck_assert_str_eq(out, "");
+	free(out), free(err), free(big), free(bigpath), free(conf);
+}
+END_TEST
+
+/* A text that is not UTF-8 (a database written by another tool, say)
+ * keeps its key: the bad bytes become U+FFFD. */
+START_TEST(test_json_export_replaces_invalid_utf8_and_keeps_the_key)
+{
+	char *out, *err;
+	json_error_t jerr;
+	json_t *root, *row;
+	sqlite3 *h;
+	size_t i;
+
+	ingest_ok("feed-ddmmyyyy.json");
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "UPDATE draws SET name = CAST(X'41FF42F8808043' AS TEXT)",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-f", "json"), 0);
+	root = json_loads(out, 0, &jerr);
+	ck_assert_msg(root != NULL, "%s: %s", jerr.text, out);
+	ck_assert_uint_eq(json_array_size(root), 2);
+	json_array_foreach(root, i, row) {
+		ck_assert_ptr_nonnull(json_object_get(row, "name"));
+		ck_assert_str_eq(json_string_value(json_object_get(row, "name")),
+		                 "A\xef\xbf\xbd" "B\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "C");
+	}
+	json_decref(root);
+	free(out), free(err);
+}
+END_TEST
+
+/* Runs eedraws -d DB ARGS with stdout on a terminal (a pty); returns
+ * what the terminal got (caller frees). */
+static char *
+run_on_a_terminal(const char *const *args)
+{
+	struct buf got = {0};
+	char chunk[4096];
+	int master, slave, status;
+	ssize_t n;
+	pid_t pid;
+
+	ck_assert_int_eq(openpty(&master, &slave, NULL, NULL, NULL), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		dup2(slave, 1);
+		close(master), close(slave);
+		execv(test_bin(), (char *const *)args);
+		_exit(127);
+	}
+	close(slave);
+	while ((n = read(master, chunk, sizeof(chunk))) > 0)	/* EIO at its end */
+		buf_add(&got, chunk, (size_t)n);
+	close(master);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	return buf_detach(&got, NULL);
+}
+
+/* A name stating a line of its own and a terminal's escapes: in the cron
+ * mail, list, error messages and CSV on a terminal, each is escaped. */
+START_TEST(test_control_characters_from_stored_text_are_escaped_on_output)
+{
+	char *feed = test_slurp(test_data("feed-ddmmyyyy.json"), NULL), *name, *path, *out, *err;
+	const char *const export[] = { "eedraws", "-d", db, "export", NULL };
+	sqlite3 *h;
+	FILE *f;
+
+	ingest_ok("feed-ddmmyyyy.json");
+	name = strstr(feed, "\"No Program Specified\"");
+	ck_assert_ptr_nonnull(name);
+	path = xasprintf("%s/evil.json", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fwrite(feed, 1, (size_t)(name - feed), f);
+	fputs("\"No\\u001b[2J Program\\nnew draw #666\\u009b\"", f);
+	fputs(name + strlen("\"No Program Specified\""), f);
+	fclose(f);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", path), 0);
+	ck_assert_msg(strstr(out, "'No\\x1b[2J Program\\nnew draw #666\\u009b'"), "%s", out);
+	ck_assert_int_eq(count_lines(out, "new draw "), 0);
+	ck_assert_ptr_null(strchr(out, '\x1b'));
+	free(out), free(err);
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list"), 0);
+	ck_assert_msg(strstr(out, "No\\x1b[2J Program\\nnew draw #666\\u009b"), "%s", out);
+	ck_assert_ptr_null(strchr(out, '\x1b'));
+	free(out), free(err);
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "/no/such\x1b]0;x\x07\nfile"), 1);
+	ck_assert_msg(strstr(err, "'/no/such\\x1b]0;x\\x07\\nfile'"), "%s", err);
+	ck_assert_int_eq(count_lines(err, ""), 1);
+	free(out), free(err);
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "INSERT INTO observations (number, date, crs_cutoff,"
+	                              " source, url, fetched_at, observed_at) VALUES ('237',"
+	                              " '2023-01-11', 999, 'news', 'https://x.example/'"
+	                              " || char(27) || '[2J' || char(10) || 'b', '2023-01-12',"
+	                              " '2023-01-12')", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "conflicts"), 0);
+	ck_assert_msg(strstr(out, "https://x.example/\\x1b[2J\\nb"), "%s", out);
+	ck_assert_int_eq(count_lines(out, ""), 1);
+	free(out), free(err);
+
+	out = run_on_a_terminal(export);
+	ck_assert_msg(strstr(out, "No\\x1b[2J Program\\nnew draw #666\\u009b"), "%s", out);
+	ck_assert_ptr_null(strchr(out, '\x1b'));
+	free(out), free(feed), free(path);
+}
+END_TEST
+
 Suite *
 cli_suite(void)
 {
@@ -847,6 +993,9 @@ cli_suite(void)
 	tcase_add_test(tc, test_csv_cells_cannot_carry_a_formula);
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
+	tcase_add_test(tc, test_max_size_bounds_files_and_stdin_too);
+	tcase_add_test(tc, test_json_export_replaces_invalid_utf8_and_keeps_the_key);
+	tcase_add_test(tc, test_control_characters_from_stored_text_are_escaped_on_output);
 	tcase_add_test(tc, test_ingest_french_after_english_announces_nothing_and_exports_name_fr);
 	tcase_add_test(tc, test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing);
 	suite_add_tcase(s, tc);

@@ -52,6 +52,7 @@ START_TEST(test_no_config_file_gives_the_ircc_feed_and_an_xdg_database)
 	ck_assert_int_eq(c.sources[0].enabled, 1);
 	ck_assert_ptr_nonnull(strstr(c.user_agent, "eedraws/"));
 	ck_assert_int_eq(c.delay_ms, 1000);
+	ck_assert_int_eq(c.archive_keep, 20);
 	config_release(&c);
 	free(db);
 }
@@ -73,6 +74,7 @@ START_TEST(test_a_full_file_is_read)
 	           "notify_timeout = 2m\n"
 	           "delay = 1500ms\n"
 	           "report = /var/www/html/draws.html\n"
+	           "archive_keep = 5\n"
 	           "[source ircc]\n"
 	           "kind = ircc-json\n"
 	           "url = https://www.canada.ca/x.json\n"
@@ -97,6 +99,7 @@ START_TEST(test_a_full_file_is_read)
 	ck_assert_int_eq(c.notify_timeout, 120);
 	ck_assert_int_eq(c.delay_ms, 1500);
 	ck_assert_str_eq(c.report, "/var/www/html/draws.html");
+	ck_assert_int_eq(c.archive_keep, 5);
 	ck_assert_uint_eq(c.nsources, 3);
 	ck_assert_str_eq(c.sources[0].url, "https://www.canada.ca/x.json");
 	ck_assert_str_eq(c.sources[1].name, "other");
@@ -198,6 +201,53 @@ START_TEST(test_errors_name_file_and_line)
 }
 END_TEST
 
+/* What inih would misread silently: a line longer than it reads (cut,
+ * its rest a line of its own), a NUL (the end of a value), CR-only line
+ * ends (the whole file one line). */
+START_TEST(test_long_lines_nuls_and_cr_line_ends_are_errors_with_file_and_line)
+{
+	char *pad = xmalloc(300), *text;
+	struct config c;
+	struct err e = {0};
+	char *where;
+	FILE *f;
+
+	/* A URL of 250 bytes whose tail, cut, would be a line of its own. */
+	memset(pad, 'a', 250);
+	pad[250] = '\0';
+	text = xasprintf("[eedraws]\ntimeout = 5\n[source x]\nurl = https://example.org/%s\n", pad);
+	write_conf(text);
+	where = xasprintf("%s:4: line too long", path);
+	ck_assert_int_eq(config_load(&c, path, &e), EX_CONFIG);
+	ck_assert_msg(strncmp(e.msg, where, strlen(where)) == 0, "%s", e.msg);
+	config_release(&c), free(where), free(text);
+
+	/* 198 bytes and its LF are read whole. */
+	memset(pad, 'a', 198 - strlen("url = https://example.org/"));
+	pad[198 - strlen("url = https://example.org/")] = '\0';
+	text = xasprintf("[source x]\nurl = https://example.org/%s\n", pad);
+	write_conf(text);
+	ck_assert_msg(config_load(&c, path, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(strlen(c.sources[0].url), 198 - strlen("url = "));
+	config_release(&c), free(text);
+
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fwrite("[eedraws]\ntimeout = 5\0 0\n", 1, 26, f);
+	fclose(f);
+	where = xasprintf("%s:2: a NUL byte", path);
+	ck_assert_int_eq(config_load(&c, path, &e), EX_CONFIG);
+	ck_assert_msg(strncmp(e.msg, where, strlen(where)) == 0, "%s", e.msg);
+	config_release(&c), free(where);
+
+	write_conf("[eedraws]\r\ntimeout = 5\r\n[source x]\rurl = https://example.org/\r");
+	where = xasprintf("%s:3: a line ends with CR alone", path);
+	ck_assert_int_eq(config_load(&c, path, &e), EX_CONFIG);
+	ck_assert_msg(strncmp(e.msg, where, strlen(where)) == 0, "%s", e.msg);
+	config_release(&c), free(where), free(pad);
+}
+END_TEST
+
 /* Each key of the tables the man page test reads is one the reader
  * handles: given a value no key takes, it complains about the value,
  * never that the key is unknown. */
@@ -280,6 +330,7 @@ config_suite(void)
 	tcase_add_test(tc, test_the_file_is_found_under_xdg_config_home);
 	tcase_add_test(tc, test_errors_name_file_and_line);
 	tcase_add_test(tc, test_every_listed_key_is_read);
+	tcase_add_test(tc, test_long_lines_nuls_and_cr_line_ends_are_errors_with_file_and_line);
 	tcase_add_test(tc, test_a_source_without_url_is_an_error);
 	tcase_add_test(tc, test_a_missing_named_file_is_an_error);
 	tcase_add_test(tc, test_the_example_config_is_valid);

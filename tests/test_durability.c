@@ -1055,6 +1055,126 @@ START_TEST(test_a_read_only_schema_1_database_is_not_migrated_and_says_so)
 }
 END_TEST
 
+/* What write_file_atomic's tests write. */
+static int
+write_hello(FILE *f, void *ctx, struct err *e)
+{
+	(void)ctx, (void)e;
+	fputs("hello\n", f);
+	return 0;
+}
+
+START_TEST(test_a_temporary_name_planted_as_a_symlink_is_not_followed)
+{
+	char *victim = xasprintf("%s/victim", dir), *path = xasprintf("%s/out.csv", dir);
+	char *planted = xasprintf("%s.tmp.%ld", path, (long)getpid()), *text;
+	struct err e = {0};
+	FILE *f = fopen(victim, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs("precious\n", f);
+	fclose(f);
+	ck_assert_int_eq(symlink(victim, planted), 0);
+	ck_assert_msg(write_file_atomic(path, write_hello, NULL, &e) == 0, "%s", e.msg);
+	text = test_slurp(victim, NULL);
+	ck_assert_str_eq(text, "precious\n");
+	free(text);
+	text = test_slurp(path, NULL);
+	ck_assert_str_eq(text, "hello\n");
+	free(text), free(victim), free(path), free(planted);
+}
+END_TEST
+
+START_TEST(test_a_fifo_is_written_through_not_replaced)
+{
+	char *fifo = xasprintf("%s/fifo", dir), got[64];
+	struct err e = {0};
+	struct stat st;
+	ssize_t n;
+	int rd;
+
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_ge(rd = open(fifo, O_RDONLY | O_NONBLOCK), 0);
+	ck_assert_msg(write_file_atomic(fifo, write_hello, NULL, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(stat(fifo, &st), 0);
+	ck_assert(S_ISFIFO(st.st_mode));
+	n = read(rd, got, sizeof(got) - 1);
+	ck_assert_int_eq(n, 6);
+	got[n] = '\0';
+	ck_assert_str_eq(got, "hello\n");
+	close(rd), free(fifo);
+}
+END_TEST
+
+START_TEST(test_a_descriptor_name_writes_to_that_descriptor)
+{
+	char *path, got[64];
+	struct err e = {0};
+	int p[2];
+	ssize_t n;
+
+	ck_assert_int_eq(pipe(p), 0);
+	path = xasprintf("/dev/fd/%d", p[1]);
+	ck_assert_msg(write_file_atomic(path, write_hello, NULL, &e) == 0, "%s", e.msg);
+	close(p[1]);
+	n = read(p[0], got, sizeof(got) - 1);
+	ck_assert_int_eq(n, 6);
+	got[n] = '\0';
+	ck_assert_str_eq(got, "hello\n");
+	close(p[0]), free(path);
+}
+END_TEST
+
+/* /dev/stdout is the same case, but a failure there as root would put
+ * a regular file in its place for the whole machine: this name cannot. */
+START_TEST(test_export_to_its_standard_output_by_name_writes_it)
+{
+	const char *argv[] = { "eedraws", "-d", db, "export", "-o", "/proc/self/fd/1", NULL };
+	char *out, *err;
+
+	ck_assert_msg(test_run(argv, NULL, &out, &err) == 0, "%s", err);
+	ck_assert_msg(strncmp(out, "number,date,", 12) == 0, "%s", out);
+	free(out), free(err);
+}
+END_TEST
+
+/* A killed run's temporary file: the pid of a process that is gone. */
+static long
+dead_pid(void)
+{
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		_exit(0);
+	ck_assert_int_eq(waitpid(pid, NULL, 0), pid);
+	return (long)pid;
+}
+
+START_TEST(test_a_killed_runs_temporary_files_are_removed_by_the_next)
+{
+	char *path = xasprintf("%s/page.html", dir);
+	long gone = dead_pid();
+	char *old = xasprintf("%s.tmp.%ld", path, gone);
+	char *stale = xasprintf("%s.tmp.%ld.Ab12Cd", path, gone);
+	char *live = xasprintf("%s.tmp.%ld.Ef34Gh", path, (long)getppid());
+	char *other = xasprintf("%s/other.html.tmp.%ld.Ab12Cd", dir, gone);
+	const char *files[] = { old, stale, live, other };
+	struct err e = {0};
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		fclose(fopen(files[i], "w"));
+	ck_assert_msg(write_file_atomic(path, write_hello, NULL, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(access(old, F_OK), -1);
+	ck_assert_int_eq(access(stale, F_OK), -1);
+	ck_assert_int_eq(access(live, F_OK), 0);	/* a run still writing */
+	ck_assert_int_eq(access(other, F_OK), 0);	/* another file's */
+	ck_assert_int_eq(access(path, F_OK), 0);
+	free(path), free(old), free(stale), free(live), free(other);
+}
+END_TEST
+
 Suite *
 durability_suite(void)
 {
@@ -1070,6 +1190,17 @@ durability_suite(void)
 	tcase_add_test(tc, test_a_full_disk_fails_clearly_and_keeps_what_was_stored);
 	tcase_add_test(tc, test_a_migration_that_cannot_finish_leaves_schema_1_as_it_was);
 	tcase_add_test(tc, test_a_read_only_schema_1_database_is_not_migrated_and_says_so);
+	suite_add_tcase(s, tc);
+
+	/* Output files (issue 14): CK_RUN_CASE=output runs these alone. */
+	tc = tcase_create("output");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_a_temporary_name_planted_as_a_symlink_is_not_followed);
+	tcase_add_test(tc, test_a_fifo_is_written_through_not_replaced);
+	tcase_add_test(tc, test_a_descriptor_name_writes_to_that_descriptor);
+	tcase_add_test(tc, test_export_to_its_standard_output_by_name_writes_it);
+	tcase_add_test(tc, test_a_killed_runs_temporary_files_are_removed_by_the_next);
 	suite_add_tcase(s, tc);
 	return s;
 }

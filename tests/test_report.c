@@ -351,6 +351,28 @@ START_TEST(test_text_from_the_database_is_escaped)
 }
 END_TEST
 
+/* Bytes F5 to FF never start UTF-8: each is U+FFFD, not the lead of a
+ * three-byte sequence copied through. */
+START_TEST(test_bytes_that_never_start_utf8_become_replacement_characters)
+{
+	struct report_data r = {0};
+	struct report_source *src;
+	char *page;
+
+	src = report_add_source(&r);
+	src->name = xstrdup("news");
+	src->state = xstrdup("failing");
+	src->last_error = xstrdup("bad \xf8\x88\x80 and \xfb\xbf\xbf end");
+	r.generated = 1786111200;
+	page = render(&r);
+	ck_assert_ptr_null(strchr(page, '\xf8'));
+	ck_assert_ptr_null(strchr(page, '\xfb'));
+	ck_assert_ptr_nonnull(strstr(page, "bad \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd and "));
+	free(page);
+	report_data_release(&r);
+}
+END_TEST
+
 START_TEST(test_unconfirmed_and_disputed_draws_are_marked)
 {
 	struct report_data r = {0};
@@ -796,6 +818,7 @@ report_suite(void)
 	tcase_add_test(tc, test_the_real_feed_has_a_point_per_draw_where_it_belongs);
 	tcase_add_test(tc, test_since_keeps_the_draws_on_or_after_the_date);
 	tcase_add_test(tc, test_text_from_the_database_is_escaped);
+	tcase_add_test(tc, test_bytes_that_never_start_utf8_become_replacement_characters);
 	tcase_add_test(tc, test_unconfirmed_and_disputed_draws_are_marked);
 	tcase_add_test(tc, test_an_empty_database_says_so_instead_of_an_empty_chart);
 	tcase_add_test(tc, test_report_command_writes_the_page);

@@ -639,6 +639,60 @@ START_TEST(test_fetch_state_round_trips)
 }
 END_TEST
 
+/* Archives text as a body of source and kind, fetched at t. */
+static void
+archive(struct store *s, const char *source, const char *kind, const char *url,
+        const char *text, time_t t)
+{
+	struct body b = {0};
+	struct err e = {0};
+
+	b.url = (char *)url;
+	b.data = (char *)text;
+	b.len = strlen(text);
+	b.fetched_at = t;
+	ck_assert_msg(store_archive(s, source, &b, kind, NULL, &e) == 0, "%s", e.msg);
+}
+
+/* A news feed whose lastBuildDate moves on every fetch: its latest
+ * bodies kept, as many as set, and nothing else's; reparse still runs. */
+START_TEST(test_a_news_feed_keeps_its_latest_bodies_only)
+{
+	char *ircc = test_slurp(test_data("feed-ddmmyyyy.json"), NULL), *out, *err;
+	const char *argv[] = { "eedraws", "-d", db, "reparse", NULL };
+	struct store *s;
+	struct err e = {0};
+	time_t t = 1786111200;
+	int i;
+
+	ck_assert_msg(store_open(&s, db, &e) == 0, "%s", e.msg);
+	store_set_archive_keep(s, 3);
+	archive(s, "ircc", "ircc-json", "https://ircc.example/a.json", ircc, t);
+	for (i = 0; i < 6; i++) {
+		char *feed = xasprintf("<rss><channel><lastBuildDate>%d</lastBuildDate>"
+		                       "</channel></rss>", i);
+
+		archive(s, "news", "feed", "https://news.example/feed", feed, t + i);
+		archive(s, "other", "feed", "https://other.example/feed", feed, t + i);
+		archive(s, "news", "article", "https://news.example/a", feed, t + i);
+		free(feed);
+	}
+	store_close(s);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"
+	                                     " WHERE source = 'news' AND kind = 'feed'"), 3);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"
+	                                     " WHERE source = 'other' AND kind = 'feed'"), 3);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"
+	                                     " WHERE source = 'news' AND kind = 'feed'"
+	                                     " AND CAST(data AS TEXT) GLOB '*>[012]<*'"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies WHERE kind = 'article'"), 6);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies WHERE kind = 'ircc-json'"), 1);
+	ck_assert_int_eq(test_run(argv, NULL, &out, &err), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 2);
+	free(out), free(err), free(ircc);
+}
+END_TEST
+
 Suite *
 store_suite(void)
 {
@@ -658,6 +712,7 @@ store_suite(void)
 	tcase_add_test(tc, test_a_schema_3_database_is_migrated_keeping_every_row);
 	tcase_add_test(tc, test_a_failed_merge_writes_nothing);
 	tcase_add_test(tc, test_fetch_state_round_trips);
+	tcase_add_test(tc, test_a_news_feed_keeps_its_latest_bodies_only);
 	tcase_add_test(tc, test_french_after_english_adds_name_fr_and_revises_nothing);
 	tcase_add_test(tc, test_english_after_french_keeps_both_names);
 	tcase_add_test(tc, test_french_feed_revises_shared_values_and_its_own_name);

@@ -6,6 +6,8 @@
 
 #include "cmd.h"
 
+#define T(s) ctl_escape(s)	/* a stored text, as a terminal may show it */
+
 static int
 print_conflict(void *ctx, const char *const *v, int n)
 {
@@ -13,8 +15,8 @@ print_conflict(void *ctx, const char *const *v, int n)
 
 	(void)n;
 	/* number, date, field, ircc_value, stated_value, source, url */
-	printf("#%-5s %-10s %-11s IRCC %-10s article %-10s %s %s\n", v[0], v[1], v[2],
-	       v[3] ? v[3] : "-", v[4] ? v[4] : "-", v[5], v[6]);
+	printf("#%-5s %-10s %-11s IRCC %-10s article %-10s %s %s\n", T(v[0]), T(v[1]),
+	       T(v[2]), v[3] ? T(v[3]) : "-", v[4] ? T(v[4]) : "-", T(v[5]), T(v[6]));
 	++*count;
 	return 0;
 }

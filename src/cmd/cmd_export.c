@@ -78,7 +78,8 @@ cmd_export(struct app *app, int argc, char **argv)
 		return rc;
 	j.app = app, j.table = table, j.fmt = fmt, j.cols = cols, j.types = types, j.ncols = ncols;
 	j.what = out ? out : "standard output";
-	/* To a FILE through a temporary file and rename: never half-written. */
+	/* To a FILE through a temporary file and rename: never half-written
+	 * (a device, a FIFO or /dev/stdout written directly). */
 	rc = out ? write_file_atomic(out, write_export, &j, &e) : write_export(stdout, &j, &e);
 	if (rc)
 		error("%s", e.msg);

@@ -8,6 +8,8 @@
 
 #include "cmd.h"
 
+#define T(s) ctl_escape(s)	/* a stored text, as a terminal may show it */
+
 static int
 print_list_row(void *ctx, const char *const *v, int n)
 {
@@ -19,10 +21,10 @@ print_list_row(void *ctx, const char *const *v, int n)
 	 * confirmed, name_fr, unconfirmed_id: an unconfirmed draw is named by
 	 * its id (u12, for dismiss) and says so where IRCC's name would be */
 	snprintf(id, sizeof(id), "u%s", v[12] ? v[12] : "?");
-	printf("%-6s %-10s %-16s %11s %4s  %s\n", !confirmed ? id : v[0] ? v[0] : "",
-	       v[1] ? v[1] : "", v[2] ? v[2] : "", v[5] ? v[5] : "", v[6] ? v[6] : "",
+	printf("%-6s %-10s %-16s %11s %4s  %s\n", !confirmed ? id : v[0] ? T(v[0]) : "",
+	       v[1] ? T(v[1]) : "", v[2] ? T(v[2]) : "", v[5] ? v[5] : "", v[6] ? v[6] : "",
 	       !confirmed ? "unconfirmed: only articles state it" :
-	       v[4] ? v[4] : v[11] ? v[11] : "");	/* else the French name */
+	       v[4] ? T(v[4]) : v[11] ? T(v[11]) : "");	/* else the French name */
 	return 0;
 }
 

@@ -10,7 +10,7 @@
 #include "update.h"
 
 /* report [-o FILE] [--since DATE]: the page to stdout, or to FILE through
- * a temporary file and a rename. */
+ * a temporary file and a rename (a device or a FIFO written directly). */
 int
 cmd_report(struct app *app, int argc, char **argv)
 {

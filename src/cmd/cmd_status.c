@@ -51,7 +51,7 @@ cmd_status(struct app *app, int argc, char **argv)
 		stale_any |= strcmp(state, "STALE") == 0;
 		printf("%-12s %-8s %-20s %8ld  %s\n", src->name, state,
 		       st.last_success ? st.last_success : "never", st.failures,
-		       st.last_error ? st.last_error : "-");
+		       st.last_error ? ctl_escape(st.last_error) : "-");
 		fetch_state_release(&st);
 	}
 	/* Undelivered alerts need a person as much as a stale source. */
@@ -63,7 +63,7 @@ cmd_status(struct app *app, int argc, char **argv)
 	if (waiting || parked || app->config.notify)
 		printf("notifications: %ld waiting, %ld failing%s%s%s%s\n", waiting, failed,
 		       parked ? ", " : "", parked ? parked_text(parked) : "",
-		       last_error ? "; last error: " : "", last_error ? last_error : "");
+		       last_error ? "; last error: " : "", last_error ? ctl_escape(last_error) : "");
 	free(last_error);
 	/* Where articles disagree with IRCC: for a person, not for cron. */
 	if ((conflicts = store_count(app->store, "conflicts", &e)) < 0) {

@@ -139,6 +139,11 @@ int store_put_fetch_state(struct store *s, const char *source, const char *url,
  * for none).  A body served again only has its last fetch time moved. */
 int store_archive(struct store *s, const char *source, const struct body *b,
                   const char *kind, const char *assumed_date, struct err *e);
+/* How many bodies of each news feed (kind "feed") the archive keeps, the
+ * latest fetched; an older one goes in the transaction that archives a
+ * new one.  0 (the default) keeps every body; IRCC's and articles' are
+ * always all kept. */
+void store_set_archive_keep(struct store *s, long keep);
 /* Calls fn for each archived body in the order they were first fetched;
  * stops at fn's first non-zero return and returns it. */
 typedef int store_body_fn(void *ctx, const struct body *b, const char *source,

@@ -18,6 +18,7 @@ struct store {
 	size_t ncache;
 	int replaying;		/* reparse: bodies nest in its transaction */
 	int notify;		/* queue notifications (store_set_notify) */
+	long archive_keep;	/* a news feed's bodies kept; 0: all */
 	long data_changes;	/* rows of draws, pool, revisions, observations
 				 * and unconfirmed written since it opened */
 };
