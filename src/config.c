@@ -1,5 +1,6 @@
 /* config.c: reads eedraws.conf with inih. */
 #include "config.h"
+#include "parse.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -100,7 +101,8 @@ config_release(struct config *c)
  * test (tests/test_install.c) finds each in eedraws.conf(5). */
 const char *const config_keys_eedraws[] = {
 	"database", "user_agent", "connect_timeout", "timeout", "max_size",
-	"notify", "notify_timeout", "notify_attempts", "delay", "report", "archive_keep", NULL,
+	"notify", "notify_timeout", "notify_attempts", "delay", "report", "archive_keep",
+	"max_draws", NULL,
 };
 const char *const config_keys_source[] = {
 	"kind", "url", "lang", "enabled", "match", "max_items", "stale_after", NULL,
@@ -270,6 +272,8 @@ main_key(struct reader *r, const char *name, const char *value)
 		return read_delay(r, name, value, &c->delay_ms);
 	if (strcmp(name, "archive_keep") == 0)
 		return read_long(r, name, value, 0, 1000000, &c->archive_keep);
+	if (strcmp(name, "max_draws") == 0)
+		return read_long(r, name, value, 1, 1000, &c->max_draws);
 	if (strcmp(name, "report") == 0) {
 		if (!*value)
 			return fail(r, "%s: empty (leave it out for no report)", name);
@@ -426,6 +430,7 @@ config_load(struct config *c, const char *path, struct err *e)
 	c->notify_attempts = DEFAULT_NOTIFY_ATTEMPTS;
 	c->delay_ms = DEFAULT_DELAY_MS;
 	c->archive_keep = DEFAULT_ARCHIVE_KEEP;
+	c->max_draws = PARSE_MAX_DRAWS;
 	add_source(c, "ircc", "ircc-json", IRCC_FEED_URL);
 
 	c->path = path ? xstrdup(path) : find_config();

@@ -49,6 +49,7 @@ struct config {
 	long delay_ms;
 	char *report;		/* the HTML page update keeps current; NULL: none */
 	long archive_keep;	/* bodies kept per news feed; 0: all */
+	long max_draws;		/* the most draws one article may state */
 	struct source *sources;
 	size_t nsources;
 };

@@ -60,6 +60,7 @@ pipeline_take(struct app *app, const char *source, const struct body *b, const c
 	if (po)
 		opts = *po;
 	opts.shape = &shape;
+	opts.max_draws = (size_t)app->config.max_draws;
 	/* Kept before it is parsed: a body the parser rejects today is the
 	 * one an incident's replay or a better parser needs. */
 	if ((rc = store_archive(app->store, source, b, kind, po ? po->date : NULL, e)))
@@ -80,7 +81,8 @@ int
 pipeline_replay(struct app *app, const char *source, const struct body *b, const char *kind,
                 const char *assumed_date, int *parsed, struct err *e)
 {
-	struct parse_opts po = { .date = assumed_date };
+	struct parse_opts po = { .date = assumed_date,
+	                         .max_draws = (size_t)app->config.max_draws };
 	struct draw_list draws = {0};
 	struct strlist warn = {0};
 	int rc;

@@ -846,6 +846,43 @@ START_TEST(test_max_size_bounds_files_and_stdin_too)
 }
 END_TEST
 
+/* max_draws in the config is the most draws one article may state:
+ * parse and ingest (through the pipeline) both obey it. */
+START_TEST(test_max_draws_from_the_config_bounds_an_article)
+{
+	char *conf = xasprintf("%s/draws.conf", dir), *page = xasprintf("%s/three.txt", dir);
+	char *out, *err;
+	FILE *f = fopen(conf, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs("[eedraws]\nmax_draws = 2\n", f);
+	fclose(f);
+	f = fopen(page, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("Published: March 30, 2024\n"
+	      "On March 5, 2024, IRCC invited 1,001 candidates with a minimum CRS score of 401.\n"
+	      "On March 12, 2024, IRCC invited 1,002 candidates with a minimum CRS score of 402.\n"
+	      "On March 19, 2024, IRCC invited 1,003 candidates with a minimum CRS score of 403.\n",
+	      f);
+	fclose(f);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "parse", page,
+	                          NULL }, NULL, &out, &err), 0);
+	ck_assert_msg(strstr(err, "states more than 2 draws"), "%s", err);
+	ck_assert_ptr_null(strstr(out, "2024-03"));
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                          "ingest", page, NULL }, NULL, &out, &err), 0);
+	ck_assert_msg(strstr(err, "states more than 2 draws"), "%s", err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"), 0);
+	free(out), free(err);
+	/* The default, 50, reads all three. */
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "parse", page, NULL },
+	                          NULL, &out, &err), 0);
+	ck_assert_msg(strstr(out, "2024-03-19"), "%s", out);
+	free(out), free(err), free(conf), free(page);
+}
+END_TEST
+
 /* A text that is not UTF-8 (a database written by another tool, say)
  * keeps its key: the bad bytes become U+FFFD. */
 START_TEST(test_json_export_replaces_invalid_utf8_and_keeps_the_key)
@@ -994,6 +1031,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_one_bad_input_does_not_stop_the_others);
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
 	tcase_add_test(tc, test_max_size_bounds_files_and_stdin_too);
+	tcase_add_test(tc, test_max_draws_from_the_config_bounds_an_article);
 	tcase_add_test(tc, test_json_export_replaces_invalid_utf8_and_keeps_the_key);
 	tcase_add_test(tc, test_control_characters_from_stored_text_are_escaped_on_output);
 	tcase_add_test(tc, test_ingest_french_after_english_announces_nothing_and_exports_name_fr);

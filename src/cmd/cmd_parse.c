@@ -70,6 +70,7 @@ cmd_parse(struct app *app, int argc, char **argv)
 
 	if ((rc = kind_options(argc, argv, &kind, &popts)))
 		return rc;
+	popts.max_draws = (size_t)app->config.max_draws;
 	for (i = optind; i < argc; i++) {
 		struct draw_list draws = {0};
 		struct strlist warn = {0};
