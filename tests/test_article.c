@@ -717,6 +717,22 @@ START_TEST(test_a_relative_day_the_page_cannot_place_is_not_the_open_draw_s)
 }
 END_TEST
 
+/* "Date and time of draw:" in a block of fields dates the block's
+ * values, as "Date and time of round:" did. */
+START_TEST(test_a_field_block_dated_by_date_and_time_of_draw)
+{
+	struct parse_opts o = { .date = "2024-06-01" };
+	struct strlist w = {0};
+	char last[11];
+
+	ck_assert_uint_eq(count_draws("Round details\n- Number of invitations issued: 1,234\n"
+	                              "- Date and time of draw: May 29, 2024, at 14:00:00 UTC\n"
+	                              "- CRS score of the lowest-ranked invited candidate: 543\n",
+	                              &o, &w, last), 1);
+	ck_assert_str_eq(last, "2024-05-29");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -763,6 +779,7 @@ article_suite(void)
 	tcase_add_test(tc, test_held_the_draw_dates_the_draw);
 	tcase_add_test(tc, test_a_date_in_the_address_reads_dates_without_a_year);
 	tcase_add_test(tc, test_a_relative_day_the_page_cannot_place_is_not_the_open_draw_s);
+	tcase_add_test(tc, test_a_field_block_dated_by_date_and_time_of_draw);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -178,7 +178,7 @@ static const char *const pat_src[NPAT] = {
 	                "(?:,\\s+(?:and\\s+)?the\\s+\\d+(?:st|nd|rd|th)\\b[^.;]{0,100}?)?,?\\s+"
 	                "(?:was\\s+)?(?:held|conducted|took place|happened|occurred|came)|"
 	                "\\b(?:held|conducted)\\s+(?:a|an|its|the)\\s+(?:[\\w\\-]+\\s+){0,4}?(?:draw|round)\\b|"
-	                "date and time of (?:the )?round|today[’']s draw|"
+	                "date and time of (?:the )?(?:round|draw)|today[’']s draw|"
 	                "^(?:date of (?:the )?(?:draw|round)|(?:draw|round) date)\\s*[:：])",
 	/* A sentence about the draw being read, whatever it dates. */
 	[P_THIS_REF] = "\\b(?:today[’']s|this|the latest|the most recent)\\s+(?:[\\w\\-]+\\s+){0,2}?"
