@@ -718,7 +718,8 @@ START_TEST(test_a_relative_day_the_page_cannot_place_is_not_the_open_draw_s)
 END_TEST
 
 /* "Date and time of draw:" in a block of fields dates the block's
- * values, as "Date and time of round:" did. */
+ * values, as "Date and time of round:" did; a total over "three rounds"
+ * is no draw's count. */
 START_TEST(test_a_field_block_dated_by_date_and_time_of_draw)
 {
 	struct parse_opts o = { .date = "2024-06-01" };
@@ -730,6 +731,10 @@ START_TEST(test_a_field_block_dated_by_date_and_time_of_draw)
 	                              "- CRS score of the lowest-ranked invited candidate: 543\n",
 	                              &o, &w, last), 1);
 	ck_assert_str_eq(last, "2024-05-29");
+	ck_assert_uint_eq(count_draws("IRCC has issued a total of 9,876 invitations over three "
+	                              "Express Entry rounds held this week.\n", &o, &w, last), 0);
+	ck_assert_uint_eq(count_draws("IRCC sent 9,876 invitations in two separate rounds on May "
+	                              "29.\n", &o, &w, last), 0);
 }
 END_TEST
 

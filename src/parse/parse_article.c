@@ -136,7 +136,8 @@ static const char *const pat_src[NPAT] = {
 	/* Sentences that total several draws. */
 	[P_AGGREGATE] = "\\b(?:so far|this year|year to date|year-to-date|in total|"
 	                "total number|cumulative|altogether|overall|combined|"
-	                "\\d+\\s+(?:different\\s+|separate\\s+)?(?:express entry\\s+)?draws|"
+	                "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\\s+"
+	                "(?:different\\s+|separate\\s+)?(?:express entry\\s+)?(?:draws|rounds)|"
 	                "draws this week|across|each of|in 20\\d\\d\\b(?! draw)|since (?:the )?start)",
 	/* ", the highest minimum CRS score of any draw": the rank of a value. */
 	[P_SUPERLATIVE] = "[,—–]\\s*(?:the|one of the|marking the|which (?:is|was) the)\\s+"
