@@ -738,6 +738,31 @@ START_TEST(test_a_field_block_dated_by_date_and_time_of_draw)
 }
 END_TEST
 
+/* "scores as low as 357" states the cut-off; "as low as 300 candidates"
+ * states no score. */
+START_TEST(test_scores_as_low_as_state_the_cut_off)
+{
+	struct parse_opts o = { .date = "2019-10-17" };
+	struct strlist w = {0};
+	struct draw_list l = {0};
+	struct body b = {0};
+	struct err e = {0};
+
+	b.data = xstrdup("IRCC invited 640 trades workers with Comprehensive Ranking Scores as low "
+	                 "as 358 in a draw held October 15.\n");
+	b.len = strlen(b.data);
+	b.url = xstrdup("page.txt");
+	ck_assert_int_eq(parse_body(&b, "article", &o, &l, &w, &e), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.v[0].date, "2019-10-15");
+	ck_assert_int_eq(l.v[0].invitations, 640);
+	ck_assert_int_eq(l.v[0].crs_cutoff, 358);
+	draw_list_release(&l);
+	body_release(&b);
+	strlist_release(&w);
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -785,6 +810,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_date_in_the_address_reads_dates_without_a_year);
 	tcase_add_test(tc, test_a_relative_day_the_page_cannot_place_is_not_the_open_draw_s);
 	tcase_add_test(tc, test_a_field_block_dated_by_date_and_time_of_draw);
+	tcase_add_test(tc, test_scores_as_low_as_state_the_cut_off);
 	suite_add_tcase(s, tc);
 	return s;
 }

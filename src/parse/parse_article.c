@@ -81,9 +81,11 @@ static const char *const pat_src[NPAT] = {
 	                  "(?:comprehensive ranking system\\s*)?(?:\\(CRS\\)\\s*)?(?:CRS\\s+)?points|"
 	                  "(?:CRS\\s+)?points or (?:more|higher|above)\\s+(?:under|in|on)\\s+(?:the\\s+)?"
 	                  "(?:CRS|comprehensive ranking system))\\b",
-	/* "who scored at least 521 points in the CRS" */
-	[P_CRS_SCORED] = "\\b(?:scored|scoring|score)\\s+(?:at least\\s+)?" NUM "\\s+(?:CRS\\s+)?"
-	                 "(?:points\\s+)?(?:in|on|under)\\s+the\\s+(?:CRS|comprehensive ranking system)\\b",
+	/* "who scored at least 521 points in the CRS", "with Comprehensive
+	 * Ranking Scores as low as 357" */
+	[P_CRS_SCORED] = "(?|\\b(?:scored|scoring|score)\\s+(?:at least\\s+)?" NUM "\\s+(?:CRS\\s+)?"
+	                 "(?:points\\s+)?(?:in|on|under)\\s+the\\s+(?:CRS|comprehensive ranking system)\\b|"
+	                 "\\bscores?\\s+as\\s+low\\s+as\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs)))",
 	[P_DATE_MDY] = "\\b" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?",
 	[P_DATE_DMY] = "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\b,?(?:\\s*(\\d{4})\\b)?",
 	[P_DATE_ISO] = "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
