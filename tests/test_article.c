@@ -738,8 +738,7 @@ START_TEST(test_a_field_block_dated_by_date_and_time_of_draw)
 }
 END_TEST
 
-/* "scores as low as 357" states the cut-off; "as low as 300 candidates"
- * states no score. */
+/* "scores as low as 357" states the cut-off. */
 START_TEST(test_scores_as_low_as_state_the_cut_off)
 {
 	struct parse_opts o = { .date = "2019-10-17" };
