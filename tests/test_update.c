@@ -692,6 +692,26 @@ START_TEST(test_retry_after_is_honoured)
 }
 END_TEST
 
+START_TEST(test_a_retry_after_decades_away_waits_six_hours_and_says_so)
+{
+	const char *const src[] = { "busy", "/busy.json", NULL };
+	struct httpd_response r = { .status = 503 };
+	char *out, *err;
+
+	r.headers[0] = (struct httpd_header){ "Retry-After", "Thu, 01 Jan 2094 00:00:00 GMT" };
+	httpd_route(srv, "/busy.json", &r);
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	ck_assert_msg(strstr(err, "busy: warning: the server asks not to be tried before"
+	                          " 2094-01-01T00:00:00Z; tried again after 6 h instead"),
+	              "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT CAST(round((julianday(next_attempt) -"
+	                                     " julianday(last_attempt)) * 86400) AS INTEGER)"
+	                                     " FROM fetch_state"), 6 * 3600);
+}
+END_TEST
+
 /* Politeness: robots.txt of news hosts, one request at a time per host
  * with the pause between, different hosts at once. */
 
@@ -1306,6 +1326,7 @@ update_suite(void)
 	tcase_add_test(tc, test_status_shows_an_old_success_as_stale);
 	tcase_add_test(tc, test_a_source_failing_again_and_again_backs_off);
 	tcase_add_test(tc, test_retry_after_is_honoured);
+	tcase_add_test(tc, test_a_retry_after_decades_away_waits_six_hours_and_says_so);
 	tcase_add_test(tc, test_robots_txt_disallowing_an_article_keeps_it_unfetched);
 	tcase_add_test(tc, test_robots_txt_disallowing_a_feed_skips_the_source_alone);
 	tcase_add_test(tc, test_robots_txt_404_allows_everything_and_is_kept_a_day);

@@ -20,6 +20,10 @@ next_attempt(long n, time_t now, time_t retry_at)
 {
 	time_t wait = backoff(n);
 
+	/* A server may ask for anything; one answer must not park a
+	 * source for longer than failing all day would. */
+	if (retry_at > now + BACKOFF_MAX)
+		retry_at = now + BACKOFF_MAX;
 	if (retry_at > now + wait)
 		wait = retry_at - now;
 	return wait > 0 ? now + wait : 0;

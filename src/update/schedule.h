@@ -24,7 +24,7 @@ long backoff(long n);
 
 /* When a source that has now failed n times in a row may be tried again:
  * the later of the backoff and the server's Retry-After (retry_at, 0 for
- * none); 0 when at once. */
+ * none), the latter capped at now + BACKOFF_MAX; 0 when at once. */
 time_t next_attempt(long n, time_t now, time_t retry_at);
 
 /* Whether a source is due at now: not while its next attempt is ahead,

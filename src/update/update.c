@@ -51,8 +51,14 @@ static int
 source_failed(struct app *app, struct source_run *r, int rc, const struct err *e, long status)
 {
 	struct err e2 = {0};
+	char asked[21];
 
 	error("%s: %s", r->src->name, e->msg);
+	if (r->retry_at > r->t + BACKOFF_MAX && app->verbosity > QUIET) {
+		format_utc(r->retry_at, asked);
+		error("%s: warning: the server asks not to be tried before %s; tried again "
+		      "after %d h instead", r->src->name, asked, BACKOFF_MAX / 3600);
+	}
 	fetch_state_release(&r->st);
 	store_get_fetch_state(app->store, r->src->url, &r->st, &e2);
 	state_failed(&r->st, e->msg, status, r->t, r->retry_at);
