@@ -572,6 +572,40 @@ START_TEST(test_status_shows_a_failing_source_as_stale)
 }
 END_TEST
 
+START_TEST(test_a_redirected_source_keeps_its_state_under_its_own_url)
+{
+	const char *const src[] = { "ircc", "/moved.json", NULL };
+	struct httpd_response r = { .status = 301 };
+	char *out, *err, *h, *to = httpd_url(srv, "/feed.json"), *sql;
+
+	r.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/moved.json", &r);
+	serve("/feed.json", "feed-2026-08-07.json", "\"v1\"", NULL);
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	/* Kept under the configured URL, so the next run is conditional ... */
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM fetch_state"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM fetch_state"
+	                                     " WHERE url LIKE '%/moved.json'"
+	                                     " AND etag = '\"v1\"'"), 1);
+	/* ... while the body says where it came from. */
+	sql = xasprintf("SELECT count(*) FROM bodies WHERE url = '%s'", to);
+	ck_assert_int_eq(test_query_long(db, sql), 1);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	h = httpd_last_header(srv, "/feed.json", "If-None-Match");
+	ck_assert_ptr_nonnull(h);
+	ck_assert_str_eq(h, "\"v1\"");
+	/* ... and status sees its success. */
+	ck_assert_int_eq(status(&out, &err), 0);
+	ck_assert_msg(begins(status_line(out, "ircc"), "ircc         ok "), "%s", out);
+	free(out), free(err), free(h), free(to), free(sql);
+}
+END_TEST
+
 START_TEST(test_status_shows_an_old_success_as_stale)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
@@ -1324,6 +1358,7 @@ update_suite(void)
 	tcase_add_test(tc, test_ingest_of_a_feed_url_fetches_its_new_matching_articles);
 	tcase_add_test(tc, test_status_shows_a_failing_source_as_stale);
 	tcase_add_test(tc, test_status_shows_an_old_success_as_stale);
+	tcase_add_test(tc, test_a_redirected_source_keeps_its_state_under_its_own_url);
 	tcase_add_test(tc, test_a_source_failing_again_and_again_backs_off);
 	tcase_add_test(tc, test_retry_after_is_honoured);
 	tcase_add_test(tc, test_a_retry_after_decades_away_waits_six_hours_and_says_so);

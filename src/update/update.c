@@ -85,6 +85,7 @@ plan_source(struct pass *p, const struct source *s, time_t t, int named)
 			error("%s: failed %ld times in a row; next try after %s", s->name,
 			      r->st.failures, r->st.next_attempt);
 	} else {
+		r->st.url = xstrdup(s->url);	/* whatever the redirects */
 		q->url = s->url;
 		q->etag = r->st.etag;
 		q->last_modified = r->st.last_modified;
