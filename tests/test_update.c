@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
@@ -726,6 +728,44 @@ START_TEST(test_retry_after_is_honoured)
 }
 END_TEST
 
+START_TEST(test_a_full_disk_here_does_not_count_against_the_source)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	struct rlimit was, full;
+	char *out, *err;
+	struct stat sb;
+	int rc;
+
+	serve("/feed.json", "feed-ddmmyyyy.json", NULL, NULL);
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	/* A bigger body that the database has no room for: the file size
+	 * limit stands in for a full disk (as in test_durability). */
+	serve("/feed.json", "feed-2026-08-07.json", NULL, NULL);
+	ck_assert_int_eq(stat(db, &sb), 0);
+	ck_assert(sb.st_size < 200000);
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &was), 0);
+	full = was;
+	full.rlim_cur = 200000;
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &full), 0);
+	rc = update(&out, &err, NULL);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &was), 0);
+	ck_assert_int_eq(rc, 1);	/* ours, not the source's */
+	ck_assert_msg(strstr(err, "is the disk full?"), "%s", err);
+	free(out), free(err);
+	/* The site answered: no failure of its own, no backoff ... */
+	ck_assert_int_eq(test_query_long(db, "SELECT failures FROM fetch_state"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT last_error IS NULL AND"
+	                                     " next_attempt IS NULL FROM fetch_state"), 1);
+	/* ... and the body is taken on the next run, with room again. */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_int_eq(count_lines(out, "new draw #"), 433);
+	free(out), free(err);
+}
+END_TEST
+
 START_TEST(test_a_retry_after_decades_away_waits_six_hours_and_says_so)
 {
 	const char *const src[] = { "busy", "/busy.json", NULL };
@@ -1362,6 +1402,7 @@ update_suite(void)
 	tcase_add_test(tc, test_a_source_failing_again_and_again_backs_off);
 	tcase_add_test(tc, test_retry_after_is_honoured);
 	tcase_add_test(tc, test_a_retry_after_decades_away_waits_six_hours_and_says_so);
+	tcase_add_test(tc, test_a_full_disk_here_does_not_count_against_the_source);
 	tcase_add_test(tc, test_robots_txt_disallowing_an_article_keeps_it_unfetched);
 	tcase_add_test(tc, test_robots_txt_disallowing_a_feed_skips_the_source_alone);
 	tcase_add_test(tc, test_robots_txt_404_allows_everything_and_is_kept_a_day);

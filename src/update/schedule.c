@@ -1,5 +1,6 @@
 /* schedule.c: when a source is tried, and how it is doing (schedule.h). */
 #include <string.h>
+#include <sysexits.h>
 
 #include "schedule.h"
 
@@ -36,6 +37,12 @@ source_due(const struct fetch_state *st, time_t now, int named)
 
 	format_utc(now, t);
 	return named || !st->next_attempt || strcmp(st->next_attempt, t) <= 0;
+}
+
+int
+body_fault(int code)
+{
+	return code == EX_DATAERR;
 }
 
 const char *

@@ -66,6 +66,17 @@ source_failed(struct app *app, struct source_run *r, int rc, const struct err *e
 	return rc;
 }
 
+/* A failure of this machine's (the database full, read-only or busy)
+ * while taking what the source sent: reported, but its fetch state is
+ * left as it was before this run, so it neither counts against the
+ * source nor backs it off, and the body is fetched again next run. */
+static int
+local_failure(struct source_run *r, int rc, const struct err *e)
+{
+	error("%s: %s", r->src->name, e->msg);
+	return rc;
+}
+
 /* plan: source s, when named (or none is) and due; its validators in the
  * next request. */
 static void
@@ -175,6 +186,8 @@ take(struct app *app, struct source_run *r, struct fetch_req *q)
 			rc = store_put_fetch_state(app->store, src->name, src->url, &r->st, &e);
 		}
 	}
+	if (rc && q->outcome != FETCH_FAILED && !body_fault(rc))
+		return local_failure(r, rc, &e);
 	/* A failed fetch has no body, but its HTTP status is worth keeping. */
 	return rc ? source_failed(app, r, rc, &e, q->status ? q->status : b->status) : 0;
 }
@@ -213,7 +226,7 @@ done(struct app *app, struct source_run *r, const struct body *b)
 		state_succeeded(&r->st, r->t);
 	}
 	if ((rc = store_put_fetch_state(app->store, r->src->name, r->src->url, &r->st, &e)))
-		return source_failed(app, r, rc, &e, b->status);
+		return local_failure(r, rc, &e);
 	return items;
 }
 
