@@ -820,6 +820,62 @@ START_TEST(test_robots_txt_disallowing_an_article_keeps_it_unfetched)
 }
 END_TEST
 
+/* Serves at /news/feed.xml an RSS feed whose matching items link to
+ * the n links given. */
+static void
+serve_feed_of(const char *const *links, size_t n)
+{
+	struct buf b = {0};
+	size_t i;
+
+	buf_adds(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>");
+	for (i = 0; i < n; i++)
+		buf_addf(&b, "<item><title>Express Entry round %zu</title><link>%s</link>"
+		         "<pubDate>Mon, 17 Feb 2025 20:00:00 GMT</pubDate></item>", i, links[i]);
+	buf_adds(&b, "</channel></rss>");
+	httpd_route(srv, "/news/feed.xml", &(struct httpd_response){ .body = b.data,
+	            .len = b.len, .etag = "\"f\"" });
+	buf_release(&b);
+}
+
+START_TEST(test_links_to_this_machine_or_its_network_are_refused_with_a_warning)
+{
+	char *moved = httpd_url(srv, "/news/moved.html");
+	char *inside = xasprintf("http://localhost:%u/news/pnp-round.html", httpd_port(srv));
+	char *creds = xasprintf("http://u:p@127.0.0.1:%u/news/pnp-round.html",
+	                        httpd_port(srv));
+	const char *const links[] = { inside, "http://169.254.169.254/latest/meta-data/",
+	                              "http://10.255.255.1/x", creds, "/news/moved.html",
+	                              "/news/pnp-round.html" };
+	struct httpd_response mv = { .status = 302 };
+	char *out, *err;
+
+	serve_news();
+	mv.headers[0] = (struct httpd_header){ "Location", inside };
+	httpd_route(srv, "/news/moved.html", &mv);
+	serve_feed_of(links, 6);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	/* The link on the feed's own origin is read, once; none of the
+	 * others reached anything. */
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	ck_assert_int_eq(count_lines(out, "unconfirmed draw 2025-02-17 pnp"), 1);
+	ck_assert_int_eq(count_lines(err, "eedraws: news: warning: refused '"), 5);
+	ck_assert_msg(strstr(err, "a loopback address") && strstr(err, "a link-local address") &&
+	              strstr(err, "a private address") && strstr(err, "user name or password") &&
+	              strstr(err, moved), "%s", err);
+	free(out), free(err);
+	/* Not the feed's failure, nor an attempt of the links'. */
+	ck_assert_int_eq(test_query_long(db, "SELECT failures FROM fetch_state WHERE source ="
+	                                     " 'news'"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM links WHERE attempts > 0"),
+	                 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies WHERE kind ="
+	                                     " 'article'"), 1);
+	free(moved), free(inside), free(creds);
+}
+END_TEST
+
 START_TEST(test_robots_txt_disallowing_a_feed_skips_the_source_alone)
 {
 	char *out, *err;
@@ -905,7 +961,7 @@ END_TEST
 START_TEST(test_robots_txt_unreachable_for_articles_leaves_them_for_next_run)
 {
 	struct httpd *other = httpd_start();
-	char *out, *err, *feed, *article;
+	char *out, *err, *feed, *article, *trust;
 
 	/* The feed is here, its one article on another host whose
 	 * robots.txt fails. */
@@ -928,7 +984,10 @@ START_TEST(test_robots_txt_unreachable_for_articles_leaves_them_for_next_run)
 		            .len = len });
 		free(body);
 	}
-	write_news_conf(NULL);
+	/* A source configured there, though disabled, makes the admin's
+	 * choice of that host: its links are not refused as loopback. */
+	trust = xasprintf("[source other]\nkind = feed\nurl = %s\nenabled = no\n", article);
+	write_news_conf(trust);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_uint_eq(httpd_hits(other, "/pnp-round.html"), 0);
 	ck_assert_ptr_nonnull(strstr(err, "robots.txt disallows '"));
@@ -942,7 +1001,7 @@ START_TEST(test_robots_txt_unreachable_for_articles_leaves_them_for_next_run)
 	ck_assert_int_eq(count_lines(out, "unconfirmed draw 2025-02-17"), 1);
 	free(out), free(err);
 	httpd_stop(other);
-	free(feed), free(article);
+	free(feed), free(article), free(trust);
 }
 END_TEST
 
@@ -1405,6 +1464,7 @@ update_suite(void)
 	tcase_add_test(tc, test_a_full_disk_here_does_not_count_against_the_source);
 	tcase_add_test(tc, test_robots_txt_disallowing_an_article_keeps_it_unfetched);
 	tcase_add_test(tc, test_robots_txt_disallowing_a_feed_skips_the_source_alone);
+	tcase_add_test(tc, test_links_to_this_machine_or_its_network_are_refused_with_a_warning);
 	tcase_add_test(tc, test_robots_txt_404_allows_everything_and_is_kept_a_day);
 	tcase_add_test(tc, test_robots_txt_500_disallows_everything_this_run_only);
 	tcase_add_test(tc, test_robots_txt_unreachable_for_articles_leaves_them_for_next_run);

@@ -143,7 +143,7 @@ take_new_body(struct app *app, struct source_run *r, const struct body *b, const
 	if (strcmp(kind, "feed") == 0) {
 		rc = store_archive(app->store, src->name, b, kind, NULL, e);
 		if (rc == 0)
-			rc = news_select(app, &r->items, src->name, b, src->match,
+			rc = news_select(app, &r->items, src->name, b, NULL, src->match,
 			                 src->max_items, e);
 		r->news = rc == 0;
 		return rc;
