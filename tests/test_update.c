@@ -876,6 +876,77 @@ START_TEST(test_links_to_this_machine_or_its_network_are_refused_with_a_warning)
 }
 END_TEST
 
+START_TEST(test_robots_txt_is_asked_for_every_redirect_of_an_article)
+{
+	char *to = httpd_url(srv, "/private/pnp-round.html");
+	const char *const links[] = { "/news/moved.html" };
+	struct httpd_response mv = { .status = 301 };
+	char *out, *err;
+
+	serve_news();
+	serve_as("/private/pnp-round.html", "articles/before-ircc.txt", "text/plain", NULL, NULL);
+	mv.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/news/moved.html", &mv);
+	serve_feed_of(links, 1);
+	serve_robots("User-agent: *\nDisallow: /private/\n", 0);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/moved.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/private/pnp-round.html"), 0);
+	ck_assert_msg(strstr(err, "news: warning: robots.txt disallows '") && strstr(err, to),
+	              "%s", err);
+	free(out), free(err), free(to);
+}
+END_TEST
+
+START_TEST(test_robots_txt_of_another_host_is_asked_when_a_redirect_leads_there)
+{
+	struct httpd *other = httpd_start();
+	char *to, *trust, *out, *err;
+	const char *const links[] = { "/news/moved.html" };
+	struct httpd_response mv = { .status = 302 };
+
+	ck_assert_ptr_nonnull(other);
+	to = httpd_url(other, "/pnp-round.html");
+	/* That host is one the admin configured, so it is not refused. */
+	trust = xasprintf("[source other]\nkind = feed\nurl = %s\nenabled = no\n", to);
+	serve_news();
+	mv.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/news/moved.html", &mv);
+	serve_feed_of(links, 1);
+	httpd_route(other, "/robots.txt", &(struct httpd_response){ .body = "User-agent: *\n"
+	            "Disallow: /\n", .len = 25 });
+	httpd_route(other, "/pnp-round.html", &(struct httpd_response){ .body = "x", .len = 1 });
+	write_news_conf(trust);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(other, "/robots.txt"), 1);
+	ck_assert_uint_eq(httpd_hits(other, "/pnp-round.html"), 0);
+	ck_assert_msg(strstr(err, "news: warning: robots.txt disallows '") && strstr(err, to),
+	              "%s", err);
+	free(out), free(err), free(to), free(trust);
+	httpd_stop(other);
+}
+END_TEST
+
+START_TEST(test_a_feed_redirected_into_a_disallowed_path_is_skipped)
+{
+	char *to = httpd_url(srv, "/private/feed.xml"), *out, *err;
+	struct httpd_response mv = { .status = 302 };
+
+	serve_news();
+	serve_as("/private/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
+	mv.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/news/feed.xml", &mv);
+	serve_robots("User-agent: *\nDisallow: /private/\n", 0);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/private/feed.xml"), 0);
+	ck_assert_msg(strstr(err, "news: warning: robots.txt disallows '") && strstr(err, to),
+	              "%s", err);
+	free(out), free(err), free(to);
+}
+END_TEST
+
 START_TEST(test_robots_txt_disallowing_a_feed_skips_the_source_alone)
 {
 	char *out, *err;
@@ -1465,6 +1536,9 @@ update_suite(void)
 	tcase_add_test(tc, test_robots_txt_disallowing_an_article_keeps_it_unfetched);
 	tcase_add_test(tc, test_robots_txt_disallowing_a_feed_skips_the_source_alone);
 	tcase_add_test(tc, test_links_to_this_machine_or_its_network_are_refused_with_a_warning);
+	tcase_add_test(tc, test_robots_txt_is_asked_for_every_redirect_of_an_article);
+	tcase_add_test(tc, test_robots_txt_of_another_host_is_asked_when_a_redirect_leads_there);
+	tcase_add_test(tc, test_a_feed_redirected_into_a_disallowed_path_is_skipped);
 	tcase_add_test(tc, test_robots_txt_404_allows_everything_and_is_kept_a_day);
 	tcase_add_test(tc, test_robots_txt_500_disallows_everything_this_run_only);
 	tcase_add_test(tc, test_robots_txt_unreachable_for_articles_leaves_them_for_next_run);

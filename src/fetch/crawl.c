@@ -25,10 +25,13 @@ struct site {
 struct crawl {
 	struct store *store;
 	struct fetcher *f;
+	struct fetch_opts o;	/* for a robots.txt a redirect needs */
 	char *agent;		/* product token, or NULL */
 	int verbose;
 	struct site *sites;
 	size_t n, alloc;
+	int rc;			/* a database error met in a redirect's hop */
+	struct err err;
 };
 
 int
@@ -43,6 +46,9 @@ crawl_new(struct crawl **out, struct store *s, const struct fetch_opts *o, struc
 		return rc;
 	}
 	cr->store = s;
+	cr->o = *o;
+	cr->o.etag = cr->o.last_modified = NULL;
+	cr->o.retry_at = NULL;
 	cr->agent = robots_agent(o->user_agent);
 	cr->verbose = o->verbose;
 	*out = cr;
@@ -269,6 +275,63 @@ refused(struct crawl *cr, struct fetch_req *r)
 	return judge(s, r, r->url);
 }
 
+/* The site of a redirect's target, its robots.txt learnt now when new
+ * (the batch waits: a redirect to another host is rare); NULL when to is
+ * no URL to fetch.  *rc is a database error met keeping it. */
+static struct site *
+site_now(struct crawl *cr, const struct fetch_req *r, const char *to, int *rc,
+         struct err *e)
+{
+	struct fetch_req q = { .guard = r->guard, .trusted = r->trusted };
+	struct fetcher *f = NULL;
+	char since[21], *key = fetch_host_key(to), *text = NULL;
+	struct site *s;
+	long status;
+	int found = 0;
+
+	if (!key)
+		return NULL;
+	if ((s = site_find(cr, key))) {
+		free(key);
+		return s;
+	}
+	s = site_add(cr, key);
+	free(key);
+	format_utc(time(NULL) - ROBOTS_MAX_AGE, since);
+	*rc = store_get_robots(cr->store, s->key, since, &found, &status, &text, e);
+	if (found) {
+		site_read(cr, s, status, text);
+	} else if (!(q.url = robots_url(to)) || fetcher_new(&f, &cr->o, e) != 0) {
+		s->unreachable = xstrdup("cannot ask it");
+	} else {
+		fetch_batch(f, &q, 1);
+		*rc = site_fetched(cr, s, &q, e);
+		body_release(&q.body);
+	}
+	fetcher_free(f);
+	free((char *)q.url);
+	free(text);
+	return s;
+}
+
+/* fetch_hop_fn: robots.txt of every redirect's host, for its path. */
+static int
+hop(void *ctx, struct fetch_req *r, const char *to)
+{
+	struct crawl *cr = ctx;
+	struct err e = {0};
+	struct site *s;
+	int rc = 0;
+
+	if (!(s = site_now(cr, r, to, &rc, &e)))
+		return 0;	/* not a URL: fetching will say so */
+	if (rc && !cr->rc) {
+		cr->rc = rc;
+		cr->err = e;
+	}
+	return judge(s, r, to) ? r->outcome : 0;
+}
+
 int
 crawl_fetch(struct crawl *cr, struct fetch_req *reqs, size_t n,
             const unsigned char *robots, struct err *e)
@@ -285,9 +348,19 @@ crawl_fetch(struct crawl *cr, struct fetch_req *reqs, size_t n,
 		if (robots && robots[i] && refused(cr, &reqs[i]))
 			continue;
 		from[ngo] = i;
-		go[ngo++] = reqs[i];
+		go[ngo] = reqs[i];
+		if (robots && robots[i]) {
+			go[ngo].hop = hop;
+			go[ngo].hop_ctx = cr;
+		}
+		ngo++;
 	}
+	cr->rc = 0;
 	fetch_batch(cr->f, go, ngo);
+	if (cr->rc && !rc) {
+		rc = cr->rc;
+		*e = cr->err;
+	}
 	for (i = 0; i < ngo; i++)
 		reqs[from[i]] = go[i];
 	free(go);
