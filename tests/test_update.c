@@ -766,6 +766,53 @@ START_TEST(test_a_full_disk_here_does_not_count_against_the_source)
 }
 END_TEST
 
+static void serve_feed_of(const char *const *links, size_t n);
+
+START_TEST(test_a_full_disk_here_does_not_count_against_an_article)
+{
+	const char *const links[] = { "/news/big.html" };
+	static char big[4 << 20];	/* more than the WAL holds now */
+	struct rlimit was, full;
+	char *out, *err, *wal = xasprintf("%s-wal", db);
+	struct stat sb;
+	off_t most;
+	int rc;
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-2.xml", "application/atom+xml", NULL, NULL);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	/* A new item whose page the database has no room for. */
+	memset(big, 'x', sizeof(big));
+	httpd_route(srv, "/news/big.html", &(struct httpd_response){ .body = big,
+	            .len = sizeof(big) });
+	serve_feed_of(links, 1);
+	ck_assert_int_eq(stat(db, &sb), 0);
+	most = sb.st_size;
+	if (stat(wal, &sb) == 0 && sb.st_size > most)
+		most = sb.st_size;
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &was), 0);
+	full = was;
+	full.rlim_cur = (rlim_t)most + 100000;
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &full), 0);
+	rc = update(&out, &err, NULL);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &was), 0);
+	ck_assert_msg(rc == 1 && strstr(err, "is the disk full?"), "exit %d: %s", rc, err);
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/big.html"), 1);
+	/* No attempt counted against the link: it comes again. */
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM links"
+	                                     " WHERE url LIKE '%/news/big.html'"
+	                                     " AND attempts > 0"), 0);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/big.html"), 2);
+	free(wal);
+}
+END_TEST
+
 START_TEST(test_a_retry_after_decades_away_waits_six_hours_and_says_so)
 {
 	const char *const src[] = { "busy", "/busy.json", NULL };
@@ -1533,6 +1580,7 @@ update_suite(void)
 	tcase_add_test(tc, test_retry_after_is_honoured);
 	tcase_add_test(tc, test_a_retry_after_decades_away_waits_six_hours_and_says_so);
 	tcase_add_test(tc, test_a_full_disk_here_does_not_count_against_the_source);
+	tcase_add_test(tc, test_a_full_disk_here_does_not_count_against_an_article);
 	tcase_add_test(tc, test_robots_txt_disallowing_an_article_keeps_it_unfetched);
 	tcase_add_test(tc, test_robots_txt_disallowing_a_feed_skips_the_source_alone);
 	tcase_add_test(tc, test_links_to_this_machine_or_its_network_are_refused_with_a_warning);

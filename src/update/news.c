@@ -5,6 +5,7 @@
 
 #include "news.h"
 #include "pipeline.h"
+#include "schedule.h"
 
 void
 news_feed_release(struct news_feed *fr)
@@ -121,6 +122,13 @@ fetch_item(struct app *app, struct news_feed *fr, const struct feed_item *it,
 		rc = pipeline_take(app, fr->source, &r->body, "article", &po, NULL, &e);
 	if (rc)
 		error("%s: %s", fr->source, e.msg);
+	if (rc && r->outcome == FETCH_BODY && !body_fault(rc)) {
+		/* This machine's failure (the disk full), not the link's: no
+		 * attempt counted; the item comes again next run. */
+		keep_first(&fr->status, rc);
+		fr->complete = 0;
+		return;
+	}
 	if (store_link_attempted(app->store, fr->source, it->link, it->title, rc ? e.msg : NULL,
 	                         &e2)) {
 		error("%s: %s", fr->source, e2.msg);
