@@ -1,5 +1,7 @@
 /* test_fetch.c: fetch_url and fetch_batch against a local libmicrohttpd server. */
+#include <arpa/inet.h>
 #include <check.h>
+#include <netinet/in.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1347,6 +1349,213 @@ START_TEST(test_host_key_is_scheme_host_and_port_in_any_case)
 }
 END_TEST
 
+/* Links from feeds (issue 14): never to this machine or its network. */
+
+/* fetch_addr_class() of the text address a. */
+static const char *
+addr_class(const char *a)
+{
+	struct sockaddr_in v4 = { .sin_family = AF_INET };
+	struct sockaddr_in6 v6 = { .sin6_family = AF_INET6 };
+
+	if (inet_pton(AF_INET, a, &v4.sin_addr) == 1)
+		return fetch_addr_class((struct sockaddr *)&v4);
+	ck_assert_msg(inet_pton(AF_INET6, a, &v6.sin6_addr) == 1, "%s", a);
+	return fetch_addr_class((struct sockaddr *)&v6);
+}
+
+START_TEST(test_addresses_a_link_may_not_reach)
+{
+	static const char *const bad[][2] = {
+		{ "127.0.0.1", "loopback" }, { "127.255.0.9", "loopback" },
+		{ "::1", "loopback" }, { "::ffff:127.0.0.1", "loopback" },
+		{ "10.1.2.3", "private" }, { "172.16.0.1", "private" },
+		{ "172.31.255.255", "private" }, { "192.168.1.1", "private" },
+		{ "fd00::1", "private" }, { "::ffff:10.0.0.1", "private" },
+		{ "2002:c0a8:0101::1", "private" },	/* 6to4 of 192.168.1.1 */
+		{ "169.254.169.254", "link-local" }, { "fe80::1", "link-local" },
+		{ "224.0.0.1", "multicast" }, { "ff02::1", "multicast" },
+		{ "0.0.0.0", "reserved" }, { "::", "reserved" },
+		{ "255.255.255.255", "reserved" }, { "100.64.0.1", "reserved" },
+		{ "192.0.2.1", "reserved" }, { "2001:db8::1", "reserved" },
+		{ "64:ff9b::7f00:1", "loopback" },	/* NAT64 of 127.0.0.1 */
+	};
+	static const char *const good[] = {
+		"8.8.8.8", "172.32.0.1", "192.169.0.1", "205.193.117.158",
+		"2606:4700::6810:85e5", "::ffff:8.8.8.8",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		const char *c = addr_class(bad[i][0]);
+
+		ck_assert_msg(c && strcmp(c, bad[i][1]) == 0, "%s: %s", bad[i][0],
+		              c ? c : "public");
+	}
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		ck_assert_msg(!addr_class(good[i]), "%s: %s", good[i], addr_class(good[i]));
+}
+END_TEST
+
+/* Fetches url as a guarded link (trusted: the origins trusted, or NULL)
+ * into *r, in a batch of one. */
+static void
+fetch_link(const char *url, char *const *trusted, struct fetch_req *r)
+{
+	struct fetcher *f = test_fetcher(0);
+
+	memset(r, 0, sizeof(*r));
+	r->url = url;
+	r->guard = 1;
+	r->trusted = trusted;
+	fetch_batch(f, r, 1);
+	fetcher_free(f);
+}
+
+static void
+serve_text(const char *path)
+{
+	httpd_route(srv, path, &(struct httpd_response){ .body = path, .len = strlen(path) });
+}
+
+/* "http://localhost:PORT" + path: a name that resolves to loopback. */
+static char *
+localhost_url(const char *path)
+{
+	return xasprintf("http://localhost:%u%s", httpd_port(srv), path);
+}
+
+START_TEST(test_a_link_to_127_0_0_1_is_refused_unless_its_origin_is_trusted)
+{
+	char *url = httpd_url(srv, "/a.html"), *origin = fetch_host_key(url);
+	char *trusted[] = { origin, NULL };
+	struct fetch_req r;
+
+	serve_text("/a.html");
+	fetch_link(url, NULL, &r);
+	ck_assert_int_eq(r.outcome, FETCH_REFUSED);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_msg(strstr(r.err.msg, "refused '") && strstr(r.err.msg, url) &&
+	              strstr(r.err.msg, "127.0.0.1, a loopback address"), "%s", r.err.msg);
+	ck_assert_uint_eq(httpd_hits(srv, "/a.html"), 0);
+	/* On the origin the admin configured, it is fetched. */
+	fetch_link(url, trusted, &r);
+	ck_assert_int_eq(r.outcome, FETCH_BODY);
+	ck_assert_str_eq(r.body.data, "/a.html");
+	body_release(&r.body);
+	free(url), free(origin);
+}
+END_TEST
+
+START_TEST(test_a_link_to_a_name_that_resolves_to_loopback_is_refused)
+{
+	char *own = httpd_url(srv, "/"), *origin = fetch_host_key(own);
+	char *trusted[] = { origin, NULL };
+	char *url = localhost_url("/a.html");
+	struct fetch_req r;
+
+	serve_text("/a.html");
+	fetch_link(url, trusted, &r);	/* another origin: checked */
+	ck_assert_int_eq(r.outcome, FETCH_REFUSED);
+	ck_assert_msg(strstr(r.err.msg, "a loopback address"), "%s", r.err.msg);
+	ck_assert_uint_eq(httpd_hits(srv, "/a.html"), 0);
+	free(url), free(own), free(origin);
+}
+END_TEST
+
+START_TEST(test_a_redirect_from_the_trusted_origin_to_loopback_is_refused)
+{
+	char *own = httpd_url(srv, "/"), *origin = fetch_host_key(own);
+	char *trusted[] = { origin, NULL };
+	char *from = httpd_url(srv, "/moved.html"), *to = localhost_url("/inside.html");
+	struct httpd_response mv = { .status = 302 };
+	struct fetch_req r;
+
+	mv.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/moved.html", &mv);
+	serve_text("/inside.html");
+	fetch_link(from, trusted, &r);
+	ck_assert_int_eq(r.outcome, FETCH_REFUSED);
+	ck_assert_msg(strstr(r.err.msg, "redirected to '") && strstr(r.err.msg, to) &&
+	              strstr(r.err.msg, "a loopback address"), "%s", r.err.msg);
+	ck_assert_uint_eq(httpd_hits(srv, "/moved.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/inside.html"), 0);
+	/* A redirect within the trusted origin is followed. */
+	free(to);
+	to = httpd_url(srv, "/inside.html");
+	mv.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/moved.html", &mv);
+	fetch_link(from, trusted, &r);
+	ck_assert_msg(r.outcome == FETCH_BODY, "%s", r.err.msg);
+	ck_assert_str_eq(r.body.data, "/inside.html");
+	ck_assert_str_eq(r.body.url, to);
+	body_release(&r.body);
+	free(from), free(to), free(own), free(origin);
+}
+END_TEST
+
+START_TEST(test_a_link_with_credentials_is_refused)
+{
+	char *own = httpd_url(srv, "/"), *origin = fetch_host_key(own);
+	char *trusted[] = { origin, NULL };
+	char *url = xasprintf("http://user:secret@127.0.0.1:%u/a.html", httpd_port(srv));
+	char *from = httpd_url(srv, "/moved.html");
+	struct httpd_response mv = { .status = 302 };
+	struct fetch_req r;
+
+	serve_text("/a.html");
+	fetch_link(url, trusted, &r);
+	ck_assert_int_eq(r.outcome, FETCH_REFUSED);
+	ck_assert_msg(strstr(r.err.msg, "user name or password"), "%s", r.err.msg);
+	/* And by a redirect. */
+	mv.headers[0] = (struct httpd_header){ "Location", url };
+	httpd_route(srv, "/moved.html", &mv);
+	fetch_link(from, trusted, &r);
+	ck_assert_int_eq(r.outcome, FETCH_REFUSED);
+	ck_assert_msg(strstr(r.err.msg, "user name or password"), "%s", r.err.msg);
+	ck_assert_uint_eq(httpd_hits(srv, "/a.html"), 0);
+	free(url), free(from), free(own), free(origin);
+}
+END_TEST
+
+/* fetch_hop_fn for the test below: refuses targets under /private/. */
+static int
+no_private(void *ctx, struct fetch_req *r, const char *to)
+{
+	int *calls = ctx;
+
+	(*calls)++;
+	if (!strstr(to, "/private/"))
+		return 0;
+	err_set(&r->err, 0, "disallowed '%s'", to);
+	return FETCH_DISALLOWED;
+}
+
+START_TEST(test_each_redirect_is_shown_to_the_hop_check)
+{
+	char *from = httpd_url(srv, "/a"), *mid = httpd_url(srv, "/b");
+	char *to = httpd_url(srv, "/private/c");
+	struct httpd_response a = { .status = 301 }, b = { .status = 307 };
+	struct fetcher *f = test_fetcher(0);
+	struct fetch_req r = { .url = from, .hop = no_private };
+	int calls = 0;
+
+	a.headers[0] = (struct httpd_header){ "Location", mid };
+	b.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/a", &a);
+	httpd_route(srv, "/b", &b);
+	serve_text("/private/c");
+	r.hop_ctx = &calls;
+	fetch_batch(f, &r, 1);
+	ck_assert_int_eq(calls, 2);
+	ck_assert_int_eq(r.outcome, FETCH_DISALLOWED);
+	ck_assert_msg(strstr(r.err.msg, to), "%s", r.err.msg);
+	ck_assert_uint_eq(httpd_hits(srv, "/private/c"), 0);
+	fetcher_free(f);
+	free(from), free(mid), free(to);
+}
+END_TEST
+
 Suite *
 fetch_suite(void)
 {
@@ -1393,6 +1602,12 @@ fetch_suite(void)
 	tcase_add_test(tc, test_batch_fetches_two_hosts_at_once);
 	tcase_add_test(tc, test_batch_gives_each_request_its_own_result);
 	tcase_add_test(tc, test_host_key_is_scheme_host_and_port_in_any_case);
+	tcase_add_test(tc, test_addresses_a_link_may_not_reach);
+	tcase_add_test(tc, test_a_link_to_127_0_0_1_is_refused_unless_its_origin_is_trusted);
+	tcase_add_test(tc, test_a_link_to_a_name_that_resolves_to_loopback_is_refused);
+	tcase_add_test(tc, test_a_redirect_from_the_trusted_origin_to_loopback_is_refused);
+	tcase_add_test(tc, test_a_link_with_credentials_is_refused);
+	tcase_add_test(tc, test_each_redirect_is_shown_to_the_hop_check);
 	suite_add_tcase(s, tc);
 
 	/* Each waits out fetch's 2-second timeout; the tcase timeout stops a

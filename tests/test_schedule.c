@@ -48,6 +48,15 @@ START_TEST(test_next_attempt_is_the_later_of_backoff_and_retry_after)
 }
 END_TEST
 
+START_TEST(test_retry_after_is_capped_at_the_longest_backoff)
+{
+	/* One answer must not park a source for decades (issue 14). */
+	ck_assert_int_eq(next_attempt(1, T0, T0 + 70L * 365 * 86400), T0 + BACKOFF_MAX);
+	ck_assert_int_eq(next_attempt(9, T0, T0 + BACKOFF_MAX + 1), T0 + BACKOFF_MAX);
+	ck_assert_int_eq(next_attempt(1, T0, T0 + BACKOFF_MAX - 1), T0 + BACKOFF_MAX - 1);
+}
+END_TEST
+
 START_TEST(test_a_source_is_due_unless_its_next_attempt_is_ahead_or_it_is_named)
 {
 	struct fetch_state st = {0};
@@ -167,6 +176,7 @@ schedule_suite(void)
 
 	tcase_add_test(tc, test_backoff_waits_after_the_second_failure_doubling_to_six_hours);
 	tcase_add_test(tc, test_next_attempt_is_the_later_of_backoff_and_retry_after);
+	tcase_add_test(tc, test_retry_after_is_capped_at_the_longest_backoff);
 	tcase_add_test(tc, test_a_source_is_due_unless_its_next_attempt_is_ahead_or_it_is_named);
 	tcase_add_test(tc, test_source_health_is_disabled_stale_failing_or_ok);
 	tcase_add_test(tc, test_a_failure_counts_keeps_the_validators_and_sets_the_next_attempt);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -575,6 +576,40 @@ START_TEST(test_status_shows_a_failing_source_as_stale)
 }
 END_TEST
 
+START_TEST(test_a_redirected_source_keeps_its_state_under_its_own_url)
+{
+	const char *const src[] = { "ircc", "/moved.json", NULL };
+	struct httpd_response r = { .status = 301 };
+	char *out, *err, *h, *to = httpd_url(srv, "/feed.json"), *sql;
+
+	r.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/moved.json", &r);
+	serve("/feed.json", "feed-2026-08-07.json", "\"v1\"", NULL);
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	/* Kept under the configured URL, so the next run is conditional ... */
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM fetch_state"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM fetch_state"
+	                                     " WHERE url LIKE '%/moved.json'"
+	                                     " AND etag = '\"v1\"'"), 1);
+	/* ... while the body says where it came from. */
+	sql = xasprintf("SELECT count(*) FROM bodies WHERE url = '%s'", to);
+	ck_assert_int_eq(test_query_long(db, sql), 1);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	h = httpd_last_header(srv, "/feed.json", "If-None-Match");
+	ck_assert_ptr_nonnull(h);
+	ck_assert_str_eq(h, "\"v1\"");
+	/* ... and status sees its success. */
+	ck_assert_int_eq(status(&out, &err), 0);
+	ck_assert_msg(begins(status_line(out, "ircc"), "ircc         ok "), "%s", out);
+	free(out), free(err), free(h), free(to), free(sql);
+}
+END_TEST
+
 START_TEST(test_status_shows_an_old_success_as_stale)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
@@ -695,6 +730,111 @@ START_TEST(test_retry_after_is_honoured)
 }
 END_TEST
 
+START_TEST(test_a_full_disk_here_does_not_count_against_the_source)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	struct rlimit was, full;
+	char *out, *err;
+	struct stat sb;
+	int rc;
+
+	serve("/feed.json", "feed-ddmmyyyy.json", NULL, NULL);
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	/* A bigger body that the database has no room for: the file size
+	 * limit stands in for a full disk (as in test_durability). */
+	serve("/feed.json", "feed-2026-08-07.json", NULL, NULL);
+	ck_assert_int_eq(stat(db, &sb), 0);
+	ck_assert(sb.st_size < 200000);
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &was), 0);
+	full = was;
+	full.rlim_cur = 200000;
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &full), 0);
+	rc = update(&out, &err, NULL);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &was), 0);
+	ck_assert_int_eq(rc, 1);	/* ours, not the source's */
+	ck_assert_msg(strstr(err, "is the disk full?"), "%s", err);
+	free(out), free(err);
+	/* The site answered: no failure of its own, no backoff ... */
+	ck_assert_int_eq(test_query_long(db, "SELECT failures FROM fetch_state"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT last_error IS NULL AND"
+	                                     " next_attempt IS NULL FROM fetch_state"), 1);
+	/* ... and the body is taken on the next run, with room again. */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_int_eq(count_lines(out, "new draw #"), 433);
+	free(out), free(err);
+}
+END_TEST
+
+static void serve_feed_of(const char *const *links, size_t n);
+
+START_TEST(test_a_full_disk_here_does_not_count_against_an_article)
+{
+	const char *const links[] = { "/news/big.html" };
+	static char big[4 << 20];	/* more than the WAL holds now */
+	struct rlimit was, full;
+	char *out, *err, *wal = xasprintf("%s-wal", db);
+	struct stat sb;
+	off_t most;
+	int rc;
+
+	serve_news();
+	serve_as("/news/feed.xml", "news/feed-2.xml", "application/atom+xml", NULL, NULL);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	/* A new item whose page the database has no room for. */
+	memset(big, 'x', sizeof(big));
+	httpd_route(srv, "/news/big.html", &(struct httpd_response){ .body = big,
+	            .len = sizeof(big) });
+	serve_feed_of(links, 1);
+	ck_assert_int_eq(stat(db, &sb), 0);
+	most = sb.st_size;
+	if (stat(wal, &sb) == 0 && sb.st_size > most)
+		most = sb.st_size;
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &was), 0);
+	full = was;
+	full.rlim_cur = (rlim_t)most + 100000;
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &full), 0);
+	rc = update(&out, &err, NULL);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &was), 0);
+	ck_assert_msg(rc == 1 && strstr(err, "is the disk full?"), "exit %d: %s", rc, err);
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/big.html"), 1);
+	/* No attempt counted against the link: it comes again. */
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM links"
+	                                     " WHERE url LIKE '%/news/big.html'"
+	                                     " AND attempts > 0"), 0);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/big.html"), 2);
+	free(wal);
+}
+END_TEST
+
+START_TEST(test_a_retry_after_decades_away_waits_six_hours_and_says_so)
+{
+	const char *const src[] = { "busy", "/busy.json", NULL };
+	struct httpd_response r = { .status = 503 };
+	char *out, *err;
+
+	r.headers[0] = (struct httpd_header){ "Retry-After", "Thu, 01 Jan 2094 00:00:00 GMT" };
+	httpd_route(srv, "/busy.json", &r);
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	ck_assert_msg(strstr(err, "busy: warning: the server asks not to be tried before"
+	                          " 2094-01-01T00:00:00Z; tried again after 6 h instead"),
+	              "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT CAST(round((julianday(next_attempt) -"
+	                                     " julianday(last_attempt)) * 86400) AS INTEGER)"
+	                                     " FROM fetch_state"), 6 * 3600);
+}
+END_TEST
+
 /* Politeness: robots.txt of news hosts, one request at a time per host
  * with the pause between, different hosts at once. */
 
@@ -726,6 +866,133 @@ START_TEST(test_robots_txt_disallowing_an_article_keeps_it_unfetched)
 	ck_assert_int_eq(test_query_long(db, "SELECT failures FROM fetch_state WHERE source ="
 	                                     " 'news'"), 0);
 	free(url);
+}
+END_TEST
+
+/* Serves at /news/feed.xml an RSS feed whose matching items link to
+ * the n links given. */
+static void
+serve_feed_of(const char *const *links, size_t n)
+{
+	struct buf b = {0};
+	size_t i;
+
+	buf_adds(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>");
+	for (i = 0; i < n; i++)
+		buf_addf(&b, "<item><title>Express Entry round %zu</title><link>%s</link>"
+		         "<pubDate>Mon, 17 Feb 2025 20:00:00 GMT</pubDate></item>", i, links[i]);
+	buf_adds(&b, "</channel></rss>");
+	httpd_route(srv, "/news/feed.xml", &(struct httpd_response){ .body = b.data,
+	            .len = b.len, .etag = "\"f\"" });
+	buf_release(&b);
+}
+
+START_TEST(test_links_to_this_machine_or_its_network_are_refused_with_a_warning)
+{
+	char *moved = httpd_url(srv, "/news/moved.html");
+	char *inside = xasprintf("http://localhost:%u/news/pnp-round.html", httpd_port(srv));
+	char *creds = xasprintf("http://u:p@127.0.0.1:%u/news/pnp-round.html",
+	                        httpd_port(srv));
+	const char *const links[] = { inside, "http://169.254.169.254/latest/meta-data/",
+	                              "http://10.255.255.1/x", creds, "/news/moved.html",
+	                              "/news/pnp-round.html" };
+	struct httpd_response mv = { .status = 302 };
+	char *out, *err;
+
+	serve_news();
+	mv.headers[0] = (struct httpd_header){ "Location", inside };
+	httpd_route(srv, "/news/moved.html", &mv);
+	serve_feed_of(links, 6);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	/* The link on the feed's own origin is read, once; none of the
+	 * others reached anything. */
+	ck_assert_uint_eq(httpd_hits(srv, "/news/pnp-round.html"), 1);
+	ck_assert_int_eq(count_lines(out, "unconfirmed draw 2025-02-17 pnp"), 1);
+	ck_assert_int_eq(count_lines(err, "eedraws: news: warning: refused '"), 5);
+	ck_assert_msg(strstr(err, "a loopback address") && strstr(err, "a link-local address") &&
+	              strstr(err, "a private address") && strstr(err, "user name or password") &&
+	              strstr(err, moved), "%s", err);
+	free(out), free(err);
+	/* Not the feed's failure, nor an attempt of the links'. */
+	ck_assert_int_eq(test_query_long(db, "SELECT failures FROM fetch_state WHERE source ="
+	                                     " 'news'"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM links WHERE attempts > 0"),
+	                 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies WHERE kind ="
+	                                     " 'article'"), 1);
+	free(moved), free(inside), free(creds);
+}
+END_TEST
+
+START_TEST(test_robots_txt_is_asked_for_every_redirect_of_an_article)
+{
+	char *to = httpd_url(srv, "/private/pnp-round.html");
+	const char *const links[] = { "/news/moved.html" };
+	struct httpd_response mv = { .status = 301 };
+	char *out, *err;
+
+	serve_news();
+	serve_as("/private/pnp-round.html", "articles/before-ircc.txt", "text/plain", NULL, NULL);
+	mv.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/news/moved.html", &mv);
+	serve_feed_of(links, 1);
+	serve_robots("User-agent: *\nDisallow: /private/\n", 0);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/moved.html"), 1);
+	ck_assert_uint_eq(httpd_hits(srv, "/private/pnp-round.html"), 0);
+	ck_assert_msg(strstr(err, "news: warning: robots.txt disallows '") && strstr(err, to),
+	              "%s", err);
+	free(out), free(err), free(to);
+}
+END_TEST
+
+START_TEST(test_robots_txt_of_another_host_is_asked_when_a_redirect_leads_there)
+{
+	struct httpd *other = httpd_start();
+	char *to, *trust, *out, *err;
+	const char *const links[] = { "/news/moved.html" };
+	struct httpd_response mv = { .status = 302 };
+
+	ck_assert_ptr_nonnull(other);
+	to = httpd_url(other, "/pnp-round.html");
+	/* That host is one the admin configured, so it is not refused. */
+	trust = xasprintf("[source other]\nkind = feed\nurl = %s\nenabled = no\n", to);
+	serve_news();
+	mv.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/news/moved.html", &mv);
+	serve_feed_of(links, 1);
+	httpd_route(other, "/robots.txt", &(struct httpd_response){ .body = "User-agent: *\n"
+	            "Disallow: /\n", .len = 25 });
+	httpd_route(other, "/pnp-round.html", &(struct httpd_response){ .body = "x", .len = 1 });
+	write_news_conf(trust);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(other, "/robots.txt"), 1);
+	ck_assert_uint_eq(httpd_hits(other, "/pnp-round.html"), 0);
+	ck_assert_msg(strstr(err, "news: warning: robots.txt disallows '") && strstr(err, to),
+	              "%s", err);
+	free(out), free(err), free(to), free(trust);
+	httpd_stop(other);
+}
+END_TEST
+
+START_TEST(test_a_feed_redirected_into_a_disallowed_path_is_skipped)
+{
+	char *to = httpd_url(srv, "/private/feed.xml"), *out, *err;
+	struct httpd_response mv = { .status = 302 };
+
+	serve_news();
+	serve_as("/private/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
+	mv.headers[0] = (struct httpd_header){ "Location", to };
+	httpd_route(srv, "/news/feed.xml", &mv);
+	serve_robots("User-agent: *\nDisallow: /private/\n", 0);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_uint_eq(httpd_hits(srv, "/private/feed.xml"), 0);
+	ck_assert_msg(strstr(err, "news: warning: robots.txt disallows '") && strstr(err, to),
+	              "%s", err);
+	free(out), free(err), free(to);
 }
 END_TEST
 
@@ -814,7 +1081,7 @@ END_TEST
 START_TEST(test_robots_txt_unreachable_for_articles_leaves_them_for_next_run)
 {
 	struct httpd *other = httpd_start();
-	char *out, *err, *feed, *article;
+	char *out, *err, *feed, *article, *trust;
 
 	/* The feed is here, its one article on another host whose
 	 * robots.txt fails. */
@@ -837,7 +1104,10 @@ START_TEST(test_robots_txt_unreachable_for_articles_leaves_them_for_next_run)
 		            .len = len });
 		free(body);
 	}
-	write_news_conf(NULL);
+	/* A source configured there, though disabled, makes the admin's
+	 * choice of that host: its links are not refused as loopback. */
+	trust = xasprintf("[source other]\nkind = feed\nurl = %s\nenabled = no\n", article);
+	write_news_conf(trust);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_uint_eq(httpd_hits(other, "/pnp-round.html"), 0);
 	ck_assert_ptr_nonnull(strstr(err, "robots.txt disallows '"));
@@ -851,7 +1121,7 @@ START_TEST(test_robots_txt_unreachable_for_articles_leaves_them_for_next_run)
 	ck_assert_int_eq(count_lines(out, "unconfirmed draw 2025-02-17"), 1);
 	free(out), free(err);
 	httpd_stop(other);
-	free(feed), free(article);
+	free(feed), free(article), free(trust);
 }
 END_TEST
 
@@ -1499,10 +1769,18 @@ update_suite(void)
 	tcase_add_test(tc, test_ingest_of_a_feed_url_fetches_its_new_matching_articles);
 	tcase_add_test(tc, test_status_shows_a_failing_source_as_stale);
 	tcase_add_test(tc, test_status_shows_an_old_success_as_stale);
+	tcase_add_test(tc, test_a_redirected_source_keeps_its_state_under_its_own_url);
 	tcase_add_test(tc, test_a_source_failing_again_and_again_backs_off);
 	tcase_add_test(tc, test_retry_after_is_honoured);
+	tcase_add_test(tc, test_a_retry_after_decades_away_waits_six_hours_and_says_so);
+	tcase_add_test(tc, test_a_full_disk_here_does_not_count_against_the_source);
+	tcase_add_test(tc, test_a_full_disk_here_does_not_count_against_an_article);
 	tcase_add_test(tc, test_robots_txt_disallowing_an_article_keeps_it_unfetched);
 	tcase_add_test(tc, test_robots_txt_disallowing_a_feed_skips_the_source_alone);
+	tcase_add_test(tc, test_links_to_this_machine_or_its_network_are_refused_with_a_warning);
+	tcase_add_test(tc, test_robots_txt_is_asked_for_every_redirect_of_an_article);
+	tcase_add_test(tc, test_robots_txt_of_another_host_is_asked_when_a_redirect_leads_there);
+	tcase_add_test(tc, test_a_feed_redirected_into_a_disallowed_path_is_skipped);
 	tcase_add_test(tc, test_robots_txt_404_allows_everything_and_is_kept_a_day);
 	tcase_add_test(tc, test_robots_txt_500_disallows_everything_this_run_only);
 	tcase_add_test(tc, test_robots_txt_unreachable_for_articles_leaves_them_for_next_run);

@@ -18,15 +18,20 @@ struct site {
 	char *key;		/* fetch_host_key() */
 	struct robots rules;
 	char *unreachable;	/* why everything is disallowed, or NULL */
+	char *refused;		/* why its robots.txt was not even asked for
+				 * (a guarded link's host), or NULL */
 };
 
 struct crawl {
 	struct store *store;
 	struct fetcher *f;
+	struct fetch_opts o;	/* for a robots.txt a redirect needs */
 	char *agent;		/* product token, or NULL */
 	int verbose;
 	struct site *sites;
 	size_t n, alloc;
+	int rc;			/* a database error met in a redirect's hop */
+	struct err err;
 };
 
 int
@@ -41,6 +46,9 @@ crawl_new(struct crawl **out, struct store *s, const struct fetch_opts *o, struc
 		return rc;
 	}
 	cr->store = s;
+	cr->o = *o;
+	cr->o.etag = cr->o.last_modified = NULL;
+	cr->o.retry_at = NULL;
 	cr->agent = robots_agent(o->user_agent);
 	cr->verbose = o->verbose;
 	*out = cr;
@@ -58,6 +66,7 @@ crawl_free(struct crawl *cr)
 		free(cr->sites[i].key);
 		robots_release(&cr->sites[i].rules);
 		free(cr->sites[i].unreachable);
+		free(cr->sites[i].refused);
 	}
 	free(cr->sites);
 	fetcher_free(cr->f);
@@ -129,9 +138,16 @@ robots_url(const char *url)
 static int
 site_fetched(struct crawl *cr, struct site *s, struct fetch_req *r, struct err *e)
 {
+	const char *why;
 	int rc = 0;
 
-	if (r->outcome == FETCH_BODY) {
+	if (r->outcome == FETCH_REFUSED) {
+		/* "refused 'URL': why": the why is the host's. */
+		why = strstr(r->err.msg, "': ");
+		robots_release(&s->rules);
+		robots_disallow_all(&s->rules);
+		s->refused = xstrdup(why ? why + 3 : r->err.msg);
+	} else if (r->outcome == FETCH_BODY) {
 		site_read(cr, s, r->status, r->body.data);
 		rc = store_put_robots(cr->store, s->key, r->status, r->body.data, e);
 	} else if (r->status >= 400 && r->status <= 499 && r->status != 429) {
@@ -144,6 +160,7 @@ site_fetched(struct crawl *cr, struct site *s, struct fetch_req *r, struct err *
 	}
 	if (cr->verbose)
 		fprintf(stderr, "robots.txt of %s: %s\n", s->key,
+		        s->refused ? "refused: nothing fetched from it" :
 		        s->unreachable ? "unreachable: nothing fetched from it this run" :
 		        r->rc ? "none: everything allowed" : "read");
 	return rc;
@@ -175,7 +192,11 @@ learn(struct crawl *cr, const struct fetch_req *reqs, size_t n,
 			if (found) {
 				site_read(cr, s, status, text);
 			} else {
+				/* A guarded link's host is as guarded for its
+				 * robots.txt. */
 				which[nfetch] = cr->n - 1;
+				fetch[nfetch].guard = reqs[i].guard;
+				fetch[nfetch].trusted = reqs[i].trusted;
 				fetch[nfetch++].url = robots_url(reqs[i].url);
 			}
 			free(text);
@@ -194,29 +215,34 @@ learn(struct crawl *cr, const struct fetch_req *reqs, size_t n,
 	return rc;
 }
 
-/* Sets r's result when robots.txt refuses it; 1 when it did. */
+/* Sets r's result when robots.txt of s refuses url (r's own, or a
+ * redirect's target); 1 when it did. */
 static int
-refused(struct crawl *cr, struct fetch_req *r)
+judge(struct site *s, struct fetch_req *r, const char *url)
 {
-	char *key = fetch_host_key(r->url);
-	struct site *s = key ? site_find(cr, key) : NULL;
 	CURLU *u;
 	char *path = NULL, *query = NULL, *pq;
 	int ok;
 
-	free(key);
-	if (!s)		/* not a URL to fetch: fetching will say so */
-		return 0;
+	if (s->refused) {
+		r->outcome = FETCH_REFUSED;
+		if (strcmp(url, r->url) == 0)
+			err_set(&r->err, 0, "refused '%s': %s", url, s->refused);
+		else
+			err_set(&r->err, 0, "refused '%s': redirected to '%s': %s", r->url, url,
+			        s->refused);
+		return 1;
+	}
 	if (s->unreachable) {
 		r->outcome = FETCH_UNREACHABLE;
 		err_set(&r->err, 0, "robots.txt disallows '%s': %s; "
-		                "nothing is fetched from that host this run", r->url,
+		                "nothing is fetched from that host this run", url,
 		                s->unreachable);
 		return 1;
 	}
 	if (!(u = curl_url()))
 		return 0;
-	curl_url_set(u, CURLUPART_URL, r->url, 0);
+	curl_url_set(u, CURLUPART_URL, url, 0);
 	curl_url_get(u, CURLUPART_PATH, &path, 0);
 	curl_url_get(u, CURLUPART_QUERY, &query, 0);
 	pq = xasprintf("%s%s%s", path ? path : "/", query ? "?" : "", query ? query : "");
@@ -228,8 +254,82 @@ refused(struct crawl *cr, struct fetch_req *r)
 	if (ok)
 		return 0;
 	r->outcome = FETCH_DISALLOWED;
-	err_set(&r->err, 0, "robots.txt disallows '%s'", r->url);
+	if (strcmp(url, r->url) == 0)
+		err_set(&r->err, 0, "robots.txt disallows '%s'", url);
+	else
+		err_set(&r->err, 0, "robots.txt disallows '%s', where '%s' redirects", url,
+		        r->url);
 	return 1;
+}
+
+/* Sets r's result when robots.txt refuses it; 1 when it did. */
+static int
+refused(struct crawl *cr, struct fetch_req *r)
+{
+	char *key = fetch_host_key(r->url);
+	struct site *s = key ? site_find(cr, key) : NULL;
+
+	free(key);
+	if (!s)		/* not a URL to fetch: fetching will say so */
+		return 0;
+	return judge(s, r, r->url);
+}
+
+/* The site of a redirect's target, its robots.txt learnt now when new
+ * (the batch waits: a redirect to another host is rare); NULL when to is
+ * no URL to fetch.  *rc is a database error met keeping it. */
+static struct site *
+site_now(struct crawl *cr, const struct fetch_req *r, const char *to, int *rc,
+         struct err *e)
+{
+	struct fetch_req q = { .guard = r->guard, .trusted = r->trusted };
+	struct fetcher *f = NULL;
+	char since[21], *key = fetch_host_key(to), *text = NULL;
+	struct site *s;
+	long status;
+	int found = 0;
+
+	if (!key)
+		return NULL;
+	if ((s = site_find(cr, key))) {
+		free(key);
+		return s;
+	}
+	s = site_add(cr, key);
+	free(key);
+	format_utc(time(NULL) - ROBOTS_MAX_AGE, since);
+	*rc = store_get_robots(cr->store, s->key, since, &found, &status, &text, e);
+	if (found) {
+		site_read(cr, s, status, text);
+	} else if (!(q.url = robots_url(to)) || fetcher_new(&f, &cr->o, e) != 0) {
+		s->unreachable = xstrdup("cannot ask it");
+	} else {
+		fetch_batch(f, &q, 1);
+		*rc = site_fetched(cr, s, &q, e);
+		body_release(&q.body);
+	}
+	fetcher_free(f);
+	free((char *)q.url);
+	free(text);
+	return s;
+}
+
+/* fetch_hop_fn: robots.txt of every redirect's host, for its path. */
+static int
+hop(void *ctx, struct fetch_req *r, const char *to)
+{
+	struct crawl *cr = ctx;
+	struct err e = {0};
+	struct site *s;
+	int rc = 0;
+
+	if (!(s = site_now(cr, r, to, &rc, &e)))
+		return 0;	/* not a URL: fetching will say so */
+	if (rc && !cr->rc) {
+		cr->rc = rc;
+		cr->err = e;
+	}
+	return judge(s, r, to) ? r->outcome : 0;
 }
 
 int
@@ -248,9 +348,19 @@ crawl_fetch(struct crawl *cr, struct fetch_req *reqs, size_t n,
 		if (robots && robots[i] && refused(cr, &reqs[i]))
 			continue;
 		from[ngo] = i;
-		go[ngo++] = reqs[i];
+		go[ngo] = reqs[i];
+		if (robots && robots[i]) {
+			go[ngo].hop = hop;
+			go[ngo].hop_ctx = cr;
+		}
+		ngo++;
 	}
+	cr->rc = 0;
 	fetch_batch(cr->f, go, ngo);
+	if (cr->rc && !rc) {
+		rc = cr->rc;
+		*e = cr->err;
+	}
 	for (i = 0; i < ngo; i++)
 		reqs[from[i]] = go[i];
 	free(go);

@@ -8,7 +8,9 @@
  * read and kept a day, a 4xx allows everything and is kept a day; a 5xx,
  * a 429 or a network failure disallows everything for this run and is
  * not kept, so the next run asks again.  Its Crawl-delay for us, when
- * longer than the configured pause, becomes the host's pause. */
+ * longer than the configured pause, becomes the host's pause.  A request
+ * that asks robots.txt asks it again for every redirect, of the host the
+ * redirect leads to (read at once when new: the batch waits). */
 #ifndef EEDRAWS_CRAWL_H
 #define EEDRAWS_CRAWL_H
 
@@ -29,7 +31,7 @@ void crawl_free(struct crawl *cr);	/* NULL is a no-op */
  * be NULL: none are checked).  One robots.txt refuses is not fetched:
  * its outcome FETCH_DISALLOWED, or FETCH_UNREACHABLE when robots.txt
  * could not be read this run, its err saying "robots.txt disallows
- * 'URL'" and why.  Returns 0, or a database error (with e
+ * 'URL'" and why; the same for a redirect's target.  Returns 0, or a database error (with e
  * set) met keeping robots.txt, the fetches done all the same. */
 int crawl_fetch(struct crawl *cr, struct fetch_req *reqs, size_t n,
                 const unsigned char *robots, struct err *e);

@@ -1,8 +1,11 @@
 #include "fetch.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <curl/curl.h>
 #include <errno.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,6 +171,126 @@ fetch_host_key(const char *url)
 	curl_free(port);
 	curl_url_cleanup(u);
 	return key;
+}
+
+/* Address blocks no link from a feed may reach: first bytes, prefix
+ * length in bits, and what they are (RFC 6890 and its updates). */
+struct block {
+	unsigned char net[16];
+	int bits;
+	const char *what;
+};
+
+static const struct block blocks4[] = {
+	{ { 0 }, 8, "reserved" },			/* "this network" */
+	{ { 10 }, 8, "private" },
+	{ { 100, 64 }, 10, "reserved" },		/* shared (CGNAT) */
+	{ { 127 }, 8, "loopback" },
+	{ { 169, 254 }, 16, "link-local" },		/* cloud metadata too */
+	{ { 172, 16 }, 12, "private" },
+	{ { 192, 0, 0 }, 24, "reserved" },
+	{ { 192, 0, 2 }, 24, "reserved" },		/* documentation */
+	{ { 192, 88, 99 }, 24, "reserved" },
+	{ { 192, 168 }, 16, "private" },
+	{ { 198, 18 }, 15, "reserved" },		/* benchmarking */
+	{ { 198, 51, 100 }, 24, "reserved" },
+	{ { 203, 0, 113 }, 24, "reserved" },
+	{ { 224 }, 4, "multicast" },
+	{ { 240 }, 4, "reserved" },			/* and broadcast */
+};
+
+static const struct block blocks6[] = {
+	{ { 0 }, 96, "reserved" },			/* ::, IPv4-compatible */
+	{ { 0x01, 0x00 }, 64, "reserved" },		/* discard */
+	{ { 0x20, 0x01, 0x0d, 0xb8 }, 32, "reserved" },	/* documentation */
+	{ { 0x20, 0x01, 0x00, 0x00 }, 23, "reserved" },	/* IETF protocols */
+	{ { 0xfc }, 7, "private" },			/* unique local */
+	{ { 0xfe, 0x80 }, 10, "link-local" },
+	{ { 0xfe, 0xc0 }, 10, "private" },		/* site-local */
+	{ { 0xff }, 8, "multicast" },
+};
+
+static int
+in_block(const unsigned char *a, const struct block *b)
+{
+	int full = b->bits / 8, rest = b->bits % 8;
+
+	if (memcmp(a, b->net, (size_t)full) != 0)
+		return 0;
+	return !rest || ((a[full] ^ b->net[full]) & (0xff << (8 - rest)) & 0xff) == 0;
+}
+
+static const char *
+class4(const unsigned char *a)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(blocks4) / sizeof(blocks4[0]); i++)
+		if (in_block(a, &blocks4[i]))
+			return blocks4[i].what;
+	return NULL;
+}
+
+static const char *
+class6(const unsigned char *a)
+{
+	static const unsigned char mapped[12] = { [10] = 0xff, [11] = 0xff };
+	static const unsigned char nat64[12] = { 0x00, 0x64, 0xff, 0x9b };
+	size_t i;
+
+	if (memcmp(a, mapped, 12) == 0 || memcmp(a, nat64, 12) == 0)
+		return class4(a + 12);	/* an IPv4 address in IPv6 dress */
+	if (a[0] == 0x20 && a[1] == 0x02)
+		return class4(a + 2);	/* 6to4 */
+	for (i = 0; i < 15 && !a[i]; i++)
+		;
+	if (i == 15 && a[15] == 1)
+		return "loopback";
+	for (i = 0; i < sizeof(blocks6) / sizeof(blocks6[0]); i++)
+		if (in_block(a, &blocks6[i]))
+			return blocks6[i].what;
+	return NULL;
+}
+
+const char *
+fetch_addr_class(const struct sockaddr *sa)
+{
+	if (sa->sa_family == AF_INET)
+		return class4((const unsigned char *)
+		              &((const struct sockaddr_in *)(const void *)sa)->sin_addr);
+	if (sa->sa_family == AF_INET6)
+		return class6(((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr.s6_addr);
+	return "reserved";	/* no other family is the internet */
+}
+
+int
+fetch_trusted(char *const *trusted, const char *url)
+{
+	char *key = fetch_host_key(url);
+	int yes = 0;
+
+	for (; key && trusted && *trusted && !yes; trusted++)
+		yes = strcmp(*trusted, key) == 0;
+	free(key);
+	return yes;
+}
+
+int
+fetch_has_credentials(const char *url)
+{
+	CURLU *u = curl_url();
+	char *user = NULL, *pass = NULL;
+	int has;
+
+	if (!u)
+		return 1;
+	has = curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
+	      curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK ||
+	      curl_url_get(u, CURLUPART_PASSWORD, &pass, 0) == CURLUE_OK;
+	curl_free(user);
+	curl_free(pass);
+	curl_url_cleanup(u);
+	return has;
 }
 
 /* Refuses anything but an absolute http or https URL. */
@@ -451,7 +574,27 @@ struct transfer {
 	struct curl_slist *hdrs;
 	struct xfer x;
 	char errbuf[CURL_ERROR_SIZE];
+	/* Redirects followed here (fetch_req.guard or .hop): the URL of
+	 * this hop (NULL: the request's), and how many came before it. */
+	char *url;
+	long hops;
+	int checked;		/* this hop's addresses are checked */
+	char *refused;		/* why a connection was refused, or NULL */
 };
+
+/* The URL t is at now. */
+static const char *
+transfer_url(const struct transfer *t)
+{
+	return t->url ? t->url : t->req->url;
+}
+
+/* Whether t follows its redirects itself, hop by hop. */
+static int
+hop_by_hop(const struct transfer *t)
+{
+	return t->req->guard || t->req->hop;
+}
 
 static double
 mono_now(void)
@@ -551,6 +694,9 @@ transfer_end(struct fetcher *f, struct transfer *t)
 	curl_slist_free_all(t->hdrs);
 	t->hdrs = NULL;
 	xfer_release(&t->x);
+	free(t->url);
+	free(t->refused);
+	t->url = t->refused = NULL;
 	t->state = TRANSFER_DONE;
 }
 
@@ -575,6 +721,13 @@ transfer_init(struct fetcher *f, struct transfer *t, struct fetch_req *r)
 		t->state = TRANSFER_DONE;
 		return;
 	}
+	if (r->guard && fetch_has_credentials(r->url)) {
+		r->outcome = FETCH_REFUSED;
+		err_set(&r->err, 0, "refused '%s': it carries a user name or password, "
+		        "which a link from a feed may not", r->url);
+		t->state = TRANSFER_DONE;
+		return;
+	}
 	if (!(key = fetch_host_key(r->url))) {
 		r->rc = err_set(&r->err, EX_USAGE, "cannot fetch '%s': not a valid http or "
 		                "https URL", r->url);
@@ -594,7 +747,7 @@ transfer_set_handle(CURL *c, struct transfer *t)
 {
 	CURLcode cc;
 
-	if ((cc = curl_easy_setopt(c, CURLOPT_URL, t->req->url)) != CURLE_OK ||
+	if ((cc = curl_easy_setopt(c, CURLOPT_URL, transfer_url(t))) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_PRIVATE, (void *)t)) != CURLE_OK ||
 	    (cc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, t->errbuf)) != CURLE_OK)
 		return cc;
@@ -604,7 +757,7 @@ transfer_set_handle(CURL *c, struct transfer *t)
 /* Where c may go: TLS verified, http and https only, after a redirect too
  * (check_url() saw only the first URL), at most lim->redirects of them. */
 static CURLcode
-set_protocols(CURL *c, const struct limits *lim)
+set_protocols(CURL *c, const struct limits *lim, int follow)
 {
 	CURLcode cc;
 
@@ -619,7 +772,7 @@ set_protocols(CURL *c, const struct limits *lim)
 	    (cc = curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS,
 	                           (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS))) != CURLE_OK ||
 #endif
-	    (cc = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L)) != CURLE_OK)
+	    (cc = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, (long)follow)) != CURLE_OK)
 		return cc;
 	return curl_easy_setopt(c, CURLOPT_MAXREDIRS, lim->redirects);
 }
@@ -665,6 +818,49 @@ transfer_set_io(CURL *c, struct transfer *t, const struct fetch_opts *o)
 	return CURLE_OK;
 }
 
+/* Opens a socket for libcurl, unless t's hop is checked and addr is no
+ * public address: then none, and why, for transfer_done(). */
+static curl_socket_t
+open_socket(void *cls, curlsocktype purpose, struct curl_sockaddr *addr)
+{
+	struct transfer *t = cls;
+	const char *what = NULL;
+	char text[INET6_ADDRSTRLEN] = "?";
+	const void *a;
+
+	if (t->checked && purpose == CURLSOCKTYPE_IPCXN &&
+	    (what = fetch_addr_class(&addr->addr))) {
+		if (addr->family == AF_INET)
+			a = &((struct sockaddr_in *)(void *)&addr->addr)->sin_addr;
+		else
+			a = &((struct sockaddr_in6 *)(void *)&addr->addr)->sin6_addr;
+		if (addr->family == AF_INET || addr->family == AF_INET6)
+			inet_ntop(addr->family, a, text, sizeof(text));
+		free(t->refused);
+		t->refused = xasprintf("it leads to %s, a %s address", text, what);
+		return CURL_SOCKET_BAD;
+	}
+	return socket(addr->family, addr->socktype, addr->protocol);
+}
+
+/* A guarded request's hop off the trusted origin has its addresses
+ * checked as libcurl connects: after the name is resolved, so DNS cannot
+ * smuggle a private address in. */
+static CURLcode
+set_guard(CURL *c, struct transfer *t)
+{
+	CURLcode cc;
+
+	t->checked = t->req->guard && !fetch_trusted(t->req->trusted, transfer_url(t));
+	if (!t->checked)
+		return CURLE_OK;
+	/* A connection another request opened unchecked is not reused. */
+	if ((cc = curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_socket)) != CURLE_OK ||
+	    (cc = curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, 1L)) != CURLE_OK)
+		return cc;
+	return curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, (void *)t);
+}
+
 /* Every option of t's handle, in that order; the first that fails. */
 static CURLcode
 transfer_options(struct fetcher *f, struct transfer *t)
@@ -672,7 +868,8 @@ transfer_options(struct fetcher *f, struct transfer *t)
 	CURLcode cc;
 
 	if ((cc = transfer_set_handle(t->c, t)) != CURLE_OK ||
-	    (cc = set_protocols(t->c, &f->lim)) != CURLE_OK ||
+	    (cc = set_protocols(t->c, &f->lim, !hop_by_hop(t))) != CURLE_OK ||
+	    (cc = set_guard(t->c, t)) != CURLE_OK ||
 	    (cc = set_limits(t->c, &f->lim, t->x.max)) != CURLE_OK)
 		return cc;
 	return transfer_set_io(t->c, t, &f->o);
@@ -715,6 +912,70 @@ transfer_start(struct fetcher *f, struct transfer *t)
 	t->host->busy = 1;
 }
 
+/* Puts t back in the queue for its next hop, to, on to's host. */
+static void
+transfer_rewind(struct fetcher *f, struct transfer *t, char *to)
+{
+	char *key = fetch_host_key(to);
+
+	curl_multi_remove_handle(f->m, t->c);
+	curl_easy_cleanup(t->c);
+	t->c = NULL;
+	t->host->busy = 0;
+	t->host->last_end = mono_now();
+	curl_slist_free_all(t->hdrs);
+	t->hdrs = NULL;
+	buf_release(&t->x.data);
+	xfer_reset_headers(&t->x);
+	t->x.over = 0;
+	free(t->url);
+	t->url = to;
+	t->hops++;
+	t->host = host_get(f, key);	/* check_url() passed: key is set */
+	free(key);
+	t->state = TRANSFER_WAITING;
+}
+
+/* A redirect to follow hop by hop: 0 when status is none (the caller
+ * judges it), else 1, t either queued for the next hop or its request
+ * ended as the redirect deserves. */
+static int
+follow(struct fetcher *f, struct transfer *t, long status)
+{
+	struct fetch_req *r = t->req;
+	char *to = NULL, scheme[32];
+	int outcome;
+
+	if (status != 301 && status != 302 && status != 303 && status != 307 &&
+	    status != 308)
+		return 0;
+	curl_easy_getinfo(t->c, CURLINFO_REDIRECT_URL, &to);
+	if (!to)
+		return 0;
+	if (t->hops >= f->lim.redirects) {
+		r->rc = err_set(&r->err, EX_TEMPFAIL, "cannot fetch '%s': more than %ld "
+		                "redirects, the last to '%s'", r->url, f->lim.redirects, to);
+	} else if (check_url(to, &r->err) != 0) {
+		scheme_of(to, scheme, sizeof(scheme));
+		r->rc = err_set(&r->err, EX_DATAERR, "cannot fetch '%s': redirected to '%s', "
+		                "whose scheme '%s' is not allowed (only http and https)",
+		                r->url, to, scheme);
+	} else if (r->guard && fetch_has_credentials(to)) {
+		r->outcome = FETCH_REFUSED;
+		err_set(&r->err, 0, "refused '%s': redirected to '%s', which carries a user "
+		        "name or password", r->url, to);
+	} else if (r->hop && (outcome = r->hop(r->hop_ctx, r, to)) != 0) {
+		r->outcome = outcome;
+	} else {
+		if (f->o.verbose)
+			fprintf(stderr, "fetch %s: %ld, to %s\n", transfer_url(t), status, to);
+		transfer_rewind(f, t, xstrdup(to));
+		return 1;
+	}
+	transfer_end(f, t);
+	return 1;
+}
+
 /* libcurl ended t with cc: its request's result, as fetch_url() gives
  * it. */
 static void
@@ -725,15 +986,29 @@ transfer_done(struct fetcher *f, struct transfer *t, CURLcode cc)
 	char *eff = NULL;
 	long status = 0, redirects = 0;
 
+	if (cc != CURLE_OK && t->refused) {
+		r->outcome = FETCH_REFUSED;
+		if (t->hops)
+			err_set(&r->err, 0, "refused '%s': redirected to '%s': %s; a link from "
+			        "a feed may not reach this machine or its network", r->url,
+			        transfer_url(t), t->refused);
+		else
+			err_set(&r->err, 0, "refused '%s': %s; a link from a feed may not reach "
+			        "this machine or its network", r->url, t->refused);
+		goto done;
+	}
 	if (cc != CURLE_OK) {
 		r->rc = transfer_error(t->c, cc, r->url, &t->x, &f->lim, t->errbuf, &r->err);
 		goto done;
 	}
 	curl_easy_getinfo(t->c, CURLINFO_RESPONSE_CODE, &status);
+	if (hop_by_hop(t) && follow(f, t, status))
+		return;
 	curl_easy_getinfo(t->c, CURLINFO_EFFECTIVE_URL, &eff);
 	curl_easy_getinfo(t->c, CURLINFO_REDIRECT_COUNT, &redirects);
+	redirects += t->hops;
 	if (!eff)
-		eff = (char *)r->url;
+		eff = (char *)transfer_url(t);
 	r->status = status;
 	if (status == 304) {
 		r->outcome = FETCH_NOT_MODIFIED;

@@ -2,7 +2,8 @@
  *
  * Knows nothing of parsing or storing.  Certificate verification is always
  * on; only http and https are allowed, also after a redirect; compressed
- * transfer is requested and decoded.  Politeness: a batch of requests runs
+ * transfer is requested and decoded; a request may be guarded (a link a
+ * stranger wrote: no credentials, no private address, fetch_req.guard).  Politeness: a batch of requests runs
  * with at most one transfer at a time per host (scheme, host and port),
  * a pause of delay_ms between the end of one and the start of the next on
  * the same host, and different hosts at once (libcurl's multi interface;
@@ -47,6 +48,8 @@ enum fetch_outcome {
 	FETCH_DISALLOWED,	/* robots.txt refuses it (crawl.c): not fetched */
 	FETCH_UNREACHABLE,	/* robots.txt could not be read this run: not
 				 * fetched, tried again next run */
+	FETCH_REFUSED,		/* a guarded link eedraws will not follow
+				 * (below): not fetched, err says why */
 	FETCH_FAILED,		/* rc and err say how */
 };
 
@@ -79,6 +82,13 @@ void fetch_opts_init(struct fetch_opts *o);
 int fetch_url(const char *url, const struct fetch_opts *o, struct body *out,
               struct err *e);
 
+struct fetch_req;
+
+/* Called with the target of a redirect before it is followed: 0 to follow
+ * it, else the outcome to end r with (FETCH_DISALLOWED, FETCH_UNREACHABLE,
+ * FETCH_REFUSED), r->err saying why. */
+typedef int fetch_hop_fn(void *ctx, struct fetch_req *r, const char *to);
+
 /* A batch fetch: each request's URL, validators and retry_at, as in
  * fetch_opts; fetch_batch() fills in the rest. */
 struct fetch_req {
@@ -86,6 +96,20 @@ struct fetch_req {
 	const char *etag;		/* conditional request, or NULL */
 	const char *last_modified;
 	time_t *retry_at;		/* as fetch_opts.retry_at, or NULL */
+	/* A URL a stranger wrote (a feed's link): FETCH_REFUSED unless it
+	 * has no user name or password, and unless every address it
+	 * connects to, after every redirect too, is a public one
+	 * (fetch_addr_class()), checked as it connects so that no name can
+	 * resolve its way in; but a hop on an origin trusted (fetch_host_key()
+	 * form; a NULL-terminated list, or NULL for none) is not checked, as
+	 * a configured source is not. */
+	int guard;
+	char *const *trusted;
+	/* Each redirect's target is shown to hop first (NULL: none).  With
+	 * guard or hop, redirects are followed here, one hop at a time, each
+	 * hop waiting its host's turn. */
+	fetch_hop_fn *hop;
+	void *hop_ctx;
 	/* Results: how it ended; rc the sysexits(3) code of FETCH_FAILED
 	 * (0 otherwise), as fetch_url() returns it; body for FETCH_BODY
 	 * (the caller body_release()s it; zeroed otherwise); err why it
@@ -120,6 +144,20 @@ void fetch_batch(struct fetcher *f, struct fetch_req *reqs, size_t n);
  * given (80, 443 by default): what "one host" means here.  NULL when url
  * is not an absolute http(s) URL; caller frees. */
 char *fetch_host_key(const char *url);
+
+/* Why the address sa is none a guarded request may connect to:
+ * "loopback", "private", "link-local", "multicast" or "reserved"
+ * (unspecified, documentation, benchmarking, shared, IPv4 class E and
+ * broadcast, and IPv6's mapped, translated or 6to4 forms of those); NULL
+ * for a public address. */
+struct sockaddr;
+const char *fetch_addr_class(const struct sockaddr *sa);
+
+/* Whether url's origin is one of trusted (as fetch_req.trusted). */
+int fetch_trusted(char *const *trusted, const char *url);
+
+/* Whether url carries a user name or password. */
+int fetch_has_credentials(const char *url);
 
 int fetch_global_init(struct err *e);
 void fetch_global_cleanup(void);

@@ -11,6 +11,7 @@
 void
 fetch_state_release(struct fetch_state *fs)
 {
+	free(fs->url);
 	free(fs->etag);
 	free(fs->last_modified);
 	free(fs->body_hash);
@@ -92,7 +93,10 @@ put_body(struct store *s, int observed, const char *source, const struct body *b
 		goto fail;
 	/* The records' rows alone: fetch state and notifications follow. */
 	changed = (long)(sqlite3_total_changes64(s->db) - before);
-	if (state && (rc = put_state(s, source, b->url, state, e)))
+	/* Under the source's own URL: after a redirect, b->url is the
+	 * target's, and the next run would not find its validators. */
+	if (state && (rc = put_state(s, source, state->url ? state->url : b->url,
+	                             state, e)))
 		goto fail;
 	if (queue && !first && (rc = outbox_queue(s, &ev, source, b, now, e)))
 		goto fail;

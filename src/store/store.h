@@ -69,8 +69,12 @@ struct store_event {
  * to are valid during the call only. */
 typedef void store_event_fn(void *ctx, const struct store_event *ev);
 
-/* Fetch bookkeeping for one URL. */
+/* Fetch bookkeeping for one source, kept under the URL it is configured
+ * with, wherever redirects lead (the body it brought keeps its own URL,
+ * the last one). */
 struct fetch_state {
+	char *url;		/* the configured URL, for store_put_body() and
+				 * store_put_observations(); NULL: the body's */
 	char *etag;
 	char *last_modified;
 	char *body_hash;

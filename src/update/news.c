@@ -5,14 +5,35 @@
 
 #include "news.h"
 #include "pipeline.h"
+#include "schedule.h"
 
 void
 news_feed_release(struct news_feed *fr)
 {
+	size_t i;
+
 	feed_items_release(&fr->items);
 	free(fr->wanted);
 	free(fr->url);
+	for (i = 0; fr->trusted && fr->trusted[i]; i++)
+		free(fr->trusted[i]);
+	free(fr->trusted);
 	memset(fr, 0, sizeof(*fr));
+}
+
+/* The origins the admin chose: every configured source's, and home. */
+static char **
+trusted_origins(const struct config *cf, const char *home)
+{
+	char **v = xcalloc(cf->nsources + 2, sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; i < cf->nsources; i++)
+		if ((v[n] = fetch_host_key(cf->sources[i].url)))
+			n++;
+	if (home && (v[n] = fetch_host_key(home)))
+		n++;
+	return v;
 }
 
 /* Whether link is among the first n wanted of fr already. */
@@ -29,7 +50,7 @@ already_wanted(const struct news_feed *fr, const char *link)
 
 int
 news_select(struct app *app, struct news_feed *fr, const char *source, const struct body *b,
-            const char *match, long max, struct err *e)
+            const char *home, const char *match, long max, struct err *e)
 {
 	struct feed_filter *f = NULL;
 	struct strlist warn = {0};
@@ -40,6 +61,7 @@ news_select(struct app *app, struct news_feed *fr, const char *source, const str
 	memset(fr, 0, sizeof(*fr));
 	fr->source = source;
 	fr->url = xstrdup(b->url);
+	fr->trusted = trusted_origins(&app->config, home);
 	fr->complete = 1;
 	if ((rc = feed_filter_new(&f, match ? match : FEED_DEFAULT_MATCH, e)))
 		return rc;
@@ -81,7 +103,10 @@ fetch_item(struct app *app, struct news_feed *fr, const struct feed_item *it,
 	char date[11];
 	int rc = r->rc;
 
-	if (r->outcome == FETCH_DISALLOWED || r->outcome == FETCH_UNREACHABLE) {
+	/* Not fetched, by eedraws' choice: neither the feed's failure nor
+	 * an attempt of the link's. */
+	if (r->outcome == FETCH_DISALLOWED || r->outcome == FETCH_UNREACHABLE ||
+	    r->outcome == FETCH_REFUSED) {
 		if (app->verbosity > QUIET)
 			error("%s: warning: %s", fr->source, e.msg);
 		if (r->outcome == FETCH_UNREACHABLE)
@@ -97,6 +122,13 @@ fetch_item(struct app *app, struct news_feed *fr, const struct feed_item *it,
 		rc = pipeline_take(app, fr->source, &r->body, "article", &po, NULL, &e);
 	if (rc)
 		error("%s: %s", fr->source, e.msg);
+	if (rc && r->outcome == FETCH_BODY && !body_fault(rc)) {
+		/* This machine's failure (the disk full), not the link's: no
+		 * attempt counted; the item comes again next run. */
+		keep_first(&fr->status, rc);
+		fr->complete = 0;
+		return;
+	}
 	if (store_link_attempted(app->store, fr->source, it->link, it->title, rc ? e.msg : NULL,
 	                         &e2)) {
 		error("%s: %s", fr->source, e2.msg);
@@ -124,6 +156,8 @@ news_fetch(struct app *app, struct crawl *cr, struct news_feed *const *frs, size
 	memset(robots, 1, total + 1);
 	for (i = 0; i < n; i++)
 		for (k = 0; k < frs[i]->nwanted; k++) {
+			reqs[at].guard = 1;
+			reqs[at].trusted = frs[i]->trusted;
 			reqs[at++].url = frs[i]->items.v[frs[i]->wanted[k]].link;
 			if (app->verbosity == VERBOSE)
 				error("%s: fetching %s", frs[i]->source, reqs[at - 1].url);
@@ -162,7 +196,10 @@ news_ingest(struct app *app, const char *source, const struct body *b, const cha
 	int rc;
 
 	set_fetch_opts(app, &o);
-	if (!(rc = news_select(app, &fr, source, b, match, max, e)) &&
+	/* A URL named to ingest is the admin's choice, as a configured one
+	 * is; a file or stdin names no origin to trust. */
+	if (!(rc = news_select(app, &fr, source, b, b->status ? b->url : NULL, match, max,
+	                       e)) &&
 	    !(rc = crawl_new(&cr, app->store, &o, e))) {
 		news_fetch(app, cr, &frp, 1);
 		rc = news_status(&fr, e);

@@ -13,6 +13,11 @@
 struct news_feed {
 	const char *source;
 	char *url;			/* the feed's, for messages */
+	/* The origins (fetch_host_key()) of the addresses the admin gave:
+	 * every configured source's, and the URL named to ingest; a link to
+	 * one is trusted as they are, any other is guarded (fetch_req.guard,
+	 * trusted). */
+	char **trusted;
 	struct feed_items items;
 	size_t *wanted;			/* indexes into items, at most max_items */
 	size_t nwanted;
@@ -24,9 +29,11 @@ struct news_feed {
 void news_feed_release(struct news_feed *fr);
 
 /* The items of news feed b to fetch this run: those that match and were
- * not fetched before, at most max of them (0: no limit). */
+ * not fetched before, at most max of them (0: no limit).  home is the
+ * feed's address when the admin named it outside the config (ingest URL),
+ * else NULL: its origin is trusted as the configured sources' are. */
 int news_select(struct app *app, struct news_feed *fr, const char *source, const struct body *b,
-                const char *match, long max, struct err *e);
+                const char *home, const char *match, long max, struct err *e);
 
 /* The wanted items of n feeds, fetched in one batch (robots.txt
  * permitting), each stored in feed order. */

@@ -1,5 +1,6 @@
 /* schedule.c: when a source is tried, and how it is doing (schedule.h). */
 #include <string.h>
+#include <sysexits.h>
 
 #include "schedule.h"
 
@@ -20,6 +21,10 @@ next_attempt(long n, time_t now, time_t retry_at)
 {
 	time_t wait = backoff(n);
 
+	/* A server may ask for anything; one answer must not park a
+	 * source for longer than failing all day would. */
+	if (retry_at > now + BACKOFF_MAX)
+		retry_at = now + BACKOFF_MAX;
 	if (retry_at > now + wait)
 		wait = retry_at - now;
 	return wait > 0 ? now + wait : 0;
@@ -32,6 +37,12 @@ source_due(const struct fetch_state *st, time_t now, int named)
 
 	format_utc(now, t);
 	return named || !st->next_attempt || strcmp(st->next_attempt, t) <= 0;
+}
+
+int
+body_fault(int code)
+{
+	return code == EX_DATAERR;
 }
 
 const char *

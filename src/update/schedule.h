@@ -24,12 +24,18 @@ long backoff(long n);
 
 /* When a source that has now failed n times in a row may be tried again:
  * the later of the backoff and the server's Retry-After (retry_at, 0 for
- * none); 0 when at once. */
+ * none), the latter capped at now + BACKOFF_MAX; 0 when at once. */
 time_t next_attempt(long n, time_t now, time_t retry_at);
 
 /* Whether a source is due at now: not while its next attempt is ahead,
  * unless named on the command line. */
 int source_due(const struct fetch_state *st, time_t now, int named);
+
+/* Whether a failure met while taking a body that came is the source's
+ * (what it sent is unusable: EX_DATAERR) rather than this machine's (the
+ * database full, read-only or busy, memory short): only the source's
+ * count against it, or against an article's link. */
+int body_fault(int code);
 
 /* A source's state as status and the report show it: "disabled",
  * "STALE" (no success within its stale_after), "failing", or "ok". */

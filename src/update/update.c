@@ -57,12 +57,29 @@ static int
 source_failed(struct app *app, struct source_run *r, int rc, const struct err *e, long status)
 {
 	struct err e2 = {0};
+	char asked[21];
 
 	error("%s: %s", r->src->name, e->msg);
+	if (r->retry_at > r->t + BACKOFF_MAX && app->verbosity > QUIET) {
+		format_utc(r->retry_at, asked);
+		error("%s: warning: the server asks not to be tried before %s; tried again "
+		      "after %d h instead", r->src->name, asked, BACKOFF_MAX / 3600);
+	}
 	fetch_state_release(&r->st);
 	store_get_fetch_state(app->store, r->src->url, &r->st, &e2);
 	state_failed(&r->st, e->msg, status, r->t, r->retry_at);
 	store_put_fetch_state(app->store, r->src->name, r->src->url, &r->st, &e2);
+	return rc;
+}
+
+/* A failure of this machine's (the database full, read-only or busy)
+ * while taking what the source sent: reported, but its fetch state is
+ * left as it was before this run, so it neither counts against the
+ * source nor backs it off, and the body is fetched again next run. */
+static int
+local_failure(struct source_run *r, int rc, const struct err *e)
+{
+	error("%s: %s", r->src->name, e->msg);
 	return rc;
 }
 
@@ -85,6 +102,7 @@ plan_source(struct pass *p, const struct source *s, time_t t, int named)
 			error("%s: failed %ld times in a row; next try after %s", s->name,
 			      r->st.failures, r->st.next_attempt);
 	} else {
+		r->st.url = xstrdup(s->url);	/* whatever the redirects */
 		q->url = s->url;
 		q->etag = r->st.etag;
 		q->last_modified = r->st.last_modified;
@@ -131,7 +149,7 @@ take_new_body(struct app *app, struct source_run *r, const struct body *b, const
 	if (strcmp(kind, "feed") == 0) {
 		rc = store_archive(app->store, src->name, b, kind, NULL, e);
 		if (rc == 0)
-			rc = news_select(app, &r->items, src->name, b, src->match,
+			rc = news_select(app, &r->items, src->name, b, NULL, src->match,
 			                 src->max_items, e);
 		r->news = rc == 0;
 		return rc;
@@ -174,6 +192,8 @@ take(struct app *app, struct source_run *r, struct fetch_req *q)
 			rc = store_put_fetch_state(app->store, src->name, src->url, &r->st, &e);
 		}
 	}
+	if (rc && q->outcome != FETCH_FAILED && !body_fault(rc))
+		return local_failure(r, rc, &e);
 	/* A failed fetch has no body, but its HTTP status is worth keeping. */
 	return rc ? source_failed(app, r, rc, &e, q->status ? q->status : b->status) : 0;
 }
@@ -212,7 +232,7 @@ done(struct app *app, struct source_run *r, const struct body *b)
 		state_succeeded(&r->st, r->t);
 	}
 	if ((rc = store_put_fetch_state(app->store, r->src->name, r->src->url, &r->st, &e)))
-		return source_failed(app, r, rc, &e, b->status);
+		return local_failure(r, rc, &e);
 	return items;
 }
 
