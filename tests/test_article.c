@@ -762,6 +762,22 @@ START_TEST(test_scores_as_low_as_state_the_cut_off)
 }
 END_TEST
 
+START_TEST(test_a_draw_takes_its_own_sentence_s_date_not_the_page_s_first)
+{
+	/* The office reopening (July 8) and a profile's date (July 1) come
+	 * before and after the round's own day. */
+	EXPECT("sentence-date.txt", NULL, ",2025-07-07,healthcare,2800,472\n");
+	EXPECT("sentence-date.html", NULL, ",2025-07-07,healthcare,2800,472\n");
+}
+END_TEST
+
+START_TEST(test_tie_break_and_profile_dates_are_no_draws)
+{
+	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
+	EXPECT("tiebreak-dates.html", NULL, ",2025-03-02,trades,1150,433\n");
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -810,6 +826,8 @@ article_suite(void)
 	tcase_add_test(tc, test_a_relative_day_the_page_cannot_place_is_not_the_open_draw_s);
 	tcase_add_test(tc, test_a_field_block_dated_by_date_and_time_of_draw);
 	tcase_add_test(tc, test_scores_as_low_as_state_the_cut_off);
+	tcase_add_test(tc, test_a_draw_takes_its_own_sentence_s_date_not_the_page_s_first);
+	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	suite_add_tcase(s, tc);
 	return s;
 }
