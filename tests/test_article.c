@@ -771,6 +771,20 @@ START_TEST(test_a_draw_takes_its_own_sentence_s_date_not_the_page_s_first)
 }
 END_TEST
 
+START_TEST(test_the_headline_draw_is_found_beside_the_previous_one)
+{
+	/* The round is dated ("was held on Wednesday"), the previous one's
+	 * values come next, and "this time" gives the round's own. */
+	EXPECT("headline-draw.txt", NULL,
+	       ",2023-01-11,,5500,507\n"
+	       ",2023-01-18,,5500,490\n");
+	/* In HTML the <h1> states the values, the next line dates them. */
+	EXPECT("headline-draw.html", NULL,
+	       ",2023-01-18,,5500,490\n"
+	       ",2023-01-11,,5500,507\n");
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -827,6 +841,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_field_block_dated_by_date_and_time_of_draw);
 	tcase_add_test(tc, test_scores_as_low_as_state_the_cut_off);
 	tcase_add_test(tc, test_a_draw_takes_its_own_sentence_s_date_not_the_page_s_first);
+	tcase_add_test(tc, test_the_headline_draw_is_found_beside_the_previous_one);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	suite_add_tcase(s, tc);
 	return s;

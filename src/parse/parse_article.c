@@ -177,7 +177,8 @@ static const char *const pat_src[NPAT] = {
 	 * a second Express Entry draw", "Date and time of round: ...",
 	 * "Today's draw". */
 	[P_THIS_DRAW] = "\\b(?:(?:this|the|today[’']s|latest|most recent)\\s+(?:\\w+\\s+){0,3}?"
-	                "(?:draw|round)(?:\\s+from the (?:[\\w\\-]+\\s+){0,2}?pool)?"
+	                "(?:draw|round)(?:\\s+of\\s+(?:the\\s+year|20\\d\\d))?"
+	                "(?:\\s+from the (?:[\\w\\-]+\\s+){0,2}?pool)?"
 	                "(?:,\\s+(?:and\\s+)?the\\s+\\d+(?:st|nd|rd|th)\\b[^.;]{0,100}?)?,?\\s+"
 	                "(?:was\\s+)?(?:held|conducted|took place|happened|occurred|came)|"
 	                "\\b(?:held|conducted)\\s+(?:a|an|its|the)\\s+(?:[\\w\\-]+\\s+){0,4}?(?:draw|round)\\b|"
@@ -185,7 +186,7 @@ static const char *const pat_src[NPAT] = {
 	                "^(?:date of (?:the )?(?:draw|round)|(?:draw|round) date)\\s*[:：])",
 	/* A sentence about the draw being read, whatever it dates. */
 	[P_THIS_REF] = "\\b(?:today[’']s|this|the latest|the most recent)\\s+(?:[\\w\\-]+\\s+){0,2}?"
-	               "(?:draw|round)\\b",
+	               "(?:draw|round)\\b|\\bthis time\\b",
 	/* Days this extractor cannot resolve: such a sentence has a date, unknown. */
 	[P_VAGUE_DAY] = "\\b(?:(?:the )?(?:following|next|previous|prior) day|day (?:before|after)|"
 	                "(?:two|three|\\d) days (?:later|earlier|before|after)|later that week|"
@@ -911,6 +912,10 @@ struct prose {
 	struct pending p;	/* the draw being read */
 	char ctx[11];		/* the date the paragraph gave last, or "" */
 	char *number;		/* "Round #188" stated before its values */
+	char held[11];		/* the page's own draw, dated, that another
+				 * draw's values interrupted before its own
+				 * came ("took place on Wednesday.  The
+				 * previous round ..."), or "" */
 };
 
 /* A day that cannot be resolved: the draw being read is done, and the
@@ -963,6 +968,7 @@ prose_open(struct prose *pr, const struct sentence *st, const char own[11],
 		return 0;
 	pending_close(p, out);
 	p->open = 1;
+	pr->held[0] = '\0';
 	memcpy(p->date, own, sizeof(p->date));
 	memcpy(pr->ctx, own, sizeof(pr->ctx));
 	buf_adds(&p->evidence, st->s);
@@ -1020,12 +1026,26 @@ prose_values(struct prose *pr, struct sentence *st, struct draw_list *out)
 {
 	struct pending *p = &pr->p;
 
+	PCRE2_SIZE ov[16];
+
 	if (!st->has_date && pr->ctx[0]) {
 		memcpy(st->date, pr->ctx, sizeof(st->date));
 		st->has_date = 1;
 	}
-	if (p->open && prose_other_draw(p, st))
+	if (p->open && prose_other_draw(p, st)) {
+		/* A dated draw without values yet, interrupted by another's:
+		 * held, for a later sentence about "this" draw. */
+		if (p->date[0] && p->itas < 0 && p->crs < 0 &&
+		    match(P_OTHER_DRAW, st->s, st->len, 0, ov))
+			memcpy(pr->held, p->date, sizeof(pr->held));
 		pending_close(p, out);
+	}
+	if (!p->open && !st->has_date && pr->held[0] &&
+	    match(P_THIS_REF, st->s, st->len, 0, ov)) {
+		memcpy(st->date, pr->held, sizeof(st->date));
+		st->has_date = 1;
+		pr->held[0] = '\0';
+	}
 	p->open = 1;
 	if (st->ni > 0)
 		p->itas = st->itas;
