@@ -1423,12 +1423,12 @@ flat_numbers(const char *t, int itas_first, int grouped, long *a, long *b)
 /* 1 when a flattened table's rows from paragraph r on write some count
  * with a thousands separator ("1,800400"). */
 static int
-flat_grouped(const struct article_doc *doc, size_t r)
+flat_grouped(const struct strlist *lines, size_t r)
 {
 	PCRE2_SIZE ov[16];
 
-	for (; r < doc->paras.n; r++) {
-		const char *row = doc->paras.v[r];
+	for (; r < lines->n; r++) {
+		const char *row = lines->v[r];
 		size_t k;
 
 		if (!match(P_FLAT_ROW, row, strlen(row), 0, ov))
@@ -1440,23 +1440,24 @@ flat_grouped(const struct article_doc *doc, size_t r)
 	return 0;
 }
 
-/* Tables that lost their markup: a header line, then a line a row. */
+/* Tables that lost their markup, in lines (the page's paragraphs): a
+ * header line, then a line a row. */
 static void
-read_flat_tables(const struct article_doc *doc, const struct when *w0, size_t limit,
+read_flat_tables(const struct strlist *lines, const struct when *w0, size_t limit,
                  struct draw_list *out, struct strlist *warn)
 {
 	PCRE2_SIZE ov[16];
 	size_t i;
 
-	for (i = 0; i + 1 < doc->paras.n && out->n < limit; i++) {
-		const char *h = doc->paras.v[i], *ita, *crs;
+	for (i = 0; i + 1 < lines->n && out->n < limit; i++) {
+		const char *h = lines->v[i], *ita, *crs;
 		struct when w = *w0;
 		int itas_first, grouped;
 		size_t r, from = out->n;
 
 		if (!match(P_FLAT_HEADER, h, strlen(h), 0, ov))
 			continue;
-		grouped = flat_grouped(doc, i + 1);
+		grouped = flat_grouped(lines, i + 1);
 		ita = strcasestr(h, "ITA") ? strcasestr(h, "ITA") : strcasestr(h, "invitation");
 		crs = strcasestr(h, "CRS") ? strcasestr(h, "CRS") : strcasestr(h, "cut");
 		if (!crs)
@@ -1464,9 +1465,9 @@ read_flat_tables(const struct article_doc *doc, const struct when *w0, size_t li
 		itas_first = ita < crs;
 		/* "Summary of Express Entry draw results in 2024" */
 		if (i > 0)
-			w.year = table_year(doc->paras.v[i - 1], &w);
-		for (r = i + 1; r < doc->paras.n && out->n < limit; r++) {
-			const char *row = doc->paras.v[r];
+			w.year = table_year(lines->v[i - 1], &w);
+		for (r = i + 1; r < lines->n && out->n < limit; r++) {
+			const char *row = lines->v[r];
 			char *nums, *type;
 			long a = -1, b = -1, itas = -1, score = -1;
 			int m, d, n;
@@ -1696,7 +1697,7 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	limit = first + 2 * max + 1;
 	read_prose(doc, &w, limit, out);
 	drop_future(out, first, &w, warn);
-	read_flat_tables(doc, &w, limit, out, warn);
+	read_flat_tables(&doc->paras, &w, limit, out, warn);
 	for (i = 0; i < doc->ntables && out->n < limit; i++)
 		read_table(&doc->tables[i], &w, limit, out, warn);
 	drop_partial(out, first);
