@@ -792,6 +792,22 @@ START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 }
 END_TEST
 
+START_TEST(test_a_table_flattened_into_one_line_of_a_paragraph)
+{
+	/* Caption, header and rows run together in one paragraph: the
+	 * caption's year dates the rows; each row starts at a day after
+	 * the previous row's last number. */
+	static const char rows[] =
+		",2024-10-10,cec,1400,539\n"
+		",2024-10-07,pnp,1613,743\n"
+		",2024-09-24,french,1000,446\n"
+		",2024-09-23,pnp,1000,721\n";
+
+	EXPECT("inline-table.txt", NULL, rows);
+	EXPECT("inline-table.html", NULL, rows);
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -843,6 +859,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_draw_takes_its_own_sentence_s_date_not_the_page_s_first);
 	tcase_add_test(tc, test_the_headline_draw_is_found_beside_the_previous_one);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
+	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -32,7 +32,7 @@ enum pat_id {
 	P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE, P_CRS_SCORED,
 	P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY,
 	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_UPDATED, P_NOT_DRAW,
-	P_URL_PATH, P_URL_ISO, P_URL_MDY, P_URL_DMY, P_URL_MY,
+	P_URL_PATH, P_URL_ISO, P_URL_MDY, P_URL_DMY, P_URL_MY, P_INLINE_HEADER, P_INLINE_ROW,
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
@@ -112,6 +112,14 @@ static const char *const pat_src[NPAT] = {
 	 * Program 291 855", "July 18French language proficiency1,800400". */
 	[P_FLAT_ROW] = "^\\s*" MONTH "\\.?\\s+(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z]))?(?:[,.]\\s*(\\d{4}))?"
 	               "\\s*([^\\d]*?)\\s*(\\d[\\d,. ]*\\d|\\d)\\s*$",
+	/* A table flattened into one line of a paragraph: its header, the
+	 * words before its first row ("... in 2024 Date Draw Type Number of
+	 * ITAs Minimum CRS September 9 ..."), and where each row starts (a
+	 * day after the previous row's last number). */
+	[P_INLINE_HEADER] = "\\b(?:draw\\s+)?date\\b(?=[^\\d]{0,120}?(?:ITA|invitation))"
+	                    "(?=[^\\d]{0,120}?(?:CRS|cut-?off|score))[^\\d]{0,120}?"
+	                    "(?=\\s" MONTH "\\.?\\s+\\d{1,2}\\b)",
+	[P_INLINE_ROW] = "(?<=\\d)\\s+(?=" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)",
 	/* Its header line: "Date Draw Type Number of ITAs Minimum CRS". */
 	[P_FLAT_HEADER] = "^(?=.*\\bdate)(?=.*(?:ITA|invitation))(?=.*(?:CRS|cut-?off|score))[^\\d]{0,120}$",
 	/* "January 31": a day, not a count. */
@@ -1516,6 +1524,40 @@ read_flat_tables(const struct strlist *lines, const struct when *w0, size_t limi
 	}
 }
 
+/* Tables flattened into one line of a paragraph, as lines for
+ * read_flat_tables(): the words since the sentence before (a caption,
+ * for its year), the header, then a line a row. */
+static void
+inline_tables(const struct strlist *paras, struct strlist *lines)
+{
+	PCRE2_SIZE ov[16], rv[16];
+	size_t i;
+
+	for (i = 0; i < paras->n; i++) {
+		const char *p = paras->v[i];
+		size_t len = strlen(p), cap, row;
+
+		if (match(P_INLINE_HEADER, p, len, 0, ov)) {
+			for (cap = ov[0]; cap > 0 && !(p[cap - 1] == ' ' && cap > 1 &&
+			                                strchr(".!?:", p[cap - 2])); cap--)
+				;
+			if (cap < ov[0])
+				strlist_addf(lines, "%.*s", (int)(ov[0] - cap), p + cap);
+			strlist_addf(lines, "%.*s", (int)(ov[1] - ov[0]), p + ov[0]);
+			for (row = ov[1]; row < len; row = rv[1]) {
+				while (p[row] == ' ')
+					row++;
+				if (!match(P_INLINE_ROW, p, len, row, rv)) {
+					strlist_add(lines, p + row);
+					rv[1] = len;
+				} else {
+					strlist_addf(lines, "%.*s", (int)(rv[0] - row), p + row);
+				}
+			}
+		}
+	}
+}
+
 /* The date of a "Published: July 4, 2023" line (id P_PUBLISHED) or a
  * "Last updated: ..." one (P_UPDATED) among the page's first lines, into
  * out when it is still empty. */
@@ -1698,6 +1740,13 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	read_prose(doc, &w, limit, out);
 	drop_future(out, first, &w, warn);
 	read_flat_tables(&doc->paras, &w, limit, out, warn);
+	{
+		struct strlist inl = {0};
+
+		inline_tables(&doc->paras, &inl);
+		read_flat_tables(&inl, &w, limit, out, warn);
+		strlist_release(&inl);
+	}
 	for (i = 0; i < doc->ntables && out->n < limit; i++)
 		read_table(&doc->tables[i], &w, limit, out, warn);
 	drop_partial(out, first);
