@@ -350,11 +350,15 @@ START_TEST(test_a_comparison_with_another_draw_states_none_of_its_values)
 	 * "lower than the previous round on July 20, which had a minimum
 	 * score of 542": what follows the comparison is another round's, its
 	 * date and values alike.  A sentence of two rounds' values
-	 * "respectively" states none. */
+	 * "respectively" pairs them in order when there are as many dates
+	 * as counts and cut-offs, and states none when not (two counts, one
+	 * cut-off). */
 	EXPECT("comparisons.txt", NULL,
 	       ",2022-07-20,,1750,542\n"
 	       ",2022-06-22,pnp,636,752\n"
-	       ",2022-08-03,,2000,533\n");
+	       ",2022-08-03,,2000,533\n"
+	       ",2022-05-25,,2250,525\n"
+	       ",2022-05-11,,2750,516\n");
 }
 END_TEST
 
@@ -430,7 +434,9 @@ START_TEST(test_a_comparison_in_html_states_none_of_its_values)
 	EXPECT("comparisons.html", NULL,
 	       ",2022-07-20,,1750,542\n"
 	       ",2022-06-22,pnp,636,752\n"
-	       ",2022-08-03,,2000,533\n");
+	       ",2022-08-03,,2000,533\n"
+	       ",2022-05-25,,2250,525\n"
+	       ",2022-05-11,,2750,516\n");
 }
 END_TEST
 

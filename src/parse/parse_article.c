@@ -1074,6 +1074,116 @@ prose_values(struct prose *pr, struct sentence *st, struct draw_list *out)
 	buf_adds(&p->evidence, st->s);
 }
 
+/* Values of one kind in s, in the order written: up to max, each at
+ * its own place (two patterns reading one number read it once).  Returns
+ * how many, or -1 when there are more than max. */
+static int
+value_list(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi, int floor,
+           long *v, size_t *at, int max)
+{
+	PCRE2_SIZE ov[16];
+	size_t i, from;
+	int n = 0, j;
+
+	for (i = 0; i < nids; i++)
+		for (from = 0; match(ids[i], s, len, from, ov); from = ov[1]) {
+			size_t end = value_context(s, ids[i], ov, floor);
+			size_t ctx = end > 25 ? end - 25 : 0;
+			char *before = xstrndup(s + ctx, end - ctx);
+			int approx = match(P_APPROX, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 });
+			long x = number_at(s, ov[2], ov[3]);
+
+			free(before);
+			for (j = 0; j < n && at[j] != ov[2]; j++)
+				;
+			if (approx || x < lo || x > hi || j < n)
+				continue;
+			if (n == max)
+				return -1;
+			for (j = n++; j > 0 && at[j - 1] > ov[2]; j--)
+				v[j] = v[j - 1], at[j] = at[j - 1];
+			v[j] = x, at[j] = ov[2];
+		}
+	return n;
+}
+
+/* value_list() of each part of st's own words between "and"s, in
+ * order: "8,000 with a cut-off of 511 and 6,000 with 509" lists two of
+ * each, where the whole would read "511 and 6,000" as a range.  At most
+ * 5 values; -1 when more. */
+static int
+respective_values(const struct sentence *st, const int *ids, size_t nids, long lo, long hi,
+                  int floor, long v[5], size_t at[5])
+{
+	size_t start = 0, end, k;
+	int n = 0, m;
+
+	while (start < st->own) {
+		const char *and = strstr(st->s + start, " and ");
+		char *part;
+
+		end = and && (size_t)(and - st->s) < st->own ? (size_t)(and - st->s) : st->own;
+		part = xstrndup(st->s + start, end - start);
+		m = value_list(part, strlen(part), ids, nids, lo, hi, floor, v + n, at + n, 5 - n);
+		free(part);
+		if (m < 0)
+			return -1;
+		for (k = (size_t)n; k < (size_t)(n + m); k++)
+			at[k] += start;
+		n += m;
+		start = end + 5;
+	}
+	return n;
+}
+
+/* "... on January 7 and January 21, when 8,000 invitations with a cut-off
+ * of 511 and 6,000 with a cut-off of 509 were sent, respectively": as
+ * many dates as counts (or cut-offs), each the same number, two or more,
+ * pair in order.  Emits the draws and returns 1; 0 when they do not
+ * pair, and the sentence then states nothing. */
+static int
+respective_draws(const struct sentence *st, const struct when *w, struct draw_list *out)
+{
+	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_PASSIVE };
+	static const int crs_ids[] = { P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE };
+	static const int date_ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO };
+	long itas[5], crs[5];
+	size_t iat[5], cat[5], dat[5];
+	char dates[5][11];
+	PCRE2_SIZE ov[16];
+	size_t i, from;
+	int ni, nc, nd = 0, k, j;
+
+	if (st->future || match(P_TIEBREAK_SENTENCE, st->s, st->own, 0, ov))
+		return 0;
+	for (i = 0; i < sizeof(date_ids) / sizeof(date_ids[0]); i++)
+		for (from = 0; match(date_ids[i], st->s, st->own, from, ov); from = ov[1]) {
+			char cand[11];
+
+			if (date_of_match(st->s, ov, date_ids[i], w, cand) != 0)
+				return 0;	/* a date it cannot place: which is whose? */
+			if (nd == 5)
+				return 0;
+			for (j = nd++; j > 0 && dat[j - 1] > ov[0]; j--)
+				memcpy(dates[j], dates[j - 1], 11), dat[j] = dat[j - 1];
+			memcpy(dates[j], cand, 11), dat[j] = ov[0];
+		}
+	ni = respective_values(st, ita_ids, 3, 1, 30000, 0, itas, iat);
+	nc = respective_values(st, crs_ids, 3, 67, 1200, 1, crs, cat);
+	if (nd < 2 || ni < 0 || nc < 0 || (ni != nd && ni != 0) || (nc != nd && nc != 0) ||
+	    ni + nc == 0 || dat[nd - 1] > (ni ? iat[0] : cat[0]))
+		return 0;
+	for (k = 0; k < nd; k++) {
+		struct draw *d = draw_list_add(out);
+
+		memcpy(d->date, dates[k], sizeof(d->date));
+		d->invitations = ni ? itas[k] : -1;
+		d->crs_cutoff = nc ? crs[k] : -1;
+		d->evidence = xstrdup(st->s);
+	}
+	return 1;
+}
+
 /* The state machine's step: a sentence that names a day that cannot be
  * resolved closes the draw being read; then one with values opens or
  * fills a draw, one with a date dates, opens or closes one, and one
@@ -1082,10 +1192,16 @@ static void
 prose_step(struct prose *pr, struct sentence *st, const struct when *w,
            struct draw_list *out)
 {
+	PCRE2_SIZE ov[16];
+
 	if (st->said != SAID_VALUES)
 		prose_keep_number(pr, st);
 	if (st->vague)
 		prose_lose_date(pr, out);
+	if (match(P_RESPECTIVELY, st->s, st->len, 0, ov)) {
+		respective_draws(st, w, out);
+		return;
+	}
 	switch (st->said) {
 	case SAID_VALUES:
 		prose_values(pr, st, out);
