@@ -187,11 +187,13 @@ START_TEST(test_ways_of_stating_the_count)
 	/* "820 candidates were issued an ITA", "1,340 candidates for
 	 * permanent residence have received an invitation", "issued
 	 * invitations to apply (ITAs) for permanent residence to 2,750
-	 * candidates"; "to 2,000 to 3,000 candidates" is a range. */
+	 * candidates", "3,100 invites went"; "to 2,000 to 3,000 candidates"
+	 * is a range. */
 	EXPECT("count-phrasings.txt", NULL,
 	       ",2025-06-03,,820,520\n"
 	       ",2025-06-10,,1340,511\n"
-	       ",2025-06-17,,2750,498\n");
+	       ",2025-06-17,,2750,498\n"
+	       ",2025-06-24,,3100,505\n");
 }
 END_TEST
 

@@ -49,7 +49,7 @@ static const char *const pat_src[NPAT] = {
 	               "applicants|profiles|people|immigrants|foreign nationals|"
 	               "individuals|workers|professionals|newcomers|nominees|persons)",
 	/* "4,500 invitations to apply", "1,500 ITAs" */
-	[P_ITA_NOUN] = "(?<![\\d,.#])" NUM "\\s+(?:new\\s+|more\\s+)?(?:invitations|ITAs?\\b)",
+	[P_ITA_NOUN] = "(?<![\\d,.#])" NUM "\\s+(?:new\\s+|more\\s+)?(?:invitations|ITAs?\\b|invites\\b)",
 	/* "issued Invitations to Apply (ITAs) for permanent residence to 750
 	 * candidates": the words before the count are the pattern's own. */
 	[P_ITA_TO] = "\\b(?:issued|sent|extended)\\s+(?:invitations|ITAs?)\\b(?:\\s+to apply)?"
