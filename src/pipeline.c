@@ -55,17 +55,23 @@ pipeline_take(struct app *app, const char *source, const struct body *b, const c
 	struct strlist warn = {0};
 	struct ircc_shape shape = {0};
 	struct parse_opts opts = {0};
+	struct draw_list known = {0};
 	int rc;
 
 	if (po)
 		opts = *po;
 	opts.shape = &shape;
 	opts.max_draws = (size_t)app->config.max_draws;
+	opts.known = &known;
 	/* Kept before it is parsed: a body the parser rejects today is the
 	 * one an incident's replay or a better parser needs. */
 	if ((rc = store_archive(app->store, source, b, kind, po ? po->date : NULL, e)))
 		return rc;
-	rc = parse_body(b, kind, &opts, &draws, &warn, e);
+	/* What an undated article's "December 8" may be matched with. */
+	if (strcmp(kind, "ircc-json") != 0)
+		rc = store_known_rounds(app->store, &known, e);
+	if (rc == 0)
+		rc = parse_body(b, kind, &opts, &draws, &warn, e);
 	print_warnings(app, b->url, &warn);
 	if (rc == 0 && (rc = put(app, source, b, kind, &draws, st, announce, e)) == 0 &&
 	    strcmp(kind, "ircc-json") == 0)
@@ -73,6 +79,7 @@ pipeline_take(struct app *app, const char *source, const struct body *b, const c
 	if (rc == 0 && app->verbosity == VERBOSE)
 		error("%s: %zu draws read", b->url, draws.n);
 	draw_list_release(&draws);
+	draw_list_release(&known);
 	free(shape.keys);
 	return rc;
 }
@@ -83,14 +90,21 @@ pipeline_replay(struct app *app, const char *source, const struct body *b, const
 {
 	struct parse_opts po = { .date = assumed_date,
 	                         .max_draws = (size_t)app->config.max_draws };
-	struct draw_list draws = {0};
+	struct draw_list draws = {0}, known = {0};
 	struct strlist warn = {0};
 	int rc;
 
+	po.known = &known;
+	if (strcmp(kind, "ircc-json") != 0 && (rc = store_known_rounds(app->store, &known, e))) {
+		draw_list_release(&known);
+		*parsed = 0;
+		return rc;
+	}
 	*parsed = (rc = parse_body(b, kind, &po, &draws, &warn, e)) == 0;
 	if (rc == 0)
 		rc = put(app, source, b, kind, &draws, NULL, NULL, e);
 	strlist_release(&warn);
 	draw_list_release(&draws);
+	draw_list_release(&known);
 	return rc;
 }

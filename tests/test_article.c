@@ -816,6 +816,62 @@ START_TEST(test_a_table_flattened_into_one_line_of_a_paragraph)
 }
 END_TEST
 
+/* IRCC's rounds for the tests below: two on a December 8, one of them
+ * twice (two years, the same values). */
+static void
+add_round(struct draw_list *l, const char *date, long itas, long crs)
+{
+	struct draw *d = draw_list_add(l);
+
+	memcpy(d->date, date, 11);
+	d->invitations = itas;
+	d->crs_cutoff = crs;
+}
+
+/* On a page with no date at all, a day without a year is IRCC's round of
+ * that day when exactly one has the values it states, count and
+ * cut-off; else it states nothing, and a warning counts it. */
+START_TEST(test_a_day_without_a_year_is_the_one_ircc_round_with_its_values)
+{
+	struct draw_list known = {0};
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char last[11];
+
+	add_round(&known, "2023-12-08", 5900, 481);
+	add_round(&known, "2022-12-08", 1200, 440);
+	add_round(&known, "2021-12-08", 1200, 440);
+	o.known = &known;
+	ck_assert_uint_eq(count_draws("On December 8, IRCC invited 5,900 STEM workers with a "
+	                              "minimum CRS score of 481.\n", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2023-12-08");
+	/* Two rounds fit: which is unknown. */
+	ck_assert_uint_eq(count_draws("On December 8, IRCC invited 1,200 candidates with a "
+	                              "minimum CRS score of 440.\n", &o, &w, last), 0);
+	/* No round of that day has these values. */
+	ck_assert_uint_eq(count_draws("On December 8, IRCC invited 5,901 candidates with a "
+	                              "minimum CRS score of 481.\n", &o, &w, last), 0);
+	/* One value is not enough to tell. */
+	ck_assert_uint_eq(count_draws("On December 8, IRCC invited 5,900 candidates.\n",
+	                              &o, &w, last), 0);
+	ck_assert_ptr_nonnull(strstr(w.v[w.n - 1], "1 draws dated without a year match no "
+	                             "single round"));
+	strlist_release(&w);
+	/* Without IRCC's record, nothing, as before. */
+	o.known = NULL;
+	ck_assert_uint_eq(count_draws("On December 8, IRCC invited 5,900 STEM workers with a "
+	                              "minimum CRS score of 481.\n", &o, &w, last), 0);
+	/* A page with a date reads its days by that date, not by IRCC's. */
+	o.known = &known;
+	o.date = "2024-12-20";
+	ck_assert_uint_eq(count_draws("On December 8, IRCC invited 5,900 STEM workers with a "
+	                              "minimum CRS score of 481.\n", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2024-12-08");
+	strlist_release(&w);
+	draw_list_release(&known);
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -868,6 +924,7 @@ article_suite(void)
 	tcase_add_test(tc, test_the_headline_draw_is_found_beside_the_previous_one);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
+	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -883,6 +883,36 @@ START_TEST(test_max_draws_from_the_config_bounds_an_article)
 }
 END_TEST
 
+/* ingest gives the extractor IRCC's rounds: on an undated page, "October
+ * 7" with round 316's values is an observation of round 316; parse,
+ * with no database, states nothing of it. */
+START_TEST(test_ingest_matches_a_day_without_a_year_with_ircc_s_round)
+{
+	char *page = xasprintf("%s/undated-pnp.txt", dir), *out, *err;
+	FILE *f = fopen(page, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs("Provincial nominees invited again\n\n"
+	      "On October 7, IRCC invited 1,613 provincial nominees with a minimum CRS "
+	      "score of 743.\n", f);
+	fclose(f);
+	ingest_ok("feed-2026-08-07.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", page), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"
+	                                 " WHERE number = '316' AND date = '2024-10-07'"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM unconfirmed"), 0);
+	free(out), free(err);
+	/* reparse reads the archived page the same way. */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "reparse"), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"
+	                                 " WHERE number = '316' AND date = '2024-10-07'"), 1);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", page), 0);
+	ck_assert_ptr_null(strstr(out, "2024-10-07"));
+	free(out), free(err), free(page);
+}
+END_TEST
+
 /* A text that is not UTF-8 (a database written by another tool, say)
  * keeps its key: the bad bytes become U+FFFD. */
 START_TEST(test_json_export_replaces_invalid_utf8_and_keeps_the_key)
@@ -1032,6 +1062,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_parse_reads_stdin_and_touches_no_database);
 	tcase_add_test(tc, test_max_size_bounds_files_and_stdin_too);
 	tcase_add_test(tc, test_max_draws_from_the_config_bounds_an_article);
+	tcase_add_test(tc, test_ingest_matches_a_day_without_a_year_with_ircc_s_round);
 	tcase_add_test(tc, test_json_export_replaces_invalid_utf8_and_keeps_the_key);
 	tcase_add_test(tc, test_control_characters_from_stored_text_are_escaped_on_output);
 	tcase_add_test(tc, test_ingest_french_after_english_announces_nothing_and_exports_name_fr);

@@ -109,6 +109,9 @@ struct sites {
 };
 
 static struct store *judged;	/* IRCC's feed, and the pages merged beside it */
+/* IRCC's rounds as eedraws gives them to the extractor (parse_opts.known):
+ * from ROUNDS, the rounds stating both values. */
+static struct draw_list known;
 static int verbose;
 static int show_unseen;		/* -u: list the unseen half's pages too */
 static FILE *detail;		/* what -v lists, printed after the report */
@@ -324,6 +327,24 @@ round_row(const struct strlist *rec, const int *col, size_t line, void *arg)
 	r->date = keep(&l->strings, cell(rec, col[1]));
 	r->itas = count_cell(cell(rec, col[2]), l->path, line, "invitations");
 	r->crs = count_cell(cell(rec, col[3]), l->path, line, "crs_cutoff");
+}
+
+/* known from the rounds of rl that state a date and both values. */
+static void
+known_from(const struct rounds *rl)
+{
+	size_t i;
+
+	for (i = 0; i < rl->n; i++) {
+		struct draw *d;
+
+		if (strlen(rl->v[i].date) != 10 || rl->v[i].itas < 0 || rl->v[i].crs < 0)
+			continue;
+		d = draw_list_add(&known);
+		memcpy(d->date, rl->v[i].date, sizeof(d->date));
+		d->invitations = rl->v[i].itas;
+		d->crs_cutoff = rl->v[i].crs;
+	}
 }
 
 static int
@@ -658,6 +679,7 @@ parse_document(const char *dir, const char *name, const struct corpus_kind *k,
 	make_body(&b, data, len, name);
 	if (k->date_of(name, date))
 		opts.date = date;
+	opts.known = &known;
 	rc = parse_body(&b, "article", &opts, draws, &warn, &e);
 	if (rc && show)
 		fprintf(detail, "rejected %s: %s (exit %d)\n", name, e.msg, rc);
@@ -1120,6 +1142,7 @@ main(int argc, char **argv)
 		ret = 1;
 		goto out;
 	}
+	known_from(&rl);
 	res = xcalloc(ndirs, sizeof(*res));
 	if (!mkdtemp(scratch))
 		fprintf(stderr, "corpus: cannot make '%s': %s\n", scratch, strerror(errno));
@@ -1131,6 +1154,7 @@ main(int argc, char **argv)
 	if (judged && nres)
 		print_judged(scratch);
 	store_close(judged);
+	draw_list_release(&known);
 	remove_scratch(scratch);
 	for (i = 0; i < nres; i++)
 		print_result(&res[i]);

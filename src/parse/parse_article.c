@@ -355,6 +355,10 @@ struct when {
 				 * pub; "" if unknown */
 	long fetched;		/* the day the body was fetched (days since
 				 * 1970), or -1 if unknown */
+	const struct draw_list *known;	/* IRCC's rounds, or NULL: without a
+					 * year from the page, a month and day
+					 * are "0000-MM-DD" until matched with
+					 * one (yearless_by_ircc()) */
 };
 
 /* A month and day without a year: in the context's year, else the latest
@@ -370,6 +374,10 @@ resolve_md(const struct when *w, int m, int d, char out[11])
 	} else {
 		const char *by = w->pub[0] ? w->pub : w->url;
 
+		if (!by[0] && w->known && date_valid(2016, m, d)) {
+			snprintf(out, 11, "0000-%02d-%02d", m, d);
+			return 0;
+		}
 		if (!by[0])
 			return -1;
 		pub = day_number(by);
@@ -1680,7 +1688,7 @@ inline_tables(const struct strlist *paras, struct strlist *lines)
 static void
 text_date(const struct article_doc *doc, int id, char out[11])
 {
-	struct when none = { "", "", 0, "", -1 };
+	struct when none = { "", "", 0, "", -1, NULL };
 	PCRE2_SIZE ov[16];
 	size_t i;
 
@@ -1737,6 +1745,9 @@ static int
 stated_within(const struct draw *a, const struct draw *b)
 {
 	long gap = day_number(a->date) - day_number(b->date);
+
+	if (strcmp(a->date, b->date) != 0 && (day_number(a->date) < 0 || day_number(b->date) < 0))
+		return 0;	/* "0000-12-08": a day without a year */
 	int na = (a->invitations >= 0) + (a->crs_cutoff >= 0) + !!a->category + !!a->number;
 	int nb = (b->invitations >= 0) + (b->crs_cutoff >= 0) + !!b->category + !!b->number;
 
@@ -1772,6 +1783,45 @@ drop_partial(struct draw_list *out, size_t first)
 		memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[0]));
 		out->n--;
 	}
+}
+
+/* A draw dated "0000-MM-DD" (a page without a date, a day without a
+ * year) is IRCC's round of that day and values when exactly one round
+ * has them, both count and cut-off: it takes that round's date.  Else it
+ * is dropped, and a warning counts those. */
+static void
+yearless_by_ircc(struct draw_list *out, size_t first, const struct draw_list *known,
+                 struct strlist *warn)
+{
+	size_t i = first, k, lost = 0;
+
+	while (i < out->n) {
+		struct draw *d = &out->v[i];
+		const struct draw *match = NULL;
+		int n = 0;
+
+		if (strncmp(d->date, "0000-", 5) != 0) {
+			i++;
+			continue;
+		}
+		for (k = 0; known && d->invitations >= 0 && d->crs_cutoff >= 0 && k < known->n; k++)
+			if (!strcmp(known->v[k].date + 4, d->date + 4) &&
+			    known->v[k].invitations == d->invitations &&
+			    known->v[k].crs_cutoff == d->crs_cutoff)
+				match = &known->v[k], n++;
+		if (n == 1) {
+			memcpy(d->date, match->date, sizeof(d->date));
+			i++;
+			continue;
+		}
+		lost++;
+		draw_release(d);
+		memmove(d, d + 1, (out->n - i - 1) * sizeof(*d));
+		out->n--;
+	}
+	if (lost)
+		strlist_addf(warn, "%zu draws dated without a year match no single round of "
+		             "IRCC's with their values; not taken", lost);
 }
 
 /* The date a page's address states (P_URL_*): its day, or the last day
@@ -1818,7 +1868,7 @@ int
 article_draws(struct article_doc *doc, const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
-	struct when w = { "", "", 0, "", -1 };
+	struct when w = { "", "", 0, "", -1, NULL };
 	size_t i, first, max, limit;
 	int rc;
 
@@ -1833,6 +1883,7 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	memcpy(w.last, w.pub, sizeof(w.last));
 	if (b->fetched_at > 0)
 		w.fetched = (long)(b->fetched_at / 86400);
+	w.known = opts ? opts->known : NULL;
 	if (strcmp(doc->modified, w.last) > 0)
 		memcpy(w.last, doc->modified, sizeof(w.last));
 	if (foreign(doc)) {
@@ -1844,6 +1895,11 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 		             "read by the date in its address, %s, and relative ones "
 		             "(\"today\", \"Wednesday\") state nothing; pass --date YYYY-MM-DD",
 		             w.url);
+	else if (!w.pub[0] && w.known)
+		strlist_add(warn, "the page gives no publication date, so a date without a "
+		            "year states a draw only where one round of IRCC's has that day "
+		            "and its values, and relative ones (\"today\", \"Wednesday\") "
+		            "state nothing; pass --date YYYY-MM-DD");
 	else if (!w.pub[0])
 		strlist_add(warn, "the page gives no publication date, so dates without a "
 		            "year and relative ones (\"today\", \"Wednesday\") state "
@@ -1866,6 +1922,7 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	for (i = 0; i < doc->ntables && out->n < limit; i++)
 		read_table(&doc->tables[i], &w, limit, out, warn);
 	drop_partial(out, first);
+	yearless_by_ircc(out, first, w.known, warn);
 	if (out->n - first > max) {
 		strlist_addf(warn, "the page states more than %zu draws: a table of history "
 		             "or a flood, not news; no draws taken (max_draws raises the limit)",
