@@ -140,17 +140,26 @@ fail(struct reader *r, const char *fmt, ...)
 	return 0;
 }
 
+/* A whole number from min to max (max LONG_MAX: no bound); unit, such
+ * as " bytes", follows the numbers an error gives. */
 static int
 read_long(struct reader *r, const char *name, const char *value, long min,
-          long max, long *out)
+          long max, const char *unit, long *out)
 {
+	char range[64];
 	char *end;
 	long v;
 
+	if (max == LONG_MAX)
+		snprintf(range, sizeof(range), "%ld%s or more", min, unit);
+	else
+		snprintf(range, sizeof(range), "%ld to %ld%s", min, max, unit);
 	errno = 0;
 	v = strtol(value, &end, 10);
-	if (errno || end == value || *end || v < min || v > max)
-		return fail(r, "%s: '%s' is not a whole number in range", name, value);
+	if (end == value || *end)
+		return fail(r, "%s: '%s' is not a whole number (%s)", name, value, range);
+	if (errno || v < min || v > max)
+		return fail(r, "%s: '%s' is out of range (%s)", name, value, range);
 	*out = v;
 	return 1;
 }
@@ -252,11 +261,11 @@ main_key(struct reader *r, const char *name, const char *value)
 		return 1;
 	}
 	if (strcmp(name, "connect_timeout") == 0)
-		return read_long(r, name, value, 1, 3600, &c->connect_timeout);
+		return read_long(r, name, value, 1, 3600, "", &c->connect_timeout);
 	if (strcmp(name, "timeout") == 0)
-		return read_long(r, name, value, 1, 86400, &c->timeout);
+		return read_long(r, name, value, 1, 86400, "", &c->timeout);
 	if (strcmp(name, "max_size") == 0)
-		return read_long(r, name, value, 1024, LONG_MAX, &c->max_size);
+		return read_long(r, name, value, 1024, LONG_MAX, " bytes", &c->max_size);
 	if (strcmp(name, "notify") == 0) {
 		if (!value[strspn(value, " \t")])
 			return fail(r, "%s: empty (leave it out for no notifications)", name);
@@ -267,13 +276,13 @@ main_key(struct reader *r, const char *name, const char *value)
 	if (strcmp(name, "notify_timeout") == 0)
 		return read_duration(r, name, value, &c->notify_timeout);
 	if (strcmp(name, "notify_attempts") == 0)
-		return read_long(r, name, value, 1, 1000, &c->notify_attempts);
+		return read_long(r, name, value, 1, 1000, "", &c->notify_attempts);
 	if (strcmp(name, "delay") == 0)
 		return read_delay(r, name, value, &c->delay_ms);
 	if (strcmp(name, "archive_keep") == 0)
-		return read_long(r, name, value, 0, 1000000, &c->archive_keep);
+		return read_long(r, name, value, 0, 1000000, "", &c->archive_keep);
 	if (strcmp(name, "max_draws") == 0)
-		return read_long(r, name, value, 1, 1000, &c->max_draws);
+		return read_long(r, name, value, 1, 1000, "", &c->max_draws);
 	if (strcmp(name, "report") == 0) {
 		if (!*value)
 			return fail(r, "%s: empty (leave it out for no report)", name);
@@ -338,7 +347,7 @@ source_key(struct reader *r, const char *sname, const char *name, const char *va
 		return 1;
 	}
 	if (strcmp(name, "max_items") == 0)
-		return read_long(r, name, value, 1, 1000, &s->max_items);
+		return read_long(r, name, value, 1, 1000, "", &s->max_items);
 	if (strcmp(name, "stale_after") == 0)
 		return read_duration(r, name, value, &s->stale_after);
 	return fail(r, "unknown key '%s' in [source %s]", name, sname);

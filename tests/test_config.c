@@ -166,7 +166,7 @@ START_TEST(test_errors_name_file_and_line)
 		{ "[eedraws]\ndatabase = a.db\ncolour = blue\n", 3, "unknown key 'colour'" },
 		{ "[eedraws]\n[sauce x]\nurl = http://a/\n", 3, "unknown section [sauce x]" },
 		{ "[eedraws]\ntimeout = soon\n", 2, "'soon' is not a whole number" },
-		{ "[eedraws]\ntimeout = 0\n", 2, "not a whole number in range" },
+		{ "[eedraws]\ntimeout = 0\n", 2, "timeout: '0' is out of range" },
 		{ "[source a]\nenabled = maybe\n", 2, "'maybe' is not yes or no" },
 		{ "[source a]\nkind = pdf\n", 2, "unknown kind 'pdf'" },
 		{ "[source a]\nurl = ftp://x/\n", 2, "not an http or https URL" },
@@ -174,7 +174,7 @@ START_TEST(test_errors_name_file_and_line)
 		{ "[eedraws]\nthis is not ini\n", 2, "not an INI line" },
 		{ "[source n]\nkind = feed\nmatch = Express (Entry\n", 3,
 		  "match: bad pattern 'Express (Entry': missing closing parenthesis at offset 14" },
-		{ "[source n]\nmax_items = 0\n", 2, "max_items: '0' is not a whole number in range" },
+		{ "[source n]\nmax_items = 0\n", 2, "max_items: '0' is out of range" },
 		{ "[source n]\nstale_after = 1w\n", 2, "stale_after: '1w' is not a duration" },
 		{ "[eedraws]\nnotify =  \n", 2, "notify: empty" },
 		{ "[eedraws]\nnotify_timeout = forever\n", 2, "notify_timeout: 'forever' is not a duration" },
@@ -197,6 +197,37 @@ START_TEST(test_errors_name_file_and_line)
 		              strstr(e.msg, cases[i].says), "case %zu: %s", i, e.msg);
 		config_release(&c);
 		free(where);
+	}
+}
+END_TEST
+
+/* A value out of range says the range, so the fix is in the message. */
+START_TEST(test_range_errors_give_the_range)
+{
+	static const struct { const char *text; const char *says; } cases[] = {
+		{ "[source n]\nmax_items = 0\n", "max_items: '0' is out of range (1 to 1000)" },
+		{ "[source n]\nmax_items = many\n",
+		  "max_items: 'many' is not a whole number (1 to 1000)" },
+		{ "[eedraws]\nnotify_attempts = 1001\n",
+		  "notify_attempts: '1001' is out of range (1 to 1000)" },
+		{ "[eedraws]\narchive_keep = -1\n", "archive_keep: '-1' is out of range (0 to 1000000)" },
+		{ "[eedraws]\nmax_draws = 0\n", "max_draws: '0' is out of range (1 to 1000)" },
+		{ "[eedraws]\nmax_size = 1023\n", "max_size: '1023' is out of range (1024 bytes or more)" },
+		{ "[eedraws]\nmax_size = 99999999999999999999\n",
+		  "max_size: '99999999999999999999' is out of range (1024 bytes or more)" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct config c;
+		struct err e = {0};
+		char *says = xasprintf("%s:2: %s", path, cases[i].says);
+
+		write_conf(cases[i].text);
+		ck_assert_int_eq(config_load(&c, path, &e), EX_CONFIG);
+		ck_assert_str_eq(e.msg, says);
+		config_release(&c);
+		free(says);
 	}
 }
 END_TEST
@@ -329,6 +360,7 @@ config_suite(void)
 	tcase_add_test(tc, test_delay_takes_seconds_or_milliseconds);
 	tcase_add_test(tc, test_the_file_is_found_under_xdg_config_home);
 	tcase_add_test(tc, test_errors_name_file_and_line);
+	tcase_add_test(tc, test_range_errors_give_the_range);
 	tcase_add_test(tc, test_every_listed_key_is_read);
 	tcase_add_test(tc, test_long_lines_nuls_and_cr_line_ends_are_errors_with_file_and_line);
 	tcase_add_test(tc, test_a_source_without_url_is_an_error);
