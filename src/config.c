@@ -164,51 +164,89 @@ read_long(struct reader *r, const char *name, const char *value, long min,
 	return 1;
 }
 
-/* "90" seconds, or with a unit: "30m", "12h", "2d". */
-static int
-read_duration(struct reader *r, const char *name, const char *value, long *out)
+/* The longest duration a key takes unless it says otherwise: ten years,
+ * so that a stale_after of "never" still fits a long. */
+#define DURATION_MAX (3650L * 86400)
+
+static const struct { const char *unit; long long ms; } duration_units[] = {
+	{ "d", 86400000 }, { "h", 3600000 }, { "m", 60000 }, { "s", 1000 },
+	{ "ms", 1 }, { "", 1000 },
+};
+
+/* ms in the largest unit that writes it whole: "10m", "1d", "0". */
+static void
+duration_text(char *buf, size_t n, long long ms)
 {
-	static const struct { char unit; long seconds; } units[] = {
-		{ 's', 1 }, { 'm', 60 }, { 'h', 3600 }, { 'd', 86400 },
-	};
-	char *end;
-	long v, mul = 0;
 	size_t i;
 
+	for (i = 0; ms && ms % duration_units[i].ms; i++)
+		;
+	snprintf(buf, n, "%lld%s", ms / duration_units[i].ms, ms ? duration_units[i].unit : "");
+}
+
+/* The one syntax of every time-valued key: a whole number and a unit,
+ * "500ms", "30s", "10m", "6h", "1d", or a bare number of seconds.
+ * *ms is in milliseconds, from min to max milliseconds. */
+static int
+read_ms(struct reader *r, const char *name, const char *value, long long min,
+        long long max, long long *ms)
+{
+	char lo[32], hi[32];
+	char *end;
+	long long v, mul = 0;
+	size_t i;
+
+	duration_text(lo, sizeof(lo), min);
+	duration_text(hi, sizeof(hi), max);
 	errno = 0;
-	v = strtol(value, &end, 10);
-	if (!*end)
-		mul = 1;
-	for (i = 0; i < sizeof(units) / sizeof(units[0]) && !mul; i++)
-		if (end[0] == units[i].unit && !end[1])
-			mul = units[i].seconds;
-	if (errno || end == value || !mul || v < 1 || v > 3650L * 86400 / mul)
-		return fail(r, "%s: '%s' is not a duration (90, 30m, 12h, 2d)", name, value);
-	*out = v * mul;
+	v = strtoll(value, &end, 10);
+	for (i = 0; i < sizeof(duration_units) / sizeof(duration_units[0]) && !mul; i++)
+		if (strcmp(end, duration_units[i].unit) == 0)
+			mul = duration_units[i].ms;
+	if (end == value || !mul)
+		return fail(r, "%s: '%s' is not a duration (500ms, 30s, 10m, 6h, 1d; %s to %s)",
+		            name, value, lo, hi);
+	if (errno || v < 0 || v > LLONG_MAX / mul || v * mul < min || v * mul > max)
+		return fail(r, "%s: '%s' is out of range (%s to %s)", name, value, lo, hi);
+	*ms = v * mul;
 	return 1;
 }
 
-/* The pause between two requests to a host: "1" or "1s" seconds,
- * "500ms", "1m"; 0 for none; at most 10 minutes. */
+/* A duration kept in seconds, from min to max seconds: "1500ms" is no
+ * whole number of them, and an error rather than a rounding. */
+static int
+read_seconds(struct reader *r, const char *name, const char *value, long min,
+             long max, long *seconds)
+{
+	long long ms;
+
+	if (!read_ms(r, name, value, min * 1000LL, max * 1000LL, &ms))
+		return 0;
+	if (ms % 1000)
+		return fail(r, "%s: '%s' is not a whole number of seconds", name, value);
+	*seconds = (long)(ms / 1000);
+	return 1;
+}
+
+/* A duration in seconds, from 1 second to DURATION_MAX: what a key
+ * with no range of its own calls, as in
+ *	return read_duration(r, name, value, &c->flap_grace); */
+static int
+read_duration(struct reader *r, const char *name, const char *value, long *seconds)
+{
+	return read_seconds(r, name, value, 1, DURATION_MAX, seconds);
+}
+
+/* The pause between two requests to a host, in milliseconds: 0 for
+ * none, at most 10 minutes. */
 static int
 read_delay(struct reader *r, const char *name, const char *value, long *ms)
 {
-	static const struct { const char *unit; long ms; } units[] = {
-		{ "", 1000 }, { "s", 1000 }, { "ms", 1 }, { "m", 60000 },
-	};
-	char *end;
-	long v, mul = 0;
-	size_t i;
+	long long v;
 
-	errno = 0;
-	v = strtol(value, &end, 10);
-	for (i = 0; i < sizeof(units) / sizeof(units[0]) && !mul; i++)
-		if (strcmp(end, units[i].unit) == 0)
-			mul = units[i].ms;
-	if (errno || end == value || !mul || v < 0 || v > 600000 / mul)
-		return fail(r, "%s: '%s' is not a delay (0, 1, 2s, 500ms, 1m; at most 10m)",
-		            name, value);
-	*ms = v * mul;
+	if (!read_ms(r, name, value, 0, 600000, &v))
+		return 0;
+	*ms = (long)v;
 	return 1;
 }
 
@@ -261,9 +299,9 @@ main_key(struct reader *r, const char *name, const char *value)
 		return 1;
 	}
 	if (strcmp(name, "connect_timeout") == 0)
-		return read_long(r, name, value, 1, 3600, "", &c->connect_timeout);
+		return read_seconds(r, name, value, 1, 3600, &c->connect_timeout);
 	if (strcmp(name, "timeout") == 0)
-		return read_long(r, name, value, 1, 86400, "", &c->timeout);
+		return read_seconds(r, name, value, 1, 86400, &c->timeout);
 	if (strcmp(name, "max_size") == 0)
 		return read_long(r, name, value, 1024, LONG_MAX, " bytes", &c->max_size);
 	if (strcmp(name, "notify") == 0) {

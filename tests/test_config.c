@@ -165,7 +165,7 @@ START_TEST(test_errors_name_file_and_line)
 	static const struct { const char *text; int line; const char *says; } cases[] = {
 		{ "[eedraws]\ndatabase = a.db\ncolour = blue\n", 3, "unknown key 'colour'" },
 		{ "[eedraws]\n[sauce x]\nurl = http://a/\n", 3, "unknown section [sauce x]" },
-		{ "[eedraws]\ntimeout = soon\n", 2, "'soon' is not a whole number" },
+		{ "[eedraws]\ntimeout = soon\n", 2, "'soon' is not a duration" },
 		{ "[eedraws]\ntimeout = 0\n", 2, "timeout: '0' is out of range" },
 		{ "[source a]\nenabled = maybe\n", 2, "'maybe' is not yes or no" },
 		{ "[source a]\nkind = pdf\n", 2, "unknown kind 'pdf'" },
@@ -178,9 +178,7 @@ START_TEST(test_errors_name_file_and_line)
 		{ "[source n]\nstale_after = 1w\n", 2, "stale_after: '1w' is not a duration" },
 		{ "[eedraws]\nnotify =  \n", 2, "notify: empty" },
 		{ "[eedraws]\nnotify_timeout = forever\n", 2, "notify_timeout: 'forever' is not a duration" },
-		{ "[eedraws]\ndelay = 1h\n", 2, "delay: '1h' is not a delay" },
-		{ "[eedraws]\ndelay = -1\n", 2, "delay: '-1' is not a delay" },
-		{ "[eedraws]\ndelay = 11m\n", 2, "delay: '11m' is not a delay" },
+		{ "[eedraws]\ndelay = 1h\n", 2, "delay: '1h' is out of range" },
 		{ "[source n]\nlang = de\n", 2, "lang: 'de' is not en or fr" },
 		{ "[eedraws]\nreport =\n", 2, "report: empty" },
 	};
@@ -197,6 +195,104 @@ START_TEST(test_errors_name_file_and_line)
 		              strstr(e.msg, cases[i].says), "case %zu: %s", i, e.msg);
 		config_release(&c);
 		free(where);
+	}
+}
+END_TEST
+
+/* The value of a time key as the struct keeps it: seconds, or
+ * milliseconds for delay. */
+static long
+time_key(const struct config *c, const char *key)
+{
+	if (strcmp(key, "connect_timeout") == 0)
+		return c->connect_timeout;
+	if (strcmp(key, "timeout") == 0)
+		return c->timeout;
+	if (strcmp(key, "notify_timeout") == 0)
+		return c->notify_timeout;
+	if (strcmp(key, "delay") == 0)
+		return c->delay_ms;
+	ck_assert_str_eq(key, "stale_after");
+	return c->sources[0].stale_after;
+}
+
+/* One syntax for every time key: a bare number is seconds, as each key
+ * read it before, and 500ms, 30s, 10m, 6h, 1d mean the same to all. */
+START_TEST(test_every_time_key_takes_one_duration_syntax)
+{
+	static const struct { const char *key, *value; long is; } cases[] = {
+		{ "connect_timeout", "45", 45 }, { "connect_timeout", "45s", 45 },
+		{ "connect_timeout", "2m", 120 }, { "connect_timeout", "1h", 3600 },
+		{ "connect_timeout", "3000ms", 3 },
+		{ "timeout", "60", 60 }, { "timeout", "10m", 600 }, { "timeout", "1d", 86400 },
+		{ "timeout", "5000ms", 5 }, { "timeout", "86400", 86400 },
+		{ "notify_timeout", "90", 90 }, { "notify_timeout", "2h", 7200 },
+		{ "notify_timeout", "2000ms", 2 },
+		{ "delay", "0", 0 }, { "delay", "2", 2000 }, { "delay", "500ms", 500 },
+		{ "delay", "3s", 3000 }, { "delay", "1m", 60000 }, { "delay", "0s", 0 },
+		{ "stale_after", "90", 90 }, { "stale_after", "6h", 21600 },
+		{ "stale_after", "2d", 172800 }, { "stale_after", "60000ms", 60 },
+		{ "stale_after", "3650d", 3650L * 86400 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct config c;
+		struct err e = {0};
+		int source = strcmp(cases[i].key, "stale_after") == 0;
+		char *text = xasprintf("%s\n%s = %s\n",
+		                       source ? "[source a]\nurl = https://example.org/" :
+		                       "[eedraws]", cases[i].key, cases[i].value);
+
+		write_conf(text);
+		ck_assert_msg(config_load(&c, path, &e) == 0, "%s = %s: %s", cases[i].key,
+		              cases[i].value, e.msg);
+		ck_assert_msg(time_key(&c, cases[i].key) == cases[i].is, "%s = %s: %ld",
+		              cases[i].key, cases[i].value, time_key(&c, cases[i].key));
+		config_release(&c);
+		free(text);
+	}
+}
+END_TEST
+
+START_TEST(test_duration_errors_give_the_range)
+{
+	static const struct { const char *text; const char *says; } cases[] = {
+		{ "[eedraws]\ntimeout = 0\n", "timeout: '0' is out of range (1s to 1d)" },
+		{ "[eedraws]\ntimeout = 2d\n", "timeout: '2d' is out of range (1s to 1d)" },
+		{ "[eedraws]\nconnect_timeout = 500ms\n",
+		  "connect_timeout: '500ms' is out of range (1s to 1h)" },
+		{ "[eedraws]\nconnect_timeout = 1500ms\n",
+		  "connect_timeout: '1500ms' is not a whole number of seconds" },
+		{ "[eedraws]\ntimeout = soon\n",
+		  "timeout: 'soon' is not a duration (500ms, 30s, 10m, 6h, 1d; 1s to 1d)" },
+		{ "[eedraws]\nnotify_timeout = 0\n",
+		  "notify_timeout: '0' is out of range (1s to 3650d)" },
+		{ "[eedraws]\ndelay = 11m\n", "delay: '11m' is out of range (0 to 10m)" },
+		{ "[eedraws]\ndelay = -1\n", "delay: '-1' is out of range (0 to 10m)" },
+		{ "[eedraws]\ndelay = 1.5s\n",
+		  "delay: '1.5s' is not a duration (500ms, 30s, 10m, 6h, 1d; 0 to 10m)" },
+		{ "[eedraws]\ndelay = 99999999999999999999ms\n",
+		  "delay: '99999999999999999999ms' is out of range (0 to 10m)" },
+		{ "[source n]\nstale_after = 1w\n",
+		  "stale_after: '1w' is not a duration (500ms, 30s, 10m, 6h, 1d; 1s to 3650d)" },
+		{ "[source n]\nstale_after = 3651d\n",
+		  "stale_after: '3651d' is out of range (1s to 3650d)" },
+		{ "[source n]\nstale_after = 5 m\n",
+		  "stale_after: '5 m' is not a duration (500ms, 30s, 10m, 6h, 1d; 1s to 3650d)" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct config c;
+		struct err e = {0};
+		char *says = xasprintf("%s:2: %s", path, cases[i].says);
+
+		write_conf(cases[i].text);
+		ck_assert_int_eq(config_load(&c, path, &e), EX_CONFIG);
+		ck_assert_str_eq(e.msg, says);
+		config_release(&c);
+		free(says);
 	}
 }
 END_TEST
@@ -360,6 +456,8 @@ config_suite(void)
 	tcase_add_test(tc, test_delay_takes_seconds_or_milliseconds);
 	tcase_add_test(tc, test_the_file_is_found_under_xdg_config_home);
 	tcase_add_test(tc, test_errors_name_file_and_line);
+	tcase_add_test(tc, test_every_time_key_takes_one_duration_syntax);
+	tcase_add_test(tc, test_duration_errors_give_the_range);
 	tcase_add_test(tc, test_range_errors_give_the_range);
 	tcase_add_test(tc, test_every_listed_key_is_read);
 	tcase_add_test(tc, test_long_lines_nuls_and_cr_line_ends_are_errors_with_file_and_line);
