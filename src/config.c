@@ -266,6 +266,27 @@ read_bool(struct reader *r, const char *name, const char *value, int *out)
 	return fail(r, "%s: '%s' is not yes or no", name, value);
 }
 
+/* A key not read where it stands (here: "[eedraws]", "[source a]",
+ * or NULL before any section).  One another section takes says which,
+ * so the fix is a move, not a hunt through the man page. */
+static int
+misplaced_key(struct reader *r, const char *name, const char *here)
+{
+	const char *belongs = NULL;
+
+	if (known_key(config_keys_eedraws, name))
+		belongs = "the [eedraws] section";
+	else if (known_key(config_keys_source, name))
+		belongs = "a [source NAME] section";
+	if (belongs && here)
+		return fail(r, "'%s' belongs in %s, not %s", name, belongs, here);
+	if (belongs)
+		return fail(r, "'%s' comes before any section: it belongs in %s", name, belongs);
+	if (here)
+		return fail(r, "unknown key '%s' in %s", name, here);
+	return fail(r, "unknown key '%s' before any section", name);
+}
+
 static int
 valid_name(const char *s)
 {
@@ -283,7 +304,7 @@ main_key(struct reader *r, const char *name, const char *value)
 	struct config *c = r->c;
 
 	if (!known_key(config_keys_eedraws, name))
-		return fail(r, "unknown key '%s' in [eedraws]", name);
+		return misplaced_key(r, name, "[eedraws]");
 	if (strcmp(name, "database") == 0) {
 		if (!*value)
 			return fail(r, "%s: empty", name);
@@ -343,8 +364,12 @@ source_key(struct reader *r, const char *sname, const char *name, const char *va
 	}
 	if (!valid_name(sname))
 		return fail(r, "bad source name '%s' (letters, digits, - _ .)", sname);
-	if (!known_key(config_keys_source, name))
-		return fail(r, "unknown key '%s' in [source %s]", name, sname);
+	if (!known_key(config_keys_source, name)) {
+		char here[INI_MAX_LINE + 16];
+
+		snprintf(here, sizeof(here), "[source %s]", sname);
+		return misplaced_key(r, name, here);
+	}
 	s = config_source(c, sname);
 	if (!s) {
 		add_source(c, sname, "auto", "");
@@ -402,6 +427,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 		return main_key(r, name, value);
 	if (strncmp(section, "source ", 7) == 0)
 		return source_key(r, section + 7, name, value);
+	if (!*section)
+		return misplaced_key(r, name, NULL);
 	return fail(r, "unknown section [%s]", section);
 }
 

@@ -297,6 +297,39 @@ START_TEST(test_duration_errors_give_the_range)
 }
 END_TEST
 
+/* A key another section takes says where it goes, so the fix is a
+ * move, not a hunt through the man page. */
+START_TEST(test_a_key_in_the_wrong_section_says_which_it_belongs_in)
+{
+	static const struct { const char *text; int line; const char *says; } cases[] = {
+		{ "[eedraws]\nurl = https://example.org/\n", 2,
+		  "'url' belongs in a [source NAME] section, not [eedraws]" },
+		{ "[source a]\nurl = https://example.org/\ntimeout = 5\n", 3,
+		  "'timeout' belongs in the [eedraws] section, not [source a]" },
+		{ "timeout = 5\n[eedraws]\n", 1,
+		  "'timeout' comes before any section: it belongs in the [eedraws] section" },
+		{ "; a comment\nurl = https://example.org/\n", 2,
+		  "'url' comes before any section: it belongs in a [source NAME] section" },
+		{ "colour = blue\n", 1, "unknown key 'colour' before any section" },
+		{ "[source a]\ncolour = blue\n", 2, "unknown key 'colour' in [source a]" },
+		{ "[eedraws]\ncolour = blue\n", 2, "unknown key 'colour' in [eedraws]" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct config c;
+		struct err e = {0};
+		char *says = xasprintf("%s:%d: %s", path, cases[i].line, cases[i].says);
+
+		write_conf(cases[i].text);
+		ck_assert_int_eq(config_load(&c, path, &e), EX_CONFIG);
+		ck_assert_str_eq(e.msg, says);
+		config_release(&c);
+		free(says);
+	}
+}
+END_TEST
+
 /* A value out of range says the range, so the fix is in the message. */
 START_TEST(test_range_errors_give_the_range)
 {
@@ -459,6 +492,7 @@ config_suite(void)
 	tcase_add_test(tc, test_every_time_key_takes_one_duration_syntax);
 	tcase_add_test(tc, test_duration_errors_give_the_range);
 	tcase_add_test(tc, test_range_errors_give_the_range);
+	tcase_add_test(tc, test_a_key_in_the_wrong_section_says_which_it_belongs_in);
 	tcase_add_test(tc, test_every_listed_key_is_read);
 	tcase_add_test(tc, test_long_lines_nuls_and_cr_line_ends_are_errors_with_file_and_line);
 	tcase_add_test(tc, test_a_source_without_url_is_an_error);
