@@ -470,6 +470,61 @@ check_text(const char *path, const char *data, size_t len, struct err *e)
 	return 0;
 }
 
+/* Whether the line p (n bytes) opens a section as inih reads it, whose
+ * name goes to name.  *after_key: a key came since the last section,
+ * so that an indented line continues its value. */
+static int
+opens_section(const char *p, size_t n, int *after_key, char *name, size_t size)
+{
+	const char *s = p, *end = p + n, *close;
+
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	if (s == end || *s == ';' || *s == '#' || (s > p && *after_key))
+		return 0;
+	if (*s != '[') {
+		*after_key = 1;
+		return 0;
+	}
+	*after_key = 0;
+	if (!(close = memchr(s, ']', (size_t)(end - s))))
+		return 0;	/* inih refused it already */
+	snprintf(name, size, "[%.*s]", (int)(close - s - 1), s + 1);
+	return 1;
+}
+
+/* inih merges a section opened twice, so that a [source a] edited in
+ * one place keeps the keys of the other, unseen: an error naming both
+ * lines.  Run on a file inih has read without error. */
+static int
+check_sections(const char *path, const char *data, size_t len, struct err *e)
+{
+	struct { char name[INI_MAX_LINE + 2]; int line; } *seen = NULL;
+	const char *p, *nl, *next, *end = data + len;
+	size_t i, nseen = 0;
+	int line, after_key = 0, rc = 0;
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		data += 3;	/* a BOM, which inih skips */
+	for (p = data, line = 1; p < end && !rc; p = next, line++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		next = nl ? nl + 1 : end;
+		seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
+		if (!opens_section(p, (size_t)(next - p), &after_key, seen[nseen].name,
+		                   sizeof(seen[nseen].name)))
+			continue;
+		for (i = 0; i < nseen && strcmp(seen[i].name, seen[nseen].name) != 0; i++)
+			;
+		if (i < nseen)
+			rc = err_set(e, EX_CONFIG, "%s:%d: %s is repeated from %s:%d: put its "
+			             "keys in one section", path, line, seen[i].name, path,
+			             seen[i].line);
+		seen[nseen++].line = line;
+	}
+	free(seen);
+	return rc;
+}
+
 static char *
 find_config(void)
 {
@@ -517,10 +572,14 @@ config_load(struct config *c, const char *path, struct err *e)
 		return rc;
 	}
 	line = ini_parse_string(text, handler, &r);
+	if (line == 0)
+		rc = check_sections(c->path, text, len, e);
 	free(text);
 	if (line != 0)
 		return err_set(e, EX_CONFIG, "%s:%d: %s", c->path, line,
 		               r.msg[0] ? r.msg : "not an INI line");
+	if (rc)
+		return rc;
 	for (i = 0; i < c->nsources; i++)
 		if (!c->sources[i].url[0])
 			return err_set(e, EX_CONFIG, "%s: [source %s] has no url", c->path,

@@ -330,6 +330,50 @@ START_TEST(test_a_key_in_the_wrong_section_says_which_it_belongs_in)
 }
 END_TEST
 
+/* inih merges a section opened twice, so a [source a] edited in one
+ * place kept the keys of the other: an error naming both lines. */
+START_TEST(test_a_repeated_section_is_an_error_naming_both_lines)
+{
+	static const struct { const char *text; int line, first; const char *name; } cases[] = {
+		{ "[source a]\nurl = https://example.org/\n[eedraws]\ntimeout = 5\n"
+		  "[source a]\nkind = feed\n", 5, 1, "[source a]" },
+		{ "; top\n[eedraws]\n\n  [eedraws]  \n", 4, 2, "[eedraws]" },
+		{ "\xef\xbb\xbf[eedraws]\ntimeout = 5\n[source b]\nurl = https://example.org/\n"
+		  "[eedraws]\n", 5, 1, "[eedraws]" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct config c;
+		struct err e = {0};
+		char *says = xasprintf("%s:%d: %s is repeated from %s:%d: put its keys in one section",
+		                       path, cases[i].line, cases[i].name, path, cases[i].first);
+
+		write_conf(cases[i].text);
+		ck_assert_int_eq(config_load(&c, path, &e), EX_CONFIG);
+		ck_assert_str_eq(e.msg, says);
+		config_release(&c);
+		free(says);
+	}
+}
+END_TEST
+
+/* What inih reads as no section line is none here either: an indented
+ * line after a key continues its value, and a comment is a comment. */
+START_TEST(test_a_continued_value_or_a_comment_opens_no_section)
+{
+	struct config c;
+	struct err e = {0};
+
+	write_conf("[source a]\nurl = https://example.org/\nmatch = Express\n  [source a]\n"
+	           "; [source a]\n# [source a]\n[source b]\nurl = https://example.org/b\n");
+	ck_assert_msg(config_load(&c, path, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(c.nsources, 2);
+	ck_assert_str_eq(c.sources[0].match, "[source a]");	/* inih: the last line */
+	config_release(&c);
+}
+END_TEST
+
 /* A value out of range says the range, so the fix is in the message. */
 START_TEST(test_range_errors_give_the_range)
 {
@@ -492,6 +536,8 @@ config_suite(void)
 	tcase_add_test(tc, test_every_time_key_takes_one_duration_syntax);
 	tcase_add_test(tc, test_duration_errors_give_the_range);
 	tcase_add_test(tc, test_range_errors_give_the_range);
+	tcase_add_test(tc, test_a_repeated_section_is_an_error_naming_both_lines);
+	tcase_add_test(tc, test_a_continued_value_or_a_comment_opens_no_section);
 	tcase_add_test(tc, test_a_key_in_the_wrong_section_says_which_it_belongs_in);
 	tcase_add_test(tc, test_every_listed_key_is_read);
 	tcase_add_test(tc, test_long_lines_nuls_and_cr_line_ends_are_errors_with_file_and_line);
