@@ -521,6 +521,48 @@ START_TEST(test_the_example_config_is_valid)
 }
 END_TEST
 
+/* The example, copied where its header says, changes nothing a user
+ * did not choose: no database of a system's (its directory missing,
+ * every command failed), only the built-in values, and of its sources
+ * only IRCC's English feed enabled, as with no file. */
+START_TEST(test_the_example_config_sets_only_the_defaults)
+{
+	struct config ex, def;
+	struct err e = {0};
+	size_t i, enabled = 0;
+
+	ck_assert_msg(config_load(&ex, "eedraws.conf.example", &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(config_load(&def, NULL, &e), 0);
+	ck_assert_str_eq(ex.database, def.database);
+	ck_assert_str_eq(ex.user_agent, def.user_agent);
+	ck_assert_int_eq(ex.connect_timeout, def.connect_timeout);
+	ck_assert_int_eq(ex.timeout, def.timeout);
+	ck_assert_int_eq(ex.max_size, def.max_size);
+	ck_assert_ptr_null(ex.notify);
+	ck_assert_int_eq(ex.notify_timeout, def.notify_timeout);
+	ck_assert_int_eq(ex.notify_attempts, def.notify_attempts);
+	ck_assert_int_eq(ex.delay_ms, def.delay_ms);
+	ck_assert_ptr_null(ex.report);
+	ck_assert_int_eq(ex.archive_keep, def.archive_keep);
+	ck_assert_int_eq(ex.max_draws, def.max_draws);
+	for (i = 0; i < ex.nsources; i++) {
+		struct source *s = &ex.sources[i];
+
+		if (!s->enabled)
+			continue;
+		enabled++;
+		ck_assert_str_eq(s->name, def.sources[0].name);
+		ck_assert_str_eq(s->kind, def.sources[0].kind);
+		ck_assert_str_eq(s->url, def.sources[0].url);
+		ck_assert_ptr_null(s->lang);
+		ck_assert_int_eq(s->stale_after, def.sources[0].stale_after);
+	}
+	ck_assert_uint_eq(enabled, 1);
+	config_release(&ex);
+	config_release(&def);
+}
+END_TEST
+
 Suite *
 config_suite(void)
 {
@@ -544,6 +586,7 @@ config_suite(void)
 	tcase_add_test(tc, test_a_source_without_url_is_an_error);
 	tcase_add_test(tc, test_a_missing_named_file_is_an_error);
 	tcase_add_test(tc, test_the_example_config_is_valid);
+	tcase_add_test(tc, test_the_example_config_sets_only_the_defaults);
 	suite_add_tcase(s, tc);
 	return s;
 }
