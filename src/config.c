@@ -140,66 +140,113 @@ fail(struct reader *r, const char *fmt, ...)
 	return 0;
 }
 
+/* A whole number from min to max (max LONG_MAX: no bound); unit, such
+ * as " bytes", follows the numbers an error gives. */
 static int
 read_long(struct reader *r, const char *name, const char *value, long min,
-          long max, long *out)
+          long max, const char *unit, long *out)
 {
+	char range[64];
 	char *end;
 	long v;
 
+	if (max == LONG_MAX)
+		snprintf(range, sizeof(range), "%ld%s or more", min, unit);
+	else
+		snprintf(range, sizeof(range), "%ld to %ld%s", min, max, unit);
 	errno = 0;
 	v = strtol(value, &end, 10);
-	if (errno || end == value || *end || v < min || v > max)
-		return fail(r, "%s: '%s' is not a whole number in range", name, value);
+	if (end == value || *end)
+		return fail(r, "%s: '%s' is not a whole number (%s)", name, value, range);
+	if (errno || v < min || v > max)
+		return fail(r, "%s: '%s' is out of range (%s)", name, value, range);
 	*out = v;
 	return 1;
 }
 
-/* "90" seconds, or with a unit: "30m", "12h", "2d". */
-static int
-read_duration(struct reader *r, const char *name, const char *value, long *out)
+/* The longest duration a key takes unless it says otherwise: ten years,
+ * so that a stale_after of "never" still fits a long. */
+#define DURATION_MAX (3650L * 86400)
+
+static const struct { const char *unit; long long ms; } duration_units[] = {
+	{ "d", 86400000 }, { "h", 3600000 }, { "m", 60000 }, { "s", 1000 },
+	{ "ms", 1 }, { "", 1000 },
+};
+
+/* ms in the largest unit that writes it whole: "10m", "1d", "0". */
+static void
+duration_text(char *buf, size_t n, long long ms)
 {
-	static const struct { char unit; long seconds; } units[] = {
-		{ 's', 1 }, { 'm', 60 }, { 'h', 3600 }, { 'd', 86400 },
-	};
-	char *end;
-	long v, mul = 0;
 	size_t i;
 
+	for (i = 0; ms && ms % duration_units[i].ms; i++)
+		;
+	snprintf(buf, n, "%lld%s", ms / duration_units[i].ms, ms ? duration_units[i].unit : "");
+}
+
+/* The one syntax of every time-valued key: a whole number and a unit,
+ * "500ms", "30s", "10m", "6h", "1d", or a bare number of seconds.
+ * *ms is in milliseconds, from min to max milliseconds. */
+static int
+read_ms(struct reader *r, const char *name, const char *value, long long min,
+        long long max, long long *ms)
+{
+	char lo[32], hi[32];
+	char *end;
+	long long v, mul = 0;
+	size_t i;
+
+	duration_text(lo, sizeof(lo), min);
+	duration_text(hi, sizeof(hi), max);
 	errno = 0;
-	v = strtol(value, &end, 10);
-	if (!*end)
-		mul = 1;
-	for (i = 0; i < sizeof(units) / sizeof(units[0]) && !mul; i++)
-		if (end[0] == units[i].unit && !end[1])
-			mul = units[i].seconds;
-	if (errno || end == value || !mul || v < 1 || v > 3650L * 86400 / mul)
-		return fail(r, "%s: '%s' is not a duration (90, 30m, 12h, 2d)", name, value);
-	*out = v * mul;
+	v = strtoll(value, &end, 10);
+	for (i = 0; i < sizeof(duration_units) / sizeof(duration_units[0]) && !mul; i++)
+		if (strcmp(end, duration_units[i].unit) == 0)
+			mul = duration_units[i].ms;
+	if (end == value || !mul)
+		return fail(r, "%s: '%s' is not a duration (500ms, 30s, 10m, 6h, 1d; %s to %s)",
+		            name, value, lo, hi);
+	if (errno || v < 0 || v > LLONG_MAX / mul || v * mul < min || v * mul > max)
+		return fail(r, "%s: '%s' is out of range (%s to %s)", name, value, lo, hi);
+	*ms = v * mul;
 	return 1;
 }
 
-/* The pause between two requests to a host: "1" or "1s" seconds,
- * "500ms", "1m"; 0 for none; at most 10 minutes. */
+/* A duration kept in seconds, from min to max seconds: "1500ms" is no
+ * whole number of them, and an error rather than a rounding. */
+static int
+read_seconds(struct reader *r, const char *name, const char *value, long min,
+             long max, long *seconds)
+{
+	long long ms;
+
+	if (!read_ms(r, name, value, min * 1000LL, max * 1000LL, &ms))
+		return 0;
+	if (ms % 1000)
+		return fail(r, "%s: '%s' is not a whole number of seconds", name, value);
+	*seconds = (long)(ms / 1000);
+	return 1;
+}
+
+/* A duration in seconds, from 1 second to DURATION_MAX: what a key
+ * with no range of its own calls, as in
+ *	return read_duration(r, name, value, &c->flap_grace); */
+static int
+read_duration(struct reader *r, const char *name, const char *value, long *seconds)
+{
+	return read_seconds(r, name, value, 1, DURATION_MAX, seconds);
+}
+
+/* The pause between two requests to a host, in milliseconds: 0 for
+ * none, at most 10 minutes. */
 static int
 read_delay(struct reader *r, const char *name, const char *value, long *ms)
 {
-	static const struct { const char *unit; long ms; } units[] = {
-		{ "", 1000 }, { "s", 1000 }, { "ms", 1 }, { "m", 60000 },
-	};
-	char *end;
-	long v, mul = 0;
-	size_t i;
+	long long v;
 
-	errno = 0;
-	v = strtol(value, &end, 10);
-	for (i = 0; i < sizeof(units) / sizeof(units[0]) && !mul; i++)
-		if (strcmp(end, units[i].unit) == 0)
-			mul = units[i].ms;
-	if (errno || end == value || !mul || v < 0 || v > 600000 / mul)
-		return fail(r, "%s: '%s' is not a delay (0, 1, 2s, 500ms, 1m; at most 10m)",
-		            name, value);
-	*ms = v * mul;
+	if (!read_ms(r, name, value, 0, 600000, &v))
+		return 0;
+	*ms = (long)v;
 	return 1;
 }
 
@@ -219,6 +266,27 @@ read_bool(struct reader *r, const char *name, const char *value, int *out)
 	return fail(r, "%s: '%s' is not yes or no", name, value);
 }
 
+/* A key not read where it stands (here: "[eedraws]", "[source a]",
+ * or NULL before any section).  One another section takes says which,
+ * so the fix is a move, not a hunt through the man page. */
+static int
+misplaced_key(struct reader *r, const char *name, const char *here)
+{
+	const char *belongs = NULL;
+
+	if (known_key(config_keys_eedraws, name))
+		belongs = "the [eedraws] section";
+	else if (known_key(config_keys_source, name))
+		belongs = "a [source NAME] section";
+	if (belongs && here)
+		return fail(r, "'%s' belongs in %s, not %s", name, belongs, here);
+	if (belongs)
+		return fail(r, "'%s' comes before any section: it belongs in %s", name, belongs);
+	if (here)
+		return fail(r, "unknown key '%s' in %s", name, here);
+	return fail(r, "unknown key '%s' before any section", name);
+}
+
 static int
 valid_name(const char *s)
 {
@@ -236,7 +304,7 @@ main_key(struct reader *r, const char *name, const char *value)
 	struct config *c = r->c;
 
 	if (!known_key(config_keys_eedraws, name))
-		return fail(r, "unknown key '%s' in [eedraws]", name);
+		return misplaced_key(r, name, "[eedraws]");
 	if (strcmp(name, "database") == 0) {
 		if (!*value)
 			return fail(r, "%s: empty", name);
@@ -252,11 +320,11 @@ main_key(struct reader *r, const char *name, const char *value)
 		return 1;
 	}
 	if (strcmp(name, "connect_timeout") == 0)
-		return read_long(r, name, value, 1, 3600, &c->connect_timeout);
+		return read_seconds(r, name, value, 1, 3600, &c->connect_timeout);
 	if (strcmp(name, "timeout") == 0)
-		return read_long(r, name, value, 1, 86400, &c->timeout);
+		return read_seconds(r, name, value, 1, 86400, &c->timeout);
 	if (strcmp(name, "max_size") == 0)
-		return read_long(r, name, value, 1024, LONG_MAX, &c->max_size);
+		return read_long(r, name, value, 1024, LONG_MAX, " bytes", &c->max_size);
 	if (strcmp(name, "notify") == 0) {
 		if (!value[strspn(value, " \t")])
 			return fail(r, "%s: empty (leave it out for no notifications)", name);
@@ -267,13 +335,13 @@ main_key(struct reader *r, const char *name, const char *value)
 	if (strcmp(name, "notify_timeout") == 0)
 		return read_duration(r, name, value, &c->notify_timeout);
 	if (strcmp(name, "notify_attempts") == 0)
-		return read_long(r, name, value, 1, 1000, &c->notify_attempts);
+		return read_long(r, name, value, 1, 1000, "", &c->notify_attempts);
 	if (strcmp(name, "delay") == 0)
 		return read_delay(r, name, value, &c->delay_ms);
 	if (strcmp(name, "archive_keep") == 0)
-		return read_long(r, name, value, 0, 1000000, &c->archive_keep);
+		return read_long(r, name, value, 0, 1000000, "", &c->archive_keep);
 	if (strcmp(name, "max_draws") == 0)
-		return read_long(r, name, value, 1, 1000, &c->max_draws);
+		return read_long(r, name, value, 1, 1000, "", &c->max_draws);
 	if (strcmp(name, "report") == 0) {
 		if (!*value)
 			return fail(r, "%s: empty (leave it out for no report)", name);
@@ -296,8 +364,12 @@ source_key(struct reader *r, const char *sname, const char *name, const char *va
 	}
 	if (!valid_name(sname))
 		return fail(r, "bad source name '%s' (letters, digits, - _ .)", sname);
-	if (!known_key(config_keys_source, name))
-		return fail(r, "unknown key '%s' in [source %s]", name, sname);
+	if (!known_key(config_keys_source, name)) {
+		char here[INI_MAX_LINE + 16];
+
+		snprintf(here, sizeof(here), "[source %s]", sname);
+		return misplaced_key(r, name, here);
+	}
 	s = config_source(c, sname);
 	if (!s) {
 		add_source(c, sname, "auto", "");
@@ -338,7 +410,7 @@ source_key(struct reader *r, const char *sname, const char *name, const char *va
 		return 1;
 	}
 	if (strcmp(name, "max_items") == 0)
-		return read_long(r, name, value, 1, 1000, &s->max_items);
+		return read_long(r, name, value, 1, 1000, "", &s->max_items);
 	if (strcmp(name, "stale_after") == 0)
 		return read_duration(r, name, value, &s->stale_after);
 	return fail(r, "unknown key '%s' in [source %s]", name, sname);
@@ -355,6 +427,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 		return main_key(r, name, value);
 	if (strncmp(section, "source ", 7) == 0)
 		return source_key(r, section + 7, name, value);
+	if (!*section)
+		return misplaced_key(r, name, NULL);
 	return fail(r, "unknown section [%s]", section);
 }
 
@@ -394,6 +468,61 @@ check_text(const char *path, const char *data, size_t len, struct err *e)
 			return rc;
 	}
 	return 0;
+}
+
+/* Whether the line p (n bytes) opens a section as inih reads it, whose
+ * name goes to name.  *after_key: a key came since the last section,
+ * so that an indented line continues its value. */
+static int
+opens_section(const char *p, size_t n, int *after_key, char *name, size_t size)
+{
+	const char *s = p, *end = p + n, *close;
+
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	if (s == end || *s == ';' || *s == '#' || (s > p && *after_key))
+		return 0;
+	if (*s != '[') {
+		*after_key = 1;
+		return 0;
+	}
+	*after_key = 0;
+	if (!(close = memchr(s, ']', (size_t)(end - s))))
+		return 0;	/* inih refused it already */
+	snprintf(name, size, "[%.*s]", (int)(close - s - 1), s + 1);
+	return 1;
+}
+
+/* inih merges a section opened twice, so that a [source a] edited in
+ * one place keeps the keys of the other, unseen: an error naming both
+ * lines.  Run on a file inih has read without error. */
+static int
+check_sections(const char *path, const char *data, size_t len, struct err *e)
+{
+	struct { char name[INI_MAX_LINE + 2]; int line; } *seen = NULL;
+	const char *p, *nl, *next, *end = data + len;
+	size_t i, nseen = 0;
+	int line, after_key = 0, rc = 0;
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		data += 3;	/* a BOM, which inih skips */
+	for (p = data, line = 1; p < end && !rc; p = next, line++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		next = nl ? nl + 1 : end;
+		seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
+		if (!opens_section(p, (size_t)(next - p), &after_key, seen[nseen].name,
+		                   sizeof(seen[nseen].name)))
+			continue;
+		for (i = 0; i < nseen && strcmp(seen[i].name, seen[nseen].name) != 0; i++)
+			;
+		if (i < nseen)
+			rc = err_set(e, EX_CONFIG, "%s:%d: %s is repeated from %s:%d: put its "
+			             "keys in one section", path, line, seen[i].name, path,
+			             seen[i].line);
+		seen[nseen++].line = line;
+	}
+	free(seen);
+	return rc;
 }
 
 static char *
@@ -443,10 +572,14 @@ config_load(struct config *c, const char *path, struct err *e)
 		return rc;
 	}
 	line = ini_parse_string(text, handler, &r);
+	if (line == 0)
+		rc = check_sections(c->path, text, len, e);
 	free(text);
 	if (line != 0)
 		return err_set(e, EX_CONFIG, "%s:%d: %s", c->path, line,
 		               r.msg[0] ? r.msg : "not an INI line");
+	if (rc)
+		return rc;
 	for (i = 0; i < c->nsources; i++)
 		if (!c->sources[i].url[0])
 			return err_set(e, EX_CONFIG, "%s: [source %s] has no url", c->path,

@@ -401,6 +401,31 @@ START_TEST(test_eedraws_conf_5_documents_every_key_in_its_section)
 }
 END_TEST
 
+/* The system's paths live in the unit, not in the example config: the
+ * service, with the example copied to /etc/eedraws.conf, keeps its
+ * database in its state directory, which systemd makes. */
+START_TEST(test_the_service_keeps_its_database_in_its_state_directory)
+{
+	char *unit = test_slurp("systemd/eedraws.service", NULL);
+	const char *was = getenv("XDG_DATA_HOME");
+	char *old = was ? xstrdup(was) : NULL;
+	struct config c;
+	struct err e = {0};
+
+	ck_assert_ptr_nonnull(strstr(unit, "\nStateDirectory=eedraws\n"));
+	ck_assert_ptr_nonnull(strstr(unit, "\nEnvironment=XDG_DATA_HOME=%S\n"));
+	ck_assert_int_eq(setenv("XDG_DATA_HOME", "/var/lib", 1), 0);	/* %S */
+	ck_assert_msg(config_load(&c, "eedraws.conf.example", &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(c.database, "/var/lib/eedraws/eedraws.db");
+	config_release(&c);
+	if (old)
+		setenv("XDG_DATA_HOME", old, 1);
+	else
+		unsetenv("XDG_DATA_HOME");
+	free(old), free(unit);
+}
+END_TEST
+
 Suite *
 install_suite(void)
 {
@@ -411,6 +436,7 @@ install_suite(void)
 	tcase_add_test(tc, test_install_puts_every_file_and_uninstall_takes_them_away);
 	tcase_add_test(tc, test_eedraws_1_documents_every_command_and_option);
 	tcase_add_test(tc, test_eedraws_conf_5_documents_every_key_in_its_section);
+	tcase_add_test(tc, test_the_service_keeps_its_database_in_its_state_directory);
 	suite_add_tcase(s, tc);
 	return s;
 }

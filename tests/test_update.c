@@ -1168,7 +1168,7 @@ END_TEST
 START_TEST(test_update_asks_robots_txt_first_and_pauses_after_it)
 {
 	struct httpd_visit v[8];
-	char *out, *err;
+	char *out, *err, *text, *at;
 	size_t i, n;
 	FILE *f;
 
@@ -1176,9 +1176,13 @@ START_TEST(test_update_asks_robots_txt_first_and_pauses_after_it)
 	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", NULL, NULL);
 	serve_robots("User-agent: *\nAllow: /\n", 0);
 	write_news_conf(NULL);
-	f = fopen(conf, "a");
-	fputs("[eedraws]\ndelay = 300ms\n", f);
+	/* Its delay, in its one [eedraws] section: a second is an error. */
+	text = test_slurp(conf, NULL);
+	ck_assert_ptr_nonnull(at = strstr(text, "delay = 0\n"));
+	f = fopen(conf, "w");
+	fprintf(f, "%.*sdelay = 300ms\n%s", (int)(at - text), text, at + strlen("delay = 0\n"));
 	fclose(f);
+	free(text);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	free(out), free(err);
 	n = visits(srv, v, 8);
