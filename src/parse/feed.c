@@ -439,7 +439,9 @@ has_scheme(const char *s)
 {
 	if (!is_alpha((unsigned char)*s))
 		return 0;
-	while (is_alpha((unsigned char)*s) || is_digit((unsigned char)*s) || strchr("+-.", *s))
+	/* strchr() finds the terminating NUL too: test *s first. */
+	while (is_alpha((unsigned char)*s) || is_digit((unsigned char)*s) ||
+	       (*s && strchr("+-.", *s)))
 		s++;
 	return *s == ':';
 }
