@@ -872,6 +872,43 @@ START_TEST(test_a_day_without_a_year_is_the_one_ircc_round_with_its_values)
 }
 END_TEST
 
+/* "granting 600 invitations", "targeted 5,900 candidates", "5,900
+ * individuals were invited", "the CRS score of the lowest-ranked
+ * candidate invited in this round was 481". */
+START_TEST(test_more_ways_of_stating_a_round_s_values)
+{
+	struct parse_opts o = { .date = "2023-12-20" };
+	struct strlist w = {0};
+	char last[11];
+
+	struct draw_list l = {0};
+	struct body b = {0};
+	struct err e = {0};
+
+	b.data = xstrdup("On December 4, 2023, IRCC held a round granting 610 invitations to "
+	                 "apply, with a minimum CRS score of 360.\n\n"
+	                 "On December 5, a French-language round targeted 1,050 candidates with "
+	                 "a minimum CRS score of 470.\n\n"
+	                 "IRCC held a STEM round on December 6, 2023. In this round, 5,950 "
+	                 "individuals were invited to apply. The CRS score of the lowest-ranked "
+	                 "candidate invited in this round was 482.\n");
+	b.len = strlen(b.data);
+	b.url = xstrdup("page.txt");
+	ck_assert_int_eq(parse_body(&b, "article", &o, &l, &w, &e), 0);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_str_eq(l.v[0].date, "2023-12-04");
+	ck_assert_int_eq(l.v[0].invitations, 610);
+	ck_assert_str_eq(l.v[1].date, "2023-12-05");
+	ck_assert_int_eq(l.v[1].invitations, 1050);
+	ck_assert_str_eq(l.v[2].date, "2023-12-06");
+	ck_assert_int_eq(l.v[2].invitations, 5950);
+	ck_assert_int_eq(l.v[2].crs_cutoff, 482);
+	ck_assert_uint_eq(w.n, 0);
+	draw_list_release(&l);
+	body_release(&b);
+}
+END_TEST
+
 Suite *
 article_suite(void)
 {
@@ -925,6 +962,7 @@ article_suite(void)
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);
+	tcase_add_test(tc, test_more_ways_of_stating_a_round_s_values);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -43,7 +43,8 @@ enum pat_id {
 static const char *const pat_src[NPAT] = {
 	/* "invited 700 candidates", "issued 3,000 invitations" */
 	[P_ITA_VERB] = "\\b(?:invit(?:ed|es|ing)|issu(?:e|ed|es|ing)|sent|sends|sending|extended|"
-	               "rolled out|released|handed out|dished out)\\s+(?:out\\s+)?"
+	               "rolled out|released|handed out|dished out|grant(?:ed|s|ing)|"
+	               "target(?:ed|s|ing))\\s+(?:out\\s+)?"
 	               "(?:a\\s+total\\s+of\\s+|an?\\s+additional\\s+|another\\s+)?" NUM
 	               "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,6}?(?:candidates|invitations|ITAs?\\b|"
 	               "applicants|profiles|people|immigrants|foreign nationals|"
@@ -62,7 +63,7 @@ static const char *const pat_src[NPAT] = {
 	                "\\s*[:：-]?\\s*" NUM,
 	/* "CRS score of lowest-ranked candidate invited: 470" */
 	[P_CRS_LABEL] = "\\bCRS score of (?:the )?lowest[- ]ranked candidate(?: invited)?"
-	                "\\s*[:：-]?\\s*" NUM,
+	                "(?:\\s+in (?:this|the) (?:round|draw)\\s+(?:was|is))?\\s*[:：-]?\\s*" NUM,
 	/* "minimum CRS score of 511", "cut-off score of 442", "minimum score of 682" */
 	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold)\\s+"
 	              "(?:comprehensive ranking (?:system|score)\\s*)?(?:\\([“\"]?CRS[”\"]?\\)\\s*)?(?:CRS\\s+)?"
@@ -172,7 +173,7 @@ static const char *const pat_src[NPAT] = {
 	/* "4,300 candidates were invited", "750 candidates were issued an ITA",
 	 * "3,409 candidates for immigration to Canada have received an ITA" */
 	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?(?:candidates|applicants|"
-	                  "profiles|people|foreign nationals)\\s+(?:(?:for|from|in|under)\\s+"
+	                  "profiles|people|individuals|foreign nationals)\\s+(?:(?:for|from|in|under)\\s+"
 	                  "(?:[^\\W\\d][\\w\\-’']*\\s+){1,3}?)?(?:were\\s+|have been\\s+|had been\\s+|"
 	                  "have\\s+|has\\s+)?(?:invited|(?:received|receiving|issued|sent)\\s+"
 	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)",
