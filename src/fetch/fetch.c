@@ -608,7 +608,14 @@ mono_now(void)
 int
 fetcher_new(struct fetcher **out, const struct fetch_opts *o, struct err *e)
 {
-	struct fetcher *f = xcalloc(1, sizeof(*f));
+	struct fetcher *f;
+	int rc;
+
+	/* libcurl and its TLS library start with the first fetch, not
+	 * with every command. */
+	if ((rc = fetch_global_init(e)))
+		return rc;
+	f = xcalloc(1, sizeof(*f));
 
 	f->o = *o;
 	f->o.etag = f->o.last_modified = NULL;
