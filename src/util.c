@@ -554,3 +554,22 @@ regex_jit_wanted(void)
 {
 	return !RUNNING_ON_VALGRIND;
 }
+
+/* 4300 -> "4,300" */
+const char *
+thousands(long v, char out[THOUSANDS_SIZE])
+{
+	char digits[24];
+	size_t n, i, o = 0;
+
+	if (v < 0)
+		return "";
+	n = (size_t)snprintf(digits, sizeof(digits), "%ld", v);
+	for (i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return out;
+}
