@@ -11,12 +11,14 @@
 static void
 print_values(const struct draw *d)
 {
+	char num[THOUSANDS_SIZE];
+
 	if (d->category)
 		printf(" %s", T(d->category));
 	if (d->invitations >= 0)
-		printf(", %ld invitations", d->invitations);
+		printf(", %s invitations", thousands(d->invitations, num));
 	if (d->crs_cutoff >= 0)
-		printf(", CRS %ld", d->crs_cutoff);
+		printf(", CRS %s", thousands(d->crs_cutoff, num));
 }
 
 /* An unconfirmed draw: its date, the number an article stated, its values. */
@@ -30,16 +32,21 @@ print_stated(const char *date, const struct draw *d)
 }
 
 /* Prints fields as "name 'old' -> 'new'", or for an article's values
- * against IRCC's as "name: IRCC 'old', article 'new'". */
+ * against IRCC's as "name: IRCC 'old', article 'new'".  A count reads
+ * as list prints it (4,300); a raw value (invitations_raw) stays as the
+ * source spelled it. */
 static void
 print_fields(const struct store_event *ev, int against)
 {
+	char on[THOUSANDS_SIZE], nn[THOUSANDS_SIZE];
 	const char *o, *n;
 	size_t i;
 
 	for (i = 0; i < ev->nfields; i++) {
 		o = ev->fields[i].old_value ? ev->fields[i].old_value : "";
 		n = ev->fields[i].new_value ? ev->fields[i].new_value : "";
+		if (draw_field_is_count(ev->fields[i].field))
+			o = thousands_text(o, on), n = thousands_text(n, nn);
 		if (against)
 			printf("%s %s: IRCC '%s', article '%s'", i ? ";" : "",
 			       T(ev->fields[i].field), T(o), T(n));

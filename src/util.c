@@ -1,5 +1,6 @@
 #include "util.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -572,4 +573,19 @@ thousands(long v, char out[THOUSANDS_SIZE])
 	}
 	out[o] = '\0';
 	return out;
+}
+
+/* A count stored as text ("4300"); anything else (a draw number, a date,
+ * a word) is no count and is given back as it is. */
+const char *
+thousands_text(const char *s, char out[THOUSANDS_SIZE])
+{
+	char *end;
+	long v;
+
+	if (!s || !isdigit((unsigned char)*s))
+		return s;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return *end || errno ? s : thousands(v, out);
 }

@@ -113,5 +113,7 @@ int regex_jit_wanted(void);
  * counts so; exports (CSV, JSON) keep plain numbers for programs. */
 #define THOUSANDS_SIZE 32
 const char *thousands(long v, char out[THOUSANDS_SIZE]);
+/* The same for a count stored as text: s itself when it is none. */
+const char *thousands_text(const char *s, char out[THOUSANDS_SIZE]);
 
 #endif

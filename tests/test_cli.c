@@ -186,7 +186,7 @@ START_TEST(test_ingest_prints_the_new_draw_line)
 	                         test_data("history/09-2025-02-19T193406.json")), 0);
 	/* In order of date, whatever the feed's order. */
 	ck_assert_str_eq(out, "new draw #336 2025-02-17 pnp, 646 invitations, CRS 750\n"
-	                      "new draw #337 2025-02-19 french, 6500 invitations, CRS 428\n");
+	                      "new draw #337 2025-02-19 french, 6,500 invitations, CRS 428\n");
 	ck_assert_str_eq(err, "");
 	free(out), free(err);
 }
@@ -632,13 +632,13 @@ START_TEST(test_a_draw_ircc_never_brings_is_retracted)
 	ingest_ok("history/06-2025-02-13T201252.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
 	                         test_data("articles/never-held.txt")), 0);
-	ck_assert_str_eq(out, "unconfirmed draw 2025-02-10 french, 3000 invitations, CRS 400"
+	ck_assert_str_eq(out, "unconfirmed draw 2025-02-10 french, 3,000 invitations, CRS 400"
 	                      " (u1, from tests/data/articles/never-held.txt)\n");
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
 	                         test_data("history/09-2025-02-19T193406.json")), 0);
 	ck_assert_int_eq(count_lines(out, "retracted "), 1);
-	ck_assert_int_eq(count_lines(out, "retracted unconfirmed draw 2025-02-10 french, 3000"
+	ck_assert_int_eq(count_lines(out, "retracted unconfirmed draw 2025-02-10 french, 3,000"
 	                                  " invitations, CRS 400 (u1): IRCC's record holds draws"
 	                                  " to 2025-02-19, a week or more after it, and not this"
 	                                  " one\n"), 1);
@@ -995,6 +995,33 @@ START_TEST(test_control_characters_from_stored_text_are_escaped_on_output)
 }
 END_TEST
 
+/* What a person reads groups thousands as the report page does: the
+ * cron mail, list, conflicts; CSV and JSON keep plain numbers. */
+START_TEST(test_counts_read_by_a_person_group_thousands)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/06-2025-02-13T201252.json")), 0);
+	ck_assert_ptr_nonnull(strstr(out, "new draw #335 2025-02-05 cec, 4,000 invitations, CRS 521\n"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\n335    2025-02-05 cec                    4,000  521  "));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("articles/conflicting-count.txt")), 0);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "conflicts"), 0);
+	ck_assert_msg(strstr(out, "#335   2025-02-05 invitations IRCC 4,000      article 4,500 "),
+	              "%s", out);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n335,2025-02-05,cec,"));
+	ck_assert_ptr_nonnull(strstr(out, ",4000,521,"));
+	free(out), free(err);
+}
+END_TEST
+
 Suite *
 cli_suite(void)
 {
@@ -1036,6 +1063,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_control_characters_from_stored_text_are_escaped_on_output);
 	tcase_add_test(tc, test_ingest_french_after_english_announces_nothing_and_exports_name_fr);
 	tcase_add_test(tc, test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing);
+	tcase_add_test(tc, test_counts_read_by_a_person_group_thousands);
 	suite_add_tcase(s, tc);
 	return s;
 }

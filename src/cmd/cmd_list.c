@@ -14,7 +14,7 @@ static int
 print_list_row(void *ctx, const char *const *v, int n)
 {
 	int confirmed = strcmp(v[10], "0") != 0;
-	char id[32];
+	char id[32], inv[THOUSANDS_SIZE], crs[THOUSANDS_SIZE];
 
 	(void)ctx, (void)n;
 	/* number, date, category, version, name, invitations, crs_cutoff, ...,
@@ -22,7 +22,8 @@ print_list_row(void *ctx, const char *const *v, int n)
 	 * its id (u12, for dismiss) and says so where IRCC's name would be */
 	snprintf(id, sizeof(id), "u%s", v[12] ? v[12] : "?");
 	printf("%-6s %-10s %-16s %11s %4s  %s\n", !confirmed ? id : v[0] ? T(v[0]) : "",
-	       v[1] ? T(v[1]) : "", v[2] ? T(v[2]) : "", v[5] ? v[5] : "", v[6] ? v[6] : "",
+	       v[1] ? T(v[1]) : "", v[2] ? T(v[2]) : "", v[5] ? thousands_text(v[5], inv) : "",
+	       v[6] ? thousands_text(v[6], crs) : "",
 	       !confirmed ? "unconfirmed: only articles state it" :
 	       v[4] ? T(v[4]) : v[11] ? T(v[11]) : "");	/* else the French name */
 	return 0;
