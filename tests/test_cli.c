@@ -1022,6 +1022,42 @@ START_TEST(test_counts_read_by_a_person_group_thousands)
 }
 END_TEST
 
+/* A changed line says what the value became; the source's spelling of
+ * it (tie_break_raw) only with -v, or when the spelling is all that
+ * changed. */
+START_TEST(test_changed_lines_show_the_raw_value_only_with_v)
+{
+	static const char line[] = "changed draw #335 2025-02-05: tie_break"
+		" '2025-11-14T02:52:14Z' -> '2024-11-14T02:52:14Z'";
+	char *first = db, *feed, *p, *out, *err, *want;
+
+	db = xasprintf("%s/v.db", dir);
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "-v", "ingest",
+	                         test_data("history/06-2025-02-13T201252.json")), 0);
+	want = xasprintf("%s, tie_break_raw 'November 14, 2025 at 02:52:14 UTC' ->"
+	                 " 'November 14, 2024 at 02:52:14 UTC'\n", line);
+	ck_assert_str_eq(out, want);
+	free(want), free(out), free(err), free(db);
+	db = first;
+
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/06-2025-02-13T201252.json")), 0);
+	want = xasprintf("%s\n", line);
+	ck_assert_str_eq(out, want);
+	free(want), free(out), free(err);
+
+	/* Only IRCC's spelling of #335's count changes: that is said. */
+	feed = test_slurp(test_data("history/06-2025-02-13T201252.json"), NULL);
+	ck_assert_ptr_nonnull(p = strstr(feed, "\"drawSize\": \"4,000\""));
+	memmove(p + 14, p + 15, strlen(p + 15) + 1);	/* "4000" */
+	ck_assert_int_eq(EEDRAWS(&out, &err, feed, "ingest", "-"), 0);
+	ck_assert_str_eq(out, "changed draw #335 2025-02-05: invitations_raw '4,000' -> '4000'\n");
+	free(out), free(err), free(feed);
+}
+END_TEST
+
 Suite *
 cli_suite(void)
 {
@@ -1064,6 +1100,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_ingest_french_after_english_announces_nothing_and_exports_name_fr);
 	tcase_add_test(tc, test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing);
 	tcase_add_test(tc, test_counts_read_by_a_person_group_thousands);
+	tcase_add_test(tc, test_changed_lines_show_the_raw_value_only_with_v);
 	suite_add_tcase(s, tc);
 	return s;
 }
