@@ -1058,6 +1058,41 @@ START_TEST(test_changed_lines_show_the_raw_value_only_with_v)
 }
 END_TEST
 
+/* Writes DIR/offline.conf: IRCC's feed at a closed port of 127.0.0.1,
+ * as a machine without a network sees it. */
+static char *
+offline_conf(void)
+{
+	char *conf = xasprintf("%s/offline.conf", dir);
+	FILE *f = fopen(conf, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs("[eedraws]\nconnect_timeout = 2\ntimeout = 2\n[source ircc]\n"
+	      "kind = ircc-json\nurl = http://127.0.0.1:1/ee_rounds_123_en.json\n", f);
+	fclose(f);
+	return conf;
+}
+
+/* A database that holds no draw yet (update could not fetch): list says
+ * so and what to do, rather than print a bare header; exit 0, as for
+ * conflicts when there is none. */
+START_TEST(test_list_on_an_empty_database_says_so)
+{
+	char *conf = offline_conf(), *out, *err;
+
+	ck_assert_int_ne(EEDRAWS(&out, &err, NULL, "-c", conf, "update"), 0);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list"), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "no draws yet; run eedraws update\n");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "-q", "list"), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out), free(err), free(conf);
+}
+END_TEST
+
 Suite *
 cli_suite(void)
 {
@@ -1101,6 +1136,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing);
 	tcase_add_test(tc, test_counts_read_by_a_person_group_thousands);
 	tcase_add_test(tc, test_changed_lines_show_the_raw_value_only_with_v);
+	tcase_add_test(tc, test_list_on_an_empty_database_says_so);
 	suite_add_tcase(s, tc);
 	return s;
 }
