@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "draw.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -245,11 +246,11 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	free(err);
 	ck_assert(starts_with(exported, "number,date,category,version,name,invitations,"
 	                      "crs_cutoff,draw_time,tie_break,programs,confirmed,name_fr,"
-	                      "unconfirmed_id,state\r\n"));
+	                      "unconfirmed_id,state,number_key\r\n"));
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n434,2026-08-07,transport,2,"
 	                             "\"Transport Occupations, 2026-Version 2\",300,470,"
-	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,,,"
-	                             "\r\n"));
+	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,,,,"
+	                             "43400\r\n"));
 	/* Sorted by date then number: 91a before 91b, round 1 first. */
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n1,2015-01-31,"));
 	ck_assert(strstr(exported, "\r\n91a,") < strstr(exported, "\r\n91b,"));
@@ -257,10 +258,15 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	b = sorted_lines(exported, &nb);
 	ck_assert_uint_eq(na, 436);
 	ck_assert_uint_eq(nb, 436);
-	/* The same rows, with IRCC's draws all confirmed, no French names. */
+	/* The same rows, with IRCC's draws all confirmed, no French names,
+	 * and each number's sort key. */
 	for (i = 0; i < na; i++) {
-		char *want = xasprintf("%s,%s", a[i], i == na - 1
-		                       ? "confirmed,name_fr,unconfirmed_id,state" : "1,,,");
+		char num[16] = "", *want;
+
+		sscanf(a[i], "%15[^,]", num);
+		want = i == na - 1
+		     ? xasprintf("%s,confirmed,name_fr,unconfirmed_id,state,number_key", a[i])
+		     : xasprintf("%s,1,,,,%ld", a[i], draw_number_key(num));
 
 		ck_assert_str_eq(want, b[i]);
 		free(want);
@@ -281,7 +287,7 @@ START_TEST(test_ingest_french_after_english_announces_nothing_and_exports_name_f
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\r\n431,2026-08-04,pnp,,Provincial Nominee Program,"
 	                             "507,768,2026-08-04T10:39:04Z,2026-05-15T15:58:19Z,pnp,1,"
-	                             "Programme des candidats des provinces,,\r\n"));
+	                             "Programme des candidats des provinces,,,43100\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -333,7 +339,7 @@ START_TEST(test_programs_cell_is_quoted)
 	ingest_ok("feed-2026-08-07.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	/* "fsw,cec,fst" holds commas: RFC 4180 quotes it. */
-	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,,,\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,,,,43400\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -598,7 +604,7 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	free(out), free(err);
 	/* Named by its id, as dismiss takes it. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,unconfirmed\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,unconfirmed,\r\n"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
 	ck_assert_msg(strstr(out, "\nu1     2025-02-17 pnp") && strstr(out, "unconfirmed"),
@@ -648,7 +654,7 @@ START_TEST(test_a_draw_ircc_never_brings_is_retracted)
 	ck_assert_ptr_null(strstr(out, "2025-02-10"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "--all"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-10,french,,,3000,400,,,,0,,1,retracted\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-10,french,,,3000,400,,,,0,,1,retracted,\r\n"));
 	free(out), free(err);
 	/* Said once. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
@@ -689,7 +695,7 @@ START_TEST(test_dismiss_retracts_an_unconfirmed_draw_by_hand)
 	ck_assert_ptr_null(strstr(out, "u1"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "--all"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,dismissed\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,dismissed,\r\n"));
 	free(out), free(err);
 	/* Another article stating it joins it: it stays dismissed. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", test_data("articles/day-late.txt")),
@@ -1093,6 +1099,39 @@ START_TEST(test_list_on_an_empty_database_says_so)
 }
 END_TEST
 
+/* JSON's number is text ("91a"), which sorts after "434": each row also
+ * has number_key, a number that sorts as IRCC counts (and CSV has it as
+ * its last column). */
+START_TEST(test_json_export_has_a_numeric_number_key)
+{
+	static const struct { const char *number; long long key; } want[] = {
+		{ "91a", 9101 }, { "91b", 9102 }, { "434", 43400 }, { "1", 100 },
+	};
+	char *out, *err;
+	json_error_t jerr;
+	json_t *root, *row;
+	size_t i, j, found = 0;
+
+	ingest_ok("feed-2026-08-07.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-f", "json"), 0);
+	ck_assert_ptr_nonnull(root = json_loads(out, 0, &jerr));
+	json_array_foreach(root, i, row) {
+		const char *n = json_string_value(json_object_get(row, "number"));
+		json_t *key = json_object_get(row, "number_key");
+
+		ck_assert_msg(json_is_integer(key), "draw %s: number_key not a number", n);
+		for (j = 0; j < sizeof(want) / sizeof(want[0]); j++)
+			if (strcmp(n, want[j].number) == 0) {
+				ck_assert_int_eq(json_integer_value(key), want[j].key);
+				found++;
+			}
+	}
+	ck_assert_uint_eq(found, 4);
+	json_decref(root);
+	free(out), free(err);
+}
+END_TEST
+
 Suite *
 cli_suite(void)
 {
@@ -1137,6 +1176,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_counts_read_by_a_person_group_thousands);
 	tcase_add_test(tc, test_changed_lines_show_the_raw_value_only_with_v);
 	tcase_add_test(tc, test_list_on_an_empty_database_says_so);
+	tcase_add_test(tc, test_json_export_has_a_numeric_number_key);
 	suite_add_tcase(s, tc);
 	return s;
 }
