@@ -743,8 +743,8 @@ START_TEST(test_conflicting_article_keeps_ircc_values)
 	ck_assert_ptr_nonnull(strstr(out, "#335   2025-02-05 crs_cutoff  IRCC 521        article 522"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "conflicts", "-f", "json"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\"field\":\"crs_cutoff\",\"ircc_value\":\"521\","
-	                                  "\"stated_value\":\"522\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"field\":\"crs_cutoff\",\"ircc_value\":521,"
+	                                  "\"stated_value\":522"));
 	free(out), free(err);
 	/* Stored once: ingesting it again says nothing. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
@@ -1132,6 +1132,29 @@ START_TEST(test_json_export_has_a_numeric_number_key)
 }
 END_TEST
 
+/* A conflict's values in JSON have the type of their field: counts are
+ * numbers, a draw number ("91a" could be one) stays text.  CSV cannot
+ * tell and is unchanged. */
+START_TEST(test_conflicts_json_has_numbers_for_counts)
+{
+	char *out, *err;
+
+	ingest_ok("history/06-2025-02-13T201252.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("articles/conflicting-count.txt")), 0);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "conflicts", "-f", "json"), 0);
+	ck_assert_msg(strstr(out, "\"field\":\"invitations\",\"ircc_value\":4000,"
+	                          "\"stated_value\":4500,"), "%s", out);
+	ck_assert_msg(strstr(out, "\"field\":\"number\",\"ircc_value\":\"335\","
+	                          "\"stated_value\":\"338\","), "%s", out);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "conflicts"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n335,2025-02-05,invitations,4000,4500,ingest,"));
+	free(out), free(err);
+}
+END_TEST
+
 Suite *
 cli_suite(void)
 {
@@ -1177,6 +1200,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_changed_lines_show_the_raw_value_only_with_v);
 	tcase_add_test(tc, test_list_on_an_empty_database_says_so);
 	tcase_add_test(tc, test_json_export_has_a_numeric_number_key);
+	tcase_add_test(tc, test_conflicts_json_has_numbers_for_counts);
 	suite_add_tcase(s, tc);
 	return s;
 }

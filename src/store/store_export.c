@@ -7,8 +7,8 @@
 #include <sysexits.h>
 
 /* Exported tables: columns, their JSON types (i integer, b boolean, t
- * text) and the query; "%s" is the sort direction.  Columns are a
- * contract: append only. */
+ * text, f as the row's field says: export.h) and the query; "%s" is the
+ * sort direction.  Columns are a contract: append only. */
 static const struct {
 	const char *table;
 	const char *columns[STORE_MAX_COLUMNS];
@@ -67,7 +67,7 @@ static const struct {
 	{ "conflicts",
 	  { "number", "date", "field", "ircc_value", "stated_value", "source", "url",
 	    "evidence" },
-	  "tttttttt",
+	  "tttffttt",
 	  "SELECT number, date, field, ircc_value, stated_value, source, url, evidence"
 	  " FROM conflicts ORDER BY date %1$s, number_key %1$s, observation %1$s,"
 	  " field %1$s LIMIT ?1" },
