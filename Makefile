@@ -105,10 +105,14 @@ deps:
 	fi
 
 # The main job: "eedraws update" with the built-in defaults (IRCC's feed
-# into $XDG_DATA_HOME/eedraws/eedraws.db), then the latest draws.
+# into $XDG_DATA_HOME/eedraws/eedraws.db), then the latest draws; offline
+# with nothing stored yet, the copy of IRCC's feed kept in tests/data
+# (tools/run says when).  RUNOPTS: global options (-c FILE) for both.
 RUNARGS = update
+RUNOPTS =
+RUNBIN  = ./eedraws
 run: all
-	./eedraws $(RUNARGS) && ./eedraws list -n 10
+	@tools/run $(RUNBIN) $(RUNOPTS) -- $(RUNARGS)
 
 check: deps $(BUILD)/eedraws $(BUILD)/check_eedraws
 	EEDRAWS_BIN=$(BUILD)/eedraws $(BUILD)/check_eedraws

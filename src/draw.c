@@ -186,6 +186,13 @@ draw_number_key(const char *number)
 	return -1;
 }
 
+int
+draw_field_is_count(const char *field)
+{
+	return field && (strcmp(field, "invitations") == 0 ||
+	                 strcmp(field, "crs_cutoff") == 0);
+}
+
 long
 parse_count(const char *s)
 {

@@ -99,4 +99,8 @@ long draw_number_key(const char *number);
 /* "4,000", "4 000", "4\u00a0000" -> 4000; -1 if not a plain count. */
 long parse_count(const char *s);
 
+/* Whether a field of a draw (as revisions and conflicts name it) holds a
+ * count: invitations, crs_cutoff; not number, a text ("91a"). */
+int draw_field_is_count(const char *field);
+
 #endif

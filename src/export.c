@@ -14,7 +14,7 @@
 static int
 looks_like_formula(const char *s, char type)
 {
-	return type == 't' && strchr("=+-@\t\r", *s) && *s;
+	return (type == 't' || type == 'f') && strchr("=+-@\t\r", *s) && *s;
 }
 
 /* tty: f is a terminal, where a cell's control characters are escaped
@@ -107,6 +107,22 @@ json_cell(const char *s, char type)
 	return json_text(s);
 }
 
+/* The JSON type of cell i: for an 'f' column (a conflict's values), the
+ * type of the draw field the row's "field" column names, so that
+ * invitations are numbers and a draw number ("91a") stays text. */
+static char
+cell_type(const struct exporter *x, const char *const *cells, int ncells, int i)
+{
+	int j;
+
+	if (x->types[i] != 'f')
+		return x->types[i];
+	for (j = 0; j < ncells && j < x->ncolumns; j++)
+		if (strcmp(x->columns[j], "field") == 0)
+			return draw_field_is_count(cells[j]) ? 'i' : 't';
+	return 't';
+}
+
 int
 export_row(void *ctx, const char *const *cells, int ncells)
 {
@@ -120,7 +136,8 @@ export_row(void *ctx, const char *const *cells, int ncells)
 	} else {
 		o = json_object();
 		for (i = 0; i < ncells && i < x->ncolumns; i++)
-			json_object_set_new(o, x->columns[i], json_cell(cells[i], x->types[i]));
+			json_object_set_new(o, x->columns[i], json_cell(cells[i],
+			                    cell_type(x, cells, ncells, i)));
 		fputs(x->rows ? ",\n" : "\n", x->f);
 		json_dumpf(o, x->f, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		json_decref(o);

@@ -17,7 +17,9 @@ struct exporter {
 	enum export_format format;
 	const char *const *columns;
 	const char *types;	/* per column: 'i' integer, 'b' boolean
-				 * ("0" false), 't' text (for JSON) */
+				 * ("0" false), 't' text, 'f' a value of
+				 * the draw field the row's "field" column
+				 * names: an integer for a count (for JSON) */
 	int ncolumns;
 	long rows;
 	int tty;		/* f is a terminal: control characters escaped */

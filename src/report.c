@@ -156,25 +156,6 @@ esc(FILE *f, const char *s)
 	}
 }
 
-/* 4300 -> "4,300" */
-static const char *
-count_text(long v, char out[32])
-{
-	char digits[24];
-	size_t n, i, o = 0;
-
-	if (v < 0)
-		return "";
-	n = (size_t)snprintf(digits, sizeof(digits), "%ld", v);
-	for (i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	return out;
-}
-
 long
 report_day(const char *date)
 {
@@ -291,7 +272,7 @@ write_grid(FILE *f, const struct report_scale *s)
 		fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
 		        "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
 		        REPORT_LEFT, REPORT_RIGHT, y, y, REPORT_LEFT - 6, y + 4,
-		        count_text((long)v, num));
+		        thousands((long)v, num));
 	}
 	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		step = steps[i];
@@ -440,7 +421,7 @@ write_cutoffs(FILE *f, const struct report_data *r)
 		draw_label(f, d);
 		fprintf(f, ": CRS %ld", d->crs_cutoff);
 		if (d->invitations >= 0)
-			fprintf(f, ", %s invitations", count_text(d->invitations, num));
+			fprintf(f, ", %s invitations", thousands(d->invitations, num));
 		if (d->conflicts) {
 			fputs(" (disputed: ", f);
 			esc(f, d->conflicts);
@@ -512,8 +493,8 @@ write_invitations(FILE *f, const struct report_data *r)
 	fputs("<title id=\"invitations-title\">Invitations per month, stacked by category"
 	      "</title><desc id=\"invitations-desc\">", f);
 	fprintf(f, "%s invitations in IRCC's draws from %.7s to %.7s; the most in one month: %s"
-	        " in %ld-%02ld.</desc>", count_text(total, num), first, last,
-	        count_text(best, num2), (m0 + best_m) / 12, (m0 + best_m) % 12 + 1);
+	        " in %ld-%02ld.</desc>", thousands(total, num), first, last,
+	        thousands(best, num2), (m0 + best_m) / 12, (m0 + best_m) % 12 + 1);
 	write_grid(f, &s);
 	fprintf(f, "<text class=\"title\" transform=\"translate(16,%d) rotate(-90)\""
 	        " text-anchor=\"middle\">invitations</text>", (REPORT_TOP + REPORT_BOTTOM) / 2);
@@ -536,7 +517,7 @@ write_invitations(FILE *f, const struct report_data *r)
 			        " height=\"%.1f\" fill=\"%s\"><title>%ld-%02ld, ", x0 + (x1 - x0 - w) / 2,
 			        ytop, w, ybot - ytop, styles[k].colour, (m0 + m) / 12, (m0 + m) % 12 + 1);
 			esc(f, styles[k].label);
-			fprintf(f, ": %s invitations (%ld draw%s)</title></rect>", count_text(v, num), nd,
+			fprintf(f, ": %s invitations (%ld draw%s)</title></rect>", thousands(v, num), nd,
 			        nd == 1 ? "" : "s");
 		}
 	}
@@ -617,21 +598,21 @@ write_pool(FILE *f, const struct report_data *r)
 		fputs("<title id=\"pool-title\">Candidates in the pool by CRS score, as of ", f);
 		esc(f, r->pool_as_of[0] ? r->pool_as_of : r->pool_date);
 		fputs("</title><desc id=\"pool-desc\">", f);
-		fprintf(f, "%s candidates in the pool as of ", count_text(total, num));
+		fprintf(f, "%s candidates in the pool as of ", thousands(total, num));
 		esc(f, r->pool_as_of[0] ? r->pool_as_of : r->pool_date);
 		fputs(", as IRCC stated it with draw #", f);
 		esc(f, r->pool_number);
 		fputs(":", f);
 		for (i = 0; i < n; i++)
 			fprintf(f, "%s %d-%d: %s", i ? ";" : "", rows[i]->crs_min, rows[i]->crs_max,
-			        count_text(rows[i]->candidates, num));
+			        thousands(rows[i]->candidates, num));
 		fputs(".</desc><g class=\"grid\">", f);
 		for (v = s.v0; v <= s.v1 + s.step / 2; v += s.step) {
 			x = left + v * scale;
 			fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>"
 			        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", x, x,
 			        top - 4, top + (int)n * row, x, top + (int)n * row + 18,
-			        count_text((long)v, num));
+			        thousands((long)v, num));
 		}
 		fputs("</g>", f);
 		fprintf(f, "<text class=\"title\" x=\"%d\" y=\"%d\" text-anchor=\"end\">CRS score"
@@ -646,14 +627,14 @@ write_pool(FILE *f, const struct report_data *r)
 			fprintf(f, "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\""
 			        " fill=\"#4e79a7\"><title>CRS %d-%d: %s candidates</title></rect>", left,
 			        y + 3, w, row - 6, rows[i]->crs_min, rows[i]->crs_max,
-			        count_text(rows[i]->candidates, num));
+			        thousands(rows[i]->candidates, num));
 			fprintf(f, "<text x=\"%.1f\" y=\"%d\"%s>%s</text>",
 			        w > 80 ? left + w - 6 : left + w + 6, y + row / 2 + 4,
 			        w > 80 ? " text-anchor=\"end\" style=\"fill:#fff\"" : "",
-			        count_text(rows[i]->candidates, num));
+			        thousands(rows[i]->candidates, num));
 		}
 		fputs("</g></svg></div>\n<figcaption class=\"note\">", f);
-		fprintf(f, "%s candidates in all, as of ", count_text(total, num));
+		fprintf(f, "%s candidates in all, as of ", thousands(total, num));
 		esc(f, r->pool_as_of[0] ? r->pool_as_of : r->pool_date);
 		fputs(" (stated with draw #", f);
 		esc(f, r->pool_number);
@@ -694,7 +675,7 @@ write_latest(FILE *f, const struct report_data *r)
 			fputs(": ", f);
 			esc(f, d->name);
 		}
-		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">", count_text(d->invitations, num));
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">", thousands(d->invitations, num));
 		if (d->crs_cutoff >= 0)
 			fprintf(f, "%ld", d->crs_cutoff);
 		fputs("</td><td>", f);
@@ -761,7 +742,7 @@ report_write(FILE *f, const struct report_data *r)
 	fputs(page_css, f);
 	fputs("</style>\n</head>\n<body>\n<header><h1>Express Entry draws</h1>\n<p class=\"meta\">", f);
 	if (r->ndraws) {
-		fprintf(f, "%s draws", count_text((long)r->ndraws, num));
+		fprintf(f, "%s draws", thousands((long)r->ndraws, num));
 		if (unconf)
 			fprintf(f, " (%zu of them unconfirmed)", unconf);
 		fputs(" from ", f);

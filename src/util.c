@@ -1,5 +1,6 @@
 #include "util.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -553,4 +554,38 @@ int
 regex_jit_wanted(void)
 {
 	return !RUNNING_ON_VALGRIND;
+}
+
+/* 4300 -> "4,300" */
+const char *
+thousands(long v, char out[THOUSANDS_SIZE])
+{
+	char digits[24];
+	size_t n, i, o = 0;
+
+	if (v < 0)
+		return "";
+	n = (size_t)snprintf(digits, sizeof(digits), "%ld", v);
+	for (i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* A count stored as text ("4300"); anything else (a draw number, a date,
+ * a word) is no count and is given back as it is. */
+const char *
+thousands_text(const char *s, char out[THOUSANDS_SIZE])
+{
+	char *end;
+	long v;
+
+	if (!s || !isdigit((unsigned char)*s))
+		return s;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return *end || errno ? s : thousands(v, out);
 }

@@ -108,4 +108,12 @@ void format_utc(time_t t, char out[21]);
  * (util.c says why). */
 int regex_jit_wanted(void);
 
+/* A count as a person reads it, thousands grouped: 4300 -> "4,300", in
+ * out; "" for a negative (unknown) count.  What a person reads says
+ * counts so; exports (CSV, JSON) keep plain numbers for programs. */
+#define THOUSANDS_SIZE 32
+const char *thousands(long v, char out[THOUSANDS_SIZE]);
+/* The same for a count stored as text: s itself when it is none. */
+const char *thousands_text(const char *s, char out[THOUSANDS_SIZE]);
+
 #endif

@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "draw.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -186,7 +187,7 @@ START_TEST(test_ingest_prints_the_new_draw_line)
 	                         test_data("history/09-2025-02-19T193406.json")), 0);
 	/* In order of date, whatever the feed's order. */
 	ck_assert_str_eq(out, "new draw #336 2025-02-17 pnp, 646 invitations, CRS 750\n"
-	                      "new draw #337 2025-02-19 french, 6500 invitations, CRS 428\n");
+	                      "new draw #337 2025-02-19 french, 6,500 invitations, CRS 428\n");
 	ck_assert_str_eq(err, "");
 	free(out), free(err);
 }
@@ -245,11 +246,11 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	free(err);
 	ck_assert(starts_with(exported, "number,date,category,version,name,invitations,"
 	                      "crs_cutoff,draw_time,tie_break,programs,confirmed,name_fr,"
-	                      "unconfirmed_id,state\r\n"));
+	                      "unconfirmed_id,state,number_key\r\n"));
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n434,2026-08-07,transport,2,"
 	                             "\"Transport Occupations, 2026-Version 2\",300,470,"
-	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,,,"
-	                             "\r\n"));
+	                             "2026-08-07T10:08:20Z,2025-10-11T14:55:49Z,\"fsw,cec,fst\",1,,,,"
+	                             "43400\r\n"));
 	/* Sorted by date then number: 91a before 91b, round 1 first. */
 	ck_assert_ptr_nonnull(strstr(exported, "\r\n1,2015-01-31,"));
 	ck_assert(strstr(exported, "\r\n91a,") < strstr(exported, "\r\n91b,"));
@@ -257,10 +258,15 @@ START_TEST(test_export_round_trips_what_parse_reads)
 	b = sorted_lines(exported, &nb);
 	ck_assert_uint_eq(na, 436);
 	ck_assert_uint_eq(nb, 436);
-	/* The same rows, with IRCC's draws all confirmed, no French names. */
+	/* The same rows, with IRCC's draws all confirmed, no French names,
+	 * and each number's sort key. */
 	for (i = 0; i < na; i++) {
-		char *want = xasprintf("%s,%s", a[i], i == na - 1
-		                       ? "confirmed,name_fr,unconfirmed_id,state" : "1,,,");
+		char num[16] = "", *want;
+
+		sscanf(a[i], "%15[^,]", num);
+		want = i == na - 1
+		     ? xasprintf("%s,confirmed,name_fr,unconfirmed_id,state,number_key", a[i])
+		     : xasprintf("%s,1,,,,%ld", a[i], draw_number_key(num));
 
 		ck_assert_str_eq(want, b[i]);
 		free(want);
@@ -281,7 +287,7 @@ START_TEST(test_ingest_french_after_english_announces_nothing_and_exports_name_f
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\r\n431,2026-08-04,pnp,,Provincial Nominee Program,"
 	                             "507,768,2026-08-04T10:39:04Z,2026-05-15T15:58:19Z,pnp,1,"
-	                             "Programme des candidats des provinces,,\r\n"));
+	                             "Programme des candidats des provinces,,,43100\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -333,7 +339,7 @@ START_TEST(test_programs_cell_is_quoted)
 	ingest_ok("feed-2026-08-07.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
 	/* "fsw,cec,fst" holds commas: RFC 4180 quotes it. */
-	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,,,\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, ",\"fsw,cec,fst\",1,,,,43400\r\n"));
 	free(out), free(err);
 }
 END_TEST
@@ -598,7 +604,7 @@ START_TEST(test_article_before_ircc_is_confirmed_without_duplicate)
 	free(out), free(err);
 	/* Named by its id, as dismiss takes it. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,unconfirmed\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,unconfirmed,\r\n"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
 	ck_assert_msg(strstr(out, "\nu1     2025-02-17 pnp") && strstr(out, "unconfirmed"),
@@ -632,13 +638,13 @@ START_TEST(test_a_draw_ircc_never_brings_is_retracted)
 	ingest_ok("history/06-2025-02-13T201252.json");
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
 	                         test_data("articles/never-held.txt")), 0);
-	ck_assert_str_eq(out, "unconfirmed draw 2025-02-10 french, 3000 invitations, CRS 400"
+	ck_assert_str_eq(out, "unconfirmed draw 2025-02-10 french, 3,000 invitations, CRS 400"
 	                      " (u1, from tests/data/articles/never-held.txt)\n");
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
 	                         test_data("history/09-2025-02-19T193406.json")), 0);
 	ck_assert_int_eq(count_lines(out, "retracted "), 1);
-	ck_assert_int_eq(count_lines(out, "retracted unconfirmed draw 2025-02-10 french, 3000"
+	ck_assert_int_eq(count_lines(out, "retracted unconfirmed draw 2025-02-10 french, 3,000"
 	                                  " invitations, CRS 400 (u1): IRCC's record holds draws"
 	                                  " to 2025-02-19, a week or more after it, and not this"
 	                                  " one\n"), 1);
@@ -648,7 +654,7 @@ START_TEST(test_a_draw_ircc_never_brings_is_retracted)
 	ck_assert_ptr_null(strstr(out, "2025-02-10"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "--all"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-10,french,,,3000,400,,,,0,,1,retracted\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-10,french,,,3000,400,,,,0,,1,retracted,\r\n"));
 	free(out), free(err);
 	/* Said once. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
@@ -689,7 +695,7 @@ START_TEST(test_dismiss_retracts_an_unconfirmed_draw_by_hand)
 	ck_assert_ptr_null(strstr(out, "u1"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "--all"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,dismissed\r\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-02-17,pnp,,,646,750,,,,0,,1,dismissed,\r\n"));
 	free(out), free(err);
 	/* Another article stating it joins it: it stays dismissed. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", test_data("articles/day-late.txt")),
@@ -737,8 +743,8 @@ START_TEST(test_conflicting_article_keeps_ircc_values)
 	ck_assert_ptr_nonnull(strstr(out, "#335   2025-02-05 crs_cutoff  IRCC 521        article 522"));
 	free(out), free(err);
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "conflicts", "-f", "json"), 0);
-	ck_assert_ptr_nonnull(strstr(out, "\"field\":\"crs_cutoff\",\"ircc_value\":\"521\","
-	                                  "\"stated_value\":\"522\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"field\":\"crs_cutoff\",\"ircc_value\":521,"
+	                                  "\"stated_value\":522"));
 	free(out), free(err);
 	/* Stored once: ingesting it again says nothing. */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
@@ -1025,6 +1031,160 @@ START_TEST(test_control_characters_from_stored_text_are_escaped_on_output)
 }
 END_TEST
 
+/* What a person reads groups thousands as the report page does: the
+ * cron mail, list, conflicts; CSV and JSON keep plain numbers. */
+START_TEST(test_counts_read_by_a_person_group_thousands)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/06-2025-02-13T201252.json")), 0);
+	ck_assert_ptr_nonnull(strstr(out, "new draw #335 2025-02-05 cec, 4,000 invitations, CRS 521\n"));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list", "-n", "1"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\n335    2025-02-05 cec                    4,000  521  "));
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("articles/conflicting-count.txt")), 0);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "conflicts"), 0);
+	ck_assert_msg(strstr(out, "#335   2025-02-05 invitations IRCC 4,000      article 4,500 "),
+	              "%s", out);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n335,2025-02-05,cec,"));
+	ck_assert_ptr_nonnull(strstr(out, ",4000,521,"));
+	free(out), free(err);
+}
+END_TEST
+
+/* A changed line says what the value became; the source's spelling of
+ * it (tie_break_raw) only with -v, or when the spelling is all that
+ * changed. */
+START_TEST(test_changed_lines_show_the_raw_value_only_with_v)
+{
+	static const char line[] = "changed draw #335 2025-02-05: tie_break"
+		" '2025-11-14T02:52:14Z' -> '2024-11-14T02:52:14Z'";
+	char *first = db, *feed, *p, *out, *err, *want;
+
+	db = xasprintf("%s/v.db", dir);
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "-v", "ingest",
+	                         test_data("history/06-2025-02-13T201252.json")), 0);
+	want = xasprintf("%s, tie_break_raw 'November 14, 2025 at 02:52:14 UTC' ->"
+	                 " 'November 14, 2024 at 02:52:14 UTC'\n", line);
+	ck_assert_str_eq(out, want);
+	free(want), free(out), free(err), free(db);
+	db = first;
+
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("history/06-2025-02-13T201252.json")), 0);
+	want = xasprintf("%s\n", line);
+	ck_assert_str_eq(out, want);
+	free(want), free(out), free(err);
+
+	/* Only IRCC's spelling of #335's count changes: that is said. */
+	feed = test_slurp(test_data("history/06-2025-02-13T201252.json"), NULL);
+	ck_assert_ptr_nonnull(p = strstr(feed, "\"drawSize\": \"4,000\""));
+	memmove(p + 14, p + 15, strlen(p + 15) + 1);	/* "4000" */
+	ck_assert_int_eq(EEDRAWS(&out, &err, feed, "ingest", "-"), 0);
+	ck_assert_str_eq(out, "changed draw #335 2025-02-05: invitations_raw '4,000' -> '4000'\n");
+	free(out), free(err), free(feed);
+}
+END_TEST
+
+/* Writes DIR/offline.conf: IRCC's feed at a closed port of 127.0.0.1,
+ * as a machine without a network sees it. */
+static char *
+offline_conf(void)
+{
+	char *conf = xasprintf("%s/offline.conf", dir);
+	FILE *f = fopen(conf, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs("[eedraws]\nconnect_timeout = 2\ntimeout = 2\n[source ircc]\n"
+	      "kind = ircc-json\nurl = http://127.0.0.1:1/ee_rounds_123_en.json\n", f);
+	fclose(f);
+	return conf;
+}
+
+/* A database that holds no draw yet (update could not fetch): list says
+ * so and what to do, rather than print a bare header; exit 0, as for
+ * conflicts when there is none. */
+START_TEST(test_list_on_an_empty_database_says_so)
+{
+	char *conf = offline_conf(), *out, *err;
+
+	ck_assert_int_ne(EEDRAWS(&out, &err, NULL, "-c", conf, "update"), 0);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "list"), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "no draws yet; run eedraws update\n");
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "-q", "list"), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out), free(err), free(conf);
+}
+END_TEST
+
+/* JSON's number is text ("91a"), which sorts after "434": each row also
+ * has number_key, a number that sorts as IRCC counts (and CSV has it as
+ * its last column). */
+START_TEST(test_json_export_has_a_numeric_number_key)
+{
+	static const struct { const char *number; long long key; } want[] = {
+		{ "91a", 9101 }, { "91b", 9102 }, { "434", 43400 }, { "1", 100 },
+	};
+	char *out, *err;
+	json_error_t jerr;
+	json_t *root, *row;
+	size_t i, j, found = 0;
+
+	ingest_ok("feed-2026-08-07.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-f", "json"), 0);
+	ck_assert_ptr_nonnull(root = json_loads(out, 0, &jerr));
+	json_array_foreach(root, i, row) {
+		const char *n = json_string_value(json_object_get(row, "number"));
+		json_t *key = json_object_get(row, "number_key");
+
+		ck_assert_msg(json_is_integer(key), "draw %s: number_key not a number", n);
+		for (j = 0; j < sizeof(want) / sizeof(want[0]); j++)
+			if (strcmp(n, want[j].number) == 0) {
+				ck_assert_int_eq(json_integer_value(key), want[j].key);
+				found++;
+			}
+	}
+	ck_assert_uint_eq(found, 4);
+	json_decref(root);
+	free(out), free(err);
+}
+END_TEST
+
+/* A conflict's values in JSON have the type of their field: counts are
+ * numbers, a draw number ("91a" could be one) stays text.  CSV cannot
+ * tell and is unchanged. */
+START_TEST(test_conflicts_json_has_numbers_for_counts)
+{
+	char *out, *err;
+
+	ingest_ok("history/06-2025-02-13T201252.json");
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest",
+	                         test_data("articles/conflicting-count.txt")), 0);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "conflicts", "-f", "json"), 0);
+	ck_assert_msg(strstr(out, "\"field\":\"invitations\",\"ircc_value\":4000,"
+	                          "\"stated_value\":4500,"), "%s", out);
+	ck_assert_msg(strstr(out, "\"field\":\"number\",\"ircc_value\":\"335\","
+	                          "\"stated_value\":\"338\","), "%s", out);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-t", "conflicts"), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n335,2025-02-05,invitations,4000,4500,ingest,"));
+	free(out), free(err);
+}
+END_TEST
+
 Suite *
 cli_suite(void)
 {
@@ -1067,6 +1227,11 @@ cli_suite(void)
 	tcase_add_test(tc, test_control_characters_from_stored_text_are_escaped_on_output);
 	tcase_add_test(tc, test_ingest_french_after_english_announces_nothing_and_exports_name_fr);
 	tcase_add_test(tc, test_ingest_refuses_bad_encoding_and_the_wrong_language_writing_nothing);
+	tcase_add_test(tc, test_counts_read_by_a_person_group_thousands);
+	tcase_add_test(tc, test_changed_lines_show_the_raw_value_only_with_v);
+	tcase_add_test(tc, test_list_on_an_empty_database_says_so);
+	tcase_add_test(tc, test_json_export_has_a_numeric_number_key);
+	tcase_add_test(tc, test_conflicts_json_has_numbers_for_counts);
 	suite_add_tcase(s, tc);
 	return s;
 }

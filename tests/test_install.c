@@ -426,6 +426,56 @@ START_TEST(test_the_service_keeps_its_database_in_its_state_directory)
 }
 END_TEST
 
+/* make run without a network (IRCC's feed at a closed port of
+ * 127.0.0.1) and nothing stored yet: the copy of IRCC's feed kept in
+ * tests/data is loaded, said so with its date, and the latest draws
+ * listed.  Once draws are stored, a failed update is a failure. */
+START_TEST(test_make_run_offline_shows_the_kept_copy_of_ircc_feed)
+{
+	char *root, *conf, *opts, *build, *out;
+	const char *args[7];
+	struct stat st;
+	FILE *f;
+
+	if (!on_path("make") || stat("Makefile", &st) != 0) {
+		fprintf(stderr, "%s: skipped: no make, or not at the top of the tree\n", __func__);
+		return;
+	}
+	root = test_tmpdir();
+	conf = xasprintf("%s/eedraws.conf", root);
+	ck_assert_ptr_nonnull(f = fopen(conf, "w"));
+	fprintf(f, "[eedraws]\ndatabase = %s/eedraws.db\nconnect_timeout = 2\n"
+	        "[source ircc]\nkind = ircc-json\n"
+	        "url = http://127.0.0.1:1/ee_rounds_123_en.json\n", root);
+	fclose(f);
+	/* Should make run ever ignore RUNOPTS, the default source must
+	 * still be out of reach: libcurl's proxy, a closed port. */
+	setenv("https_proxy", "http://127.0.0.1:1", 1);
+	setenv("http_proxy", "http://127.0.0.1:1", 1);
+	setenv("ALL_PROXY", "http://127.0.0.1:1", 1);
+	unsetenv("no_proxy"), unsetenv("NO_PROXY");
+	opts = xasprintf("RUNOPTS=-c %s", conf);
+	build = xasprintf("RUNBIN=%s", test_bin());
+	/* -o all: the binary under test, nothing built here. */
+	args[0] = "-s", args[1] = "run", args[2] = "-o", args[3] = "all";
+	args[4] = build, args[5] = opts, args[6] = NULL;
+	ck_assert_msg(run_make(args, &out) == 0, "make run: %s", out);
+	ck_assert_msg(strstr(out, "loading the copy of IRCC's feed kept in tests/data"
+	                          " (as of 2026-08-07)"), "%s", out);
+	ck_assert_msg(strstr(out, "\n434    2026-08-07 transport                300  470  "),
+	              "%s", out);
+	ck_assert_int_eq(count_lines(out, "4"), 10);	/* 434 to 425 */
+	free(out);
+
+	ck_assert_int_ne(run_make(args, &out), 0);
+	ck_assert_msg(!strstr(out, "kept in tests/data") && strstr(out, "127.0.0.1:1"), "%s",
+	              out);
+	free(out), free(opts), free(build), free(conf);
+	test_rmtree(root);
+	free(root);
+}
+END_TEST
+
 Suite *
 install_suite(void)
 {
@@ -437,6 +487,7 @@ install_suite(void)
 	tcase_add_test(tc, test_eedraws_1_documents_every_command_and_option);
 	tcase_add_test(tc, test_eedraws_conf_5_documents_every_key_in_its_section);
 	tcase_add_test(tc, test_the_service_keeps_its_database_in_its_state_directory);
+	tcase_add_test(tc, test_make_run_offline_shows_the_kept_copy_of_ircc_feed);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -496,7 +496,7 @@ END_TEST
 static int
 collect_state(void *ctx, const char *const *cells, int n)
 {
-	ck_assert_int_eq(n, 14);
+	ck_assert_int_eq(n, 15);	/* ..., state, number_key */
 	strlist_addf(ctx, "%s %s %s %s %s", cells[0] ? cells[0] : "-", cells[1], cells[10],
 	             cells[12] ? cells[12] : "-", cells[13] ? cells[13] : "-");
 	return 0;

@@ -189,7 +189,7 @@ START_TEST(test_update_prints_exactly_the_new_draws)
 	/* #336 is back with #337: only #337 is new. */
 	serve("/feed.json", "history/09-2025-02-19T193406.json", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
-	ck_assert_str_eq(out, "new draw #337 2025-02-19 french, 6500 invitations, CRS 428\n");
+	ck_assert_str_eq(out, "new draw #337 2025-02-19 french, 6,500 invitations, CRS 428\n");
 	ck_assert_str_eq(err, "");
 	free(out), free(err);
 }
@@ -407,7 +407,7 @@ START_TEST(test_feed_items_are_fetched_once_and_only_when_they_match)
 	/* The feed moves on (Atom now): only the new item is fetched. */
 	serve_as("/news/feed.xml", "news/feed-2.xml", "application/atom+xml", "\"f2\"", NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
-	want = xasprintf("unconfirmed draw 2025-02-19 french, 6500 invitations, CRS 428"
+	want = xasprintf("unconfirmed draw 2025-02-19 french, 6,500 invitations, CRS 428"
 	                 " (u2, from %sfrench-round.html)\n", news);
 	ck_assert_str_eq(out, want);
 	free(out), free(err), free(want);

@@ -11,12 +11,17 @@
 static int
 print_conflict(void *ctx, const char *const *v, int n)
 {
+	char ircc[THOUSANDS_SIZE], stated[THOUSANDS_SIZE];
+	const char *iv = v[3], *sv = v[4];
 	int *count = ctx;
 
 	(void)n;
-	/* number, date, field, ircc_value, stated_value, source, url */
+	/* number, date, field, ircc_value, stated_value, source, url; a
+	 * count reads as list prints it (4,300) */
+	if (draw_field_is_count(v[2]))
+		iv = thousands_text(iv, ircc), sv = thousands_text(sv, stated);
 	printf("#%-5s %-10s %-11s IRCC %-10s article %-10s %s %s\n", T(v[0]), T(v[1]),
-	       T(v[2]), v[3] ? T(v[3]) : "-", v[4] ? T(v[4]) : "-", T(v[5]), T(v[6]));
+	       T(v[2]), iv ? T(iv) : "-", sv ? T(sv) : "-", T(v[5]), T(v[6]));
 	++*count;
 	return 0;
 }

@@ -7,8 +7,8 @@
 #include <sysexits.h>
 
 /* Exported tables: columns, their JSON types (i integer, b boolean, t
- * text) and the query; "%s" is the sort direction.  Columns are a
- * contract: append only. */
+ * text, f as the row's field says: export.h) and the query; "%s" is the
+ * sort direction.  Columns are a contract: append only. */
 static const struct {
 	const char *table;
 	const char *columns[STORE_MAX_COLUMNS];
@@ -17,14 +17,16 @@ static const struct {
 } exports[] = {
 	/* IRCC's draws and the unconfirmed ones, by date; on one date IRCC's
 	 * first, whichever the direction. */
-	/* ?2: retracted and dismissed ones too. */
+	/* ?2: retracted and dismissed ones too.  number_key: a number to
+	 * sort by, "91a" (9101) before "434" (43400), which text cannot. */
 	{ "draws",
 	  { "number", "date", "category", "version", "name", "invitations",
 	    "crs_cutoff", "draw_time", "tie_break", "programs", "confirmed", "name_fr",
-	    "unconfirmed_id", "state" },
-	  "tttttiitttbtit",
+	    "unconfirmed_id", "state", "number_key" },
+	  "tttttiitttbtiti",
 	  "SELECT number, date, category, version, name, invitations, crs_cutoff,"
-	  " draw_time, tie_break, programs, confirmed, name_fr, nullif(id, 0), state FROM ("
+	  " draw_time, tie_break, programs, confirmed, name_fr, nullif(id, 0), state,"
+	  " number_key FROM ("
 	  "  SELECT number, number_key, date, category, version, name, invitations,"
 	  "   crs_cutoff, draw_time, tie_break, programs, 1 AS confirmed, 0 AS id, name_fr,"
 	  "   NULL AS state"
@@ -65,7 +67,7 @@ static const struct {
 	{ "conflicts",
 	  { "number", "date", "field", "ircc_value", "stated_value", "source", "url",
 	    "evidence" },
-	  "tttttttt",
+	  "tttffttt",
 	  "SELECT number, date, field, ircc_value, stated_value, source, url, evidence"
 	  " FROM conflicts ORDER BY date %1$s, number_key %1$s, observation %1$s,"
 	  " field %1$s LIMIT ?1" },
