@@ -1739,6 +1739,36 @@ START_TEST(test_a_feed_link_with_a_huge_fragment_is_notified_cut)
 }
 END_TEST
 
+/* A source backed off says in status when it is tried next; one that
+ * failed once is tried on the next run, and says nothing of it. */
+START_TEST(test_status_shows_when_a_backed_off_source_is_tried_next)
+{
+	const char *const src[] = { "broken", "/broken.json", NULL };
+	char *out, *err, next[21];
+	const char *line;
+
+	httpd_route(srv, "/broken.json", &(struct httpd_response){ .status = 503 });
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	free(out), free(err);
+	status(&out, &err);
+	ck_assert_msg((line = status_line(out, "broken")) && !strstr(line, "next try"), "%s",
+	              out);
+	free(out), free(err);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	free(out), free(err);
+	format_utc((time_t)test_query_long(db, "SELECT unixepoch(next_attempt) FROM"
+	                                   " fetch_state"), next);
+	status(&out, &err);
+	line = status_line(out, "broken");
+	ck_assert_msg(line && strstr(line, "HTTP 503"), "%s", out);
+	ck_assert_msg(strstr(line, "; next try after ") &&
+	              strncmp(strstr(line, "; next try after ") + 17, next, 20) == 0, "%s / %s",
+	              line, next);
+	free(out), free(err);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -1798,6 +1828,7 @@ update_suite(void)
 	tcase_add_test(tc, test_a_feed_whose_entities_take_gigabytes_is_refused_within_256_mb);
 	tcase_add_test(tc, test_ircc_notifications_are_delivered_before_the_news_stage);
 	tcase_add_test(tc, test_a_feed_link_with_a_huge_fragment_is_notified_cut);
+	tcase_add_test(tc, test_status_shows_when_a_backed_off_source_is_tried_next);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -41,7 +41,7 @@ cmd_status(struct app *app, int argc, char **argv)
 	for (i = 0; i < app->config.nsources; i++) {
 		const struct source *src = &app->config.sources[i];
 		struct fetch_state st;
-		const char *state;
+		const char *state, *next;
 
 		if ((rc = store_get_fetch_state(app->store, src->url, &st, &e))) {
 			error("%s", e.msg);
@@ -49,9 +49,12 @@ cmd_status(struct app *app, int argc, char **argv)
 		}
 		state = source_state(src, &st, now);
 		stale_any |= strcmp(state, "STALE") == 0;
-		printf("%-12s %-8s %-20s %8ld  %s\n", src->name, state,
+		/* Backed off: when update tries it again, unless named. */
+		next = source_next_try(&st, now);
+		printf("%-12s %-8s %-20s %8ld  %s%s%s\n", src->name, state,
 		       st.last_success ? st.last_success : "never", st.failures,
-		       st.last_error ? ctl_escape(st.last_error) : "-");
+		       st.last_error ? ctl_escape(st.last_error) : "-",
+		       next ? "; next try after " : "", next ? next : "");
 		fetch_state_release(&st);
 	}
 	/* Undelivered alerts need a person as much as a stale source. */
