@@ -1769,6 +1769,56 @@ START_TEST(test_status_shows_when_a_backed_off_source_is_tried_next)
 }
 END_TEST
 
+/* A dead article link fails the run once; after that it is quiet in the
+ * cron mail, and status shows it with its last error, until it is given
+ * up (said once) and shown as such. */
+START_TEST(test_a_dead_link_fails_once_then_shows_in_status_until_given_up)
+{
+	char *out, *err;
+	const char *line;
+
+	serve_news();
+	httpd_route(srv, "/news/cec-round.html", &(struct httpd_response){ .status = 500 });
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"", NULL);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	ck_assert_msg(strstr(err, "cec-round.html"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(status(&out, &err), 0);
+	line = strstr(out, "link http://");
+	ck_assert_msg(line && strstr(line, "/news/cec-round.html (news): failed 1 time, tried"
+	                     " again next run; last error: ") && strstr(line, "HTTP 500"),
+	              "%s", out);
+	free(out), free(err);
+
+	/* The second failure: no mail, exit 0, status counts it. */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	ck_assert_int_eq(status(&out, &err), 0);
+	ck_assert_msg(strstr(out, "/news/cec-round.html (news): failed 2 times, tried again"
+	                     " next run; last error: "), "%s", out);
+	free(out), free(err);
+
+	/* The third: given up, said once as a warning, not a failure. */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_int_eq(count_lines(err, "eedraws: "), 1);
+	ck_assert_msg(strstr(err, "news: warning: gave up on http://") &&
+	              strstr(err, "/news/cec-round.html after 3 failures (eedraws status"
+	                     " shows it)"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(status(&out, &err), 0);
+	ck_assert_msg(strstr(out, "/news/cec-round.html (news): failed 3 times, given up;"
+	                     " last error: "), "%s", out);
+	free(out), free(err);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/cec-round.html"), 3);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -1829,6 +1879,7 @@ update_suite(void)
 	tcase_add_test(tc, test_ircc_notifications_are_delivered_before_the_news_stage);
 	tcase_add_test(tc, test_a_feed_link_with_a_huge_fragment_is_notified_cut);
 	tcase_add_test(tc, test_status_shows_when_a_backed_off_source_is_tried_next);
+	tcase_add_test(tc, test_a_dead_link_fails_once_then_shows_in_status_until_given_up);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -130,6 +130,21 @@ int store_link_wanted(struct store *s, const char *url, struct err *e);
 /* Records an attempt at url: error NULL for a success. */
 int store_link_attempted(struct store *s, const char *source, const char *url,
                          const char *title, const char *error, struct err *e);
+/* How many times url was attempted (0: never), or an error code
+ * (negated). */
+long store_link_attempts(struct store *s, const char *url, struct err *e);
+/* A link whose last attempt failed: given up once its attempts reach
+ * STORE_LINK_ATTEMPTS.  Its strings are valid during the call to fn. */
+struct store_link {
+	const char *url, *source, *last_error;
+	long attempts;
+};
+/* Calls fn for each such link first seen at or after since (UTC text),
+ * the oldest first; a non-zero return from fn stops the walk and is
+ * returned. */
+int store_failing_links(struct store *s, const char *since,
+                        int (*fn)(void *, const struct store_link *), void *ctx,
+                        struct err *e);
 
 /* Loads the fetch state of url into *fs (all NULL/0 when never fetched). */
 int store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,

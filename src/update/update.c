@@ -220,9 +220,10 @@ done(struct app *app, struct source_run *r, const struct body *b)
 {
 	struct err e = {0};
 	char hash[40];
-	/* An article that failed is reported and counts against its link
-	 * (tried again, at most STORE_LINK_ATTEMPTS times), not against the
-	 * feed, which worked: no backoff for it, only its validators held. */
+	/* An article that failed counts against its link (tried again, at
+	 * most STORE_LINK_ATTEMPTS times; only its first failure fails the
+	 * run: news.c), not against the feed, which worked: no backoff for
+	 * it, only its validators held. */
 	int rc, items = news_status(&r->items, &e);
 
 	if (items == 0 && r->items.complete) {
