@@ -16,7 +16,7 @@
 #include "draw.h"
 #include "util.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* IRCC's feed may bring a draw late, but not this many days after a
  * later one: then an unconfirmed draw it has not brought is retracted. */
@@ -179,11 +179,26 @@ int store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e
 int store_rebuild_begin(struct store *s, struct err *e);
 int store_rebuild_end(struct store *s, int keep, int force, long *lost, struct err *e);
 
-/* Saves the shape of source's latest IRCC feed body (see parse.h: its
- * records' keys and round count) and hands back the one saved before
- * (*old_keys NULL, *old_rounds -1 when none; caller frees). */
+/* A drop in the round count of an IRCC feed that lasted: from rounds
+ * to rounds, first seen at since (UTC text). */
+struct store_drop {
+	long from, to;
+	char since[21];
+};
+/* Saves the shape of source's latest IRCC feed body, fetched at time at
+ * (see parse.h: its records' keys and round count), and hands back the
+ * keys saved before (*old_keys NULL when none; caller frees).  A body
+ * with fewer rounds than before starts a drop; one with as many ends it
+ * unsaid (a CDN flapping).  Returns 1 and fills *drop when a drop has
+ * lasted grace seconds by at, then forgotten; 0 when none is due; or an
+ * error code (negated). */
 int store_swap_shape(struct store *s, const char *source, const char *keys, long rounds,
-                     char **old_keys, long *old_rounds, struct err *e);
+                     time_t at, long grace, char **old_keys, struct store_drop *drop,
+                     struct err *e);
+/* The same for a run that brought no new body from source: 1 and *drop
+ * when its drop has lasted grace seconds by at, then forgotten. */
+int store_shape_due(struct store *s, const char *source, time_t at, long grace,
+                    struct store_drop *drop, struct err *e);
 
 /* Rows in a table (draws, unconfirmed, observations, revisions, bodies,
  * notifications, conflicts; for unconfirmed, the draws still

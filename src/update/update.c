@@ -180,6 +180,7 @@ take(struct app *app, struct source_run *r, struct fetch_req *q)
 		state_answered(&r->st, 304, r->t);
 		state_succeeded(&r->st, r->t);
 		rc = store_put_fetch_state(app->store, src->name, src->url, &r->st, &e);
+		pipeline_drift_due(app, src->name, src->url, r->t);
 	} else if (q->outcome == FETCH_BODY) {
 		state_answered(&r->st, b->status, r->t);
 		body_hash(b->data, b->len, hash);
@@ -190,6 +191,7 @@ take(struct app *app, struct source_run *r, struct fetch_req *q)
 				error("%s: body unchanged", src->name);
 			state_took_body(&r->st, b, hash, r->t);
 			rc = store_put_fetch_state(app->store, src->name, src->url, &r->st, &e);
+			pipeline_drift_due(app, src->name, b->url, r->t);
 		}
 	}
 	if (rc && q->outcome != FETCH_FAILED && !body_fault(rc))
