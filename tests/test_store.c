@@ -816,6 +816,48 @@ START_TEST(test_a_round_missing_is_due_only_after_the_grace)
 }
 END_TEST
 
+static int
+list_link(void *ctx, const struct store_link *l)
+{
+	strlist_addf(ctx, "%s %s %ld %s", l->url, l->source, l->attempts, l->last_error);
+	return 0;
+}
+
+/* The links status shows: those whose last attempt failed, first seen
+ * since the time asked, with their attempts and last error. */
+START_TEST(test_failing_links_are_those_whose_last_attempt_failed)
+{
+	struct strlist l = {0};
+	struct store *s;
+	struct err e = {0};
+	sqlite3 *h;
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	ck_assert_int_eq(store_link_attempted(s, "news", "https://a.example/1", "One",
+	                                      "HTTP 500", &e), 0);
+	ck_assert_int_eq(store_link_attempted(s, "news", "https://a.example/1", "One",
+	                                      "HTTP 404", &e), 0);
+	ck_assert_int_eq(store_link_attempted(s, "news", "https://a.example/2", "Two",
+	                                      "HTTP 500", &e), 0);
+	ck_assert_int_eq(store_link_attempted(s, "news", "https://a.example/2", "Two", NULL,
+	                                      &e), 0);
+	ck_assert_int_eq(store_link_attempted(s, "news", "https://a.example/3", "Three",
+	                                      "HTTP 500", &e), 0);
+	ck_assert_int_eq(store_link_attempts(s, "https://a.example/1", &e), 2);
+	ck_assert_int_eq(store_link_attempts(s, "https://a.example/9", &e), 0);
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "UPDATE links SET first_seen = '2020-01-01T00:00:00Z'"
+	                                 " WHERE url = 'https://a.example/3'", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(store_failing_links(s, "2021-01-01T00:00:00Z", list_link, &l, &e), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.v[0], "https://a.example/1 news 2 HTTP 404");
+	store_close(s);
+	strlist_release(&l);
+}
+END_TEST
+
 Suite *
 store_suite(void)
 {
@@ -835,6 +877,7 @@ store_suite(void)
 	tcase_add_test(tc, test_a_schema_3_database_is_migrated_keeping_every_row);
 	tcase_add_test(tc, test_a_schema_5_database_is_migrated_keeping_every_row);
 	tcase_add_test(tc, test_a_round_missing_is_due_only_after_the_grace);
+	tcase_add_test(tc, test_failing_links_are_those_whose_last_attempt_failed);
 	tcase_add_test(tc, test_a_failed_merge_writes_nothing);
 	tcase_add_test(tc, test_fetch_state_round_trips);
 	tcase_add_test(tc, test_a_news_feed_keeps_its_latest_bodies_only);
