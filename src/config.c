@@ -102,7 +102,7 @@ config_release(struct config *c)
 const char *const config_keys_eedraws[] = {
 	"database", "user_agent", "connect_timeout", "timeout", "max_size",
 	"notify", "notify_timeout", "notify_attempts", "delay", "report", "archive_keep",
-	"max_draws", NULL,
+	"max_draws", "flap_grace", NULL,
 };
 const char *const config_keys_source[] = {
 	"kind", "url", "lang", "enabled", "match", "max_items", "stale_after", NULL,
@@ -342,6 +342,8 @@ main_key(struct reader *r, const char *name, const char *value)
 		return read_long(r, name, value, 0, 1000000, "", &c->archive_keep);
 	if (strcmp(name, "max_draws") == 0)
 		return read_long(r, name, value, 1, 1000, "", &c->max_draws);
+	if (strcmp(name, "flap_grace") == 0)
+		return read_duration(r, name, value, &c->flap_grace);
 	if (strcmp(name, "report") == 0) {
 		if (!*value)
 			return fail(r, "%s: empty (leave it out for no report)", name);
@@ -559,6 +561,7 @@ config_load(struct config *c, const char *path, struct err *e)
 	c->notify_attempts = DEFAULT_NOTIFY_ATTEMPTS;
 	c->delay_ms = DEFAULT_DELAY_MS;
 	c->archive_keep = DEFAULT_ARCHIVE_KEEP;
+	c->flap_grace = DEFAULT_FLAP_GRACE;
 	c->max_draws = PARSE_MAX_DRAWS;
 	add_source(c, "ircc", "ircc-json", IRCC_FEED_URL);
 

@@ -33,6 +33,7 @@ struct source {
 #define DEFAULT_NOTIFY_ATTEMPTS 10
 #define DEFAULT_DELAY_MS 1000
 #define DEFAULT_ARCHIVE_KEEP 20
+#define DEFAULT_FLAP_GRACE (6 * 3600)
 
 struct config {
 	char *path;		/* the file read, NULL when none */
@@ -50,6 +51,9 @@ struct config {
 	char *report;		/* the HTML page update keeps current; NULL: none */
 	long archive_keep;	/* bodies kept per news feed; 0: all */
 	long max_draws;		/* the most draws one article may state */
+	/* Seconds a round may be missing from IRCC's feed before a warning:
+	 * its CDN serves an older copy now and then. */
+	long flap_grace;
 	struct source *sources;
 	size_t nsources;
 };

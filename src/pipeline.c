@@ -2,35 +2,76 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "pipeline.h"
 
+/* The warning for a drop in the round count that outlived flap_grace. */
+static void
+drop_warning(struct strlist *warn, const struct store_drop *d)
+{
+	strlist_addf(warn, "the round count dropped from %ld to %ld at %s and is still lower"
+	             " after flap_grace (a round missing is not a round deleted: draws are"
+	             " kept)", d->from, d->to, d->since);
+}
+
 /* Warns when an IRCC feed body's shape differs from the last one's from
- * the same source: records that lose or gain keys, fewer rounds.  IRCC's
- * format drifts; a person should look, but the run goes on. */
+ * the same source: records that lose or gain keys, at once; fewer rounds
+ * only once they have stayed fewer for flap_grace, as IRCC's CDN serves
+ * an older copy now and then.  IRCC's format drifts; a person should
+ * look, but the run goes on. */
 static void
 check_drift(struct app *app, const char *source, const struct body *b,
             const struct ircc_shape *now)
 {
 	struct strlist warn = {0};
+	struct store_drop drop;
 	struct err e = {0};
 	char *old = NULL, *label, *key;
-	long old_rounds;
 	int rc;
 
 	/* IRCC's English and French feeds each have their own shape. */
 	key = xasprintf("%s/%s", source, now->lang ? now->lang : "en");
-	rc = store_swap_shape(app->store, key, now->keys, now->rounds, &old, &old_rounds, &e);
+	rc = store_swap_shape(app->store, key, now->keys, now->rounds,
+	                      b->fetched_at ? b->fetched_at : time(NULL), app->config.flap_grace,
+	                      &old, &drop, &e);
 	free(key);
-	if (rc) {
+	if (rc < 0) {
 		error("%s: %s", source, e.msg);	/* only the warning is lost */
 		return;
 	}
-	ircc_shape_drift(old, old_rounds, now, &warn);
+	ircc_shape_drift(old, -1, now, &warn);	/* the keys: the rounds are the store's */
+	if (rc == 1)
+		drop_warning(&warn, &drop);
 	label = xasprintf("%s: %s", source, b->url);
 	print_warnings(app, label, &warn);
 	free(label);
 	free(old);
+}
+
+void
+pipeline_drift_due(struct app *app, const char *source, const char *url, time_t at)
+{
+	static const char *const langs[] = { "en", "fr" };
+	struct strlist warn = {0};
+	struct store_drop drop;
+	struct err e = {0};
+	char *key, *label;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++) {
+		key = xasprintf("%s/%s", source, langs[i]);
+		rc = store_shape_due(app->store, key, at, app->config.flap_grace, &drop, &e);
+		free(key);
+		if (rc < 0)
+			error("%s: %s", source, e.msg);
+		else if (rc == 1)
+			drop_warning(&warn, &drop);
+	}
+	label = xasprintf("%s: %s", source, url);
+	print_warnings(app, label, &warn);
+	free(label);
 }
 
 /* Merges draws parsed from b: IRCC's record as draws, anything else as

@@ -14,6 +14,11 @@
 int pipeline_take(struct app *app, const char *source, const struct body *b, const char *kind,
                   const struct parse_opts *po, const struct fetch_state *st, struct err *e);
 
+/* For a run that brought no new body from source (at url): warns, as
+ * pipeline_take would, of a round missing from its IRCC feed since
+ * flap_grace before at. */
+void pipeline_drift_due(struct app *app, const char *source, const char *url, time_t at);
+
 /* A body from the archive (reparse): parsed with today's parser as it
  * was then (assumed_date, may be NULL), merged, nothing printed or
  * announced.  *parsed is 0 when the parser refused it (e says why); a

@@ -350,10 +350,10 @@ START_TEST(test_a_notification_that_cannot_run_is_parked_and_the_next_delivered)
 {
 	char *log, *err;
 
-	setenv("POISON", "336", 1);	/* the first queued */
+	setenv("POISON", "335", 1);	/* the first queued */
 	ingest_ok("history/05-2025-02-05T190940.json");
 	ck_assert_int_eq(run_ingest("history/07-2025-02-17T190959.json", &err), 75);
-	ck_assert_msg(strstr(err, "could not be run (exit 127); draw #336 2025-02-17: parked"
+	ck_assert_msg(strstr(err, "could not be run (exit 127); draw #335 2025-02-05: parked"
 	                     " after 1 attempt (eedraws notifications retry 1)"), "%s", err);
 	free(err);
 	log = read_log();
@@ -361,9 +361,9 @@ START_TEST(test_a_notification_that_cannot_run_is_parked_and_the_next_delivered)
 	ck_assert_int_eq(count_lines(log, "run new|yes|336|"), 1);
 	free(log);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE number"
-	                                 " = '335' AND delivered_at IS NOT NULL"), 1);
+	                                 " = '336' AND delivered_at IS NOT NULL"), 1);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE number"
-	                                 " = '336' AND parked_at IS NOT NULL"), 1);
+	                                 " = '335' AND parked_at IS NOT NULL"), 1);
 
 	/* The next run leaves it parked, and succeeds. */
 	ingest_ok("history/07-2025-02-17T190959.json");
@@ -469,7 +469,7 @@ START_TEST(test_notifications_lists_and_retries_the_parked_ones)
 	park_336();
 	ck_assert_int_eq(notifications(NULL, NULL, &out, &err), 0);
 	ck_assert_msg(strstr(out, "id    state    event       draw   date       attempts  last"
-	                     " error\n1     parked   new         336    2025-02-17        1  notify: '")
+	                     " error\n2     parked   new         336    2025-02-17        1  notify: '")
 	              && strstr(out, "' could not be run (exit 127)\n"), "%s", out);
 	ck_assert_int_eq(count_lines(out, ""), 2);
 	free(out), free(err);
@@ -490,7 +490,7 @@ START_TEST(test_notifications_lists_and_retries_the_parked_ones)
 	                                 " parked_at IS NOT NULL AND attempts = 1"), 1);
 
 	/* Retried while its command still cannot run: parked again. */
-	ck_assert_int_eq(notifications("retry", "1", &out, &err), 75);
+	ck_assert_int_eq(notifications("retry", "2", &out, &err), 75);
 	ck_assert_str_eq(out, "1 notification waiting again\n");
 	ck_assert_msg(strstr(err, "parked after 1 attempt"), "%s", err);
 	free(out), free(err);
@@ -515,15 +515,15 @@ START_TEST(test_notifications_drop_deletes_one_never_to_run)
 	char *out, *err, *log;
 
 	park_336();
-	ck_assert_int_eq(notifications("drop", "1", &out, &err), 0);
+	ck_assert_int_eq(notifications("drop", "2", &out, &err), 0);
 	ck_assert_str_eq(out, "1 notification dropped\n");
 	free(out), free(err);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
 	                                 " number = '336'"), 0);
-	ck_assert_int_eq(notifications("drop", "1", &out, &err), EX_DATAERR);
+	ck_assert_int_eq(notifications("drop", "2", &out, &err), EX_DATAERR);
 	free(out), free(err);
 	/* Delivered ones are not for dropping. */
-	ck_assert_int_eq(notifications("drop", "2", &out, &err), EX_DATAERR);
+	ck_assert_int_eq(notifications("drop", "1", &out, &err), EX_DATAERR);
 	free(out), free(err);
 	ck_assert_int_eq(status_says("notifications: 0 waiting, 0 failing\n"), 0);
 	setenv("POISON", "none", 1);
@@ -535,7 +535,7 @@ START_TEST(test_notifications_drop_deletes_one_never_to_run)
 END_TEST
 
 /* One body runs notify at most 50 times: a page of 2,000 rows must not
- * run it 2,000 times.  stdout still says every draw. */
+ * run it 2,000 times; the latest 50 run.  stdout still says every draw. */
 START_TEST(test_one_body_queues_at_most_50_notifications)
 {
 	char *out, *err;
@@ -549,8 +549,35 @@ START_TEST(test_one_body_queues_at_most_50_notifications)
 	ck_assert_int_eq(count_lines(out, "new draw #"), 329);
 	free(out), free(err);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications"), 50);
+	/* The latest 50, oldest first. */
+	ck_assert_int_eq(test_query_long(db, "SELECT number FROM notifications ORDER BY id"
+	                                 " LIMIT 1"), 279);
+	ck_assert_int_eq(test_query_long(db, "SELECT number FROM notifications ORDER BY id"
+	                                 " DESC LIMIT 1"), 332);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM notifications WHERE"
 	                                 " delivered_at IS NOT NULL"), 50);
+}
+END_TEST
+
+/* notify runs in the order the cron mail prints, oldest first, whatever
+ * the body's order: IRCC's feed lists its newest round first. */
+START_TEST(test_notify_runs_oldest_first_as_the_mail_prints)
+{
+	char *out, *err, *log;
+
+	ingest_ok("history/05-2025-02-05T190940.json");
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
+	                                                "ingest",
+	                                                test_data("history/09-2025-02-19T193406.json"),
+	                                                NULL }, NULL, &out, &err), 0);
+	ck_assert_msg(strstr(out, "changed draw #335 ") < strstr(out, "new draw #336 ") &&
+	              strstr(out, "new draw #336 ") < strstr(out, "new draw #337 "), "%s", out);
+	log = read_log();
+	ck_assert_int_eq(count_lines(log, "run "), 3);
+	ck_assert_msg(strstr(log, "run changed|yes|335|") < strstr(log, "run new|yes|336|") &&
+	              strstr(log, "run new|yes|336|") < strstr(log, "run new|yes|337|"),
+	              "%s", log);
+	free(out), free(err), free(log);
 }
 END_TEST
 
@@ -579,6 +606,7 @@ notify_suite(void)
 	tcase_add_test(tc, test_notifications_lists_and_retries_the_parked_ones);
 	tcase_add_test(tc, test_notifications_drop_deletes_one_never_to_run);
 	tcase_add_test(tc, test_one_body_queues_at_most_50_notifications);
+	tcase_add_test(tc, test_notify_runs_oldest_first_as_the_mail_prints);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -168,6 +168,22 @@ START_TEST(test_a_304_succeeds_with_the_validators_it_had)
 }
 END_TEST
 
+/* status says when a backed-off source is tried next: only while that
+ * is ahead. */
+START_TEST(test_the_next_try_is_said_only_while_it_is_ahead)
+{
+	struct fetch_state st = {0};
+
+	ck_assert_ptr_null(source_next_try(&st, T0));	/* never failed */
+	st.next_attempt = utc(T0 + 600);
+	ck_assert_str_eq(source_next_try(&st, T0), utc(T0 + 600));
+	st.next_attempt = utc(T0);
+	ck_assert_ptr_null(source_next_try(&st, T0));	/* due now */
+	st.next_attempt = utc(T0 - 60);
+	ck_assert_ptr_null(source_next_try(&st, T0));
+}
+END_TEST
+
 Suite *
 schedule_suite(void)
 {
@@ -182,6 +198,7 @@ schedule_suite(void)
 	tcase_add_test(tc, test_a_failure_counts_keeps_the_validators_and_sets_the_next_attempt);
 	tcase_add_test(tc, test_an_answer_clears_the_failures_and_a_body_taken_keeps_its_validators);
 	tcase_add_test(tc, test_a_304_succeeds_with_the_validators_it_had);
+	tcase_add_test(tc, test_the_next_try_is_said_only_while_it_is_ahead);
 	suite_add_tcase(s, tc);
 	return s;
 }

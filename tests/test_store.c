@@ -693,6 +693,171 @@ START_TEST(test_a_news_feed_keeps_its_latest_bodies_only)
 }
 END_TEST
 
+START_TEST(test_a_schema_5_database_is_migrated_keeping_every_row)
+{
+	struct strlist q = {0};
+	struct store *s;
+	struct err e = {0};
+	char *before, *after;
+
+	/* Written by eedraws before issue 15: one IRCC feed ingested. */
+	test_copy_data("schema-v5.db", db);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), 5);
+	queries_of(db, &q);
+	before = rows_of(db, &q);
+	ck_assert_msg(store_open(&s, db, &e) == 0, "%s", e.msg);
+	store_close(s);
+	ck_assert_int_eq(test_query_long(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	after = rows_of(db, &q);
+	ck_assert_str_eq(after, before);
+	/* The new columns: no round drop waiting. */
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM feed_shape WHERE rounds = 7"
+	                                 " AND dropped_at IS NULL AND dropped_to IS NULL"), 1);
+	free(before), free(after);
+	strlist_release(&q);
+}
+END_TEST
+
+/* The shape of IRCC's history file name, fetched when its name says. */
+static time_t
+history_shape(const char *name, struct ircc_shape *shape)
+{
+	struct parse_opts po = { .shape = shape };
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct body b = {0};
+	struct err e = {0};
+	struct tm tm = {0};
+	char *path = xasprintf("history/%s", name);
+
+	memset(shape, 0, sizeof(*shape));
+	b.data = test_slurp(test_data(path), &b.len);
+	b.url = xstrdup(name);
+	ck_assert_msg(parse_body(&b, "ircc-json", &po, &l, &w, &e) == 0, "%s", e.msg);
+	ck_assert_ptr_nonnull(strptime(name + 3, "%Y-%m-%dT%H%M%S", &tm));
+	draw_list_release(&l);
+	strlist_release(&w);
+	body_release(&b);
+	free(path);
+	return timegm(&tm);
+}
+
+/* Replays IRCC's real history as source key: shapes saved as each body
+ * came, shift seconds later than its name says; how many round drops
+ * were due (*last the latest). */
+static int
+replay_history(struct store *s, const char *key, const char *const *names, time_t shift,
+               struct store_drop *last)
+{
+	struct ircc_shape shape;
+	struct err e = {0};
+	char *old;
+	int due, n = 0;
+	time_t at;
+
+	for (; *names; names++) {
+		at = history_shape(*names, &shape) + shift;
+		due = store_swap_shape(s, key, shape.keys, shape.rounds, at, 6 * 3600, &old, last,
+		                       &e);
+		ck_assert_msg(due >= 0, "%s", e.msg);
+		n += due;
+		free(old);
+		free(shape.keys);
+	}
+	return n;
+}
+
+/* When history/08, the body without #336, was fetched. */
+#define T08 ((time_t)1739990529)
+
+/* IRCC's CDN flapped six times in 26 hours: a round gone from one body
+ * and back in the next is no drift.  One still missing after the grace
+ * (6 hours here) is said once, with when it was first missed. */
+START_TEST(test_a_round_missing_is_due_only_after_the_grace)
+{
+	static const char *const all[] = {
+		"01-2024-11-13T193415.json", "02-2024-11-15T203711.json",
+		"03-2024-11-15T211113.json", "04-2024-11-15T233508.json",
+		"05-2025-02-05T190940.json", "06-2025-02-13T201252.json",
+		"07-2025-02-17T190959.json", "08-2025-02-19T184209.json",
+		"09-2025-02-19T193406.json", NULL,
+	};
+	static const char *const before[] = { "07-2025-02-17T190959.json",
+	                                      "08-2025-02-19T184209.json", NULL };
+	static const char *const again[] = { "08-2025-02-19T184209.json", NULL };
+	struct store_drop d = {0};
+	struct store *s;
+	struct err e = {0};
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	ck_assert_int_eq(replay_history(s, "ircc/en", all, 0, &d), 0);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM feed_shape WHERE"
+	                                 " rounds = 338 AND dropped_at IS NULL"), 1);
+
+	/* #336 gone (08), still gone three hours on, then seven. */
+	ck_assert_int_eq(replay_history(s, "flap/en", before, 0, &d), 0);
+	ck_assert_int_eq(replay_history(s, "flap/en", again, 3 * 3600, &d), 0);
+	ck_assert_int_eq(replay_history(s, "flap/en", again, 7 * 3600, &d), 1);
+	ck_assert_int_eq(d.from, 337);
+	ck_assert_int_eq(d.to, 336);
+	ck_assert_str_eq(d.since, "2025-02-19T18:42:09Z");
+	/* Said once: 336 is now the count to compare with. */
+	ck_assert_int_eq(replay_history(s, "flap/en", again, 20 * 3600, &d), 0);
+
+	/* With no new body, the first run after the grace says it. */
+	ck_assert_int_eq(replay_history(s, "still/en", before, 0, &d), 0);
+	ck_assert_int_eq(store_shape_due(s, "still/en", T08 + 6 * 3600 - 1, 6 * 3600, &d, &e), 0);
+	ck_assert_int_eq(store_shape_due(s, "still/en", T08 + 6 * 3600, 6 * 3600, &d, &e), 1);
+	ck_assert_int_eq(d.from, 337);
+	ck_assert_int_eq(d.to, 336);
+	ck_assert_int_eq(store_shape_due(s, "still/en", T08 + 12 * 3600, 6 * 3600, &d, &e), 0);
+	ck_assert_int_eq(store_shape_due(s, "none/en", T08, 0, &d, &e), 0);
+	store_close(s);
+}
+END_TEST
+
+static int
+list_link(void *ctx, const struct store_link *l)
+{
+	strlist_addf(ctx, "%s %s %ld %s", l->url, l->source, l->attempts, l->last_error);
+	return 0;
+}
+
+/* The links status shows: those whose last attempt failed, first seen
+ * since the time asked, with their attempts and last error. */
+START_TEST(test_failing_links_are_those_whose_last_attempt_failed)
+{
+	struct strlist l = {0};
+	struct store *s;
+	struct err e = {0};
+	sqlite3 *h;
+
+	ck_assert_int_eq(store_open(&s, db, &e), 0);
+	ck_assert_int_eq(store_link_attempted(s, "news", "https://a.example/1", "One",
+	                                      "HTTP 500", &e), 0);
+	ck_assert_int_eq(store_link_attempted(s, "news", "https://a.example/1", "One",
+	                                      "HTTP 404", &e), 0);
+	ck_assert_int_eq(store_link_attempted(s, "news", "https://a.example/2", "Two",
+	                                      "HTTP 500", &e), 0);
+	ck_assert_int_eq(store_link_attempted(s, "news", "https://a.example/2", "Two", NULL,
+	                                      &e), 0);
+	ck_assert_int_eq(store_link_attempted(s, "news", "https://a.example/3", "Three",
+	                                      "HTTP 500", &e), 0);
+	ck_assert_int_eq(store_link_attempts(s, "https://a.example/1", &e), 2);
+	ck_assert_int_eq(store_link_attempts(s, "https://a.example/9", &e), 0);
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "UPDATE links SET first_seen = '2020-01-01T00:00:00Z'"
+	                                 " WHERE url = 'https://a.example/3'", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(store_failing_links(s, "2021-01-01T00:00:00Z", list_link, &l, &e), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.v[0], "https://a.example/1 news 2 HTTP 404");
+	store_close(s);
+	strlist_release(&l);
+}
+END_TEST
+
 Suite *
 store_suite(void)
 {
@@ -710,6 +875,9 @@ store_suite(void)
 	tcase_add_test(tc, test_a_newer_schema_is_refused);
 	tcase_add_test(tc, test_a_schema_1_database_is_migrated_keeping_its_draws);
 	tcase_add_test(tc, test_a_schema_3_database_is_migrated_keeping_every_row);
+	tcase_add_test(tc, test_a_schema_5_database_is_migrated_keeping_every_row);
+	tcase_add_test(tc, test_a_round_missing_is_due_only_after_the_grace);
+	tcase_add_test(tc, test_failing_links_are_those_whose_last_attempt_failed);
 	tcase_add_test(tc, test_a_failed_merge_writes_nothing);
 	tcase_add_test(tc, test_fetch_state_round_trips);
 	tcase_add_test(tc, test_a_news_feed_keeps_its_latest_bodies_only);

@@ -1251,28 +1251,57 @@ START_TEST(test_update_fetches_two_hosts_at_once)
 }
 END_TEST
 
+/* Moves a round drop IRCC's feed is waiting out back by hours. */
+static void
+age_drop(int hours)
+{
+	char *sql = xasprintf("UPDATE feed_shape SET dropped_at = strftime("
+	                      "'%%Y-%%m-%%dT%%H:%%M:%%SZ', dropped_at, '-%d hours')", hours);
+	sqlite3 *h;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	free(sql);
+}
+
 /* IRCC's format drifts: a warning naming what changed, the run goes on.
- * 07 -> 08 is the real incident of round #336 vanishing for a while. */
+ * 07 -> 08 is the real incident of round #336 vanishing for a while: a
+ * round missing is said only once it has stayed missing for flap_grace,
+ * even when no new body comes. */
 START_TEST(test_a_feed_that_drops_a_round_or_changes_keys_warns_and_succeeds)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
 	char *out, *err;
 
-	write_conf(NULL, src);
+	write_conf("flap_grace = 2h\n", src);
 	serve("/feed.json", "history/07-2025-02-17T190959.json", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_str_eq(err, "");
 	free(out), free(err);
 	serve("/feed.json", "history/08-2025-02-19T184209.json", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	age_drop(1);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	/* Still missing after flap_grace: said once. */
+	age_drop(1);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_msg(strstr(err, "eedraws: ircc: http://") &&
-	              strstr(err, "warning: the round count dropped from 337 to 336"),
-	              "%s", err);
+	              strstr(err, "warning: the round count dropped from 337 to 336 at 20") &&
+	              strstr(err, " and is still lower after flap_grace"), "%s", err);
 	ck_assert_int_eq(count_lines(err, "eedraws: "), 1);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE number = '336'"),
 	                 1);
 	free(out), free(err);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
 
+	/* Keys lost or gained are said at once. */
 	serve("/feed.json", "drift-before.json", NULL, NULL);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	free(out), free(err);
@@ -1282,13 +1311,40 @@ START_TEST(test_a_feed_that_drops_a_round_or_changes_keys_warns_and_succeeds)
 	              err);
 	ck_assert_msg(strstr(err, "records gained keys since the last body: drawNote\n"), "%s",
 	              err);
-	ck_assert_msg(strstr(err, "round count dropped from 3 to 2"), "%s", err);
+	ck_assert_msg(!strstr(err, "round count"), "%s", err);
 	/* A key the record lacks states nothing: #433 keeps its tie-break. */
 	ck_assert_str_eq(out, "new draw #434 2026-08-07 transport, 300 invitations, CRS 470\n");
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE number = '433'"
 	                                 " AND tie_break = '2026-03-18T23:32:40Z'"), 1);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions WHERE number"
 	                                 " = '433'"), 0);
+	free(out), free(err);
+}
+END_TEST
+
+/* IRCC's CDN flapping, as it happened: #336 gone for an hour, back with
+ * #337.  No mail, and nothing left waiting. */
+START_TEST(test_a_round_that_comes_back_within_flap_grace_is_no_news)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	const char *const files[] = { "history/07-2025-02-17T190959.json",
+	                              "history/08-2025-02-19T184209.json",
+	                              "history/09-2025-02-19T193406.json" };
+	char *out, *err;
+	size_t i;
+
+	write_conf(NULL, src);
+	for (i = 0; i < 3; i++) {
+		serve("/feed.json", files[i], NULL, NULL);
+		ck_assert_int_eq(update(&out, &err, NULL), 0);
+		ck_assert_str_eq(err, "");
+		free(out), free(err);
+	}
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM feed_shape WHERE rounds = 338"
+	                                 " AND dropped_at IS NULL"), 1);
+	age_drop(24);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(err, "");
 	free(out), free(err);
 }
 END_TEST
@@ -1743,6 +1799,86 @@ START_TEST(test_a_feed_link_with_a_huge_fragment_is_notified_cut)
 }
 END_TEST
 
+/* A source backed off says in status when it is tried next; one that
+ * failed once is tried on the next run, and says nothing of it. */
+START_TEST(test_status_shows_when_a_backed_off_source_is_tried_next)
+{
+	const char *const src[] = { "broken", "/broken.json", NULL };
+	char *out, *err, next[21];
+	const char *line;
+
+	httpd_route(srv, "/broken.json", &(struct httpd_response){ .status = 503 });
+	write_conf(NULL, src);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	free(out), free(err);
+	status(&out, &err);
+	ck_assert_msg((line = status_line(out, "broken")) && !strstr(line, "next try"), "%s",
+	              out);
+	free(out), free(err);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	free(out), free(err);
+	format_utc((time_t)test_query_long(db, "SELECT unixepoch(next_attempt) FROM"
+	                                   " fetch_state"), next);
+	status(&out, &err);
+	line = status_line(out, "broken");
+	ck_assert_msg(line && strstr(line, "HTTP 503"), "%s", out);
+	ck_assert_msg(strstr(line, "; next try after ") &&
+	              strncmp(strstr(line, "; next try after ") + 17, next, 20) == 0, "%s / %s",
+	              line, next);
+	free(out), free(err);
+}
+END_TEST
+
+/* A dead article link fails the run once; after that it is quiet in the
+ * cron mail, and status shows it with its last error, until it is given
+ * up (said once) and shown as such. */
+START_TEST(test_a_dead_link_fails_once_then_shows_in_status_until_given_up)
+{
+	char *out, *err;
+	const char *line;
+
+	serve_news();
+	httpd_route(srv, "/news/cec-round.html", &(struct httpd_response){ .status = 500 });
+	serve_as("/news/feed.xml", "news/feed-1.xml", "application/rss+xml", "\"f1\"", NULL);
+	write_news_conf(NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	ck_assert_msg(strstr(err, "cec-round.html"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(status(&out, &err), 0);
+	line = strstr(out, "link http://");
+	ck_assert_msg(line && strstr(line, "/news/cec-round.html (news): failed 1 time, tried"
+	                     " again next run; last error: ") && strstr(line, "HTTP 500"),
+	              "%s", out);
+	free(out), free(err);
+
+	/* The second failure: no mail, exit 0, status counts it. */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	ck_assert_int_eq(status(&out, &err), 0);
+	ck_assert_msg(strstr(out, "/news/cec-round.html (news): failed 2 times, tried again"
+	                     " next run; last error: "), "%s", out);
+	free(out), free(err);
+
+	/* The third: given up, said once as a warning, not a failure. */
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_int_eq(count_lines(err, "eedraws: "), 1);
+	ck_assert_msg(strstr(err, "news: warning: gave up on http://") &&
+	              strstr(err, "/news/cec-round.html after 3 failures (eedraws status"
+	                     " shows it)"), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(status(&out, &err), 0);
+	ck_assert_msg(strstr(out, "/news/cec-round.html (news): failed 3 times, given up;"
+	                     " last error: "), "%s", out);
+	free(out), free(err);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	ck_assert_uint_eq(httpd_hits(srv, "/news/cec-round.html"), 3);
+}
+END_TEST
+
 Suite *
 update_suite(void)
 {
@@ -1793,6 +1929,7 @@ update_suite(void)
 	tcase_add_test(tc, test_update_crawl_delay_lengthens_the_pause);
 	tcase_add_test(tc, test_update_fetches_two_hosts_at_once);
 	tcase_add_test(tc, test_a_feed_that_drops_a_round_or_changes_keys_warns_and_succeeds);
+	tcase_add_test(tc, test_a_round_that_comes_back_within_flap_grace_is_no_news);
 	tcase_add_test(tc, test_update_archives_each_distinct_body_with_its_headers);
 	tcase_add_test(tc, test_update_merges_the_french_feed_served_as_cp1252);
 	tcase_add_test(tc, test_update_refuses_a_body_in_the_other_language);
@@ -1802,6 +1939,8 @@ update_suite(void)
 	tcase_add_test(tc, test_a_feed_whose_entities_take_gigabytes_is_refused_within_256_mb);
 	tcase_add_test(tc, test_ircc_notifications_are_delivered_before_the_news_stage);
 	tcase_add_test(tc, test_a_feed_link_with_a_huge_fragment_is_notified_cut);
+	tcase_add_test(tc, test_status_shows_when_a_backed_off_source_is_tried_next);
+	tcase_add_test(tc, test_a_dead_link_fails_once_then_shows_in_status_until_given_up);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -20,6 +20,23 @@ parked_text(long parked)
 	return buf;
 }
 
+/* How long a failing link is shown after it was first seen: it is given
+ * up within a few runs, and then is news for a while, not forever. */
+#define LINK_SHOWN (7 * 86400)
+
+/* "link URL (SOURCE): failed 2 times, tried again next run; last error:
+ * MSG", or "given up" once it has had its attempts. */
+static int
+print_link(void *ctx, const struct store_link *l)
+{
+	(void)ctx;
+	printf("link %s (%s): failed %ld time%s, %s; last error: %s\n", ctl_escape(l->url),
+	       ctl_escape(l->source), l->attempts, l->attempts == 1 ? "" : "s",
+	       l->attempts >= STORE_LINK_ATTEMPTS ? "given up" : "tried again next run",
+	       ctl_escape(l->last_error));
+	return 0;
+}
+
 /* status: how each source is doing; 1 when any enabled source has had
  * no success within its stale_after, for monitoring. */
 int
@@ -27,7 +44,7 @@ cmd_status(struct app *app, int argc, char **argv)
 {
 	struct err e = {0};
 	time_t now = time(NULL);
-	char *last_error;
+	char *last_error, since[21];
 	long waiting, failed, parked, conflicts;
 	size_t i;
 	int rc, stale_any = 0;
@@ -41,7 +58,7 @@ cmd_status(struct app *app, int argc, char **argv)
 	for (i = 0; i < app->config.nsources; i++) {
 		const struct source *src = &app->config.sources[i];
 		struct fetch_state st;
-		const char *state;
+		const char *state, *next;
 
 		if ((rc = store_get_fetch_state(app->store, src->url, &st, &e))) {
 			error("%s", e.msg);
@@ -49,10 +66,19 @@ cmd_status(struct app *app, int argc, char **argv)
 		}
 		state = source_state(src, &st, now);
 		stale_any |= strcmp(state, "STALE") == 0;
-		printf("%-12s %-8s %-20s %8ld  %s\n", src->name, state,
+		/* Backed off: when update tries it again, unless named. */
+		next = source_next_try(&st, now);
+		printf("%-12s %-8s %-20s %8ld  %s%s%s\n", src->name, state,
 		       st.last_success ? st.last_success : "never", st.failures,
-		       st.last_error ? ctl_escape(st.last_error) : "-");
+		       st.last_error ? ctl_escape(st.last_error) : "-",
+		       next ? "; next try after " : "", next ? next : "");
 		fetch_state_release(&st);
+	}
+	/* News articles that could not be read: the feed itself is fine. */
+	format_utc(now - LINK_SHOWN, since);
+	if ((rc = store_failing_links(app->store, since, print_link, NULL, &e))) {
+		error("%s", e.msg);
+		return rc;
 	}
 	/* Undelivered alerts need a person as much as a stale source. */
 	if ((rc = store_notify_backlog(app->store, &waiting, &failed, &parked, &last_error,

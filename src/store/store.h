@@ -16,7 +16,7 @@
 #include "draw.h"
 #include "util.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* IRCC's feed may bring a draw late, but not this many days after a
  * later one: then an unconfirmed draw it has not brought is retracted. */
@@ -135,6 +135,21 @@ int store_link_wanted(struct store *s, const char *url, struct err *e);
 /* Records an attempt at url: error NULL for a success. */
 int store_link_attempted(struct store *s, const char *source, const char *url,
                          const char *title, const char *error, struct err *e);
+/* How many times url was attempted (0: never), or an error code
+ * (negated). */
+long store_link_attempts(struct store *s, const char *url, struct err *e);
+/* A link whose last attempt failed: given up once its attempts reach
+ * STORE_LINK_ATTEMPTS.  Its strings are valid during the call to fn. */
+struct store_link {
+	const char *url, *source, *last_error;
+	long attempts;
+};
+/* Calls fn for each such link first seen at or after since (UTC text),
+ * the oldest first; a non-zero return from fn stops the walk and is
+ * returned. */
+int store_failing_links(struct store *s, const char *since,
+                        int (*fn)(void *, const struct store_link *), void *ctx,
+                        struct err *e);
 
 /* Loads the fetch state of url into *fs (all NULL/0 when never fetched). */
 int store_get_fetch_state(struct store *s, const char *url, struct fetch_state *fs,
@@ -169,11 +184,26 @@ int store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e
 int store_rebuild_begin(struct store *s, struct err *e);
 int store_rebuild_end(struct store *s, int keep, int force, long *lost, struct err *e);
 
-/* Saves the shape of source's latest IRCC feed body (see parse.h: its
- * records' keys and round count) and hands back the one saved before
- * (*old_keys NULL, *old_rounds -1 when none; caller frees). */
+/* A drop in the round count of an IRCC feed that lasted: from rounds
+ * to rounds, first seen at since (UTC text). */
+struct store_drop {
+	long from, to;
+	char since[21];
+};
+/* Saves the shape of source's latest IRCC feed body, fetched at time at
+ * (see parse.h: its records' keys and round count), and hands back the
+ * keys saved before (*old_keys NULL when none; caller frees).  A body
+ * with fewer rounds than before starts a drop; one with as many ends it
+ * unsaid (a CDN flapping).  Returns 1 and fills *drop when a drop has
+ * lasted grace seconds by at, then forgotten; 0 when none is due; or an
+ * error code (negated). */
 int store_swap_shape(struct store *s, const char *source, const char *keys, long rounds,
-                     char **old_keys, long *old_rounds, struct err *e);
+                     time_t at, long grace, char **old_keys, struct store_drop *drop,
+                     struct err *e);
+/* The same for a run that brought no new body from source: 1 and *drop
+ * when its drop has lasted grace seconds by at, then forgotten. */
+int store_shape_due(struct store *s, const char *source, time_t at, long grace,
+                    struct store_drop *drop, struct err *e);
 
 /* Rows in a table (draws, unconfirmed, observations, revisions, bodies,
  * notifications, conflicts; for unconfirmed, the draws still

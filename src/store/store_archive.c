@@ -268,40 +268,132 @@ store_count(struct store *s, const char *table, struct err *e)
 	return err_set(e, EX_SOFTWARE, "store_count: no table '%s'", table), -1;
 }
 
-int
-store_swap_shape(struct store *s, const char *source, const char *keys, long rounds,
-                 char **old_keys, long *old_rounds, struct err *e)
+/* A feed_shape row: a source's last IRCC feed shape, and a drop in its
+ * round count waiting out the grace (dropped_at NULL when none). */
+struct shape_row {
+	char *keys, *dropped_at;
+	long rounds, dropped_to;
+	int found;
+};
+
+static int
+read_shape_row(struct store *s, const char *source, struct shape_row *r, struct err *e)
 {
 	sqlite3_stmt *st;
-	char now[21];
 	int rc;
 
-	*old_keys = NULL;
-	*old_rounds = -1;
-	if ((rc = db_prepare(s, "SELECT keys, rounds FROM feed_shape WHERE source = ?1", &st, e)))
+	memset(r, 0, sizeof(*r));
+	if ((rc = db_prepare(s, "SELECT keys, rounds, dropped_at, dropped_to FROM feed_shape"
+	                     " WHERE source = ?1", &st, e)))
 		return rc;
 	bind_text(st, 1, source);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*old_keys = column_dup(st, 0);
-		*old_rounds = (long)sqlite3_column_int64(st, 1);
+		r->keys = column_dup(st, 0);
+		r->rounds = (long)sqlite3_column_int64(st, 1);
+		r->dropped_at = column_dup(st, 2);
+		r->dropped_to = (long)sqlite3_column_int64(st, 3);
+		r->found = 1;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		rc = db_error(s, e, "reading a feed's shape");
-	else
-		rc = 0;
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(s, e, "reading a feed's shape");
 	sqlite3_finalize(st);
-	if (rc)
-		return rc;
-	format_utc(time(NULL), now);
-	if ((rc = db_prepare(s, "INSERT INTO feed_shape (source, keys, rounds, seen_at)"
-	                     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (source) DO UPDATE"
-	                     " SET keys = ?2, rounds = ?3, seen_at = ?4", &st, e)))
+	return rc;
+}
+
+static int
+write_shape_row(struct store *s, const char *source, const struct shape_row *r,
+                const char *seen_at, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_prepare(s, "INSERT INTO feed_shape (source, keys, rounds, seen_at,"
+	                     " dropped_at, dropped_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	                     " ON CONFLICT (source) DO UPDATE SET keys = ?2, rounds = ?3,"
+	                     " seen_at = ?4, dropped_at = ?5, dropped_to = ?6", &st, e)))
 		return rc;
 	bind_text(st, 1, source);
-	bind_text(st, 2, keys);
-	sqlite3_bind_int64(st, 3, rounds);
-	bind_text(st, 4, now);
+	bind_text(st, 2, r->keys);
+	sqlite3_bind_int64(st, 3, r->rounds);
+	bind_text(st, 4, seen_at);
+	bind_text(st, 5, r->dropped_at);
+	if (r->dropped_at)
+		sqlite3_bind_int64(st, 6, r->dropped_to);
 	rc = run(s, st, e);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* Whether a drop first seen at since (UTC text) has lasted grace by at;
+ * if so, *drop says it. */
+static int
+drop_due(const char *since, long from, long to, time_t at, long grace,
+         struct store_drop *drop)
+{
+	struct tm tm = {0};
+
+	if (!strptime(since, "%Y-%m-%dT%H:%M:%SZ", &tm) || at - timegm(&tm) < grace)
+		return 0;
+	drop->from = from;
+	drop->to = to;
+	snprintf(drop->since, sizeof(drop->since), "%s", since);
+	return 1;
+}
+
+int
+store_swap_shape(struct store *s, const char *source, const char *keys, long rounds,
+                 time_t at, long grace, char **old_keys, struct store_drop *drop,
+                 struct err *e)
+{
+	struct shape_row r, next = { .keys = (char *)keys, .rounds = rounds };
+	char now[21];
+	int rc, due = 0;
+
+	*old_keys = NULL;
+	if ((rc = read_shape_row(s, source, &r, e)))
+		return -rc;
+	format_utc(at, now);
+	/* Fewer rounds than before: said only once they have stayed fewer
+	 * for grace; until then the count before is the one compared. */
+	if (r.found && rounds < r.rounds) {
+		next.dropped_at = r.dropped_at ? r.dropped_at : now;
+		due = drop_due(next.dropped_at, r.rounds, rounds, at, grace, drop);
+		if (!due) {
+			next.rounds = r.rounds;
+			next.dropped_to = rounds;
+		} else {
+			next.dropped_at = NULL;
+		}
+	}
+	rc = write_shape_row(s, source, &next, now, e);
+	free(r.dropped_at);
+	if (rc) {
+		free(r.keys);
+		return -rc;
+	}
+	*old_keys = r.keys;
+	return due;
+}
+
+int
+store_shape_due(struct store *s, const char *source, time_t at, long grace,
+                struct store_drop *drop, struct err *e)
+{
+	struct shape_row r;
+	sqlite3_stmt *st;
+	int rc, due;
+
+	if ((rc = read_shape_row(s, source, &r, e)))
+		return -rc;
+	due = r.dropped_at && drop_due(r.dropped_at, r.rounds, r.dropped_to, at, grace, drop);
+	free(r.keys);
+	free(r.dropped_at);
+	if (!due)
+		return 0;
+	if ((rc = db_prepare(s, "UPDATE feed_shape SET rounds = dropped_to, dropped_at = NULL,"
+	                     " dropped_to = NULL WHERE source = ?1", &st, e)))
+		return -rc;
+	bind_text(st, 1, source);
+	rc = run(s, st, e);
+	sqlite3_finalize(st);
+	return rc ? -rc : 1;
 }

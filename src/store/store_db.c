@@ -211,6 +211,12 @@ static const char *const migrations[] = {
 	/* 4 -> 5: a notification whose command cannot run, or failed too
 	 * often, is parked aside until a person retries it (issue 14). */
 	"ALTER TABLE notifications ADD COLUMN parked_at TEXT;",
+	/* 5 -> 6: a round missing from IRCC's feed is warned of only when
+	 * still missing after flap_grace (issue 15): while one is, rounds
+	 * keeps the count before the drop; when the drop was first seen, and
+	 * the latest count. */
+	"ALTER TABLE feed_shape ADD COLUMN dropped_at TEXT;"
+	"ALTER TABLE feed_shape ADD COLUMN dropped_to INTEGER;",
 };
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 

@@ -92,10 +92,18 @@ event_cmp(const void *a, const void *b)
 }
 
 void
+events_order(struct event_list *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), event_cmp);
+}
+
+void
 events_announce(struct event_list *l, const char *url, store_event_fn *fn, void *ctx)
 {
 	size_t i;
 
+	events_order(l);
 	for (i = 0; i < l->n; i++) {
 		l->v[i].pub.url = url;
 		l->v[i].pub.number = l->v[i].number;
@@ -103,8 +111,6 @@ events_announce(struct event_list *l, const char *url, store_event_fn *fn, void 
 		l->v[i].pub.fields = l->v[i].fields;
 		l->v[i].pub.nfields = l->v[i].nfields;
 	}
-	if (l->n > 1)
-		qsort(l->v, l->n, sizeof(*l->v), event_cmp);
 	for (i = 0; fn && i < l->n; i++)
 		fn(ctx, &l->v[i].pub);
 }

@@ -28,6 +28,9 @@ void event_field(struct event *ev, const char *field, const char *old_value,
  * date, category, invitations and CRS are copied, and reason. */
 struct event *event_add_copy(struct event_list *l, enum store_change what,
                              const struct draw *d, const char *reason);
+/* Puts the events in the order they are announced (below): the
+ * notifications are queued in it too. */
+void events_order(struct event_list *l);
 /* Calls fn (may be NULL) with each event, in order of date, then draw
  * number, then as they happened, whatever the order of the body; url is
  * the body's (NULL for none), for every event. */

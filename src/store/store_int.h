@@ -43,9 +43,10 @@ int dismiss_unconfirmed(struct store *s, long long id, const char *now,
 
 /* store_notify.c: whether the database holds no draw yet (the first load
  * of history is not news), and the notifications of a transaction's
- * events, queued in it. */
+ * events, queued in it, in the order they are announced (oldest first;
+ * ev is put in that order). */
 int outbox_first_load(struct store *s, int *first, struct err *e);
-int outbox_queue(struct store *s, const struct event_list *ev, const char *source,
+int outbox_queue(struct store *s, struct event_list *ev, const char *source,
                  const struct body *b, const char *now, struct err *e);
 
 #endif

@@ -10,8 +10,8 @@
 #include <sysexits.h>
 
 /* The most notifications one body queues: a page of 2,000 rows of draws
- * must not run the command 2,000 times.  The rest are still announced
- * on stdout.  (A constant: no config key.) */
+ * must not run the command 2,000 times: the latest 50 run.  The rest
+ * are still announced on stdout.  (A constant: no config key.) */
 #define NOTIFY_MAX_PER_BODY 50
 
 void
@@ -88,29 +88,43 @@ event_env(const struct event *ev, const char *kind, const char *source,
 	return text;	/* NULL only when out of memory */
 }
 
+/* The notify event of ev, NULL for news about a draw that is no draw's
+ * news (a conflict, a confirmation). */
+static const char *
+event_kind(const struct event *ev)
+{
+	switch (ev->pub.what) {
+	case STORE_NEW: return "new";
+	case STORE_CHANGED: return "changed";
+	case STORE_UNCONFIRMED: return "unconfirmed";
+	case STORE_RETRACTED: return "retracted";
+	default: return NULL;
+	}
+}
+
 int
-outbox_queue(struct store *s, const struct event_list *l, const char *source,
+outbox_queue(struct store *s, struct event_list *l, const char *source,
              const struct body *b, const char *now, struct err *e)
 {
 	sqlite3_stmt *st;
 	const char *kind;
 	char *env;
-	size_t i, queued = 0;
+	size_t i, skip = 0;
 	int rc = 0;
 
+	/* In the mail's order, oldest first; over the cap, the latest kept. */
+	events_order(l);
+	for (i = 0; i < l->n; i++)
+		skip += event_kind(&l->v[i]) != NULL;
+	skip = skip > NOTIFY_MAX_PER_BODY ? skip - NOTIFY_MAX_PER_BODY : 0;
 	if ((rc = db_prepare(s, "INSERT INTO notifications (event, number, date, env,"
 	                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5)", &st, e)))
 		return rc;
-	for (i = 0; rc == 0 && i < l->n && queued < NOTIFY_MAX_PER_BODY; i++) {
+	for (i = 0; rc == 0 && i < l->n; i++) {
 		const struct event *ev = &l->v[i];
 
-		switch (ev->pub.what) {
-		case STORE_NEW: kind = "new"; break;
-		case STORE_CHANGED: kind = "changed"; break;
-		case STORE_UNCONFIRMED: kind = "unconfirmed"; break;
-		case STORE_RETRACTED: kind = "retracted"; break;
-		default: continue;	/* news about a draw, not a draw */
-		}
+		if (!(kind = event_kind(ev)) || (skip && skip--))
+			continue;
 		if (!(env = event_env(ev, kind, source, b))) {
 			rc = err_set(e, EX_SOFTWARE, "out of memory queueing a notification");
 			break;
@@ -122,7 +136,6 @@ outbox_queue(struct store *s, const struct event_list *l, const char *source,
 		bind_text(st, 5, now);
 		rc = run(s, st, e);
 		free(env);
-		queued++;
 	}
 	sqlite3_finalize(st);
 	return rc;

@@ -842,3 +842,48 @@ store_known_rounds(struct store *s, struct draw_list *out, struct err *e)
 	sqlite3_reset(st);
 	return rc;
 }
+
+long
+store_link_attempts(struct store *s, const char *url, struct err *e)
+{
+	sqlite3_stmt *st;
+	long n = 0;
+	int rc;
+
+	if ((rc = db_cached(s, get_link_sql, &st, e)))
+		return -rc;
+	bind_text(st, 1, url);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -db_error(s, e, "reading a feed's link");
+	return n;
+}
+
+int
+store_failing_links(struct store *s, const char *since,
+                    int (*fn)(void *, const struct store_link *), void *ctx, struct err *e)
+{
+	struct store_link l;
+	sqlite3_stmt *st;
+	int rc, frc = 0;
+
+	if ((rc = db_prepare(s, "SELECT url, source, last_error, attempts FROM links"
+	                     " WHERE fetched_at IS NULL AND last_error IS NOT NULL"
+	                     " AND first_seen >= ?1 ORDER BY first_seen, url", &st, e)))
+		return rc;
+	bind_text(st, 1, since);
+	while (!frc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		l.url = (const char *)sqlite3_column_text(st, 0);
+		l.source = (const char *)sqlite3_column_text(st, 1);
+		l.last_error = (const char *)sqlite3_column_text(st, 2);
+		l.attempts = (long)sqlite3_column_int64(st, 3);
+		frc = fn(ctx, &l);
+	}
+	if (!frc && rc != SQLITE_DONE)
+		frc = db_error(s, e, "reading the failing links");
+	sqlite3_finalize(st);
+	return frc;
+}

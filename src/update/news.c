@@ -90,6 +90,31 @@ news_select(struct app *app, struct news_feed *fr, const char *source, const str
 	return rc;
 }
 
+/* A link's failure e (rc), its attempt recorded: the first fails the
+ * run; after that the link heals or not without mail, status showing it
+ * with its last error, and the run says once that it gave up on it. */
+static void
+link_failed(struct app *app, struct news_feed *fr, const char *link, int rc,
+            const struct err *e)
+{
+	struct err e2 = {0};
+	long n = store_link_attempts(app->store, link, &e2);
+
+	fr->complete = 0;
+	if (n < 0)
+		error("%s: %s", fr->source, e2.msg);
+	if (n <= 1) {
+		error("%s: %s", fr->source, e->msg);
+		keep_first(&fr->status, rc);
+	} else if (n >= STORE_LINK_ATTEMPTS && app->verbosity > QUIET) {
+		error("%s: warning: gave up on %s after %ld failures (eedraws status shows it)",
+		      fr->source, ctl_escape(link), n);
+	} else if (app->verbosity == VERBOSE) {
+		error("%s: %s (failure %ld of %d; tried again next run)", fr->source, e->msg, n,
+		      STORE_LINK_ATTEMPTS);
+	}
+}
+
 /* One item of a news feed, fetched (r) as an article: its draws stored as
  * observations, the attempt recorded; a failure (already printed) is
  * fr's.  An item robots.txt refuses is not an attempt: a warning; when
@@ -120,23 +145,23 @@ fetch_item(struct app *app, struct news_feed *fr, const struct feed_item *it,
 	}
 	if (r->outcome == FETCH_BODY)
 		rc = pipeline_take(app, fr->source, &r->body, "article", &po, NULL, &e);
-	if (rc)
-		error("%s: %s", fr->source, e.msg);
 	if (rc && r->outcome == FETCH_BODY && !body_fault(rc)) {
 		/* This machine's failure (the disk full), not the link's: no
 		 * attempt counted; the item comes again next run. */
+		error("%s: %s", fr->source, e.msg);
 		keep_first(&fr->status, rc);
 		fr->complete = 0;
 		return;
 	}
 	if (store_link_attempted(app->store, fr->source, it->link, it->title, rc ? e.msg : NULL,
 	                         &e2)) {
+		if (rc)
+			error("%s: %s", fr->source, e.msg);
 		error("%s: %s", fr->source, e2.msg);
-		keep_first(&rc, e2.code);
-	}
-	if (rc) {
-		keep_first(&fr->status, rc);
+		keep_first(&fr->status, rc ? rc : e2.code);
 		fr->complete = 0;
+	} else if (rc) {
+		link_failed(app, fr, it->link, rc, &e);
 	}
 }
 

@@ -39,6 +39,12 @@ source_due(const struct fetch_state *st, time_t now, int named)
 	return named || !st->next_attempt || strcmp(st->next_attempt, t) <= 0;
 }
 
+const char *
+source_next_try(const struct fetch_state *st, time_t now)
+{
+	return source_due(st, now, 0) ? NULL : st->next_attempt;
+}
+
 int
 body_fault(int code)
 {

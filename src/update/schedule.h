@@ -31,6 +31,10 @@ time_t next_attempt(long n, time_t now, time_t retry_at);
  * unless named on the command line. */
 int source_due(const struct fetch_state *st, time_t now, int named);
 
+/* When a source backed off is tried next (its next_attempt), NULL when
+ * it is due at now: for status. */
+const char *source_next_try(const struct fetch_state *st, time_t now);
+
 /* Whether a failure met while taking a body that came is the source's
  * (what it sent is unusable: EX_DATAERR) rather than this machine's (the
  * database full, read-only or busy, memory short): only the source's

@@ -180,6 +180,7 @@ take(struct app *app, struct source_run *r, struct fetch_req *q)
 		state_answered(&r->st, 304, r->t);
 		state_succeeded(&r->st, r->t);
 		rc = store_put_fetch_state(app->store, src->name, src->url, &r->st, &e);
+		pipeline_drift_due(app, src->name, src->url, r->t);
 	} else if (q->outcome == FETCH_BODY) {
 		state_answered(&r->st, b->status, r->t);
 		body_hash(b->data, b->len, hash);
@@ -190,6 +191,7 @@ take(struct app *app, struct source_run *r, struct fetch_req *q)
 				error("%s: body unchanged", src->name);
 			state_took_body(&r->st, b, hash, r->t);
 			rc = store_put_fetch_state(app->store, src->name, src->url, &r->st, &e);
+			pipeline_drift_due(app, src->name, b->url, r->t);
 		}
 	}
 	if (rc && q->outcome != FETCH_FAILED && !body_fault(rc))
@@ -220,9 +222,10 @@ done(struct app *app, struct source_run *r, const struct body *b)
 {
 	struct err e = {0};
 	char hash[40];
-	/* An article that failed is reported and counts against its link
-	 * (tried again, at most STORE_LINK_ATTEMPTS times), not against the
-	 * feed, which worked: no backoff for it, only its validators held. */
+	/* An article that failed counts against its link (tried again, at
+	 * most STORE_LINK_ATTEMPTS times; only its first failure fails the
+	 * run: news.c), not against the feed, which worked: no backoff for
+	 * it, only its validators held. */
 	int rc, items = news_status(&r->items, &e);
 
 	if (items == 0 && r->items.complete) {
