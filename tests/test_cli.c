@@ -71,7 +71,13 @@ START_TEST(test_usage_errors_exit_64_and_say_what_was_wrong)
 		{ { "eedraws", "parse", "--date", "11-01-2023", "x", NULL }, "--date wants YYYY-MM-DD" },
 		{ { "eedraws", "update", "nosuch", NULL }, "no source named 'nosuch'" },
 		{ { "eedraws", "ingest", "--lang", "de", "x", NULL }, "--lang wants en or fr" },
-		{ { "eedraws", "--bogus", NULL }, "usage:" },
+		{ { "eedraws", "--bogus", NULL }, "unknown option '--bogus'" },
+		{ { "eedraws", "-q", "-v", "list", NULL }, "-q and -v together" },
+		{ { "eedraws", "list", "-v", "-q", NULL }, "-q and -v together" },
+		{ { "eedraws", "list", "-x", NULL }, "list: unknown option '-x'" },
+		{ { "eedraws", "list", "-n", NULL }, "list: no argument to '-n'" },
+		{ { "eedraws", "ingest", "-k", "pdf", "x", NULL }, "article, feed)" },
+		{ { "eedraws", "help", "frobnicate", NULL }, "unknown command 'frobnicate'" },
 		{ { "eedraws", "dismiss", NULL }, "name one unconfirmed draw" },
 		{ { "eedraws", "dismiss", "u0", NULL }, "'u0' is not an unconfirmed draw's id" },
 		{ { "eedraws", "dismiss", "u1", "u2", NULL }, "name one unconfirmed draw" },
@@ -84,6 +90,9 @@ START_TEST(test_usage_errors_exit_64_and_say_what_was_wrong)
 		ck_assert_int_eq(test_run(cases[i].argv, NULL, &out, &err), 64);
 		ck_assert_msg(strstr(err, cases[i].says), "case %zu: %s", i, err);
 		ck_assert_str_eq(out, "");
+		/* one line, then the way to the help, not the whole usage */
+		ck_assert_msg(count_lines(err, "") == 2 && count_lines(err, "try 'eedraws ") == 1,
+		              "case %zu: %s", i, err);
 		free(out);
 		free(err);
 	}
@@ -99,10 +108,75 @@ START_TEST(test_help_and_version_exit_0)
 	ck_assert_ptr_nonnull(strstr(out, "exit codes"));
 	ck_assert_ptr_nonnull(strstr(out, "  report [-o FILE] [--since DATE] "));
 	ck_assert_ptr_nonnull(strstr(out, "report = PATH"));
+	ck_assert_ptr_null(strstr(out, "See eedraws --help"));
 	free(out), free(err);
 	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "--version", NULL }, NULL,
 	                          &out, &err), 0);
 	ck_assert_ptr_nonnull(strstr(out, "eedraws 0."));
+	free(out), free(err);
+}
+END_TEST
+
+/* Every command's help, asked three ways, prints its synopsis and its
+ * options on stdout and exits 0; a usage error names the command's. */
+START_TEST(test_each_command_has_help_three_ways)
+{
+	static const char *const cmds[] = { "update", "ingest", "parse", "export", "list",
+		"conflicts", "status", "reparse", "report", "dismiss", "notifications", "help" };
+	size_t i, j;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		const char *const ways[3][4] = {
+			{ "eedraws", cmds[i], "--help", NULL },
+			{ "eedraws", cmds[i], "-h", NULL },
+			{ "eedraws", "help", cmds[i], NULL },
+		};
+		char *want = xasprintf("usage: eedraws [-c CONFIG] [-d DATABASE] [-q | -v] %s",
+		                       cmds[i]);
+
+		for (j = 0; j < 3; j++) {
+			char *out, *err;
+
+			ck_assert_int_eq(test_run(ways[j], NULL, &out, &err), 0);
+			ck_assert_msg(starts_with(out, want), "%s way %zu: %s", cmds[i], j, out);
+			ck_assert_str_eq(err, "");
+			free(out), free(err);
+		}
+		free(want);
+	}
+}
+END_TEST
+
+START_TEST(test_command_help_lists_its_options_and_a_usage_error_points_there)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "export", "--help", NULL },
+	                          NULL, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\n  -t, --table TABLE "));
+	ck_assert_ptr_nonnull(strstr(out, "\n  -a, --all "));
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "export", "-f", "xml", NULL },
+	                          NULL, &out, &err), 64);
+	ck_assert_str_eq(err, "eedraws: export: unknown format 'xml' (csv, json)\n"
+	                      "try 'eedraws export --help'\n");
+	free(out), free(err);
+}
+END_TEST
+
+/* -d, -q and -v after the command are the global options, not errors. */
+START_TEST(test_global_options_may_follow_the_command)
+{
+	char *out, *err;
+	const char *const argv[] = { "eedraws", "ingest", "-q", "-d", db,
+	                             test_data("feed-2026-08-07.json"), NULL };
+
+	ck_assert_int_eq(test_run(argv, NULL, &out, &err), 0);
+	ck_assert_str_eq(out, "");	/* -q: no announcement */
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "list", "--database", db,
+	                          "-n", "1", NULL }, NULL, &out, &err), 0);
+	ck_assert_int_eq(count_lines(out, ""), 2);
 	free(out), free(err);
 }
 END_TEST
@@ -1005,6 +1079,9 @@ cli_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_usage_errors_exit_64_and_say_what_was_wrong);
 	tcase_add_test(tc, test_help_and_version_exit_0);
+	tcase_add_test(tc, test_each_command_has_help_three_ways);
+	tcase_add_test(tc, test_command_help_lists_its_options_and_a_usage_error_points_there);
+	tcase_add_test(tc, test_global_options_may_follow_the_command);
 	tcase_add_test(tc, test_version_names_each_library_as_it_reports_itself);
 	tcase_add_test(tc, test_a_bad_config_exits_78_naming_file_and_line);
 	tcase_add_test(tc, test_ingest_announces_new_draws_once);
