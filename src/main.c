@@ -2,7 +2,7 @@
  *
  * A command (cmd/cmd_*.c) returns 0 or a sysexits(3) code; main maps it
  * to the codes eedraws documents: 0 success, 64 usage, 65 bad input
- * data, 75 temporary failure (network, database busy), 78 configuration
+ * data, 66 no database yet, 75 temporary failure (network, database busy), 78 configuration
  * error, 1 anything else. */
 #include <getopt.h>
 #include <stdio.h>
@@ -26,14 +26,15 @@ load_config(struct app *app)
 
 /* Every command, and what it needs once its options are read
  * (app_setup()): parse stores nothing; update, ingest and dismiss store
- * what may be news.  help reads no config. */
+ * what may be news; only update and ingest make a database, the others
+ * need one (exit 66 without).  help reads no config. */
 static const struct {
 	const char *name;
 	int (*run)(struct app *, int, char **);
 	unsigned needs;
 } commands[] = {
-	{ "update", cmd_update, APP_STORE | APP_NOTIFY },
-	{ "ingest", cmd_ingest, APP_STORE | APP_NOTIFY },
+	{ "update", cmd_update, APP_STORE | APP_CREATE | APP_NOTIFY },
+	{ "ingest", cmd_ingest, APP_STORE | APP_CREATE | APP_NOTIFY },
 	{ "parse", cmd_parse, 0 },
 	{ "export", cmd_export, APP_STORE },
 	{ "list", cmd_list, APP_STORE },
@@ -54,6 +55,7 @@ exit_code(int rc)
 	case 0:
 	case EX_USAGE:
 	case EX_DATAERR:
+	case EX_NOINPUT:
 	case EX_TEMPFAIL:
 	case EX_CONFIG:
 		return rc;

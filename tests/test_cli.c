@@ -45,6 +45,16 @@ starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+static void
+write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
 static int
 ingest_ok(const char *file)
 {
@@ -178,6 +188,95 @@ START_TEST(test_global_options_may_follow_the_command)
 	                          "-n", "1", NULL }, NULL, &out, &err), 0);
 	ck_assert_int_eq(count_lines(out, ""), 2);
 	free(out), free(err);
+}
+END_TEST
+
+/* A command that reads the database never makes one: a mistyped -d
+ * would show an empty table as if there were no draws. */
+START_TEST(test_a_reading_command_never_makes_a_database)
+{
+	static const char *const cmds[][3] = { { "list" }, { "status" }, { "export" },
+		{ "report" }, { "conflicts" }, { "notifications" }, { "reparse" },
+		{ "dismiss", "u1" } };
+	size_t i;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		char *out, *err, *want = xasprintf("eedraws: no database at '%s'; run eedraws "
+		                                   "update first\n", db);
+
+		ck_assert_int_eq(EEDRAWS(&out, &err, NULL, cmds[i][0], cmds[i][1]), 66);
+		ck_assert_str_eq(err, want);
+		ck_assert_str_eq(out, "");
+		ck_assert_int_ne(access(db, F_OK), 0);
+		free(out), free(err), free(want);
+	}
+	ingest_ok("feed-2026-08-07.json");
+	ck_assert_int_eq(access(db, F_OK), 0);
+}
+END_TEST
+
+/* Each path that cannot be a database says what is wrong with it,
+ * writes nothing, and exits 64 for -d, 78 for the config's key. */
+START_TEST(test_a_database_path_that_cannot_be_one_says_why)
+{
+	char *missing = xasprintf("%s/no/such/d.db", dir), *conf = xasprintf("%s/c", dir);
+	char *conf2 = xasprintf("%s/c2", dir), *what, *text, *out, *err;
+	const struct { const char *d, *says; } cases[] = {
+		{ "", "-d '': no file named" },
+		{ "~/d.db", "'~' is not expanded here" },
+		{ dir, "is a directory; name a file" },
+		{ missing, "does not exist; create it" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-d", cases[i].d,
+		                          "ingest", test_data("feed-2026-08-07.json"), NULL },
+		                          NULL, &out, &err), 64);
+		ck_assert_msg(strstr(err, cases[i].says) && count_lines(err, "") == 1,
+		              "case %zu: %s", i, err);
+		free(out), free(err);
+	}
+	what = xasprintf("the directory %s/no/such does not exist", dir);
+	write_text(conf, "[eedraws]\ndatabase =\n");
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "ingest",
+	                          test_data("feed-2026-08-07.json"), NULL }, NULL, &out, &err),
+	                 78);
+	ck_assert_msg(strstr(err, conf) && strstr(err, "database"), "%s", err);
+	free(out), free(err);
+	text = xasprintf("[eedraws]\ndatabase = %s\n", missing);
+	write_text(conf2, text);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf2, "update",
+	                          NULL }, NULL, &out, &err), 78);
+	ck_assert_msg(strstr(err, conf2) && strstr(err, what), "%s", err);
+	free(out), free(err), free(text);
+	ck_assert_int_ne(access(missing, F_OK), 0);
+	free(missing), free(conf), free(conf2), free(what);
+}
+END_TEST
+
+/* With HOME and XDG_DATA_HOME unset the default database would be made
+ * under whatever directory cron started in: an error instead. */
+START_TEST(test_no_home_is_no_default_database)
+{
+	char *out, *err, *cwd = getcwd(NULL, 0), *bin = realpath(test_bin(), NULL);
+	char *feed = realpath(test_data("feed-2026-08-07.json"), NULL);
+	char *home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+
+	/* run in dir, where a relative default would land */
+	ck_assert_ptr_nonnull(bin);
+	setenv("EEDRAWS_BIN", bin, 1);
+	unsetenv("HOME");
+	unsetenv("XDG_DATA_HOME");
+	ck_assert_int_eq(chdir(dir), 0);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "ingest", feed, NULL },
+	                          NULL, &out, &err), 78);
+	ck_assert_ptr_nonnull(strstr(err, "HOME and XDG_DATA_HOME are unset"));
+	ck_assert_int_ne(access(".local", F_OK), 0);
+	ck_assert_int_eq(chdir(cwd), 0);
+	if (home)
+		setenv("HOME", home, 1);
+	free(out), free(err), free(cwd), free(bin), free(feed), free(home);
 }
 END_TEST
 
@@ -866,8 +965,9 @@ START_TEST(test_one_bad_input_does_not_stop_the_others)
 {
 	char *out, *err;
 
+	/* 66: the first that failed, an input that does not exist */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "/nonexistent/feed.json",
-	                         test_data("history/09-2025-02-19T193406.json")), 1);
+	                         test_data("history/09-2025-02-19T193406.json")), 66);
 	ck_assert_ptr_nonnull(strstr(err, "cannot open '/nonexistent/feed.json'"));
 	ck_assert_int_gt(count_lines(out, "new draw "), 300);
 	free(out), free(err);
@@ -1045,7 +1145,7 @@ START_TEST(test_control_characters_from_stored_text_are_escaped_on_output)
 	ck_assert_ptr_null(strchr(out, '\x1b'));
 	free(out), free(err);
 
-	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "/no/such\x1b]0;x\x07\nfile"), 1);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "/no/such\x1b]0;x\x07\nfile"), 66);
 	ck_assert_msg(strstr(err, "'/no/such\\x1b]0;x\\x07\\nfile'"), "%s", err);
 	ck_assert_int_eq(count_lines(err, ""), 1);
 	free(out), free(err);
@@ -1082,6 +1182,9 @@ cli_suite(void)
 	tcase_add_test(tc, test_each_command_has_help_three_ways);
 	tcase_add_test(tc, test_command_help_lists_its_options_and_a_usage_error_points_there);
 	tcase_add_test(tc, test_global_options_may_follow_the_command);
+	tcase_add_test(tc, test_a_reading_command_never_makes_a_database);
+	tcase_add_test(tc, test_a_database_path_that_cannot_be_one_says_why);
+	tcase_add_test(tc, test_no_home_is_no_default_database);
 	tcase_add_test(tc, test_version_names_each_library_as_it_reports_itself);
 	tcase_add_test(tc, test_a_bad_config_exits_78_naming_file_and_line);
 	tcase_add_test(tc, test_ingest_announces_new_draws_once);

@@ -81,8 +81,8 @@ const char help_text[] =
 	"database $XDG_DATA_HOME/eedraws/eedraws.db).  With report = PATH in the\n"
 	"config, update rewrites that page whenever it changed the database.\n"
 	"\n"
-	"exit codes: 0 success, 64 usage, 65 bad input data, 66 no database (a\n"
-	"command that reads one before update made it), 75 temporary failure\n"
+	"exit codes: 0 success, 64 usage, 65 bad input data, 66 no input (a file\n"
+	"that does not exist; no database yet: run update), 75 temporary failure\n"
 	"(network, database busy, a notify command that failed: try again),\n"
 	"78 configuration error, 1 other.\n";
 
