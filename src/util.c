@@ -417,6 +417,48 @@ finish_file(FILE *f, const char *path, int sync, int rc, struct err *e)
 	return rc;
 }
 
+/* The directory of path and its last component (caller frees both). */
+static void
+split_path(const char *path, char **dir, char **base)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash) {
+		*dir = xstrdup(".");
+		*base = xstrdup(path);
+		return;
+	}
+	*dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+	*base = xstrdup(slash + 1);
+}
+
+/* Why path cannot be written (errno err, from its temporary file or
+ * the rename): named as the user named it, never by the temporary
+ * file's name, with what to do where that is plain. */
+static int
+write_error(const char *path, int code, int err, struct err *e)
+{
+	struct stat st;
+	char *dir, *base;
+	int rc;
+
+	split_path(path, &dir, &base);
+	if (err == ENOENT && stat(dir, &st) != 0)
+		rc = err_set(e, code, "cannot write '%s': the directory %s does not exist; "
+		             "create it or name another file", path, dir);
+	else if (err == EISDIR)
+		rc = err_set(e, code, "cannot write '%s': it is a directory; name a file", path);
+	else if (err == ENOTDIR)
+		rc = err_set(e, code, "cannot write '%s': a directory in it is a file", path);
+	else if (err == EACCES || err == EPERM || err == EROFS)
+		rc = err_set(e, code, "cannot write '%s': %s (the file is written through a "
+		             "temporary one in %s)", path, strerror(err), dir);
+	else
+		rc = err_set(e, code, "cannot write '%s': %s", path, strerror(err));
+	free(dir), free(base);
+	return rc;
+}
+
 /* A device, a FIFO or a descriptor's name: written where it is, as a
  * shell's redirection would; a rename would put a regular file in its
  * place (as root, even under /dev). */
@@ -428,9 +470,11 @@ write_direct(const char *path, int fd, write_fn *fn, void *ctx, struct err *e)
 	fd = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 3) :
 	     open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		int saved = errno;
+
 		if (fd >= 0)
 			close(fd);
-		return err_set(e, EX_CANTCREAT, "cannot open '%s': %s", path, strerror(errno));
+		return write_error(path, EX_CANTCREAT, saved, e);
 	}
 	return finish_file(f, path, 0, fn(f, ctx, e), e);
 }
@@ -479,21 +523,6 @@ remove_stale_temps(const char *dir, const char *base)
 	closedir(d);
 }
 
-/* The directory of path and its last component (caller frees both). */
-static void
-split_path(const char *path, char **dir, char **base)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash) {
-		*dir = xstrdup(".");
-		*base = xstrdup(path);
-		return;
-	}
-	*dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-	*base = xstrdup(slash + 1);
-}
-
 /* mkstemp's file, beside path, with the mode any new file would get
  * (0666 less the umask: a page for a web server must stay readable by
  * it); O_EXCL, so nothing planted under its name is followed. */
@@ -506,11 +535,10 @@ make_temp(const char *path, char **tmp, FILE **f, struct err *e)
 	umask(mask);
 	*tmp = xasprintf("%s.tmp.%ld.XXXXXX", path, (long)getpid());
 	if ((fd = mkstemp(*tmp)) < 0)
-		return err_set(e, EX_CANTCREAT, "cannot create '%s': %s", *tmp,
-		               strerror(errno));
+		return write_error(path, EX_CANTCREAT, errno, e);
 	if (fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 || fchmod(fd, 0666 & ~mask) != 0 ||
 	    !(*f = fdopen(fd, "w"))) {
-		rc = err_set(e, EX_CANTCREAT, "cannot create '%s': %s", *tmp, strerror(errno));
+		rc = write_error(path, EX_CANTCREAT, errno, e);
 		close(fd), unlink(*tmp);
 		return rc;
 	}
@@ -533,8 +561,7 @@ write_file_atomic(const char *path, write_fn *fn, void *ctx, struct err *e)
 	if ((rc = make_temp(path, &tmp, &f, e)) == 0) {
 		rc = finish_file(f, path, 1, fn(f, ctx, e), e);
 		if (!rc && rename(tmp, path) != 0)
-			rc = err_set(e, EX_IOERR, "cannot rename '%s' to '%s': %s", tmp,
-			             path, strerror(errno));
+			rc = write_error(path, EX_IOERR, errno, e);
 		if (rc)
 			unlink(tmp);
 	}

@@ -280,6 +280,31 @@ START_TEST(test_no_home_is_no_default_database)
 }
 END_TEST
 
+/* A file that cannot be written is named as the user named it, with
+ * what is wrong, never by the temporary file it is written through. */
+START_TEST(test_an_output_that_cannot_be_written_says_why_by_its_name)
+{
+	char *missing = xasprintf("%s/no/such/out.csv", dir);
+	char *says[2];
+	const char *paths[2];
+	size_t i;
+
+	paths[0] = missing, says[0] = xasprintf("eedraws: cannot write '%s': the directory "
+	                                        "%s/no/such does not exist", missing, dir);
+	paths[1] = dir, says[1] = xasprintf("eedraws: cannot write '%s': it is a directory; "
+	                                    "name a file\n", dir);
+	ingest_ok("feed-2026-08-07.json");
+	for (i = 0; i < 2; i++) {
+		char *out, *err;
+
+		ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-o", paths[i]), 1);
+		ck_assert_msg(starts_with(err, says[i]) && !strstr(err, ".tmp."), "%s", err);
+		free(out), free(err), free(says[i]);
+	}
+	free(missing);
+}
+END_TEST
+
 /* A line "NAME VERSION" followed by a blank or the line's end. */
 static void
 assert_line(const char *out, const char *name, const char *version)
@@ -1185,6 +1210,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_a_reading_command_never_makes_a_database);
 	tcase_add_test(tc, test_a_database_path_that_cannot_be_one_says_why);
 	tcase_add_test(tc, test_no_home_is_no_default_database);
+	tcase_add_test(tc, test_an_output_that_cannot_be_written_says_why_by_its_name);
 	tcase_add_test(tc, test_version_names_each_library_as_it_reports_itself);
 	tcase_add_test(tc, test_a_bad_config_exits_78_naming_file_and_line);
 	tcase_add_test(tc, test_ingest_announces_new_draws_once);
