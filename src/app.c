@@ -1,5 +1,6 @@
 /* app.c: the global options' effects: the store opened, bodies loaded,
  * messages printed as the verbosity says. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -164,7 +165,18 @@ is_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* Reads a FILE, URL or "-" into *b, each bounded by max_size. */
+/* "SCHEME://...": a URL, never a file name, whatever its scheme. */
+static int
+has_scheme(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+
+	return n > 0 && isalpha((unsigned char)s[0]) && strncmp(s + n, "://", 3) == 0;
+}
+
+/* Reads a FILE, URL or "-" into *b, each bounded by max_size; a URL of
+ * another scheme than http or https is refused as such (ftp://, file://
+ * were read as file names that do not exist). */
 int
 load_body(const struct app *app, const char *arg, struct body *b, struct err *e)
 {
@@ -172,6 +184,9 @@ load_body(const struct app *app, const char *arg, struct body *b, struct err *e)
 	int rc;
 
 	memset(b, 0, sizeof(*b));
+	if (!is_url(arg) && has_scheme(arg))
+		return err_set(e, EX_DATAERR, "%s: only http and https URLs are fetched; "
+		               "for a file, name its path", arg);
 	if (is_url(arg)) {
 		set_fetch_opts(app, &o);
 		return fetch_url(arg, &o, b, e);

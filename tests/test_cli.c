@@ -305,6 +305,38 @@ START_TEST(test_an_output_that_cannot_be_written_says_why_by_its_name)
 }
 END_TEST
 
+/* A page that states no draw says so and exits 65, as an empty one
+ * does, storing nothing; a URL of another scheme is refused as a URL,
+ * not looked for as a file. */
+START_TEST(test_an_input_that_yields_nothing_says_so)
+{
+	char *page = xasprintf("%s/passwd", dir), *out, *err, *want;
+	const char *const schemes[] = { "ftp://example.org/f.json", "file:///etc/passwd" };
+	size_t i;
+
+	write_text(page, "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/false\n");
+	want = xasprintf("eedraws: %s: no draws found, read as an article", page);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "--date", "2026-01-02", page), 65);
+	ck_assert_msg(starts_with(err, want), "%s", err);
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", "--date", "2026-01-02", page), 65);
+	ck_assert_msg(strstr(err, want), "%s", err);
+	free(out), free(err), free(want);
+	for (i = 0; i < 2; i++) {
+		want = xasprintf("eedraws: %s: only http and https URLs are fetched", schemes[i]);
+		ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", schemes[i]), 65);
+		ck_assert_msg(starts_with(err, want), "%s", err);
+		free(out), free(err);
+		ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", schemes[i]), 65);
+		ck_assert_msg(starts_with(err, want), "%s", err);
+		free(out), free(err), free(want);
+	}
+	free(page);
+}
+END_TEST
+
 /* A line "NAME VERSION" followed by a blank or the line's end. */
 static void
 assert_line(const char *out, const char *name, const char *version)
@@ -1064,13 +1096,14 @@ START_TEST(test_max_draws_from_the_config_bounds_an_article)
 	      "On March 19, 2024, IRCC invited 1,003 candidates with a minimum CRS score of 403.\n",
 	      f);
 	fclose(f);
+	/* nothing taken: 65, as for any page that yields nothing */
 	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "parse", page,
-	                          NULL }, NULL, &out, &err), 0);
+	                          NULL }, NULL, &out, &err), 65);
 	ck_assert_msg(strstr(err, "states more than 2 draws"), "%s", err);
 	ck_assert_ptr_null(strstr(out, "2024-03"));
 	free(out), free(err);
 	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
-	                          "ingest", page, NULL }, NULL, &out, &err), 0);
+	                          "ingest", page, NULL }, NULL, &out, &err), 65);
 	ck_assert_msg(strstr(err, "states more than 2 draws"), "%s", err);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"), 0);
 	free(out), free(err);
@@ -1211,6 +1244,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_a_database_path_that_cannot_be_one_says_why);
 	tcase_add_test(tc, test_no_home_is_no_default_database);
 	tcase_add_test(tc, test_an_output_that_cannot_be_written_says_why_by_its_name);
+	tcase_add_test(tc, test_an_input_that_yields_nothing_says_so);
 	tcase_add_test(tc, test_version_names_each_library_as_it_reports_itself);
 	tcase_add_test(tc, test_a_bad_config_exits_78_naming_file_and_line);
 	tcase_add_test(tc, test_ingest_announces_new_draws_once);
