@@ -230,12 +230,20 @@ int
 read_file_max(const char *path, size_t max, char **data, size_t *len, struct err *e)
 {
 	struct buf b = {0};
+	struct stat st;
 	char chunk[65536];
 	size_t n;
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 
 	if (!f)
 		return err_set(e, EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
+	/* fopen opens a directory; reading it would fail with EISDIR */
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (f != stdin)
+			fclose(f);
+		return err_set(e, EX_IOERR, "cannot read '%s': it is a directory; name a file",
+		               path);
+	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		buf_add(&b, chunk, n);
 		if (max && b.len > max)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -334,6 +335,25 @@ START_TEST(test_an_input_that_yields_nothing_says_so)
 		free(out), free(err), free(want);
 	}
 	free(page);
+}
+END_TEST
+
+/* A directory named as the config, or found at the default config path,
+ * is an error saying so (78), not an empty config. */
+START_TEST(test_a_directory_is_no_config)
+{
+	char *conf = xasprintf("%s/eedraws/eedraws.conf", dir), *out, *err;
+
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", dir, "-d", db,
+	                          "update", NULL }, NULL, &out, &err), 78);
+	ck_assert_msg(strstr(err, dir) && strstr(err, "it is a directory; name a file"), "%s",
+	              err);
+	free(out), free(err);
+	ck_assert_int_eq(make_parents(conf), 0);
+	ck_assert_int_eq(mkdir(conf, 0755), 0);	/* XDG_CONFIG_HOME is dir */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "update"), 78);
+	ck_assert_msg(strstr(err, conf) && strstr(err, "it is a directory"), "%s", err);
+	free(out), free(err), free(conf);
 }
 END_TEST
 
@@ -1245,6 +1265,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_no_home_is_no_default_database);
 	tcase_add_test(tc, test_an_output_that_cannot_be_written_says_why_by_its_name);
 	tcase_add_test(tc, test_an_input_that_yields_nothing_says_so);
+	tcase_add_test(tc, test_a_directory_is_no_config);
 	tcase_add_test(tc, test_version_names_each_library_as_it_reports_itself);
 	tcase_add_test(tc, test_a_bad_config_exits_78_naming_file_and_line);
 	tcase_add_test(tc, test_ingest_announces_new_draws_once);
