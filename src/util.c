@@ -220,6 +220,15 @@ strcase_in_list(const char *s, const char *const *list)
 	return 0;
 }
 
+/* A path beginning with '~' was never expanded (a shell does so only
+ * for an unquoted word, a config file never): what an error about it
+ * adds. */
+static const char *
+tilde_hint(const char *path)
+{
+	return *path == '~' ? " ('~' is not expanded here: write the full path)" : "";
+}
+
 int
 read_file(const char *path, char **data, size_t *len, struct err *e)
 {
@@ -236,7 +245,8 @@ read_file_max(const char *path, size_t max, char **data, size_t *len, struct err
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 
 	if (!f)
-		return err_set(e, EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
+		return err_set(e, EX_NOINPUT, "cannot open '%s': %s%s", path, strerror(errno),
+		               tilde_hint(path));
 	/* fopen opens a directory; reading it would fail with EISDIR */
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		if (f != stdin)
@@ -453,7 +463,7 @@ write_error(const char *path, int code, int err, struct err *e)
 	split_path(path, &dir, &base);
 	if (err == ENOENT && stat(dir, &st) != 0)
 		rc = err_set(e, code, "cannot write '%s': the directory %s does not exist; "
-		             "create it or name another file", path, dir);
+		             "create it or name another file%s", path, dir, tilde_hint(path));
 	else if (err == EISDIR)
 		rc = err_set(e, code, "cannot write '%s': it is a directory; name a file", path);
 	else if (err == ENOTDIR)

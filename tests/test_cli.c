@@ -357,6 +357,32 @@ START_TEST(test_a_directory_is_no_config)
 }
 END_TEST
 
+/* A path beginning with '~' (quoted, or in a config) is never what the
+ * user meant: each error about one says '~' is not expanded. */
+START_TEST(test_a_tilde_path_is_said_to_be_unexpanded)
+{
+	const char *const cases[][5] = {
+		{ "eedraws", "-c", "~/eedraws.conf", "list", NULL },
+		{ "eedraws", "ingest", "~/page.html", NULL },
+		{ "eedraws", "export", "-o", "~/draws.csv", NULL },
+	};
+	size_t i;
+
+	ingest_ok("feed-2026-08-07.json");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *argv[8] = { "eedraws", "-d", db };
+		char *out, *err;
+		size_t j;
+
+		for (j = 1; cases[i][j]; j++)
+			argv[j + 2] = cases[i][j];
+		ck_assert_int_ne(test_run(argv, NULL, &out, &err), 0);
+		ck_assert_msg(strstr(err, "'~' is not expanded here"), "case %zu: %s", i, err);
+		free(out), free(err);
+	}
+}
+END_TEST
+
 /* A line "NAME VERSION" followed by a blank or the line's end. */
 static void
 assert_line(const char *out, const char *name, const char *version)
@@ -1266,6 +1292,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_an_output_that_cannot_be_written_says_why_by_its_name);
 	tcase_add_test(tc, test_an_input_that_yields_nothing_says_so);
 	tcase_add_test(tc, test_a_directory_is_no_config);
+	tcase_add_test(tc, test_a_tilde_path_is_said_to_be_unexpanded);
 	tcase_add_test(tc, test_version_names_each_library_as_it_reports_itself);
 	tcase_add_test(tc, test_a_bad_config_exits_78_naming_file_and_line);
 	tcase_add_test(tc, test_ingest_announces_new_draws_once);
