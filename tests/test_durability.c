@@ -738,6 +738,13 @@ START_TEST(test_concurrent_updates_and_exports_neither_fail_nor_duplicate)
 		ck_assert_int_eq(reap(spawn(argv, NULL)), 0);
 		db_state(refdb, &ref[r + 1]);
 	}
+	{
+		/* An export never makes a database (exit 66 without one):
+		 * an ingest of nothing makes it empty, as round 0 finds it. */
+		const char *mk[] = { "eedraws", "-d", db, "ingest", "-", NULL };
+
+		ck_assert_int_eq(reap(spawn(mk, NULL)), 65);
+	}
 	t0 = now_us();
 	for (r = 0; r < ROUNDS; r++) {
 		long announced = 0;
