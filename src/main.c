@@ -77,7 +77,7 @@ set_verbosity(struct app *app, enum verbosity v)
 
 /* A global option, before the command or after it (-c, -d, -q, -v, -h). */
 static int
-global_option(struct app *app, int ch, char *arg)
+global_option(struct app *app, int ch, const char *arg)
 {
 	switch (ch) {
 	case 'c':
@@ -155,7 +155,7 @@ after_option(struct app *app, const struct cmd_help *h, char **argv, int argc, i
 			if (!garg)
 				garg = argv[++*i];
 		}
-		return global_option(app, ch, (char *)garg);
+		return global_option(app, ch, garg);
 	}
 	if (!h->options || !cmd_option(h->options, tok, len, &arg) ||
 	    (!arg && tok[len]))
