@@ -1,9 +1,12 @@
 /* app.c: the global options' effects: the store opened, bodies loaded,
  * messages printed as the verbosity says. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
 
@@ -35,16 +38,74 @@ keep_first(int *status, int rc)
 		*status = rc;
 }
 
-/* Makes the database's directory when it is the default one: a user's
- * explicit path is taken as given. */
-static void
-make_default_dir(const char *db)
+/* An error about the database path the user named: a usage error for
+ * -d, a configuration error for the config's database key. */
+static int
+path_error(const struct app *app, struct err *e, const char *what, const char *db)
 {
-	char *def = config_default_database();
+	if (app->database)
+		return err_set(e, EX_USAGE, "-d '%s': %s", db, what);
+	return err_set(e, EX_CONFIG, "%s: database '%s': %s",
+	               app->config.path ? app->config.path : "config", db, what);
+}
 
-	if (strcmp(def, db) == 0)
-		make_parents(def);	/* a failure shows when the store opens */
+/* The default path, made of HOME when XDG_DATA_HOME is not absolute: with
+ * neither set it would be relative, a database under whatever directory
+ * cron started in. */
+static int
+default_unusable(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	return !(xdg && *xdg == '/') && !(home && *home);
+}
+
+/* What is wrong with the database path db before SQLite sees it, which
+ * would say only "unable to open database file" (or, for "", make a
+ * throwaway database and lose the run); a missing directory is made
+ * only for the default path, and only update and ingest make a
+ * database. */
+static int
+check_database(const struct app *app, const char *db, struct err *e)
+{
+	char *def = config_default_database(), *dir;
+	int is_default = strcmp(def, db) == 0, rc = 0;
+	struct stat st;
+
 	free(def);
+	if (!*db)
+		return path_error(app, e, "no file named; give the database's path", db);
+	if (*db == '~')
+		return path_error(app, e, "'~' is not expanded here (only a shell does so, "
+		                  "before an unquoted word); write the full path", db);
+	if (is_default && !app->database && default_unusable())
+		return err_set(e, EX_CONFIG, "HOME and XDG_DATA_HOME are unset, so there is "
+		               "no default database; pass -d FILE or set database in the config");
+	if (stat(db, &st) == 0)
+		return S_ISDIR(st.st_mode) ? path_error(app, e, "is a directory; name a file",
+		                                        db) : 0;
+	if (errno == ENOTDIR)
+		return path_error(app, e, "a directory in it is a file", db);
+	if (errno != ENOENT)
+		return 0;	/* SQLite says what it is */
+	if (!(app->needs & APP_CREATE))
+		return err_set(e, EX_NOINPUT, "no database at '%s'; run eedraws update first", db);
+	if (is_default)
+		make_parents(db);	/* a failure shows when the store opens */
+	dir = xstrdup(db);
+	if (strrchr(dir, '/'))
+		*(strrchr(dir, '/') == dir ? dir + 1 : strrchr(dir, '/')) = '\0';
+	else
+		strcpy(dir, ".");
+	if (stat(dir, &st) != 0 && errno == ENOENT) {
+		char *what = xasprintf("the directory %s does not exist; create it, or name "
+		                       "another database with -d or database", dir);
+
+		rc = path_error(app, e, what, db);
+		free(what);
+	}
+	free(dir);
+	return rc;
 }
 
 static int
@@ -54,8 +115,8 @@ open_store(struct app *app)
 	struct err e = {0};
 	int rc;
 
-	make_default_dir(db);
-	rc = store_open(&app->store, db, &e);
+	if (!(rc = check_database(app, db, &e)))
+		rc = store_open(&app->store, db, &e);
 	if (rc)
 		error("%s", e.msg);
 	return rc;
@@ -104,7 +165,18 @@ is_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* Reads a FILE, URL or "-" into *b, each bounded by max_size. */
+/* "SCHEME://...": a URL, never a file name, whatever its scheme. */
+static int
+has_scheme(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+
+	return n > 0 && isalpha((unsigned char)s[0]) && strncmp(s + n, "://", 3) == 0;
+}
+
+/* Reads a FILE, URL or "-" into *b, each bounded by max_size; a URL of
+ * another scheme than http or https is refused as such (ftp://, file://
+ * were read as file names that do not exist). */
 int
 load_body(const struct app *app, const char *arg, struct body *b, struct err *e)
 {
@@ -112,6 +184,9 @@ load_body(const struct app *app, const char *arg, struct body *b, struct err *e)
 	int rc;
 
 	memset(b, 0, sizeof(*b));
+	if (!is_url(arg) && has_scheme(arg))
+		return err_set(e, EX_DATAERR, "%s: only http and https URLs are fetched; "
+		               "for a file, name its path", arg);
 	if (is_url(arg)) {
 		set_fetch_opts(app, &o);
 		return fetch_url(arg, &o, b, e);

@@ -25,6 +25,7 @@ struct app {
 
 #define APP_STORE	1	/* opens the database */
 #define APP_NOTIFY	2	/* queues a notification per event */
+#define APP_CREATE	4	/* may make the database; else it must exist */
 
 /* Prints "eedraws: " and the message on stderr. */
 void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -35,8 +36,10 @@ void keep_first(int *status, int rc);
 
 /* What a command needs once its options are read, as the commands table
  * (main.c) says: the store opened (-d, else the config's database, its
- * directory made when it is the default one), notifications queued when
- * a notify command is configured.  An error is printed. */
+ * directory made when it is the default one; made only with APP_CREATE,
+ * else EX_NOINPUT), notifications queued when a notify command is
+ * configured.  A path that cannot be one ("", "~/...", a directory, in a
+ * missing directory) is an error saying so; an error is printed. */
 int app_setup(struct app *app);
 
 /* Prints a parser's warnings about source (unless quiet) and empties w. */

@@ -221,6 +221,15 @@ strcase_in_list(const char *s, const char *const *list)
 	return 0;
 }
 
+/* A path beginning with '~' was never expanded (a shell does so only
+ * for an unquoted word, a config file never): what an error about it
+ * adds. */
+static const char *
+tilde_hint(const char *path)
+{
+	return *path == '~' ? " ('~' is not expanded here: write the full path)" : "";
+}
+
 int
 read_file(const char *path, char **data, size_t *len, struct err *e)
 {
@@ -231,12 +240,21 @@ int
 read_file_max(const char *path, size_t max, char **data, size_t *len, struct err *e)
 {
 	struct buf b = {0};
+	struct stat st;
 	char chunk[65536];
 	size_t n;
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 
 	if (!f)
-		return err_set(e, EX_NOINPUT, "cannot open '%s': %s", path, strerror(errno));
+		return err_set(e, EX_NOINPUT, "cannot open '%s': %s%s", path, strerror(errno),
+		               tilde_hint(path));
+	/* fopen opens a directory; reading it would fail with EISDIR */
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (f != stdin)
+			fclose(f);
+		return err_set(e, EX_IOERR, "cannot read '%s': it is a directory; name a file",
+		               path);
+	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		buf_add(&b, chunk, n);
 		if (max && b.len > max)
@@ -418,6 +436,48 @@ finish_file(FILE *f, const char *path, int sync, int rc, struct err *e)
 	return rc;
 }
 
+/* The directory of path and its last component (caller frees both). */
+static void
+split_path(const char *path, char **dir, char **base)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash) {
+		*dir = xstrdup(".");
+		*base = xstrdup(path);
+		return;
+	}
+	*dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+	*base = xstrdup(slash + 1);
+}
+
+/* Why path cannot be written (errno err, from its temporary file or
+ * the rename): named as the user named it, never by the temporary
+ * file's name, with what to do where that is plain. */
+static int
+write_error(const char *path, int code, int err, struct err *e)
+{
+	struct stat st;
+	char *dir, *base;
+	int rc;
+
+	split_path(path, &dir, &base);
+	if (err == ENOENT && stat(dir, &st) != 0)
+		rc = err_set(e, code, "cannot write '%s': the directory %s does not exist; "
+		             "create it or name another file%s", path, dir, tilde_hint(path));
+	else if (err == EISDIR)
+		rc = err_set(e, code, "cannot write '%s': it is a directory; name a file", path);
+	else if (err == ENOTDIR)
+		rc = err_set(e, code, "cannot write '%s': a directory in it is a file", path);
+	else if (err == EACCES || err == EPERM || err == EROFS)
+		rc = err_set(e, code, "cannot write '%s': %s (the file is written through a "
+		             "temporary one in %s)", path, strerror(err), dir);
+	else
+		rc = err_set(e, code, "cannot write '%s': %s", path, strerror(err));
+	free(dir), free(base);
+	return rc;
+}
+
 /* A device, a FIFO or a descriptor's name: written where it is, as a
  * shell's redirection would; a rename would put a regular file in its
  * place (as root, even under /dev). */
@@ -429,9 +489,11 @@ write_direct(const char *path, int fd, write_fn *fn, void *ctx, struct err *e)
 	fd = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 3) :
 	     open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		int saved = errno;
+
 		if (fd >= 0)
 			close(fd);
-		return err_set(e, EX_CANTCREAT, "cannot open '%s': %s", path, strerror(errno));
+		return write_error(path, EX_CANTCREAT, saved, e);
 	}
 	return finish_file(f, path, 0, fn(f, ctx, e), e);
 }
@@ -480,21 +542,6 @@ remove_stale_temps(const char *dir, const char *base)
 	closedir(d);
 }
 
-/* The directory of path and its last component (caller frees both). */
-static void
-split_path(const char *path, char **dir, char **base)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash) {
-		*dir = xstrdup(".");
-		*base = xstrdup(path);
-		return;
-	}
-	*dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-	*base = xstrdup(slash + 1);
-}
-
 /* mkstemp's file, beside path, with the mode any new file would get
  * (0666 less the umask: a page for a web server must stay readable by
  * it); O_EXCL, so nothing planted under its name is followed. */
@@ -507,11 +554,10 @@ make_temp(const char *path, char **tmp, FILE **f, struct err *e)
 	umask(mask);
 	*tmp = xasprintf("%s.tmp.%ld.XXXXXX", path, (long)getpid());
 	if ((fd = mkstemp(*tmp)) < 0)
-		return err_set(e, EX_CANTCREAT, "cannot create '%s': %s", *tmp,
-		               strerror(errno));
+		return write_error(path, EX_CANTCREAT, errno, e);
 	if (fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 || fchmod(fd, 0666 & ~mask) != 0 ||
 	    !(*f = fdopen(fd, "w"))) {
-		rc = err_set(e, EX_CANTCREAT, "cannot create '%s': %s", *tmp, strerror(errno));
+		rc = write_error(path, EX_CANTCREAT, errno, e);
 		close(fd), unlink(*tmp);
 		return rc;
 	}
@@ -534,8 +580,7 @@ write_file_atomic(const char *path, write_fn *fn, void *ctx, struct err *e)
 	if ((rc = make_temp(path, &tmp, &f, e)) == 0) {
 		rc = finish_file(f, path, 1, fn(f, ctx, e), e);
 		if (!rc && rename(tmp, path) != 0)
-			rc = err_set(e, EX_IOERR, "cannot rename '%s' to '%s': %s", tmp,
-			             path, strerror(errno));
+			rc = write_error(path, EX_IOERR, errno, e);
 		if (rc)
 			unlink(tmp);
 	}

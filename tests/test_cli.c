@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,6 +47,16 @@ starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+static void
+write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
 static int
 ingest_ok(const char *file)
 {
@@ -72,7 +83,13 @@ START_TEST(test_usage_errors_exit_64_and_say_what_was_wrong)
 		{ { "eedraws", "parse", "--date", "11-01-2023", "x", NULL }, "--date wants YYYY-MM-DD" },
 		{ { "eedraws", "update", "nosuch", NULL }, "no source named 'nosuch'" },
 		{ { "eedraws", "ingest", "--lang", "de", "x", NULL }, "--lang wants en or fr" },
-		{ { "eedraws", "--bogus", NULL }, "usage:" },
+		{ { "eedraws", "--bogus", NULL }, "unknown option '--bogus'" },
+		{ { "eedraws", "-q", "-v", "list", NULL }, "-q and -v together" },
+		{ { "eedraws", "list", "-v", "-q", NULL }, "-q and -v together" },
+		{ { "eedraws", "list", "-x", NULL }, "list: unknown option '-x'" },
+		{ { "eedraws", "list", "-n", NULL }, "list: no argument to '-n'" },
+		{ { "eedraws", "ingest", "-k", "pdf", "x", NULL }, "article, feed)" },
+		{ { "eedraws", "help", "frobnicate", NULL }, "unknown command 'frobnicate'" },
 		{ { "eedraws", "dismiss", NULL }, "name one unconfirmed draw" },
 		{ { "eedraws", "dismiss", "u0", NULL }, "'u0' is not an unconfirmed draw's id" },
 		{ { "eedraws", "dismiss", "u1", "u2", NULL }, "name one unconfirmed draw" },
@@ -85,6 +102,9 @@ START_TEST(test_usage_errors_exit_64_and_say_what_was_wrong)
 		ck_assert_int_eq(test_run(cases[i].argv, NULL, &out, &err), 64);
 		ck_assert_msg(strstr(err, cases[i].says), "case %zu: %s", i, err);
 		ck_assert_str_eq(out, "");
+		/* one line, then the way to the help, not the whole usage */
+		ck_assert_msg(count_lines(err, "") == 2 && count_lines(err, "try 'eedraws ") == 1,
+		              "case %zu: %s", i, err);
 		free(out);
 		free(err);
 	}
@@ -100,11 +120,267 @@ START_TEST(test_help_and_version_exit_0)
 	ck_assert_ptr_nonnull(strstr(out, "exit codes"));
 	ck_assert_ptr_nonnull(strstr(out, "  report [-o FILE] [--since DATE] "));
 	ck_assert_ptr_nonnull(strstr(out, "report = PATH"));
+	ck_assert_ptr_null(strstr(out, "See eedraws --help"));
 	free(out), free(err);
 	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "--version", NULL }, NULL,
 	                          &out, &err), 0);
 	ck_assert_ptr_nonnull(strstr(out, "eedraws 0."));
 	free(out), free(err);
+}
+END_TEST
+
+/* Every command's help, asked three ways, prints its synopsis and its
+ * options on stdout and exits 0; a usage error names the command's. */
+START_TEST(test_each_command_has_help_three_ways)
+{
+	static const char *const cmds[] = { "update", "ingest", "parse", "export", "list",
+		"conflicts", "status", "reparse", "report", "dismiss", "notifications", "help" };
+	size_t i, j;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		const char *const ways[3][4] = {
+			{ "eedraws", cmds[i], "--help", NULL },
+			{ "eedraws", cmds[i], "-h", NULL },
+			{ "eedraws", "help", cmds[i], NULL },
+		};
+		char *want = xasprintf("usage: eedraws [-c CONFIG] [-d DATABASE] [-q | -v] %s",
+		                       cmds[i]);
+
+		for (j = 0; j < 3; j++) {
+			char *out, *err;
+
+			ck_assert_int_eq(test_run(ways[j], NULL, &out, &err), 0);
+			ck_assert_msg(starts_with(out, want), "%s way %zu: %s", cmds[i], j, out);
+			ck_assert_str_eq(err, "");
+			free(out), free(err);
+		}
+		free(want);
+	}
+}
+END_TEST
+
+START_TEST(test_command_help_lists_its_options_and_a_usage_error_points_there)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "export", "--help", NULL },
+	                          NULL, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\n  -t, --table TABLE "));
+	ck_assert_ptr_nonnull(strstr(out, "\n  -a, --all "));
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "export", "-f", "xml", NULL },
+	                          NULL, &out, &err), 64);
+	ck_assert_str_eq(err, "eedraws: export: unknown format 'xml' (csv, json)\n"
+	                      "try 'eedraws export --help'\n");
+	free(out), free(err);
+}
+END_TEST
+
+/* -d, -q and -v after the command are the global options, not errors. */
+START_TEST(test_global_options_may_follow_the_command)
+{
+	char *out, *err;
+	const char *const argv[] = { "eedraws", "ingest", "-q", "-d", db,
+	                             test_data("feed-2026-08-07.json"), NULL };
+
+	ck_assert_int_eq(test_run(argv, NULL, &out, &err), 0);
+	ck_assert_str_eq(out, "");	/* -q: no announcement */
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "list", "--database", db,
+	                          "-n", "1", NULL }, NULL, &out, &err), 0);
+	ck_assert_int_eq(count_lines(out, ""), 2);
+	free(out), free(err);
+}
+END_TEST
+
+/* A command that reads the database never makes one: a mistyped -d
+ * would show an empty table as if there were no draws. */
+START_TEST(test_a_reading_command_never_makes_a_database)
+{
+	static const char *const cmds[][3] = { { "list" }, { "status" }, { "export" },
+		{ "report" }, { "conflicts" }, { "notifications" }, { "reparse" },
+		{ "dismiss", "u1" } };
+	size_t i;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		char *out, *err, *want = xasprintf("eedraws: no database at '%s'; run eedraws "
+		                                   "update first\n", db);
+
+		ck_assert_int_eq(EEDRAWS(&out, &err, NULL, cmds[i][0], cmds[i][1]), 66);
+		ck_assert_str_eq(err, want);
+		ck_assert_str_eq(out, "");
+		ck_assert_int_ne(access(db, F_OK), 0);
+		free(out), free(err), free(want);
+	}
+	ingest_ok("feed-2026-08-07.json");
+	ck_assert_int_eq(access(db, F_OK), 0);
+}
+END_TEST
+
+/* Each path that cannot be a database says what is wrong with it,
+ * writes nothing, and exits 64 for -d, 78 for the config's key. */
+START_TEST(test_a_database_path_that_cannot_be_one_says_why)
+{
+	char *missing = xasprintf("%s/no/such/d.db", dir), *conf = xasprintf("%s/c", dir);
+	char *conf2 = xasprintf("%s/c2", dir), *what, *text, *out, *err;
+	const struct { const char *d, *says; } cases[] = {
+		{ "", "-d '': no file named" },
+		{ "~/d.db", "'~' is not expanded here" },
+		{ dir, "is a directory; name a file" },
+		{ missing, "does not exist; create it" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-d", cases[i].d,
+		                          "ingest", test_data("feed-2026-08-07.json"), NULL },
+		                          NULL, &out, &err), 64);
+		ck_assert_msg(strstr(err, cases[i].says) && count_lines(err, "") == 1,
+		              "case %zu: %s", i, err);
+		free(out), free(err);
+	}
+	what = xasprintf("the directory %s/no/such does not exist", dir);
+	write_text(conf, "[eedraws]\ndatabase =\n");
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "ingest",
+	                          test_data("feed-2026-08-07.json"), NULL }, NULL, &out, &err),
+	                 78);
+	ck_assert_msg(strstr(err, conf) && strstr(err, "database"), "%s", err);
+	free(out), free(err);
+	text = xasprintf("[eedraws]\ndatabase = %s\n", missing);
+	write_text(conf2, text);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf2, "update",
+	                          NULL }, NULL, &out, &err), 78);
+	ck_assert_msg(strstr(err, conf2) && strstr(err, what), "%s", err);
+	free(out), free(err), free(text);
+	ck_assert_int_ne(access(missing, F_OK), 0);
+	free(missing), free(conf), free(conf2), free(what);
+}
+END_TEST
+
+/* With HOME and XDG_DATA_HOME unset the default database would be made
+ * under whatever directory cron started in: an error instead. */
+START_TEST(test_no_home_is_no_default_database)
+{
+	char *out, *err, *cwd = getcwd(NULL, 0), *bin = realpath(test_bin(), NULL);
+	char *feed = realpath(test_data("feed-2026-08-07.json"), NULL);
+	char *home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+
+	/* run in dir, where a relative default would land */
+	ck_assert_ptr_nonnull(bin);
+	setenv("EEDRAWS_BIN", bin, 1);
+	unsetenv("HOME");
+	unsetenv("XDG_DATA_HOME");
+	ck_assert_int_eq(chdir(dir), 0);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "ingest", feed, NULL },
+	                          NULL, &out, &err), 78);
+	ck_assert_ptr_nonnull(strstr(err, "HOME and XDG_DATA_HOME are unset"));
+	ck_assert_int_ne(access(".local", F_OK), 0);
+	ck_assert_int_eq(chdir(cwd), 0);
+	if (home)
+		setenv("HOME", home, 1);
+	free(out), free(err), free(cwd), free(bin), free(feed), free(home);
+}
+END_TEST
+
+/* A file that cannot be written is named as the user named it, with
+ * what is wrong, never by the temporary file it is written through. */
+START_TEST(test_an_output_that_cannot_be_written_says_why_by_its_name)
+{
+	char *missing = xasprintf("%s/no/such/out.csv", dir);
+	char *says[2];
+	const char *paths[2];
+	size_t i;
+
+	paths[0] = missing, says[0] = xasprintf("eedraws: cannot write '%s': the directory "
+	                                        "%s/no/such does not exist", missing, dir);
+	paths[1] = dir, says[1] = xasprintf("eedraws: cannot write '%s': it is a directory; "
+	                                    "name a file\n", dir);
+	ingest_ok("feed-2026-08-07.json");
+	for (i = 0; i < 2; i++) {
+		char *out, *err;
+
+		ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "export", "-o", paths[i]), 1);
+		ck_assert_msg(starts_with(err, says[i]) && !strstr(err, ".tmp."), "%s", err);
+		free(out), free(err), free(says[i]);
+	}
+	free(missing);
+}
+END_TEST
+
+/* A page that states no draw says so and exits 65, as an empty one
+ * does, storing nothing; a URL of another scheme is refused as a URL,
+ * not looked for as a file. */
+START_TEST(test_an_input_that_yields_nothing_says_so)
+{
+	char *page = xasprintf("%s/passwd", dir), *out, *err, *want;
+	const char *const schemes[] = { "ftp://example.org/f.json", "file:///etc/passwd" };
+	size_t i;
+
+	write_text(page, "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/false\n");
+	want = xasprintf("eedraws: %s: no draws found, read as an article", page);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "--date", "2026-01-02", page), 65);
+	ck_assert_msg(starts_with(err, want), "%s", err);
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", "--date", "2026-01-02", page), 65);
+	ck_assert_msg(strstr(err, want), "%s", err);
+	free(out), free(err), free(want);
+	for (i = 0; i < 2; i++) {
+		want = xasprintf("eedraws: %s: only http and https URLs are fetched", schemes[i]);
+		ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", schemes[i]), 65);
+		ck_assert_msg(starts_with(err, want), "%s", err);
+		free(out), free(err);
+		ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", schemes[i]), 65);
+		ck_assert_msg(starts_with(err, want), "%s", err);
+		free(out), free(err), free(want);
+	}
+	free(page);
+}
+END_TEST
+
+/* A directory named as the config, or found at the default config path,
+ * is an error saying so (78), not an empty config. */
+START_TEST(test_a_directory_is_no_config)
+{
+	char *conf = xasprintf("%s/eedraws/eedraws.conf", dir), *out, *err;
+
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", dir, "-d", db,
+	                          "update", NULL }, NULL, &out, &err), 78);
+	ck_assert_msg(strstr(err, dir) && strstr(err, "it is a directory; name a file"), "%s",
+	              err);
+	free(out), free(err);
+	ck_assert_int_eq(make_parents(conf), 0);
+	ck_assert_int_eq(mkdir(conf, 0755), 0);	/* XDG_CONFIG_HOME is dir */
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "update"), 78);
+	ck_assert_msg(strstr(err, conf) && strstr(err, "it is a directory"), "%s", err);
+	free(out), free(err), free(conf);
+}
+END_TEST
+
+/* A path beginning with '~' (quoted, or in a config) is never what the
+ * user meant: each error about one says '~' is not expanded. */
+START_TEST(test_a_tilde_path_is_said_to_be_unexpanded)
+{
+	const char *const cases[][5] = {
+		{ "eedraws", "-c", "~/eedraws.conf", "list", NULL },
+		{ "eedraws", "ingest", "~/page.html", NULL },
+		{ "eedraws", "export", "-o", "~/draws.csv", NULL },
+	};
+	size_t i;
+
+	ingest_ok("feed-2026-08-07.json");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *argv[8] = { "eedraws", "-d", db };
+		char *out, *err;
+		size_t j;
+
+		for (j = 1; cases[i][j]; j++)
+			argv[j + 2] = cases[i][j];
+		ck_assert_int_ne(test_run(argv, NULL, &out, &err), 0);
+		ck_assert_msg(strstr(err, "'~' is not expanded here"), "case %zu: %s", i, err);
+		free(out), free(err);
+	}
 }
 END_TEST
 
@@ -798,8 +1074,9 @@ START_TEST(test_one_bad_input_does_not_stop_the_others)
 {
 	char *out, *err;
 
+	/* 66: the first that failed, an input that does not exist */
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "/nonexistent/feed.json",
-	                         test_data("history/09-2025-02-19T193406.json")), 1);
+	                         test_data("history/09-2025-02-19T193406.json")), 66);
 	ck_assert_ptr_nonnull(strstr(err, "cannot open '/nonexistent/feed.json'"));
 	ck_assert_int_gt(count_lines(out, "new draw "), 300);
 	free(out), free(err);
@@ -871,13 +1148,14 @@ START_TEST(test_max_draws_from_the_config_bounds_an_article)
 	      "On March 19, 2024, IRCC invited 1,003 candidates with a minimum CRS score of 403.\n",
 	      f);
 	fclose(f);
+	/* nothing taken: 65, as for any page that yields nothing */
 	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "parse", page,
-	                          NULL }, NULL, &out, &err), 0);
+	                          NULL }, NULL, &out, &err), 65);
 	ck_assert_msg(strstr(err, "states more than 2 draws"), "%s", err);
 	ck_assert_ptr_null(strstr(out, "2024-03"));
 	free(out), free(err);
 	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "-d", db,
-	                          "ingest", page, NULL }, NULL, &out, &err), 0);
+	                          "ingest", page, NULL }, NULL, &out, &err), 65);
 	ck_assert_msg(strstr(err, "states more than 2 draws"), "%s", err);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"), 0);
 	free(out), free(err);
@@ -891,7 +1169,7 @@ END_TEST
 
 /* ingest gives the extractor IRCC's rounds: on an undated page, "October
  * 7" with round 316's values is an observation of round 316; parse,
- * with no database, states nothing of it. */
+ * with no database, states nothing of it (and so says so, 65). */
 START_TEST(test_ingest_matches_a_day_without_a_year_with_ircc_s_round)
 {
 	char *page = xasprintf("%s/undated-pnp.txt", dir), *out, *err;
@@ -913,8 +1191,9 @@ START_TEST(test_ingest_matches_a_day_without_a_year_with_ircc_s_round)
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM observations"
 	                                 " WHERE number = '316' AND date = '2024-10-07'"), 1);
 	free(out), free(err);
-	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", page), 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "parse", page), 65);
 	ck_assert_ptr_null(strstr(out, "2024-10-07"));
+	ck_assert_msg(strstr(err, "no draws found"), "%s", err);
 	free(out), free(err), free(page);
 }
 END_TEST
@@ -1007,7 +1286,7 @@ START_TEST(test_control_characters_from_stored_text_are_escaped_on_output)
 	ck_assert_ptr_null(strchr(out, '\x1b'));
 	free(out), free(err);
 
-	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "/no/such\x1b]0;x\x07\nfile"), 1);
+	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "ingest", "/no/such\x1b]0;x\x07\nfile"), 66);
 	ck_assert_msg(strstr(err, "'/no/such\\x1b]0;x\\x07\\nfile'"), "%s", err);
 	ck_assert_int_eq(count_lines(err, ""), 1);
 	free(out), free(err);
@@ -1195,6 +1474,16 @@ cli_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_usage_errors_exit_64_and_say_what_was_wrong);
 	tcase_add_test(tc, test_help_and_version_exit_0);
+	tcase_add_test(tc, test_each_command_has_help_three_ways);
+	tcase_add_test(tc, test_command_help_lists_its_options_and_a_usage_error_points_there);
+	tcase_add_test(tc, test_global_options_may_follow_the_command);
+	tcase_add_test(tc, test_a_reading_command_never_makes_a_database);
+	tcase_add_test(tc, test_a_database_path_that_cannot_be_one_says_why);
+	tcase_add_test(tc, test_no_home_is_no_default_database);
+	tcase_add_test(tc, test_an_output_that_cannot_be_written_says_why_by_its_name);
+	tcase_add_test(tc, test_an_input_that_yields_nothing_says_so);
+	tcase_add_test(tc, test_a_directory_is_no_config);
+	tcase_add_test(tc, test_a_tilde_path_is_said_to_be_unexpanded);
 	tcase_add_test(tc, test_version_names_each_library_as_it_reports_itself);
 	tcase_add_test(tc, test_a_bad_config_exits_78_naming_file_and_line);
 	tcase_add_test(tc, test_ingest_announces_new_draws_once);

@@ -487,14 +487,15 @@ reference(struct chain *chains, int n)
 
 	ck_assert_int_le(n, 2);
 	for (i = 0; i < n; i++) {
-		const char *ex[] = { "eedraws", "-d", NULL, "export", NULL };
+		const char *ex[] = { "eedraws", "-d", NULL, "ingest", "-", NULL };
 
 		/* Before any: a database migrated but empty (one never
-		 * migrated digests the same). */
+		 * migrated digests the same), as an ingest of nothing leaves
+		 * it: only update and ingest make a database. */
 		path[i] = xasprintf("%s.ref", chains[i].db);
 		ex[2] = path[i];
 		remove_db(path[i]);
-		ck_assert_int_eq(reap(spawn(ex, NULL)), 0);
+		ck_assert_int_eq(reap(spawn(ex, NULL)), 65);
 		db_state(path[i], &chains[i].ref[0]);
 		ck_assert_int_eq(chains[i].ref[0].draws, 0);
 		remove_db(path[i]);
@@ -736,6 +737,13 @@ START_TEST(test_concurrent_updates_and_exports_neither_fail_nor_duplicate)
 		update_argv(rounds[r], refdb, argv);
 		ck_assert_int_eq(reap(spawn(argv, NULL)), 0);
 		db_state(refdb, &ref[r + 1]);
+	}
+	{
+		/* An export never makes a database (exit 66 without one):
+		 * an ingest of nothing makes it empty, as round 0 finds it. */
+		const char *mk[] = { "eedraws", "-d", db, "ingest", "-", NULL };
+
+		ck_assert_int_eq(reap(spawn(mk, NULL)), 65);
 	}
 	t0 = now_us();
 	for (r = 0; r < ROUNDS; r++) {
@@ -1130,8 +1138,11 @@ END_TEST
 START_TEST(test_export_to_its_standard_output_by_name_writes_it)
 {
 	const char *argv[] = { "eedraws", "-d", db, "export", "-o", "/proc/self/fd/1", NULL };
+	const char *make[] = { "eedraws", "-d", db, "ingest", "-", NULL };
 	char *out, *err;
 
+	ck_assert_int_eq(test_run(make, "", &out, &err), 65);	/* an empty database */
+	free(out), free(err);
 	ck_assert_msg(test_run(argv, NULL, &out, &err) == 0, "%s", err);
 	ck_assert_msg(strncmp(out, "number,date,", 12) == 0, "%s", out);
 	free(out), free(err);

@@ -373,6 +373,107 @@ START_TEST(test_eedraws_1_documents_every_command_and_option)
 }
 END_TEST
 
+/* Where the man page's entry for the command name begins under COMMANDS
+ * (".It Cm NAME" or ".It Xo" then ".Cm NAME"), or NULL. */
+static const char *
+entry_start(const char *sec, const char *name)
+{
+	const char *forms[] = { "\n.It Cm ", "\n.It Xo\n.Cm " }, *p;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		char *want = xasprintf("%s%s", forms[i], name);
+
+		p = strstr(sec, want);
+		if (p && strchr(" \n", p[strlen(want)])) {
+			free(want);
+			return p;
+		}
+		free(want);
+	}
+	return NULL;
+}
+
+/* The entry of cmds[k] under COMMANDS: to the next command's (caller frees). */
+static char *
+entry(const char *sec, const char *const *cmds, size_t n, size_t k)
+{
+	const char *b = entry_start(sec, cmds[k]), *e = sec + strlen(sec), *p;
+	size_t i;
+
+	ck_assert_msg(b, "eedraws.1: no entry for %s", cmds[k]);
+	for (i = 0; i < n; i++)
+		if ((p = entry_start(sec, cmds[i])) && p > b && p < e)
+			e = p;
+	return xstrndup(b, (size_t)(e - b));
+}
+
+/* Each option "eedraws CMD --help" lists (its "  -x, --long ARG" lines)
+ * is in the command's man-page entry as "Fl x" or "Fl -long"; each
+ * option the entry lists as an item (".It Fl x") is in the help. */
+static void
+assert_help_matches_entry(const char *cmd, const char *help, const char *ent)
+{
+	const char *line, *p;
+	char *head, *save, *form;
+
+	for (line = help; line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		if (strncmp(line, "  -", 3) != 0)
+			continue;
+		p = strstr(line + 2, "  ");
+		head = xstrndup(line + 2, (size_t)(p - line - 2));
+		for (form = strtok_r(head, ", ", &save); form; form = strtok_r(NULL, ", ", &save)) {
+			char *want = form[0] == '-' ? xasprintf("Fl %s", form + 1) : NULL;
+
+			p = want ? strstr(ent, want) : NULL;
+			ck_assert_msg(!want || (p && strchr(" \n", p[strlen(want)])),
+			              "eedraws.1: %s's entry has no '%s' (its --help lists it)",
+			              cmd, want);
+			free(want);
+		}
+		free(head);
+	}
+	for (p = ent; (p = strstr(p, "\n.It Fl ")); p++) {
+		size_t len = strcspn(p + 8, " \n");
+		char *want = xasprintf(" -%.*s", (int)len, p + 8);
+		const char *q = strstr(help, want);
+
+		ck_assert_msg(q && strchr(" ,\n", q[strlen(want)]),
+		              "eedraws %s --help does not list '%s' (eedraws.1 does)", cmd, want + 1);
+		free(want);
+	}
+}
+
+/* Every command has help, and it says what the man page says. */
+START_TEST(test_each_command_help_agrees_with_eedraws_1)
+{
+	char *src = command_sources(), *page = test_slurp("man/eedraws.1", NULL);
+	char *flat, *sec, *w, *r;
+	const char *cmds[32];
+	size_t ncmds, i;
+
+	ncmds = strings_in(src, "{ \"", ", cmd_", cmds, 32);
+	ck_assert_uint_ge(ncmds, 8);
+	flat = xstrdup(page);
+	for (w = r = flat; *r; r++)
+		if (*r != '\\')
+			*w++ = *r;
+	*w = '\0';
+	sec = section(flat, ".Sh COMMANDS", ".Sh ");
+	for (i = 0; i < ncmds; i++) {
+		char *out, *err, *ent = entry(sec, cmds, ncmds, i);
+
+		ck_assert_msg(test_run((const char *const[]){ "eedraws", cmds[i], "--help", NULL },
+		                       NULL, &out, &err) == 0, "eedraws %s --help: %s", cmds[i], err);
+		assert_help_matches_entry(cmds[i], out, ent);
+		free(out), free(err), free(ent);
+	}
+	for (i = 0; i < ncmds; i++)
+		free((char *)cmds[i]);
+	free(sec), free(flat), free(page), free(src);
+}
+END_TEST
+
 static size_t
 count(const char *const *list)
 {
@@ -485,6 +586,7 @@ install_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_install_puts_every_file_and_uninstall_takes_them_away);
 	tcase_add_test(tc, test_eedraws_1_documents_every_command_and_option);
+	tcase_add_test(tc, test_each_command_help_agrees_with_eedraws_1);
 	tcase_add_test(tc, test_eedraws_conf_5_documents_every_key_in_its_section);
 	tcase_add_test(tc, test_the_service_keeps_its_database_in_its_state_directory);
 	tcase_add_test(tc, test_make_run_offline_shows_the_kept_copy_of_ircc_feed);

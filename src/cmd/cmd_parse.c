@@ -93,8 +93,10 @@ cmd_parse(struct app *app, int argc, char **argv)
 			             b.url);
 		else if (!rc && feeds)
 			rc = print_items(app, &x, &b, &e);
-		else if (!rc)
-			rc = parse_body(&b, k, &popts, &draws, &warn, &e);
+		else if (!rc && !(rc = parse_body(&b, k, &popts, &draws, &warn, &e)) && !draws.n)
+			rc = err_set(&e, EX_DATAERR, "%s: no draws found, read as %s%s", b.url,
+			             strcmp(k, "article") ? k : "an article",
+			             warn.n ? " (the warnings above say why)" : "");
 		print_warnings(app, argv[i], &warn);
 		if (rc)
 			error("%s", e.msg);
