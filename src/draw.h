@@ -99,4 +99,8 @@ long draw_number_key(const char *number);
 /* "4,000", "4 000", "4\u00a0000" -> 4000; -1 if not a plain count. */
 long parse_count(const char *s);
 
+/* A category as people call it: "transport" -> "Transport", "cec" ->
+ * "Canadian Experience Class"; "Other" for one not in the table. */
+const char *category_label(const char *category);
+
 #endif

@@ -15,7 +15,7 @@ const char usage_text[] =
 	"                                  store the draws of files or URLs\n"
 	"  parse  [-k KIND] [--date DATE] [--lang en|fr] FILE|URL|-...\n"
 	"                                  print the draws a body yields, as CSV\n"
-	"  export [-t TABLE] [-f csv|json] [-o FILE] [-a]\n"
+	"  export [-t TABLE] [-f csv|json|atom] [-o FILE] [-a]\n"
 	"                                  TABLE: draws (default), revisions, pool,\n"
 	"                                  observations, conflicts; -a, --all: the\n"
 	"                                  retracted unconfirmed draws too\n"

@@ -35,4 +35,8 @@ int write_report(FILE *f, void *ctx, struct err *e);	/* a write_fn; ctx a report
  * database, or when it is missing; a failure is reported, the data stay. */
 int update_report(struct app *app);
 
+/* The Atom feed of the latest draws (atom.h), from the store (atom_file.c):
+ * a write_fn, ctx the app. */
+int write_atom(FILE *f, void *ctx, struct err *e);
+
 #endif
