@@ -1,7 +1,7 @@
 /* test_atom.c: the Atom feed of the latest draws: RFC 4287's requirements
  * one by one, read back by the project's own feed parser, ids that stay
  * across a revision, unconfirmed draws marked and retracted ones gone,
- * escaping, export -f atom. */
+ * escaping, export -f atom and update keeping atom = PATH. */
 #include <check.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -9,9 +9,12 @@
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "atom.h"
 #include "feed.h"
+#include "httpd.h"
 #include "parse.h"
 #include "store.h"
 #include "testutil.h"
@@ -509,6 +512,113 @@ START_TEST(test_export_atom_refuses_other_tables)
 }
 END_TEST
 
+/* atom = PATH: update writes the feed when a run changed the database,
+ * or when it is missing, and leaves it alone otherwise. */
+START_TEST(test_update_keeps_the_atom_file)
+{
+	struct httpd *srv = httpd_start();
+	struct httpd_response r = {0};
+	char *conf = xasprintf("%s/eedraws.conf", dir), *path = xasprintf("%s/draws.atom", dir);
+	char *url, *out, *err, *text;
+	FILE *f;
+
+	store_close(st);
+	st = NULL;
+	ck_assert_ptr_nonnull(srv);
+	url = httpd_url(srv, "/feed.json");
+	f = fopen(conf, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[eedraws]\ndatabase = %s\natom = %s\ndelay = 0\n"
+	        "[source ircc]\nkind = ircc-json\nurl = %s\n", db, path, url);
+	fclose(f);
+	r.body = test_slurp(test_data("history/08-2025-02-19T184209.json"), &r.len);
+	r.headers[0] = (struct httpd_header){ "Content-Type", "application/json" };
+	httpd_route(srv, "/feed.json", &r);
+	free((char *)r.body);
+#define UPDATE(out, err) \
+	test_run((const char *const[]){ "eedraws", "-c", conf, "update", NULL }, NULL, out, err)
+
+	ck_assert_int_eq(UPDATE(&out, &err), 0);
+	ck_assert_str_eq(err, "");
+	free(out), free(err);
+	text = test_slurp(path, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "<id>tag:eedraws,2015:draw/335</id>"));
+	ck_assert_ptr_null(strstr(text, "<id>tag:eedraws,2015:draw/337</id>"));
+	free(text);
+
+	/* Nothing new: left alone, whatever it holds. */
+	f = fopen(path, "w");
+	fputs("left alone\n", f);
+	fclose(f);
+	ck_assert_int_eq(UPDATE(&out, &err), 0);
+	free(out), free(err);
+	text = test_slurp(path, NULL);
+	ck_assert_str_eq(text, "left alone\n");
+	free(text);
+
+	/* A new draw: written again, with it. */
+	r.body = test_slurp(test_data("history/09-2025-02-19T193406.json"), &r.len);
+	httpd_route(srv, "/feed.json", &r);
+	free((char *)r.body);
+	ck_assert_int_eq(UPDATE(&out, &err), 0);
+	free(out), free(err);
+	text = test_slurp(path, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "<title type=\"text\">Express Entry draw #337: French"
+	                                   " language, 6,500 invitations, CRS 428</title>"));
+	free(text);
+
+	/* Missing: made again though nothing changed. */
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(UPDATE(&out, &err), 0);
+	free(out), free(err);
+	ck_assert_int_eq(access(path, F_OK), 0);
+#undef UPDATE
+	httpd_stop(srv);
+	free(conf), free(path), free(url);
+}
+END_TEST
+
+/* A feed that cannot be written is an error naming it, after the draws
+ * were stored; an empty path is a config error. */
+START_TEST(test_an_atom_file_that_cannot_be_written_fails_update_keeping_the_draws)
+{
+	struct httpd *srv = httpd_start();
+	struct httpd_response r = {0};
+	char *conf = xasprintf("%s/eedraws.conf", dir), *url, *out, *err;
+	FILE *f;
+
+	store_close(st);
+	st = NULL;
+	ck_assert_ptr_nonnull(srv);
+	url = httpd_url(srv, "/feed.json");
+	f = fopen(conf, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[eedraws]\ndatabase = %s\natom = %s/no/such/dir/draws.atom\ndelay = 0\n"
+	        "[source ircc]\nkind = ircc-json\nurl = %s\n", db, dir, url);
+	fclose(f);
+	r.body = test_slurp(test_data("feed-2026-08-07.json"), &r.len);
+	httpd_route(srv, "/feed.json", &r);
+	free((char *)r.body);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "update", NULL },
+	                          NULL, &out, &err), 1);
+	ck_assert_msg(strstr(err, "eedraws: atom: cannot create '") &&
+	              strstr(err, "/no/such/dir/draws.atom.tmp."), "%s", err);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 435);
+
+	f = fopen(conf, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[eedraws]\ndatabase = %s\natom =\n", db);
+	fclose(f);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "update", NULL },
+	                          NULL, &out, &err), 78);
+	ck_assert_msg(strstr(err, "atom: empty (leave it out for no feed)"), "%s", err);
+	free(out), free(err);
+	httpd_stop(srv);
+	free(conf), free(url);
+}
+END_TEST
+
 Suite *
 atom_suite(void)
 {
@@ -523,6 +633,8 @@ atom_suite(void)
 	tcase_add_test(tc, test_confirmed_and_retracted_draws_leave_the_feed);
 	tcase_add_test(tc, test_stored_text_is_escaped_and_an_empty_feed_is_valid);
 	tcase_add_test(tc, test_export_atom_refuses_other_tables);
+	tcase_add_test(tc, test_update_keeps_the_atom_file);
+	tcase_add_test(tc, test_an_atom_file_that_cannot_be_written_fails_update_keeping_the_draws);
 	suite_add_tcase(s, tc);
 	return s;
 }

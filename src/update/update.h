@@ -36,7 +36,10 @@ int write_report(FILE *f, void *ctx, struct err *e);	/* a write_fn; ctx a report
 int update_report(struct app *app);
 
 /* The Atom feed of the latest draws (atom.h), from the store (atom_file.c):
- * a write_fn, ctx the app. */
+ * write_atom a write_fn, ctx the app; update_atom keeps atom = PATH as
+ * update_report keeps the page, when the run changed the database or the
+ * file is missing. */
 int write_atom(FILE *f, void *ctx, struct err *e);
+int update_atom(struct app *app);
 
 #endif
