@@ -92,6 +92,7 @@ config_release(struct config *c)
 	free(c->user_agent);
 	free(c->notify);
 	free(c->report);
+	free(c->atom);
 	free_sources(c);
 	memset(c, 0, sizeof(*c));
 }
@@ -102,7 +103,7 @@ config_release(struct config *c)
 const char *const config_keys_eedraws[] = {
 	"database", "user_agent", "connect_timeout", "timeout", "max_size",
 	"notify", "notify_timeout", "notify_attempts", "delay", "report", "archive_keep",
-	"max_draws", "flap_grace", NULL,
+	"max_draws", "flap_grace", "atom", NULL,
 };
 const char *const config_keys_source[] = {
 	"kind", "url", "lang", "enabled", "match", "max_items", "stale_after", NULL,
@@ -349,6 +350,13 @@ main_key(struct reader *r, const char *name, const char *value)
 			return fail(r, "%s: empty (leave it out for no report)", name);
 		free(c->report);
 		c->report = xstrdup(value);
+		return 1;
+	}
+	if (strcmp(name, "atom") == 0) {
+		if (!*value)
+			return fail(r, "%s: empty (leave it out for no feed)", name);
+		free(c->atom);
+		c->atom = xstrdup(value);
 		return 1;
 	}
 	return fail(r, "unknown key '%s' in [eedraws]", name);

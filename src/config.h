@@ -49,6 +49,7 @@ struct config {
 	 * start of the next to it (robots.txt's Crawl-delay may raise it). */
 	long delay_ms;
 	char *report;		/* the HTML page update keeps current; NULL: none */
+	char *atom;		/* the Atom feed update keeps current; NULL: none */
 	long archive_keep;	/* bodies kept per news feed; 0: all */
 	long max_draws;		/* the most draws one article may state */
 	/* Seconds a round may be missing from IRCC's feed before a warning:

@@ -276,3 +276,25 @@ draw_list_release(struct draw_list *l)
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }
+
+/* What people call each category, in titles and headings; the order of
+ * category_names. */
+static const char *const category_labels[] = {
+	"General", "Canadian Experience Class", "Federal Skilled Worker",
+	"Federal Skilled Trades", "Provincial Nominee Program", "French language", "STEM",
+	"Healthcare", "Trades", "Transport", "Agriculture", "Education", "Physicians",
+	"Senior managers", "Military", "Other",
+};
+
+const char *
+category_label(const char *category)
+{
+	size_t i;
+
+	for (i = 0; category && i < sizeof(category_names) / sizeof(category_names[0]); i++)
+		if (strcmp(category, category_names[i]) == 0)
+			return category_labels[i];
+	return "Other";
+}
+_Static_assert(sizeof(category_labels) == sizeof(category_names),
+               "a label for each category");

@@ -103,4 +103,8 @@ long parse_count(const char *s);
  * count: invitations, crs_cutoff; not number, a text ("91a"). */
 int draw_field_is_count(const char *field);
 
+/* A category as people call it: "transport" -> "Transport", "cec" ->
+ * "Canadian Experience Class"; "Other" for one not in the table. */
+const char *category_label(const char *category);
+
 #endif

@@ -170,7 +170,7 @@ START_TEST(test_command_help_lists_its_options_and_a_usage_error_points_there)
 	free(out), free(err);
 	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "export", "-f", "xml", NULL },
 	                          NULL, &out, &err), 64);
-	ck_assert_str_eq(err, "eedraws: export: unknown format 'xml' (csv, json)\n"
+	ck_assert_str_eq(err, "eedraws: export: unknown format 'xml' (csv, json, atom)\n"
 	                      "try 'eedraws export --help'\n");
 	free(out), free(err);
 }

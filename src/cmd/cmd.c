@@ -29,11 +29,12 @@ const struct cmd_help cmd_helps[] = {
 	  "store the draws of files or URLs", KIND_OPTIONS },
 	{ "parse", "[-k KIND] [--date DATE] [--lang en|fr] FILE|URL|-...",
 	  "print the draws a body yields, as CSV", KIND_OPTIONS },
-	{ "export", "[-t TABLE] [-f csv|json] [-o FILE] [-a]",
-	  "write a table as CSV or JSON",
+	{ "export", "[-t TABLE] [-f csv|json|atom] [-o FILE] [-a]",
+	  "write a table as CSV or JSON, or the draws as an Atom feed",
 	  "  -t, --table TABLE   draws (default), revisions, pool, observations,\n"
 	  "                      conflicts\n"
-	  "  -f, --format csv|json  CSV with a header row (default), or JSON\n"
+	  "  -f, --format csv|json|atom  CSV with a header row (default), JSON, or\n"
+	  "                      (draws only) an Atom feed of the latest 50\n"
 	  "  -o, --output FILE   write FILE, whole or untouched, not standard output\n"
 	  "  -a, --all           the retracted unconfirmed draws too\n" },
 	{ "list", "[-n N]", "the latest draws, for a person",

@@ -282,4 +282,9 @@ long store_data_changes(const struct store *s);
  * length, as text; not a security measure. */
 void body_hash(const char *data, size_t len, char out[40]);
 
+/* The Atom feed (atom.h): the latest limit draws, IRCC's and the
+ * unconfirmed ones, newest first, added to *a. */
+struct atom_data;
+int store_atom_read(struct store *s, long limit, struct atom_data *a, struct err *e);
+
 #endif

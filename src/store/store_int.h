@@ -6,7 +6,8 @@
  *   2. What that transaction runs: store_merge.c (IRCC's draws),
  *      store_observe.c (articles' draws), store_notify.c (the outbox).
  *      Beside them, the rest of store.h, each on its own tables:
- *      store_archive.c, store_export.c, store_report.c, store_robots.c.
+ *      store_archive.c, store_export.c, store_report.c, store_atom.c,
+ *      store_robots.c.
  *   3. store_events.c (a transaction's events, store_events.h) and
  *      store_db.c (the connection, the schema and the SQL helpers,
  *      store_db.h): they call nothing else in store/.

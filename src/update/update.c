@@ -247,8 +247,10 @@ tell(struct pass *p)
 {
 	long changes = store_data_changes(p->app->store);
 
-	if (!p->told || changes != p->changes)
+	if (!p->told || changes != p->changes) {
 		keep_first(&p->status, update_report(p->app));
+		keep_first(&p->status, update_atom(p->app));
+	}
 	p->told = 1;
 	p->changes = changes;
 	if (!p->held)

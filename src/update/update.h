@@ -35,4 +35,11 @@ int write_report(FILE *f, void *ctx, struct err *e);	/* a write_fn; ctx a report
  * database, or when it is missing; a failure is reported, the data stay. */
 int update_report(struct app *app);
 
+/* The Atom feed of the latest draws (atom.h), from the store (atom_file.c):
+ * write_atom a write_fn, ctx the app; update_atom keeps atom = PATH as
+ * update_report keeps the page, when the run changed the database or the
+ * file is missing. */
+int write_atom(FILE *f, void *ctx, struct err *e);
+int update_atom(struct app *app);
+
 #endif
