@@ -577,6 +577,129 @@ START_TEST(test_make_run_offline_shows_the_kept_copy_of_ircc_feed)
 }
 END_TEST
 
+/* debian/ (make deb) against the tree: the package's version is the
+ * Makefile's, the first line of debian/changelog. */
+START_TEST(test_the_package_has_the_makefile_s_version)
+{
+	char *log = test_slurp("debian/changelog", NULL);
+	char *want = xasprintf("eedraws (%s) ", EEDRAWS_VERSION);
+
+	ck_assert_msg(strncmp(log, want, strlen(want)) == 0,
+	              "debian/changelog: the first line is not '%s...': add an entry "
+	              "for the Makefile's VERSION", want);
+	free(want), free(log);
+}
+END_TEST
+
+/* The words of the Makefile's "NAME = ..." variable, continuation lines
+ * and all, each followed by '\n' and the list started by one. */
+static char *
+make_words(const char *makefile, const char *name)
+{
+	char *start = xasprintf("\n%s = ", name), *save, *w, *line;
+	const char *p = strstr(makefile, start), *e;
+	struct buf b = {0};
+
+	ck_assert_msg(p != NULL, "Makefile: no '%s = ' line", name);
+	p += strlen(start);
+	for (e = p; (e = strchr(e, '\n')) && e[-1] == '\\'; e++)
+		;
+	line = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
+	buf_adds(&b, "\n");
+	for (w = strtok_r(line, " \t\\\n", &save); w; w = strtok_r(NULL, " \t\\\n", &save)) {
+		buf_adds(&b, w);
+		buf_adds(&b, "\n");
+	}
+	free(line), free(start);
+	return buf_detach(&b, NULL);
+}
+
+/* The value of a deb822 field of text (its continuation lines too); a
+ * copy, caller frees. */
+static char *
+field_value(const char *text, const char *name)
+{
+	char *start = xasprintf("\n%s:", name);
+	const char *p = strstr(text, start), *e;
+
+	ck_assert_msg(p != NULL, "no field %s", name);
+	p += strlen(start);
+	for (e = p; (e = strchr(e, '\n')) && (e[1] == ' ' || e[1] == '\t'); e++)
+		;
+	free(start);
+	return xstrndup(p, e ? (size_t)(e - p) : strlen(p));
+}
+
+/* debian/control's Build-Depends are the Makefile's DEBS (what "make
+ * deps" installs) and debhelper's own, no more and no fewer: a library
+ * added to one is added to the other. */
+START_TEST(test_the_package_build_depends_on_what_deps_installs)
+{
+	char *makefile = test_slurp("Makefile", NULL), *control = test_slurp("debian/control", NULL);
+	char *debs = make_words(makefile, "DEBS"), *field, *names, *save, *dep;
+	struct buf b = {0};
+
+	field = field_value(control, "Build-Depends");
+	buf_adds(&b, "\n");
+	for (dep = strtok_r(field, ",\n", &save); dep; dep = strtok_r(NULL, ",\n", &save)) {
+		char *name = dep + strspn(dep, " \t"), *want;
+
+		name[strcspn(name, " \t<(")] = '\0';
+		if (!*name || strcmp(name, "debhelper-compat") == 0 ||
+		    strncmp(name, "dh-sequence-", 12) == 0)
+			continue;
+		want = xasprintf("\n%s\n", name);
+		ck_assert_msg(strstr(debs, want), "debian/control builds with %s, "
+		              "which the Makefile's DEBS lack", name);
+		free(want);
+		buf_adds(&b, name);
+		buf_adds(&b, "\n");
+	}
+	names = buf_detach(&b, NULL);
+	for (dep = strtok_r(debs, "\n", &save); dep; dep = strtok_r(NULL, "\n", &save)) {
+		char *want = xasprintf("\n%s\n", dep);
+
+		ck_assert_msg(strstr(names, want), "the Makefile's DEBS has %s, which "
+		              "debian/control's Build-Depends lack", dep);
+		free(want);
+	}
+	free(names), free(field), free(debs), free(control), free(makefile);
+}
+END_TEST
+
+/* debian/rules makes the package's unit from systemd/eedraws.service by
+ * sed: the lines it rewrites are there, as it expects them; the system
+ * user and the directory it owns are the unit's. */
+START_TEST(test_the_package_s_unit_and_user_are_the_service_s)
+{
+	char *unit = test_slurp("systemd/eedraws.service", NULL);
+	char *rules = test_slurp("debian/rules", NULL);
+	char *users = test_slurp("debian/eedraws.sysusers", NULL);
+	char *dirs = test_slurp("debian/eedraws.tmpfiles", NULL);
+	static const char *const rewritten[] = {
+		"\nExecStart=/usr/local/bin/eedraws update\n", "\nDynamicUser=yes\n",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rewritten) / sizeof(rewritten[0]); i++) {
+		char *pat = xstrndup(rewritten[i] + 1, strlen(rewritten[i]) - 2);
+
+		ck_assert_msg(strstr(unit, rewritten[i]), "eedraws.service: no line '%s', "
+		              "which debian/rules rewrites", pat);
+		ck_assert_msg(strstr(rules, pat), "debian/rules does not rewrite '%s'", pat);
+		free(pat);
+	}
+	ck_assert_msg(strstr(unit, "\n\n[Unit]\n"), "eedraws.service: its header "
+	              "comment must end with a blank line (debian/rules drops it)");
+	ck_assert_ptr_nonnull(strstr(unit, "\nStateDirectory=eedraws\nStateDirectoryMode=0750\n"));
+	ck_assert_ptr_nonnull(strstr(users, "\nu eedraws - \""));
+	ck_assert_ptr_nonnull(strstr(users, "\" /var/lib/eedraws\n"));
+	ck_assert_ptr_nonnull(strstr(dirs, "\nd /var/lib/eedraws 0750 eedraws eedraws -\n"));
+	ck_assert_ptr_nonnull(strstr(rules, "eedraws.conf.example $(PKG)/etc/eedraws/eedraws.conf\n"));
+	free(dirs), free(users), free(rules), free(unit);
+}
+END_TEST
+
 Suite *
 install_suite(void)
 {
@@ -590,6 +713,9 @@ install_suite(void)
 	tcase_add_test(tc, test_eedraws_conf_5_documents_every_key_in_its_section);
 	tcase_add_test(tc, test_the_service_keeps_its_database_in_its_state_directory);
 	tcase_add_test(tc, test_make_run_offline_shows_the_kept_copy_of_ircc_feed);
+	tcase_add_test(tc, test_the_package_has_the_makefile_s_version);
+	tcase_add_test(tc, test_the_package_build_depends_on_what_deps_installs);
+	tcase_add_test(tc, test_the_package_s_unit_and_user_are_the_service_s);
 	suite_add_tcase(s, tc);
 	return s;
 }
