@@ -241,7 +241,6 @@ int
 main(int argc, char **argv)
 {
 	struct app app = { .verbosity = NORMAL };
-	struct err e = {0};
 	char **args;
 	size_t i;
 	int n, rc = 0;
@@ -272,12 +271,8 @@ main(int argc, char **argv)
 		free(args);
 		return exit_code(rc);
 	}
-	if ((rc = fetch_global_init(&e))) {
-		error("%s", e.msg);
-		config_release(&app.config);
-		free(args);
-		return exit_code(rc);
-	}
+	/* libcurl is started by the first fetch (fetcher_new()): list,
+	 * export, status and the like never pay for it. */
 	app.needs = commands[i].needs;
 	rc = commands[i].run(&app, n, args);
 	store_close(app.store);
