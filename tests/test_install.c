@@ -533,9 +533,13 @@ END_TEST
  * listed.  Once draws are stored, a failed update is a failure. */
 START_TEST(test_make_run_offline_shows_the_kept_copy_of_ircc_feed)
 {
-	char *root, *conf, *opts, *build, *out;
+	static const char *const proxy_vars[] = {
+		"https_proxy", "http_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY",
+	};
+	char *root, *conf, *opts, *build, *out, *saved[5];
 	const char *args[7];
 	struct stat st;
+	size_t i;
 	FILE *f;
 
 	if (!on_path("make") || stat("Makefile", &st) != 0) {
@@ -550,11 +554,18 @@ START_TEST(test_make_run_offline_shows_the_kept_copy_of_ircc_feed)
 	        "url = http://127.0.0.1:1/ee_rounds_123_en.json\n", root);
 	fclose(f);
 	/* Should make run ever ignore RUNOPTS, the default source must
-	 * still be out of reach: libcurl's proxy, a closed port. */
-	setenv("https_proxy", "http://127.0.0.1:1", 1);
-	setenv("http_proxy", "http://127.0.0.1:1", 1);
-	setenv("ALL_PROXY", "http://127.0.0.1:1", 1);
-	unsetenv("no_proxy"), unsetenv("NO_PROXY");
+	 * still be out of reach: libcurl's proxy, a closed port.  Only for
+	 * this test: under make memcheck every suite runs in this one
+	 * process (CK_FORK=no), and a later update would meet the proxy. */
+	for (i = 0; i < sizeof(proxy_vars) / sizeof(proxy_vars[0]); i++) {
+		const char *v = getenv(proxy_vars[i]);
+
+		saved[i] = v ? xstrdup(v) : NULL;
+		if (i < 3)
+			setenv(proxy_vars[i], "http://127.0.0.1:1", 1);
+		else
+			unsetenv(proxy_vars[i]);
+	}
 	opts = xasprintf("RUNOPTS=-c %s", conf);
 	build = xasprintf("RUNBIN=%s", test_bin());
 	/* -o all: the binary under test, nothing built here. */
@@ -574,6 +585,13 @@ START_TEST(test_make_run_offline_shows_the_kept_copy_of_ircc_feed)
 	free(out), free(opts), free(build), free(conf);
 	test_rmtree(root);
 	free(root);
+	for (i = 0; i < sizeof(proxy_vars) / sizeof(proxy_vars[0]); i++) {
+		if (saved[i])
+			setenv(proxy_vars[i], saved[i], 1);
+		else
+			unsetenv(proxy_vars[i]);
+		free(saved[i]);
+	}
 }
 END_TEST
 
