@@ -176,7 +176,7 @@ memcheck:
 	CK_FORK=no EEDRAWS_BIN=$(BUILD)/eedraws $(VALGRIND) $(BUILD)/check_eedraws
 	rm -rf $(BUILD)/memcheck && mkdir -p $(BUILD)/memcheck
 	CK_RUN_SUITE=cli CK_FORK=no EEDRAWS_BIN=$(BUILD)/eedraws $(VALGRIND) \
-	    --trace-children=yes --log-file=$(BUILD)/memcheck/%p.log \
+	    --trace-children=yes --log-file=$(abspath $(BUILD))/memcheck/%p.log \
 	    $(BUILD)/check_eedraws || { \
 		for f in $(BUILD)/memcheck/*.log; do [ ! -s "$$f" ] || cat "$$f"; done; \
 		exit 1; }
