@@ -879,8 +879,6 @@ START_TEST(test_more_ways_of_stating_a_round_s_values)
 {
 	struct parse_opts o = { .date = "2023-12-20" };
 	struct strlist w = {0};
-	char last[11];
-
 	struct draw_list l = {0};
 	struct body b = {0};
 	struct err e = {0};
