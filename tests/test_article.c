@@ -793,6 +793,35 @@ START_TEST(test_the_headline_draw_is_found_beside_the_previous_one)
 }
 END_TEST
 
+/* A sentence names another draw's day ("follows an all-program draw on
+ * December 11", "higher than the preceding French draw on December 7");
+ * the next opens on that draw ("That draw", "The previous draw") and
+ * states its values: they are that day's, and the draw read before keeps
+ * its own. */
+START_TEST(test_values_of_the_other_draw_the_sentence_before_named)
+{
+	static const char want[] = ",2023-12-19,trades,1000,470\n"
+	                           ",2023-12-11,,4100,515\n"
+	                           ",2023-12-07,,1200,431\n";
+
+	EXPECT("other-draw-named.txt", NULL, want);
+	EXPECT("other-draw-named.html", NULL, want);
+}
+END_TEST
+
+/* "A day before, March 6, 2024, ...": the day written out beside "a day
+ * before" places it; "were expected to have a CRS score of at least
+ * 505" is what a past round asked, not a forecast. */
+START_TEST(test_a_relative_day_written_out_beside_it_is_that_day)
+{
+	static const char want[] = ",2024-03-07,trades,800,420\n"
+	                           ",2024-03-06,,2900,505\n";
+
+	EXPECT("apposed-day.txt", NULL, want);
+	EXPECT("apposed-day.html", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -957,6 +986,8 @@ article_suite(void)
 	tcase_add_test(tc, test_scores_as_low_as_state_the_cut_off);
 	tcase_add_test(tc, test_a_draw_takes_its_own_sentence_s_date_not_the_page_s_first);
 	tcase_add_test(tc, test_the_headline_draw_is_found_beside_the_previous_one);
+	tcase_add_test(tc, test_values_of_the_other_draw_the_sentence_before_named);
+	tcase_add_test(tc, test_a_relative_day_written_out_beside_it_is_that_day);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

@@ -36,7 +36,7 @@ enum pat_id {
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
-	P_DIFF_AFTER, NPAT
+	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -177,8 +177,10 @@ static const char *const pat_src[NPAT] = {
 	                  "(?:[^\\W\\d][\\w\\-’']*\\s+){1,3}?)?(?:were\\s+|have been\\s+|had been\\s+|"
 	                  "have\\s+|has\\s+)?(?:invited|(?:received|receiving|issued|sent)\\s+"
 	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)",
-	/* What has not happened yet is no draw. */
-	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|expected to|plans? to|planning to|"
+	/* What has not happened yet is no draw; "were expected to have a
+	 * score of 476" is what a past draw asked. */
+	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|(?<!were )(?<!was )expected to|"
+	             "plans? to|planning to|"
 	             "to be held|tomorrow|upcoming|next week|could|may see|might)\\b",
 	/* A sentence that dates the draw being read: "the draw took place on
 	 * August 15", "This draw, held on July 18", "The latest draw from the
@@ -202,6 +204,22 @@ static const char *const pat_src[NPAT] = {
 	                "earlier (?:that|this) week|on the \\d{1,2}(?:st|nd|rd|th)\\b|"
 	                "(?:one|a|two|three|\\d+) days? (?:earlier|later|before|after)|"
 	                "earlier in the week|later in the week)",
+	/* "A day before, August 5, 2020, ...": the day written out beside
+	 * it, which places it. */
+	[P_APPOSED_DATE] = "\\G,?\\s+(?:on\\s+)?(?:" MONTH "\\.?\\s+\\d{1,2}\\b|"
+	                   "\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\b)",
+	/* Before a date, the words that make it another draw's day: "follows
+	 * an all-program draw on", "than the preceding PNP draw on",
+	 * "following the one on". */
+	[P_OTHER_DATE] = "\\b(?:follow(?:s|ed|ing)?|since|than|compared (?:to|with)|after|from|"
+	                 "previous|preceding|prior|earlier|last)\\s+(?:(?:the|an?)\\s+)?"
+	                 "(?:[\\w\\-]+\\s+){0,3}?(?:draw|round|one)\\s+(?:on|of|held on)\\s*$",
+	/* A sentence that opens on the other draw the one before it named:
+	 * "That draw invited ...", "The previous draw required ...",
+	 * "Where 1,325 candidates received ...". */
+	[P_THAT_REF] = "^\\s*(?:(?:that|the (?:previous|preceding|prior|earlier|former)|"
+	               "in (?:that|the (?:previous|preceding|prior|earlier)))\\s+"
+	               "(?:[\\w\\-]+\\s+){0,2}?(?:draw|round|one)\\b|(?:where|in which)\\b)",
 	/* Counts that are not of a draw's invitations. */
 	[P_NOT_DRAW] = "\\b(?:NOIs?|notifications? of interest|letters? of advice|"
 	               "provincial nominations?\\b(?! program)|LAAs?\\b|"
@@ -592,6 +610,30 @@ pending_close(struct pending *p, struct draw_list *out)
 	pending_reset(p);
 }
 
+/* The first date in s that P_OTHER_DATE's words make another draw's
+ * day ("than the preceding PNP draw on June 19, 2024"): sets out and
+ * returns 1. */
+static int
+other_draw_date(const char *s, size_t len, const struct when *w, char out[11])
+{
+	static const int ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO };
+	PCRE2_SIZE ov[16];
+	size_t i, from;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		for (from = 0; match(ids[i], s, len, from, ov); from = ov[1]) {
+			size_t ctx = ov[0] > 60 ? ov[0] - 60 : 0;
+			char *before = xstrndup(s + ctx, ov[0] - ctx);
+			int other = match(P_OTHER_DATE, before, strlen(before), 0,
+			                  (PCRE2_SIZE[16]){ 0 });
+
+			free(before);
+			if (other && date_of_match(s, ov, ids[i], w, out) == 0)
+				return 1;
+		}
+	return 0;
+}
+
 /* Category phrases in prose, beyond the feed's names. */
 static const struct {
 	const char *phrase;
@@ -859,6 +901,7 @@ struct sentence {
 	PCRE2_SIZE number[2];	/* "Draw #262": where its number is;
 				 * PCRE2_UNSET when it states none */
 	const char *category;	/* with values: sentence_category() */
+	char other[11];		/* another draw's day it names, or "" */
 };
 
 /* The values st states.  None of what has not happened yet; and no count
@@ -880,6 +923,21 @@ sentence_values(struct sentence *st)
 	st->nc = values(st->s, st->own, crs_ids, 5, 67, 1200, 1, &st->crs);
 }
 
+/* 1 when s names a day this extractor cannot place ("the day before"),
+ * unless it writes that day out beside it ("A day before, August 5,
+ * 2020, ..."). */
+static int
+vague_day(const char *s, size_t len)
+{
+	PCRE2_SIZE ov[16];
+	size_t from;
+
+	for (from = 0; match(P_VAGUE_DAY, s, len, from, ov); from = ov[1])
+		if (!match(P_APPOSED_DATE, s, len, ov[1], (PCRE2_SIZE[16]){ 0 }))
+			return 1;
+	return 0;
+}
+
 /* Classifies s: its round's date (none when it also names a day that
  * cannot be resolved, or names another draw and no date: which draw it
  * speaks of is unknown), its values, its draw number and, with values,
@@ -899,7 +957,7 @@ sentence_read(struct sentence *st, const char *s, const struct when *w)
 	st->has_date = find_date(s, st->own, 0, w, st->date);
 	/* "Today's cut-off" on a page whose date is unknown: a day, but
 	 * which one the page cannot say, so not the open draw's either. */
-	st->vague = match(P_VAGUE_DAY, s, st->len, 0, ov) ||
+	st->vague = vague_day(s, st->len) ||
 	            (!st->has_date && match(P_OTHER_DRAW, s, st->len, 0, ov)) ||
 	            match(P_RESPECTIVELY, s, st->len, 0, ov) ||
 	            (!st->has_date && !w->pub[0] && (match(P_DATE_REL, s, st->own, 0, ov) ||
@@ -907,6 +965,8 @@ sentence_read(struct sentence *st, const char *s, const struct when *w)
 	if (st->vague)
 		st->has_date = 0;
 	st->future = match(P_FUTURE, s, st->len, 0, ov);
+	if (!other_draw_date(s, st->len, w, st->other))
+		st->other[0] = '\0';
 	sentence_values(st);
 	st->number[0] = st->number[1] = PCRE2_UNSET;
 	if (match(P_NUMBER, s, st->len, 0, ov))
@@ -933,6 +993,8 @@ struct prose {
 				 * draw's values interrupted before its own
 				 * came ("took place on Wednesday.  The
 				 * previous round ..."), or "" */
+	char other[11];		/* another draw's day the sentence before
+				 * named, or "" */
 };
 
 /* A day that cannot be resolved: the draw being read is done, and the
@@ -1193,6 +1255,34 @@ respective_draws(const struct sentence *st, const struct when *w, struct draw_li
 	return 1;
 }
 
+/* "... follows an all-program draw on December 18.  That draw invited
+ * 1,325 ...": values in a sentence that opens on the other draw the
+ * sentence before named, and gives no day of its own, are that draw's,
+ * one record of this sentence alone; the draw being read is done, and
+ * the paragraph's date is still its own.  Returns 1 when st was such a
+ * sentence. */
+static int
+prose_that_draw(struct prose *pr, struct sentence *st, struct draw_list *out)
+{
+	PCRE2_SIZE ov[16];
+	char ctx[11];
+	char *number;
+
+	if (!pr->other[0] || st->said != SAID_VALUES || st->has_date ||
+	    !match(P_THAT_REF, st->s, st->len, 0, ov))
+		return 0;
+	pending_close(&pr->p, out);
+	memcpy(st->date, pr->other, sizeof(st->date));
+	st->has_date = 1;
+	memcpy(ctx, pr->ctx, sizeof(ctx));
+	number = pr->number, pr->number = NULL;	/* the draw being read's */
+	prose_values(pr, st, out);
+	pending_close(&pr->p, out);
+	pr->number = number;
+	memcpy(pr->ctx, ctx, sizeof(pr->ctx));
+	return 1;
+}
+
 /* The state machine's step: a sentence that names a day that cannot be
  * resolved closes the draw being read; then one with values opens or
  * fills a draw, one with a date dates, opens or closes one, and one
@@ -1202,7 +1292,11 @@ prose_step(struct prose *pr, struct sentence *st, const struct when *w,
            struct draw_list *out)
 {
 	PCRE2_SIZE ov[16];
+	int that = prose_that_draw(pr, st, out);
 
+	memcpy(pr->other, st->other, sizeof(pr->other));
+	if (that)
+		return;
 	if (st->said != SAID_VALUES)
 		prose_keep_number(pr, st);
 	if (st->vague)
@@ -1242,6 +1336,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		struct strlist sent = {0};
 
 		pr.ctx[0] = '\0';	/* a paragraph's date holds in it only */
+		pr.other[0] = '\0';
 		sentences(doc->paras.v[i], &sent);
 		for (j = 0; j < sent.n; j++) {
 			sentence_read(&st, sent.v[j], w);
