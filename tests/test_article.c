@@ -883,8 +883,8 @@ START_TEST(test_a_day_without_a_year_is_the_one_ircc_round_with_its_values)
 	/* One value is not enough to tell. */
 	ck_assert_uint_eq(count_draws("On December 8, IRCC invited 5,900 candidates.\n",
 	                              &o, &w, last), 0);
-	ck_assert_ptr_nonnull(strstr(w.v[w.n - 1], "1 draws dated without a year match no "
-	                             "single round"));
+	ck_assert_ptr_nonnull(strstr(w.v[w.n - 1], "1 draws dated without a year or by their "
+	                             "number alone match no single round"));
 	strlist_release(&w);
 	/* Without IRCC's record, nothing, as before. */
 	o.known = NULL;
@@ -896,6 +896,51 @@ START_TEST(test_a_day_without_a_year_is_the_one_ircc_round_with_its_values)
 	ck_assert_uint_eq(count_draws("On December 8, IRCC invited 5,900 STEM workers with a "
 	                              "minimum CRS score of 481.\n", &o, &w, last), 1);
 	ck_assert_str_eq(last, "2024-12-08");
+	strlist_release(&w);
+	draw_list_release(&known);
+}
+END_TEST
+
+/* A draw whose day the page cannot place ("today" on a page without a
+ * date, no day at all) but which states its number and both values is
+ * IRCC's round of that number when that round has those values; else it
+ * states nothing, and the warning counts it. */
+START_TEST(test_a_numbered_draw_without_a_day_is_ircc_s_round_of_that_number)
+{
+	static const char page[] = "Express Entry draw #254 goes to STEM workers\n\n"
+	                           "Today IRCC held draw #254, inviting 500 STEM workers "
+	                           "with a minimum CRS score of 486.\n";
+	struct draw_list known = {0};
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char last[11];
+
+	add_round(&known, "2023-07-05", 500, 486);
+	known.v[0].number = xstrdup("254");
+	add_round(&known, "2023-07-06", 500, 486);
+	known.v[1].number = xstrdup("255");
+	o.known = &known;
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 1);
+	ck_assert_str_eq(last, "2023-07-05");
+	strlist_release(&w);
+	/* Round 254 had other values: the page speaks of another draw. */
+	known.v[0].crs_cutoff = 487;
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 0);
+	ck_assert_ptr_nonnull(strstr(w.v[w.n - 1], "by their number alone"));
+	strlist_release(&w);
+	/* One value is not enough; nor is the number without IRCC's record. */
+	known.v[0].crs_cutoff = 486;
+	ck_assert_uint_eq(count_draws("Today IRCC held draw #254, inviting 500 STEM workers.\n",
+	                              &o, &w, last), 0);
+	strlist_release(&w);
+	o.known = NULL;
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 0);
+	strlist_release(&w);
+	/* A dated page whose day is before the round's does not take it. */
+	o.known = &known;
+	o.date = "2023-07-01";
+	ck_assert_uint_eq(count_draws("Draw #254 invited 500 STEM workers with a minimum CRS "
+	                              "score of 486.\n", &o, &w, last), 0);
 	strlist_release(&w);
 	draw_list_release(&known);
 }
@@ -992,6 +1037,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);
 	tcase_add_test(tc, test_more_ways_of_stating_a_round_s_values);
+	tcase_add_test(tc, test_a_numbered_draw_without_a_day_is_ircc_s_round_of_that_number);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -591,6 +591,27 @@ START_TEST(test_a_failed_article_merge_writes_nothing)
 }
 END_TEST
 
+/* What an undated article is placed by: IRCC's rounds with both values,
+ * each with its number; an article's record is none of them. */
+START_TEST(test_known_rounds_are_ircc_s_with_their_numbers)
+{
+	struct draw_list l = {0}, known = {0};
+	struct err e = {0};
+
+	add(&l, "254", "2023-07-05", "stem", 500, 486);
+	add(&l, "255", "2023-07-06", "health", 1500, -1);
+	put_ircc(&l);
+	article("https://news.example/a", NULL, "2023-07-10", NULL, 700, 480);
+	ck_assert_msg(store_known_rounds(st, &known, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(known.n, 1);
+	ck_assert_str_eq(known.v[0].number, "254");
+	ck_assert_str_eq(known.v[0].date, "2023-07-05");
+	ck_assert_int_eq(known.v[0].invitations, 500);
+	ck_assert_int_eq(known.v[0].crs_cutoff, 486);
+	draw_list_release(&known);
+}
+END_TEST
+
 START_TEST(test_feed_links_are_fetched_until_done)
 {
 	struct err e = {0};
@@ -637,6 +658,7 @@ observe_suite(void)
 	tcase_add_test(tc, test_an_unconfirmed_draw_is_retracted_a_week_after_ircc_passes_it);
 	tcase_add_test(tc, test_an_ircc_correction_ends_a_conflict);
 	tcase_add_test(tc, test_a_failed_article_merge_writes_nothing);
+	tcase_add_test(tc, test_known_rounds_are_ircc_s_with_their_numbers);
 	tcase_add_test(tc, test_feed_links_are_fetched_until_done);
 	suite_add_tcase(s, tc);
 	return s;

@@ -329,7 +329,8 @@ round_row(const struct strlist *rec, const int *col, size_t line, void *arg)
 	r->crs = count_cell(cell(rec, col[3]), l->path, line, "crs_cutoff");
 }
 
-/* known from the rounds of rl that state a date and both values. */
+/* known from the rounds of rl that state a date and both values, with
+ * their numbers. */
 static void
 known_from(const struct rounds *rl)
 {
@@ -344,6 +345,8 @@ known_from(const struct rounds *rl)
 		memcpy(d->date, rl->v[i].date, sizeof(d->date));
 		d->invitations = rl->v[i].itas;
 		d->crs_cutoff = rl->v[i].crs;
+		if (*rl->v[i].number)
+			d->number = xstrdup(rl->v[i].number);
 	}
 }
 

@@ -39,10 +39,11 @@ struct parse_opts {
 	struct ircc_shape *shape;	/* ircc-json: filled when not NULL */
 	size_t max_draws;	/* article: a page stating more draws yields
 				 * none; 0: PARSE_MAX_DRAWS */
-	const struct draw_list *known;	/* article: IRCC's rounds (date, count,
-					 * cut-off), which a date without a year
-					 * on an undated page may be matched
-					 * with; NULL: none */
+	const struct draw_list *known;	/* article: IRCC's rounds (number,
+					 * date, count, cut-off), which a date
+					 * without a year on an undated page,
+					 * or a numbered draw with no day, may
+					 * be matched with; NULL: none */
 };
 
 /* More draws than this in one article is a history table or a flood,

@@ -377,7 +377,7 @@ struct when {
 	const struct draw_list *known;	/* IRCC's rounds, or NULL: without a
 					 * year from the page, a month and day
 					 * are "0000-MM-DD" until matched with
-					 * one (yearless_by_ircc()) */
+					 * one (placed_by_ircc()) */
 };
 
 /* A month and day without a year: in the context's year, else the latest
@@ -581,15 +581,20 @@ pending_reset(struct pending *p)
 	p->itas = p->crs = -1;
 }
 
-/* Emits p when it holds a date and a value, then starts afresh. */
+/* Emits p when it holds a date and a value, then starts afresh.  A draw
+ * with its number and both values and no day the page can place is
+ * emitted dated "0000-00-00", for IRCC's round of that number to place
+ * (placed_by_ircc()). */
 static void
 pending_close(struct pending *p, struct draw_list *out)
 {
-	if (p->open && p->date[0] && (p->itas >= 0 || p->crs >= 0)) {
+	int numbered = p->number && p->itas >= 0 && p->crs >= 0;
+
+	if (p->open && (p->date[0] || numbered) && (p->itas >= 0 || p->crs >= 0)) {
 		struct draw *d = draw_list_add(out);
 		size_t i;
 
-		memcpy(d->date, p->date, sizeof(d->date));
+		memcpy(d->date, p->date[0] ? p->date : "0000-00-00", sizeof(d->date));
 		d->invitations = p->itas;
 		d->crs_cutoff = p->crs;
 		d->category = p->category;	/* NULL: not stated */
@@ -1881,14 +1886,29 @@ drop_partial(struct draw_list *out, size_t first)
 	}
 }
 
-/* A draw dated "0000-MM-DD" (a page without a date, a day without a
- * year) is IRCC's round of that day and values when exactly one round
- * has them, both count and cut-off: it takes that round's date.  Else it
- * is dropped, and a warning counts those. */
-static void
-yearless_by_ircc(struct draw_list *out, size_t first, const struct draw_list *known,
-                 struct strlist *warn)
+/* 1 when IRCC's round r is the one d states: its values, and its day
+ * (d "0000-MM-DD") or its number (d "0000-00-00", numbered). */
+static int
+is_round(const struct draw *d, const struct draw *r)
 {
+	if (r->invitations != d->invitations || r->crs_cutoff != d->crs_cutoff)
+		return 0;
+	if (strcmp(d->date, "0000-00-00") != 0)
+		return !strcmp(r->date + 4, d->date + 4);
+	return d->number && r->number && !strcmp(d->number, r->number);
+}
+
+/* A draw the page cannot date by itself is IRCC's round when exactly one
+ * round has its values, both count and cut-off, and its day without a
+ * year ("0000-MM-DD": a page without a date) or its number ("0000-00-00":
+ * "Draw #254 invited 500 ..." and no day): it takes that round's date,
+ * unless that is after the page's last day.  Else it is dropped, and a
+ * warning counts those. */
+static void
+placed_by_ircc(struct draw_list *out, size_t first, const struct when *w,
+               struct strlist *warn)
+{
+	const struct draw_list *known = w->known;
 	size_t i = first, k, lost = 0;
 
 	while (i < out->n) {
@@ -1901,11 +1921,9 @@ yearless_by_ircc(struct draw_list *out, size_t first, const struct draw_list *kn
 			continue;
 		}
 		for (k = 0; known && d->invitations >= 0 && d->crs_cutoff >= 0 && k < known->n; k++)
-			if (!strcmp(known->v[k].date + 4, d->date + 4) &&
-			    known->v[k].invitations == d->invitations &&
-			    known->v[k].crs_cutoff == d->crs_cutoff)
+			if (is_round(d, &known->v[k]))
 				match = &known->v[k], n++;
-		if (n == 1) {
+		if (n == 1 && (!w->last[0] || day_number(match->date) <= day_number(w->last) + 1)) {
 			memcpy(d->date, match->date, sizeof(d->date));
 			i++;
 			continue;
@@ -1916,8 +1934,9 @@ yearless_by_ircc(struct draw_list *out, size_t first, const struct draw_list *kn
 		out->n--;
 	}
 	if (lost)
-		strlist_addf(warn, "%zu draws dated without a year match no single round of "
-		             "IRCC's with their values; not taken", lost);
+		strlist_addf(warn, "%zu draws dated without a year or by their number alone "
+		             "match no single round of IRCC's with their values; not taken",
+		             lost);
 }
 
 /* The date a page's address states (P_URL_*): its day, or the last day
@@ -2018,7 +2037,7 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	for (i = 0; i < doc->ntables && out->n < limit; i++)
 		read_table(&doc->tables[i], &w, limit, out, warn);
 	drop_partial(out, first);
-	yearless_by_ircc(out, first, w.known, warn);
+	placed_by_ircc(out, first, &w, warn);
 	if (out->n - first > max) {
 		strlist_addf(warn, "the page states more than %zu draws: a table of history "
 		             "or a flood, not news; no draws taken (max_draws raises the limit)",

@@ -112,9 +112,10 @@ int store_put_observations(struct store *s, const char *source, const struct bod
                            const struct draw_list *draws, const struct fetch_state *st,
                            store_event_fn *fn, void *ctx, struct err *e);
 
-/* IRCC's rounds that state both values, as draws with a date, a count
- * and a cut-off only: what an article's date without a year may be
- * matched with (parse_opts.known). */
+/* IRCC's rounds that state both values, as draws with a number, a
+ * date, a count and a cut-off only: what an article's date without a
+ * year, or a draw it numbers and cannot date, may be matched with
+ * (parse_opts.known). */
 int store_known_rounds(struct store *s, struct draw_list *out, struct err *e);
 
 /* A person retracts the unconfirmed draw id by hand (eedraws dismiss), in

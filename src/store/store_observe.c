@@ -827,7 +827,7 @@ store_known_rounds(struct store *s, struct draw_list *out, struct err *e)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = db_cached(s, "SELECT date, invitations, crs_cutoff FROM draws"
+	if ((rc = db_cached(s, "SELECT date, invitations, crs_cutoff, number FROM draws"
 	                       " WHERE length(date) = 10 AND invitations IS NOT NULL"
 	                       " AND crs_cutoff IS NOT NULL", &st, e)))
 		return rc;
@@ -837,6 +837,7 @@ store_known_rounds(struct store *s, struct draw_list *out, struct err *e)
 		snprintf(d->date, sizeof(d->date), "%s", (const char *)sqlite3_column_text(st, 0));
 		d->invitations = sqlite3_column_int64(st, 1);
 		d->crs_cutoff = sqlite3_column_int64(st, 2);
+		d->number = xstrdup((const char *)sqlite3_column_text(st, 3));
 	}
 	rc = rc == SQLITE_DONE ? 0 : db_error(s, e, "reading IRCC's rounds");
 	sqlite3_reset(st);
