@@ -822,6 +822,20 @@ START_TEST(test_a_relative_day_written_out_beside_it_is_that_day)
 }
 END_TEST
 
+/* Days in numbers ("27/06/2023", "2023/07/06", "27-06-2023", a
+ * publication date "14/07/2023") are read where the numbers tell the day
+ * from the month; "07/05/2023", which could be either, states nothing. */
+START_TEST(test_days_written_in_numbers)
+{
+	static const char want[] = ",2023-07-13,healthcare,1500,463\n"
+	                           ",2023-07-06,healthcare,1500,476\n"
+	                           ",2023-06-27,general,4300,486\n";
+
+	EXPECT("numeric-dates.txt", NULL, want);
+	EXPECT("numeric-dates.html", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -1033,6 +1047,7 @@ article_suite(void)
 	tcase_add_test(tc, test_the_headline_draw_is_found_beside_the_previous_one);
 	tcase_add_test(tc, test_values_of_the_other_draw_the_sentence_before_named);
 	tcase_add_test(tc, test_a_relative_day_written_out_beside_it_is_that_day);
+	tcase_add_test(tc, test_days_written_in_numbers);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

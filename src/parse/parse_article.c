@@ -30,7 +30,7 @@
 enum pat_id {
 	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_TO,
 	P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE, P_CRS_SCORED,
-	P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY,
+	P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_NUM, P_DATE_REL, P_DATE_WEEKDAY,
 	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_UPDATED, P_NOT_DRAW,
 	P_URL_PATH, P_URL_ISO, P_URL_MDY, P_URL_DMY, P_URL_MY, P_INLINE_HEADER, P_INLINE_ROW,
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
@@ -90,6 +90,10 @@ static const char *const pat_src[NPAT] = {
 	[P_DATE_MDY] = "\\b" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?",
 	[P_DATE_DMY] = "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\b,?(?:\\s*(\\d{4})\\b)?",
 	[P_DATE_ISO] = "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
+	/* "27/06/2023", "06/27/2023", "27-06-2023", "2023/06/27": which of the
+	 * first two is the day is for numeric_date() to tell. */
+	[P_DATE_NUM] = "(?<![\\d/.-])(?:(\\d{1,2})([/-])(\\d{1,2})\\2(20\\d\\d)|"
+	               "(20\\d\\d)/(\\d{1,2})/(\\d{1,2}))(?![\\d/-])",
 	[P_DATE_REL] = "\\b(today|yesterday|tonight|this (?:morning|afternoon))(?:’s|'s)?\\b",
 	[P_DATE_WEEKDAY] = "\\b(?:on|this|last|held|since)\\s+(Monday|Tuesday|Wednesday|"
 	                   "Thursday|Friday|Saturday|Sunday)\\b",
@@ -262,7 +266,7 @@ static const unsigned char needs_digit[NPAT] = {
 	[P_ITA_VERB] = 1, [P_ITA_NOUN] = 1, [P_ITA_LABEL] = 1, [P_ITA_TO] = 1,
 	[P_CRS_LABEL] = 1, [P_CRS_MIN] = 1, [P_CRS_WORD] = 1, [P_CRS_OR_MORE] = 1,
 	[P_CRS_SCORED] = 1, [P_DATE_MDY] = 1, [P_DATE_DMY] = 1, [P_DATE_ISO] = 1,
-	[P_NUMBER] = 1, [P_ITA_PASSIVE] = 1, [P_FLAT_ROW] = 1,
+	[P_DATE_NUM] = 1,	[P_NUMBER] = 1, [P_ITA_PASSIVE] = 1, [P_FLAT_ROW] = 1,
 };
 
 /* 0 when s[0..len) holds no digit: no ASCII one, and no byte of a
@@ -498,6 +502,36 @@ relative_date(const char *s, const PCRE2_SIZE ov[16], int id, const struct when 
 	return 0;
 }
 
+/* A day written in numbers (P_DATE_NUM): year first, or last after a
+ * day and a month in an order the numbers must tell ("27/06/2023",
+ * "06/27/2023"; "05/06/2023" could be either, and states nothing).
+ * 0 with cand set, or -1. */
+static int
+numeric_date(const char *s, const PCRE2_SIZE ov[16], const struct when *w, char cand[11])
+{
+	int y, m, d;
+
+	if (ov[10] != PCRE2_UNSET) {
+		y = atoi(s + ov[10]), m = atoi(s + ov[12]), d = atoi(s + ov[14]);
+	} else {
+		int a = atoi(s + ov[2]), b = atoi(s + ov[6]);
+
+		y = atoi(s + ov[8]);
+		if (a > 12 && b <= 12)
+			d = a, m = b;
+		else if (b > 12 && a <= 12)
+			m = a, d = b;
+		else if (a == b)
+			m = d = a;
+		else
+			return -1;
+	}
+	if (!round_day(w, y, m, d))
+		return -1;
+	snprintf(cand, 11, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
 /* The date a match of pattern id states: 0 with cand set, or -1. */
 static int
 date_of_match(const char *s, const PCRE2_SIZE ov[16], int id, const struct when *w,
@@ -510,6 +544,8 @@ date_of_match(const char *s, const PCRE2_SIZE ov[16], int id, const struct when 
 		return written_date(s, ov, 2, 4, w, cand);
 	if (id == P_DATE_DMY)
 		return written_date(s, ov, 4, 2, w, cand);
+	if (id == P_DATE_NUM)
+		return numeric_date(s, ov, w, cand);
 	if (id != P_DATE_ISO)
 		return relative_date(s, ov, id, w, cand);
 	iso = xstrndup(s + ov[0], ov[1] - ov[0]);
@@ -526,7 +562,8 @@ static int
 find_date(const char *s, size_t len, size_t start, const struct when *w, char out[11])
 {
 	PCRE2_SIZE ov[16], best = PCRE2_UNSET;
-	int ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_REL, P_DATE_WEEKDAY };
+	int ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_NUM, P_DATE_REL,
+	              P_DATE_WEEKDAY };
 	char found[11] = "", cand[11];
 	size_t i;
 
@@ -553,7 +590,7 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 			break;
 		}
 		/* A date written out beats "today" or "on Monday" beside it. */
-		if (best != PCRE2_UNSET && ids[i] == P_DATE_ISO)
+		if (best != PCRE2_UNSET && ids[i] == P_DATE_NUM)
 			break;
 	}
 	if (best == PCRE2_UNSET)
@@ -621,7 +658,7 @@ pending_close(struct pending *p, struct draw_list *out)
 static int
 other_draw_date(const char *s, size_t len, const struct when *w, char out[11])
 {
-	static const int ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO };
+	static const int ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_NUM };
 	PCRE2_SIZE ov[16];
 	size_t i, from;
 
@@ -1222,7 +1259,7 @@ respective_draws(const struct sentence *st, const struct when *w, struct draw_li
 {
 	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_PASSIVE };
 	static const int crs_ids[] = { P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE };
-	static const int date_ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO };
+	static const int date_ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_NUM };
 	long itas[5], crs[5];
 	size_t iat[5], cat[5], dat[5];
 	char dates[5][11];
