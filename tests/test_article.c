@@ -836,6 +836,21 @@ START_TEST(test_days_written_in_numbers)
 }
 END_TEST
 
+/* "CRS cut-off: 529"; "the cut-off score dropped to 491", "fell by 12
+ * points to 465": where the score moved to is the round's own; "fell from
+ * 480 to 470" names the other round's first, and states neither. */
+START_TEST(test_a_cut_off_label_and_where_a_score_moved_to)
+{
+	static const char want[] = ",2024-04-30,,2100,529\n"
+	                           ",2024-04-23,,1400,491\n"
+	                           ",2024-04-11,,4500,465\n"
+	                           ",2024-04-10,,1200,\n";
+
+	EXPECT("moved-score.txt", NULL, want);
+	EXPECT("moved-score.html", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -1048,6 +1063,7 @@ article_suite(void)
 	tcase_add_test(tc, test_values_of_the_other_draw_the_sentence_before_named);
 	tcase_add_test(tc, test_a_relative_day_written_out_beside_it_is_that_day);
 	tcase_add_test(tc, test_days_written_in_numbers);
+	tcase_add_test(tc, test_a_cut_off_label_and_where_a_score_moved_to);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

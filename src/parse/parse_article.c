@@ -36,7 +36,8 @@ enum pat_id {
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
-	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, NPAT
+	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
+	NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -72,8 +73,9 @@ static const char *const pat_src[NPAT] = {
 	              "stood at|set at|was set at|was at))?\\s*"
 	              "(?:at least\\s+|just\\s+)?" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
 	              "profiles|to\\s+\\d|[-–]\\s*\\d|and\\s+\\d))",
-	/* "a CRS score of 522", "CRS cut-off 491", "(CRS) score of 496" */
-	[P_CRS_WORD] = "\\bCRS\\)?(?:\\s+|(?=\\s*[:：]))(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|requirement)?"
+	/* "a CRS score of 522", "CRS cut-off 491", "CRS cut-off: 491", "(CRS)
+	 * score of 496" */
+	[P_CRS_WORD] = "\\bCRS\\)?(?:\\s+|(?=\\s*[:：]))(?:cut-?off\\s*|cutoff\\s*)?(?:score|points|requirement)?"
 	               "\\s*(?:of|was|:|at|is|stood at)?\\s*(?:at least\\s+)?" NUM
 	               "\\b(?!\\s*(?:candidates|invitations|ITAs|profiles|to\\s+\\d|[-–]\\s*\\d|"
 	               "and\\s+\\d))",
@@ -87,6 +89,14 @@ static const char *const pat_src[NPAT] = {
 	[P_CRS_SCORED] = "(?|\\b(?:scored|scoring|score)\\s+(?:at least\\s+)?" NUM "\\s+(?:CRS\\s+)?"
 	                 "(?:points\\s+)?(?:in|on|under)\\s+the\\s+(?:CRS|comprehensive ranking system)\\b|"
 	                 "\\bscores?\\s+as\\s+low\\s+as\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs)))",
+	/* "the cut-off score dropped to 486", "the minimum CRS fell by 5
+	 * points to 486": where a value moved to is the draw's own (where it
+	 * moved from is P_COMPARE's). */
+	[P_CRS_MOVED] = "\\b(?:cut-?off|cutoff|minimum|CRS|score)\\b[^.;\\d]{0,40}?\\b"
+	                "(?:dropped|fell|decreased|declined|rose|increased|climbed|jumped|"
+	                "slipped|dipped|went (?:up|down)|came down|edged (?:up|down)|moved)\\s+"
+	                "(?:[\\w\\-]+\\s+){0,3}?to\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
+	                "profiles|[-–]\\s*\\d))",
 	[P_DATE_MDY] = "\\b" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?",
 	[P_DATE_DMY] = "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\b,?(?:\\s*(\\d{4})\\b)?",
 	[P_DATE_ISO] = "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
@@ -265,8 +275,9 @@ compile(struct err *e)
 static const unsigned char needs_digit[NPAT] = {
 	[P_ITA_VERB] = 1, [P_ITA_NOUN] = 1, [P_ITA_LABEL] = 1, [P_ITA_TO] = 1,
 	[P_CRS_LABEL] = 1, [P_CRS_MIN] = 1, [P_CRS_WORD] = 1, [P_CRS_OR_MORE] = 1,
-	[P_CRS_SCORED] = 1, [P_DATE_MDY] = 1, [P_DATE_DMY] = 1, [P_DATE_ISO] = 1,
-	[P_DATE_NUM] = 1,	[P_NUMBER] = 1, [P_ITA_PASSIVE] = 1, [P_FLAT_ROW] = 1,
+	[P_CRS_SCORED] = 1, [P_CRS_MOVED] = 1, [P_DATE_MDY] = 1, [P_DATE_DMY] = 1,
+	[P_DATE_ISO] = 1, [P_DATE_NUM] = 1, [P_NUMBER] = 1, [P_ITA_PASSIVE] = 1,
+	[P_FLAT_ROW] = 1,
 };
 
 /* 0 when s[0..len) holds no digit: no ASCII one, and no byte of a
@@ -813,7 +824,7 @@ value_context(const char *s, int id, const PCRE2_SIZE ov[16], int floor)
 {
 	size_t end = ov[2];
 
-	if (id == P_ITA_TO)
+	if (id == P_ITA_TO || id == P_CRS_MOVED)
 		return ov[0];
 	if (!floor)
 		return end;
@@ -955,14 +966,14 @@ sentence_values(struct sentence *st)
 	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_PASSIVE,
 	                               P_ITA_TO };
 	static const int crs_ids[] = { P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE,
-	                               P_CRS_SCORED };
+	                               P_CRS_SCORED, P_CRS_MOVED };
 	PCRE2_SIZE ov[16];
 
 	if (st->future || match(P_RESPECTIVELY, st->s, st->len, 0, ov))
 		return;
 	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov))
 		st->ni = values(st->s, st->own, ita_ids, 5, 1, 30000, 0, &st->itas);
-	st->nc = values(st->s, st->own, crs_ids, 5, 67, 1200, 1, &st->crs);
+	st->nc = values(st->s, st->own, crs_ids, 6, 67, 1200, 1, &st->crs);
 }
 
 /* 1 when s names a day this extractor cannot place ("the day before"),
