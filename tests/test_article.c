@@ -851,6 +851,23 @@ START_TEST(test_a_cut_off_label_and_where_a_score_moved_to)
 }
 END_TEST
 
+/* "with scores of 534 or above", "a score of 446 and above", "who scored
+ * 728 or more" state a cut-off; "sending invitations to 2,800 candidates"
+ * a count; a dash after a year ("September 29, 2025 – 2,500 ITAs") is no
+ * range's, one between two scores ("480 - 490") still is. */
+START_TEST(test_thresholds_and_counts_in_other_words)
+{
+	static const char want[] = ",2025-09-30,,1000,534\n"
+	                           ",2025-09-29,,2500,512\n"
+	                           ",2025-09-18,,1250,446\n"
+	                           ",2025-09-17,,2800,507\n"
+	                           ",2025-09-03,,500,728\n";
+
+	EXPECT("score-thresholds.txt", NULL, want);
+	EXPECT("score-thresholds.html", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -1064,6 +1081,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_relative_day_written_out_beside_it_is_that_day);
 	tcase_add_test(tc, test_days_written_in_numbers);
 	tcase_add_test(tc, test_a_cut_off_label_and_where_a_score_moved_to);
+	tcase_add_test(tc, test_thresholds_and_counts_in_other_words);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

@@ -53,8 +53,10 @@ static const char *const pat_src[NPAT] = {
 	/* "4,500 invitations to apply", "1,500 ITAs" */
 	[P_ITA_NOUN] = "(?<![\\d,.#])" NUM "\\s+(?:new\\s+|more\\s+)?(?:invitations|ITAs?\\b|invites\\b)",
 	/* "issued Invitations to Apply (ITAs) for permanent residence to 750
-	 * candidates": the words before the count are the pattern's own. */
-	[P_ITA_TO] = "\\b(?:issued|sent|extended)\\s+(?:invitations|ITAs?)\\b(?:\\s+to apply)?"
+	 * candidates", "sending invitations to 4,300 candidates": the words
+	 * before the count are the pattern's own. */
+	[P_ITA_TO] = "\\b(?:issu(?:ed|ing)|sen(?:t|ding)|extend(?:ed|ing))\\s+(?:invitations|ITAs?)\\b"
+	             "(?:\\s+to apply)?"
 	             "(?:\\s*\\(ITAs?\\))?(?:\\s+(?:for|under)(?:\\s+[^\\W\\d][\\w\\-’']*){1,4}?)?"
 	             "\\s+to\\s+" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
 	             "(?:candidates|applicants|people|foreign nationals|workers)\\b",
@@ -85,10 +87,14 @@ static const char *const pat_src[NPAT] = {
 	                  "(?:CRS\\s+)?points or (?:more|higher|above)\\s+(?:under|in|on)\\s+(?:the\\s+)?"
 	                  "(?:CRS|comprehensive ranking system))\\b",
 	/* "who scored at least 521 points in the CRS", "with Comprehensive
-	 * Ranking Scores as low as 357" */
+	 * Ranking Scores as low as 357", "with scores of 486 or above", "who
+	 * scored 486 or more" */
 	[P_CRS_SCORED] = "(?|\\b(?:scored|scoring|score)\\s+(?:at least\\s+)?" NUM "\\s+(?:CRS\\s+)?"
 	                 "(?:points\\s+)?(?:in|on|under)\\s+the\\s+(?:CRS|comprehensive ranking system)\\b|"
-	                 "\\bscores?\\s+as\\s+low\\s+as\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs)))",
+	                 "\\bscores?\\s+as\\s+low\\s+as\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs))|"
+	                 "\\bscores?\\s+of\\s+" NUM "\\s+(?:points\\s+)?(?:and|or)\\s+"
+	                 "(?:above|higher|more|over)\\b|"
+	                 "\\bscor(?:ed|ing)\\s+" NUM "\\s+(?:points\\s+)?or\\s+(?:more|higher|above)\\b)",
 	/* "the cut-off score dropped to 486", "the minimum CRS fell by 5
 	 * points to 486": where a value moved to is the draw's own (where it
 	 * moved from is P_COMPARE's). */
@@ -168,8 +174,11 @@ static const char *const pat_src[NPAT] = {
 	[P_SUPERLATIVE] = "[,—–]\\s*(?:the|one of the|marking the|which (?:is|was) the)\\s+"
 	                  "(?:[\\w\\-]+\\s+){0,2}?(?:highest|lowest|largest|smallest|biggest|"
 	                  "fewest|most)\\b",
+	/* Before a number, words that make it no exact value: a change, a
+	 * bound, an estimate, the end of a range ("480-490"; not a year's
+	 * dash, "June 27, 2023 - 4,300 ITAs"). */
 	[P_APPROX] = "(?:\\bby|(?:increase|decrease|drop|decline|rise|jump|gain|difference|"
-	             "change|growth|reduction)\\s+of|[-–]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
+	             "change|growth|reduction)\\s+of|(?<!(?:19|20)\\d\\d)(?<!(?:19|20)\\d\\d\\s)[-–]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
 	             "some|roughly|close to|under|fewer than|less than|at least|above|"
 	             "below|than|exceeding|of nearly)\\s*$",
 	/* "Draw #262", "draw number 114", "#369" */
