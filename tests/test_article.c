@@ -781,11 +781,13 @@ END_TEST
 
 START_TEST(test_the_headline_draw_is_found_beside_the_previous_one)
 {
-	/* The round is dated ("was held on Wednesday"), the previous one's
-	 * values come next, and "this time" gives the round's own. */
+	/* The headline states the values and the first line after the
+	 * page's own date line ("Published: ...", which is no draw's) dates
+	 * them ("was held on Wednesday"); the previous round's values come
+	 * next, and "this time" repeats the round's own. */
 	EXPECT("headline-draw.txt", NULL,
-	       ",2023-01-11,,5500,507\n"
-	       ",2023-01-18,,5500,490\n");
+	       ",2023-01-18,,5500,490\n"
+	       ",2023-01-11,,5500,507\n");
 	/* In HTML the <h1> states the values, the next line dates them. */
 	EXPECT("headline-draw.html", NULL,
 	       ",2023-01-18,,5500,490\n"
@@ -865,6 +867,30 @@ START_TEST(test_thresholds_and_counts_in_other_words)
 
 	EXPECT("score-thresholds.txt", NULL, want);
 	EXPECT("score-thresholds.html", NULL, want);
+}
+END_TEST
+
+/* A headline's values, dated by the body after the page's own date
+ * line: "Published: June 28, 2023" dates the page, not a draw, and does
+ * not end the headline's draw. */
+START_TEST(test_the_page_s_date_line_is_no_draw_s)
+{
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char last[11];
+
+	ck_assert_uint_eq(count_draws("Canada invites 4,300 candidates with CRS 486\n\n"
+	                              "Published: June 28, 2023\n\n"
+	                              "IRCC held an all-program draw on June 27, 2023.\n",
+	                              &o, &w, last), 1);
+	ck_assert_str_eq(last, "2023-06-27");
+	strlist_release(&w);
+	ck_assert_uint_eq(count_draws("Canada invites 4,300 candidates with CRS 486\n\n"
+	                              "Last updated on June 29, 2023\n\n"
+	                              "IRCC held an all-program draw on June 27, 2023.\n",
+	                              &o, &w, last), 1);
+	ck_assert_str_eq(last, "2023-06-27");
+	strlist_release(&w);
 }
 END_TEST
 
@@ -1082,6 +1108,7 @@ article_suite(void)
 	tcase_add_test(tc, test_days_written_in_numbers);
 	tcase_add_test(tc, test_a_cut_off_label_and_where_a_score_moved_to);
 	tcase_add_test(tc, test_thresholds_and_counts_in_other_words);
+	tcase_add_test(tc, test_the_page_s_date_line_is_no_draw_s);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

@@ -1379,6 +1379,19 @@ prose_step(struct prose *pr, struct sentence *st, const struct when *w,
 	}
 }
 
+/* 1 when p is the page's own date line ("Published: June 28, 2023",
+ * "Last updated on ..."): the page's day, which text_date() reads, not
+ * a draw's, so it neither dates nor ends the draw being read (a headline's
+ * values, dated by the body after it). */
+static int
+byline(const char *p)
+{
+	PCRE2_SIZE ov[16];
+	size_t len = strlen(p);
+
+	return len <= 120 && (match(P_PUBLISHED, p, len, 0, ov) || match(P_UPDATED, p, len, 0, ov));
+}
+
 /* Reads the draws stated in prose.  Sentence by sentence: a sentence's
  * values go to the draw being read, with its date, else the date the
  * paragraph gave last; a different value or date starts the next draw.
@@ -1397,6 +1410,8 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 	for (i = 0; i < doc->paras.n && out->n < limit; i++) {
 		struct strlist sent = {0};
 
+		if (byline(doc->paras.v[i]))
+			continue;
 		pr.ctx[0] = '\0';	/* a paragraph's date holds in it only */
 		pr.other[0] = '\0';
 		sentences(doc->paras.v[i], &sent);
