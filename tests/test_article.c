@@ -894,6 +894,22 @@ START_TEST(test_the_page_s_date_line_is_no_draw_s)
 }
 END_TEST
 
+/* Blocks of fields, one a line ("Date: March 17, 2025", "Invitations:
+ * 7,500", "CRS: 460", or the day alone on the first line): the block's
+ * date holds through it; "Invitations:" and "ITAs:" label a count; a
+ * year after the day ("March 13, 2025 Invitations: 1,200") is no count. */
+START_TEST(test_blocks_of_fields_one_a_line)
+{
+	static const char want[] = ",2025-03-17,,7500,460\n"
+	                           ",2025-03-03,,536,736\n"
+	                           ",2025-03-06,,4500,410\n"
+	                           ",2025-03-13,,1200,450\n";
+
+	EXPECT("field-lines.txt", NULL, want);
+	EXPECT("field-lines.html", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -1109,6 +1125,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_cut_off_label_and_where_a_score_moved_to);
 	tcase_add_test(tc, test_thresholds_and_counts_in_other_words);
 	tcase_add_test(tc, test_the_page_s_date_line_is_no_draw_s);
+	tcase_add_test(tc, test_blocks_of_fields_one_a_line);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

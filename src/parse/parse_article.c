@@ -37,7 +37,7 @@ enum pat_id {
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
-	NPAT
+	P_AFTER_DAY, P_FIELD, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -60,10 +60,11 @@ static const char *const pat_src[NPAT] = {
 	             "(?:\\s*\\(ITAs?\\))?(?:\\s+(?:for|under)(?:\\s+[^\\W\\d][\\w\\-’']*){1,4}?)?"
 	             "\\s+to\\s+" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
 	             "(?:candidates|applicants|people|foreign nationals|workers)\\b",
-	/* "Number of invitations issued: 3,000" */
-	[P_ITA_LABEL] = "\\b(?:number of (?:invitations(?: to apply)?|ITAs)(?: issued)?|"
+	/* "Number of invitations issued: 3,000", "Invitations: 3,000" */
+	[P_ITA_LABEL] = "\\b(?:(?:number of (?:invitations(?: to apply)?|ITAs)(?: issued)?|"
 	                "invitations issued|ITAs issued|no\\.? of ITAs)(?:\\s*\\(ITAs?\\))?"
-	                "\\s*[:：-]?\\s*" NUM,
+	                "\\s*[:：-]?|(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s*[:：])"
+	                "\\s*" NUM,
 	/* "CRS score of lowest-ranked candidate invited: 470" */
 	[P_CRS_LABEL] = "\\bCRS score of (?:the )?lowest[- ]ranked candidate(?: invited)?"
 	                "(?:\\s+in (?:this|the) (?:round|draw)\\s+(?:was|is))?\\s*[:：-]?\\s*" NUM,
@@ -145,6 +146,11 @@ static const char *const pat_src[NPAT] = {
 	[P_FLAT_HEADER] = "^(?=.*\\bdate)(?=.*(?:ITA|invitation))(?=.*(?:CRS|cut-?off|score))[^\\d]{0,120}$",
 	/* "January 31": a day, not a count. */
 	[P_AFTER_MONTH] = "\\b" MONTH "\\.?\\s*$",
+	/* "June 27, 2023", "27 June 2023": after a day, a number that can be a
+	 * round's year is that, not a count ("Date: June 27, 2023 Invitations:
+	 * 4,300"); "On September 26, 3000 applicants" is a count. */
+	[P_AFTER_DAY] = "(?:\\b" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|"
+	                "\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\.?),?\\s*$",
 	/* Values of another draw than the one the paragraph dates. */
 	[P_OTHER_DRAW] = "\\b(?:previous|last|prior|earlier|preceding) (?:\\w+ ){0,2}(?:draws?|rounds?)\\b",
 	/* Where a sentence turns to another draw to compare: "542, a decrease
@@ -243,6 +249,11 @@ static const char *const pat_src[NPAT] = {
 	[P_THAT_REF] = "^\\s*(?:(?:that|the (?:previous|preceding|prior|earlier|former)|"
 	               "in (?:that|the (?:previous|preceding|prior|earlier)))\\s+"
 	               "(?:[\\w\\-]+\\s+){0,2}?(?:draw|round|one)\\b|(?:where|in which)\\b)",
+	/* A line of a block of fields: "Invitations: 4,300", "CRS score:
+	 * 486", or a day alone, "June 27, 2023". */
+	[P_FIELD] = "^\\W{0,3}(?:[^\\W\\d][^:：.!?]{0,39}[:：]\\s*\\S.{0,60}|"
+	            "(?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*\\d{4}|"
+	            "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?,?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d)\\W*)$",
 	/* Counts that are not of a draw's invitations. */
 	[P_NOT_DRAW] = "\\b(?:NOIs?|notifications? of interest|letters? of advice|"
 	               "provincial nominations?\\b(?! program)|LAAs?\\b|"
@@ -865,8 +876,11 @@ values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi,
 			             match(P_AFTER_MONTH, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }) ||
 			             match(P_DIFF_AFTER, s, len, ov[3], (PCRE2_SIZE[16]){ 0 });
 
-			free(before);
 			v = number_at(s, ov[2], ov[3]);
+			if (v >= 2015 && v <= 2100 &&
+			    match(P_AFTER_DAY, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }))
+				approx = 1;
+			free(before);
 			if (approx || v < lo || v > hi)
 				continue;
 			if (n && v != seen)
@@ -1403,17 +1417,26 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 {
 	struct prose pr;
 	struct sentence st;
+	PCRE2_SIZE ov[16];
 	size_t i, j;
+	int fields = 0;		/* the paragraph before was a field */
 
 	memset(&pr, 0, sizeof(pr));
 	pending_reset(&pr.p);
 	for (i = 0; i < doc->paras.n && out->n < limit; i++) {
 		struct strlist sent = {0};
+		int field = match(P_FIELD, doc->paras.v[i], strlen(doc->paras.v[i]), 0, ov);
 
 		if (byline(doc->paras.v[i]))
 			continue;
-		pr.ctx[0] = '\0';	/* a paragraph's date holds in it only */
-		pr.other[0] = '\0';
+		/* A paragraph's date holds in it only, or in a block of
+		 * fields, one a line ("Date: June 27, 2023", "Invitations:
+		 * 4,300"), through the block. */
+		if (!field || !fields) {
+			pr.ctx[0] = '\0';
+			pr.other[0] = '\0';
+		}
+		fields = field;
 		sentences(doc->paras.v[i], &sent);
 		for (j = 0; j < sent.n; j++) {
 			sentence_read(&st, sent.v[j], w);
