@@ -910,6 +910,19 @@ START_TEST(test_blocks_of_fields_one_a_line)
 }
 END_TEST
 
+/* A header word counts where a word of the header begins with it: "CRS
+ * Score of lowest-ranked candidate" is the cut-off's column, though
+ * "candidate" holds "date". */
+START_TEST(test_a_header_word_inside_another_word_names_no_column)
+{
+	static const char want[] = ",2023-07-07,french,2300,439\n"
+	                           ",2023-07-06,healthcare,1500,463\n";
+
+	EXPECT("table-headers.html", NULL, want);
+	EXPECT("table-headers.md", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -1126,6 +1139,7 @@ article_suite(void)
 	tcase_add_test(tc, test_thresholds_and_counts_in_other_words);
 	tcase_add_test(tc, test_the_page_s_date_line_is_no_draw_s);
 	tcase_add_test(tc, test_blocks_of_fields_one_a_line);
+	tcase_add_test(tc, test_a_header_word_inside_another_word_names_no_column);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

@@ -1448,6 +1448,19 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 	free(pr.number);
 }
 
+/* 1 when w begins a word of h: "date" is in "Draw date", not in "lowest-
+ * ranked candidate". */
+static int
+word_start(const char *h, const char *w)
+{
+	const char *p;
+
+	for (p = h; (p = strcasestr(p, w)) != NULL; p++)
+		if (p == h || !isalnum((unsigned char)p[-1]))
+			return 1;
+	return 0;
+}
+
 /* Header words of summary tables, one table for every site. */
 enum column { COL_NONE, COL_DATE, COL_TYPE, COL_ITAS, COL_CRS, COL_NUMBER };
 static const struct {
@@ -1471,7 +1484,7 @@ column_of(const char *h)
 	size_t i;
 
 	for (i = 0; i < sizeof(headers) / sizeof(headers[0]); i++)
-		if (strcasestr(h, headers[i].word))
+		if (word_start(h, headers[i].word))
 			return headers[i].col;
 	return COL_NONE;
 }
