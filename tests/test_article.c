@@ -923,6 +923,20 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "Canada invited 1,000 ... this week.  The draw, held Wednesday, had a
+ * CRS cut-off of 463": a sentence that opens on "The draw" speaks of the
+ * one just read and dates it; "the lowest-ranked candidate had a score
+ * of 433" states a cut-off. */
+START_TEST(test_the_draw_is_the_one_just_read)
+{
+	static const char want[] = ",2024-11-13,healthcare,1000,463\n"
+	                           ",2024-11-12,trades,400,433\n";
+
+	EXPECT("the-draw.txt", NULL, want);
+	EXPECT("the-draw.html", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -1140,6 +1154,7 @@ article_suite(void)
 	tcase_add_test(tc, test_the_page_s_date_line_is_no_draw_s);
 	tcase_add_test(tc, test_blocks_of_fields_one_a_line);
 	tcase_add_test(tc, test_a_header_word_inside_another_word_names_no_column);
+	tcase_add_test(tc, test_the_draw_is_the_one_just_read);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

@@ -65,9 +65,13 @@ static const char *const pat_src[NPAT] = {
 	                "invitations issued|ITAs issued|no\\.? of ITAs)(?:\\s*\\(ITAs?\\))?"
 	                "\\s*[:：-]?|(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s*[:：])"
 	                "\\s*" NUM,
-	/* "CRS score of lowest-ranked candidate invited: 470" */
-	[P_CRS_LABEL] = "\\bCRS score of (?:the )?lowest[- ]ranked candidate(?: invited)?"
-	                "(?:\\s+in (?:this|the) (?:round|draw)\\s+(?:was|is))?\\s*[:：-]?\\s*" NUM,
+	/* "CRS score of lowest-ranked candidate invited: 470", "the
+	 * lowest-ranked candidate had a score of 470" */
+	[P_CRS_LABEL] = "(?|\\bCRS score of (?:the )?lowest[- ]ranked candidate(?: invited)?"
+	                "(?:\\s+in (?:this|the) (?:round|draw)\\s+(?:was|is))?\\s*[:：-]?\\s*" NUM "|"
+	                "\\blowest[- ]ranked candidate(?: invited)?\\s+(?:had|has|with|scored|received)"
+	                "(?:\\s+an?)?(?:\\s+(?:CRS|comprehensive ranking system))?(?:\\s+score)?"
+	                "(?:\\s+of)?\\s+" NUM ")",
 	/* "minimum CRS score of 511", "cut-off score of 442", "minimum score of 682" */
 	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold)\\s+"
 	              "(?:comprehensive ranking (?:system|score)\\s*)?(?:\\([“\"]?CRS[”\"]?\\)\\s*)?(?:CRS\\s+)?"
@@ -224,9 +228,11 @@ static const char *const pat_src[NPAT] = {
 	                "\\b(?:held|conducted)\\s+(?:a|an|its|the)\\s+(?:[\\w\\-]+\\s+){0,4}?(?:draw|round)\\b|"
 	                "date and time of (?:the )?(?:round|draw)|today[’']s draw|"
 	                "^(?:date of (?:the )?(?:draw|round)|(?:draw|round) date)\\s*[:：])",
-	/* A sentence about the draw being read, whatever it dates. */
+	/* A sentence about the draw being read, whatever it dates; one that
+	 * opens on "The draw" ("The draw, held Tuesday, had ...") speaks of
+	 * the one just read. */
 	[P_THIS_REF] = "\\b(?:today[’']s|this|the latest|the most recent)\\s+(?:[\\w\\-]+\\s+){0,2}?"
-	               "(?:draw|round)\\b|\\bthis time\\b",
+	               "(?:draw|round)\\b|\\bthis time\\b|^\\W*the (?:express entry )?(?:draw|round)\\b",
 	/* Days this extractor cannot resolve: such a sentence has a date, unknown. */
 	[P_VAGUE_DAY] = "\\b(?:(?:the )?(?:following|next|previous|prior) day|day (?:before|after)|"
 	                "(?:two|three|\\d) days (?:later|earlier|before|after)|later that week|"
