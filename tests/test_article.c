@@ -937,6 +937,20 @@ START_TEST(test_the_draw_is_the_one_just_read)
 }
 END_TEST
 
+/* "Sept. 27", "Oct. 10", "No. 266", "approx. 3,700": a full stop after an
+ * abbreviation ends no sentence, so the day stays with its values (and
+ * an approximate count is still none). */
+START_TEST(test_abbreviations_end_no_sentence)
+{
+	static const char want[] = "266,2023-09-27,,500,472\n"
+	                           ",2023-10-10,,,500\n"
+	                           ",2023-09-28,,500,379\n";
+
+	EXPECT("abbreviations.txt", NULL, want);
+	EXPECT("abbreviations.html", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -1155,6 +1169,7 @@ article_suite(void)
 	tcase_add_test(tc, test_blocks_of_fields_one_a_line);
 	tcase_add_test(tc, test_a_header_word_inside_another_word_names_no_column);
 	tcase_add_test(tc, test_the_draw_is_the_one_just_read);
+	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

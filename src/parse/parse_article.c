@@ -900,6 +900,28 @@ values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi,
 	return n;
 }
 
+/* 1 when the word that ends at the full stop s (from start on) is an
+ * abbreviation that a number or a name may follow in one sentence:
+ * "No. 251", "Jan. 10", "Sept. 10", "approx. 4,000". */
+static int
+abbreviation(const char *start, const char *s)
+{
+	static const char *const words[] = {
+		"no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+		"oct", "nov", "dec", "approx", "vs", "mr", "mrs", "ms", "dr", "st", "e.g",
+		"i.e",
+	};
+	const char *w = s;
+	size_t i;
+
+	while (w > start && (isalpha((unsigned char)w[-1]) || w[-1] == '.'))
+		w--;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if ((size_t)(s - w) == strlen(words[i]) && !strncasecmp(w, words[i], s - w))
+			return 1;
+	return 0;
+}
+
 /* Splits a paragraph into sentences: at ". ", "! ", "? " before a capital
  * or a digit, and at "; ", since a list of draws is often one sentence
  * with a clause a draw ("Draw #279 on January 10, inviting ...; Draw #280
@@ -914,7 +936,7 @@ sentences(const char *p, struct strlist *out)
 		    ((*s == '.' || *s == '!' || *s == '?') && s[1] == ' ' &&
 		     (isupper((unsigned char)s[2]) || isdigit((unsigned char)s[2])) &&
 		     !(s - start >= 2 && isupper((unsigned char)s[-1]) && s[-2] == ' ') &&
-		     !(s - start >= 3 && !strncasecmp(s - 3, " no", 3)))) {
+		     !abbreviation(start, s))) {
 			strlist_add(out, "");
 			free(out->v[out->n - 1]);
 			out->v[out->n - 1] = xstrndup(start, (size_t)(s - start + 1));
