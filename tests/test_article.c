@@ -301,7 +301,7 @@ START_TEST(test_the_seeds_yield_the_draws_they_state)
 		/* No publication date: its "On July 7" has no year, and
 		 * states nothing. */
 		{ "seeds/001_12ddaacb01fe07f5.txt", NULL,
-		  ",2023-07-06,,,463\n,2023-07-05,stem,500,486\n"
+		  ",2023-07-06,healthcare,,463\n,2023-07-05,stem,500,486\n"
 		  ",2023-07-04,general,700,511\n" },
 		{ "seeds/002_e0a16a818b52d551.txt", "2024-05-31",
 		  ",2024-05-31,cec,3000,522\n"
@@ -394,7 +394,7 @@ START_TEST(test_a_draw_stated_in_part_and_in_full_is_one_record)
 	/* The headline's "3,000 on June 4" is the body's June 4 round, told
 	 * in full; the provincial round of the same day is another draw. */
 	EXPECT("same-draw-twice.txt", NULL,
-	       ",2024-06-04,,3000,529\n"
+	       ",2024-06-04,general,3000,529\n"
 	       ",2024-06-04,pnp,500,702\n");
 }
 END_TEST
@@ -464,7 +464,7 @@ START_TEST(test_a_draw_stated_in_part_and_in_full_in_html_is_one_record)
 {
 	/* The <h1>'s "3,000 on June 4" is the body's round. */
 	EXPECT("same-draw-twice.html", NULL,
-	       ",2024-06-04,,3000,529\n"
+	       ",2024-06-04,general,3000,529\n"
 	       ",2024-06-04,pnp,500,702\n");
 }
 END_TEST
@@ -817,7 +817,7 @@ END_TEST
 START_TEST(test_a_relative_day_written_out_beside_it_is_that_day)
 {
 	static const char want[] = ",2024-03-07,trades,800,420\n"
-	                           ",2024-03-06,,2900,505\n";
+	                           ",2024-03-06,general,2900,505\n";
 
 	EXPECT("apposed-day.txt", NULL, want);
 	EXPECT("apposed-day.html", NULL, want);
@@ -939,12 +939,14 @@ END_TEST
 
 /* "Sept. 27", "Oct. 10", "No. 266", "approx. 3,700": a full stop after an
  * abbreviation ends no sentence, so the day stays with its values (and
- * an approximate count is still none). */
+ * an approximate count is still none).  "A French-language round
+ * followed on Sept. 28, 2023.  It invited 500 ...": the sentence that
+ * dates the values names their category too. */
 START_TEST(test_abbreviations_end_no_sentence)
 {
 	static const char want[] = "266,2023-09-27,,500,472\n"
 	                           ",2023-10-10,,,500\n"
-	                           ",2023-09-28,,500,379\n";
+	                           ",2023-09-28,french,500,379\n";
 
 	EXPECT("abbreviations.txt", NULL, want);
 	EXPECT("abbreviations.html", NULL, want);

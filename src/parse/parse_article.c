@@ -1097,9 +1097,20 @@ struct prose {
 				 * draw's values interrupted before its own
 				 * came ("took place on Wednesday.  The
 				 * previous round ..."), or "" */
+	const char *ctx_cat;	/* the category the sentence that gave ctx
+				 * named, or NULL */
 	char other[11];		/* another draw's day the sentence before
 				 * named, or "" */
 };
+
+/* The paragraph's date is now date, and the category the sentence that
+ * gave it named cat (NULL: none). */
+static void
+prose_ctx(struct prose *pr, const char *date, const char *cat)
+{
+	snprintf(pr->ctx, sizeof(pr->ctx), "%s", date);
+	pr->ctx_cat = cat;
+}
 
 /* A day that cannot be resolved: the draw being read is done, and the
  * paragraph's date no longer holds. */
@@ -1107,7 +1118,7 @@ static void
 prose_lose_date(struct prose *pr, struct draw_list *out)
 {
 	pending_close(&pr->p, out);
-	pr->ctx[0] = '\0';
+	prose_ctx(pr, "", NULL);
 }
 
 /* A draw number stated without values: the next values' draw's. */
@@ -1131,7 +1142,7 @@ prose_date_open(struct prose *pr, const struct sentence *st, const char own[11])
 	buf_adds(&p->evidence, " ");
 	buf_adds(&p->evidence, st->s);
 	if (strcmp(st->date, own) != 0)
-		memcpy(pr->ctx, st->date, sizeof(pr->ctx));
+		prose_ctx(pr, st->date, NULL);
 }
 
 /* "The latest draw took place on January 13." opens that draw: the values
@@ -1153,7 +1164,8 @@ prose_open(struct prose *pr, const struct sentence *st, const char own[11],
 	p->open = 1;
 	pr->held[0] = '\0';
 	memcpy(p->date, own, sizeof(p->date));
-	memcpy(pr->ctx, own, sizeof(pr->ctx));
+	prose_ctx(pr, own, NULL);
+	p->category = sentence_category(st->s);
 	buf_adds(&p->evidence, st->s);
 	return 1;
 }
@@ -1179,7 +1191,7 @@ prose_date(struct prose *pr, const struct sentence *st, const struct when *w,
 	}
 	if (p->open && (!p->date[0] || strcmp(p->date, st->date) != 0))
 		pending_close(p, out);
-	memcpy(pr->ctx, st->date, sizeof(pr->ctx));
+	prose_ctx(pr, st->date, sentence_category(st->s));
 }
 
 /* 1 when st's values are another draw's than p's: a different count or
@@ -1213,6 +1225,9 @@ prose_values(struct prose *pr, struct sentence *st, struct draw_list *out)
 
 	if (!st->has_date && pr->ctx[0]) {
 		memcpy(st->date, pr->ctx, sizeof(st->date));
+		if (!st->category)	/* "A French round followed on May 2.
+					 * It invited 500 ..." */
+			st->category = pr->ctx_cat;
 		st->has_date = 1;
 	}
 	if (p->open && prose_other_draw(p, st)) {
@@ -1236,7 +1251,8 @@ prose_values(struct prose *pr, struct sentence *st, struct draw_list *out)
 		p->crs = st->crs;
 	if (st->has_date && !p->date[0]) {
 		memcpy(p->date, st->date, sizeof(p->date));
-		memcpy(pr->ctx, st->date, sizeof(pr->ctx));
+		if (strcmp(pr->ctx, st->date) != 0)
+			prose_ctx(pr, st->date, NULL);
 	}
 	if (st->category && !p->category)
 		p->category = st->category;
@@ -1370,6 +1386,7 @@ prose_that_draw(struct prose *pr, struct sentence *st, struct draw_list *out)
 {
 	PCRE2_SIZE ov[16];
 	char ctx[11];
+	const char *cat;
 	char *number;
 
 	if (!pr->other[0] || st->said != SAID_VALUES || st->has_date ||
@@ -1379,11 +1396,12 @@ prose_that_draw(struct prose *pr, struct sentence *st, struct draw_list *out)
 	memcpy(st->date, pr->other, sizeof(st->date));
 	st->has_date = 1;
 	memcpy(ctx, pr->ctx, sizeof(ctx));
+	cat = pr->ctx_cat;
 	number = pr->number, pr->number = NULL;	/* the draw being read's */
 	prose_values(pr, st, out);
 	pending_close(&pr->p, out);
 	pr->number = number;
-	memcpy(pr->ctx, ctx, sizeof(pr->ctx));
+	prose_ctx(pr, ctx, cat);
 	return 1;
 }
 
@@ -1461,7 +1479,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		 * fields, one a line ("Date: June 27, 2023", "Invitations:
 		 * 4,300"), through the block. */
 		if (!field || !fields) {
-			pr.ctx[0] = '\0';
+			prose_ctx(&pr, "", NULL);
 			pr.other[0] = '\0';
 		}
 		fields = field;
