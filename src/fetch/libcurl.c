@@ -81,9 +81,11 @@ libcurl_load_from(const char *name, struct err *e)
 	void *h, *f;
 	size_t i;
 
-	/* Every function resolved now, so that a missing one fails here,
-	 * with a message, not at its first call. */
-	if (!(h = dlopen(name, RTLD_NOW | RTLD_LOCAL)))
+	/* Bound lazily, as the linked libcurl was: RTLD_NOW would bind every
+	 * symbol of its 30 libraries now, 17M instructions, two thirds of a
+	 * no-op update.  The functions eedraws calls are looked up below,
+	 * so that a missing one fails here, with a message. */
+	if (!(h = dlopen(name, RTLD_LAZY | RTLD_LOCAL)))
 		return err_set(e, EX_SOFTWARE, "cannot load libcurl: %s; install the libcurl4 "
 		               "package, eedraws fetches with it", dlerror());
 	for (i = 0; i < sizeof(symbols) / sizeof(symbols[0]); i++) {
