@@ -82,7 +82,7 @@ libcurl_load_from(const char *name, struct err *e)
 	size_t i;
 
 	/* Bound lazily, as the linked libcurl was: RTLD_NOW would bind every
-	 * symbol of its 30 libraries now, 17M instructions, two thirds of a
+	 * symbol of its 29 libraries now, 17M instructions, two thirds of a
 	 * no-op update.  The functions eedraws calls are looked up below,
 	 * so that a missing one fails here, with a message. */
 	if (!(h = dlopen(name, RTLD_LAZY | RTLD_LOCAL)))

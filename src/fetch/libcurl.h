@@ -1,7 +1,7 @@
 /* libcurl.h: libcurl, loaded by the first command that fetches.
  *
  * eedraws is not linked with libcurl: mapping it and the libraries it
- * brings (OpenSSL, GnuTLS, Kerberos, LDAP, SSH and more, 30 of them) at
+ * brings (OpenSSL, GnuTLS, Kerberos, LDAP, SSH and more, 29 of them) at
  * every start cost list, export and status more than their work.
  * libcurl.c defines the functions of libcurl that eedraws calls, under
  * their own names, each loading libcurl.so.4 with dlopen(3) on its first
