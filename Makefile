@@ -45,7 +45,10 @@ DEFS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DEEDRAWS_VERSION='"$(VERSION)"'
 # Recursively expanded on purpose: pkg-config runs only once "deps" has.
 ALL_CFLAGS  = $(WARN) $(DEFS) $(INC) $(SAN) $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
-LIBS        = $(shell $(PKG_CONFIG) --libs $(PKGS))
+# libcurl is not linked: src/fetch/libcurl.c loads it (dlopen) for the
+# commands that fetch, so that the others do not map it and its 29
+# libraries at start.  Its headers are still compiled against.
+LIBS        = $(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS))) -ldl
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 

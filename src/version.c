@@ -2,8 +2,9 @@
  *
  * Each library's version is asked of the library at run time, so the
  * text says what a shared-library upgrade changed, not what eedraws was
- * compiled against.  inih has no version at run time, nor a macro for
- * one in ini.h: it is left out. */
+ * compiled against; libcurl is loaded to be asked (libcurl.h).  inih
+ * has no version at run time, nor a macro for one in ini.h: it is left
+ * out. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <curl/curl.h>
 #include <jansson.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libcurl.h"
 #include "util.h"
 #include "version.h"
 
@@ -35,15 +37,20 @@ dotted_libxml(const char *v, char *out, size_t n)
 char *
 version_text(void)
 {
-	const curl_version_info_data *cv = curl_version_info(CURLVERSION_NOW);
+	const curl_version_info_data *cv;
 	struct buf b = {0};
+	struct err e = {0};
 	char pcre[64], xml[32];
 
 	buf_addf(&b, "eedraws %s\n", EEDRAWS_VERSION);
-	buf_addf(&b, "libcurl %s", cv->version);
-	if (cv->ssl_version)
-		buf_addf(&b, " (%s)", cv->ssl_version);
-	buf_adds(&b, "\n");
+	/* Loaded to be named: --version is where a user looks for it. */
+	if (libcurl_load(&e) == 0 && (cv = curl_version_info(CURLVERSION_NOW))) {
+		buf_addf(&b, "libcurl %s", cv->version);
+		if (cv->ssl_version)
+			buf_addf(&b, " (%s)", cv->ssl_version);
+		buf_adds(&b, "\n");
+	} else
+		buf_addf(&b, "libcurl not loaded: %s\n", e.msg);
 	dotted_libxml(xmlParserVersion, xml, sizeof(xml));
 	buf_addf(&b, "libxml2 %s\n", xml);
 	if (pcre2_config(PCRE2_CONFIG_VERSION, pcre) < 0)

@@ -13,6 +13,7 @@
 
 #include "fetch.h"
 #include "httpd.h"
+#include "libcurl.h"
 #include "testutil.h"
 
 #define UA "eedraws-test/1"
@@ -1556,6 +1557,27 @@ START_TEST(test_each_redirect_is_shown_to_the_hop_check)
 }
 END_TEST
 
+/* eedraws loads libcurl when it first fetches (libcurl.h): a machine
+ * without it, or with something else under its name, is told what to
+ * install; the one loaded, if any, stays. */
+START_TEST(test_a_libcurl_that_cannot_be_loaded_says_what_to_install)
+{
+	struct err e = {0};
+	char *key;
+
+	ck_assert_int_eq(libcurl_load_from("libcurl-none.so.4", &e), EX_SOFTWARE);
+	ck_assert_msg(strstr(e.msg, "cannot load libcurl: libcurl-none.so.4"), "%s", e.msg);
+	ck_assert_msg(strstr(e.msg, "install the libcurl4 package"), "%s", e.msg);
+	memset(&e, 0, sizeof(e));
+	ck_assert_int_eq(libcurl_load_from("libsqlite3.so.0", &e), EX_SOFTWARE);
+	ck_assert_msg(strstr(e.msg, "libsqlite3.so.0 has no curl_"), "%s", e.msg);
+	ck_assert_int_eq(libcurl_load(&e), 0);
+	key = fetch_host_key("http://Example.org/");
+	ck_assert_str_eq(key, "http://example.org:80");
+	free(key);
+}
+END_TEST
+
 Suite *
 fetch_suite(void)
 {
@@ -1566,6 +1588,7 @@ fetch_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 20);
 	tcase_add_test(tc, test_fetch_opts_init_sets_defaults);
+	tcase_add_test(tc, test_a_libcurl_that_cannot_be_loaded_says_what_to_install);
 	tcase_add_test(tc, test_fetch_returns_body_and_validators);
 	tcase_add_test(tc, test_fetch_empty_body_is_empty_string);
 	tcase_add_test(tc, test_fetch_etag_match_is_not_modified);

@@ -1,5 +1,6 @@
 /* test_ircc.c: IRCC's rounds feed, real copies and hand-made records. */
 #include <check.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -671,6 +672,66 @@ START_TEST(test_wrongly_typed_values_are_kept_raw_with_a_warning)
 }
 END_TEST
 
+/* Whether every draw's raw is, byte for byte, what jansson's
+ * json_dumps(JSON_COMPACT) makes of one of the body's records: the
+ * record kept whole must not change with how it is written out. */
+static void
+assert_raw_is_jansson_s(const char *json, size_t len, const struct draw_list *l)
+{
+	json_t *root = json_loadb(json, len, 0, NULL), *rounds, *rec;
+	size_t i, j, found = 0;
+	char *text;
+
+	ck_assert_ptr_nonnull(root);
+	rounds = json_object_get(root, "rounds");
+	for (i = 0; i < l->n; i++)
+		json_array_foreach(rounds, j, rec) {
+			text = json_dumps(rec, JSON_COMPACT);
+			if (strcmp(text, l->v[i].raw) == 0) {
+				found++;
+				free(text);
+				break;
+			}
+			free(text);
+		}
+	ck_assert_uint_eq(found, l->n);
+	json_decref(root);
+}
+
+START_TEST(test_a_record_is_kept_as_jansson_writes_it)
+{
+	static const char *const files[] = { "feed-2026-08-07.json", "feed-fr.json",
+	                                     "feed-2024-04-06.json", "feed-2024-11-20-raw.json" };
+	static const char odd[] = "{\"rounds\": ["
+	    "{\"drawNumber\": \"501\", \"drawDate\": \"2027-01-07\", \"drawName\": "
+	    "\"General \\\"q\\\" \\\\ / \\u0001\\u001f\\b\\f\\n\\r\\t \\u00e9 \\u2028 \\ud83d\\ude00 x\","
+	    " \"drawSize\": 4500, \"drawCRS\": true, \"drawText2\": null, \"dd1\": [1, false, {}],"
+	    " \"dd2\": {\"a\\u007f\": []}},"
+	    "{\"drawNumber\": \"502\", \"drawDate\": \"2027-01-08\", \"drawName\": \"General\","
+	    " \"drawSize\": 4500.25, \"drawCRS\": \"500\"}]}";
+	struct draw_list l = {0};
+	struct strlist w = {0};
+	struct err e = {0};
+	size_t i, len;
+	char *body;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		parse_file(test_data(files[i]), &l, &w);
+		ck_assert_uint_gt(l.n, 0);
+		body = test_slurp(test_data(files[i]), &len);
+		assert_raw_is_jansson_s(body, len, &l);
+		free(body);
+		draw_list_release(&l);
+		strlist_release(&w);
+	}
+	ck_assert_int_eq(parse_text(odd, &l, &w, &e), 0);
+	ck_assert_uint_eq(l.n, 2);
+	assert_raw_is_jansson_s(odd, strlen(odd), &l);
+	draw_list_release(&l);
+	strlist_release(&w);
+}
+END_TEST
+
 /* The body's records decide its language; the source's declared one
  * (lang, else its URL's name) decides only when they cannot tell, and a
  * body that contradicts it is refused. */
@@ -778,6 +839,7 @@ ircc_suite(void)
 	tcase_add_test(tc, test_newest_feed_yields_every_expected_round);
 	tcase_add_test(tc, test_newest_feed_keeps_raw_and_normalized_values);
 	tcase_add_test(tc, test_raw_crlf_bodies_parse);
+	tcase_add_test(tc, test_a_record_is_kept_as_jansson_writes_it);
 	tcase_add_test(tc, test_ddmmyyyy_date_is_read_with_a_warning);
 	tcase_add_test(tc, test_invalid_body_is_rejected_with_line_and_column);
 	tcase_add_test(tc, test_body_without_rounds_is_rejected);

@@ -413,6 +413,7 @@ START_TEST(test_french_feed_revises_shared_values_and_its_own_name)
 	ck_assert_str_eq(seen.lines.v[2], "changed 600 dd2 200 -> 201");
 	ck_assert_int_eq(test_query_long(db, "SELECT candidates FROM pool WHERE band = 'dd1'"), 100);
 	ck_assert_int_eq(test_query_long(db, "SELECT candidates FROM pool WHERE band = 'dd2'"), 201);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM pool"), 3);	/* replaced */
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions WHERE field = 'crs_cutoff'"
 	                                " AND url LIKE '%_fr.json'"), 1);
 	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM revisions"), 2);

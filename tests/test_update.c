@@ -518,6 +518,47 @@ START_TEST(test_ingest_of_a_feed_url_fetches_its_new_matching_articles)
 }
 END_TEST
 
+/* Runs argv with the dynamic loader telling on stderr (LD_DEBUG=files)
+ * each library it loads; whether libcurl was among them.  The exit code
+ * must be 0. */
+static int
+loads_libcurl(const char *const *argv)
+{
+	char *out, *err;
+	int rc, loaded;
+
+	setenv("LD_DEBUG", "files", 1);
+	rc = test_run(argv, NULL, &out, &err);
+	unsetenv("LD_DEBUG");
+	ck_assert_msg(rc == 0, "%s: exit %d", argv[3], rc);
+	loaded = strstr(err, "file=libcurl.so.4") != NULL;
+	free(out), free(err);
+	return loaded;
+}
+
+/* libcurl and the 30 libraries it brings cost every command more than
+ * its work: only one that fetches loads it. */
+START_TEST(test_only_a_command_that_fetches_loads_libcurl)
+{
+	char *url = httpd_url(srv, "/feed.json");
+
+	serve("/feed.json", "feed-2026-08-07.json", NULL, NULL);
+	ck_assert(!loads_libcurl((const char *const[]){ "eedraws", "-d", db, "ingest",
+	                                               test_data("feed-2026-04-21-raw.json"),
+	                                               NULL }));
+	ck_assert(!loads_libcurl((const char *const[]){ "eedraws", "-d", db, "list", NULL }));
+	ck_assert(!loads_libcurl((const char *const[]){ "eedraws", "-d", db, "export", NULL }));
+	ck_assert(!loads_libcurl((const char *const[]){ "eedraws", "-d", db, "conflicts",
+	                                               NULL }));
+	ck_assert(loads_libcurl((const char *const[]){ "eedraws", "-d", db, "ingest", url,
+	                                              NULL }));
+	ck_assert_uint_eq(httpd_hits(srv, "/feed.json"), 1);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE number = '434'"),
+	                 1);
+	free(url);
+}
+END_TEST
+
 static int
 status(char **out, char **err)
 {
@@ -1943,6 +1984,7 @@ update_suite(void)
 	tcase_add_test(tc, test_a_feed_link_with_a_huge_fragment_is_notified_cut);
 	tcase_add_test(tc, test_status_shows_when_a_backed_off_source_is_tried_next);
 	tcase_add_test(tc, test_a_dead_link_fails_once_then_shows_in_status_until_given_up);
+	tcase_add_test(tc, test_only_a_command_that_fetches_loads_libcurl);
 	suite_add_tcase(s, tc);
 	return s;
 }

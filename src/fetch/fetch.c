@@ -14,6 +14,8 @@
 #include <sysexits.h>
 #include <time.h>
 
+#include "libcurl.h"
+
 /* Under 1 byte/s for this long (or the whole timeout, if shorter) is a
  * dead transfer: with a long timeout configured for a slow link, a server
  * that has gone silent is still given up within half a minute. */
@@ -61,6 +63,8 @@ fetch_global_init(struct err *e)
 
 	if (global_done)
 		return 0;
+	if (libcurl_load(e))
+		return e->code;
 	if ((cc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
 		return err_set(e, EX_SOFTWARE, "cannot initialise libcurl: %s",
 		               curl_easy_strerror(cc));

@@ -78,35 +78,50 @@ same(const char *a, const char *b)
 }
 
 static const char del_pool_sql[] = "DELETE FROM pool WHERE number = ?1";
+/* Every band of a draw in one statement, not one each: a statement's
+ * own cost (its start, its savepoint, its reset) was most of a row's.
+ * ?1 the number, then per band in pool_bands' order its key, crs_min,
+ * crs_max and candidates; a band with no candidates (NULL) makes no
+ * row.  The rows go in in that order, as they did one by one. */
+#define POOL_BAND	"(?, ?, ?, ?)"
+#define POOL_BANDS3	POOL_BAND ", " POOL_BAND ", " POOL_BAND
+#define POOL_BANDS18	POOL_BANDS3 ", " POOL_BANDS3 ", " POOL_BANDS3 ", " \
+			POOL_BANDS3 ", " POOL_BANDS3 ", " POOL_BANDS3
 static const char ins_pool_sql[] =
 	"INSERT INTO pool (number, band, crs_min, crs_max, candidates)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)";
+	" SELECT ?1, column1, column2, column3, column4"
+	" FROM (VALUES " POOL_BANDS18 ") WHERE column4 IS NOT NULL";
 
 /* The pool of d->number as pool[] (the values after the fields, as text;
- * NULL for none) states it. */
+ * NULL for none) states it; replaced, unless the draw is new (a row
+ * of pool names its draw: a new one has none to delete). */
 static int
-put_pool(struct store *s, const struct draw *d, const char *const *pool, struct err *e)
+put_pool(struct store *s, const struct draw *d, const char *const *pool, int replace,
+         struct err *e)
 {
 	sqlite3_stmt *st;
-	int i, rc;
+	int i, p, rc;
 
-	if ((rc = db_cached(s, del_pool_sql, &st, e)))
-		return rc;
-	bind_text(st, 1, d->number);
-	if ((rc = run(s, st, e)) || (rc = db_cached(s, ins_pool_sql, &st, e)))
-		return rc;
-	for (i = 0; i < DRAW_NBANDS; i++) {
-		if (!pool[i])
-			continue;
+	if (replace) {
+		if ((rc = db_cached(s, del_pool_sql, &st, e)))
+			return rc;
 		bind_text(st, 1, d->number);
-		bind_text(st, 2, pool_bands[i].key);
-		sqlite3_bind_int(st, 3, pool_bands[i].crs_min);
-		sqlite3_bind_int(st, 4, pool_bands[i].crs_max);
-		sqlite3_bind_int64(st, 5, strtoll(pool[i], NULL, 10));
 		if ((rc = run(s, st, e)))
 			return rc;
 	}
-	return 0;
+	if ((rc = db_cached(s, ins_pool_sql, &st, e)))
+		return rc;
+	bind_text(st, 1, d->number);
+	for (i = 0; i < DRAW_NBANDS; i++) {
+		if (!pool[i])
+			continue;
+		p = 2 + 4 * i;
+		bind_text(st, p, pool_bands[i].key);
+		sqlite3_bind_int(st, p + 1, pool_bands[i].crs_min);
+		sqlite3_bind_int(st, p + 2, pool_bands[i].crs_max);
+		sqlite3_bind_int64(st, p + 3, strtoll(pool[i], NULL, 10));
+	}
+	return run(s, st, e);
 }
 
 static const char sel_draw_sql[] =
@@ -319,7 +334,7 @@ merge_draw(struct store *s, const struct draw *d, const char *source,
 		return -found;
 	if (!found) {
 		if ((rc = write_draw(s, ins_draw_sql, d, v, raw, source, b, fetched, now, e)) ||
-		    (rc = put_pool(s, d, v + NFIELDS, e)))
+		    (rc = put_pool(s, d, v + NFIELDS, 0, e)))
 			goto out;
 		event_add(ev, STORE_NEW, d, d->number, d->date);
 		goto out;
@@ -348,7 +363,7 @@ merge_draw(struct store *s, const struct draw *d, const char *source,
 	}
 	if (write) {
 		if ((rc = write_draw(s, upd_draw_sql, d, v, raw, source, b, fetched, now, e)) ||
-		    (pool_changed && (rc = put_pool(s, d, v + NFIELDS, e))))
+		    (pool_changed && (rc = put_pool(s, d, v + NFIELDS, 1, e))))
 			goto out;
 	} else if (!same(old[NVALUES], raw)) {
 		/* Only what eedraws does not model changed (links, say): keep
