@@ -37,6 +37,45 @@ print_link(void *ctx, const struct store_link *l)
 	return 0;
 }
 
+/* What needs a person beside the sources: news links failing, the
+ * notifications waiting or parked, the conflicts.  *alert: a
+ * notification failing or parked. */
+static int
+print_attention(struct app *app, time_t now, int *alert)
+{
+	struct err e = {0};
+	char *last_error, since[21];
+	long waiting, failed, parked, conflicts;
+	int rc;
+
+	/* News articles that could not be read: the feed itself is fine. */
+	format_utc(now - LINK_SHOWN, since);
+	if ((rc = store_failing_links(app->store, since, print_link, NULL, &e))) {
+		error("%s", e.msg);
+		return rc;
+	}
+	/* Undelivered alerts need a person as much as a stale source. */
+	if ((rc = store_notify_backlog(app->store, &waiting, &failed, &parked, &last_error,
+	                               &e))) {
+		error("%s", e.msg);
+		return rc;
+	}
+	if (waiting || parked || app->config.notify)
+		printf("notifications: %ld waiting, %ld failing%s%s%s%s\n", waiting, failed,
+		       parked ? ", " : "", parked ? parked_text(parked) : "",
+		       last_error ? "; last error: " : "", last_error ? ctl_escape(last_error) : "");
+	free(last_error);
+	/* Where articles disagree with IRCC: for a person, not for cron. */
+	if ((conflicts = store_count(app->store, "conflicts", &e)) < 0) {
+		error("%s", e.msg);
+		return e.code;
+	}
+	if (conflicts)
+		printf("conflicts: %ld (eedraws conflicts lists them)\n", conflicts);
+	*alert = failed || parked;
+	return 0;
+}
+
 /* status: how each source is doing; 1 when any enabled source has had
  * no success within its stale_after, for monitoring. */
 int
@@ -44,10 +83,8 @@ cmd_status(struct app *app, int argc, char **argv)
 {
 	struct err e = {0};
 	time_t now = time(NULL);
-	char *last_error, since[21];
-	long waiting, failed, parked, conflicts;
 	size_t i;
-	int rc, stale_any = 0;
+	int rc, stale_any = 0, alert = 0;
 
 	if (argc > 1)
 		return usage_error("status: unexpected argument '%s'", argv[1]);
@@ -74,33 +111,11 @@ cmd_status(struct app *app, int argc, char **argv)
 		       next ? "; next try after " : "", next ? next : "");
 		fetch_state_release(&st);
 	}
-	/* News articles that could not be read: the feed itself is fine. */
-	format_utc(now - LINK_SHOWN, since);
-	if ((rc = store_failing_links(app->store, since, print_link, NULL, &e))) {
-		error("%s", e.msg);
+	if ((rc = print_attention(app, now, &alert)))
 		return rc;
-	}
-	/* Undelivered alerts need a person as much as a stale source. */
-	if ((rc = store_notify_backlog(app->store, &waiting, &failed, &parked, &last_error,
-	                               &e))) {
-		error("%s", e.msg);
-		return rc;
-	}
-	if (waiting || parked || app->config.notify)
-		printf("notifications: %ld waiting, %ld failing%s%s%s%s\n", waiting, failed,
-		       parked ? ", " : "", parked ? parked_text(parked) : "",
-		       last_error ? "; last error: " : "", last_error ? ctl_escape(last_error) : "");
-	free(last_error);
-	/* Where articles disagree with IRCC: for a person, not for cron. */
-	if ((conflicts = store_count(app->store, "conflicts", &e)) < 0) {
-		error("%s", e.msg);
-		return e.code;
-	}
-	if (conflicts)
-		printf("conflicts: %ld (eedraws conflicts lists them)\n", conflicts);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		error("cannot write standard output: %s", strerror(errno));
 		return EX_IOERR;
 	}
-	return stale_any || failed || parked ? 1 : 0;
+	return stale_any || alert ? 1 : 0;
 }
