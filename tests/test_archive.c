@@ -32,6 +32,20 @@ teardown(void)
 	free(dir);
 }
 
+static void
+exec_sql(const char *sql)
+{
+	sqlite3 *h;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
+	              sqlite3_errmsg(h));
+	sqlite3_close(h);
+}
+
+#define EEDRAWS(out, err, ...) \
+	test_run((const char *const[]){ "eedraws", "-d", db, __VA_ARGS__, NULL }, NULL, out, err)
+
 /* Every row sql gives on db, each column quoted, one line a row. */
 static char *
 rows_text(const char *sql)
@@ -463,6 +477,146 @@ START_TEST(test_a_migration_the_disk_has_no_room_for_changes_nothing)
 }
 END_TEST
 
+/* Four bytes of body id's stored data changed, as a bad disk might. */
+static void
+damage(long id)
+{
+	char *sql = xasprintf("UPDATE bodies SET data = substr(data, 1, 20) || x'00ff00ff'"
+	                      " || substr(data, 25) WHERE id = %ld", id);
+
+	exec_sql(sql);
+	free(sql);
+}
+
+/* The v6 fixture migrated: body 1 (s1.json) whole, 2 (s2.json) a patch
+ * on it, 4 on 2, 5 on 4; the articles 3, and 6 a patch on it. */
+static void
+migrated_fixture(void)
+{
+	char *out, *err;
+
+	test_copy_data("schema-v6.db", db);
+	ck_assert_int_ne(EEDRAWS(&out, &err, "status", "--verify"), EX_DATAERR);
+	ck_assert_msg(strstr(out, "\narchive: 6 bodies, each whole and matching its hash\n"),
+	              "%s", out);
+	ck_assert_int_eq(count_lines(err, ""), 0);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies WHERE"
+	                                     " (id, ifnull(base, 0)) IN (VALUES (1, 0), (2, 1),"
+	                                     " (3, 0), (4, 2), (5, 4), (6, 3))"), 6);
+}
+
+START_TEST(test_status_verify_names_each_damaged_body)
+{
+	char *out, *err;
+
+	migrated_fixture();
+	damage(2);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "status", "--verify"), EX_DATAERR);
+	ck_assert_msg(strstr(err, ": archived body 2 (ingest, s2.json, fetched"
+	                          " 2026-11-27T16:50:51Z) is damaged: its bytes decoded do not"
+	                          " match its hash\n"), "%s", err);
+	/* The patches on it cannot be read either: said so, naming it. */
+	ck_assert_msg(strstr(err, ": archived body 4 (ingest, s3.json, fetched"
+	                          " 2026-11-27T16:50:53Z) cannot be read: it is a patch on"
+	                          " body 2 (ingest, s2.json, fetched 2026-11-27T16:50:51Z),"
+	                          " which is damaged: "), "%s", err);
+	ck_assert_msg(strstr(err, ": archived body 5 (ingest, s4.json,"), "%s", err);
+	ck_assert_int_eq(count_lines(err, "eedraws: "), 3);
+	ck_assert_msg(strstr(out, "\narchive: 6 bodies, 3 damaged (named above)"), "%s", out);
+	free(out), free(err);
+}
+END_TEST
+
+/* A whole body cut short: zstd says so, and its chain is named. */
+START_TEST(test_status_verify_names_a_whole_body_cut_short)
+{
+	char *out, *err;
+
+	migrated_fixture();
+	exec_sql("UPDATE bodies SET data = substr(data, 1, length(data) / 2) WHERE id = 1");
+	ck_assert_int_eq(EEDRAWS(&out, &err, "status", "--verify"), EX_DATAERR);
+	ck_assert_msg(strstr(err, ": archived body 1 (ingest, s1.json, fetched"
+	                          " 2026-11-27T16:50:50Z) is damaged: "), "%s", err);
+	ck_assert_int_eq(count_lines(err, "eedraws: "), 4);
+	ck_assert_int_eq(count_lines(err, "eedraws: "), count_lines(err, ""));
+	free(out), free(err);
+}
+END_TEST
+
+/* Rebuilding without a body would lose its draws: reparse refuses, even
+ * with --force, and changes nothing. */
+START_TEST(test_reparse_refuses_a_damaged_body)
+{
+	char *out, *err, *before, *after;
+
+	migrated_fixture();
+	before = rows_text("SELECT * FROM draws ORDER BY number");
+	damage(4);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "reparse"), EX_DATAERR);
+	ck_assert_msg(strstr(err, ": archived body 4 (ingest, s3.json, fetched"
+	                          " 2026-11-27T16:50:53Z) is damaged: ") &&
+	              strstr(err, "; reparse: nothing changed (eedraws status --verify names"
+	                          " every damaged body)\n"), "%s", err);
+	ck_assert_int_eq(count_lines(err, ""), 1);
+	free(out), free(err);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "reparse", "--force"), EX_DATAERR);
+	free(out), free(err);
+	after = rows_text("SELECT * FROM draws ORDER BY number");
+	ck_assert_str_eq(after, before);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws"), 9);
+	free(before), free(after);
+}
+END_TEST
+
+/* The body before a new one is damaged: the new one is kept whole, and
+ * reads back; only the damaged one is named. */
+START_TEST(test_a_body_after_a_damaged_one_is_kept_whole)
+{
+	char *out, *err;
+
+	migrated_fixture();
+	damage(5);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "ingest", test_data("feed-2025-02-05-small.json")),
+	                 0);
+	free(out), free(err);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies WHERE id = 7 AND"
+	                                     " encoding = 'zstd' AND base IS NULL"), 1);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "status", "--verify"), EX_DATAERR);
+	ck_assert_int_eq(count_lines(err, ""), 1);
+	ck_assert_msg(strstr(err, ": archived body 5 (ingest, s4.json,"), "%s", err);
+	ck_assert_msg(strstr(out, "\narchive: 7 bodies, 1 damaged"), "%s", out);
+	free(out), free(err);
+}
+END_TEST
+
+/* A patch that cannot be read is not made whole: its base is not deleted
+ * under it (pruning waits), and --verify names it. */
+START_TEST(test_pruning_waits_for_a_damaged_patch)
+{
+	struct store *s;
+	struct err e = {0};
+	char *out, *err;
+
+	ck_assert_msg(store_open(&s, db, &e) == 0, "%s", e.msg);
+	archive_feeds(s, 0, 4, NULL);
+	store_close(s);
+	damage(4);
+	ck_assert_msg(store_open(&s, db, &e) == 0, "%s", e.msg);
+	store_set_archive_keep(s, 2);	/* 4 kept, its base 3 not */
+	archive_feeds(s, 4, 5, NULL);
+	store_close(s);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM bodies"), 5);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM pragma_foreign_key_check"),
+	                 0);
+	ck_assert_int_eq(EEDRAWS(&out, &err, "status", "--verify"), EX_DATAERR);
+	ck_assert_int_eq(count_lines(err, ""), 1);
+	ck_assert_msg(strstr(err, ": archived body 4 (news, https://news.example/feed,"), "%s",
+	              err);
+	free(out), free(err);
+}
+END_TEST
+
 Suite *
 archive_suite(void)
 {
@@ -478,6 +632,11 @@ archive_suite(void)
 	tcase_add_test(tc, test_pruning_a_base_keeps_the_body_patched_on_it_whole);
 	tcase_add_test(tc, test_a_base_cannot_be_deleted_under_its_patch);
 	tcase_add_test(tc, test_a_migration_the_disk_has_no_room_for_changes_nothing);
+	tcase_add_test(tc, test_status_verify_names_each_damaged_body);
+	tcase_add_test(tc, test_status_verify_names_a_whole_body_cut_short);
+	tcase_add_test(tc, test_reparse_refuses_a_damaged_body);
+	tcase_add_test(tc, test_a_body_after_a_damaged_one_is_kept_whole);
+	tcase_add_test(tc, test_pruning_waits_for_a_damaged_patch);
 	suite_add_tcase(s, tc);
 	return s;
 }
