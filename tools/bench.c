@@ -580,8 +580,8 @@ ingest_one(struct store *s, const struct body *b, struct ingest_counts *ic, doub
 	struct strlist warn = {0};
 	struct ircc_shape shape = {0};
 	struct parse_opts opts = { .shape = &shape };
+	struct store_drop drop;
 	char *old = NULL;
-	long old_rounds;
 	double t;
 	int rc;
 
@@ -594,7 +594,8 @@ ingest_one(struct store *s, const struct body *b, struct ingest_counts *ic, doub
 	if (rc == 0)
 		rc = store_put_body(s, "ingest", b, &draws, NULL, count_event, ic, e);
 	if (rc == 0)
-		rc = store_swap_shape(s, "ingest/en", shape.keys, shape.rounds, &old, &old_rounds, e);
+		rc = store_swap_shape(s, "ingest/en", shape.keys, shape.rounds, b->fetched_at,
+		                      6 * 3600, &old, &drop, e) < 0 ? e->code : 0;
 	free(old);
 	free(shape.keys);
 	strlist_release(&warn);
