@@ -544,6 +544,25 @@ START_TEST(test_status_verify_names_a_whole_body_cut_short)
 }
 END_TEST
 
+/* A size no body has (a damaged row): named, nothing allocated for it. */
+START_TEST(test_a_damaged_size_is_named_not_believed)
+{
+	char *out, *err;
+
+	migrated_fixture();
+	exec_sql("UPDATE bodies SET size = 1000000000000000 WHERE id = 5;"
+	         "UPDATE bodies SET size = -1 WHERE id = 3");
+	ck_assert_int_eq(EEDRAWS(&out, &err, "status", "--verify"), EX_DATAERR);
+	ck_assert_msg(strstr(err, ": archived body 5 (ingest, s4.json, fetched"
+	                          " 2026-11-27T16:50:55Z) is damaged: it does not say it holds"
+	                          " as many bytes as the body has\n"), "%s", err);
+	ck_assert_msg(strstr(err, ": archived body 3 (ingest, before-ircc.txt,"), "%s", err);
+	ck_assert_msg(strstr(err, ": archived body 6 (ingest, never-held.txt,"), "%s", err);
+	ck_assert_int_eq(count_lines(err, ""), 3);
+	free(out), free(err);
+}
+END_TEST
+
 /* Rebuilding without a body would lose its draws: reparse refuses, even
  * with --force, and changes nothing. */
 START_TEST(test_reparse_refuses_a_damaged_body)
@@ -634,6 +653,7 @@ archive_suite(void)
 	tcase_add_test(tc, test_a_migration_the_disk_has_no_room_for_changes_nothing);
 	tcase_add_test(tc, test_status_verify_names_each_damaged_body);
 	tcase_add_test(tc, test_status_verify_names_a_whole_body_cut_short);
+	tcase_add_test(tc, test_a_damaged_size_is_named_not_believed);
 	tcase_add_test(tc, test_reparse_refuses_a_damaged_body);
 	tcase_add_test(tc, test_a_body_after_a_damaged_one_is_kept_whole);
 	tcase_add_test(tc, test_pruning_waits_for_a_damaged_patch);

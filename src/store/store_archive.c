@@ -180,31 +180,43 @@ hash_matches(const char *data, size_t len, const char *hash)
 
 /* Applies chain[n - 1] down to chain[0] on from's bytes (NULL: the
  * first is whole), each checked against its hash when every_link is set,
- * the last always; *m gets the bytes of chain[0] (caller owns them). */
+ * the last always; *m gets the bytes of chain[0] (caller owns them).
+ * Two buffers take turns, each the size of the largest body. */
 static int
 apply_chain(struct link *chain, size_t n, const struct body_memo *from, int every_link,
             struct body_memo *m, struct fault *f)
 {
 	const char *prev = from ? from->data : NULL, *why = NULL;
-	size_t prev_len = from ? from->len : 0, k;
-	char *out = NULL, *owned = NULL;
+	size_t prev_len = from ? from->len : 0, k, most = 0;
+	char *buf[2];
+	int rc = 0;
 
-	for (k = n; k-- > 0;) {
+	for (k = 0; k < n; k++) {
+		if (!codec_size_agrees(chain[k].enc, chain[k].data, chain[k].len, chain[k].size))
+			return fault(f, chain[k].id, "it does not say it holds as many bytes"
+			             " as the body has");
+		if (chain[k].size > most)
+			most = chain[k].size;
+	}
+	buf[0] = xmalloc(most + 1);
+	buf[1] = n > 1 ? xmalloc(most + 1) : NULL;
+	for (k = n; rc == 0 && k-- > 0;) {
 		struct link *l = &chain[k];
+		char *out = buf[k % 2];
 
-		if (codec_decode(l->enc, l->data, l->len, prev, prev_len, l->size, &out, &why)) {
-			free(owned);
-			return fault(f, l->id, why);
-		}
-		free(owned);
-		prev = owned = out, prev_len = l->size;
-		if ((every_link || k == 0) && !hash_matches(out, l->size, l->hash)) {
-			free(owned);
-			return fault(f, l->id, "its bytes decoded do not match its hash");
-		}
+		if (codec_decode_into(l->enc, l->data, l->len, prev, prev_len, out, l->size, &why))
+			rc = fault(f, l->id, why);
+		else if ((every_link || k == 0) && !hash_matches(out, l->size, l->hash))
+			rc = fault(f, l->id, "its bytes decoded do not match its hash");
+		prev = out, prev_len = l->size;
+	}
+	free(buf[1]);
+	if (rc) {
+		free(buf[0]);
+		return rc;
 	}
 	m->id = chain[0].id;
-	m->data = owned;
+	m->data = buf[0];
 	m->len = prev_len;
 	m->depth = from ? from->depth + (int)n : (int)n - 1;
 	return 0;

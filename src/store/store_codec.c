@@ -113,10 +113,8 @@ codec_encode(const char *data, size_t len, const char *base, size_t base_len, ch
 	return 0;
 }
 
-/* Whether n stored bytes of encoding enc say they decode to size bytes:
- * asked before size bytes are allocated for them. */
-static int
-size_agrees(enum codec_encoding enc, const void *stored, size_t n, size_t size)
+int
+codec_size_agrees(enum codec_encoding enc, const void *stored, size_t n, size_t size)
 {
 	unsigned long long said;
 
@@ -127,41 +125,54 @@ size_agrees(enum codec_encoding enc, const void *stored, size_t n, size_t size)
 }
 
 int
-codec_decode(enum codec_encoding enc, const void *stored, size_t n, const char *base,
-             size_t base_len, size_t size, char **out, const char **why)
+codec_decode_into(enum codec_encoding enc, const void *stored, size_t n, const char *base,
+                  size_t base_len, char *out, size_t size, const char **why)
 {
 	ZSTD_DCtx *d;
 	size_t got;
 
-	*out = NULL;
-	if (!size_agrees(enc, stored, n, size)) {
+	if (!codec_size_agrees(enc, stored, n, size)) {
 		*why = "it does not say it holds as many bytes as the body has";
 		return -1;
 	}
-	*out = xmalloc(size + 1);
-	(*out)[size] = '\0';
+	out[size] = '\0';
 	if (enc == CODEC_RAW) {
 		if (n)
-			memcpy(*out, stored, n);
+			memcpy(out, stored, n);
 		return 0;
 	}
 	if (!(d = ZSTD_createDCtx())) {
 		*why = "zstd: out of memory";
-		goto fail;
+		return -1;
 	}
 	got = ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax, WINDOW_LOG_MAX);
 	if (!ZSTD_isError(got) && enc == CODEC_PATCH)
 		got = ZSTD_DCtx_refPrefix(d, base, base_len);
 	if (!ZSTD_isError(got))
-		got = ZSTD_decompressDCtx(d, *out, size, stored, n);
+		got = ZSTD_decompressDCtx(d, out, size, stored, n);
 	ZSTD_freeDCtx(d);
 	if (ZSTD_isError(got))
 		*why = ZSTD_getErrorName(got);
-	else if (got == size)
-		return 0;
-	else
+	else if (got != size)
 		*why = "it decodes to fewer bytes than the body has";
-fail:
+	else
+		return 0;
+	return -1;
+}
+
+int
+codec_decode(enum codec_encoding enc, const void *stored, size_t n, const char *base,
+             size_t base_len, size_t size, char **out, const char **why)
+{
+	/* Nothing allocated for a size the frame does not state. */
+	if (!codec_size_agrees(enc, stored, n, size)) {
+		*out = NULL;
+		*why = "it does not say it holds as many bytes as the body has";
+		return -1;
+	}
+	*out = xmalloc(size + 1);
+	if (codec_decode_into(enc, stored, n, base, base_len, *out, size, why) == 0)
+		return 0;
 	free(*out);
 	*out = NULL;
 	return -1;

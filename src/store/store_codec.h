@@ -46,5 +46,12 @@ int codec_encode(const char *data, size_t len, const char *base, size_t base_len
  * (static text, or zstd's). */
 int codec_decode(enum codec_encoding enc, const void *stored, size_t n, const char *base,
                  size_t base_len, size_t size, char **out, const char **why);
+/* Whether n stored bytes of encoding enc say they decode to size bytes
+ * (a zstd frame states its length): asked before room is made for them,
+ * so that a damaged size allocates nothing. */
+int codec_size_agrees(enum codec_encoding enc, const void *stored, size_t n, size_t size);
+/* The same into out, which has room for size + 1 bytes (a NUL after). */
+int codec_decode_into(enum codec_encoding enc, const void *stored, size_t n, const char *base,
+                      size_t base_len, char *out, size_t size, const char **why);
 
 #endif
