@@ -216,6 +216,38 @@ START_TEST(test_a_body_is_a_patch_on_the_one_before_it_a_whole_one_every_32)
 }
 END_TEST
 
+/* Another eedraws pruned a body and its id went to another: this one's
+ * memory of the old bytes is no base for the next patch. */
+START_TEST(test_an_id_given_again_is_not_read_from_memory)
+{
+	static const char old[] = "{\"rounds\": [{\"drawNumber\": \"1\"}, {\"drawNumber\": \"2\"}]}";
+	static const char other[] = "{\"rounds\": [{\"drawNumber\": \"7\"}, {\"drawNumber\": \"8\"},"
+	                            " {\"drawNumber\": \"9\"}]}";
+	static const char next[] = "{\"rounds\": [{\"drawNumber\": \"7\"}, {\"drawNumber\": \"8\"},"
+	                           " {\"drawNumber\": \"9\"}, {\"drawNumber\": \"10\"}]}";
+	struct store *s;
+	struct err e = {0};
+	char hash[40], *sql, *got, *want;
+
+	ck_assert_msg(store_open(&s, db, &e) == 0, "%s", e.msg);
+	archive_bytes(s, "ircc", "ircc-json", "u", old, strlen(old), 1786111200);
+	body_hash(other, strlen(other), hash);
+	sql = xasprintf("DELETE FROM bodies; INSERT INTO bodies (id, source, url, hash, kind,"
+	                " first_fetched, last_fetched, encoding, size, data) VALUES (1, 'ircc',"
+	                " 'u', '%s', 'ircc-json', '2026-08-07T12:00:01Z', '2026-08-07T12:00:01Z',"
+	                " 'raw', %zu, CAST('%s' AS BLOB))", hash, strlen(other), other);
+	exec_sql(sql);
+	archive_bytes(s, "ircc", "ircc-json", "u", next, strlen(next), 1786111202);
+	store_close(s);
+	ck_assert_int_eq(test_query_long(db, "SELECT base FROM bodies WHERE id = 2"), 1);
+	got = bodies_read();
+	want = xasprintf("ircc ircc-json u %zu\n%s\nircc ircc-json u %zu\n%s\n", strlen(other),
+	                 other, strlen(next), next);
+	ck_assert_str_eq(got, want);
+	free(sql), free(got), free(want);
+}
+END_TEST
+
 /* Written by eedraws before bodies were compressed: four successive
  * IRCC-like feeds (one served twice) and two articles. */
 START_TEST(test_a_schema_6_archive_is_compressed_in_place_every_byte_kept)
@@ -645,6 +677,7 @@ archive_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_a_body_is_a_patch_on_the_one_before_it_a_whole_one_every_32);
+	tcase_add_test(tc, test_an_id_given_again_is_not_read_from_memory);
 	tcase_add_test(tc, test_a_schema_6_archive_is_compressed_in_place_every_byte_kept);
 	tcase_add_test(tc, test_reparse_reads_the_compressed_archive);
 	tcase_add_test(tc, test_a_pruned_news_feed_keeps_its_bodies_whole);

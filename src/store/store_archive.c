@@ -110,14 +110,39 @@ read_link(struct store *s, long id, struct link *l, struct fault *f, struct err 
 	return rc;
 }
 
+static const char memo_sql[] = "SELECT hash FROM bodies WHERE id = ?1";
+
+/* Whether m still holds body m->id: an id deleted (a news feed pruned,
+ * by this eedraws or another) may be given to another body. */
+static int
+memo_current(struct store *s, const struct body_memo *m)
+{
+	sqlite3_stmt *st;
+	int same = 0;
+
+	if (db_cached(s, memo_sql, &st, NULL))
+		return 0;
+	sqlite3_bind_int64(st, 1, m->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		same = strcmp((const char *)sqlite3_column_text(st, 0), m->hash) == 0;
+	sqlite3_reset(st);
+	return same;
+}
+
+/* Body id in the memo, if it still holds it; one that does not goes. */
 static struct body_memo *
 memo_find(struct store *s, long id)
 {
 	size_t i;
 
-	for (i = 0; i < STORE_MEMOS; i++)
-		if (s->memo[i].id == id && id)
+	for (i = 0; id && i < STORE_MEMOS; i++) {
+		if (s->memo[i].id != id)
+			continue;
+		if (memo_current(s, &s->memo[i]))
 			return &s->memo[i];
+		free(s->memo[i].data);
+		s->memo[i] = (struct body_memo){0};
+	}
 	return NULL;
 }
 
@@ -216,6 +241,7 @@ apply_chain(struct link *chain, size_t n, const struct body_memo *from, int ever
 		return rc;
 	}
 	m->id = chain[0].id;
+	snprintf(m->hash, sizeof(m->hash), "%s", chain[0].hash ? chain[0].hash : "");
 	m->data = buf[0];
 	m->len = prev_len;
 	m->depth = from ? from->depth + (int)n : (int)n - 1;
@@ -354,6 +380,7 @@ find_body(struct store *s, const struct body *b, const char *hash, struct err *e
  * patches below its chain's whole body, and the bytes. */
 struct encoded {
 	long id;		/* once inserted */
+	char hash[40];		/* of the bytes */
 	enum codec_encoding enc;
 	long base;
 	int depth;
@@ -590,8 +617,10 @@ keep_body(struct store *s, const char *source, const struct body *b, const char 
 		sqlite3_finalize(st);
 		return rc;
 	}
-	if ((rc = encode_new(s, source, kind, b, z, e)) ||
-	    (rc = insert_body(s, source, b, kind, assumed_date, hash, fetched, z, e)))
+	if ((rc = encode_new(s, source, kind, b, z, e)))
+		return rc;
+	memcpy(z->hash, hash, sizeof(hash));
+	if ((rc = insert_body(s, source, b, kind, assumed_date, hash, fetched, z, e)))
 		return rc;
 	if (s->archive_keep && strcmp(kind, "feed") == 0 && (rc = prune_feed(s, source, e)))
 		return rc;
@@ -619,6 +648,7 @@ store_archive(struct store *s, const char *source, const struct body *b, const c
 	 * at hand. */
 	if (id == 0) {
 		m.id = z.id;
+		memcpy(m.hash, z.hash, sizeof(m.hash));
 		m.depth = z.depth;
 		m.len = b->len;
 		m.data = xmalloc(b->len + 1);

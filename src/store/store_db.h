@@ -16,6 +16,7 @@ struct body_memo {
 	int depth;		/* patches between it and its chain's whole body */
 	char *data;
 	size_t len;
+	char hash[40];		/* its row's, to tell an id given again */
 };
 #define STORE_MEMOS 4
 
