@@ -29,11 +29,11 @@ SANITIZE ?=
 BUILD = build$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
 comma := ,
 
-PKGS      = libcurl libxml-2.0 libpcre2-8 sqlite3 jansson inih
+PKGS      = libcurl libxml-2.0 libpcre2-8 sqlite3 jansson inih libzstd
 TEST_PKGS = check libmicrohttpd
 # Debian packages that provide the above (kept in step with PKGS).
 DEBS = pkg-config libcurl4-openssl-dev libxml2-dev libpcre2-dev \
-       libsqlite3-dev libjansson-dev libinih-dev check libmicrohttpd-dev
+       libsqlite3-dev libjansson-dev libinih-dev libzstd-dev check libmicrohttpd-dev
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wvla \

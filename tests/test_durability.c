@@ -920,6 +920,30 @@ START_TEST(test_a_read_only_database_is_refused_untouched_or_only_read)
 }
 END_TEST
 
+/* IRCC's real feed with 600 kB of random letters beside its rounds, in
+ * dir: a body too large for the WAL below even compressed, as the
+ * archive keeps it. */
+static char *
+padded_feed(void)
+{
+	char *path = xasprintf("%s/big.json", dir);
+	char *feed = test_slurp(test_data("feed-2026-08-07.json"), NULL);
+	FILE *f = fopen(path, "w");
+	unsigned long x = 1;
+	int i;
+
+	ck_assert_ptr_nonnull(f);
+	fputs("{\"padding\": \"", f);
+	for (i = 0; i < 600000; i++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		fputc('a' + (int)((x >> 33) % 26), f);
+	}
+	fprintf(f, "\",%s", strchr(feed, '{') + 1);
+	ck_assert_int_eq(fclose(f), 0);
+	free(feed);
+	return path;
+}
+
 /* The WAL's layout (4 KiB pages): a 32-byte header, then frames of a
  * 24-byte header and a page, each written by a write of its own. */
 #define WAL_AT_FRAME(n) (32L + (n) * (24L + 4096L))
@@ -932,7 +956,7 @@ START_TEST(test_a_full_disk_fails_clearly_and_keeps_what_was_stored)
 	 * Either way SQLite says "disk I/O error" (a real full disk, ENOSPC,
 	 * it calls SQLITE_FULL). */
 	static const long limits[] = { 200000, WAL_AT_FRAME(40) };
-	char *file = xasprintf("%s", test_data("feed-2026-08-07.json"));
+	char *file = padded_feed();
 	const char *small[] = { "eedraws", "-d", db, "ingest",
 	                        test_data("feed-ddmmyyyy.json"), NULL };
 	const char *big[] = { "eedraws", "-d", db, "ingest", file, NULL };

@@ -96,7 +96,7 @@ START_TEST(test_each_distinct_body_is_archived_once)
 	{
 		size_t len;
 		char *data = test_slurp(test_data("history/06-2025-02-13T201252.json"), &len);
-		char *sql = xasprintf("SELECT length(data) = %zu FROM bodies WHERE url LIKE"
+		char *sql = xasprintf("SELECT size = %zu FROM bodies WHERE url LIKE"
 		                      " '%%/06-2025-02-13T201252.json'", len);
 
 		ck_assert_int_eq(test_query_long(db, sql), 1);

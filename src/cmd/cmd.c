@@ -40,10 +40,12 @@ const struct cmd_help cmd_helps[] = {
 	{ "list", "[-n N]", "the latest draws, for a person",
 	  "  -n N                how many draws (10)\n" },
 	{ "conflicts", "", "where articles disagree with IRCC", NULL },
-	{ "status", "", "each source's health, notifications waiting,\n"
+	{ "status", "[--verify]", "each source's health, notifications waiting,\n"
 	  "conflicts;\n"
 	  "exit 1 when a source is stale or a notification\n"
-	  "fails or is parked", NULL },
+	  "fails or is parked",
+	  "  --verify            decode every archived body and check its hash;\n"
+	  "                      exit 65 naming each one damaged\n" },
 	{ "reparse", "[--force]", "rebuild every draw from the archived bodies",
 	  "  --force             even when draws no archived body states would be lost\n" },
 	{ "report", "[-o FILE] [--since DATE]", "one HTML page with charts of the draws",

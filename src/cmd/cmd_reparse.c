@@ -1,6 +1,7 @@
 /* cmd_reparse.c: eedraws reparse, every derived record rebuilt from the archive. */
 #include <stdio.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "cmd.h"
 #include "pipeline.h"
@@ -58,8 +59,10 @@ cmd_reparse(struct app *app, int argc, char **argv)
 		return rc;
 	}
 	if ((rc = store_each_body(app->store, replay_body, &r, &e))) {
+		/* A damaged body's draws would be lost: all rolls back. */
 		if (e.msg[0])
-			error("%s", e.msg);
+			error("%s%s", e.msg, rc == EX_DATAERR ? "; reparse: nothing changed"
+			      " (eedraws status --verify names every damaged body)" : "");
 		store_rebuild_end(app->store, 0, 0, &lost, &e);	/* rolls back */
 		return rc;
 	}

@@ -16,7 +16,7 @@
 #include "draw.h"
 #include "util.h"
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /* IRCC's feed may bring a draw late, but not this many days after a
  * later one: then an unconfirmed draw it has not brought is retracted. */
@@ -161,7 +161,10 @@ int store_put_fetch_state(struct store *s, const char *source, const char *url,
 
 /* The archive: every distinct body (URL and bytes) kept as served, with
  * the kind it was parsed as and the publication date assumed for it (NULL
- * for none).  A body served again only has its last fetch time moved. */
+ * for none).  A body served again only has its last fetch time moved.
+ * Bodies are kept compressed with zstd, a new one as a patch against the
+ * latest of the same source and kind (README.md, "bodies"); whatever
+ * reads one gets its bytes exactly as served, checked against its hash. */
 int store_archive(struct store *s, const char *source, const struct body *b,
                   const char *kind, const char *assumed_date, struct err *e);
 /* How many bodies of each news feed (kind "feed") the archive keeps, the
@@ -170,10 +173,19 @@ int store_archive(struct store *s, const char *source, const struct body *b,
  * always all kept. */
 void store_set_archive_keep(struct store *s, long keep);
 /* Calls fn for each archived body in the order they were first fetched;
- * stops at fn's first non-zero return and returns it. */
+ * stops at fn's first non-zero return and returns it.  A body that cannot
+ * be read whole stops it too: EX_DATAERR, naming the body. */
 typedef int store_body_fn(void *ctx, const struct body *b, const char *source,
                           const char *kind, const char *assumed_date);
 int store_each_body(struct store *s, store_body_fn *fn, void *ctx, struct err *e);
+/* Decodes every archived body and checks it against its hash (status
+ * --verify): fn is called with each one damaged, msg naming it (id,
+ * source, URL, first fetch) and what is wrong (for a patch on a damaged
+ * body, that one); a non-zero return from fn stops the walk and is
+ * returned.  *checked and *bad count the bodies read and the damaged. */
+typedef int store_damage_fn(void *ctx, long id, const char *msg);
+int store_verify_bodies(struct store *s, store_damage_fn *fn, void *ctx, long *checked,
+                        long *bad, struct err *e);
 
 /* reparse: begin deletes every record derived from bodies (draws, pool,
  * revisions, observations, unconfirmed draws but those a person

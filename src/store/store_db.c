@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "store_codec.h"
+
 #define APPLICATION_ID 0x45454452	/* "EEDR", in the database header */
 #define BUSY_TIMEOUT_MS 5000	/* then EX_TEMPFAIL: cron tries again */
 
@@ -217,8 +219,30 @@ static const char *const migrations[] = {
 	 * the latest count. */
 	"ALTER TABLE feed_shape ADD COLUMN dropped_at TEXT;"
 	"ALTER TABLE feed_shape ADD COLUMN dropped_to INTEGER;",
+	/* 6 -> 7: the archive compressed (issue 17).  data holds the body
+	 * encoded: as it is ('raw'), compressed with zstd ('zstd'), or a
+	 * zstd patch against the bytes of the body base ('zstd-patch');
+	 * size is its decoded length.  A base is never deleted before the
+	 * patches on it: the foreign key refuses it.  compress_archive()
+	 * encodes the bodies kept before. */
+	"ALTER TABLE bodies ADD COLUMN encoding TEXT NOT NULL DEFAULT 'raw'"
+	"  CHECK (encoding IN ('raw', 'zstd', 'zstd-patch'));"
+	"ALTER TABLE bodies ADD COLUMN base INTEGER REFERENCES bodies(id)"
+	"  CHECK ((base IS NOT NULL) = (encoding = 'zstd-patch'));"
+	"ALTER TABLE bodies ADD COLUMN size INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE bodies SET size = length(data);"
+	"CREATE INDEX bodies_source ON bodies(source, kind);"
+	"CREATE INDEX bodies_base ON bodies(base);",
 };
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
+
+static int compress_archive(struct store *s, struct err *e);
+
+/* What a migration needs done beyond its SQL, in C, after it and in the
+ * same transaction: migration_code[i] with migrations[i]. */
+static int (*const migration_code[NMIGRATIONS])(struct store *, struct err *) = {
+	[6] = compress_archive,
+};
 
 /* What failed, for a message: a statement is named by its first words
  * ("INSERT INTO draws"), not its whole text. */
@@ -371,7 +395,7 @@ read_header(struct store *s, int *app, int *version, int *tables, struct err *e)
 static int
 migrate(struct store *s, struct err *e)
 {
-	int version, app, tables, rc;
+	int version, app, tables, rc, from = -1;
 	size_t v;
 	char sql[64];
 
@@ -390,18 +414,154 @@ migrate(struct store *s, struct err *e)
 	/* Again under the lock: another eedraws may have migrated meanwhile. */
 	if ((rc = read_header(s, &app, &version, &tables, e)))
 		goto fail;
+	from = version;
 	for (v = (size_t)version; v < NMIGRATIONS; v++)
-		if ((rc = db_exec(s, migrations[v], e)))
+		if ((rc = db_exec(s, migrations[v], e)) ||
+		    (migration_code[v] && (rc = migration_code[v](s, e))))
 			goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %zu", NMIGRATIONS);
 	if ((rc = db_exec(s, sql, e)))
 		goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", APPLICATION_ID);
-	if ((rc = db_exec(s, sql, e)))
+	if ((rc = db_exec(s, sql, e)) || (rc = db_exec(s, "COMMIT", e)))
 		goto fail;
-	return db_exec(s, "COMMIT", e);
+	/* The archive compressed leaves its old pages free: given back to
+	 * the disk if it can be now (a reader holding the file, or no room
+	 * for the copy, leaves them to be reused instead: nothing is lost). */
+	if (from > 0 && from <= 6)
+		sqlite3_exec(s->db, "VACUUM", NULL, NULL, NULL);
+	return 0;
 fail:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	/* One that holds data: no harm done, and the user should know. */
+	if (e && from > 0) {
+		size_t n = strlen(e->msg);
+
+		snprintf(e->msg + n, sizeof(e->msg) - n, "; not migrated to schema %zu: the"
+		         " database is left as it was", NMIGRATIONS);
+	}
+	return rc;
+}
+
+/* The bodies in the order compress_archive() encodes them: each chain
+ * (source and kind) in the order its bodies were kept. */
+struct order {
+	long *id;
+	unsigned char *first;	/* the first of its chain */
+	size_t n;
+};
+
+static int
+read_order(struct store *s, struct order *o, struct err *e)
+{
+	sqlite3_stmt *st;
+	char *source = NULL, *kind = NULL;
+	int rc;
+
+	if ((rc = db_prepare(s, "SELECT id, source, kind FROM bodies ORDER BY source, kind, id",
+	                     &st, e)))
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *src = (const char *)sqlite3_column_text(st, 1);
+		const char *k = (const char *)sqlite3_column_text(st, 2);
+
+		o->id = xrealloc(o->id, (o->n + 1) * sizeof(*o->id));
+		o->first = xrealloc(o->first, o->n + 1);
+		o->id[o->n] = (long)sqlite3_column_int64(st, 0);
+		o->first[o->n++] = !source || strcmp(source, src) != 0 || strcmp(kind, k) != 0;
+		free(source), free(kind);
+		source = xstrdup(src), kind = xstrdup(k);
+	}
+	free(source), free(kind);
+	rc = rc == SQLITE_DONE ? 0 : db_error(s, e, "reading the body archive");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Body id's bytes, a copy in *data (caller frees). */
+static int
+read_raw(struct store *s, sqlite3_stmt *get, long id, char **data, size_t *len,
+         struct err *e)
+{
+	int rc;
+
+	sqlite3_bind_int64(get, 1, id);
+	if ((rc = sqlite3_step(get)) != SQLITE_ROW) {
+		sqlite3_reset(get);
+		return db_error(s, e, "reading the body archive");
+	}
+	*len = (size_t)sqlite3_column_bytes(get, 0);
+	*data = xmalloc(*len + 1);
+	if (*len)
+		memcpy(*data, sqlite3_column_blob(get, 0), *len);
+	sqlite3_reset(get);
+	return 0;
+}
+
+/* Body id encoded, against base (NULL: whole); *enc says how. */
+static int
+encode_one(struct store *s, sqlite3_stmt *put, long id, const char *data, size_t len,
+           long base_id, const char *base, size_t base_len, enum codec_encoding *enc,
+           struct err *e)
+{
+	const char *why = NULL;
+	char *z;
+	size_t n;
+	int rc;
+
+	if (codec_encode(data, len, base, base_len, &z, &n, enc, &why))
+		return err_set(e, EX_SOFTWARE, "%s: cannot compress archived body %ld: %s",
+		               s->path, id, why);
+	bind_text(put, 1, codec_name(*enc));
+	if (*enc == CODEC_PATCH)
+		sqlite3_bind_int64(put, 2, base_id);
+	sqlite3_bind_blob64(put, 3, z, n, SQLITE_STATIC);
+	sqlite3_bind_int64(put, 4, id);
+	rc = run(s, put, e);
+	free(z);
+	return rc;
+}
+
+/* Migration 6 -> 7: each body kept before it was compressed, in place,
+ * as store_archive.c keeps a new one: a patch against the body before it
+ * of the same source and kind, a whole one at least every CODEC_CHAIN.
+ * Bodies of every kind are patched: when news feeds' are pruned,
+ * store_archive.c encodes again whole a body whose base it deletes. */
+static int
+compress_archive(struct store *s, struct err *e)
+{
+	sqlite3_stmt *get = NULL, *put = NULL;
+	struct order o = {0};
+	enum codec_encoding enc;
+	char *prev = NULL, *cur = NULL;
+	size_t i, prev_len = 0, len = 0;
+	int rc, depth = 0;
+
+	if ((rc = read_order(s, &o, e)) ||
+	    (rc = db_prepare(s, "SELECT data FROM bodies WHERE id = ?1", &get, e)) ||
+	    (rc = db_prepare(s, "UPDATE bodies SET encoding = ?1, base = ?2, data = ?3"
+	                     " WHERE id = ?4", &put, e)))
+		goto done;
+	for (i = 0; i < o.n; i++) {
+		if ((rc = read_raw(s, get, o.id[i], &cur, &len, e)))
+			break;
+		if (o.first[i] || depth >= CODEC_CHAIN - 1) {
+			free(prev);
+			prev = NULL;
+		}
+		rc = encode_one(s, put, o.id[i], cur, len, i ? o.id[i - 1] : 0, prev, prev_len,
+		                &enc, e);
+		free(prev);
+		prev = cur, prev_len = len;
+		depth = enc == CODEC_PATCH ? depth + 1 : 0;
+		if (rc)
+			break;
+	}
+done:
+	free(prev);
+	free(o.id), free(o.first);
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
 	return rc;
 }
 
@@ -467,6 +627,8 @@ store_close(struct store *s)
 	for (i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].st);
 	free(s->cache);
+	for (i = 0; i < STORE_MEMOS; i++)
+		free(s->memo[i].data);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);

@@ -1,12 +1,24 @@
 /* store_db.h: the connection to the database, its schema, and the
- * helpers every file of store/ runs its SQL with.  The bottom of store/:
- * store_db.c calls nothing else in it. */
+ * helpers every file of store/ runs its SQL with.  Near the bottom of
+ * store/: store_db.c calls nothing else in it but the codec
+ * (store_codec.h), for the migration that compressed the archive. */
 #ifndef EEDRAWS_STORE_DB_H
 #define EEDRAWS_STORE_DB_H
 
 #include <sqlite3.h>
 
 #include "store.h"
+
+/* A body store_archive.c read or kept lately, decoded: the next body of
+ * its chain is one patch away from it. */
+struct body_memo {
+	long id;		/* 0: none */
+	int depth;		/* patches between it and its chain's whole body */
+	char *data;
+	size_t len;
+	char hash[40];		/* its row's, to tell an id given again */
+};
+#define STORE_MEMOS 4
 
 /* store.h's handle: the connection, and the state the files above keep
  * per connection (store_archive.c and store_notify.c set replaying and
@@ -21,6 +33,8 @@ struct store {
 	long archive_keep;	/* a news feed's bodies kept; 0: all */
 	long data_changes;	/* rows of draws, pool, revisions, observations
 				 * and unconfirmed written since it opened */
+	struct body_memo memo[STORE_MEMOS];	/* store_archive.c's */
+	unsigned memo_next;	/* the one replaced next */
 };
 
 /* Runs sql (no rows) on the connection. */

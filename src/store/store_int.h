@@ -10,7 +10,10 @@
  *      store_robots.c.
  *   3. store_events.c (a transaction's events, store_events.h) and
  *      store_db.c (the connection, the schema and the SQL helpers,
- *      store_db.h): they call nothing else in store/.
+ *      store_db.h): they call nothing else in store/ but the codec.
+ *   4. store_codec.c (a body's bytes encoded with zstd and decoded,
+ *      store_codec.h): no SQL; it calls nothing in store/.  The archive
+ *      and the migration that compressed it (store_db.c) use it.
  *
  * Each file keeps the SQL it runs beside the code that runs it.  This
  * header declares layer 2's functions for store.c. */
