@@ -91,6 +91,17 @@ static const char page_css[] =
 	"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
 	"tr.unconfirmed td{font-style:italic;color:#555}\n"
 	".flag{font-weight:bold;color:#a00}\n"
+	".card{border:1px solid #c9d3e0;border-radius:8px;padding:.4em 1em .6em;margin:1em 0;"
+	"background:#f5f8fc}\n"
+	".card h2{border:0;margin:.3em 0 0;font-size:1.3em}\n"
+	".card .what{font-size:1.2em;font-weight:600;margin:0 0 .3em}\n"
+	".figures{display:flex;flex-wrap:wrap;gap:.4em 2.2em;margin:.4em 0}\n"
+	".figures dt{color:#555;font-size:.9em}\n"
+	".figures dd{margin:0;font-size:2em;font-weight:700;line-height:1.2;"
+	"font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+	".card h3{font-size:1em;margin:.8em 0 .2em}\n"
+	".card ul{margin:.2em 0;padding-left:1.2em}\n"
+	"time{white-space:nowrap}\n"
 	".empty{font-size:1.1em;padding:1em;border:1px solid #ccc;background:#fafafa}\n"
 	"@media (max-width:600px){body{font-size:15px;padding:0 8px}"
 	" th,td{padding:.2em .3em}}\n"
@@ -165,6 +176,41 @@ report_day(const char *date)
 	    !date_valid(y, m, d))
 		return -1;
 	return days_from_civil(y, m, d);
+}
+
+static const char *const month_names[] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+/* A date for people: "7 Aug 2026" of "2026-08-07..."; anything else as
+ * it is. */
+static void
+human_date(FILE *f, const char *iso)
+{
+	int y, m, d;
+
+	if (report_day(iso) < 0 || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) {
+		esc(f, iso);
+		return;
+	}
+	fprintf(f, "%d %s %d", d, month_names[m - 1], y);
+}
+
+/* A <time> for people: "7 Aug 2026" of "2026-08-07", "11 Oct 2025, 14:55
+ * UTC" of "2025-10-11T14:55:49Z"; the value itself in datetime. */
+static void
+human_time(FILE *f, const char *iso)
+{
+	int hh, mm;
+
+	fputs("<time datetime=\"", f);
+	esc(f, iso);
+	fputs("\">", f);
+	human_date(f, iso);
+	if (report_day(iso) >= 0 && strlen(iso) >= 16 && iso[10] == 'T' &&
+	    sscanf(iso + 11, "%2d:%2d", &hh, &mm) == 2)
+		fprintf(f, ", %02d:%02d UTC", hh, mm);
+	fputs("</time>", f);
 }
 
 /* The month index of a date, months since year 0: "2026-08-07" is
@@ -530,15 +576,15 @@ write_invitations(FILE *f, const struct report_data *r)
 
 /* Whether band a holds another band of the list (dd3 holds dd4..dd8). */
 static int
-holds_another(const struct report_data *r, size_t a)
+holds_another(const struct report_pool *p, size_t a)
 {
 	size_t i;
 
-	for (i = 0; i < r->nbands; i++)
-		if (i != a && r->bands[a].crs_min <= r->bands[i].crs_min &&
-		    r->bands[i].crs_max <= r->bands[a].crs_max &&
-		    (r->bands[a].crs_min != r->bands[i].crs_min ||
-		     r->bands[a].crs_max != r->bands[i].crs_max))
+	for (i = 0; i < p->nbands; i++)
+		if (i != a && p->bands[a].crs_min <= p->bands[i].crs_min &&
+		    p->bands[i].crs_max <= p->bands[a].crs_max &&
+		    (p->bands[a].crs_min != p->bands[i].crs_min ||
+		     p->bands[a].crs_max != p->bands[i].crs_max))
 			return 1;
 	return 0;
 }
@@ -557,6 +603,7 @@ band_cmp(const void *a, const void *b)
 static void
 write_pool(FILE *f, const struct report_data *r)
 {
+	const struct report_pool *p = &r->pool[POOL_LATEST];
 	const struct report_band **rows;
 	long max = 0, total = -1, sum = 0;
 	size_t i, n = 0;
@@ -565,22 +612,22 @@ write_pool(FILE *f, const struct report_data *r)
 	char num[32];
 
 	fputs("<section id=\"pool\"><h2>The pool of candidates by CRS score</h2>\n", f);
-	if (!r->pool_number) {
+	if (!p->number) {
 		fputs("<p class=\"empty\">No draw in this report comes with a distribution of"
 		      " the pool.</p></section>\n", f);
 		return;
 	}
-	rows = xcalloc(r->nbands + 1, sizeof(*rows));
-	for (i = 0; i < r->nbands; i++) {
-		if (holds_another(r, i)) {
-			if (r->bands[i].crs_min == 0 && r->bands[i].crs_max >= 1200)
-				total = r->bands[i].candidates;
+	rows = xcalloc(p->nbands + 1, sizeof(*rows));
+	for (i = 0; i < p->nbands; i++) {
+		if (holds_another(p, i)) {
+			if (p->bands[i].crs_min == 0 && p->bands[i].crs_max >= 1200)
+				total = p->bands[i].candidates;
 			continue;
 		}
-		rows[n++] = &r->bands[i];
-		sum += r->bands[i].candidates;
-		if (r->bands[i].candidates > max)
-			max = r->bands[i].candidates;
+		rows[n++] = &p->bands[i];
+		sum += p->bands[i].candidates;
+		if (p->bands[i].candidates > max)
+			max = p->bands[i].candidates;
 	}
 	qsort(rows, n, sizeof(*rows), band_cmp);
 	if (total < 0)
@@ -596,12 +643,12 @@ write_pool(FILE *f, const struct report_data *r)
 		        " xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\""
 		        " aria-labelledby=\"pool-title pool-desc\">", REPORT_WIDTH, height);
 		fputs("<title id=\"pool-title\">Candidates in the pool by CRS score, as of ", f);
-		esc(f, r->pool_as_of[0] ? r->pool_as_of : r->pool_date);
+		esc(f, p->as_of[0] ? p->as_of : p->date);
 		fputs("</title><desc id=\"pool-desc\">", f);
 		fprintf(f, "%s candidates in the pool as of ", thousands(total, num));
-		esc(f, r->pool_as_of[0] ? r->pool_as_of : r->pool_date);
+		esc(f, p->as_of[0] ? p->as_of : p->date);
 		fputs(", as IRCC stated it with draw #", f);
-		esc(f, r->pool_number);
+		esc(f, p->number);
 		fputs(":", f);
 		for (i = 0; i < n; i++)
 			fprintf(f, "%s %d-%d: %s", i ? ";" : "", rows[i]->crs_min, rows[i]->crs_max,
@@ -635,14 +682,169 @@ write_pool(FILE *f, const struct report_data *r)
 		}
 		fputs("</g></svg></div>\n<figcaption class=\"note\">", f);
 		fprintf(f, "%s candidates in all, as of ", thousands(total, num));
-		esc(f, r->pool_as_of[0] ? r->pool_as_of : r->pool_date);
+		esc(f, p->as_of[0] ? p->as_of : p->date);
 		fputs(" (stated with draw #", f);
-		esc(f, r->pool_number);
+		esc(f, p->number);
 		fputs(" of ", f);
-		esc(f, r->pool_date);
+		esc(f, p->date);
 		fputs(").</figcaption></figure></section>\n", f);
 	}
 	free(rows);
+}
+
+/* A category's name for people: the style's label, or for "other" IRCC's
+ * name of the draw. */
+static void
+category_name(FILE *f, const struct report_draw *d)
+{
+	const struct style *st = &styles[style_index(d->category)];
+
+	if (d->name && strcmp(st->category, "other") == 0)
+		esc(f, d->name);
+	else
+		esc(f, st->label);
+}
+
+/* How d's cutoff moved since its category's draw before: "+40", "-8"
+ * (a minus sign), "0"; nothing when either is unknown. */
+static int
+crs_change(FILE *f, const struct report_draw *d)
+{
+	long c;
+
+	if (d->crs_cutoff < 0 || d->prev_crs < 0 || !d->confirmed)
+		return 0;
+	c = d->crs_cutoff - d->prev_crs;
+	if (c > 0)
+		fprintf(f, "+%ld", c);
+	else if (c < 0)
+		fprintf(f, "\xe2\x88\x92%ld", -c);
+	else
+		fputs("0", f);
+	return 1;
+}
+
+/* The sentence saying how the cutoff moved, for the card. */
+static void
+change_sentence(FILE *f, const struct report_draw *d)
+{
+	long c = d->crs_cutoff - d->prev_crs;
+
+	fputs("<p id=\"card-change-text\">", f);
+	if (c == 0)
+		fprintf(f, "The cutoff is the same as at the previous ");
+	else
+		fprintf(f, "The cutoff is %ld %s than at the previous ", c < 0 ? -c : c,
+		        c < 0 ? "lower" : "higher");
+	category_name(f, d);
+	fprintf(f, " draw (%ld, ", d->prev_crs);
+	human_time(f, d->prev_date);
+	fprintf(f, ")%s</p>", c < 0 ? ": good news for those who wait." : ".");
+}
+
+/* The other draws of the 14 days before the latest, newest first. */
+static void
+write_recent(FILE *f, const struct report_data *r, long last_day)
+{
+	size_t i, n = 0;
+	char num[32];
+
+	for (i = r->ndraws - 1; i-- > 0;) {
+		const struct report_draw *d = &r->draws[i];
+		long day = report_day(d->date);
+
+		if (day < 0 || day < last_day - 14)
+			break;
+		if (!n++)
+			fputs("<h3>The other draws of the 14 days before</h3>\n<ul id=\"card-recent\">", f);
+		fputs("<li>", f);
+		if (d->number)
+			putc('#', f), esc(f, d->number), fputs(", ", f);
+		human_time(f, d->date);
+		fputs(": ", f);
+		category_name(f, d);
+		if (d->invitations >= 0)
+			fprintf(f, ", %s invitations", thousands(d->invitations, num));
+		if (d->crs_cutoff >= 0)
+			fprintf(f, ", CRS %ld", d->crs_cutoff);
+		if (d->confirmed && d->prev_crs >= 0 && d->crs_cutoff >= 0) {
+			fputs(" (", f);
+			crs_change(f, d);
+			fputs(")", f);
+		}
+		if (!d->confirmed)
+			fputs(" <span class=\"flag\">unconfirmed</span>", f);
+		fputs("</li>", f);
+	}
+	if (!n)
+		fputs("<p>No other draw in the 14 days before.</p>", f);
+	else
+		fputs("</ul>\n", f);
+}
+
+/* This year's invitations beside the same days of the year before. */
+static void
+write_ytd(FILE *f, const struct report_data *r)
+{
+	char num[32], num2[32];
+	int y;
+
+	if (r->ytd < 0 || sscanf(r->ytd_date, "%4d", &y) != 1)
+		return;
+	fprintf(f, "<p id=\"card-ytd\"><strong>%s</strong> invitations in %d up to ",
+	        thousands(r->ytd, num), y);
+	human_time(f, r->ytd_date);
+	fprintf(f, "; <strong>%s</strong> in %d by the same day", thousands(r->ytd_last, num2),
+	        y - 1);
+	if (r->ytd_last > 0)
+		fprintf(f, " (%+.0f%%)", 100.0 * (double)(r->ytd - r->ytd_last) / (double)r->ytd_last);
+	fputs(".</p>\n", f);
+}
+
+/* The latest draw first: what most readers come for. */
+static void
+write_card(FILE *f, const struct report_data *r)
+{
+	const struct report_draw *d = &r->draws[r->ndraws - 1];
+	char num[32];
+
+	fputs("<section id=\"card\" class=\"card\"><h2>Latest draw", f);
+	if (d->number)
+		fputs(" #", f), esc(f, d->number);
+	fputs(", ", f);
+	human_time(f, d->date);
+	fputs("</h2>\n<p class=\"what\" id=\"card-category\">", f);
+	category_name(f, d);
+	if (!d->confirmed)
+		fputs(" <span class=\"flag\">unconfirmed: only articles state it</span>", f);
+	fputs("</p>\n<dl class=\"figures\">", f);
+	fputs("<div><dt>CRS cutoff</dt><dd id=\"card-crs\">", f);
+	if (d->crs_cutoff >= 0)
+		fprintf(f, "%ld", d->crs_cutoff);
+	else
+		fputs("unknown", f);
+	fputs("</dd></div><div><dt>Invitations</dt><dd id=\"card-invitations\">", f);
+	fputs(d->invitations >= 0 ? thousands(d->invitations, num) : "unknown", f);
+	fputs("</dd></div>", f);
+	if (d->confirmed && d->prev_crs >= 0 && d->crs_cutoff >= 0) {
+		fputs("<div><dt>CRS since the previous ", f);
+		category_name(f, d);
+		fputs(" draw</dt><dd id=\"card-change\">", f);
+		crs_change(f, d);
+		fputs("</dd></div>", f);
+	}
+	fputs("</dl>\n", f);
+	if (d->confirmed && d->prev_crs >= 0 && d->crs_cutoff >= 0)
+		change_sentence(f, d);
+	if (d->tie_break) {
+		fputs("<p id=\"card-tie\">Tie-break: at the cutoff score, profiles submitted"
+		      " before ", f);
+		human_time(f, d->tie_break);
+		fputs(".</p>\n", f);
+	}
+	write_recent(f, r, report_day(d->date));
+	write_ytd(f, r);
+	fputs("</section>\n", f);
 }
 
 /* The latest draws, newest first. */
@@ -770,6 +972,7 @@ report_write(FILE *f, const struct report_data *r)
 		}
 		fputs("</p>\n", f);
 	} else {
+		write_card(f, r);
 		write_cutoffs(f, r);
 		write_invitations(f, r);
 		write_pool(f, r);
@@ -824,7 +1027,9 @@ report_data_release(struct report_data *r)
 		free(r->sources[i].last_error);
 	}
 	free(r->sources);
-	free(r->pool_number);
-	free(r->bands);
+	for (i = 0; i < POOL_SNAPSHOTS; i++) {
+		free(r->pool[i].number);
+		free(r->pool[i].bands);
+	}
 	memset(r, 0, sizeof(*r));
 }

@@ -283,6 +283,78 @@ START_TEST(test_the_real_feed_has_a_point_per_draw_where_it_belongs)
 }
 END_TEST
 
+/* The card on top: the latest draw of the real feed, as the database
+ * has it, and how its cutoff moved.  By hand from the feed: #434
+ * (Transport, 470) follows Transport's #289 of 2024-03-13 at 430: +40;
+ * #433 (French language, 391) follows #429 at 399: -8; #431 (PNP, 768)
+ * follows #427 at 744: +24; #432 (CEC, 516) follows #428 at 516: 0.
+ * Invitations from 2026-01-01 to 2026-08-07: 113,423; from 2025-01-01
+ * to 2025-08-07: 50,628 (+124 %). */
+START_TEST(test_the_card_shows_the_latest_draw_and_its_change)
+{
+	struct report_data r;
+	xmlDoc *doc;
+	char *page, *s, *q;
+
+	report_of("feed-2026-08-07.json", NULL, &r);
+	page = render(&r);
+	doc = parse_page(page);
+	/* The card comes first in main. */
+	s = xstring(doc, "//" E("main") "/" E("section") "[1]/@id");
+	ck_assert_str_eq(s, "card");
+	free(s);
+	q = xasprintf("%ld", test_query_long(db, "SELECT crs_cutoff FROM draws"
+	              " ORDER BY date DESC, number_key DESC LIMIT 1"));
+	s = xstring(doc, "//" E("dd") "[@id='card-crs']");
+	ck_assert_str_eq(s, q);
+	ck_assert_str_eq(s, "470");
+	free(s), free(q);
+	ck_assert_int_eq(test_query_long(db, "SELECT invitations FROM draws"
+	                 " ORDER BY date DESC, number_key DESC LIMIT 1"), 300);
+	s = xstring(doc, "//" E("dd") "[@id='card-invitations']");
+	ck_assert_str_eq(s, "300");
+	free(s);
+	s = xstring(doc, "//" E("section") "[@id='card']/" E("h2"));
+	ck_assert_str_eq(s, "Latest draw #434, 7 Aug 2026");
+	free(s);
+	s = xstring(doc, "//" E("p") "[@id='card-category']");
+	ck_assert_str_eq(s, "Transport");
+	free(s);
+	s = xstring(doc, "//" E("dd") "[@id='card-change']");
+	ck_assert_str_eq(s, "+40");
+	free(s);
+	s = xstring(doc, "//" E("p") "[@id='card-change-text']");
+	ck_assert_str_eq(s, "The cutoff is 40 higher than at the previous Transport draw"
+	                    " (430, 13 Mar 2024).");
+	free(s);
+	s = xstring(doc, "//" E("p") "[@id='card-tie']");
+	ck_assert_str_eq(s, "Tie-break: at the cutoff score, profiles submitted before"
+	                    " 11 Oct 2025, 14:55 UTC.");
+	free(s);
+	/* The 14 days before: #433 .. #431, each with its change. */
+	ck_assert_int_eq(xcount(doc, "//" E("ul") "[@id='card-recent']/" E("li")), 3);
+	s = xstring(doc, "//" E("ul") "[@id='card-recent']/" E("li") "[1]");
+	ck_assert_str_eq(s, "#433, 6 Aug 2026: French language, 5,000 invitations, CRS 391"
+	                    " (\xe2\x88\x92" "8)");
+	free(s);
+	s = xstring(doc, "//" E("ul") "[@id='card-recent']/" E("li") "[2]");
+	ck_assert_msg(strstr(s, "CRS 516 (0)"), "%s", s);
+	free(s);
+	s = xstring(doc, "//" E("ul") "[@id='card-recent']/" E("li") "[3]");
+	ck_assert_msg(strstr(s, "CRS 768 (+24)"), "%s", s);
+	free(s);
+	ck_assert_int_eq(test_query_long(db, "SELECT sum(invitations) FROM draws"
+	                 " WHERE date BETWEEN '2026-01-01' AND '2026-08-07'"), 113423);
+	s = xstring(doc, "//" E("p") "[@id='card-ytd']");
+	ck_assert_str_eq(s, "113,423 invitations in 2026 up to 7 Aug 2026; 50,628 in 2025 by"
+	                    " the same day (+124%).");
+	free(s);
+	xmlFreeDoc(doc);
+	free(page);
+	report_data_release(&r);
+}
+END_TEST
+
 START_TEST(test_since_keeps_the_draws_on_or_after_the_date)
 {
 	struct report_data r;
@@ -819,6 +891,7 @@ report_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_scales_map_dates_and_scores_to_the_plot);
 	tcase_add_test(tc, test_the_real_feed_has_a_point_per_draw_where_it_belongs);
+	tcase_add_test(tc, test_the_card_shows_the_latest_draw_and_its_change);
 	tcase_add_test(tc, test_since_keeps_the_draws_on_or_after_the_date);
 	tcase_add_test(tc, test_text_from_the_database_is_escaped);
 	tcase_add_test(tc, test_bytes_that_never_start_utf8_become_replacement_characters);
