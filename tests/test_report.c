@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
+#include <pty.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -572,6 +573,75 @@ START_TEST(test_report_usage_errors_exit_64)
 }
 END_TEST
 
+/* Runs eedraws with args (argv[0] ignored) and its stdout on a terminal
+ * (a pty), stderr to a file; returns the exit status, *tty what the
+ * terminal got, *err stderr (caller frees). */
+static int
+run_on_a_terminal(const char *const *args, char **tty, char **err)
+{
+	char *errpath = xasprintf("%s/tty-stderr", dir), chunk[4096];
+	struct buf got = {0};
+	int master, slave, status, fd;
+	ssize_t n;
+	pid_t pid;
+
+	ck_assert_int_eq(openpty(&master, &slave, NULL, NULL, NULL), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if ((fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0)
+			_exit(127);
+		dup2(slave, 1), dup2(fd, 2);
+		close(master), close(slave);
+		execv(test_bin(), (char *const *)args);
+		_exit(127);
+	}
+	close(slave);
+	while ((n = read(master, chunk, sizeof(chunk))) > 0)	/* EIO at its end */
+		buf_add(&got, chunk, (size_t)n);
+	close(master);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	*tty = buf_detach(&got, NULL);
+	*err = test_slurp(errpath, NULL);
+	free(errpath);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* On a terminal without -o: no markup on the screen.  Without report =
+ * PATH a usage error saying what to do, before the database is opened;
+ * with it the page goes there. */
+START_TEST(test_report_to_a_terminal_goes_to_the_config_page_or_is_refused)
+{
+	char *conf = xasprintf("%s/eedraws.conf", dir), *page = xasprintf("%s/draws.html", dir);
+	const char *const args[] = { "eedraws", "-c", conf, "report", NULL };
+	char *tty, *err, *text;
+	FILE *f;
+
+	f = fopen(conf, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "[eedraws]\ndatabase = %s\n", db);
+	fclose(f);
+	ck_assert_int_eq(run_on_a_terminal(args, &tty, &err), 64);
+	ck_assert_str_eq(tty, "");
+	ck_assert_msg(strstr(err, "eedraws: report: will not write HTML to a terminal; use -o"
+	              " FILE or set report = PATH in the config\n"), "%s", err);
+	ck_assert_int_eq(access(db, F_OK), -1);
+	free(tty), free(err);
+
+	f = fopen(conf, "a");
+	fprintf(f, "report = %s\n", page);
+	fclose(f);
+	ck_assert_int_eq(EEDRAWS(&tty, &err, "-q", "ingest", test_data("feed-2026-08-07.json")), 0);
+	free(tty), free(err);
+	ck_assert_int_eq(run_on_a_terminal(args, &tty, &err), 0);
+	ck_assert_str_eq(tty, "");
+	ck_assert_msg(strstr(err, "report: wrote '") && strstr(err, "draws.html'"), "%s", err);
+	text = test_slurp(page, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "<dd id=\"card-crs\">470</dd>"));
+	free(text), free(tty), free(err), free(conf), free(page);
+}
+END_TEST
+
 /* Files in dir whose name holds ".tmp.". */
 static int
 count_tmp(void)
@@ -900,6 +970,7 @@ report_suite(void)
 	tcase_add_test(tc, test_report_command_writes_the_page);
 	tcase_add_test(tc, test_report_usage_errors_exit_64);
 	tcase_add_test(tc, test_report_to_a_file_is_whole_or_untouched);
+	tcase_add_test(tc, test_report_to_a_terminal_goes_to_the_config_page_or_is_refused);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(browser, setup, teardown);
 	tcase_set_timeout(browser, 600);
