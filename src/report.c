@@ -940,7 +940,10 @@ report_write(FILE *f, const struct report_data *r)
 	      "<head>\n<meta charset=\"utf-8\"/>\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
 	      "<meta name=\"generator\" content=\"eedraws " EEDRAWS_VERSION "\"/>\n"
-	      "<title>Express Entry draws</title>\n<style>\n", f);
+	      "<title>Express Entry draws</title>\n", f);
+	if (r->health[0])	/* what update compares (page.c) */
+		fprintf(f, "<meta name=\"eedraws-health\" content=\"%s\"/>\n", r->health);
+	fputs("<style>\n", f);
 	fputs(page_css, f);
 	fputs("</style>\n</head>\n<body>\n<header><h1>Express Entry draws</h1>\n<p class=\"meta\">", f);
 	if (r->ndraws) {
