@@ -114,6 +114,11 @@ static const char page_css[] =
 	".ring{fill:none;stroke:#c00;stroke-width:1.6;stroke-dasharray:3 2}\n"
 	".key.ring{color:#c00}\n"
 	".summary{margin:.3em 0}\n"
+	".pair{display:grid;grid-template-columns:minmax(0,1fr);column-gap:2em}\n"
+	"@media (min-width:820px){.pair{grid-template-columns:minmax(0,2fr) minmax(0,3fr)}}\n"
+	".barcol{width:35%}\n"
+	".hbar{display:inline-block;height:.8em;background:#0072b2;vertical-align:middle}\n"
+	".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\n"
 	".multiples{display:grid;grid-template-columns:repeat(auto-fill,"
 	"minmax(min(100%,300px),1fr));gap:.4em 1.4em}\n"
 	".sm figcaption{font-size:.95em}\n"
@@ -844,6 +849,57 @@ write_invitations(FILE *f, const struct report_data *r)
 	free(draws);
 }
 
+/* Invitations per year, as a table with bars: IRCC's draws only. */
+static void
+write_years(FILE *f, const struct report_data *r)
+{
+	long y0 = -1, y1 = -1, y, *sum, *draws, max = 0;
+	size_t i;
+	char num[32];
+
+	for (i = 0; i < r->ndraws; i++) {
+		if (!counted(&r->draws[i]))
+			continue;
+		y = strtol(r->draws[i].date, NULL, 10);
+		if (y0 < 0)
+			y0 = y;
+		y1 = y;
+	}
+	if (y0 < 0)
+		return;
+	sum = xcalloc((size_t)(y1 - y0 + 1), sizeof(*sum));
+	draws = xcalloc((size_t)(y1 - y0 + 1), sizeof(*draws));
+	for (i = 0; i < r->ndraws; i++) {
+		if (!counted(&r->draws[i]))
+			continue;
+		y = strtol(r->draws[i].date, NULL, 10) - y0;
+		sum[y] += r->draws[i].invitations;
+		draws[y]++;
+		if (sum[y] > max)
+			max = sum[y];
+	}
+	fputs("<section id=\"years\"><h2>Invitations per year</h2>\n<div class=\"table\">"
+	      "<table><caption>IRCC's draws, newest year first", f);
+	if (r->ytd_date[0] && strtol(r->ytd_date, NULL, 10) == y1) {
+		fprintf(f, "; %ld up to ", y1);
+		human_date(f, r->ytd_date);
+	}
+	fputs(".</caption><thead><tr><th scope=\"col\">Year</th><th scope=\"col\" class=\"n\">"
+	      "Draws</th><th scope=\"col\" class=\"n\">Invitations</th><th scope=\"col\""
+	      " class=\"barcol\"><span class=\"vh\">As a bar</span></th></tr></thead>\n<tbody>", f);
+	for (y = y1; y >= y0; y--) {
+		long v = sum[y - y0];
+
+		fprintf(f, "<tr><th scope=\"row\">%ld</th><td class=\"n\">%ld</td>"
+		        "<td class=\"n\">%s</td><td class=\"barcol\"><span class=\"hbar\""
+		        " style=\"width:%.1f%%\"></span></td></tr>\n", y, draws[y - y0],
+		        thousands(v, num), max ? 100.0 * (double)v / (double)max : 0.0);
+	}
+	fputs("</tbody></table></div></section>\n", f);
+	free(sum);
+	free(draws);
+}
+
 /* Whether band a holds another band of the list (dd3 holds dd4..dd8). */
 static int
 holds_another(const struct report_pool *p, size_t a)
@@ -1236,7 +1292,10 @@ report_write(FILE *f, const struct report_data *r)
 		write_card(f, r);
 		write_multiples(f, r);
 		write_cutoffs(f, r);
+		fputs("<div class=\"pair\">", f);
+		write_years(f, r);
 		write_invitations(f, r);
+		fputs("</div>\n", f);
 		write_pool(f, r);
 		write_latest(f, r);
 	}

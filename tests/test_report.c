@@ -443,6 +443,49 @@ START_TEST(test_small_multiples_show_each_category_of_the_last_two_years)
 }
 END_TEST
 
+/* Invitations per year, newest first, beside the months: IRCC's draws
+ * summed by year (2026 to 7 Aug: 46 draws, 113,423, as the card says;
+ * 2015: 23 draws, 31,063), each with a bar as long as its share of the
+ * busiest year's (2021: 114,224). */
+START_TEST(test_invitations_per_year_sit_beside_the_months)
+{
+	struct report_data r;
+	xmlDoc *doc;
+	char *page, *s;
+
+	report_of("feed-2026-08-07.json", NULL, &r);
+	page = render(&r);
+	doc = parse_page(page);
+	ck_assert_int_eq(xcount(doc, "//" E("div") "[@class='pair']/" E("section")
+	                         "[@id='years' or @id='invitations']"), 2);
+	ck_assert_int_eq(xcount(doc, "//" E("section") "[@id='years']//" E("tbody") "/" E("tr")),
+	                 12);
+	ck_assert_int_eq(test_query_long(db, "SELECT count(*) FROM draws WHERE date LIKE '2015%'"),
+	                 23);
+	s = xstring(doc, "//" E("section") "[@id='years']//" E("tbody") "/" E("tr") "[1]");
+	ck_assert_str_eq(s, "202646113,423");
+	free(s);
+	s = xstring(doc, "//" E("section") "[@id='years']//" E("tbody") "/" E("tr") "[12]");
+	ck_assert_str_eq(s, "20152331,063");
+	free(s);
+	s = xstring(doc, "//" E("section") "[@id='years']//" E("tr") "[" E("th") " = '2021']//"
+	            E("span") "/@style");
+	ck_assert_str_eq(s, "width:100.0%");
+	free(s);
+	/* 113,423 / 114,224 = 99.3 % */
+	s = xstring(doc, "//" E("section") "[@id='years']//" E("tr") "[" E("th") " = '2026']//"
+	            E("span") "/@style");
+	ck_assert_str_eq(s, "width:99.3%");
+	free(s);
+	s = xstring(doc, "//" E("section") "[@id='years']//" E("caption"));
+	ck_assert_str_eq(s, "IRCC's draws, newest year first; 2026 up to 7 Aug 2026.");
+	free(s);
+	xmlFreeDoc(doc);
+	free(page);
+	report_data_release(&r);
+}
+END_TEST
+
 START_TEST(test_since_keeps_the_draws_on_or_after_the_date)
 {
 	struct report_data r;
@@ -1131,6 +1174,7 @@ report_suite(void)
 	tcase_add_test(tc, test_the_real_feed_has_a_point_per_draw_where_it_belongs);
 	tcase_add_test(tc, test_the_card_shows_the_latest_draw_and_its_change);
 	tcase_add_test(tc, test_small_multiples_show_each_category_of_the_last_two_years);
+	tcase_add_test(tc, test_invitations_per_year_sit_beside_the_months);
 	tcase_add_test(tc, test_since_keeps_the_draws_on_or_after_the_date);
 	tcase_add_test(tc, test_text_from_the_database_is_escaped);
 	tcase_add_test(tc, test_bytes_that_never_start_utf8_become_replacement_characters);
