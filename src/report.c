@@ -117,6 +117,7 @@ static const char page_css[] =
 	".pair{display:grid;grid-template-columns:minmax(0,1fr);column-gap:2em}\n"
 	"@media (min-width:820px){.pair{grid-template-columns:minmax(0,2fr) minmax(0,3fr)}}\n"
 	".barcol{width:35%}\n"
+	"tr.total th,tr.total td{font-weight:700;border-top:2px solid #999}\n"
 	".hbar{display:inline-block;height:.8em;background:#0072b2;vertical-align:middle}\n"
 	".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\n"
 	".multiples{display:grid;grid-template-columns:repeat(auto-fill,"
@@ -924,18 +925,84 @@ band_cmp(const void *a, const void *b)
 	return y->crs_min - x->crs_min;
 }
 
-/* The latest pool distribution, by CRS band: the finest bands, highest
- * first. */
+/* The candidates of band key in snapshot p, -1 when it has none. */
+static long
+band_candidates(const struct report_pool *p, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < p->nbands; i++)
+		if (strcmp(p->bands[i].key, key) == 0)
+			return p->bands[i].candidates;
+	return -1;
+}
+
+/* A change in candidates, signed: "+1,572", "-1,643" (a minus sign),
+ * "0". */
+static void
+write_change(FILE *f, long now, long then)
+{
+	char num[32];
+
+	if (now < 0 || then < 0)
+		return;
+	if (now > then)
+		fprintf(f, "+%s", thousands(now - then, num));
+	else if (now < then)
+		fprintf(f, "\xe2\x88\x92%s", thousands(then - now, num));
+	else
+		fputs("0", f);
+}
+
+/* The date a snapshot is of: IRCC's, else its draw's. */
+static const char *
+pool_day(const struct report_pool *p)
+{
+	return p->as_of[0] ? p->as_of : p->date;
+}
+
+/* A row of the pool table: band key's count now, its bar, and how it
+ * moved since the earlier snapshots. */
+static void
+pool_row(FILE *f, const struct report_data *r, const char *key, const char *label,
+         long now, long max, int total)
+{
+	const struct report_pool *prev = &r->pool[POOL_PREVIOUS], *year = &r->pool[POOL_YEAR_AGO];
+	char num[32];
+
+	fprintf(f, "<tr%s><th scope=\"row\">%s</th><td class=\"n\">%s</td>",
+	        total ? " class=\"total\"" : "", label, thousands(now, num));
+	if (total)
+		fputs("<td class=\"barcol\"></td>", f);
+	else
+		fprintf(f, "<td class=\"barcol\"><span class=\"hbar\" style=\"width:%.1f%%\"></span>"
+		        "</td>", max ? 100.0 * (double)now / (double)max : 0.0);
+	if (prev->number) {
+		fputs("<td class=\"n\">", f);
+		write_change(f, now, band_candidates(prev, key));
+		fputs("</td>", f);
+	}
+	if (year->number) {
+		fputs("<td class=\"n\">", f);
+		write_change(f, now, band_candidates(year, key));
+		fputs("</td>", f);
+	}
+	fputs("</tr>\n", f);
+}
+
+/* The latest pool distribution, by CRS band (the finest bands, highest
+ * first), as a table with bars, and how each band moved since the
+ * distribution before and since a year before. */
 static void
 write_pool(FILE *f, const struct report_data *r)
 {
 	const struct report_pool *p = &r->pool[POOL_LATEST];
+	const struct report_pool *prev = &r->pool[POOL_PREVIOUS], *year = &r->pool[POOL_YEAR_AGO];
 	const struct report_band **rows;
+	const char *total_key = NULL;
 	long max = 0, total = -1, sum = 0;
 	size_t i, n = 0;
-	int row = 24, top = 28, left = 120, right = REPORT_RIGHT - 40, height;
-	double v, x;
-	char num[32];
+	char num[32], label[32];
 
 	fputs("<section id=\"pool\"><h2>The pool of candidates by CRS score</h2>\n", f);
 	if (!p->number) {
@@ -947,7 +1014,7 @@ write_pool(FILE *f, const struct report_data *r)
 	for (i = 0; i < p->nbands; i++) {
 		if (holds_another(p, i)) {
 			if (p->bands[i].crs_min == 0 && p->bands[i].crs_max >= 1200)
-				total = p->bands[i].candidates;
+				total = p->bands[i].candidates, total_key = p->bands[i].key;
 			continue;
 		}
 		rows[n++] = &p->bands[i];
@@ -958,63 +1025,47 @@ write_pool(FILE *f, const struct report_data *r)
 	qsort(rows, n, sizeof(*rows), band_cmp);
 	if (total < 0)
 		total = sum;
-	height = top + (int)n * row + 30;
-	{
-		struct report_scale s;
-		double scale;
-
-		report_scale_init(&s, 0, 0, 0, (double)max, 1);
-		scale = (right - left) / (s.v1 - s.v0);
-		fprintf(f, "<figure><div class=\"chart\"><svg id=\"pool-chart\""
-		        " xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\""
-		        " aria-labelledby=\"pool-title pool-desc\">", REPORT_WIDTH, height);
-		fputs("<title id=\"pool-title\">Candidates in the pool by CRS score, as of ", f);
-		esc(f, p->as_of[0] ? p->as_of : p->date);
-		fputs("</title><desc id=\"pool-desc\">", f);
-		fprintf(f, "%s candidates in the pool as of ", thousands(total, num));
-		esc(f, p->as_of[0] ? p->as_of : p->date);
-		fputs(", as IRCC stated it with draw #", f);
-		esc(f, p->number);
-		fputs(":", f);
-		for (i = 0; i < n; i++)
-			fprintf(f, "%s %d-%d: %s", i ? ";" : "", rows[i]->crs_min, rows[i]->crs_max,
-			        thousands(rows[i]->candidates, num));
-		fputs(".</desc><g class=\"grid\">", f);
-		for (v = s.v0; v <= s.v1 + s.step / 2; v += s.step) {
-			x = left + v * scale;
-			fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>"
-			        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", x, x,
-			        top - 4, top + (int)n * row, x, top + (int)n * row + 18,
-			        thousands((long)v, num));
-		}
-		fputs("</g>", f);
-		fprintf(f, "<text class=\"title\" x=\"%d\" y=\"%d\" text-anchor=\"end\">CRS score"
-		        "</text>", left - 8, top - 10);
-		fputs("<g class=\"bars\">", f);
-		for (i = 0; i < n; i++) {
-			int y = top + (int)i * row;
-			double w = rows[i]->candidates * scale;
-
-			fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d-%d</text>", left - 8,
-			        y + row / 2 + 4, rows[i]->crs_min, rows[i]->crs_max);
-			fprintf(f, "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\""
-			        " fill=\"#4e79a7\"><title>CRS %d-%d: %s candidates</title></rect>", left,
-			        y + 3, w, row - 6, rows[i]->crs_min, rows[i]->crs_max,
-			        thousands(rows[i]->candidates, num));
-			fprintf(f, "<text x=\"%.1f\" y=\"%d\"%s>%s</text>",
-			        w > 80 ? left + w - 6 : left + w + 6, y + row / 2 + 4,
-			        w > 80 ? " text-anchor=\"end\" style=\"fill:#fff\"" : "",
-			        thousands(rows[i]->candidates, num));
-		}
-		fputs("</g></svg></div>\n<figcaption class=\"note\">", f);
-		fprintf(f, "%s candidates in all, as of ", thousands(total, num));
-		esc(f, p->as_of[0] ? p->as_of : p->date);
-		fputs(" (stated with draw #", f);
-		esc(f, p->number);
-		fputs(" of ", f);
-		esc(f, p->date);
-		fputs(").</figcaption></figure></section>\n", f);
+	fprintf(f, "<p class=\"summary\" id=\"pool-summary\"><strong>%s</strong> candidates as"
+	        " of ", thousands(total, num));
+	human_time(f, pool_day(p));
+	fputs(" (stated with draw #", f);
+	esc(f, p->number);
+	fputs(")", f);
+	if (prev->number && total_key && band_candidates(prev, total_key) >= 0) {
+		fputs(": ", f);
+		write_change(f, total, band_candidates(prev, total_key));
+		fputs(" since ", f);
+		human_time(f, pool_day(prev));
 	}
+	if (year->number && total_key && band_candidates(year, total_key) >= 0) {
+		fputs(", ", f);
+		write_change(f, total, band_candidates(year, total_key));
+		fputs(" since ", f);
+		human_time(f, pool_day(year));
+	}
+	fputs(".</p>\n<div class=\"table\"><table id=\"pool-table\"><caption>Candidates per CRS"
+	      " band, highest first, and how many more or fewer than in IRCC's distributions"
+	      " before.</caption><thead><tr><th scope=\"col\">CRS score</th><th scope=\"col\""
+	      " class=\"n\">Candidates</th><th scope=\"col\" class=\"barcol\"><span class=\"vh\">"
+	      "As a bar</span></th>", f);
+	if (prev->number) {
+		fputs("<th scope=\"col\" class=\"n\">Since ", f);
+		human_time(f, pool_day(prev));
+		fputs("</th>", f);
+	}
+	if (year->number) {
+		fputs("<th scope=\"col\" class=\"n\">Since ", f);
+		human_time(f, pool_day(year));
+		fputs("</th>", f);
+	}
+	fputs("</tr></thead>\n<tbody>\n", f);
+	for (i = 0; i < n; i++) {
+		snprintf(label, sizeof(label), "%d\xe2\x80\x93%d", rows[i]->crs_min, rows[i]->crs_max);
+		pool_row(f, r, rows[i]->key, label, rows[i]->candidates, max, 0);
+	}
+	if (total_key)
+		pool_row(f, r, total_key, "All", total, max, 1);
+	fputs("</tbody></table></div></section>\n", f);
 	free(rows);
 }
 

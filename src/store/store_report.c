@@ -29,19 +29,20 @@ static const char draws_sql[] =
 	" ORDER BY date, confirmed DESC, number_key, id";
 
 /* The draws whose pool distribution the page compares, by snapshot
- * (POOL_LATEST ..): the latest on or after ?1 (NULL: any), the one before
- * it, and the latest a year or more before it. */
+ * (POOL_LATEST ..): the latest on or after ?1 (NULL: any), the latest
+ * of an earlier date (the draws of one week share a distribution), and
+ * the latest a year or more before it.  A distribution's date is the one
+ * IRCC gives it, else its draw's. */
 static const char pool_pick_sql[] =
-	"WITH p AS (SELECT number, date, number_key FROM draws d"
-	"  WHERE EXISTS (SELECT 1 FROM pool q WHERE q.number = d.number)),"
+	"WITH p AS (SELECT number, date, number_key, ifnull(pool_as_of, date) AS day"
+	"  FROM draws d WHERE EXISTS (SELECT 1 FROM pool q WHERE q.number = d.number)),"
 	" l AS (SELECT * FROM p WHERE ?1 IS NULL OR date >= ?1"
 	"  ORDER BY date DESC, number_key DESC LIMIT 1)"
 	" SELECT 0, number FROM l"
-	" UNION ALL SELECT 1, (SELECT p.number FROM p, l WHERE p.date < l.date"
-	"  OR (p.date = l.date AND p.number_key < l.number_key)"
-	"  ORDER BY p.date DESC, p.number_key DESC LIMIT 1) FROM l"
-	" UNION ALL SELECT 2, (SELECT p.number FROM p, l WHERE p.date <= date(l.date, '-1 year')"
-	"  ORDER BY p.date DESC, p.number_key DESC LIMIT 1) FROM l";
+	" UNION ALL SELECT 1, (SELECT p.number FROM p, l WHERE p.day < l.day"
+	"  ORDER BY p.day DESC, p.date DESC, p.number_key DESC LIMIT 1) FROM l"
+	" UNION ALL SELECT 2, (SELECT p.number FROM p, l WHERE p.day <= date(l.day, '-1 year')"
+	"  ORDER BY p.day DESC, p.date DESC, p.number_key DESC LIMIT 1) FROM l";
 
 /* The bands of draw ?1's pool distribution. */
 static const char pool_sql[] =
