@@ -124,7 +124,7 @@ static const char page_css[] =
 	"minmax(min(100%,300px),1fr));gap:.4em 1.4em}\n"
 	".sm figcaption{font-size:.95em}\n"
 	".sm-name{font-weight:700}\n"
-	".sm-latest{color:#555;white-space:nowrap}\n"
+	".sm-latest{display:block;color:#555;white-space:nowrap}\n"
 	".sm svg text{font-size:13px}\n"
 	".sm .line{fill:none;stroke:#0072b2;stroke-width:1.6}\n"
 	".sm .pt{fill:#0072b2;stroke:#fff;stroke-width:.8}\n"
@@ -138,7 +138,9 @@ static const char page_css[] =
 	"table{border-collapse:collapse;width:100%;font-size:.9em}\n"
 	"caption{text-align:left;color:#555;padding:.2em 0}\n"
 	"th,td{padding:.25em .5em;border-bottom:1px solid #ddd;text-align:left;"
-	"vertical-align:top}\n"
+	"vertical-align:top;white-space:nowrap}\n"
+	"td.notes{white-space:normal;min-width:12em}\n"
+	"thead th{white-space:normal}\n"
 	"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
 	"tr.unconfirmed td{font-style:italic;color:#555}\n"
 	".flag{font-weight:bold;color:#a00}\n"
@@ -155,15 +157,17 @@ static const char page_css[] =
 	"time{white-space:nowrap}\n"
 	".empty{font-size:1.1em;padding:1em;border:1px solid #ccc;background:#fafafa}\n"
 	/* A phone shows the wide charts at about 0.39 (960 units in 374 px)
-	 * and the month's at 0.78: their text grows to stay 11 px or more,
-	 * the values up move into the plot, every other label across goes. */
+	 * and the month's at 0.62: their text grows to stay 11 px or more,
+	 * the values up move into the plot, every other label goes, the
+	 * markers grow (a marker's instance takes only selectors of one
+	 * element: .mk, not .full .mk). */
 	"@media (max-width:600px){body{font-size:15px;padding:0 8px}"
-	" th,td{padding:.2em .3em}"
+	" th,td{padding:.2em .3em} #pool-table .barcol{display:none}"
 	" .full svg text{font-size:30px}"
-	" .full .yl{text-anchor:start;transform:translate(12px,-8px);paint-order:stroke;"
-	"stroke:#fff;stroke-width:6px}"
-	" .full .xl{transform:translateY(14px)} .full .odd{display:none}"
-	" .full .mk{transform:scale(1.8)}"
+	" .full .yl,.month .yl{text-anchor:start;transform:translate(12px,4px);"
+	"paint-order:stroke;stroke:#fff;stroke-width:5px}"
+	" .full .xl{transform:translateY(14px)} .full .odd,.full .title{display:none}"
+	" .mk{transform:scale(2.2)} .full .ring{r:20px;stroke-width:4px}"
 	" .month svg text{font-size:19px} .month .odd{display:none}}\n"
 	"@media print{body{max-width:none;font-size:10pt;padding:0}"
 	" .table{overflow:visible}"
@@ -421,8 +425,9 @@ write_grid(FILE *f, const struct frame *fr, const struct report_scale *s)
 		fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>", fr->left, fr->right,
 		        y, y);
 		if (k % every == 0)
-			fprintf(f, "<text class=\"yl\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s"
-			        "</text>", fr->left - 6, y + 4, thousands((long)v, num));
+			fprintf(f, "<text class=\"yl%s\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s"
+			        "</text>", k / every % 2 ? " odd" : "", fr->left - 6, y + 4,
+			        thousands((long)v, num));
 	}
 	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		step = steps[i];
@@ -1191,7 +1196,7 @@ write_card(FILE *f, const struct report_data *r)
 	fputs(d->invitations >= 0 ? thousands(d->invitations, num) : "unknown", f);
 	fputs("</dd></div>", f);
 	if (d->confirmed && d->prev_crs >= 0 && d->crs_cutoff >= 0) {
-		fputs("<div><dt>CRS since the previous ", f);
+		fputs("<div><dt>Change since the previous ", f);
 		category_name(f, d);
 		fputs(" draw</dt><dd id=\"card-change\">", f);
 		crs_change(f, d);
@@ -1211,44 +1216,48 @@ write_card(FILE *f, const struct report_data *r)
 	fputs("</section>\n", f);
 }
 
-/* The latest draws, newest first. */
+/* The latest draws, newest first.  No value breaks across lines (a
+ * narrow screen scrolls the table in its box instead); only the notes
+ * wrap.  The numbers come before the category's long name, so that a
+ * phone shows them without scrolling. */
 static void
 write_latest(FILE *f, const struct report_data *r)
 {
 	size_t i, n = r->ndraws < LATEST_ROWS ? r->ndraws : LATEST_ROWS;
 	char num[32];
 
-	fputs("<section id=\"latest\"><h2>The latest draws</h2>\n<div class=\"table\"><table>", f);
-	fprintf(f, "<caption>The latest %zu of %zu draws, newest first.</caption>", n, r->ndraws);
+	fputs("<section id=\"latest\"><h2>The latest draws</h2>\n", f);
+	fprintf(f, "<p class=\"note\">The latest %zu of %zu draws, newest first; the change is"
+	        " the cutoff's since the category's draw before.</p>\n<div class=\"table\">"
+	        "<table><caption class=\"vh\">The latest %zu draws</caption>", n, r->ndraws, n);
 	fputs("<thead><tr><th scope=\"col\">Draw</th><th scope=\"col\">Date</th>"
-	      "<th scope=\"col\">Category</th><th scope=\"col\" class=\"n\">Invitations</th>"
-	      "<th scope=\"col\" class=\"n\">CRS cutoff</th><th scope=\"col\">Tie-break</th>"
-	      "<th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n", f);
+	      "<th scope=\"col\" class=\"n\">CRS cutoff</th><th scope=\"col\" class=\"n\">Change"
+	      "</th><th scope=\"col\" class=\"n\">Invitations</th><th scope=\"col\">Category</th>"
+	      "<th scope=\"col\">Tie-break</th><th scope=\"col\">Notes</th></tr></thead>\n"
+	      "<tbody>\n", f);
 	for (i = 0; i < n; i++) {
 		const struct report_draw *d = &r->draws[r->ndraws - 1 - i];
-		const struct style *st = &styles[style_index(d->category)];
-		const struct look *lk = &looks[st->look];
+		const struct look *lk = look_of(d->category);
 
 		fprintf(f, "<tr%s><td>", d->confirmed ? (d->conflicts ? " class=\"conflict\"" : "")
 		                                      : " class=\"unconfirmed\"");
 		if (d->number)
 			putc('#', f), esc(f, d->number);
 		fputs("</td><td>", f);
-		esc(f, d->date);
-		fprintf(f, "</td><td><span class=\"key\" style=\"color:%s\" aria-hidden=\"true\">%s"
-		        "</span> ", lk->colour, shapes[lk->shape].glyph);
-		esc(f, st->label);
-		if (d->name && strcmp(st->category, "other") == 0) {
-			fputs(": ", f);
-			esc(f, d->name);
-		}
-		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">", thousands(d->invitations, num));
+		human_time(f, d->date);
+		fputs("</td><td class=\"n\">", f);
 		if (d->crs_cutoff >= 0)
 			fprintf(f, "%ld", d->crs_cutoff);
+		fputs("</td><td class=\"n\">", f);
+		crs_change(f, d);
+		fprintf(f, "</td><td class=\"n\">%s</td><td><span class=\"key\" style=\"color:%s\""
+		        " aria-hidden=\"true\">%s</span> ", thousands(d->invitations, num), lk->colour,
+		        shapes[lk->shape].glyph);
+		category_name(f, d);
 		fputs("</td><td>", f);
 		if (d->tie_break)
-			esc(f, d->tie_break);
-		fputs("</td><td>", f);
+			human_time(f, d->tie_break);
+		fputs("</td><td class=\"notes\">", f);
 		if (!d->confirmed)
 			fputs("<span class=\"flag\">unconfirmed</span>: only articles state it", f);
 		if (d->conflicts) {
@@ -1284,8 +1293,11 @@ write_sources(FILE *f, const struct report_data *r)
 		fprintf(f, "</td><td%s>", bad ? " class=\"flag\"" : "");
 		esc(f, s->state);
 		fputs("</td><td>", f);
-		esc(f, s->last_success ? s->last_success : "never");
-		fprintf(f, "</td><td class=\"n\">%ld</td><td>", s->failures);
+		if (s->last_success)
+			human_time(f, s->last_success);
+		else
+			fputs("never", f);
+		fprintf(f, "</td><td class=\"n\">%ld</td><td class=\"notes\">", s->failures);
 		esc(f, s->last_error ? s->last_error : "-");
 		fputs("</td></tr>\n", f);
 	}
@@ -1316,18 +1328,19 @@ report_write(FILE *f, const struct report_data *r)
 		if (unconf)
 			fprintf(f, " (%zu of them unconfirmed)", unconf);
 		fputs(" from ", f);
-		esc(f, r->draws[0].date);
+		human_date(f, r->draws[0].date);
 		fputs(" to ", f);
-		esc(f, r->draws[r->ndraws - 1].date);
+		human_date(f, r->draws[r->ndraws - 1].date);
 		if (r->since[0]) {
 			fputs(", those on or after ", f);
 			esc(f, r->since);
 		}
 		fputs(". ", f);
 	}
-	fprintf(f, "Generated <time datetime=\"%s\">%s</time> by eedraws " EEDRAWS_VERSION
-	        "; see the sources below for how fresh the data are.</p></header>\n<main>\n",
-	        when, when);
+	fputs("Generated ", f);
+	human_time(f, when);
+	fputs(" by eedraws " EEDRAWS_VERSION "; see the sources below for how fresh the data"
+	      " are.</p></header>\n<main>\n", f);
 	if (!r->ndraws) {
 		fputs("<p class=\"empty\" id=\"no-draws\">", f);
 		if (r->since[0]) {
