@@ -26,6 +26,10 @@ struct report_draw {
 	int confirmed;		/* 0: only articles state it */
 	char *conflicts;	/* what articles dispute ("crs_cutoff: IRCC
 				 * 521, an article 522"), NULL when nothing */
+	/* The previous IRCC draw of the same category (IRCC's draws only,
+	 * whatever --since keeps): its CRS cutoff, -1 when none, and date. */
+	long prev_crs;
+	char prev_date[11];
 };
 
 /* One band of a pool distribution, as the pool table has it. */
@@ -44,19 +48,34 @@ struct report_source {
 	char *last_error;	/* NULL: none */
 };
 
+/* A pool distribution: the one stated with draw number (NULL when
+ * none), as of a date. */
+struct report_pool {
+	char *number;
+	char date[11], as_of[11];	/* the draw's; the distribution's, or "" */
+	struct report_band *bands;
+	size_t nbands;
+};
+
+/* The pool snapshots the page compares: the latest, the one before it,
+ * and the latest a year or more before the latest. */
+enum { POOL_LATEST, POOL_PREVIOUS, POOL_YEAR_AGO, POOL_SNAPSHOTS };
+
 struct report_data {
 	char since[11];		/* YYYY-MM-DD: only draws on or after; "" all */
 	time_t generated;
 	struct report_draw *draws;	/* by date, then number; oldest first */
 	size_t ndraws;
-	/* The latest draw with a pool distribution (pool_number NULL when
-	 * none). */
-	char *pool_number;
-	char pool_date[11], pool_as_of[11];
-	struct report_band *bands;
-	size_t nbands;
+	struct report_pool pool[POOL_SNAPSHOTS];
+	/* IRCC's invitations this year up to its latest draw (ytd_date), and
+	 * in the same days of the year before; -1 when no draw. */
+	char ytd_date[11];
+	long ytd, ytd_last;
 	struct report_source *sources;
 	size_t nsources;
+	/* The sources' states in one word, for update to tell whether the
+	 * page it keeps still says what status says ("" leaves it out). */
+	char health[17];
 };
 
 /* Frees what r holds and zeroes it. */

@@ -1482,13 +1482,14 @@ END_TEST
  * the exit code is the fault's, and the next run tries again (no backoff
  * after one failure).  Each fault's details are in test_fetch.c. */
 /* report = PATH: the page is written when a run changed the database, or
- * when it is missing, and left alone otherwise. */
+ * when it is missing, and left alone otherwise (the sources' states as
+ * they were: test_update_rewrites_the_report_when_a_source_state_changes). */
 START_TEST(test_update_rewrites_the_report_only_when_the_database_changed)
 {
 	const char *const src[] = { "ircc", "/feed.json", NULL };
 	char *www = xasprintf("%s/www", dir), *page = xasprintf("%s/draws.html", www);
 	char *extra = xasprintf("report = %s\n", page), *out, *err, *text;
-	FILE *f;
+	struct stat a, b;
 
 	ck_assert_int_eq(mkdir(www, 0755), 0);
 	write_conf(extra, src);
@@ -1497,20 +1498,17 @@ START_TEST(test_update_rewrites_the_report_only_when_the_database_changed)
 	ck_assert_str_eq(err, "");
 	free(out), free(err);
 	text = test_slurp(page, NULL);
-	ck_assert_ptr_nonnull(strstr(text, "<title>#335, 2025-02-05,"));
+	ck_assert_ptr_nonnull(strstr(text, "<title>#335, 5 Feb 2025,"));
 	ck_assert_ptr_null(strstr(text, "<title>#337,"));
 	free(text);
 
-	/* Nothing new: the page stays as it is, whatever it holds. */
-	f = fopen(page, "w");
-	fputs("left alone\n", f);
-	fclose(f);
+	/* Nothing new, the source as it was: the page stays as it is. */
+	ck_assert_int_eq(stat(page, &a), 0);
 	ck_assert_int_eq(update(&out, &err, NULL), 0);
 	ck_assert_str_eq(out, "");
 	free(out), free(err);
-	text = test_slurp(page, NULL);
-	ck_assert_str_eq(text, "left alone\n");
-	free(text);
+	ck_assert_int_eq(stat(page, &b), 0);
+	ck_assert(a.st_ino == b.st_ino && a.st_mtime == b.st_mtime);
 
 	/* A new draw: written again, with it. */
 	serve("/feed.json", "history/09-2025-02-19T193406.json", NULL, NULL);
@@ -1518,7 +1516,7 @@ START_TEST(test_update_rewrites_the_report_only_when_the_database_changed)
 	ck_assert_int_eq(count_lines(out, "new draw #337 "), 1);
 	free(out), free(err);
 	text = test_slurp(page, NULL);
-	ck_assert_ptr_nonnull(strstr(text, "<title>#337, 2025-02-19, French language: CRS 428,"
+	ck_assert_ptr_nonnull(strstr(text, "<title>#337, 19 Feb 2025, French language: CRS 428,"
 	                                   " 6,500 invitations</title>"));
 	free(text);
 
@@ -1529,6 +1527,55 @@ START_TEST(test_update_rewrites_the_report_only_when_the_database_changed)
 	free(out), free(err);
 	ck_assert_int_eq(access(page, F_OK), 0);
 	free(www), free(page), free(extra);
+}
+END_TEST
+
+/* A source's state on the page follows status's, with no draw changed:
+ * the page is rewritten when the feed starts failing (HTTP 500), left
+ * alone while it keeps failing, and rewritten when it works again. */
+START_TEST(test_update_rewrites_the_report_when_a_source_state_changes)
+{
+	const char *const src[] = { "ircc", "/feed.json", NULL };
+	struct httpd_response fail = { .status = 500, .body = "oops", .len = 4 };
+	char *page = xasprintf("%s/draws.html", dir), *extra = xasprintf("report = %s\n", page);
+	char *out, *err, *text, *status;
+	struct stat a, b;
+
+	write_conf(extra, src);
+	serve("/feed.json", "history/08-2025-02-19T184209.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, NULL), 0);
+	free(out), free(err);
+	text = test_slurp(page, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "<td>ircc</td><td>ok</td>"));
+	free(text);
+
+	httpd_route(srv, "/feed.json", &fail);
+	ck_assert_int_eq(update(&out, &err, NULL), EX_TEMPFAIL);
+	free(out), free(err);
+	ck_assert_int_eq(test_run((const char *const[]){ "eedraws", "-c", conf, "status", NULL },
+	                          NULL, &status, &err), 0);
+	ck_assert_msg(strstr(status, "failing"), "%s", status);
+	free(status), free(err);
+	text = test_slurp(page, NULL);
+	ck_assert_msg(strstr(text, "<td>ircc</td><td class=\"flag\">failing</td>"), "%s",
+	              strstr(text, "<section id=\"sources\">"));
+	free(text);
+
+	/* Still failing (named: no backoff): the page already says so. */
+	ck_assert_int_eq(stat(page, &a), 0);
+	ck_assert_int_eq(update(&out, &err, "ircc"), EX_TEMPFAIL);
+	free(out), free(err);
+	ck_assert_int_eq(stat(page, &b), 0);
+	ck_assert(a.st_ino == b.st_ino);
+
+	/* Working again, the same feed: no draw changes, the page says ok. */
+	serve("/feed.json", "history/08-2025-02-19T184209.json", NULL, NULL);
+	ck_assert_int_eq(update(&out, &err, "ircc"), 0);
+	ck_assert_str_eq(out, "");
+	free(out), free(err);
+	text = test_slurp(page, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "<td>ircc</td><td>ok</td>"));
+	free(text), free(page), free(extra);
 }
 END_TEST
 
@@ -1985,6 +2032,7 @@ update_suite(void)
 	tcase_add_test(tc, test_every_network_fault_skips_its_source_alone);
 	tcase_add_test(tc, test_update_rewrites_the_report_only_when_the_database_changed);
 	tcase_add_test(tc, test_a_report_that_cannot_be_written_fails_update_keeping_the_draws);
+	tcase_add_test(tc, test_update_rewrites_the_report_when_a_source_state_changes);
 	tcase_add_test(tc, test_a_feed_whose_entities_take_gigabytes_is_refused_within_256_mb);
 	tcase_add_test(tc, test_ircc_notifications_are_delivered_before_the_news_stage);
 	tcase_add_test(tc, test_a_feed_link_with_a_huge_fragment_is_notified_cut);

@@ -50,6 +50,7 @@ const struct cmd_help cmd_helps[] = {
 	  "  --force             even when draws no archived body states would be lost\n" },
 	{ "report", "[-o FILE] [--since DATE]", "one HTML page with charts of the draws",
 	  "  -o, --output FILE   write FILE, whole or untouched, not standard output\n"
+	  "                      (on a terminal: report = PATH, else refused)\n"
 	  "  --since DATE        only the draws on or after DATE (YYYY-MM-DD)\n" },
 	{ "dismiss", "ID", "retract by hand the unconfirmed draw ID\n"
 	  "(u12, as list shows it)", NULL },

@@ -4,13 +4,16 @@
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "datetime.h"
 #include "update.h"
 
 /* report [-o FILE] [--since DATE]: the page to stdout, or to FILE through
- * a temporary file and a rename (a device or a FIFO written directly). */
+ * a temporary file and a rename (a device or a FIFO written directly).
+ * Standard output on a terminal would get some 130 kB of markup: the page
+ * goes to report = PATH instead, or is refused with what to do. */
 int
 cmd_report(struct app *app, int argc, char **argv)
 {
@@ -44,6 +47,11 @@ cmd_report(struct app *app, int argc, char **argv)
 	}
 	if (optind < argc)
 		return usage_error("report: unexpected argument '%s'", argv[optind]);
+	if (!out && isatty(STDOUT_FILENO)) {
+		if (!(out = app->config.report))
+			return usage_error("report: will not write HTML to a terminal; use -o FILE"
+			                   " or set report = PATH in the config%s", "");
+	}
 	if ((rc = app_setup(app)))
 		return rc;
 	if (out) {
@@ -54,5 +62,7 @@ cmd_report(struct app *app, int argc, char **argv)
 	}
 	if (rc)
 		error("%s", e.msg);
+	else if (out == app->config.report && app->verbosity > QUIET)
+		error("report: wrote '%s'", out);
 	return rc;
 }

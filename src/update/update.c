@@ -239,18 +239,19 @@ done(struct app *app, struct source_run *r, const struct body *b)
 	return items;
 }
 
-/* tell: the page rewritten when the database changed since it was last
- * (before the notifications: a command they run may send the page),
- * then the notifications waiting, unless one failed earlier this run. */
+/* tell: the page rewritten when the database changed since it was last,
+ * or a source's state did (before the notifications: a command they run
+ * may send the page), then the notifications waiting, unless one failed
+ * earlier this run. */
 static void
 tell(struct pass *p)
 {
 	long changes = store_data_changes(p->app->store);
+	int changed = p->told ? changes != p->changes : changes != 0;
 
-	if (!p->told || changes != p->changes) {
-		keep_first(&p->status, update_report(p->app));
+	keep_first(&p->status, update_report(p->app, changed));
+	if (!p->told || changes != p->changes)
 		keep_first(&p->status, update_atom(p->app));
-	}
 	p->told = 1;
 	p->changes = changes;
 	if (!p->held)

@@ -31,9 +31,11 @@ struct report_job {
 };
 int write_report(FILE *f, void *ctx, struct err *e);	/* a write_fn; ctx a report_job */
 
-/* update: the page of report = PATH rewritten when this run changed the
- * database, or when it is missing; a failure is reported, the data stay. */
-int update_report(struct app *app);
+/* update: the page of report = PATH rewritten when changed says the
+ * database changed since it was written, when a source's state is not the
+ * one the page shows (ok to failing, say: the page and status agree), or
+ * when it is missing; a failure is reported, the data stay. */
+int update_report(struct app *app, int changed);
 
 /* The Atom feed of the latest draws (atom.h), from the store (atom_file.c):
  * write_atom a write_fn, ctx the app; update_atom keeps atom = PATH as
