@@ -37,7 +37,7 @@ enum pat_id {
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
-	P_AFTER_DAY, P_FIELD, NPAT
+	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -249,6 +249,8 @@ static const char *const pat_src[NPAT] = {
 	[P_OTHER_DATE] = "\\b(?:follow(?:s|ed|ing)?|since|than|compared (?:to|with)|after|from|"
 	                 "previous|preceding|prior|earlier|last)\\s+(?:(?:the|an?)\\s+)?"
 	                 "(?:[\\w\\-]+\\s+){0,3}?(?:draw|round|one)\\s+(?:on|of|held on)\\s*$",
+	/* What P_OTHER_DATE needs somewhere in a sentence. */
+	[P_OTHER_HINT] = "\\b(?:draw|round|one)\\s+(?:on|of|held on)\\s",
 	/* A sentence that opens on the other draw the one before it named:
 	 * "That draw invited ...", "The previous draw required ...",
 	 * "Where 1,325 candidates received ...". */
@@ -699,6 +701,10 @@ other_draw_date(const char *s, size_t len, const struct when *w, char out[11])
 	PCRE2_SIZE ov[16];
 	size_t i, from;
 
+	/* Most sentences name no draw "on" a day: no date of theirs is
+	 * looked at. */
+	if (!match(P_OTHER_HINT, s, len, 0, ov))
+		return 0;
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
 		for (from = 0; match(ids[i], s, len, from, ov); from = ov[1]) {
 			size_t ctx = ov[0] > 60 ? ov[0] - 60 : 0;
