@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zstd.h>
 
 #include "libcurl.h"
 #include "util.h"
@@ -62,5 +63,6 @@ version_text(void)
 #else
 	buf_addf(&b, "jansson %s\n", JANSSON_VERSION);
 #endif
+	buf_addf(&b, "zstd %s\n", ZSTD_versionString());
 	return buf_detach(&b, NULL);
 }

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zstd.h>
 
 #include "draw.h"
 #include "testutil.h"
@@ -422,7 +423,8 @@ START_TEST(test_version_names_each_library_as_it_reports_itself)
 		assert_line(out, "PCRE2", pcre);
 		assert_line(out, "SQLite", sqlite3_libversion());
 		assert_line(out, "jansson", jansson_version_str());
-		ck_assert_int_eq(count_lines(out, ""), 6);
+		assert_line(out, "zstd", ZSTD_versionString());
+		ck_assert_int_eq(count_lines(out, ""), 7);
 		free(first), free(out), free(err);
 	}
 }
