@@ -953,6 +953,25 @@ START_TEST(test_abbreviations_end_no_sentence)
 }
 END_TEST
 
+/* Counts in other words: "a draw of 500 candidates", "the round was for
+ * 2,500 candidates", "the draw size was 500", "500 people got
+ * invitations", "picked 421 candidates", "825 ITAs were given"; and a
+ * cut-off: "candidates scoring at least 764" (but not "scored at least 67
+ * points on the selection grid", which is no round's). */
+START_TEST(test_a_round_s_size_in_other_words)
+{
+	static const char want[] = ",2025-05-13,,500,510\n"
+	                           ",2025-05-12,,2500,752\n"
+	                           ",2025-05-02,,500,479\n"
+	                           ",2025-05-01,,500,410\n"
+	                           ",2025-04-28,,421,727\n"
+	                           ",2025-04-14,,825,764\n";
+
+	EXPECT("draw-size.txt", NULL, want);
+	EXPECT("draw-size.html", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -1172,6 +1191,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_header_word_inside_another_word_names_no_column);
 	tcase_add_test(tc, test_the_draw_is_the_one_just_read);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
+	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

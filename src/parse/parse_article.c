@@ -37,7 +37,7 @@ enum pat_id {
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
-	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, NPAT
+	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -45,7 +45,7 @@ static const char *const pat_src[NPAT] = {
 	/* "invited 700 candidates", "issued 3,000 invitations" */
 	[P_ITA_VERB] = "\\b(?:invit(?:ed|es|ing)|issu(?:e|ed|es|ing)|sent|sends|sending|extended|"
 	               "rolled out|released|handed out|dished out|grant(?:ed|s|ing)|"
-	               "target(?:ed|s|ing))\\s+(?:out\\s+)?"
+	               "target(?:ed|s|ing)|picked|selected|chose|drew)\\s+(?:out\\s+)?"
 	               "(?:a\\s+total\\s+of\\s+|an?\\s+additional\\s+|another\\s+)?" NUM
 	               "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,6}?(?:candidates|invitations|ITAs?\\b|"
 	               "applicants|profiles|people|immigrants|foreign nationals|"
@@ -60,6 +60,11 @@ static const char *const pat_src[NPAT] = {
 	             "(?:\\s*\\(ITAs?\\))?(?:\\s+(?:for|under)(?:\\s+[^\\W\\d][\\w\\-’']*){1,4}?)?"
 	             "\\s+to\\s+" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
 	             "(?:candidates|applicants|people|foreign nationals|workers)\\b",
+	/* "a draw of 4,300 candidates", "the draw was for 4,300 candidates",
+	 * "the draw size was 4,300" */
+	[P_ITA_DRAW] = "(?|\\b(?:draw|round)\\s+(?:(?:was|is)\\s+)?(?:of|for)\\s+" NUM "\\s+"
+	               "(?:candidates|invitations|ITAs?\\b|applicants|people)|"
+	               "\\b(?:draw|round)\\s+size\\s*(?:was|is|of|:)?\\s*" NUM "\\b)",
 	/* "Number of invitations issued: 3,000", "Invitations: 3,000" */
 	[P_ITA_LABEL] = "\\b(?:(?:number of (?:invitations(?: to apply)?|ITAs)(?: issued)?|"
 	                "invitations issued|ITAs issued|no\\.? of ITAs)(?:\\s*\\(ITAs?\\))?"
@@ -99,7 +104,9 @@ static const char *const pat_src[NPAT] = {
 	                 "\\bscores?\\s+as\\s+low\\s+as\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs))|"
 	                 "\\bscores?\\s+of\\s+" NUM "\\s+(?:points\\s+)?(?:and|or)\\s+"
 	                 "(?:above|higher|more|over)\\b|"
-	                 "\\bscor(?:ed|ing)\\s+" NUM "\\s+(?:points\\s+)?or\\s+(?:more|higher|above)\\b)",
+	                 "\\bscor(?:ed|ing)\\s+" NUM "\\s+(?:points\\s+)?or\\s+(?:more|higher|above)\\b|"
+	                 "\\bscor(?:ed|ing)\\s+at\\s+least\\s+(\\d{3})\\b(?!\\s*(?:points?\\s+)?"
+	                 "(?:on|in|under)\\s+the\\s+(?!CRS|comprehensive)))",
 	/* "the cut-off score dropped to 486", "the minimum CRS fell by 5
 	 * points to 486": where a value moved to is the draw's own (where it
 	 * moved from is P_COMPARE's). */
@@ -208,7 +215,7 @@ static const char *const pat_src[NPAT] = {
 	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?(?:candidates|applicants|"
 	                  "profiles|people|individuals|foreign nationals)\\s+(?:(?:for|from|in|under)\\s+"
 	                  "(?:[^\\W\\d][\\w\\-’']*\\s+){1,3}?)?(?:were\\s+|have been\\s+|had been\\s+|"
-	                  "have\\s+|has\\s+)?(?:invited|(?:received|receiving|issued|sent)\\s+"
+	                  "have\\s+|has\\s+)?(?:invited|(?:received|receiving|issued|sent|got|were given)\\s+"
 	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)",
 	/* What has not happened yet is no draw; "were expected to have a
 	 * score of 476" is what a past draw asked. */
@@ -305,7 +312,7 @@ static const unsigned char needs_digit[NPAT] = {
 	[P_CRS_LABEL] = 1, [P_CRS_MIN] = 1, [P_CRS_WORD] = 1, [P_CRS_OR_MORE] = 1,
 	[P_CRS_SCORED] = 1, [P_CRS_MOVED] = 1, [P_DATE_MDY] = 1, [P_DATE_DMY] = 1,
 	[P_DATE_ISO] = 1, [P_DATE_NUM] = 1, [P_NUMBER] = 1, [P_ITA_PASSIVE] = 1,
-	[P_FLAT_ROW] = 1,
+	[P_FLAT_ROW] = 1, [P_ITA_DRAW] = 1,
 };
 
 /* 0 when s[0..len) holds no digit: no ASCII one, and no byte of a
@@ -1021,7 +1028,7 @@ static void
 sentence_values(struct sentence *st)
 {
 	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_PASSIVE,
-	                               P_ITA_TO };
+	                               P_ITA_TO, P_ITA_DRAW };
 	static const int crs_ids[] = { P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE,
 	                               P_CRS_SCORED, P_CRS_MOVED };
 	PCRE2_SIZE ov[16];
@@ -1029,7 +1036,7 @@ sentence_values(struct sentence *st)
 	if (st->future || match(P_RESPECTIVELY, st->s, st->len, 0, ov))
 		return;
 	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov))
-		st->ni = values(st->s, st->own, ita_ids, 5, 1, 30000, 0, &st->itas);
+		st->ni = values(st->s, st->own, ita_ids, 6, 1, 30000, 0, &st->itas);
 	st->nc = values(st->s, st->own, crs_ids, 6, 67, 1200, 1, &st->crs);
 }
 
