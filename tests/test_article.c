@@ -972,6 +972,19 @@ START_TEST(test_a_round_s_size_in_other_words)
 }
 END_TEST
 
+/* "inviting 150 with a minimum CRS score of 437": invited and a number
+ * alone is the count; "3,500 candidates in healthcare and social services
+ * occupations were invited"; a total across rounds still is none. */
+START_TEST(test_a_bare_count_after_invited)
+{
+	static const char want[] = ",2024-02-16,agriculture,150,437\n"
+	                           ",2024-02-14,healthcare,3500,422\n";
+
+	EXPECT("bare-count.txt", NULL, want);
+	EXPECT("bare-count.html", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -1192,6 +1205,7 @@ article_suite(void)
 	tcase_add_test(tc, test_the_draw_is_the_one_just_read);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
+	tcase_add_test(tc, test_a_bare_count_after_invited);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

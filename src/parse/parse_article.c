@@ -37,7 +37,8 @@ enum pat_id {
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
-	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, NPAT
+	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
+	NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -60,6 +61,10 @@ static const char *const pat_src[NPAT] = {
 	             "(?:\\s*\\(ITAs?\\))?(?:\\s+(?:for|under)(?:\\s+[^\\W\\d][\\w\\-’']*){1,4}?)?"
 	             "\\s+to\\s+" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
 	             "(?:candidates|applicants|people|foreign nationals|workers)\\b",
+	/* "inviting 500 with a minimum CRS score of 460", "invited 500, the
+	 * fewest ...": invited and a number alone, before what qualifies it. */
+	[P_ITA_BARE] = "\\binvit(?:ed|es|ing)\\s+(?:a\\s+total\\s+of\\s+|another\\s+)?" NUM
+	               "(?=\\s+(?:with|who|whose|at|to apply|from|under)\\b|\\s*[,;.](?!\\d))",
 	/* "a draw of 4,300 candidates", "the draw was for 4,300 candidates",
 	 * "the draw size was 4,300" */
 	[P_ITA_DRAW] = "(?|\\b(?:draw|round)\\s+(?:(?:was|is)\\s+)?(?:of|for)\\s+" NUM "\\s+"
@@ -214,7 +219,7 @@ static const char *const pat_src[NPAT] = {
 	 * "3,409 candidates for immigration to Canada have received an ITA" */
 	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?(?:candidates|applicants|"
 	                  "profiles|people|individuals|foreign nationals)\\s+(?:(?:for|from|in|under)\\s+"
-	                  "(?:[^\\W\\d][\\w\\-’']*\\s+){1,3}?)?(?:were\\s+|have been\\s+|had been\\s+|"
+	                  "(?:[^\\W\\d][\\w\\-’']*\\s+){1,5}?)?(?:were\\s+|have been\\s+|had been\\s+|"
 	                  "have\\s+|has\\s+)?(?:invited|(?:received|receiving|issued|sent|got|were given)\\s+"
 	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)",
 	/* What has not happened yet is no draw; "were expected to have a
@@ -312,7 +317,7 @@ static const unsigned char needs_digit[NPAT] = {
 	[P_CRS_LABEL] = 1, [P_CRS_MIN] = 1, [P_CRS_WORD] = 1, [P_CRS_OR_MORE] = 1,
 	[P_CRS_SCORED] = 1, [P_CRS_MOVED] = 1, [P_DATE_MDY] = 1, [P_DATE_DMY] = 1,
 	[P_DATE_ISO] = 1, [P_DATE_NUM] = 1, [P_NUMBER] = 1, [P_ITA_PASSIVE] = 1,
-	[P_FLAT_ROW] = 1, [P_ITA_DRAW] = 1,
+	[P_FLAT_ROW] = 1, [P_ITA_DRAW] = 1, [P_ITA_BARE] = 1,
 };
 
 /* 0 when s[0..len) holds no digit: no ASCII one, and no byte of a
@@ -1028,7 +1033,7 @@ static void
 sentence_values(struct sentence *st)
 {
 	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_PASSIVE,
-	                               P_ITA_TO, P_ITA_DRAW };
+	                               P_ITA_TO, P_ITA_DRAW, P_ITA_BARE };
 	static const int crs_ids[] = { P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE,
 	                               P_CRS_SCORED, P_CRS_MOVED };
 	PCRE2_SIZE ov[16];
@@ -1036,7 +1041,7 @@ sentence_values(struct sentence *st)
 	if (st->future || match(P_RESPECTIVELY, st->s, st->len, 0, ov))
 		return;
 	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov))
-		st->ni = values(st->s, st->own, ita_ids, 6, 1, 30000, 0, &st->itas);
+		st->ni = values(st->s, st->own, ita_ids, 7, 1, 30000, 0, &st->itas);
 	st->nc = values(st->s, st->own, crs_ids, 6, 67, 1200, 1, &st->crs);
 }
 
