@@ -854,9 +854,11 @@ START_TEST(test_a_cut_off_label_and_where_a_score_moved_to)
 END_TEST
 
 /* "with scores of 534 or above", "a score of 446 and above", "who scored
- * 728 or more" state a cut-off; "sending invitations to 2,800 candidates"
- * a count; a dash after a year ("September 29, 2025 – 2,500 ITAs") is no
- * range's, one between two scores ("480 - 490") still is. */
+ * 728 or more" state a cut-off where the sentence invites, not where it
+ * counts the pool or says who may be invited; "sending invitations to
+ * 2,800 candidates" a count; a dash after a year ("September 29, 2025 –
+ * 2,500 ITAs") is no range's, one between two scores ("480 - 490") still
+ * is. */
 START_TEST(test_thresholds_and_counts_in_other_words)
 {
 	static const char want[] = ",2025-09-30,,1000,534\n"

@@ -38,7 +38,7 @@ enum pat_id {
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
-	NPAT
+	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -102,16 +102,24 @@ static const char *const pat_src[NPAT] = {
 	                  "(?:CRS\\s+)?points or (?:more|higher|above)\\s+(?:under|in|on)\\s+(?:the\\s+)?"
 	                  "(?:CRS|comprehensive ranking system))\\b",
 	/* "who scored at least 521 points in the CRS", "with Comprehensive
-	 * Ranking Scores as low as 357", "with scores of 486 or above", "who
-	 * scored 486 or more" */
+	 * Ranking Scores as low as 357" */
 	[P_CRS_SCORED] = "(?|\\b(?:scored|scoring|score)\\s+(?:at least\\s+)?" NUM "\\s+(?:CRS\\s+)?"
 	                 "(?:points\\s+)?(?:in|on|under)\\s+the\\s+(?:CRS|comprehensive ranking system)\\b|"
-	                 "\\bscores?\\s+as\\s+low\\s+as\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs))|"
-	                 "\\bscores?\\s+of\\s+" NUM "\\s+(?:points\\s+)?(?:and|or)\\s+"
-	                 "(?:above|higher|more|over)\\b|"
-	                 "\\bscor(?:ed|ing)\\s+" NUM "\\s+(?:points\\s+)?or\\s+(?:more|higher|above)\\b|"
-	                 "\\bscor(?:ed|ing)\\s+at\\s+least\\s+(\\d{3})\\b(?!\\s*(?:points?\\s+)?"
-	                 "(?:on|in|under)\\s+the\\s+(?!CRS|comprehensive)))",
+	                 "\\bscores?\\s+as\\s+low\\s+as\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs)))",
+	/* "with scores of 486 or above", "who scored 486 or more", "scoring at
+	 * least 486": a cut-off where the sentence invites (threshold()), not
+	 * where it counts the pool ("5,000 candidates with scores of 500 or
+	 * above"). */
+	[P_CRS_THRESHOLD] = "(?|\\bscores?\\s+of\\s+" NUM "\\s+(?:points\\s+)?(?:and|or)\\s+"
+	                    "(?:above|higher|more|over)\\b|"
+	                    "\\bscor(?:ed|ing)\\s+" NUM "\\s+(?:points\\s+)?or\\s+(?:more|higher|above)\\b|"
+	                    "\\bscor(?:ed|ing)\\s+at\\s+least\\s+(\\d{3})\\b(?!\\s*(?:points?\\s+)?"
+	                    "(?:on|in|under)\\s+the\\s+(?!CRS|comprehensive)))",
+	/* Where a threshold is an invitation's, and where it is the pool's. */
+	[P_INVITING] = "\\binvit|\\bITAs?\\b",
+	[P_POOL_TALK] = "\\bpool\\s+(?:held|had|has|contained|contains|included|includes)\\b|"
+	                "\\b(?:candidates|profiles)\\s+in\\s+the\\s+pool\\b|"
+	                "\\bnumber\\s+of\\s+(?:candidates|profiles)\\b",
 	/* "the cut-off score dropped to 486", "the minimum CRS fell by 5
 	 * points to 486": where a value moved to is the draw's own (where it
 	 * moved from is P_COMPARE's). */
@@ -225,6 +233,7 @@ static const char *const pat_src[NPAT] = {
 	/* What has not happened yet is no draw; "were expected to have a
 	 * score of 476" is what a past draw asked. */
 	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|(?<!were )(?<!was )expected to|"
+	             "may (?:be|receive|get)|"
 	             "plans? to|planning to|"
 	             "to be held|tomorrow|upcoming|next week|could|may see|might)\\b",
 	/* A sentence that dates the draw being read: "the draw took place on
@@ -318,6 +327,7 @@ static const unsigned char needs_digit[NPAT] = {
 	[P_CRS_SCORED] = 1, [P_CRS_MOVED] = 1, [P_DATE_MDY] = 1, [P_DATE_DMY] = 1,
 	[P_DATE_ISO] = 1, [P_DATE_NUM] = 1, [P_NUMBER] = 1, [P_ITA_PASSIVE] = 1,
 	[P_FLAT_ROW] = 1, [P_ITA_DRAW] = 1, [P_ITA_BARE] = 1,
+	[P_CRS_THRESHOLD] = 1,
 };
 
 /* 0 when s[0..len) holds no digit: no ASCII one, and no byte of a
@@ -1026,6 +1036,17 @@ struct sentence {
 	char other[11];		/* another draw's day it names, or "" */
 };
 
+/* 1 when a threshold in st ("scores of 486 or above") is a round's
+ * cut-off: the sentence invites, and does not count the pool. */
+static int
+threshold(const struct sentence *st)
+{
+	PCRE2_SIZE ov[16];
+
+	return match(P_INVITING, st->s, st->own, 0, ov) &&
+	       !match(P_POOL_TALK, st->s, st->len, 0, ov);
+}
+
 /* The values st states.  None of what has not happened yet; and no count
  * of invitations from a total of several draws, or beside counts that
  * are not a draw's (notifications of interest, permits). */
@@ -1035,14 +1056,14 @@ sentence_values(struct sentence *st)
 	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_PASSIVE,
 	                               P_ITA_TO, P_ITA_DRAW, P_ITA_BARE };
 	static const int crs_ids[] = { P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE,
-	                               P_CRS_SCORED, P_CRS_MOVED };
+	                               P_CRS_SCORED, P_CRS_MOVED, P_CRS_THRESHOLD };
 	PCRE2_SIZE ov[16];
 
 	if (st->future || match(P_RESPECTIVELY, st->s, st->len, 0, ov))
 		return;
 	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov))
 		st->ni = values(st->s, st->own, ita_ids, 7, 1, 30000, 0, &st->itas);
-	st->nc = values(st->s, st->own, crs_ids, 6, 67, 1200, 1, &st->crs);
+	st->nc = values(st->s, st->own, crs_ids, threshold(st) ? 7 : 6, 67, 1200, 1, &st->crs);
 }
 
 /* 1 when s names a day this extractor cannot place ("the day before"),
