@@ -987,6 +987,20 @@ START_TEST(test_a_bare_count_after_invited)
 }
 END_TEST
 
+/* Tables that name their fields down the first column: a round's details
+ * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
+ * written "#290"), or rounds side by side, one a column. */
+START_TEST(test_a_table_with_its_fields_down_the_first_column)
+{
+	static const char want[] = "290,2024-04-11,stem,4500,491\n"
+	                           ",2024-04-10,,1280,549\n"
+	                           ",2024-03-26,,1500,388\n";
+
+	EXPECT("details-table.html", NULL, want);
+	EXPECT("details-table.md", NULL, want);
+}
+END_TEST
+
 START_TEST(test_tie_break_and_profile_dates_are_no_draws)
 {
 	EXPECT("tiebreak-dates.txt", NULL, ",2025-03-02,trades,1150,433\n");
@@ -1208,6 +1222,7 @@ article_suite(void)
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);
+	tcase_add_test(tc, test_a_table_with_its_fields_down_the_first_column);
 	tcase_add_test(tc, test_tie_break_and_profile_dates_are_no_draws);
 	tcase_add_test(tc, test_a_table_flattened_into_one_line_of_a_paragraph);
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);

@@ -1628,6 +1628,8 @@ struct table_row {
 static void
 table_number(struct table_row *r, const char *v)
 {
+	while (*v == '#' || isspace((unsigned char)*v))	/* "#251" */
+		v++;
 	if (!*v || draw_number_key(v) < 0)
 		return;
 	if (r->number_clash || (r->number && strcmp(r->number, v) != 0)) {
@@ -1750,6 +1752,35 @@ table_year(const char *h, const struct when *w)
 	return y && (!w->last[0] || y <= atoi(w->last)) ? y : 0;
 }
 
+/* A table that names its fields down its first column ("Date",
+ * "Invitations issued", "CRS cut-off") and gives a draw a column after
+ * it: a draw's details, or several draws side by side. */
+static void
+read_down(const struct article_table *t, const struct when *w, size_t limit,
+          struct draw_list *out)
+{
+	enum column cols[32];
+	struct strlist labels = {0};
+	size_t r, c, n, width = 0;
+	int down;
+
+	for (r = 0; r < t->nrows && r < 32; r++) {
+		strlist_add(&labels, t->rows[r].n ? t->rows[r].v[0] : "");
+		if (t->rows[r].n > width)
+			width = t->rows[r].n;
+	}
+	down = table_columns(&labels, cols, &n);
+	strlist_release(&labels);
+	for (c = 1; down && c < width && c < 32 && out->n < limit; c++) {
+		struct strlist cells = {0};
+
+		for (r = 0; r < n; r++)
+			strlist_add(&cells, c < t->rows[r].n ? t->rows[r].v[c] : "");
+		read_table_row(&cells, cols, n, w, out);
+		strlist_release(&cells);
+	}
+}
+
 /* A summary table: a header row that names its columns, then a draw a
  * row. */
 static void
@@ -1760,13 +1791,16 @@ read_table(const struct article_table *t, const struct when *w0, size_t limit,
 	struct when w = *w0;
 	size_t r, n, from = out->n;
 
-	if (t->nrows < 2 || !table_columns(&t->rows[0], cols, &n))
+	if (t->nrows < 2)
 		return;
 	/* "Summary of Express Entry draws in 2024": the year of yearless dates. */
 	if (t->context)
 		w.year = table_year(t->context, &w);
-	for (r = 1; r < t->nrows && out->n < limit; r++)
-		read_table_row(&t->rows[r], cols, n, &w, out);
+	if (table_columns(&t->rows[0], cols, &n))
+		for (r = 1; r < t->nrows && out->n < limit; r++)
+			read_table_row(&t->rows[r], cols, n, &w, out);
+	else
+		read_down(t, &w, limit, out);
 	drop_future(out, from, &w, warn);
 }
 
