@@ -897,15 +897,17 @@ START_TEST(test_the_page_s_date_line_is_no_draw_s)
 END_TEST
 
 /* Blocks of fields, one a line ("Date: March 17, 2025", "Invitations:
- * 7,500", "CRS: 460", or the day alone on the first line): the block's
- * date holds through it; "Invitations:" and "ITAs:" label a count; a
- * year after the day ("March 13, 2025 Invitations: 1,200") is no count. */
+ * 7,500", "CRS: 460", or the day alone on the first line; in HTML also a
+ * <dl> of terms and descriptions): the block's date holds through it;
+ * "Invitations:" and "ITAs:" label a count; a year after the day ("March
+ * 13, 2025 Invitations: 1,200") is no count. */
 START_TEST(test_blocks_of_fields_one_a_line)
 {
 	static const char want[] = ",2025-03-17,,7500,460\n"
 	                           ",2025-03-03,,536,736\n"
 	                           ",2025-03-06,,4500,410\n"
-	                           ",2025-03-13,,1200,450\n";
+	                           ",2025-03-13,,1200,450\n"
+	                           ",2025-02-19,,6500,521\n";
 
 	EXPECT("field-lines.txt", NULL, want);
 	EXPECT("field-lines.html", NULL, want);

@@ -170,6 +170,19 @@ add_table(struct article_doc *doc, xmlNode *table, const char *context)
 	}
 }
 
+/* The end of a <dt>: a colon after the term, unless it wrote one. */
+static void
+term_end(struct buf *b)
+{
+	if (!b->len)
+		return;
+	while (b->len && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+	if (b->len && b->data[b->len - 1] != ':')
+		buf_adds(b, ":");
+	buf_adds(b, " ");
+}
+
 /* The paragraph before a table is its context, copied: tables one after
  * another share it, so all the copies together may take at most the
  * page's size (*left), lest a long paragraph before thousands of empty
@@ -189,6 +202,8 @@ table_context(const struct article_doc *doc, size_t *left)
 static void
 walk(struct article_doc *doc, xmlNode *n, struct buf *b, size_t *left)
 {
+	int block, term;
+
 	for (; n; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			add_text(b, (const char *)n->content);
@@ -202,10 +217,16 @@ walk(struct article_doc *doc, xmlNode *n, struct buf *b, size_t *left)
 			add_table(doc, n, table_context(doc, left));
 			continue;
 		}
-		if (strcase_in_list((const char *)n->name, block_tags))
+		block = strcase_in_list((const char *)n->name, block_tags);
+		term = strcasecmp((const char *)n->name, "dt") == 0;
+		/* A term and its description are one line, "Date: June 27,
+		 * 2023", as a field is written in text. */
+		if (block && strcasecmp((const char *)n->name, "dd") != 0)
 			flush(doc, b);
 		walk(doc, n->children, b, left);
-		if (strcase_in_list((const char *)n->name, block_tags))
+		if (term)
+			term_end(b);
+		else if (block)
 			flush(doc, b);
 	}
 }
