@@ -854,7 +854,8 @@ START_TEST(test_a_cut_off_label_and_where_a_score_moved_to)
 END_TEST
 
 /* "with scores of 534 or above", "a score of 446 and above", "who scored
- * 728 or more" state a cut-off where the sentence invites, not where it
+ * 728 or more", "needed 533 points", "The cut-off: 527 points" state a
+ * cut-off, the thresholds where the sentence invites, not where it
  * counts the pool or says who may be invited; "sending invitations to
  * 2,800 candidates" a count; a dash after a year ("September 29, 2025 –
  * 2,500 ITAs") is no range's, one between two scores ("480 - 490") still
@@ -865,7 +866,9 @@ START_TEST(test_thresholds_and_counts_in_other_words)
 	                           ",2025-09-29,,2500,512\n"
 	                           ",2025-09-18,,1250,446\n"
 	                           ",2025-09-17,,2800,507\n"
-	                           ",2025-09-03,,500,728\n";
+	                           ",2025-09-03,,500,728\n"
+	                           ",2025-08-20,,1500,533\n"
+	                           ",2025-08-06,,1000,527\n";
 
 	EXPECT("score-thresholds.txt", NULL, want);
 	EXPECT("score-thresholds.html", NULL, want);

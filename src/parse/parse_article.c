@@ -82,8 +82,9 @@ static const char *const pat_src[NPAT] = {
 	                "\\blowest[- ]ranked candidate(?: invited)?\\s+(?:had|has|with|scored|received)"
 	                "(?:\\s+an?)?(?:\\s+(?:CRS|comprehensive ranking system))?(?:\\s+score)?"
 	                "(?:\\s+of)?\\s+" NUM ")",
-	/* "minimum CRS score of 511", "cut-off score of 442", "minimum score of 682" */
-	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold)\\s+"
+	/* "minimum CRS score of 511", "cut-off score of 442", "minimum score of
+	 * 682", "The cut-off: 486 points" */
+	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold)(?:\\s+|(?=\\s*[:：]))"
 	              "(?:comprehensive ranking (?:system|score)\\s*)?(?:\\([“\"]?CRS[”\"]?\\)\\s*)?(?:CRS\\s+)?"
 	              "(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|mark)?\\s*"
 	              "(?:(?:required\\s*)?(?:[a-z\\-]+\\s+){0,5}?(?:of|was|were|:|at|is|"
@@ -107,14 +108,18 @@ static const char *const pat_src[NPAT] = {
 	                 "(?:points\\s+)?(?:in|on|under)\\s+the\\s+(?:CRS|comprehensive ranking system)\\b|"
 	                 "\\bscores?\\s+as\\s+low\\s+as\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs)))",
 	/* "with scores of 486 or above", "who scored 486 or more", "scoring at
-	 * least 486": a cut-off where the sentence invites (threshold()), not
+	 * least 486", "needed 486 points", "a score of 486 was needed": a
+	 * cut-off where the sentence invites (threshold()), not
 	 * where it counts the pool ("5,000 candidates with scores of 500 or
 	 * above"). */
 	[P_CRS_THRESHOLD] = "(?|\\bscores?\\s+of\\s+" NUM "\\s+(?:points\\s+)?(?:and|or)\\s+"
 	                    "(?:above|higher|more|over)\\b|"
 	                    "\\bscor(?:ed|ing)\\s+" NUM "\\s+(?:points\\s+)?or\\s+(?:more|higher|above)\\b|"
 	                    "\\bscor(?:ed|ing)\\s+at\\s+least\\s+(\\d{3})\\b(?!\\s*(?:points?\\s+)?"
-	                    "(?:on|in|under)\\s+the\\s+(?!CRS|comprehensive)))",
+	                    "(?:on|in|under)\\s+the\\s+(?!CRS|comprehensive))|"
+	                    "\\b(?:needed|required|needing|requiring)\\s+(?:at least\\s+|a minimum of\\s+)?"
+	                    "(\\d{3})\\s+(?:CRS\\s+)?points\\b|"
+	                    "\\bscore\\s+of\\s+(\\d{3})\\s+(?:points\\s+)?(?:was|were)\\s+(?:needed|required)\\b)",
 	/* Where a threshold is an invitation's, and where it is the pool's. */
 	[P_INVITING] = "\\binvit|\\bITAs?\\b",
 	[P_POOL_TALK] = "\\bpool\\s+(?:held|had|has|contained|contains|included|includes)\\b|"
