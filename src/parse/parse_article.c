@@ -236,7 +236,7 @@ static const char *const pat_src[NPAT] = {
 	                  "have\\s+|has\\s+)?(?:invited|(?:received|receiving|issued|sent|got|were given)\\s+"
 	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)",
 	/* What has not happened yet is no draw; "were expected to have a
-	 * score of 476" is what a past draw asked. */
+	 * score of 505" is what a past draw asked. */
 	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|(?<!were )(?<!was )expected to|"
 	             "may (?:be|receive|get)|"
 	             "plans? to|planning to|"
@@ -265,7 +265,7 @@ static const char *const pat_src[NPAT] = {
 	                "earlier (?:that|this) week|on the \\d{1,2}(?:st|nd|rd|th)\\b|"
 	                "(?:one|a|two|three|\\d+) days? (?:earlier|later|before|after)|"
 	                "earlier in the week|later in the week)",
-	/* "A day before, August 5, 2020, ...": the day written out beside
+	/* "A day before, March 6, 2024, ...": the day written out beside
 	 * it, which places it. */
 	[P_APPOSED_DATE] = "\\G,?\\s+(?:on\\s+)?(?:" MONTH "\\.?\\s+\\d{1,2}\\b|"
 	                   "\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\b)",
@@ -279,7 +279,7 @@ static const char *const pat_src[NPAT] = {
 	[P_OTHER_HINT] = "\\b(?:draw|round|one)\\s+(?:on|of|held on)\\s",
 	/* A sentence that opens on the other draw the one before it named:
 	 * "That draw invited ...", "The previous draw required ...",
-	 * "Where 1,325 candidates received ...". */
+	 * "Where 4,100 candidates received ...". */
 	[P_THAT_REF] = "^\\s*(?:(?:that|the (?:previous|preceding|prior|earlier|former)|"
 	               "in (?:that|the (?:previous|preceding|prior|earlier)))\\s+"
 	               "(?:[\\w\\-]+\\s+){0,2}?(?:draw|round|one)\\b|(?:where|in which)\\b)",
@@ -719,7 +719,7 @@ pending_close(struct pending *p, struct draw_list *out)
 }
 
 /* The first date in s that P_OTHER_DATE's words make another draw's
- * day ("than the preceding PNP draw on June 19, 2024"): sets out and
+ * day ("than the preceding French draw on December 7, 2023"): sets out and
  * returns 1. */
 static int
 other_draw_date(const char *s, size_t len, const struct when *w, char out[11])
@@ -1419,8 +1419,8 @@ respective_draws(const struct sentence *st, const struct when *w, struct draw_li
 	return 1;
 }
 
-/* "... follows an all-program draw on December 18.  That draw invited
- * 1,325 ...": values in a sentence that opens on the other draw the
+/* "... follows an all-program draw on December 11.  That draw invited
+ * 4,100 ...": values in a sentence that opens on the other draw the
  * sentence before named, and gives no day of its own, are that draw's,
  * one record of this sentence alone; the draw being read is done, and
  * the paragraph's date is still its own.  Returns 1 when st was such a
