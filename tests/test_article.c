@@ -992,6 +992,19 @@ START_TEST(test_a_bare_count_after_invited)
 }
 END_TEST
 
+/* A dash between a field's name and its value, as a colon:
+ * "Invitations – 4,300", "Minimum CRS score – 486 points", "a CRS
+ * cut-off - 488"; the block keeps the date of its first line. */
+START_TEST(test_a_dash_between_a_field_and_its_value)
+{
+	static const char want[] = ",2023-06-27,,4300,486\n"
+	                           ",2023-06-08,,4800,488\n";
+
+	EXPECT("dash-fields.txt", NULL, want);
+	EXPECT("dash-fields.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1233,6 +1246,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);
 	tcase_add_test(tc, test_more_ways_of_stating_a_round_s_values);
 	tcase_add_test(tc, test_a_numbered_draw_without_a_day_is_ircc_s_round_of_that_number);
+	tcase_add_test(tc, test_a_dash_between_a_field_and_its_value);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -38,7 +38,7 @@ enum pat_id {
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
-	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, NPAT
+	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -71,9 +71,10 @@ static const char *const pat_src[NPAT] = {
 	               "(?:candidates|invitations|ITAs?\\b|applicants|people)|"
 	               "\\b(?:draw|round)\\s+size\\s*(?:was|is|of|:)?\\s*" NUM "\\b)",
 	/* "Number of invitations issued: 3,000", "Invitations: 3,000" */
-	[P_ITA_LABEL] = "\\b(?:(?:number of (?:invitations(?: to apply)?|ITAs)(?: issued)?|"
+	[P_ITA_LABEL] = "(?:\\b(?:number of (?:invitations(?: to apply)?|ITAs)(?: issued)?|"
 	                "invitations issued|ITAs issued|no\\.? of ITAs)(?:\\s*\\(ITAs?\\))?"
-	                "\\s*[:：-]?|(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s*[:：])"
+	                "\\s*[:：–—-]?|\\b(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s*[:：]|"
+	                "^\\W{0,3}(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s+[–—-])"
 	                "\\s*" NUM,
 	/* "CRS score of lowest-ranked candidate invited: 470", "the
 	 * lowest-ranked candidate had a score of 470" */
@@ -87,14 +88,14 @@ static const char *const pat_src[NPAT] = {
 	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold)(?:\\s+|(?=\\s*[:：]))"
 	              "(?:comprehensive ranking (?:system|score)\\s*)?(?:\\([“\"]?CRS[”\"]?\\)\\s*)?(?:CRS\\s+)?"
 	              "(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|mark)?\\s*"
-	              "(?:(?:required\\s*)?(?:[a-z\\-]+\\s+){0,5}?(?:of|was|were|:|at|is|"
+	              "(?:(?:required\\s*)?(?:[a-z\\-]+\\s+){0,5}?(?:of|was|were|:|at|is|[–—]|-(?=\\s)|"
 	              "stood at|set at|was set at|was at))?\\s*"
 	              "(?:at least\\s+|just\\s+)?" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
 	              "profiles|to\\s+\\d|[-–]\\s*\\d|and\\s+\\d))",
 	/* "a CRS score of 522", "CRS cut-off 491", "CRS cut-off: 491", "(CRS)
 	 * score of 496" */
 	[P_CRS_WORD] = "\\bCRS\\)?(?:\\s+|(?=\\s*[:：]))(?:cut-?off\\s*|cutoff\\s*)?(?:score|points|requirement)?"
-	               "\\s*(?:of|was|:|at|is|stood at)?\\s*(?:at least\\s+)?" NUM
+	               "\\s*(?:of|was|:|at|is|stood at|[–—]|-(?=\\s))?\\s*(?:at least\\s+)?" NUM
 	               "\\b(?!\\s*(?:candidates|invitations|ITAs|profiles|to\\s+\\d|[-–]\\s*\\d|"
 	               "and\\s+\\d))",
 	/* "461 or more CRS points", "886 points or more under the CRS" */
@@ -180,6 +181,9 @@ static const char *const pat_src[NPAT] = {
 	 * 4,300"); "On September 26, 3000 applicants" is a count. */
 	[P_AFTER_DAY] = "(?:\\b" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|"
 	                "\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\.?),?\\s*$",
+	/* "June 27 – 486 points": a day, then a dash, is no range's start. */
+	[P_DAY_DASH] = "(?:\\b" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|"
+	               "\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\.?)\\s*[-–—]\\s*$",
 	/* Values of another draw than the one the paragraph dates. */
 	[P_OTHER_DRAW] = "\\b(?:previous|last|prior|earlier|preceding) (?:\\w+ ){0,2}(?:draws?|rounds?)\\b",
 	/* Where a sentence turns to another draw to compare: "542, a decrease
@@ -211,9 +215,10 @@ static const char *const pat_src[NPAT] = {
 	                  "fewest|most)\\b",
 	/* Before a number, words that make it no exact value: a change, a
 	 * bound, an estimate, the end of a range ("480-490"; not a year's
-	 * dash, "June 27, 2023 - 4,300 ITAs"). */
+	 * dash, "June 27, 2023 - 4,300 ITAs", nor a label's, "Invitations –
+	 * 4,300", nor a day's, P_DAY_DASH). */
 	[P_APPROX] = "(?:\\bby|(?:increase|decrease|drop|decline|rise|jump|gain|difference|"
-	             "change|growth|reduction)\\s+of|(?<!(?:19|20)\\d\\d)(?<!(?:19|20)\\d\\d\\s)[-–]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
+	             "change|growth|reduction)\\s+of|(?<=\\d)(?<!(?:19|20)\\d\\d)\\s?[-–—]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
 	             "some|roughly|close to|under|fewer than|less than|at least|above|"
 	             "below|than|exceeding|of nearly)\\s*$",
 	/* "Draw #262", "draw number 114", "#369" */
@@ -285,7 +290,7 @@ static const char *const pat_src[NPAT] = {
 	               "(?:[\\w\\-]+\\s+){0,2}?(?:draw|round|one)\\b|(?:where|in which)\\b)",
 	/* A line of a block of fields: "Invitations: 4,300", "CRS score:
 	 * 486", or a day alone, "June 27, 2023". */
-	[P_FIELD] = "^\\W{0,3}(?:[^\\W\\d][^:：.!?]{0,39}[:：]\\s*\\S.{0,60}|"
+	[P_FIELD] = "^\\W{0,3}(?:[^\\W\\d][^:：.!?–—]{0,39}?(?:[:：]|\\s[–—-])\\s*\\S.{0,60}|"
 	            "(?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*\\d{4}|"
 	            "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?,?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d)\\W*)$",
 	/* Counts that are not of a draw's invitations. */
@@ -911,7 +916,8 @@ values(const char *s, size_t len, const int *ids, size_t nids, long lo, long hi,
 			size_t end = value_context(s, ids[i], ov, floor);
 			size_t ctx = end > 25 ? end - 25 : 0;
 			char *before = xstrndup(s + ctx, end - ctx);
-			int approx = match(P_APPROX, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }) ||
+			int approx = (match(P_APPROX, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }) &&
+			              !match(P_DAY_DASH, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 })) ||
 			             match(P_AFTER_MONTH, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 }) ||
 			             match(P_DIFF_AFTER, s, len, ov[3], (PCRE2_SIZE[16]){ 0 });
 
