@@ -1005,6 +1005,20 @@ START_TEST(test_a_dash_between_a_field_and_its_value)
 }
 END_TEST
 
+/* A score before its unit, "523 CRS (800 ITAs)", "500 CRS points, 1,500
+ * invitations", is the cut-off where the same line counts the draw's
+ * invitations; not "an additional 600 CRS points", nor "500 CRS or more". */
+START_TEST(test_a_score_before_its_unit_beside_the_count)
+{
+	static const char want[] = ",2023-07-11,,800,523\n"
+	                           ",2023-07-06,,1500,500\n"
+	                           ",2023-07-05,,1200,\n";
+
+	EXPECT("score-unit.txt", NULL, want);
+	EXPECT("score-unit.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1247,6 +1261,7 @@ article_suite(void)
 	tcase_add_test(tc, test_more_ways_of_stating_a_round_s_values);
 	tcase_add_test(tc, test_a_numbered_draw_without_a_day_is_ircc_s_round_of_that_number);
 	tcase_add_test(tc, test_a_dash_between_a_field_and_its_value);
+	tcase_add_test(tc, test_a_score_before_its_unit_beside_the_count);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -38,7 +38,7 @@ enum pat_id {
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
-	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, NPAT
+	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -121,6 +121,17 @@ static const char *const pat_src[NPAT] = {
 	                    "\\b(?:needed|required|needing|requiring)\\s+(?:at least\\s+|a minimum of\\s+)?"
 	                    "(\\d{3})\\s+(?:CRS\\s+)?points\\b|"
 	                    "\\bscore\\s+of\\s+(\\d{3})\\s+(?:points\\s+)?(?:was|were)\\s+(?:needed|required)\\b)",
+	/* "486 CRS (4,300 ITAs)", "529 CRS points": a score before its unit,
+	 * taken where the sentence counts the invitations too (unit_score()). */
+	[P_CRS_UNIT] = "(?<![\\d,.#$+])(?<!\\badditional\\s|\\bextra\\s|\\bbonus\\s|\\banother\\s|"
+	              "\\bworth\\s|\\bearn\\s|\\bearns\\s|\\bearned\\s|\\bget\\s|\\bgets\\s|"
+	              "\\bgot\\s|\\breceive\\s|\\breceives\\s|\\baward\\s|\\bawarded\\s|"
+	              "\\badd\\s|\\badds\\s|\\badded\\s|\\bgive\\s|\\bgives\\s|\\bgain\\s|"
+	              "\\bgains\\s|\\bgained\\s|\\bplus\\s)"
+	              "(\\d{3})\\s*CRS(?:\\s+(?:points|score))?\\b"
+	              "(?!\\s*(?:or|and|more|fewer|higher|lower|less|above|below|over|under|for|"
+	              "from|to|in|on|are|were|is|was|ahead|behind|short|away|up|down|"
+	              "increase|decrease|drop|jump|bonus|boost|added|extra)\\b)",
 	/* Where a threshold is an invitation's, and where it is the pool's. */
 	[P_INVITING] = "\\binvit|\\bITAs?\\b",
 	[P_POOL_TALK] = "\\bpool\\s+(?:held|had|has|contained|contains|included|includes)\\b|"
@@ -337,7 +348,7 @@ static const unsigned char needs_digit[NPAT] = {
 	[P_CRS_SCORED] = 1, [P_CRS_MOVED] = 1, [P_DATE_MDY] = 1, [P_DATE_DMY] = 1,
 	[P_DATE_ISO] = 1, [P_DATE_NUM] = 1, [P_NUMBER] = 1, [P_ITA_PASSIVE] = 1,
 	[P_FLAT_ROW] = 1, [P_ITA_DRAW] = 1, [P_ITA_BARE] = 1,
-	[P_CRS_THRESHOLD] = 1,
+	[P_CRS_THRESHOLD] = 1, [P_DAY_DASH] = 1, [P_CRS_UNIT] = 1,
 };
 
 /* 0 when s[0..len) holds no digit: no ASCII one, and no byte of a
@@ -1075,6 +1086,11 @@ sentence_values(struct sentence *st)
 	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov))
 		st->ni = values(st->s, st->own, ita_ids, 7, 1, 30000, 0, &st->itas);
 	st->nc = values(st->s, st->own, crs_ids, threshold(st) ? 7 : 6, 67, 1200, 1, &st->crs);
+	/* "June 27 – 486 CRS (4,300 ITAs)": a score before its unit is the
+	 * cut-off only beside the draw's count, in one line of evidence. */
+	if (st->nc == 0 && st->ni == 1)
+		st->nc = values(st->s, st->own, (const int[]){ P_CRS_UNIT }, 1, 67, 1200, 1,
+		                &st->crs);
 }
 
 /* 1 when s names a day this extractor cannot place ("the day before"),
