@@ -1019,6 +1019,22 @@ START_TEST(test_a_score_before_its_unit_beside_the_count)
 }
 END_TEST
 
+/* "candidates from the pool on July 4" is the draw's day, not another
+ * draw's; a comparison with the previous round after a draw's values
+ * ("511, up from 505 in the previous round", "200 more than in the last
+ * trades round") keeps them and the paragraph's date; "The previous
+ * all-program round invited 4,000" is that round's, whose day is unknown. */
+START_TEST(test_the_previous_round_named_beside_a_draw)
+{
+	static const char want[] = ",2023-07-04,,3800,511\n"
+	                           ",2023-06-28,trades,500,388\n"
+	                           ",2023-06-27,general,4300,\n";
+
+	EXPECT("previous-round.txt", NULL, want);
+	EXPECT("previous-round.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1262,6 +1278,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_numbered_draw_without_a_day_is_ircc_s_round_of_that_number);
 	tcase_add_test(tc, test_a_dash_between_a_field_and_its_value);
 	tcase_add_test(tc, test_a_score_before_its_unit_beside_the_count);
+	tcase_add_test(tc, test_the_previous_round_named_beside_a_draw);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -155,12 +155,15 @@ static const char *const pat_src[NPAT] = {
 	[P_DATE_REL] = "\\b(today|yesterday|tonight|this (?:morning|afternoon))(?:’s|'s)?\\b",
 	[P_DATE_WEEKDAY] = "\\b(?:on|this|last|held|since)\\s+(Monday|Tuesday|Wednesday|"
 	                   "Thursday|Friday|Saturday|Sunday)\\b",
-	/* Dates of other things: tie-break cut-offs, profile submission. */
+	/* Dates of other things: tie-break cut-offs, profile submission, the
+	 * draw another is compared with ("than the draw on", "from the
+	 * previous one on"; not "candidates from the pool on", whose "on"
+	 * dates the draw being read). */
 	[P_TIEBREAK] = "tie[- ]?break|before\\s*$|prior to\\s*$|submitted|created their|"
 	               "profiles? (?:entered|submitted)|until\\s*$|after\\s*$|by\\s*$|since\\s*$|"
 	               "between\\s*$|from\\s*$|deadline|(?:following|follows|than|since|"
-	               "compared (?:to|with)|after|from)\\s+(?:the\\s+)?(?:[a-z\\-]+\\s+){0,3}?"
-	               "(?:(?:draws?|rounds?)\\s+(?:on|of|held on|from)\\s*)?$",
+	               "compared (?:to|with)|after|from)\\s+(?:the\\s+)?(?:(?!on\\s)[a-z\\-]+\\s+){0,3}?"
+	               "(?:(?:draws?|rounds?|one)\\s+(?:on|of|held on|from)\\s*)?$",
 	/* After a date: the words that describe its draw ("October 7, 2024, PNP
 	 * draw, which issued ..."). */
 	[P_DRAW_CLAUSE] = "\\G,?\\s*(?:[\\w\\-]+\\s+){0,3}?(?:draw|round)\\s*,?\\s*"
@@ -196,7 +199,7 @@ static const char *const pat_src[NPAT] = {
 	[P_DAY_DASH] = "(?:\\b" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|"
 	               "\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\.?)\\s*[-–—]\\s*$",
 	/* Values of another draw than the one the paragraph dates. */
-	[P_OTHER_DRAW] = "\\b(?:previous|last|prior|earlier|preceding) (?:\\w+ ){0,2}(?:draws?|rounds?)\\b",
+	[P_OTHER_DRAW] = "\\b(?:previous|last|prior|earlier|preceding) (?:[\\w\\-]+ ){0,2}(?:draws?|rounds?)\\b",
 	/* Where a sentence turns to another draw to compare: "542, a decrease
 	 * from 557 on July 6", "up from 1,500 in the last round", "higher
 	 * than the previous draw on October 29, which ...", "compared with
@@ -1128,7 +1131,7 @@ sentence_read(struct sentence *st, const char *s, const struct when *w)
 	/* "Today's cut-off" on a page whose date is unknown: a day, but
 	 * which one the page cannot say, so not the open draw's either. */
 	st->vague = vague_day(s, st->len) ||
-	            (!st->has_date && match(P_OTHER_DRAW, s, st->len, 0, ov)) ||
+	            (!st->has_date && match(P_OTHER_DRAW, s, st->own, 0, ov)) ||
 	            match(P_RESPECTIVELY, s, st->len, 0, ov) ||
 	            (!st->has_date && !w->pub[0] && (match(P_DATE_REL, s, st->own, 0, ov) ||
 	                                             match(P_DATE_WEEKDAY, s, st->own, 0, ov)));
