@@ -1035,6 +1035,19 @@ START_TEST(test_the_previous_round_named_beside_a_draw)
 }
 END_TEST
 
+/* The people a count names: "500 tradespeople", "1,500 Express Entry
+ * hopefuls got an invitation", "1,800 French speakers". */
+START_TEST(test_a_count_of_the_people_a_category_invites)
+{
+	static const char want[] = ",2023-07-05,trades,500,436\n"
+	                           ",2023-07-06,french,1500,469\n"
+	                           ",2023-07-07,french,1800,420\n";
+
+	EXPECT("people-counts.txt", NULL, want);
+	EXPECT("people-counts.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1279,6 +1292,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_dash_between_a_field_and_its_value);
 	tcase_add_test(tc, test_a_score_before_its_unit_beside_the_count);
 	tcase_add_test(tc, test_the_previous_round_named_beside_a_draw);
+	tcase_add_test(tc, test_a_count_of_the_people_a_category_invites);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -26,6 +26,11 @@
 #define NUM "(\\d{1,3}(?:[,.\\x{a0}\\x{202f} ]\\d{3})+|\\d+)"
 #define MONTH "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|" \
 	"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+/* The people a draw invites, as a count names them: "4,300 candidates",
+ * "1,500 French speakers", "500 tradespeople". */
+#define PEOPLE "(?:candidates|applicants|profiles|people|immigrants|foreign nationals|" \
+	"individuals|workers|professionals|newcomers|nominees|persons|speakers|" \
+	"tradespeople|tradespersons|hopefuls|graduates)"
 
 enum pat_id {
 	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_TO,
@@ -48,9 +53,7 @@ static const char *const pat_src[NPAT] = {
 	               "rolled out|released|handed out|dished out|grant(?:ed|s|ing)|"
 	               "target(?:ed|s|ing)|picked|selected|chose|drew)\\s+(?:out\\s+)?"
 	               "(?:a\\s+total\\s+of\\s+|an?\\s+additional\\s+|another\\s+)?" NUM
-	               "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,6}?(?:candidates|invitations|ITAs?\\b|"
-	               "applicants|profiles|people|immigrants|foreign nationals|"
-	               "individuals|workers|professionals|newcomers|nominees|persons)",
+	               "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,6}?(?:invitations|ITAs?\\b|" PEOPLE ")",
 	/* "4,500 invitations to apply", "1,500 ITAs" */
 	[P_ITA_NOUN] = "(?<![\\d,.#])" NUM "\\s+(?:new\\s+|more\\s+)?(?:invitations|ITAs?\\b|invites\\b)",
 	/* "issued Invitations to Apply (ITAs) for permanent residence to 750
@@ -60,7 +63,7 @@ static const char *const pat_src[NPAT] = {
 	             "(?:\\s+to apply)?"
 	             "(?:\\s*\\(ITAs?\\))?(?:\\s+(?:for|under)(?:\\s+[^\\W\\d][\\w\\-’']*){1,4}?)?"
 	             "\\s+to\\s+" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
-	             "(?:candidates|applicants|people|foreign nationals|workers)\\b",
+	             PEOPLE "\\b",
 	/* "inviting 500 with a minimum CRS score of 460", "invited 500, the
 	 * fewest ...": invited and a number alone, before what qualifies it. */
 	[P_ITA_BARE] = "\\binvit(?:ed|es|ing)\\s+(?:a\\s+total\\s+of\\s+|another\\s+)?" NUM
@@ -249,8 +252,8 @@ static const char *const pat_src[NPAT] = {
 	[P_UPDATED] = "(?:^\\W*|\\()(?:last\\s+)?(?:updated|modified)(?: on)?\\b\\s*:?\\s*(.{6,40})",
 	/* "4,300 candidates were invited", "750 candidates were issued an ITA",
 	 * "3,409 candidates for immigration to Canada have received an ITA" */
-	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?(?:candidates|applicants|"
-	                  "profiles|people|individuals|foreign nationals)\\s+(?:(?:for|from|in|under)\\s+"
+	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?" PEOPLE
+	                  "\\s+(?:(?:for|from|in|under)\\s+"
 	                  "(?:[^\\W\\d][\\w\\-’']*\\s+){1,5}?)?(?:were\\s+|have been\\s+|had been\\s+|"
 	                  "have\\s+|has\\s+)?(?:invited|(?:received|receiving|issued|sent|got|were given)\\s+"
 	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)",
