@@ -1048,6 +1048,23 @@ START_TEST(test_a_count_of_the_people_a_category_invites)
 }
 END_TEST
 
+/* More names for a cut-off: "qualifying score", "score requirement",
+ * "CRS score cutoff for this draw: 493", "came in at 500", "the score of
+ * the lowest-ranked candidate was 375"; a score then "and 1,500
+ * candidates were invited" is no range, "between 480 and 490" is. */
+START_TEST(test_more_names_for_a_cut_off)
+{
+	static const char want[] = ",2023-07-31,,2100,481\n"
+	                           ",2023-07-26,,1000,505\n"
+	                           ",2023-07-19,,800,493\n"
+	                           ",2023-07-12,,1500,500\n"
+	                           ",2023-07-06,,3600,375\n";
+
+	EXPECT("cutoff-words.txt", NULL, want);
+	EXPECT("cutoff-words.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1293,6 +1310,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_score_before_its_unit_beside_the_count);
 	tcase_add_test(tc, test_the_previous_round_named_beside_a_draw);
 	tcase_add_test(tc, test_a_count_of_the_people_a_category_invites);
+	tcase_add_test(tc, test_more_names_for_a_cut_off);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -31,6 +31,10 @@
 #define PEOPLE "(?:candidates|applicants|profiles|people|immigrants|foreign nationals|" \
 	"individuals|workers|professionals|newcomers|nominees|persons|speakers|" \
 	"tradespeople|tradespersons|hopefuls|graduates)"
+/* After a score, "and 490" ends a range; "and 4,300 candidates were
+ * invited" is the count. */
+#define AND_RANGE "and\\s+\\d(?![\\d,.]*\\s+(?:invitations|ITAs?|received|were|got|" \
+	"(?:[^\\W\\d][\\w\\-]*\\s+){0,3}?" PEOPLE ")\\b)"
 
 enum pat_id {
 	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_TO,
@@ -81,26 +85,30 @@ static const char *const pat_src[NPAT] = {
 	                "\\s*" NUM,
 	/* "CRS score of lowest-ranked candidate invited: 470", "the
 	 * lowest-ranked candidate had a score of 470" */
-	[P_CRS_LABEL] = "(?|\\bCRS score of (?:the )?lowest[- ]ranked candidate(?: invited)?"
-	                "(?:\\s+in (?:this|the) (?:round|draw)\\s+(?:was|is))?\\s*[:：-]?\\s*" NUM "|"
+	[P_CRS_LABEL] = "(?|\\b(?:CRS\\s+)?score of (?:the )?lowest[- ]ranked candidate(?: invited)?"
+	                "(?:\\s+in (?:this|the) (?:round|draw))?(?:\\s+(?:was|is))?\\s*[:：-]?\\s*" NUM "|"
 	                "\\blowest[- ]ranked candidate(?: invited)?\\s+(?:had|has|with|scored|received)"
 	                "(?:\\s+an?)?(?:\\s+(?:CRS|comprehensive ranking system))?(?:\\s+score)?"
 	                "(?:\\s+of)?\\s+" NUM ")",
 	/* "minimum CRS score of 511", "cut-off score of 442", "minimum score of
-	 * 682", "The cut-off: 486 points" */
-	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold)(?:\\s+|(?=\\s*[:：]))"
+	 * 682", "The cut-off: 486 points", "the qualifying score was 481", "the
+	 * score requirement was 505", "cutoff for this draw: 493", "the
+	 * cut-off came in at 500" */
+	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold|qualifying|"
+	              "(?:CRS\\s+)?score\\s+(?:requirement|needed|required))(?:\\s+|(?=\\s*[:：]))"
 	              "(?:comprehensive ranking (?:system|score)\\s*)?(?:\\([“\"]?CRS[”\"]?\\)\\s*)?(?:CRS\\s+)?"
 	              "(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|mark)?\\s*"
-	              "(?:(?:required\\s*)?(?:[a-z\\-]+\\s+){0,5}?(?:of|was|were|:|at|is|[–—]|-(?=\\s)|"
-	              "stood at|set at|was set at|was at))?\\s*"
+	              "(?:(?:required\\s*)?(?:[a-z\\-]+\\s+){0,5}?(?:[a-z\\-]+(?=[:：]))?"
+	              "(?:of|was|were|:|at|is|[–—]|-(?=\\s)|stood at|set at|was set at|was at|"
+	              "came in at|settled at|landed at))?\\s*"
 	              "(?:at least\\s+|just\\s+)?" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
-	              "profiles|to\\s+\\d|[-–]\\s*\\d|and\\s+\\d))",
+	              "profiles|to\\s+\\d|[-–]\\s*\\d|" AND_RANGE "))",
 	/* "a CRS score of 522", "CRS cut-off 491", "CRS cut-off: 491", "(CRS)
 	 * score of 496" */
 	[P_CRS_WORD] = "\\bCRS\\)?(?:\\s+|(?=\\s*[:：]))(?:cut-?off\\s*|cutoff\\s*)?(?:score|points|requirement)?"
 	               "\\s*(?:of|was|:|at|is|stood at|[–—]|-(?=\\s))?\\s*(?:at least\\s+)?" NUM
 	               "\\b(?!\\s*(?:candidates|invitations|ITAs|profiles|to\\s+\\d|[-–]\\s*\\d|"
-	               "and\\s+\\d))",
+	               AND_RANGE "))",
 	/* "461 or more CRS points", "886 points or more under the CRS" */
 	[P_CRS_OR_MORE] = "(?<![\\d,.#])" NUM "\\s+(?:or (?:more|higher|above)\\s+"
 	                  "(?:comprehensive ranking system\\s*)?(?:\\(CRS\\)\\s*)?(?:CRS\\s+)?points|"
@@ -235,7 +243,7 @@ static const char *const pat_src[NPAT] = {
 	 * dash, "June 27, 2023 - 4,300 ITAs", nor a label's, "Invitations –
 	 * 4,300", nor a day's, P_DAY_DASH). */
 	[P_APPROX] = "(?:\\bby|(?:increase|decrease|drop|decline|rise|jump|gain|difference|"
-	             "change|growth|reduction)\\s+of|(?<=\\d)(?<!(?:19|20)\\d\\d)\\s?[-–—]|\\bto|\\band|\\bover|nearly|about|approximately|around|more than|almost|up to|"
+	             "change|growth|reduction)\\s+of|(?<=\\d)(?<!(?:19|20)\\d\\d)\\s?[-–—]|\\bto|\\bbetween\\s+[\\d,.]+\\s+and|\\bover|nearly|about|approximately|around|more than|almost|up to|"
 	             "some|roughly|close to|under|fewer than|less than|at least|above|"
 	             "below|than|exceeding|of nearly)\\s*$",
 	/* "Draw #262", "draw number 114", "#369" */
