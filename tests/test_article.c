@@ -1065,6 +1065,25 @@ START_TEST(test_more_names_for_a_cut_off)
 }
 END_TEST
 
+/* A threshold is a cut-off in a sentence that goes on with the dated
+ * draw being read ("Candidates needed 481 CRS points."), as in one that
+ * invites; in more words ("495 points or more", "all with at least 529
+ * points", "had to score 502", "a score of at least 491"); never where
+ * the sentence counts the pool. */
+START_TEST(test_a_threshold_goes_on_with_the_draw_being_read)
+{
+	static const char want[] = ",2024-05-02,,2100,481\n"
+	                           ",2024-04-25,,1400,495\n"
+	                           ",2024-04-23,,2095,529\n"
+	                           ",2024-04-18,,1200,502\n"
+	                           ",2024-04-11,,4500,491\n"
+	                           ",2024-04-10,,1250,\n";
+
+	EXPECT("thresholds.txt", NULL, want);
+	EXPECT("thresholds.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1311,6 +1330,7 @@ article_suite(void)
 	tcase_add_test(tc, test_the_previous_round_named_beside_a_draw);
 	tcase_add_test(tc, test_a_count_of_the_people_a_category_invites);
 	tcase_add_test(tc, test_more_names_for_a_cut_off);
+	tcase_add_test(tc, test_a_threshold_goes_on_with_the_draw_being_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

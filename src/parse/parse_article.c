@@ -120,10 +120,12 @@ static const char *const pat_src[NPAT] = {
 	                 "(?:points\\s+)?(?:in|on|under)\\s+the\\s+(?:CRS|comprehensive ranking system)\\b|"
 	                 "\\bscores?\\s+as\\s+low\\s+as\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs)))",
 	/* "with scores of 486 or above", "who scored 486 or more", "scoring at
-	 * least 486", "needed 486 points", "a score of 486 was needed": a
-	 * cut-off where the sentence invites (threshold()), not
-	 * where it counts the pool ("5,000 candidates with scores of 500 or
-	 * above"). */
+	 * least 486", "needed 486 points", "a score of 486 was needed",
+	 * "needed 486 or more", "needed a score of at least 481", "had to
+	 * score 481", "all with at least 529 points", "those with 486 points
+	 * or more": a cut-off where the sentence invites or goes on with the
+	 * draw being read (threshold()), not where it counts the pool
+	 * ("5,000 candidates with scores of 500 or above"). */
 	[P_CRS_THRESHOLD] = "(?|\\bscores?\\s+of\\s+" NUM "\\s+(?:points\\s+)?(?:and|or)\\s+"
 	                    "(?:above|higher|more|over)\\b|"
 	                    "\\bscor(?:ed|ing)\\s+" NUM "\\s+(?:points\\s+)?or\\s+(?:more|higher|above)\\b|"
@@ -131,6 +133,13 @@ static const char *const pat_src[NPAT] = {
 	                    "(?:on|in|under)\\s+the\\s+(?!CRS|comprehensive))|"
 	                    "\\b(?:needed|required|needing|requiring)\\s+(?:at least\\s+|a minimum of\\s+)?"
 	                    "(\\d{3})\\s+(?:CRS\\s+)?points\\b|"
+	                    "\\b(?:needed|required|needing|requiring)\\s+(\\d{3})\\s+(?:CRS\\s+)?(?:points\\s+)?"
+	                    "or\\s+(?:more|higher|above)\\b|"
+	                    "\\b(?:(?:needed|required|needing|requiring)\\s+a|had\\s+to\\s+have\\s+a|with\\s+a)"
+	                    "\\s+(?:CRS\\s+)?score\\s+of\\s+at\\s+least\\s+(\\d{3})\\b|"
+	                    "\\bhad\\s+to\\s+score\\s+(?:at\\s+least\\s+)?(\\d{3})\\b|"
+	                    "\\bat\\s+least\\s+(\\d{3})\\s+(?:CRS\\s+)?points\\b|"
+	                    "(?<![\\d,.#])(\\d{3})\\s+(?:CRS\\s+)?points\\s+or\\s+(?:more|higher|above)\\b|"
 	                    "\\bscore\\s+of\\s+(\\d{3})\\s+(?:points\\s+)?(?:was|were)\\s+(?:needed|required)\\b)",
 	/* "486 CRS (4,300 ITAs)", "529 CRS points": a score before its unit,
 	 * taken where the sentence counts the invitations too (unit_score()). */
@@ -146,7 +155,7 @@ static const char *const pat_src[NPAT] = {
 	/* Where a threshold is an invitation's, and where it is the pool's. */
 	[P_INVITING] = "\\binvit|\\bITAs?\\b",
 	[P_POOL_TALK] = "\\bpool\\s+(?:held|had|has|contained|contains|included|includes)\\b|"
-	                "\\b(?:candidates|profiles)\\s+in\\s+the\\s+pool\\b|"
+	                "\\bin\\s+the\\s+(?:express entry\\s+)?pool\\b|"
 	                "\\bnumber\\s+of\\s+(?:candidates|profiles)\\b",
 	/* "the cut-off score dropped to 486", "the minimum CRS fell by 5
 	 * points to 486": where a value moved to is the draw's own (where it
@@ -1073,13 +1082,15 @@ struct sentence {
 };
 
 /* 1 when a threshold in st ("scores of 486 or above") is a round's
- * cut-off: the sentence invites, and does not count the pool. */
+ * cut-off: the sentence invites, or goes on with a dated draw being read
+ * ("IRCC invited 2,100 candidates on July 4.  Candidates needed 481
+ * points."), and does not count the pool. */
 static int
-threshold(const struct sentence *st)
+threshold(const struct sentence *st, int reading)
 {
 	PCRE2_SIZE ov[16];
 
-	return match(P_INVITING, st->s, st->own, 0, ov) &&
+	return (reading || match(P_INVITING, st->s, st->own, 0, ov)) &&
 	       !match(P_POOL_TALK, st->s, st->len, 0, ov);
 }
 
@@ -1087,7 +1098,7 @@ threshold(const struct sentence *st)
  * of invitations from a total of several draws, or beside counts that
  * are not a draw's (notifications of interest, permits). */
 static void
-sentence_values(struct sentence *st)
+sentence_values(struct sentence *st, int reading)
 {
 	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_PASSIVE,
 	                               P_ITA_TO, P_ITA_DRAW, P_ITA_BARE };
@@ -1099,7 +1110,7 @@ sentence_values(struct sentence *st)
 		return;
 	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov))
 		st->ni = values(st->s, st->own, ita_ids, 7, 1, 30000, 0, &st->itas);
-	st->nc = values(st->s, st->own, crs_ids, threshold(st) ? 7 : 6, 67, 1200, 1, &st->crs);
+	st->nc = values(st->s, st->own, crs_ids, threshold(st, reading) ? 7 : 6, 67, 1200, 1, &st->crs);
 	/* "June 27 – 486 CRS (4,300 ITAs)": a score before its unit is the
 	 * cut-off only beside the draw's count, in one line of evidence. */
 	if (st->nc == 0 && st->ni == 1)
@@ -1125,9 +1136,10 @@ vague_day(const char *s, size_t len)
 /* Classifies s: its round's date (none when it also names a day that
  * cannot be resolved, or names another draw and no date: which draw it
  * speaks of is unknown), its values, its draw number and, with values,
- * its category.  Reads s only: what follows from it is prose_step()'s. */
+ * its category.  reading: a dated draw is being read, which s may go on
+ * with.  Reads s only: what follows from it is prose_step()'s. */
 static void
-sentence_read(struct sentence *st, const char *s, const struct when *w)
+sentence_read(struct sentence *st, const char *s, const struct when *w, int reading)
 {
 	PCRE2_SIZE ov[16];
 
@@ -1151,7 +1163,7 @@ sentence_read(struct sentence *st, const char *s, const struct when *w)
 	st->future = match(P_FUTURE, s, st->len, 0, ov);
 	if (!other_draw_date(s, st->len, w, st->other))
 		st->other[0] = '\0';
-	sentence_values(st);
+	sentence_values(st, reading);
 	st->number[0] = st->number[1] = PCRE2_UNSET;
 	if (match(P_NUMBER, s, st->len, 0, ov))
 		st->number[0] = ov[2], st->number[1] = ov[3];
@@ -1565,7 +1577,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		fields = field;
 		sentences(doc->paras.v[i], &sent);
 		for (j = 0; j < sent.n; j++) {
-			sentence_read(&st, sent.v[j], w);
+			sentence_read(&st, sent.v[j], w, pr.p.open && pr.p.date[0]);
 			prose_step(&pr, &st, w, out);
 		}
 		strlist_release(&sent);
