@@ -1084,6 +1084,19 @@ START_TEST(test_a_threshold_goes_on_with_the_draw_being_read)
 }
 END_TEST
 
+/* A province's own draw ("Ontario's OINP issued 1,200 invitations",
+ * "Quebec's Arrima system sent 1,000") is no round of Express Entry's,
+ * nor are the values after it; a province named beside IRCC's round is
+ * no such draw. */
+START_TEST(test_a_province_s_own_draw_is_none)
+{
+	static const char want[] = ",2023-06-27,pnp,500,726\n";
+
+	EXPECT("provincial.txt", NULL, want);
+	EXPECT("provincial.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1331,6 +1344,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_count_of_the_people_a_category_invites);
 	tcase_add_test(tc, test_more_names_for_a_cut_off);
 	tcase_add_test(tc, test_a_threshold_goes_on_with_the_draw_being_read);
+	tcase_add_test(tc, test_a_province_s_own_draw_is_none);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -47,7 +47,8 @@ enum pat_id {
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
-	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, NPAT
+	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
+	P_FEDERAL, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -332,6 +333,14 @@ static const char *const pat_src[NPAT] = {
 	               "provincial nominations?\\b(?! program)|LAAs?\\b|"
 	               "permanent residents? (?:admitted|landed)|admissions|"
 	               "applications (?:received|processed)|study permits?|work permits?)",
+	/* A province's own draw ("Ontario's OINP issued 1,200 invitations",
+	 * "Quebec's Arrima system"): not Express Entry's, unless the sentence
+	 * names it (P_FEDERAL). */
+	[P_PROVINCIAL] = "\\b(?:OINP|BC\\s?PNP|MPNP|SINP|AAIP|AINP|NSNP|NBPNP|PEI\\s?PNP|Arrima|"
+	                 "Ontario|Qu[eé]bec|British Columbia|Alberta|Saskatchewan|Manitoba|"
+	                 "Nova Scotia|New Brunswick|Prince Edward Island|Newfoundland|Yukon|"
+	                 "Northwest Territories|provincial (?:draws?|programs?|systems?|streams?))\\b",
+	[P_FEDERAL] = "\\b(?:Express Entry|IRCC|federal|CIC|Immigration,? Refugees)\\b",
 };
 
 static pcre2_code *pats[NPAT];
@@ -1133,6 +1142,18 @@ vague_day(const char *s, size_t len)
 	return 0;
 }
 
+/* 1 when s states a province's own draw ("Ontario's OINP issued 1,200
+ * invitations on June 27 ..."), which is no round of Express Entry's:
+ * it names a province or its program, and neither Express Entry nor
+ * IRCC. */
+static int
+provincial(const char *s, size_t len)
+{
+	PCRE2_SIZE ov[16];
+
+	return match(P_PROVINCIAL, s, len, 0, ov) && !match(P_FEDERAL, s, len, 0, ov);
+}
+
 /* Classifies s: its round's date (none when it also names a day that
  * cannot be resolved, or names another draw and no date: which draw it
  * speaks of is unknown), its values, its draw number and, with values,
@@ -1164,6 +1185,12 @@ sentence_read(struct sentence *st, const char *s, const struct when *w, int read
 	if (!other_draw_date(s, st->len, w, st->other))
 		st->other[0] = '\0';
 	sentence_values(st, reading);
+	if ((st->has_date || st->ni > 0 || st->nc > 0) && provincial(s, st->len)) {
+		st->ni = st->nc = 0;
+		st->itas = st->crs = -1;
+		st->has_date = 0;
+		st->vague = 1;	/* a province's draw: the draw being read is done */
+	}
 	st->number[0] = st->number[1] = PCRE2_UNSET;
 	if (match(P_NUMBER, s, st->len, 0, ov))
 		st->number[0] = ov[2], st->number[1] = ov[3];
