@@ -908,7 +908,7 @@ START_TEST(test_blocks_of_fields_one_a_line)
 {
 	static const char want[] = ",2025-03-17,,7500,460\n"
 	                           ",2025-03-03,,536,736\n"
-	                           ",2025-03-06,,4500,410\n"
+	                           ",2025-03-06,french,4500,410\n"
 	                           ",2025-03-13,,1200,450\n"
 	                           ",2025-02-19,,6500,521\n";
 
@@ -1094,6 +1094,22 @@ START_TEST(test_a_province_s_own_draw_is_none)
 
 	EXPECT("provincial.txt", NULL, want);
 	EXPECT("provincial.html", NULL, want);
+}
+END_TEST
+
+/* A block of fields names its round's category in a line of its own
+ * ("Program: Canadian Experience Class", before or after the values);
+ * the next block, another day's, does not inherit it.  A round "open to
+ * all programs" or "regardless of program" is a general one. */
+START_TEST(test_a_category_from_a_field_or_all_programs)
+{
+	static const char want[] = ",2023-07-04,cec,3800,511\n"
+	                           ",2023-07-05,stem,500,486\n"
+	                           ",2023-06-27,general,4300,486\n"
+	                           ",2023-06-08,general,4800,488\n";
+
+	EXPECT("category-fields.txt", NULL, want);
+	EXPECT("category-fields.html", NULL, want);
 }
 END_TEST
 
@@ -1345,6 +1361,7 @@ article_suite(void)
 	tcase_add_test(tc, test_more_names_for_a_cut_off);
 	tcase_add_test(tc, test_a_threshold_goes_on_with_the_draw_being_read);
 	tcase_add_test(tc, test_a_province_s_own_draw_is_none);
+	tcase_add_test(tc, test_a_category_from_a_field_or_all_programs);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -48,7 +48,7 @@ enum pat_id {
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
-	P_FEDERAL, NPAT
+	P_FEDERAL, P_FIELD_CAT, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -340,6 +340,10 @@ static const char *const pat_src[NPAT] = {
 	                 "Ontario|Qu[eé]bec|British Columbia|Alberta|Saskatchewan|Manitoba|"
 	                 "Nova Scotia|New Brunswick|Prince Edward Island|Newfoundland|Yukon|"
 	                 "Northwest Territories|provincial (?:draws?|programs?|systems?|streams?))\\b",
+	/* A field that names a round's category: "Program: Canadian Experience
+	 * Class", "Round type: No Program Specified", "Type – STEM". */
+	[P_FIELD_CAT] = "^\\W{0,3}(?:(?:round|draw)\\s+)?(?:type|program(?:me)?|category|stream)"
+	                "\\s*(?:[:：]|\\s[–—-])\\s*\\S",
 	[P_FEDERAL] = "\\b(?:Express Entry|IRCC|federal|CIC|Immigration,? Refugees)\\b",
 };
 
@@ -803,6 +807,10 @@ static const struct {
 	{ "all-program", "general" }, { "all program", "general" },
 	{ "Francophone", "french" }, { "French-language", "french" },
 	{ "no program specified", "general" }, { "general draw", "general" },
+	{ "all programs", "general" }, { "all three programs", "general" },
+	{ "all three federal programs", "general" }, { "all federal programs", "general" },
+	{ "every program", "general" }, { "regardless of program", "general" },
+	{ "not limited to any program", "general" },
 };
 
 /* The category table's phrases, read once. */
@@ -1220,6 +1228,8 @@ struct prose {
 				 * named, or NULL */
 	char other[11];		/* another draw's day the sentence before
 				 * named, or "" */
+	const char *block_cat;	/* the category a line of the block of
+				 * fields names ("Program: ..."), or NULL */
 };
 
 /* The paragraph's date is now date, and the category the sentence that
@@ -1349,6 +1359,8 @@ prose_values(struct prose *pr, struct sentence *st, struct draw_list *out)
 			st->category = pr->ctx_cat;
 		st->has_date = 1;
 	}
+	if (!st->category)
+		st->category = pr->block_cat;
 	if (p->open && prose_other_draw(p, st)) {
 		/* A dated draw without values yet, interrupted by another's:
 		 * held, for a later sentence about "this" draw. */
@@ -1524,6 +1536,23 @@ prose_that_draw(struct prose *pr, struct sentence *st, struct draw_list *out)
 	return 1;
 }
 
+/* "Program: Canadian Experience Class", a line of a block of fields
+ * without values: the category of the block's draw, whichever line
+ * comes first. */
+static void
+prose_field_category(struct prose *pr, const struct sentence *st)
+{
+	PCRE2_SIZE ov[16];
+	const char *cat;
+
+	if (!match(P_FIELD_CAT, st->s, st->len, 0, ov) ||
+	    !(cat = sentence_category(st->s + ov[1] - 1)))
+		return;
+	pr->block_cat = cat;
+	if (pr->p.open && !pr->p.category)
+		pr->p.category = cat;
+}
+
 /* The state machine's step: a sentence that names a day that cannot be
  * resolved closes the draw being read; then one with values opens or
  * fills a draw, one with a date dates, opens or closes one, and one
@@ -1538,8 +1567,13 @@ prose_step(struct prose *pr, struct sentence *st, const struct when *w,
 	memcpy(pr->other, st->other, sizeof(pr->other));
 	if (that)
 		return;
-	if (st->said != SAID_VALUES)
+	/* A block of fields that dates another day is another round's. */
+	if (st->has_date && pr->ctx[0] && strcmp(st->date, pr->ctx) != 0)
+		pr->block_cat = NULL;
+	if (st->said != SAID_VALUES) {
 		prose_keep_number(pr, st);
+		prose_field_category(pr, st);
+	}
 	if (st->vague)
 		prose_lose_date(pr, out);
 	if (match(P_RESPECTIVELY, st->s, st->len, 0, ov)) {
@@ -1600,6 +1634,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		if (!field || !fields) {
 			prose_ctx(&pr, "", NULL);
 			pr.other[0] = '\0';
+			pr.block_cat = NULL;
 		}
 		fields = field;
 		sentences(doc->paras.v[i], &sent);
