@@ -1113,6 +1113,29 @@ START_TEST(test_a_category_from_a_field_or_all_programs)
 }
 END_TEST
 
+/* Counts and cut-offs in more constructions: "saw 2,095 candidates
+ * receive invitations", "candidates with CRS scores of 491 and above
+ * were invited", "a round of invitations with 1,500 ... candidates",
+ * "The number of invitations issued in the ... round was 3,200",
+ * "Invitations were issued to 900 candidates", "1,200 received
+ * invitations", "down 12 points from the previous round"; "scores as
+ * low as 475 received invitations" is a cut-off, not a count. */
+START_TEST(test_counts_and_cut_offs_in_more_constructions)
+{
+	static const char want[] = ",2024-05-08,,2095,529\n"
+	                           ",2024-05-06,,1400,491\n"
+	                           ",2024-05-02,healthcare,1500,463\n"
+	                           ",2024-04-30,,3200,470\n"
+	                           ",2024-04-25,,900,540\n"
+	                           ",2024-04-23,,1200,410\n"
+	                           ",2024-04-19,,,475\n"
+	                           ",2024-04-17,,1000,480\n";
+
+	EXPECT("count-constructions.txt", NULL, want);
+	EXPECT("count-constructions.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1362,6 +1385,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_threshold_goes_on_with_the_draw_being_read);
 	tcase_add_test(tc, test_a_province_s_own_draw_is_none);
 	tcase_add_test(tc, test_a_category_from_a_field_or_all_programs);
+	tcase_add_test(tc, test_counts_and_cut_offs_in_more_constructions);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -64,11 +64,14 @@ static const char *const pat_src[NPAT] = {
 	/* "issued Invitations to Apply (ITAs) for permanent residence to 750
 	 * candidates", "sending invitations to 4,300 candidates": the words
 	 * before the count are the pattern's own. */
-	[P_ITA_TO] = "\\b(?:issu(?:ed|ing)|sen(?:t|ding)|extend(?:ed|ing))\\s+(?:invitations|ITAs?)\\b"
+	[P_ITA_TO] = "(?|\\b(?:issu(?:ed|ing)|sen(?:t|ding)|extend(?:ed|ing))\\s+(?:invitations|ITAs?)\\b"
 	             "(?:\\s+to apply)?"
 	             "(?:\\s*\\(ITAs?\\))?(?:\\s+(?:for|under)(?:\\s+[^\\W\\d][\\w\\-’']*){1,4}?)?"
 	             "\\s+to\\s+" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
-	             PEOPLE "\\b",
+	             PEOPLE "\\b|"
+	             "\\b(?:invitations|ITAs?)(?:\\s+to apply)?\\s+(?:were\\s+|have been\\s+)?"
+	             "(?:issued|sent|extended|went|handed out|given)\\s+to\\s+" NUM "\\s+"
+	             "(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?" PEOPLE "\\b)",
 	/* "inviting 500 with a minimum CRS score of 460", "invited 500, the
 	 * fewest ...": invited and a number alone, before what qualifies it. */
 	[P_ITA_BARE] = "\\binvit(?:ed|es|ing)\\s+(?:a\\s+total\\s+of\\s+|another\\s+)?" NUM
@@ -77,13 +80,17 @@ static const char *const pat_src[NPAT] = {
 	 * "the draw size was 4,300" */
 	[P_ITA_DRAW] = "(?|\\b(?:draw|round)\\s+(?:(?:was|is)\\s+)?(?:of|for)\\s+" NUM "\\s+"
 	               "(?:candidates|invitations|ITAs?\\b|applicants|people)|"
+	               "\\bround\\s+of\\s+invitations\\s+(?:with|for|to)\\s+" NUM "\\s+"
+	               "(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?" PEOPLE "|"
 	               "\\b(?:draw|round)\\s+size\\s*(?:was|is|of|:)?\\s*" NUM "\\b)",
 	/* "Number of invitations issued: 3,000", "Invitations: 3,000" */
-	[P_ITA_LABEL] = "(?:\\b(?:number of (?:invitations(?: to apply)?|ITAs)(?: issued)?|"
+	[P_ITA_LABEL] = "(?|\\bnumber of (?:invitations(?: to apply)?|ITAs)(?: issued)?\\s+[^.;:]{1,60}?\\s+"
+	                "(?:was|were|stood at|totall?ed|came to)\\s+" NUM "|"
+	                "(?:\\b(?:number of (?:invitations(?: to apply)?|ITAs)(?: issued)?|"
 	                "invitations issued|ITAs issued|no\\.? of ITAs)(?:\\s*\\(ITAs?\\))?"
 	                "\\s*[:：–—-]?|\\b(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s*[:：]|"
 	                "^\\W{0,3}(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s+[–—-])"
-	                "\\s*" NUM,
+	                "\\s*" NUM ")",
 	/* "CRS score of lowest-ranked candidate invited: 470", "the
 	 * lowest-ranked candidate had a score of 470" */
 	[P_CRS_LABEL] = "(?|\\b(?:CRS\\s+)?score of (?:the )?lowest[- ]ranked candidate(?: invited)?"
@@ -225,7 +232,7 @@ static const char *const pat_src[NPAT] = {
 	 * from 557 on July 6", "up from 1,500 in the last round", "higher
 	 * than the previous draw on October 29, which ...", "compared with
 	 * 480 on June 5".  What follows is not the draw being read's. */
-	[P_COMPARE] = "\\b(?:(?:up|down|(?:a|the)\\s+(?:decrease|drop|decline|increase|rise|"
+	[P_COMPARE] = "\\b(?:(?:(?:up|down)(?:\\s+\\d+(?:\\s+points?)?)?|(?:a|the)\\s+(?:decrease|drop|decline|increase|rise|"
 	              "jump|dip|fall|change)|an\\s+(?:increase|uptick|upswing)|"
 	              "(?:decreas|increas)(?:e|ed|es|ing)|dropp(?:ed|ing)|drops?|fell|falling|"
 	              "rose|rising|climb(?:ed|ing)?|jump(?:ed|ing)?|slipp(?:ed|ing)|"
@@ -270,11 +277,14 @@ static const char *const pat_src[NPAT] = {
 	[P_UPDATED] = "(?:^\\W*|\\()(?:last\\s+)?(?:updated|modified)(?: on)?\\b\\s*:?\\s*(.{6,40})",
 	/* "4,300 candidates were invited", "750 candidates were issued an ITA",
 	 * "3,409 candidates for immigration to Canada have received an ITA" */
-	[P_ITA_PASSIVE] = "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?" PEOPLE
-	                  "\\s+(?:(?:for|from|in|under)\\s+"
-	                  "(?:[^\\W\\d][\\w\\-’']*\\s+){1,5}?)?(?:were\\s+|have been\\s+|had been\\s+|"
-	                  "have\\s+|has\\s+)?(?:invited|(?:received|receiving|issued|sent|got|were given)\\s+"
-	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)",
+	[P_ITA_PASSIVE] = "(?|(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?" PEOPLE
+	                  "\\s+(?:(?:for|from|in|under)\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){1,5}?|"
+	                  "(?:with|whose)\\s+(?:(?!pool\\b)[^.;,]){1,60}?\\s+)?"
+	                  "(?:were\\s+|have been\\s+|had been\\s+|have\\s+|has\\s+)?"
+	                  "(?:invited|(?:received|receiving|receive|get|getting|issued|sent|got|were given)\\s+"
+	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)|"
+	                  "(?:^|(?<=\\band\\s)|(?<=[,;]\\s))" NUM "\\s+(?:have\\s+|had\\s+)?(?:received|got)\\s+(?:an?\\s+)?"
+	                  "(?:ITAs?|invitations?)\\b)",
 	/* What has not happened yet is no draw; "were expected to have a
 	 * score of 505" is what a past draw asked. */
 	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|(?<!were )(?<!was )expected to|"
