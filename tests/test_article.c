@@ -1136,6 +1136,20 @@ START_TEST(test_counts_and_cut_offs_in_more_constructions)
 }
 END_TEST
 
+/* A headline's values ("3,800 CEC candidates invited with CRS 511") are
+ * the round the body's first dated sentence about a round tells of,
+ * whatever its words ("held another round on July 4"); a byline "By
+ * Dana Roy | July 6, 2023" is the page's date, not that round's.  Not a
+ * round to come: "is aiming to resume all-program draws on July 6". */
+START_TEST(test_a_headline_s_values_and_the_body_s_first_date)
+{
+	EXPECT("headline-values.txt", NULL, ",2023-07-04,cec,3800,511\n");
+	EXPECT("headline-values.html", NULL, ",2023-07-04,cec,3800,511\n");
+	EXPECT("headline-aim.txt", NULL, "");
+	EXPECT("headline-aim.html", NULL, "");
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1386,6 +1400,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_province_s_own_draw_is_none);
 	tcase_add_test(tc, test_a_category_from_a_field_or_all_programs);
 	tcase_add_test(tc, test_counts_and_cut_offs_in_more_constructions);
+	tcase_add_test(tc, test_a_headline_s_values_and_the_body_s_first_date);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -830,7 +830,9 @@ START_TEST(test_parse_v_names_the_text_a_draw_came_from)
 	ck_assert_int_eq(EEDRAWS(&out, &err, NULL, "-v", "parse",
 	                         test_data("articles/single-draw.txt")), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\r\n,2025-03-11,cec,,,2250,517,,,\r\n"));
-	ck_assert_ptr_nonnull(strstr(err, "draw 2025-03-11 from: Immigration, Refugees"));
+	ck_assert_ptr_nonnull(strstr(err, "draw 2025-03-11 from: Express Entry: Canada sends 2,250 "
+	                                  "invitations in a new Canadian Experience Class round "
+	                                  "Immigration, Refugees"));
 	free(out), free(err);
 }
 END_TEST

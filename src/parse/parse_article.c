@@ -48,7 +48,7 @@ enum pat_id {
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
-	P_FEDERAL, P_FIELD_CAT, NPAT
+	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -265,7 +265,11 @@ static const char *const pat_src[NPAT] = {
 	             "below|than|exceeding|of nearly)\\s*$",
 	/* "Draw #262", "draw number 114", "#369" */
 	[P_NUMBER] = "(?:\\b(?:draw|round)\\s*(?:#|no\\.?\\s*|number\\s*)|(?<![\\w&])#)\\s*(\\d{1,3}[ab]?)\\b",
-	[P_PUBLISHED] = "(?:^\\W*|\\()(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
+	[P_PUBLISHED] = "(?:^\\W*|\\(|[|•·]\\s*)(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
+	/* A sentence that speaks of a round. */
+	[P_DRAW_WORD] = "\\b(?:draws?|rounds?|invit\\w*|ITAs?)\\b",
+	/* "By Lee Park | July 7, 2023": an author, then the page's day. */
+	[P_BYLINE] = "^\\W*by\\s+[^|•·\\d]{2,60}?\\s*[|•·]\\s*(.{6,40})$",
 	/* A date in a page's address: "/2019/10/", "/2023/12/08/",
 	 * "...-on-december-8-2023", "...-14th-may-2020", "...-april-2024". */
 	[P_URL_PATH] = "^https?://[^/?#]+/(?:[^?#]*/)?(20\\d\\d)/(0?[1-9]|1[0-2])/"
@@ -274,7 +278,7 @@ static const char *const pat_src[NPAT] = {
 	[P_URL_MDY] = "^https?://[^?#]*[/_-]" MONTH "-(\\d{1,2})(?:st|nd|rd|th)?-(20\\d\\d)(?!\\d)",
 	[P_URL_DMY] = "^https?://[^?#]*[/_-](\\d{1,2})(?:st|nd|rd|th)?-" MONTH "-(20\\d\\d)(?!\\d)",
 	[P_URL_MY] = "^https?://[^?#]*[/_-]" MONTH "-(20\\d\\d)(?!\\d)",
-	[P_UPDATED] = "(?:^\\W*|\\()(?:last\\s+)?(?:updated|modified)(?: on)?\\b\\s*:?\\s*(.{6,40})",
+	[P_UPDATED] = "(?:^\\W*|\\(|[|•·]\\s*)(?:last\\s+)?(?:updated|modified)(?: on)?\\b\\s*:?\\s*(.{6,40})",
 	/* "4,300 candidates were invited", "750 candidates were issued an ITA",
 	 * "3,409 candidates for immigration to Canada have received an ITA" */
 	[P_ITA_PASSIVE] = "(?|(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?" PEOPLE
@@ -289,7 +293,7 @@ static const char *const pat_src[NPAT] = {
 	 * score of 505" is what a past draw asked. */
 	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|(?<!were )(?<!was )expected to|"
 	             "may (?:be|receive|get)|"
-	             "plans? to|planning to|"
+	             "plans? to|planning to|aim(?:s|ing)? to|intend(?:s|ing)? to|hop(?:e|es|ing) to|"
 	             "to be held|tomorrow|upcoming|next week|could|may see|might)\\b",
 	/* A sentence that dates the draw being read: "the draw took place on
 	 * August 15", "This draw, held on July 18", "The latest draw from the
@@ -730,6 +734,7 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 /* A draw being gathered from prose. */
 struct pending {
 	int open;
+	int headline;		/* opened by the page's headline, undated */
 	char date[11];
 	long itas, crs;
 	const char *category;
@@ -1240,6 +1245,7 @@ struct prose {
 				 * named, or "" */
 	const char *block_cat;	/* the category a line of the block of
 				 * fields names ("Program: ..."), or NULL */
+	int in_headline;	/* the paragraph read is the page's headline */
 };
 
 /* The paragraph's date is now date, and the category the sentence that
@@ -1318,8 +1324,20 @@ prose_date(struct prose *pr, const struct sentence *st, const struct when *w,
            struct draw_list *out)
 {
 	struct pending *p = &pr->p;
+	PCRE2_SIZE ov[16];
 	char own[11];
 
+	/* "Express Entry: 3,800 CEC candidates invited with CRS 511", then
+	 * "IRCC held another round on July 4, 2023": the headline's values
+	 * are the draw the body's first dated sentence tells of. */
+	if (p->open && p->headline && !p->date[0] && !pr->in_headline && !st->future &&
+	    match(P_DRAW_WORD, st->s, st->len, 0, ov) && !match(P_OTHER_DRAW, st->s, st->len, 0, ov)) {
+		prose_date_open(pr, st, st->date);
+		prose_ctx(pr, st->date, sentence_category(st->s));
+		if (!p->category)
+			p->category = pr->ctx_cat;
+		return;
+	}
 	if (this_draw_date(st->s, st->own, w, st->date, own)) {
 		if (p->open && !p->date[0]) {
 			prose_date_open(pr, st, own);
@@ -1349,6 +1367,8 @@ prose_other_draw(const struct pending *p, const struct sentence *st)
 		return 0;
 	if (p->date[0])
 		return strcmp(st->date, p->date) != 0;
+	if (p->headline)	/* the body's first dated sentence */
+		return match(P_OTHER_DRAW, st->s, st->len, 0, ov);
 	return !match(P_THIS_REF, st->s, st->len, 0, ov);
 }
 
@@ -1385,6 +1405,8 @@ prose_values(struct prose *pr, struct sentence *st, struct draw_list *out)
 		st->has_date = 1;
 		pr->held[0] = '\0';
 	}
+	if (!p->open)
+		p->headline = pr->in_headline;
 	p->open = 1;
 	if (st->ni > 0)
 		p->itas = st->itas;
@@ -1612,7 +1634,18 @@ byline(const char *p)
 	PCRE2_SIZE ov[16];
 	size_t len = strlen(p);
 
-	return len <= 120 && (match(P_PUBLISHED, p, len, 0, ov) || match(P_UPDATED, p, len, 0, ov));
+	return len <= 120 && (match(P_PUBLISHED, p, len, 0, ov) || match(P_UPDATED, p, len, 0, ov) ||
+	                      match(P_BYLINE, p, len, 0, ov));
+}
+
+/* 1 when p, the page's first paragraph, is its headline: a short line
+ * that ends without a full stop. */
+static int
+headline(const char *p)
+{
+	size_t len = strlen(p);
+
+	return len > 0 && len <= 160 && p[len - 1] != '.';
 }
 
 /* Reads the draws stated in prose.  Sentence by sentence: a sentence's
@@ -1647,6 +1680,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 			pr.block_cat = NULL;
 		}
 		fields = field;
+		pr.in_headline = i == 0 && headline(doc->paras.v[i]);
 		sentences(doc->paras.v[i], &sent);
 		for (j = 0; j < sent.n; j++) {
 			sentence_read(&st, sent.v[j], w, pr.p.open && pr.p.date[0]);
@@ -2342,6 +2376,7 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	if ((rc = compile(e)))
 		return rc;
 	text_date(doc, P_PUBLISHED, doc->published);
+	text_date(doc, P_BYLINE, doc->published);
 	text_date(doc, P_UPDATED, doc->modified);
 	if (doc->published[0])
 		memcpy(w.pub, doc->published, sizeof(w.pub));
