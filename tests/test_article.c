@@ -1150,6 +1150,23 @@ START_TEST(test_a_headline_s_values_and_the_body_s_first_date)
 }
 END_TEST
 
+/* A block of fields without a date of its own takes the date of the
+ * line just before it when that line dates a round and states no value
+ * ("Express Entry round results for April 30, 2024", "On April 23, IRCC
+ * held a round ..."), not a date of anything else ("Our office hours
+ * change on May 1").  "Candidates invited: 2,095" is a count; IRCC's
+ * "lowest-ranked candidate invited: 486" stays a score. */
+START_TEST(test_a_block_of_fields_dated_by_the_line_before)
+{
+	static const char want[] = ",2024-04-30,cec,2095,529\n"
+	                           ",2024-04-23,french,1400,410\n";
+
+	EXPECT("block-heading.txt", NULL, want);
+	EXPECT("block-heading.html", NULL, want);
+	EXPECT("ircc-fields.txt", NULL, ",2023-06-27,general,4300,486\n");
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1401,6 +1418,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_category_from_a_field_or_all_programs);
 	tcase_add_test(tc, test_counts_and_cut_offs_in_more_constructions);
 	tcase_add_test(tc, test_a_headline_s_values_and_the_body_s_first_date);
+	tcase_add_test(tc, test_a_block_of_fields_dated_by_the_line_before);
 	suite_add_tcase(s, tc);
 	return s;
 }

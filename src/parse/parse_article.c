@@ -87,7 +87,9 @@ static const char *const pat_src[NPAT] = {
 	[P_ITA_LABEL] = "(?|\\bnumber of (?:invitations(?: to apply)?|ITAs)(?: issued)?\\s+[^.;:]{1,60}?\\s+"
 	                "(?:was|were|stood at|totall?ed|came to)\\s+" NUM "|"
 	                "(?:\\b(?:number of (?:invitations(?: to apply)?|ITAs)(?: issued)?|"
-	                "invitations issued|ITAs issued|no\\.? of ITAs)(?:\\s*\\(ITAs?\\))?"
+	                "invitations issued|ITAs issued|no\\.? of ITAs|"
+	                "(?:(?:candidates|applicants|profiles|people|number)\\s+|^\\W{0,3})invited(?=\\s*[:：]))"
+	                "(?:\\s*\\(ITAs?\\))?"
 	                "\\s*[:：–—-]?|\\b(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s*[:：]|"
 	                "^\\W{0,3}(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s+[–—-])"
 	                "\\s*" NUM ")",
@@ -1662,6 +1664,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 	PCRE2_SIZE ov[16];
 	size_t i, j;
 	int fields = 0;		/* the paragraph before was a field */
+	int dated = 0;		/* it ended on a round's date, no value */
 
 	memset(&pr, 0, sizeof(pr));
 	pending_reset(&pr.p);
@@ -1673,8 +1676,10 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 			continue;
 		/* A paragraph's date holds in it only, or in a block of
 		 * fields, one a line ("Date: June 27, 2023", "Invitations:
-		 * 4,300"), through the block. */
-		if (!field || !fields) {
+		 * 4,300"), through the block; a block may take the date of
+		 * the line just before it that dates a round and states no
+		 * value ("Express Entry draw results for April 30, 2024"). */
+		if ((!field || !fields) && !(field && dated)) {
 			prose_ctx(&pr, "", NULL);
 			pr.other[0] = '\0';
 			pr.block_cat = NULL;
@@ -1682,9 +1687,13 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		fields = field;
 		pr.in_headline = i == 0 && headline(doc->paras.v[i]);
 		sentences(doc->paras.v[i], &sent);
+		dated = 0;
 		for (j = 0; j < sent.n; j++) {
 			sentence_read(&st, sent.v[j], w, pr.p.open && pr.p.date[0]);
 			prose_step(&pr, &st, w, out);
+			dated = st.said == SAID_DATE && !st.vague && !st.future &&
+			        match(P_DRAW_WORD, st.s, st.len, 0, ov) &&
+			        !match(P_OTHER_DRAW, st.s, st.len, 0, ov);
 		}
 		strlist_release(&sent);
 	}
