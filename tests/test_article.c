@@ -1167,6 +1167,15 @@ START_TEST(test_a_block_of_fields_dated_by_the_line_before)
 }
 END_TEST
 
+/* "on the 27th of June" is a day; "on the 28th" alone, no month, is
+ * not one this extractor can place. */
+START_TEST(test_an_ordinal_day_of_a_month)
+{
+	EXPECT("ordinal-day.txt", NULL, ",2023-06-27,,4300,486\n");
+	EXPECT("ordinal-day.html", NULL, ",2023-06-27,,4300,486\n");
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1419,6 +1428,7 @@ article_suite(void)
 	tcase_add_test(tc, test_counts_and_cut_offs_in_more_constructions);
 	tcase_add_test(tc, test_a_headline_s_values_and_the_body_s_first_date);
 	tcase_add_test(tc, test_a_block_of_fields_dated_by_the_line_before);
+	tcase_add_test(tc, test_an_ordinal_day_of_a_month);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -318,7 +318,7 @@ static const char *const pat_src[NPAT] = {
 	/* Days this extractor cannot resolve: such a sentence has a date, unknown. */
 	[P_VAGUE_DAY] = "\\b(?:(?:the )?(?:following|next|previous|prior) day|day (?:before|after)|"
 	                "(?:two|three|\\d) days (?:later|earlier|before|after)|later that week|"
-	                "earlier (?:that|this) week|on the \\d{1,2}(?:st|nd|rd|th)\\b|"
+	                "earlier (?:that|this) week|on the \\d{1,2}(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?" MONTH ")|"
 	                "(?:one|a|two|three|\\d+) days? (?:earlier|later|before|after)|"
 	                "earlier in the week|later in the week)",
 	/* "A day before, March 6, 2024, ...": the day written out beside
