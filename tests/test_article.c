@@ -1176,6 +1176,20 @@ START_TEST(test_an_ordinal_day_of_a_month)
 }
 END_TEST
 
+/* A table pasted as text, its cells parted by tabs, is a table: rounds
+ * one a row (the number first), or one round's fields down the first
+ * column; the same as the HTML table. */
+START_TEST(test_a_table_with_tabs_between_its_cells)
+{
+	static const char want[] = "255,2023-07-04,cec,3800,511\n"
+	                           "254,2023-06-27,general,4300,486\n"
+	                           ",2023-06-08,general,4800,488\n";
+
+	EXPECT("tab-table.txt", NULL, want);
+	EXPECT("tab-table.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1429,6 +1443,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_headline_s_values_and_the_body_s_first_date);
 	tcase_add_test(tc, test_a_block_of_fields_dated_by_the_line_before);
 	tcase_add_test(tc, test_an_ordinal_day_of_a_month);
+	tcase_add_test(tc, test_a_table_with_tabs_between_its_cells);
 	suite_add_tcase(s, tc);
 	return s;
 }

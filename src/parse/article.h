@@ -33,9 +33,9 @@ int article_is_html(const char *data, size_t len);
  * the date it was last updated (article:modified_time, dateModified). */
 void article_doc_html(struct article_doc *doc, const char *data, size_t len,
                       const char *url);
-/* Likewise from text: one paragraph a line; Markdown and "|"-separated
- * tables become tables; a "Published: DATE" line gives the date (and
- * "Last updated: DATE" the update's, in article_draws()). */
+/* Likewise from text: one paragraph a line; Markdown, "|"-separated and
+ * tab-separated tables become tables; a "Published: DATE" line gives the
+ * date (and "Last updated: DATE" the update's, in article_draws()). */
 void article_doc_text(struct article_doc *doc, const char *data, size_t len);
 
 void article_doc_release(struct article_doc *doc);

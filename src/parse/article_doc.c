@@ -427,6 +427,48 @@ pipe_cells(const char *line, struct strlist *cells)
 	return cells->n >= 2;
 }
 
+/* Splits a text line on tabs into cells, a run of tabs one separator;
+ * 0 when it has fewer than two cells: a table pasted as text
+ * ("255<TAB>July 4, 2023<TAB>3,800"). */
+static int
+tab_cells(const char *line, struct strlist *cells)
+{
+	const char *p = line, *tab;
+
+	if (!strchr(line, '\t'))
+		return 0;
+	while (*p) {
+		struct buf cell = {0};
+		char *t;
+
+		tab = strchr(p, '\t');
+		buf_add(&cell, p, tab ? (size_t)(tab - p) : strlen(p));
+		if ((t = trimmed(&cell)))
+			strlist_add(cells, t);
+		free(t);
+		buf_release(&cell);
+		if (!tab)
+			break;
+		for (p = tab; *p == '\t'; p++)
+			;
+	}
+	if (cells->n >= 2)
+		return 1;
+	strlist_release(cells);
+	return 0;
+}
+
+/* A text line's cells, split on '|' or else on tabs; 0 when it is no
+ * table row. */
+static int
+row_cells(const char *line, struct strlist *cells)
+{
+	if (pipe_cells(line, cells))
+		return 1;
+	strlist_release(cells);
+	return tab_cells(line, cells);
+}
+
 /* "---|:---:|---" */
 static int
 separator_row(const struct strlist *cells)
@@ -455,7 +497,7 @@ article_doc_text(struct article_doc *doc, const char *data, size_t len)
 		char *text;
 
 		p = nl ? nl + 1 : end;
-		if (pipe_cells(line, &cells)) {
+		if (row_cells(line, &cells)) {
 			if (!separator_row(&cells)) {
 				if (!t) {
 					doc->tables = xrealloc(doc->tables,
