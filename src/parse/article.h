@@ -39,6 +39,7 @@ void article_doc_html(struct article_doc *doc, const char *data, size_t len,
 void article_doc_text(struct article_doc *doc, const char *data, size_t len);
 
 void article_doc_release(struct article_doc *doc);
+void article_table_release(struct article_table *t);
 
 /* The draws a doc states (parse_article.c), as parse_article() reads them
  * once it has made the doc from b: b gives the URL for warnings, opts the

@@ -547,17 +547,25 @@ article_is_html(const char *data, size_t len)
 }
 
 void
+article_table_release(struct article_table *t)
+{
+	size_t j;
+
+	for (j = 0; j < t->nrows; j++)
+		strlist_release(&t->rows[j]);
+	free(t->rows);
+	free(t->context);
+	memset(t, 0, sizeof(*t));
+}
+
+void
 article_doc_release(struct article_doc *doc)
 {
-	size_t i, j;
+	size_t i;
 
 	strlist_release(&doc->paras);
-	for (i = 0; i < doc->ntables; i++) {
-		for (j = 0; j < doc->tables[i].nrows; j++)
-			strlist_release(&doc->tables[i].rows[j]);
-		free(doc->tables[i].rows);
-		free(doc->tables[i].context);
-	}
+	for (i = 0; i < doc->ntables; i++)
+		article_table_release(&doc->tables[i]);
 	free(doc->tables);
 	memset(doc, 0, sizeof(*doc));
 }
