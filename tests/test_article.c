@@ -1190,6 +1190,15 @@ START_TEST(test_a_table_with_tabs_between_its_cells)
 }
 END_TEST
 
+/* A column named as IRCC names it, "CRS score of lowest-ranked candidate
+ * invited", holds scores, not counts, though it says "invited". */
+START_TEST(test_ircc_s_column_names)
+{
+	EXPECT("ircc-columns.txt", NULL, "254,2023-06-27,general,4300,486\n");
+	EXPECT("ircc-columns.html", NULL, "254,2023-06-27,general,4300,486\n");
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1444,6 +1453,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_block_of_fields_dated_by_the_line_before);
 	tcase_add_test(tc, test_an_ordinal_day_of_a_month);
 	tcase_add_test(tc, test_a_table_with_tabs_between_its_cells);
+	tcase_add_test(tc, test_ircc_s_column_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1721,10 +1721,11 @@ static const struct {
 	enum column col;
 } headers[] = {
 	{ "date", COL_DATE },
-	{ "invitation", COL_ITAS }, { "ITA", COL_ITAS }, { "invited", COL_ITAS },
-	{ "size", COL_ITAS },
+	/* before "invited": "CRS score of lowest-ranked candidate invited" */
 	{ "CRS", COL_CRS }, { "cut-off", COL_CRS }, { "cutoff", COL_CRS },
 	{ "score", COL_CRS }, { "points", COL_CRS },
+	{ "invitation", COL_ITAS }, { "ITA", COL_ITAS }, { "invited", COL_ITAS },
+	{ "size", COL_ITAS },
 	{ "type", COL_TYPE }, { "category", COL_TYPE }, { "program", COL_TYPE },
 	{ "stream", COL_TYPE },
 	{ "draw #", COL_NUMBER }, { "draw no", COL_NUMBER }, { "number", COL_NUMBER },
