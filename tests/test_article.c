@@ -1199,6 +1199,19 @@ START_TEST(test_ircc_s_column_names)
 }
 END_TEST
 
+/* A table whose markup was lost one cell a line ("Date", "Program",
+ * "ITAs", "CRS", then the rows' cells in that order) is read as the
+ * table; a line that ends a sentence is no header cell. */
+START_TEST(test_a_table_stacked_one_cell_a_line)
+{
+	static const char want[] = ",2024-04-30,cec,2095,529\n"
+	                           ",2024-04-23,french,1400,410\n";
+
+	EXPECT("stacked-table.txt", NULL, want);
+	EXPECT("stacked-table.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1454,6 +1467,7 @@ article_suite(void)
 	tcase_add_test(tc, test_an_ordinal_day_of_a_month);
 	tcase_add_test(tc, test_a_table_with_tabs_between_its_cells);
 	tcase_add_test(tc, test_ircc_s_column_names);
+	tcase_add_test(tc, test_a_table_stacked_one_cell_a_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

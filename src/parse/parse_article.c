@@ -2145,6 +2145,59 @@ read_flat_tables(const struct strlist *lines, const struct when *w0, size_t limi
 	}
 }
 
+/* 1 when line p can be a cell of a stacked table's header: short, a
+ * header word, no digit but "#", no sentence's end ("The rounds as the
+ * table showed them:" is none). */
+static int
+stacked_header(const char *p)
+{
+	size_t len = strlen(p);
+
+	return len > 0 && len <= 48 && !strchr(":.?!", p[len - 1]) &&
+	       strpbrk(p, "0123456789") == NULL && column_of(p) != COL_NONE;
+}
+
+/* Tables whose markup was lost one cell a line, as read_table() reads
+ * tables: three or more header lines that name a date column and a count
+ * or a score ("Date", "Program", "ITAs", "CRS"), then as many lines a
+ * row while the row's date cell holds a digit.  Into t, at most max. */
+static size_t
+stacked_tables(const struct strlist *paras, struct article_table *t, size_t max)
+{
+	size_t i = 0, k, j, c, nt = 0;
+
+	while (i < paras->n && nt < max) {
+		enum column cols[8];
+		int date = -1, value = 0;
+
+		for (k = 0; k < 8 && i + k < paras->n && stacked_header(paras->v[i + k]); k++) {
+			cols[k] = column_of(paras->v[i + k]);
+			if (cols[k] == COL_DATE && date < 0)
+				date = (int)k;
+			value |= cols[k] == COL_ITAS || cols[k] == COL_CRS;
+		}
+		if (k < 3 || date < 0 || !value || i + 2 * k > paras->n) {
+			i += k ? k : 1;
+			continue;
+		}
+		memset(&t[nt], 0, sizeof(t[nt]));
+		t[nt].context = i > 0 ? xstrdup(paras->v[i - 1]) : NULL;
+		for (j = i; j + k <= paras->n; j += k) {
+			struct strlist row = {0};
+
+			if (j > i && !strpbrk(paras->v[j + (size_t)date], "0123456789"))
+				break;
+			for (c = 0; c < k; c++)
+				strlist_add(&row, paras->v[j + c]);
+			t[nt].rows = xrealloc(t[nt].rows, (t[nt].nrows + 1) * sizeof(*t[nt].rows));
+			t[nt].rows[t[nt].nrows++] = row;
+		}
+		i = j;
+		nt++;
+	}
+	return nt;
+}
+
 /* Tables flattened into one line of a paragraph, as lines for
  * read_flat_tables(): the words since the sentence before (a caption,
  * for its year), the header, then a line a row. */
@@ -2433,6 +2486,16 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	}
 	for (i = 0; i < doc->ntables && out->n < limit; i++)
 		read_table(&doc->tables[i], &w, limit, out, warn);
+	{
+		struct article_table st[4];
+		size_t n = stacked_tables(&doc->paras, st, 4);
+
+		for (i = 0; i < n; i++) {
+			if (out->n < limit)
+				read_table(&st[i], &w, limit, out, warn);
+			article_table_release(&st[i]);
+		}
+	}
 	drop_partial(out, first);
 	placed_by_ircc(out, first, &w, warn);
 	if (out->n - first > max) {
