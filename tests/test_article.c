@@ -1212,6 +1212,19 @@ START_TEST(test_a_table_stacked_one_cell_a_line)
 }
 END_TEST
 
+/* A headline's present tense: "cut-off falls to 486", "as IRCC invites
+ * 4,300" at its end; "rose to 476 from 470 in the previous round": the
+ * number after "from" is the other round's. */
+START_TEST(test_a_cut_off_that_falls_to_and_rose_from)
+{
+	static const char want[] = ",2023-06-27,general,4300,486\n"
+	                           ",2023-06-28,trades,500,476\n";
+
+	EXPECT("headline-moves.txt", NULL, want);
+	EXPECT("headline-moves.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1468,6 +1481,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_table_with_tabs_between_its_cells);
 	tcase_add_test(tc, test_ircc_s_column_names);
 	tcase_add_test(tc, test_a_table_stacked_one_cell_a_line);
+	tcase_add_test(tc, test_a_cut_off_that_falls_to_and_rose_from);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -75,7 +75,7 @@ static const char *const pat_src[NPAT] = {
 	/* "inviting 500 with a minimum CRS score of 460", "invited 500, the
 	 * fewest ...": invited and a number alone, before what qualifies it. */
 	[P_ITA_BARE] = "\\binvit(?:ed|es|ing)\\s+(?:a\\s+total\\s+of\\s+|another\\s+)?" NUM
-	               "(?=\\s+(?:with|who|whose|at|to apply|from|under)\\b|\\s*[,;.](?!\\d))",
+	               "(?=\\s+(?:with|who|whose|at|to apply|from|under)\\b|\\s*[,;.](?!\\d)|\\s*$)",
 	/* "a draw of 4,300 candidates", "the draw was for 4,300 candidates",
 	 * "the draw size was 4,300" */
 	[P_ITA_DRAW] = "(?|\\b(?:draw|round)\\s+(?:(?:was|is)\\s+)?(?:of|for)\\s+" NUM "\\s+"
@@ -172,7 +172,9 @@ static const char *const pat_src[NPAT] = {
 	 * moved from is P_COMPARE's). */
 	[P_CRS_MOVED] = "\\b(?:cut-?off|cutoff|minimum|CRS|score)\\b[^.;\\d]{0,40}?\\b"
 	                "(?:dropped|fell|decreased|declined|rose|increased|climbed|jumped|"
-	                "slipped|dipped|went (?:up|down)|came down|edged (?:up|down)|moved)\\s+"
+	                "slipped|dipped|went (?:up|down)|came down|edged (?:up|down)|moved|"
+	                "drops|falls|decreases|declines|rises|increases|climbs|jumps|slips|dips|"
+	                "goes (?:up|down)|comes down|edges (?:up|down)|moves)\\s+"
 	                "(?:[\\w\\-]+\\s+){0,3}?to\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
 	                "profiles|[-–]\\s*\\d))",
 	[P_DATE_MDY] = "\\b" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?",
@@ -238,7 +240,8 @@ static const char *const pat_src[NPAT] = {
 	              "jump|dip|fall|change)|an\\s+(?:increase|uptick|upswing)|"
 	              "(?:decreas|increas)(?:e|ed|es|ing)|dropp(?:ed|ing)|drops?|fell|falling|"
 	              "rose|rising|climb(?:ed|ing)?|jump(?:ed|ing)?|slipp(?:ed|ing)|"
-	              "dipp(?:ed|ing))\\s+from|compared\\s+(?:to|with)|in\\s+comparison\\s+"
+	              "dipp(?:ed|ing))\\s+from|(?<=\\d)\\s+from\\s+(?=\\d)|compared\\s+(?:to|with)|"
+	              "in\\s+comparison\\s+"
 	              "(?:to|with)|versus|vs\\.?|than\\s+(?:the|that|those|in|on|at|its|last)\\b)",
 	/* After a number, a difference: "300 fewer candidates", "500 more
 	 * ITAs than June's round". */
