@@ -1225,6 +1225,19 @@ START_TEST(test_a_cut_off_that_falls_to_and_rose_from)
 }
 END_TEST
 
+/* A list of one round's facts, one a line ("July 4, 2023", "Canadian
+ * Experience Class", "3,800 invitations", "CRS 511"), holds its date
+ * and category as a block of fields does; the next list is its own. */
+START_TEST(test_a_list_of_a_round_s_facts_one_a_line)
+{
+	static const char want[] = ",2023-07-04,cec,3800,511\n"
+	                           ",2023-07-05,stem,500,486\n";
+
+	EXPECT("list-lines.txt", NULL, want);
+	EXPECT("list-lines.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1482,6 +1495,7 @@ article_suite(void)
 	tcase_add_test(tc, test_ircc_s_column_names);
 	tcase_add_test(tc, test_a_table_stacked_one_cell_a_line);
 	tcase_add_test(tc, test_a_cut_off_that_falls_to_and_rose_from);
+	tcase_add_test(tc, test_a_list_of_a_round_s_facts_one_a_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1643,6 +1643,27 @@ byline(const char *p)
 	                      match(P_BYLINE, p, len, 0, ov));
 }
 
+/* 1 when p is a line of a list of one round's facts, which holds the
+ * list's date as a block of fields does: short, no sentence's end, and a
+ * value ("3,800 invitations", "CRS 511") or a category alone ("Canadian
+ * Experience Class", into *cat). */
+static int
+list_line(const char *p, const char **cat)
+{
+	static const int ids[] = { P_ITA_NOUN, P_CRS_WORD, P_CRS_UNIT, P_CRS_MIN };
+	PCRE2_SIZE ov[16];
+	size_t len = strlen(p), i;
+
+	if (!len || len > 48 || strchr(".?!:", p[len - 1]))
+		return 0;
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (match(ids[i], p, len, 0, ov))
+			return 1;
+	if (strpbrk(p, "0123456789") || !(*cat = sentence_category(p)))
+		return 0;
+	return 1;
+}
+
 /* 1 when p, the page's first paragraph, is its headline: a short line
  * that ends without a full stop. */
 static int
@@ -1673,7 +1694,9 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 	pending_reset(&pr.p);
 	for (i = 0; i < doc->paras.n && out->n < limit; i++) {
 		struct strlist sent = {0};
-		int field = match(P_FIELD, doc->paras.v[i], strlen(doc->paras.v[i]), 0, ov);
+		const char *line_cat = NULL;
+		int field = match(P_FIELD, doc->paras.v[i], strlen(doc->paras.v[i]), 0, ov) ||
+		            list_line(doc->paras.v[i], &line_cat);
 
 		if (byline(doc->paras.v[i]))
 			continue;
@@ -1688,6 +1711,8 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 			pr.block_cat = NULL;
 		}
 		fields = field;
+		if (line_cat)
+			pr.block_cat = line_cat;
 		pr.in_headline = i == 0 && headline(doc->paras.v[i]);
 		sentences(doc->paras.v[i], &sent);
 		dated = 0;
