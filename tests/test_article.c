@@ -1238,6 +1238,16 @@ START_TEST(test_a_list_of_a_round_s_facts_one_a_line)
 }
 END_TEST
 
+/* A round's fields stacked as pairs of lines, a name then its value
+ * ("Date", "June 27, 2023", "Type", "All programs", ...), as a table of
+ * two columns whose markup was lost. */
+START_TEST(test_a_round_s_fields_as_pairs_of_lines)
+{
+	EXPECT("stacked-pairs.txt", NULL, ",2023-06-27,general,4300,486\n");
+	EXPECT("stacked-pairs.html", NULL, ",2023-06-27,general,4300,486\n");
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1496,6 +1506,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_table_stacked_one_cell_a_line);
 	tcase_add_test(tc, test_a_cut_off_that_falls_to_and_rose_from);
 	tcase_add_test(tc, test_a_list_of_a_round_s_facts_one_a_line);
+	tcase_add_test(tc, test_a_round_s_fields_as_pairs_of_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }

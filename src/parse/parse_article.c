@@ -2185,10 +2185,43 @@ stacked_header(const char *p)
 	       strpbrk(p, "0123456789") == NULL && column_of(p) != COL_NONE;
 }
 
+/* At paras[i], a round's fields as pairs of lines, a name then its value
+ * ("Date", "June 27, 2023", "Invitations", "4,300", ...): three pairs or
+ * more, with a date that holds a digit and a count or score, into t as
+ * a table of two columns; returns how many lines, or 0. */
+static size_t
+stacked_pairs(const struct strlist *paras, size_t i, struct article_table *t)
+{
+	size_t j, len;
+	int date = 0, value = 0;
+
+	for (j = i; j + 1 < paras->n && stacked_header(paras->v[j]); j += 2) {
+		enum column c = column_of(paras->v[j]);
+
+		len = strlen(paras->v[j + 1]);
+		if (!len || len > 60 || paras->v[j + 1][len - 1] == ':')
+			break;
+		if (c == COL_DATE)
+			date |= strpbrk(paras->v[j + 1], "0123456789") != NULL;
+		value |= c == COL_ITAS || c == COL_CRS;
+	}
+	if (j - i < 6 || !date || !value)
+		return 0;
+	memset(t, 0, sizeof(*t));
+	t->context = i > 0 ? xstrdup(paras->v[i - 1]) : NULL;
+	t->rows = xcalloc((j - i) / 2, sizeof(*t->rows));
+	for (; t->nrows < (j - i) / 2; t->nrows++) {
+		strlist_add(&t->rows[t->nrows], paras->v[i + 2 * t->nrows]);
+		strlist_add(&t->rows[t->nrows], paras->v[i + 2 * t->nrows + 1]);
+	}
+	return j - i;
+}
+
 /* Tables whose markup was lost one cell a line, as read_table() reads
  * tables: three or more header lines that name a date column and a count
  * or a score ("Date", "Program", "ITAs", "CRS"), then as many lines a
- * row while the row's date cell holds a digit.  Into t, at most max. */
+ * row while the row's date cell holds a digit; or a round's fields as
+ * pairs of lines (stacked_pairs()).  Into t, at most max. */
 static size_t
 stacked_tables(const struct strlist *paras, struct article_table *t, size_t max)
 {
@@ -2198,6 +2231,12 @@ stacked_tables(const struct strlist *paras, struct article_table *t, size_t max)
 		enum column cols[8];
 		int date = -1, value = 0;
 
+		if ((k = stacked_pairs(paras, i, &t[nt])) > 0) {
+			i += k;
+			nt++;
+			continue;
+		}
+
 		for (k = 0; k < 8 && i + k < paras->n && stacked_header(paras->v[i + k]); k++) {
 			cols[k] = column_of(paras->v[i + k]);
 			if (cols[k] == COL_DATE && date < 0)
@@ -2205,7 +2244,7 @@ stacked_tables(const struct strlist *paras, struct article_table *t, size_t max)
 			value |= cols[k] == COL_ITAS || cols[k] == COL_CRS;
 		}
 		if (k < 3 || date < 0 || !value || i + 2 * k > paras->n) {
-			i += k ? k : 1;
+			i++;
 			continue;
 		}
 		memset(&t[nt], 0, sizeof(t[nt]));
