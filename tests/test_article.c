@@ -1085,9 +1085,10 @@ START_TEST(test_a_threshold_goes_on_with_the_draw_being_read)
 END_TEST
 
 /* A province's own draw ("Ontario's OINP issued 1,200 invitations",
- * "Quebec's Arrima system sent 1,000") is no round of Express Entry's,
- * nor are the values after it; a province named beside IRCC's round is
- * no such draw. */
+ * "Quebec's Arrima system sent 1,000", "Alberta issued 260 notifications
+ * of interest to ... its Alberta Express Entry Stream") is no round of
+ * Express Entry's, nor are the values after it; a province named beside
+ * IRCC's round is no such draw. */
 START_TEST(test_a_province_s_own_draw_is_none)
 {
 	static const char want[] = ",2023-06-27,pnp,500,726\n";

@@ -48,7 +48,7 @@ enum pat_id {
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
-	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, NPAT
+	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -363,7 +363,10 @@ static const char *const pat_src[NPAT] = {
 	 * Class", "Round type: No Program Specified", "Type – STEM". */
 	[P_FIELD_CAT] = "^\\W{0,3}(?:(?:round|draw)\\s+)?(?:type|program(?:me)?|category|stream)"
 	                "\\s*(?:[:：]|\\s[–—-])\\s*\\S",
-	[P_FEDERAL] = "\\b(?:Express Entry|IRCC|federal|CIC|Immigration,? Refugees)\\b",
+	/* What only a province issues: its values are never a round's. */
+	[P_PROVINCIAL_UNIT] = "\\b(?:notifications? of interest|NOIs?|letters? of advice|LAAs?)\\b",
+	[P_FEDERAL] = "\\b(?:Express Entry(?![\\s\\-]+(?:stream|pathway|aligned|linked))|IRCC|"
+	              "federal|CIC|Immigration,? Refugees)\\b",
 };
 
 static pcre2_code *pats[NPAT];
@@ -1172,14 +1175,16 @@ vague_day(const char *s, size_t len)
 
 /* 1 when s states a province's own draw ("Ontario's OINP issued 1,200
  * invitations on June 27 ..."), which is no round of Express Entry's:
- * it names a province or its program, and neither Express Entry nor
- * IRCC. */
+ * it names a province or its program, and neither Express Entry (but
+ * for a province's "Express Entry stream") nor IRCC; or it counts what
+ * only a province issues ("notifications of interest"). */
 static int
 provincial(const char *s, size_t len)
 {
 	PCRE2_SIZE ov[16];
 
-	return match(P_PROVINCIAL, s, len, 0, ov) && !match(P_FEDERAL, s, len, 0, ov);
+	return (match(P_PROVINCIAL, s, len, 0, ov) && !match(P_FEDERAL, s, len, 0, ov)) ||
+	       match(P_PROVINCIAL_UNIT, s, len, 0, ov);
 }
 
 /* Classifies s: its round's date (none when it also names a day that
