@@ -298,9 +298,10 @@ START_TEST(test_the_seeds_yield_the_draws_they_state)
 	static const struct { const char *file, *date, *expected; } seeds[] = {
 		{ "seeds/000_c4b178559b4f3321.txt", NULL,
 		  ",2023-06-28,healthcare,500,476\n,2023-06-27,general,4300,486\n" },
-		/* No publication date: its "On July 7" has no year, and
-		 * states nothing. */
+		/* No publication date, but "Last Updated On 8 July 2023":
+		 * its "On July 7", without a year, is read by that day. */
 		{ "seeds/001_12ddaacb01fe07f5.txt", NULL,
+		  ",2023-07-07,french,,439\n"
 		  ",2023-07-06,healthcare,,463\n,2023-07-05,stem,500,486\n"
 		  ",2023-07-04,general,700,511\n" },
 		{ "seeds/002_e0a16a818b52d551.txt", "2024-05-31",
@@ -1249,6 +1250,24 @@ START_TEST(test_a_round_s_fields_as_pairs_of_lines)
 }
 END_TEST
 
+/* The page's date from a line near its top that holds only that
+ * ("March 20, 2024 | 4 min read"), which dates no round itself (a
+ * headline's values under "January 10, 2021" are not that day's); or,
+ * without one, the day the page says it was updated reads the dates
+ * without a year. */
+START_TEST(test_a_page_s_date_line_and_its_update)
+{
+	static const char want[] = ",2024-03-18,general,2500,524\n";
+
+	EXPECT("dateline-read.txt", NULL, want);
+	EXPECT("dateline-read.html", NULL, want);
+	EXPECT("dateline-updated.txt", NULL, want);
+	EXPECT("dateline-updated.html", NULL, want);
+	EXPECT("dateline-above.txt", NULL, ",2021-01-07,cec,4750,461\n");
+	EXPECT("dateline-above.html", NULL, ",2021-01-07,cec,4750,461\n");
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1508,6 +1527,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_cut_off_that_falls_to_and_rose_from);
 	tcase_add_test(tc, test_a_list_of_a_round_s_facts_one_a_line);
 	tcase_add_test(tc, test_a_round_s_fields_as_pairs_of_lines);
+	tcase_add_test(tc, test_a_page_s_date_line_and_its_update);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -48,7 +48,7 @@ enum pat_id {
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
-	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, NPAT
+	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -273,6 +273,14 @@ static const char *const pat_src[NPAT] = {
 	[P_PUBLISHED] = "(?:^\\W*|\\(|[|•·]\\s*)(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
 	/* A sentence that speaks of a round. */
 	[P_DRAW_WORD] = "\\b(?:draws?|rounds?|invit\\w*|ITAs?)\\b",
+	/* A line that is only the page's day, with at most an author before
+	 * it and a time or reading time after: "March 20, 2024 | 4 min read",
+	 * "26 March 2024, 10:15 AM IST", "By Jane Doe, March 20, 2024". */
+	[P_DATELINE] = "^\\W*(?:by\\s+[^|•·,\\d]{2,60}?\\s*[|•·,]\\s*)?"
+	               "((?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|"
+	               "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?,?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d))"
+	               "(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?"
+	               "(?:\\s*[|•·]\\s*\\d+\\s+min(?:ute)?s?\\s+read)?\\W*$",
 	/* "By Lee Park | July 7, 2023": an author, then the page's day. */
 	[P_BYLINE] = "^\\W*by\\s+[^|•·\\d]{2,60}?\\s*[|•·]\\s*(.{6,40})$",
 	/* A date in a page's address: "/2019/10/", "/2023/12/08/",
@@ -1648,6 +1656,32 @@ byline(const char *p)
 	                      match(P_BYLINE, p, len, 0, ov));
 }
 
+/* The page's date from a line near its top that holds only that:
+ * "March 20, 2024", "26 March 2024, 10:15 AM IST", "March 20, 2024 | 4
+ * min read", "By Jane Doe, March 20, 2024" (P_DATELINE), into out when
+ * it is still empty.  Returns the line's index, or 0. */
+static size_t
+dateline(const struct article_doc *doc, char out[11])
+{
+	struct when none = { "", "", 0, "", -1, NULL };
+	PCRE2_SIZE ov[16];
+	char day[11];
+	size_t i;
+
+	for (i = 0; i < doc->paras.n && i < 5; i++) {
+		const char *p = doc->paras.v[i];
+		size_t len = strlen(p);
+
+		if (len <= 80 && match(P_DATELINE, p, len, 0, ov) &&
+		    find_date(p + ov[2], ov[3] - ov[2], 0, &none, day)) {
+			if (!out[0])
+				memcpy(out, day, sizeof(day));
+			return i;
+		}
+	}
+	return 0;
+}
+
 /* 1 when p is a line of a list of one round's facts, which holds the
  * list's date as a block of fields does: short, no sentence's end, and a
  * value ("3,800 invitations", "CRS 511") or a category alone ("Canadian
@@ -1695,6 +1729,9 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 	int fields = 0;		/* the paragraph before was a field */
 	int dated = 0;		/* it ended on a round's date, no value */
 
+	char day[11] = "";
+	size_t top = dateline(doc, day);
+
 	memset(&pr, 0, sizeof(pr));
 	pending_reset(&pr.p);
 	for (i = 0; i < doc->paras.n && out->n < limit; i++) {
@@ -1703,7 +1740,14 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		int field = match(P_FIELD, doc->paras.v[i], strlen(doc->paras.v[i]), 0, ov) ||
 		            list_line(doc->paras.v[i], &line_cat);
 
-		if (byline(doc->paras.v[i]))
+		const char *next_cat = NULL;
+
+		/* The page's own date line dates no round, unless a list of a
+		 * round's facts follows it ("July 4, 2023" / "3,800
+		 * invitations" / ...). */
+		if (byline(doc->paras.v[i]) ||
+		    (day[0] && i == top && !(i + 1 < doc->paras.n &&
+		                             list_line(doc->paras.v[i + 1], &next_cat))))
 			continue;
 		/* A paragraph's date holds in it only, or in a block of
 		 * fields, one a line ("Date: June 27, 2023", "Invitations:
@@ -2512,6 +2556,7 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 		return rc;
 	text_date(doc, P_PUBLISHED, doc->published);
 	text_date(doc, P_BYLINE, doc->published);
+	(void)dateline(doc, doc->published);
 	text_date(doc, P_UPDATED, doc->modified);
 	if (doc->published[0])
 		memcpy(w.pub, doc->published, sizeof(w.pub));
@@ -2532,6 +2577,13 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 		             "read by the date in its address, %s, and relative ones "
 		             "(\"today\", \"Wednesday\") state nothing; pass --date YYYY-MM-DD",
 		             w.url);
+	else if (!w.pub[0] && doc->modified[0]) {
+		memcpy(w.url, doc->modified, sizeof(w.url));
+		strlist_addf(warn, "the page gives no publication date: dates without a year are "
+		             "read by the day it says it was updated, %s, and relative ones "
+		             "(\"today\", \"Wednesday\") state nothing; pass --date YYYY-MM-DD",
+		             w.url);
+	}
 	else if (!w.pub[0] && w.known)
 		strlist_add(warn, "the page gives no publication date, so a date without a "
 		            "year states a draw only where one round of IRCC's has that day "
