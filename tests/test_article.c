@@ -1268,6 +1268,22 @@ START_TEST(test_a_page_s_date_line_and_its_update)
 }
 END_TEST
 
+/* More ways to name the round being read: "ran a new Express Entry
+ * round on February 24" opens it for the next paragraph's values; "The
+ * Provincial Nominee Program draw was conducted on February 22" dates
+ * the count before it; "A Comprehensive Ranking System score of at
+ * least 533", "A score of 442 was enough"; "all-programs". */
+START_TEST(test_more_ways_to_name_the_round_being_read)
+{
+	static const char want[] = ",2023-02-24,,3065,533\n"
+	                           ",2023-02-22,pnp,1400,759\n"
+	                           ",2023-02-20,general,1500,442\n";
+
+	EXPECT("round-named.txt", NULL, want);
+	EXPECT("round-named.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1528,6 +1544,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_list_of_a_round_s_facts_one_a_line);
 	tcase_add_test(tc, test_a_round_s_fields_as_pairs_of_lines);
 	tcase_add_test(tc, test_a_page_s_date_line_and_its_update);
+	tcase_add_test(tc, test_more_ways_to_name_the_round_being_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -115,7 +115,7 @@ static const char *const pat_src[NPAT] = {
 	              "profiles|to\\s+\\d|[-–]\\s*\\d|" AND_RANGE "))",
 	/* "a CRS score of 522", "CRS cut-off 491", "CRS cut-off: 491", "(CRS)
 	 * score of 496" */
-	[P_CRS_WORD] = "\\bCRS\\)?(?:\\s+|(?=\\s*[:：]))(?:cut-?off\\s*|cutoff\\s*)?(?:score|points|requirement)?"
+	[P_CRS_WORD] = "\\b(?:CRS|comprehensive ranking system)\\)?(?:\\s+|(?=\\s*[:：]))(?:cut-?off\\s*|cutoff\\s*)?(?:score|points|requirement)?"
 	               "\\s*(?:of|was|:|at|is|stood at|[–—]|-(?=\\s))?\\s*(?:at least\\s+)?" NUM
 	               "\\b(?!\\s*(?:candidates|invitations|ITAs|profiles|to\\s+\\d|[-–]\\s*\\d|"
 	               AND_RANGE "))",
@@ -150,7 +150,8 @@ static const char *const pat_src[NPAT] = {
 	                    "\\bhad\\s+to\\s+score\\s+(?:at\\s+least\\s+)?(\\d{3})\\b|"
 	                    "\\bat\\s+least\\s+(\\d{3})\\s+(?:CRS\\s+)?points\\b|"
 	                    "(?<![\\d,.#])(\\d{3})\\s+(?:CRS\\s+)?points\\s+or\\s+(?:more|higher|above)\\b|"
-	                    "\\bscore\\s+of\\s+(\\d{3})\\s+(?:points\\s+)?(?:was|were)\\s+(?:needed|required)\\b)",
+	                    "\\bscore\\s+of\\s+(\\d{3})\\s+(?:points\\s+)?(?:was|were)\\s+(?:needed|required|"
+	                    "enough|sufficient)\\b)",
 	/* "486 CRS (4,300 ITAs)", "529 CRS points": a score before its unit,
 	 * taken where the sentence counts the invitations too (unit_score()). */
 	[P_CRS_UNIT] = "(?<![\\d,.#$+])(?<!\\badditional\\s|\\bextra\\s|\\bbonus\\s|\\banother\\s|"
@@ -313,19 +314,21 @@ static const char *const pat_src[NPAT] = {
 	 * pool, and the 41st in total since ..., took place on", "Canada held
 	 * a second Express Entry draw", "Date and time of round: ...",
 	 * "Today's draw". */
-	[P_THIS_DRAW] = "\\b(?:(?:this|the|today[’']s|latest|most recent)\\s+(?:\\w+\\s+){0,3}?"
+	[P_THIS_DRAW] = "\\b(?:(?:this|the|today[’']s|latest|most recent)\\s+(?:[\\w\\-]+\\s+){0,3}?"
 	                "(?:draw|round)(?:\\s+of\\s+(?:the\\s+year|20\\d\\d))?"
 	                "(?:\\s+from the (?:[\\w\\-]+\\s+){0,2}?pool)?"
 	                "(?:,\\s+(?:and\\s+)?the\\s+\\d+(?:st|nd|rd|th)\\b[^.;]{0,100}?)?,?\\s+"
-	                "(?:was\\s+)?(?:held|conducted|took place|happened|occurred|came)|"
-	                "\\b(?:held|conducted)\\s+(?:a|an|its|the)\\s+(?:[\\w\\-]+\\s+){0,4}?(?:draw|round)\\b|"
+	                "(?:was\\s+)?(?:held|conducted|took place|happened|occurred|came|run|carried out)|"
+	                "\\b(?:held|conducted|ran|hosted|carried out|staged)\\s+(?:a|an|its|the|another|"
+	                "one more)\\s+(?:[\\w\\-]+\\s+){0,4}?(?:draw|round)\\b|"
 	                "date and time of (?:the )?(?:round|draw)|today[’']s draw|"
 	                "^(?:date of (?:the )?(?:draw|round)|(?:draw|round) date)\\s*[:：])",
 	/* A sentence about the draw being read, whatever it dates; one that
 	 * opens on "The draw" ("The draw, held Tuesday, had ...") speaks of
 	 * the one just read. */
 	[P_THIS_REF] = "\\b(?:today[’']s|this|the latest|the most recent)\\s+(?:[\\w\\-]+\\s+){0,2}?"
-	               "(?:draw|round)\\b|\\bthis time\\b|^\\W*the (?:express entry )?(?:draw|round)\\b",
+	               "(?:draw|round)\\b|\\bthis time\\b|^\\W*the\\s+(?:(?!previous|last|prior|earlier|"
+	               "preceding|next|following)[\\w\\-]+\\s+){0,4}?(?:draw|round)\\b",
 	/* Days this extractor cannot resolve: such a sentence has a date, unknown. */
 	[P_VAGUE_DAY] = "\\b(?:(?:the )?(?:following|next|previous|prior) day|day (?:before|after)|"
 	                "(?:two|three|\\d) days (?:later|earlier|before|after)|later that week|"
@@ -839,6 +842,7 @@ static const struct {
 	{ "Francophone", "french" }, { "French-language", "french" },
 	{ "no program specified", "general" }, { "general draw", "general" },
 	{ "all programs", "general" }, { "all three programs", "general" },
+	{ "all-programs", "general" }, { "no-program-specified", "general" },
 	{ "all three federal programs", "general" }, { "all federal programs", "general" },
 	{ "every program", "general" }, { "regardless of program", "general" },
 	{ "not limited to any program", "general" },
