@@ -1284,6 +1284,16 @@ START_TEST(test_more_ways_to_name_the_round_being_read)
 }
 END_TEST
 
+/* "Nurses hoping to move to Canada ... as Canada held another Express
+ * Entry draw on June 23rd": people's hopes are no round to come (IRCC
+ * "is aiming to" one is); "5,000 invited" after a colon is a count. */
+START_TEST(test_hopes_are_no_round_to_come)
+{
+	EXPECT("hoping.txt", NULL, ",2025-06-23,general,5000,477\n");
+	EXPECT("hoping.html", NULL, ",2025-06-23,general,5000,477\n");
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1545,6 +1555,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_round_s_fields_as_pairs_of_lines);
 	tcase_add_test(tc, test_a_page_s_date_line_and_its_update);
 	tcase_add_test(tc, test_more_ways_to_name_the_round_being_read);
+	tcase_add_test(tc, test_hopes_are_no_round_to_come);
 	suite_add_tcase(s, tc);
 	return s;
 }

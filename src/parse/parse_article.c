@@ -301,13 +301,13 @@ static const char *const pat_src[NPAT] = {
 	                  "(?:were\\s+|have been\\s+|had been\\s+|have\\s+|has\\s+)?"
 	                  "(?:invited|(?:received|receiving|receive|get|getting|issued|sent|got|were given)\\s+"
 	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)|"
-	                  "(?:^|(?<=\\band\\s)|(?<=[,;]\\s))" NUM "\\s+(?:have\\s+|had\\s+)?(?:received|got)\\s+(?:an?\\s+)?"
-	                  "(?:ITAs?|invitations?)\\b)",
+	                  "(?:^|(?<=\\band\\s)|(?<=[,;:]\\s))" NUM "\\s+(?:(?:have\\s+|had\\s+)?(?:received|got)"
+	                  "\\s+(?:an?\\s+)?(?:ITAs?|invitations?)|(?:were\\s+)?invited)\\b)",
 	/* What has not happened yet is no draw; "were expected to have a
 	 * score of 505" is what a past draw asked. */
 	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|(?<!were )(?<!was )expected to|"
 	             "may (?:be|receive|get)|"
-	             "plans? to|planning to|aim(?:s|ing)? to|intend(?:s|ing)? to|hop(?:e|es|ing) to|"
+	             "plans? to|planning to|(?:is|are)\\s+(?:aiming|intending|hoping)\\s+to|(?:aims|intends|hopes)\\s+to|"
 	             "to be held|tomorrow|upcoming|next week|could|may see|might)\\b",
 	/* A sentence that dates the draw being read: "the draw took place on
 	 * August 15", "This draw, held on July 18", "The latest draw from the
