@@ -1294,6 +1294,23 @@ START_TEST(test_hopes_are_no_round_to_come)
 }
 END_TEST
 
+/* A list of rounds a line, its cells parted by bars and naming no
+ * columns ("3rd September: 400 ITAs | trade occupations | cut-off 364"),
+ * each row read as prose, a cell a sentence; a category said in a
+ * sentence or cell of its own ("The round was open to candidates in the
+ * Provincial Nominee Program.") is the round's being read. */
+START_TEST(test_rows_of_rounds_parted_by_bars)
+{
+	static const char want[] = ",2024-09-19,pnp,519,748\n"
+	                           ",2024-09-03,agriculture,400,364\n"
+	                           ",2024-09-05,general,6750,483\n"
+	                           ",2024-09-10,trades,1750,434\n";
+
+	EXPECT("roundup-bars.txt", NULL, want);
+	EXPECT("roundup-bars.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1556,6 +1573,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_page_s_date_line_and_its_update);
 	tcase_add_test(tc, test_more_ways_to_name_the_round_being_read);
 	tcase_add_test(tc, test_hopes_are_no_round_to_come);
+	tcase_add_test(tc, test_rows_of_rounds_parted_by_bars);
 	suite_add_tcase(s, tc);
 	return s;
 }

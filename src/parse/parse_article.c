@@ -1590,20 +1590,26 @@ prose_that_draw(struct prose *pr, struct sentence *st, struct draw_list *out)
 	return 1;
 }
 
-/* "Program: Canadian Experience Class", a line of a block of fields
- * without values: the category of the block's draw, whichever line
- * comes first. */
+/* A sentence without values that names a category: "Program: Canadian
+ * Experience Class", a line of a block of fields, is the category of the
+ * block's draw, whichever line comes first; "The round was open to
+ * candidates in the Provincial Nominee Program." or a category alone
+ * ("trade occupations", a cell of a row) is the draw being read's when
+ * it has none. */
 static void
-prose_field_category(struct prose *pr, const struct sentence *st)
+prose_aside_category(struct prose *pr, const struct sentence *st)
 {
 	PCRE2_SIZE ov[16];
-	const char *cat;
+	const char *cat = NULL;
 
-	if (!match(P_FIELD_CAT, st->s, st->len, 0, ov) ||
-	    !(cat = sentence_category(st->s + ov[1] - 1)))
-		return;
-	pr->block_cat = cat;
-	if (pr->p.open && !pr->p.category)
+	if (match(P_FIELD_CAT, st->s, st->len, 0, ov) &&
+	    (cat = sentence_category(st->s + ov[1] - 1)) != NULL)
+		pr->block_cat = cat;
+	else if (pr->p.open && (pr->p.itas >= 0 || pr->p.crs >= 0) && !st->has_date &&
+	         (match(P_THIS_REF, st->s, st->len, 0, ov) ||
+	          (st->len <= 48 && !strpbrk(st->s, "0123456789"))))
+		cat = sentence_category(st->s);
+	if (cat && pr->p.open && !pr->p.category)
 		pr->p.category = cat;
 }
 
@@ -1626,7 +1632,7 @@ prose_step(struct prose *pr, struct sentence *st, const struct when *w,
 		pr->block_cat = NULL;
 	if (st->said != SAID_VALUES) {
 		prose_keep_number(pr, st);
-		prose_field_category(pr, st);
+		prose_aside_category(pr, st);
 	}
 	if (st->vague)
 		prose_lose_date(pr, out);
@@ -2005,7 +2011,7 @@ table_year(const char *h, const struct when *w)
 /* A table that names its fields down its first column ("Date",
  * "Invitations issued", "CRS cut-off") and gives a draw a column after
  * it: a draw's details, or several draws side by side. */
-static void
+static int
 read_down(const struct article_table *t, const struct when *w, size_t limit,
           struct draw_list *out)
 {
@@ -2029,6 +2035,42 @@ read_down(const struct article_table *t, const struct when *w, size_t limit,
 		read_table_row(&cells, cols, n, w, out);
 		strlist_release(&cells);
 	}
+	return down;
+}
+
+/* A table that names no columns, across or down, whose rows each open on
+ * a day ("3rd September: 400 ITAs | trade occupations | cut-off 364"): a
+ * list of rounds a line, its cells parted by bars; each row is read as
+ * prose, a cell a sentence. */
+static void
+read_rows_as_prose(const struct article_table *t, const struct when *w, size_t limit,
+                   struct draw_list *out)
+{
+	static const int ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO };
+	struct article_doc rows;
+	PCRE2_SIZE ov[16];
+	size_t r, c, i;
+
+	memset(&rows, 0, sizeof(rows));
+	for (r = 0; r < t->nrows; r++) {
+		const struct strlist *row = &t->rows[r];
+		struct buf line = {0};
+		int dated = 0;
+
+		for (i = 0; row->n && i < sizeof(ids) / sizeof(ids[0]); i++)
+			dated |= match(ids[i], row->v[0], strlen(row->v[0]), 0, ov) && ov[0] <= 3;
+		if (!dated)
+			continue;
+		for (c = 0; c < row->n; c++) {
+			if (c)
+				buf_adds(&line, "; ");
+			buf_adds(&line, row->v[c]);
+		}
+		strlist_add(&rows.paras, line.len ? line.data : "");
+		buf_release(&line);
+	}
+	read_prose(&rows, w, limit, out);
+	strlist_release(&rows.paras);
 }
 
 /* A summary table: a header row that names its columns, then a draw a
@@ -2049,8 +2091,8 @@ read_table(const struct article_table *t, const struct when *w0, size_t limit,
 	if (table_columns(&t->rows[0], cols, &n))
 		for (r = 1; r < t->nrows && out->n < limit; r++)
 			read_table_row(&t->rows[r], cols, n, &w, out);
-	else
-		read_down(t, &w, limit, out);
+	else if (!read_down(t, &w, limit, out))
+		read_rows_as_prose(t, &w, limit, out);
 	drop_future(out, from, &w, warn);
 }
 
