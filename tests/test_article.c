@@ -1311,6 +1311,21 @@ START_TEST(test_rows_of_rounds_parted_by_bars)
 }
 END_TEST
 
+/* Cut-offs in the words of a sentence that goes on with the round: "It
+ * took a score of 529", "Their scores started at 410", "491 was the
+ * lowest score invited", "The required score was 549". */
+START_TEST(test_cut_offs_in_the_words_of_the_next_sentence)
+{
+	static const char want[] = ",2024-04-30,,2095,529\n"
+	                           ",2024-04-25,,1400,410\n"
+	                           ",2024-04-11,,4500,491\n"
+	                           ",2024-04-10,,1280,549\n";
+
+	EXPECT("cutoff-phrases.txt", NULL, want);
+	EXPECT("cutoff-phrases.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1574,6 +1589,7 @@ article_suite(void)
 	tcase_add_test(tc, test_more_ways_to_name_the_round_being_read);
 	tcase_add_test(tc, test_hopes_are_no_round_to_come);
 	tcase_add_test(tc, test_rows_of_rounds_parted_by_bars);
+	tcase_add_test(tc, test_cut_offs_in_the_words_of_the_next_sentence);
 	suite_add_tcase(s, tc);
 	return s;
 }

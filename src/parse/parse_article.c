@@ -133,9 +133,11 @@ static const char *const pat_src[NPAT] = {
 	 * least 486", "needed 486 points", "a score of 486 was needed",
 	 * "needed 486 or more", "needed a score of at least 481", "had to
 	 * score 481", "all with at least 529 points", "those with 486 points
-	 * or more": a cut-off where the sentence invites or goes on with the
-	 * draw being read (threshold()), not where it counts the pool
-	 * ("5,000 candidates with scores of 500 or above"). */
+	 * or more", "it took a score of 529", "scores started at 529", "529
+	 * was the lowest score", "the required score was 481": a cut-off
+	 * where the sentence invites or goes on with the draw being read
+	 * (threshold()), not where it counts the pool ("5,000 candidates
+	 * with scores of 500 or above"). */
 	[P_CRS_THRESHOLD] = "(?|\\bscores?\\s+of\\s+" NUM "\\s+(?:points\\s+)?(?:and|or)\\s+"
 	                    "(?:above|higher|more|over)\\b|"
 	                    "\\bscor(?:ed|ing)\\s+" NUM "\\s+(?:points\\s+)?or\\s+(?:more|higher|above)\\b|"
@@ -151,7 +153,11 @@ static const char *const pat_src[NPAT] = {
 	                    "\\bat\\s+least\\s+(\\d{3})\\s+(?:CRS\\s+)?points\\b|"
 	                    "(?<![\\d,.#])(\\d{3})\\s+(?:CRS\\s+)?points\\s+or\\s+(?:more|higher|above)\\b|"
 	                    "\\bscore\\s+of\\s+(\\d{3})\\s+(?:points\\s+)?(?:was|were)\\s+(?:needed|required|"
-	                    "enough|sufficient)\\b)",
+	                    "enough|sufficient)\\b|"
+	                    "\\btook\\s+an?\\s+(?:CRS\\s+)?score\\s+of\\s+(?:at least\\s+)?(\\d{3})\\b|"
+	                    "\\bscores?\\s+(?:started|began)\\s+at\\s+(\\d{3})\\b|"
+	                    "(?<![\\d,.#])(\\d{3})\\s+was\\s+the\\s+(?:lowest|minimum|cut-?off)\\b|"
+	                    "\\bthe\\s+required\\s+(?:CRS\\s+)?score\\s+(?:was|is|of)\\s+(\\d{3})\\b)",
 	/* "486 CRS (4,300 ITAs)", "529 CRS points": a score before its unit,
 	 * taken where the sentence counts the invitations too (unit_score()). */
 	[P_CRS_UNIT] = "(?<![\\d,.#$+])(?<!\\badditional\\s|\\bextra\\s|\\bbonus\\s|\\banother\\s|"
