@@ -1326,6 +1326,19 @@ START_TEST(test_cut_offs_in_the_words_of_the_next_sentence)
 }
 END_TEST
 
+/* The body's name for a round over its headline's ("invites trades
+ * candidates", then "the Federal Skilled Trades Class"); "extra points
+ * in this draw" for French results names no French round. */
+START_TEST(test_the_body_names_the_category_not_an_aside)
+{
+	static const char want[] = ",2019-10-16,fst,500,357\n"
+	                           ",2019-10-02,,3900,464\n";
+
+	EXPECT("headline-category.txt", NULL, want);
+	EXPECT("headline-category.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1590,6 +1603,7 @@ article_suite(void)
 	tcase_add_test(tc, test_hopes_are_no_round_to_come);
 	tcase_add_test(tc, test_rows_of_rounds_parted_by_bars);
 	tcase_add_test(tc, test_cut_offs_in_the_words_of_the_next_sentence);
+	tcase_add_test(tc, test_the_body_names_the_category_not_an_aside);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -48,7 +48,7 @@ enum pat_id {
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
-	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, NPAT
+	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -278,6 +278,11 @@ static const char *const pat_src[NPAT] = {
 	/* "Draw #262", "draw number 114", "#369" */
 	[P_NUMBER] = "(?:\\b(?:draw|round)\\s*(?:#|no\\.?\\s*|number\\s*)|(?<![\\w&])#)\\s*(\\d{1,3}[ab]?)\\b",
 	[P_PUBLISHED] = "(?:^\\W*|\\(|[|•·]\\s*)(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
+	/* A sentence whose subject is the round being read: "The round was
+	 * open to ...", "This draw was limited to ..." (not "... in this
+	 * draw"). */
+	[P_ROUND_WAS] = "^\\W*(?:the|this|today[’']s)\\s+(?:(?!previous|last|prior|earlier|preceding|"
+	                "next|following)[\\w\\-]+\\s+){0,3}?(?:round|draw)\\s+(?:was|is)\\b",
 	/* A sentence that speaks of a round. */
 	[P_DRAW_WORD] = "\\b(?:draws?|rounds?|invit\\w*|ITAs?)\\b",
 	/* A line that is only the page's day, with at most an author before
@@ -1360,10 +1365,14 @@ prose_date(struct prose *pr, const struct sentence *st, const struct when *w,
 	 * are the draw the body's first dated sentence tells of. */
 	if (p->open && p->headline && !p->date[0] && !pr->in_headline && !st->future &&
 	    match(P_DRAW_WORD, st->s, st->len, 0, ov) && !match(P_OTHER_DRAW, st->s, st->len, 0, ov)) {
-		prose_date_open(pr, st, st->date);
-		prose_ctx(pr, st->date, sentence_category(st->s));
-		if (!p->category)
-			p->category = pr->ctx_cat;
+		const char *cat = st->other[0] ? NULL : sentence_category(st->s);
+
+		if (!this_draw_date(st->s, st->own, w, st->date, own))
+			memcpy(own, st->date, sizeof(own));
+		prose_date_open(pr, st, own);
+		if (cat)	/* the body's words over the headline's */
+			p->category = cat;
+		p->headline = 0;
 		return;
 	}
 	if (this_draw_date(st->s, st->own, w, st->date, own)) {
@@ -1400,6 +1409,41 @@ prose_other_draw(const struct pending *p, const struct sentence *st)
 	return !match(P_THIS_REF, st->s, st->len, 0, ov);
 }
 
+/* The draw being read takes st's values, date, category, number and
+ * words; own_date: st's date is its own, not the paragraph's. */
+static void
+prose_fill(struct prose *pr, const struct sentence *st, int own_date)
+{
+	struct pending *p = &pr->p;
+
+	if (!p->open)
+		p->headline = pr->in_headline;
+	p->open = 1;
+	if (st->ni > 0)
+		p->itas = st->itas;
+	if (st->nc > 0)
+		p->crs = st->crs;
+	if (st->has_date && !p->date[0]) {
+		memcpy(p->date, st->date, sizeof(p->date));
+		if (strcmp(pr->ctx, st->date) != 0)
+			prose_ctx(pr, st->date, NULL);
+	}
+	/* The body's words for the round over its headline's ("invites
+	 * trades candidates", then "500 Federal Skilled Trades Class
+	 * candidates ... held October 16"). */
+	if (st->category && (!p->category || (p->headline && own_date && !st->other[0])))
+		p->category = st->category;
+	if (!pr->in_headline && st->has_date)
+		p->headline = 0;
+	if (!p->number && st->number[0] != PCRE2_UNSET)
+		p->number = sentence_number(st);
+	if (!p->number && pr->number)
+		p->number = pr->number, pr->number = NULL;
+	if (p->evidence.len)
+		buf_adds(&p->evidence, " ");
+	buf_adds(&p->evidence, st->s);
+}
+
 /* A sentence with values: they go to the draw being read, with the
  * sentence's date, else the date the paragraph gave last; when they are
  * another draw's, the one being read is closed first. */
@@ -1407,7 +1451,7 @@ static void
 prose_values(struct prose *pr, struct sentence *st, struct draw_list *out)
 {
 	struct pending *p = &pr->p;
-
+	int own_date = st->has_date && !pr->in_headline;	/* not the paragraph's */
 	PCRE2_SIZE ov[16];
 
 	if (!st->has_date && pr->ctx[0]) {
@@ -1433,27 +1477,7 @@ prose_values(struct prose *pr, struct sentence *st, struct draw_list *out)
 		st->has_date = 1;
 		pr->held[0] = '\0';
 	}
-	if (!p->open)
-		p->headline = pr->in_headline;
-	p->open = 1;
-	if (st->ni > 0)
-		p->itas = st->itas;
-	if (st->nc > 0)
-		p->crs = st->crs;
-	if (st->has_date && !p->date[0]) {
-		memcpy(p->date, st->date, sizeof(p->date));
-		if (strcmp(pr->ctx, st->date) != 0)
-			prose_ctx(pr, st->date, NULL);
-	}
-	if (st->category && !p->category)
-		p->category = st->category;
-	if (!p->number && st->number[0] != PCRE2_UNSET)
-		p->number = sentence_number(st);
-	if (!p->number && pr->number)
-		p->number = pr->number, pr->number = NULL;
-	if (p->evidence.len)
-		buf_adds(&p->evidence, " ");
-	buf_adds(&p->evidence, st->s);
+	prose_fill(pr, st, own_date);
 }
 
 /* Values of one kind in s, in the order written: up to max, each at
@@ -1612,7 +1636,7 @@ prose_aside_category(struct prose *pr, const struct sentence *st)
 	    (cat = sentence_category(st->s + ov[1] - 1)) != NULL)
 		pr->block_cat = cat;
 	else if (pr->p.open && (pr->p.itas >= 0 || pr->p.crs >= 0) && !st->has_date &&
-	         (match(P_THIS_REF, st->s, st->len, 0, ov) ||
+	         (match(P_ROUND_WAS, st->s, st->len, 0, ov) ||
 	          (st->len <= 48 && !strpbrk(st->s, "0123456789"))))
 		cat = sentence_category(st->s);
 	if (cat && pr->p.open && !pr->p.category)
