@@ -1339,6 +1339,19 @@ START_TEST(test_the_body_names_the_category_not_an_aside)
 }
 END_TEST
 
+/* A headline that states no values but names a category ("... round
+ * targets STEM occupations") names the body's first round's, when the
+ * body names none; not the rounds after it. */
+START_TEST(test_a_headline_names_the_first_round_s_category)
+{
+	static const char want[] = ",2023-03-24,stem,833,487\n"
+	                           ",2023-03-23,,7000,484\n";
+
+	EXPECT("headline-names-category.txt", NULL, want);
+	EXPECT("headline-names-category.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1604,6 +1617,7 @@ article_suite(void)
 	tcase_add_test(tc, test_rows_of_rounds_parted_by_bars);
 	tcase_add_test(tc, test_cut_offs_in_the_words_of_the_next_sentence);
 	tcase_add_test(tc, test_the_body_names_the_category_not_an_aside);
+	tcase_add_test(tc, test_a_headline_names_the_first_round_s_category);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -765,6 +765,9 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 struct pending {
 	int open;
 	int headline;		/* opened by the page's headline, undated */
+	const char *head_cat;	/* the category a headline without values
+				 * names, for the body's first round when it
+				 * names none itself, or NULL */
 	char date[11];
 	long itas, crs;
 	const char *category;
@@ -797,7 +800,7 @@ pending_close(struct pending *p, struct draw_list *out)
 		memcpy(d->date, p->date[0] ? p->date : "0000-00-00", sizeof(d->date));
 		d->invitations = p->itas;
 		d->crs_cutoff = p->crs;
-		d->category = p->category;	/* NULL: not stated */
+		d->category = p->category ? p->category : p->head_cat;	/* NULL: not stated */
 		d->number = p->number, p->number = NULL;
 		d->evidence = buf_detach(&p->evidence, NULL);
 		/* The same draw stated twice in one page is one record. */
@@ -1279,6 +1282,10 @@ struct prose {
 	const char *block_cat;	/* the category a line of the block of
 				 * fields names ("Program: ..."), or NULL */
 	int in_headline;	/* the paragraph read is the page's headline */
+	const char *head_cat;	/* the category the headline names, if it
+				 * states no values ("Canada's newest round
+				 * targets STEM occupations"), until the body's
+				 * first round takes it */
 };
 
 /* The paragraph's date is now date, and the category the sentence that
@@ -1340,6 +1347,7 @@ prose_open(struct prose *pr, const struct sentence *st, const char own[11],
 		return 0;
 	pending_close(p, out);
 	p->open = 1;
+	p->head_cat = pr->head_cat, pr->head_cat = NULL;
 	pr->held[0] = '\0';
 	memcpy(p->date, own, sizeof(p->date));
 	prose_ctx(pr, own, NULL);
@@ -1416,8 +1424,10 @@ prose_fill(struct prose *pr, const struct sentence *st, int own_date)
 {
 	struct pending *p = &pr->p;
 
-	if (!p->open)
+	if (!p->open) {
 		p->headline = pr->in_headline;
+		p->head_cat = pr->head_cat, pr->head_cat = NULL;
+	}
 	p->open = 1;
 	if (st->ni > 0)
 		p->itas = st->itas;
@@ -1813,6 +1823,8 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 			        !match(P_OTHER_DRAW, st.s, st.len, 0, ov);
 		}
 		strlist_release(&sent);
+		if (pr.in_headline && !pr.p.open)
+			pr.head_cat = sentence_category(doc->paras.v[i]);
 	}
 	pending_close(&pr.p, out);
 	free(pr.number);
