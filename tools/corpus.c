@@ -37,8 +37,10 @@
  * Last, every page's draws are merged as eedraws merges an article's,
  * into a scratch database that holds IRCC's feed (IRCC_FEED, the same
  * rounds): it counts, per half, the unconfirmed draws and the conflicts
- * they make.  IRCC's record ends on the feed's date, so a page before it
- * should make none, unless it misstates a draw it names beyond doubt.
+ * they make, and the records that are no draw of IRCC's (-v lists the
+ * tune half's, -u the unseen half's too).  IRCC's record ends on the
+ * feed's date, so a page before it should make none, unless it misstates
+ * a draw it names beyond doubt.
  *
  * It measures, it does not judge:
  * the exit code is 0 once it ran, 64 for usage, 1 when a file cannot be
@@ -1025,8 +1027,31 @@ count_by_half(sqlite3 *db, const char *sql, size_t n[NHALVES])
 	sqlite3_finalize(st);
 }
 
+/* With -v, the records sql selects (url, date, invitations, cut-off) of
+ * the tune half, or of both with -u, one a line after the word what. */
+static void
+list_by_half(sqlite3 *db, const char *sql, const char *what)
+{
+	sqlite3_stmt *st;
+
+	if (!verbose || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *name = sqlite3_column_text(st, 0);
+		char *site = site_of(name ? (const char *)name : "");
+
+		if (half_of(site) == TUNE || show_unseen)
+			printf("%s %s: date %s itas %s crs %s\n", what, name,
+			       sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "-",
+			       sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2) : "-",
+			       sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3) : "-");
+		free(site);
+	}
+	sqlite3_finalize(st);
+}
+
 /* What the pages made beside IRCC's record: unconfirmed draws, conflicts
- * (a draw and a page), records that are no draw. */
+ * (a draw and a page), records that are no draw; -v lists the last. */
 static void
 print_judged(const char *dir)
 {
@@ -1054,6 +1079,9 @@ print_judged(const char *dir)
 		for (h = 0; h < NHALVES; h++)
 			printf("%-32s %-6s %11zu %9zu %9zu\n", "", half_names[order[h]],
 			       unconf[order[h]], conflicts[order[h]], none[order[h]]);
+		list_by_half(db, "SELECT url, date, invitations, crs_cutoff FROM observations"
+		             " WHERE number IS NULL AND unconfirmed IS NULL ORDER BY url, date",
+		             "no-draw");
 	}
 	sqlite3_close(db);
 	free(path);
