@@ -1352,6 +1352,19 @@ START_TEST(test_a_headline_names_the_first_round_s_category)
 }
 END_TEST
 
+/* ", and on November 4 IRCC invited 2,000 ..." opens a clause of
+ * another day: two rounds in one sentence, each with its values. */
+START_TEST(test_and_on_another_day_is_another_round)
+{
+	static const char want[] = ",2024-11-14,french,2354,375\n"
+	                           ",2024-11-12,,2250,476\n"
+	                           ",2024-11-04,,2000,509\n";
+
+	EXPECT("and-on-day.txt", NULL, want);
+	EXPECT("and-on-day.html", NULL, want);
+}
+END_TEST
+
 /* Tables that name their fields down the first column: a round's details
  * ("Date | April 11, 2024", "Invitations issued | 4,500", a number
  * written "#290"), or rounds side by side, one a column. */
@@ -1618,6 +1631,7 @@ article_suite(void)
 	tcase_add_test(tc, test_cut_offs_in_the_words_of_the_next_sentence);
 	tcase_add_test(tc, test_the_body_names_the_category_not_an_aside);
 	tcase_add_test(tc, test_a_headline_names_the_first_round_s_category);
+	tcase_add_test(tc, test_and_on_another_day_is_another_round);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1061,10 +1061,22 @@ abbreviation(const char *start, const char *s)
 	return 0;
 }
 
+/* 1 when s opens a clause of another day: " and on November 4 ...". */
+static int
+and_on_day(const char *s)
+{
+	PCRE2_SIZE ov[16];
+
+	return strncmp(s, " and on ", 8) == 0 &&
+	       (match(P_DATE_MDY, s + 8, strlen(s + 8), 0, ov) ||
+	        match(P_DATE_DMY, s + 8, strlen(s + 8), 0, ov)) && ov[0] == 0;
+}
+
 /* Splits a paragraph into sentences: at ". ", "! ", "? " before a capital
- * or a digit, and at "; ", since a list of draws is often one sentence
- * with a clause a draw ("Draw #279 on January 10, inviting ...; Draw #280
- * on January 23 ..."). */
+ * or a digit, and at "; " and ", and on <day>", since a list of draws is
+ * often one sentence with a clause a draw ("Draw #279 on January 10,
+ * inviting ...; Draw #280 on January 23 ...", "... on November 12 at a
+ * cut-off of 476, and on November 4 IRCC invited 2,000 ..."). */
 static void
 sentences(const char *p, struct strlist *out)
 {
@@ -1072,6 +1084,7 @@ sentences(const char *p, struct strlist *out)
 
 	for (s = p; *s; s++) {
 		if ((*s == ';' && s[1] == ' ' && s > start) ||
+		    (*s == ',' && s > start && and_on_day(s + 1)) ||
 		    ((*s == '.' || *s == '!' || *s == '?') && s[1] == ' ' &&
 		     (isupper((unsigned char)s[2]) || isdigit((unsigned char)s[2])) &&
 		     !(s - start >= 2 && isupper((unsigned char)s[-1]) && s[-2] == ' ') &&
