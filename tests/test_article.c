@@ -931,6 +931,20 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "Express Entry draw on March 3, 2025" as a heading, the values in the
+ * paragraphs under it (one after a question heading): that draw's, as
+ * after "The draw took place on ...".  A line of a block of fields is no
+ * heading. */
+START_TEST(test_a_heading_dates_the_paragraphs_under_it)
+{
+	static const char want[] = ",2025-03-03,pnp,725,667\n"
+	                           ",2025-02-19,french,6500,428\n";
+
+	EXPECT("heading-dates.txt", NULL, want);
+	EXPECT("heading-dates.html", NULL, want);
+}
+END_TEST
+
 /* "Canada invited 1,000 ... this week.  The draw, held Wednesday, had a
  * CRS cut-off of 463": a sentence that opens on "The draw" speaks of the
  * one just read and dates it; "the lowest-ranked candidate had a score
@@ -1597,6 +1611,7 @@ article_suite(void)
 	tcase_add_test(tc, test_blocks_of_fields_one_a_line);
 	tcase_add_test(tc, test_a_header_word_inside_another_word_names_no_column);
 	tcase_add_test(tc, test_the_draw_is_the_one_just_read);
+	tcase_add_test(tc, test_a_heading_dates_the_paragraphs_under_it);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

@@ -1295,6 +1295,8 @@ struct prose {
 	const char *block_cat;	/* the category a line of the block of
 				 * fields names ("Program: ..."), or NULL */
 	int in_headline;	/* the paragraph read is the page's headline */
+	int in_heading;		/* it is a heading: one short sentence
+				 * without a full stop */
 	const char *head_cat;	/* the category the headline names, if it
 				 * states no values ("Canada's newest round
 				 * targets STEM occupations"), until the body's
@@ -1396,6 +1398,11 @@ prose_date(struct prose *pr, const struct sentence *st, const struct when *w,
 		p->headline = 0;
 		return;
 	}
+	/* "Express Entry draw on March 3, 2025" over a paragraph: what
+	 * follows is that draw's, as after "The draw took place on ...". */
+	if (pr->in_heading && !st->future && !st->other[0] &&
+	    match(P_DRAW_WORD, st->s, st->len, 0, ov) && prose_open(pr, st, st->date, out))
+		return;
 	if (this_draw_date(st->s, st->own, w, st->date, own)) {
 		if (p->open && !p->date[0]) {
 			prose_date_open(pr, st, own);
@@ -1776,6 +1783,16 @@ headline(const char *p)
 	return len > 0 && len <= 160 && p[len - 1] != '.';
 }
 
+/* 1 when p is a heading: short, and no full stop ends it ("Express
+ * Entry draw on March 3, 2025", "What was the cut-off?"). */
+static int
+heading(const char *p)
+{
+	size_t len = strlen(p);
+
+	return len > 0 && len <= 120 && p[len - 1] != '.';
+}
+
 /* Reads the draws stated in prose.  Sentence by sentence: a sentence's
  * values go to the draw being read, with its date, else the date the
  * paragraph gave last; a different value or date starts the next draw.
@@ -1827,6 +1844,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 			pr.block_cat = line_cat;
 		pr.in_headline = i == 0 && headline(doc->paras.v[i]);
 		sentences(doc->paras.v[i], &sent);
+		pr.in_heading = !field && sent.n == 1 && heading(doc->paras.v[i]);
 		dated = 0;
 		for (j = 0; j < sent.n; j++) {
 			sentence_read(&st, sent.v[j], w, pr.p.open && pr.p.date[0]);
