@@ -931,6 +931,19 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "held on 13-May-2025" and "On 16.02.2026": a day, a month's name and
+ * a year joined by dashes, and a day written with dots, date their
+ * rounds; "1.2.2026" as a version and "12-May" alone do not. */
+START_TEST(test_dashed_and_dotted_days)
+{
+	static const char want[] = ",2025-05-13,cec,500,547\n"
+	                           ",2026-02-16,pnp,279,789\n";
+
+	EXPECT("date-forms.txt", NULL, want);
+	EXPECT("date-forms.html", NULL, want);
+}
+END_TEST
+
 /* "Express Entry draw on March 3, 2025" as a heading, the values in the
  * paragraphs under it (one after a question heading): that draw's, as
  * after "The draw took place on ...".  A line of a block of fields is no
@@ -1612,6 +1625,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_header_word_inside_another_word_names_no_column);
 	tcase_add_test(tc, test_the_draw_is_the_one_just_read);
 	tcase_add_test(tc, test_a_heading_dates_the_paragraphs_under_it);
+	tcase_add_test(tc, test_dashed_and_dotted_days);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

@@ -185,11 +185,13 @@ static const char *const pat_src[NPAT] = {
 	                "(?:[\\w\\-]+\\s+){0,3}?to\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
 	                "profiles|[-–]\\s*\\d))",
 	[P_DATE_MDY] = "\\b" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?",
-	[P_DATE_DMY] = "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\b,?(?:\\s*(\\d{4})\\b)?",
+	/* "13 May 2025", "13th of May", "13-May-2025" */
+	[P_DATE_DMY] = "\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:of\\s+)?|-(?=[A-Za-z]{3,9}-\\d{4}\\b))"
+	               MONTH "\\b(?:,?(?:\\s*|-)(\\d{4})\\b)?",
 	[P_DATE_ISO] = "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
-	/* "27/06/2023", "06/27/2023", "27-06-2023", "2023/06/27": which of the
+	/* "27/06/2023", "06/27/2023", "27-06-2023", "27.06.2023", "2023/06/27": which of the
 	 * first two is the day is for numeric_date() to tell. */
-	[P_DATE_NUM] = "(?<![\\d/.-])(?:(\\d{1,2})([/-])(\\d{1,2})\\2(20\\d\\d)|"
+	[P_DATE_NUM] = "(?<![\\d/.-])(?:(\\d{1,2})([/.-])(\\d{1,2})\\2(20\\d\\d)|"
 	               "(20\\d\\d)/(\\d{1,2})/(\\d{1,2}))(?![\\d/-])",
 	[P_DATE_REL] = "\\b(today|yesterday|tonight|this (?:morning|afternoon))(?:’s|'s)?\\b",
 	[P_DATE_WEEKDAY] = "\\b(?:on|this|last|held|since)\\s+(Monday|Tuesday|Wednesday|"
