@@ -931,6 +931,16 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "OTTAWA, June 28, 2023 (Wire) — ... a draw on June 27": a wire
+ * story's dateline is the day the page was filed, so "June 27" has a
+ * year, and it dates no round itself. */
+START_TEST(test_a_wire_dateline_is_the_pages_day)
+{
+	EXPECT("wire-dateline.txt", NULL, ",2023-06-27,general,4300,486\n");
+	EXPECT("wire-dateline.html", NULL, ",2023-06-27,general,4300,486\n");
+}
+END_TEST
+
 /* "held on 13-May-2025" and "On 16.02.2026": a day, a month's name and
  * a year joined by dashes, and a day written with dots, date their
  * rounds; "1.2.2026" as a version and "12-May" alone do not. */
@@ -1626,6 +1636,7 @@ article_suite(void)
 	tcase_add_test(tc, test_the_draw_is_the_one_just_read);
 	tcase_add_test(tc, test_a_heading_dates_the_paragraphs_under_it);
 	tcase_add_test(tc, test_dashed_and_dotted_days);
+	tcase_add_test(tc, test_a_wire_dateline_is_the_pages_day);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

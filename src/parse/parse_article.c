@@ -48,7 +48,7 @@ enum pat_id {
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
-	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS, NPAT
+	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS, P_CITY_DATELINE, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -295,6 +295,13 @@ static const char *const pat_src[NPAT] = {
 	               "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?,?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d))"
 	               "(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?"
 	               "(?:\\s*[|•·]\\s*\\d+\\s+min(?:ute)?s?\\s+read)?\\W*$",
+	/* A wire story's opening: "OTTAWA, June 28, 2023 (CP) — ...",
+	 * "KARACHI, 22/07/2026: ...": the city in capitals, the day the
+	 * story was filed (group 1), which is the page's, not a round's. */
+	[P_CITY_DATELINE] = "^\\W*(?!(?:IRCC|CRS|ITAs?|CEC|PNP|FSWP?|FSTP?|CIC|EE)\\b)"
+	                    "[A-Z][A-Z.'’\\-]{2,}(?:\\s+[A-Z][A-Z.'’\\-]+){0,3}"
+	                    "(?:,\\s+[A-Z][a-z]+\\.?)?,\\s+(\\S.{2,28}?)\\s*"
+	                    "(?:\\([A-Za-z ]{2,20}\\)\\s*)?(?:[:–—]|-{1,2})\\s",
 	/* "By Lee Park | July 7, 2023": an author, then the page's day. */
 	[P_BYLINE] = "^\\W*by\\s+[^|•·\\d]{2,60}?\\s*[|•·]\\s*(.{6,40})$",
 	/* A date in a page's address: "/2019/10/", "/2023/12/08/",
@@ -1245,7 +1252,10 @@ sentence_read(struct sentence *st, const char *s, const struct when *w, int read
 	if (match(P_COMPARE, s, st->len, 0, ov))
 		st->own = ov[0];
 	st->itas = st->crs = -1;
-	st->has_date = find_date(s, st->own, 0, w, st->date);
+	if (match(P_CITY_DATELINE, s, st->len, 0, ov) && ov[1] < st->own)
+		st->has_date = find_date(s, st->own, ov[1], w, st->date);
+	else
+		st->has_date = find_date(s, st->own, 0, w, st->date);
 	/* "Today's cut-off" on a page whose date is unknown: a day, but
 	 * which one the page cannot say, so not the open draw's either. */
 	st->vague = vague_day(s, st->len) ||
@@ -2678,6 +2688,7 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	text_date(doc, P_PUBLISHED, doc->published);
 	text_date(doc, P_BYLINE, doc->published);
 	(void)dateline(doc, doc->published);
+	text_date(doc, P_CITY_DATELINE, doc->published);
 	text_date(doc, P_UPDATED, doc->modified);
 	if (doc->published[0])
 		memcpy(w.pub, doc->published, sizeof(w.pub));
