@@ -931,6 +931,16 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "Last edited March 7, 2025" and an author's name before "Updated: Mar
+ * 7, 2025, 09:10 IST" are the day the page was updated, which reads
+ * "March 6" as the page has no publication date. */
+START_TEST(test_an_update_line_after_an_author_or_edited)
+{
+	EXPECT("updated-line.txt", NULL, ",2025-03-06,french,4500,410\n");
+	EXPECT("updated-line.html", NULL, ",2025-03-06,french,4500,410\n");
+}
+END_TEST
+
 /* "OTTAWA, June 28, 2023 (Wire) — ... a draw on June 27": a wire
  * story's dateline is the day the page was filed, so "June 27" has a
  * year, and it dates no round itself. */
@@ -1637,6 +1647,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_heading_dates_the_paragraphs_under_it);
 	tcase_add_test(tc, test_dashed_and_dotted_days);
 	tcase_add_test(tc, test_a_wire_dateline_is_the_pages_day);
+	tcase_add_test(tc, test_an_update_line_after_an_author_or_edited);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

@@ -36,6 +36,9 @@
 #define AND_RANGE "and\\s+\\d(?![\\d,.]*\\s+(?:invitations|ITAs?|received|were|got|" \
 	"(?:[^\\W\\d][\\w\\-]*\\s+){0,3}?" PEOPLE ")\\b)"
 
+/* A name that opens a page's date line: "Asha Rao Updated: ...". */
+#define AUTHOR "^[A-Z][\\w.'’\\-]*(?:\\s+[A-Z][\\w.'’\\-]*){0,3}\\s+"
+
 enum pat_id {
 	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_TO,
 	P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE, P_CRS_SCORED,
@@ -279,7 +282,7 @@ static const char *const pat_src[NPAT] = {
 	             "below|than|exceeding|of nearly)\\s*$",
 	/* "Draw #262", "draw number 114", "#369" */
 	[P_NUMBER] = "(?:\\b(?:draw|round)\\s*(?:#|no\\.?\\s*|number\\s*)|(?<![\\w&])#)\\s*(\\d{1,3}[ab]?)\\b",
-	[P_PUBLISHED] = "(?:^\\W*|\\(|[|•·]\\s*)(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
+	[P_PUBLISHED] = "(?:^\\W*|\\(|[|•·]\\s*|" AUTHOR ")(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
 	/* A sentence whose subject is the round being read: "The round was
 	 * open to ...", "This draw was limited to ..." (not "... in this
 	 * draw"). */
@@ -312,7 +315,8 @@ static const char *const pat_src[NPAT] = {
 	[P_URL_MDY] = "^https?://[^?#]*[/_-]" MONTH "-(\\d{1,2})(?:st|nd|rd|th)?-(20\\d\\d)(?!\\d)",
 	[P_URL_DMY] = "^https?://[^?#]*[/_-](\\d{1,2})(?:st|nd|rd|th)?-" MONTH "-(20\\d\\d)(?!\\d)",
 	[P_URL_MY] = "^https?://[^?#]*[/_-]" MONTH "-(20\\d\\d)(?!\\d)",
-	[P_UPDATED] = "(?:^\\W*|\\(|[|•·]\\s*)(?:last\\s+)?(?:updated|modified)(?: on)?\\b\\s*:?\\s*(.{6,40})",
+	[P_UPDATED] = "(?:^\\W*|\\(|[|•·]\\s*|" AUTHOR ")(?:last\\s+)?(?:updated|modified|edited)(?: on)?\\b"
+	              "\\s*:?\\s*(.{6,40})",
 	/* "4,300 candidates were invited", "750 candidates were issued an ITA",
 	 * "3,409 candidates for immigration to Canada have received an ITA" */
 	[P_ITA_PASSIVE] = "(?|(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?" PEOPLE
