@@ -931,6 +931,16 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* A province that invites "Express Entry candidates" through its own
+ * stream, or another country's round, is no round of IRCC's; the
+ * federal one beside them is. */
+START_TEST(test_a_provinces_own_stream_and_another_country_are_no_round)
+{
+	EXPECT("provincial-streams.txt", NULL, ",2025-06-12,cec,3000,529\n");
+	EXPECT("provincial-streams.html", NULL, ",2025-06-12,cec,3000,529\n");
+}
+END_TEST
+
 /* "Last edited March 7, 2025" and an author's name before "Updated: Mar
  * 7, 2025, 09:10 IST" are the day the page was updated, which reads
  * "March 6" as the page has no publication date. */
@@ -1648,6 +1658,7 @@ article_suite(void)
 	tcase_add_test(tc, test_dashed_and_dotted_days);
 	tcase_add_test(tc, test_a_wire_dateline_is_the_pages_day);
 	tcase_add_test(tc, test_an_update_line_after_an_author_or_edited);
+	tcase_add_test(tc, test_a_provinces_own_stream_and_another_country_are_no_round);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

@@ -51,7 +51,7 @@ enum pat_id {
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
-	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS, P_CITY_DATELINE, NPAT
+	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS, P_CITY_DATELINE, P_OWN_STREAM, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -388,12 +388,19 @@ static const char *const pat_src[NPAT] = {
 	               "permanent residents? (?:admitted|landed)|admissions|"
 	               "applications (?:received|processed)|study permits?|work permits?)",
 	/* A province's own draw ("Ontario's OINP issued 1,200 invitations",
-	 * "Quebec's Arrima system"): not Express Entry's, unless the sentence
-	 * names it (P_FEDERAL). */
+	 * "Quebec's Arrima system"), or another country's: not Express
+	 * Entry's, unless the sentence names it (P_FEDERAL). */
 	[P_PROVINCIAL] = "\\b(?:OINP|BC\\s?PNP|MPNP|SINP|AAIP|AINP|NSNP|NBPNP|PEI\\s?PNP|Arrima|"
 	                 "Ontario|Qu[eé]bec|British Columbia|Alberta|Saskatchewan|Manitoba|"
 	                 "Nova Scotia|New Brunswick|Prince Edward Island|Newfoundland|Yukon|"
-	                 "Northwest Territories|provincial (?:draws?|programs?|systems?|streams?))\\b",
+	                 "Northwest Territories|provincial (?:draws?|programs?|systems?|streams?)|"
+	                 "SkillSelect|subclass \\d{3}|Australia|New Zealand|Skilled Migrant Category)\\b",
+	/* "through its Express Entry Skilled Trades stream", "its
+	 * International Skilled Worker – Express Entry sub-category": a
+	 * province's own stream, which names Express Entry but is none of
+	 * its rounds. */
+	[P_OWN_STREAM] = "\\b(?:its|the province[’']s)\\s+(?:[\\w\\-–]+\\s+){0,6}?"
+	                 "(?:stream|sub-?category)\\b",
 	/* A field that names a round's category: "Program: Canadian Experience
 	 * Class", "Round type: No Program Specified", "Type – STEM". */
 	[P_FIELD_CAT] = "^\\W{0,3}(?:(?:round|draw)\\s+)?(?:type|program(?:me)?|category|stream)"
@@ -1226,16 +1233,19 @@ vague_day(const char *s, size_t len)
 }
 
 /* 1 when s states a province's own draw ("Ontario's OINP issued 1,200
- * invitations on June 27 ..."), which is no round of Express Entry's:
- * it names a province or its program, and neither Express Entry (but
- * for a province's "Express Entry stream") nor IRCC; or it counts what
- * only a province issues ("notifications of interest"). */
+ * invitations on June 27 ..."), or another country's, which is no round
+ * of Express Entry's: it names a province or its program, and neither
+ * Express Entry (but for a province's "Express Entry stream") nor IRCC,
+ * or it names the province's own stream ("through its Labour Market
+ * Priorities stream"); or it counts what only a province issues
+ * ("notifications of interest"). */
 static int
 provincial(const char *s, size_t len)
 {
 	PCRE2_SIZE ov[16];
 
-	return (match(P_PROVINCIAL, s, len, 0, ov) && !match(P_FEDERAL, s, len, 0, ov)) ||
+	return (match(P_PROVINCIAL, s, len, 0, ov) &&
+	        (!match(P_FEDERAL, s, len, 0, ov) || match(P_OWN_STREAM, s, len, 0, ov))) ||
 	       match(P_PROVINCIAL_UNIT, s, len, 0, ov);
 }
 
