@@ -931,6 +931,26 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* Ways to state a cut-off: "scores of at least 354" in an inviting
+ * sentence, "You needed 491 to make the cut", "The lowest-ranked had 522
+ * points", "It took 533 points to get an invitation", "The score of the
+ * last person invited was 462", 'the last candidate invited had a
+ * Comprehensive Ranking System ("CRS") score of 223'.  The pool's
+ * "scores of at least 500" is none. */
+START_TEST(test_more_ways_to_state_a_cut_off)
+{
+	static const char want[] = ",2023-09-28,agriculture,600,354\n"
+	                           ",2024-04-11,stem,4500,491\n"
+	                           ",2024-05-31,cec,3000,522\n"
+	                           ",2025-11-12,cec,1000,533\n"
+	                           ",2025-11-14,healthcare,3500,462\n"
+	                           ",2026-06-24,physicians,271,223\n";
+
+	EXPECT("cutoff-ways.txt", NULL, want);
+	EXPECT("cutoff-ways.html", NULL, want);
+}
+END_TEST
+
 /* A province that invites "Express Entry candidates" through its own
  * stream, or another country's round, is no round of IRCC's; the
  * federal one beside them is. */
@@ -1659,6 +1679,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_wire_dateline_is_the_pages_day);
 	tcase_add_test(tc, test_an_update_line_after_an_author_or_edited);
 	tcase_add_test(tc, test_a_provinces_own_stream_and_another_country_are_no_round);
+	tcase_add_test(tc, test_more_ways_to_state_a_cut_off);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

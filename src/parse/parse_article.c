@@ -31,6 +31,9 @@
 #define PEOPLE "(?:candidates|applicants|profiles|people|immigrants|foreign nationals|" \
 	"individuals|workers|professionals|newcomers|nominees|persons|speakers|" \
 	"tradespeople|tradespersons|hopefuls|graduates)"
+/* Who scored the cut-off: "the lowest-ranked candidate", "the last
+ * person invited". */
+#define LAST_INVITED "(?:lowest[- ]ranked|last)\\s+(?:candidate|person|applicant|invitee)"
 /* After a score, "and 490" ends a range; "and 4,300 candidates were
  * invited" is the count. */
 #define AND_RANGE "and\\s+\\d(?![\\d,.]*\\s+(?:invitations|ITAs?|received|were|got|" \
@@ -97,12 +100,15 @@ static const char *const pat_src[NPAT] = {
 	                "^\\W{0,3}(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s+[–—-])"
 	                "\\s*" NUM ")",
 	/* "CRS score of lowest-ranked candidate invited: 470", "the
-	 * lowest-ranked candidate had a score of 470" */
-	[P_CRS_LABEL] = "(?|\\b(?:CRS\\s+)?score of (?:the )?lowest[- ]ranked candidate(?: invited)?"
+	 * lowest-ranked candidate had a score of 470", "The score of the last
+	 * person invited was 462", "a Comprehensive Ranking System ("CRS")
+	 * score of 223" */
+	[P_CRS_LABEL] = "(?|\\b(?:CRS\\s+)?score of (?:the )?" LAST_INVITED "(?: invited)?"
 	                "(?:\\s+in (?:this|the) (?:round|draw))?(?:\\s+(?:was|is))?\\s*[:：-]?\\s*" NUM "|"
-	                "\\blowest[- ]ranked candidate(?: invited)?\\s+(?:had|has|with|scored|received)"
-	                "(?:\\s+an?)?(?:\\s+(?:CRS|comprehensive ranking system))?(?:\\s+score)?"
-	                "(?:\\s+of)?\\s+" NUM ")",
+	                "\\b(?:lowest[- ]ranked|" LAST_INVITED ")(?: invited)?\\s+"
+	                "(?:had|has|with|scored|received)"
+	                "(?:\\s+an?)?(?:\\s+(?:CRS|comprehensive ranking system)"
+	                "(?:\\s*\\([“\"]?CRS[”\"]?\\))?)?(?:\\s+score)?(?:\\s+of)?\\s+" NUM ")",
 	/* "minimum CRS score of 511", "cut-off score of 442", "minimum score of
 	 * 682", "The cut-off: 486 points", "the qualifying score was 481", "the
 	 * score requirement was 505", "cutoff for this draw: 493", "the
@@ -143,6 +149,9 @@ static const char *const pat_src[NPAT] = {
 	 * with scores of 500 or above"). */
 	[P_CRS_THRESHOLD] = "(?|\\bscores?\\s+of\\s+" NUM "\\s+(?:points\\s+)?(?:and|or)\\s+"
 	                    "(?:above|higher|more|over)\\b|"
+	                    "\\bscores?\\s+of\\s+at\\s+least\\s+(\\d{3})\\b|"
+	                    "\\b(?:needed|required|took)\\s+(\\d{3})\\s+(?:CRS\\s+)?(?:points\\s+)?to\\s+"
+	                    "(?:make\\s+the\\s+cut|get|receive|earn|secure|be\\s+invited)\\b|"
 	                    "\\bscor(?:ed|ing)\\s+" NUM "\\s+(?:points\\s+)?or\\s+(?:more|higher|above)\\b|"
 	                    "\\bscor(?:ed|ing)\\s+at\\s+least\\s+(\\d{3})\\b(?!\\s*(?:points?\\s+)?"
 	                    "(?:on|in|under)\\s+the\\s+(?!CRS|comprehensive))|"
