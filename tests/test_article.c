@@ -931,6 +931,15 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "November 15, 2025 | 4 min read · Diaspora": a date line may end on
+ * the page's section; it dates the page, so "November 14" has a year. */
+START_TEST(test_a_date_line_may_name_its_section)
+{
+	EXPECT("section-dateline.txt", NULL, ",2025-11-14,healthcare,3500,462\n");
+	EXPECT("section-dateline.html", NULL, ",2025-11-14,healthcare,3500,462\n");
+}
+END_TEST
+
 /* Ways to state a cut-off: "scores of at least 354" in an inviting
  * sentence, "You needed 491 to make the cut", "The lowest-ranked had 522
  * points", "It took 533 points to get an invitation", "The score of the
@@ -1680,6 +1689,7 @@ article_suite(void)
 	tcase_add_test(tc, test_an_update_line_after_an_author_or_edited);
 	tcase_add_test(tc, test_a_provinces_own_stream_and_another_country_are_no_round);
 	tcase_add_test(tc, test_more_ways_to_state_a_cut_off);
+	tcase_add_test(tc, test_a_date_line_may_name_its_section);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

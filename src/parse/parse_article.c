@@ -300,13 +300,15 @@ static const char *const pat_src[NPAT] = {
 	/* A sentence that speaks of a round. */
 	[P_DRAW_WORD] = "\\b(?:draws?|rounds?|invit\\w*|ITAs?)\\b",
 	/* A line that is only the page's day, with at most an author before
-	 * it and a time or reading time after: "March 20, 2024 | 4 min read",
-	 * "26 March 2024, 10:15 AM IST", "By Jane Doe, March 20, 2024". */
+	 * it and a time, reading time or section after: "March 20, 2024 | 4
+	 * min read · World", "26 March 2024, 10:15 AM IST", "By Jane Doe,
+	 * March 20, 2024". */
 	[P_DATELINE] = "^\\W*(?:by\\s+[^|•·,\\d]{2,60}?\\s*[|•·,]\\s*)?"
 	               "((?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|"
 	               "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?,?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d))"
 	               "(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?"
-	               "(?:\\s*[|•·]\\s*\\d+\\s+min(?:ute)?s?\\s+read)?\\W*$",
+	               "(?:\\s*[|•·]\\s*\\d+\\s+min(?:ute)?s?\\s+read)?"
+	               "(?:\\s*[|•·]\\s*[A-Za-z][\\w &'’\\-]{0,30})?\\W*$",
 	/* A wire story's opening: "OTTAWA, June 28, 2023 (CP) — ...",
 	 * "KARACHI, 22/07/2026: ...": the city in capitals, the day the
 	 * story was filed (group 1), which is the page's, not a round's. */
