@@ -931,6 +931,23 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* Counts written short or plainly: "1.5K ITAs", "4.5K invitations",
+ * "invited only 4 candidates", "271 doctors were invited", and invitations
+ * to "candidates with a provincial nomination"; "12.4K views" and the
+ * province's "1,300 provincial nominations" are no count of a round. */
+START_TEST(test_counts_written_short)
+{
+	static const char want[] = ",2023-08-03,trades,1500,388\n"
+	                           ",2025-09-04,french,4500,446\n"
+	                           ",2025-08-06,,225,739\n"
+	                           ",2026-07-23,military,4,368\n"
+	                           ",2026-06-24,physicians,271,223\n";
+
+	EXPECT("count-shorthand.txt", NULL, want);
+	EXPECT("count-shorthand.html", NULL, want);
+}
+END_TEST
+
 /* "November 15, 2025 | 4 min read · Diaspora": a date line may end on
  * the page's section; it dates the page, so "November 14" has a year. */
 START_TEST(test_a_date_line_may_name_its_section)
@@ -1690,6 +1707,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_provinces_own_stream_and_another_country_are_no_round);
 	tcase_add_test(tc, test_more_ways_to_state_a_cut_off);
 	tcase_add_test(tc, test_a_date_line_may_name_its_section);
+	tcase_add_test(tc, test_counts_written_short);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

@@ -22,15 +22,17 @@
 #include "datetime.h"
 #include "parse.h"
 
-/* A count as news sites write it: "4,300", "4 300", "3.350", "7000". */
-#define NUM "(\\d{1,3}(?:[,.\\x{a0}\\x{202f} ]\\d{3})+|\\d+)"
+/* A count as news sites write it: "4,300", "4 300", "3.350", "7000",
+ * "4.5K" (number_at() reads them). */
+#define NUM "(\\d{1,3}(?:[,.\\x{a0}\\x{202f} ]\\d{3})+|\\d{1,2}(?:\\.\\d)?[Kk]\\b|\\d+)"
 #define MONTH "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|" \
 	"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 /* The people a draw invites, as a count names them: "4,300 candidates",
  * "1,500 French speakers", "500 tradespeople". */
 #define PEOPLE "(?:candidates|applicants|profiles|people|immigrants|foreign nationals|" \
 	"individuals|workers|professionals|newcomers|nominees|persons|speakers|" \
-	"tradespeople|tradespersons|hopefuls|graduates)"
+	"tradespeople|tradespersons|hopefuls|graduates|doctors|physicians|nurses|" \
+	"teachers|educators|engineers)"
 /* Who scored the cut-off: "the lowest-ranked candidate", "the last
  * person invited". */
 #define LAST_INVITED "(?:lowest[- ]ranked|last)\\s+(?:candidate|person|applicant|invitee)"
@@ -63,8 +65,8 @@ static const char *const pat_src[NPAT] = {
 	[P_ITA_VERB] = "\\b(?:invit(?:ed|es|ing)|issu(?:e|ed|es|ing)|sent|sends|sending|extended|"
 	               "rolled out|released|handed out|dished out|grant(?:ed|s|ing)|"
 	               "target(?:ed|s|ing)|picked|selected|chose|drew)\\s+(?:out\\s+)?"
-	               "(?:a\\s+total\\s+of\\s+|an?\\s+additional\\s+|another\\s+)?" NUM
-	               "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,6}?(?:invitations|ITAs?\\b|" PEOPLE ")",
+	               "(?:a\\s+total\\s+of\\s+|an?\\s+additional\\s+|another\\s+|only\\s+|just\\s+)?"
+	               NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,6}?(?:invitations|ITAs?\\b|" PEOPLE ")",
 	/* "4,500 invitations to apply", "1,500 ITAs" */
 	[P_ITA_NOUN] = "(?<![\\d,.#])" NUM "\\s+(?:new\\s+|more\\s+)?(?:invitations|ITAs?\\b|invites\\b)",
 	/* "issued Invitations to Apply (ITAs) for permanent residence to 750
@@ -395,7 +397,7 @@ static const char *const pat_src[NPAT] = {
 	            "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?,?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d)\\W*)$",
 	/* Counts that are not of a draw's invitations. */
 	[P_NOT_DRAW] = "\\b(?:NOIs?|notifications? of interest|letters? of advice|"
-	               "provincial nominations?\\b(?! program)|LAAs?\\b|"
+	               "(?<!with a |holding a |who have a |who hold a )provincial nominations?\\b(?! program)|LAAs?\\b|"
 	               "permanent residents? (?:admitted|landed)|admissions|"
 	               "applications (?:received|processed)|study permits?|work permits?)",
 	/* A province's own draw ("Ontario's OINP issued 1,200 invitations",
@@ -495,13 +497,22 @@ match(int id, const char *s, size_t len, size_t start, PCRE2_SIZE ov[16])
 	return rc;
 }
 
-/* A number as written, separators removed; -1 unless groups are of 3. */
+/* A number as written, separators removed; -1 unless groups are of 3.
+ * "4.5K" is 4500. */
 static long
 number_at(const char *s, size_t a, size_t b)
 {
 	long n = 0;
 	size_t i, run = 0;
 	int groups = 0;
+
+	/* "4.5K", "8K": thousands, with at most one decimal. */
+	if (b > a && (s[b - 1] == 'K' || s[b - 1] == 'k')) {
+		n = atol(s + a) * 1000;
+		if (b - a >= 4 && s[b - 3] == '.')
+			n += (s[b - 2] - '0') * 100;
+		return n;
+	}
 
 	for (i = a; i < b; i++) {
 		if (isdigit((unsigned char)s[i])) {
