@@ -931,6 +931,15 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "Thursday's trades round" on a page of Friday, September 19, 2025 is
+ * the round of the 18th; "Monday's pool update" is no round. */
+START_TEST(test_a_weekdays_round)
+{
+	EXPECT("weekday-round.txt", NULL, ",2025-09-18,trades,1250,505\n");
+	EXPECT("weekday-round.html", NULL, ",2025-09-18,trades,1250,505\n");
+}
+END_TEST
+
 /* Counts written short or plainly: "1.5K ITAs", "4.5K invitations",
  * "invited only 4 candidates", "271 doctors were invited", and invitations
  * to "candidates with a provincial nomination"; "12.4K views" and the
@@ -1708,6 +1717,7 @@ article_suite(void)
 	tcase_add_test(tc, test_more_ways_to_state_a_cut_off);
 	tcase_add_test(tc, test_a_date_line_may_name_its_section);
 	tcase_add_test(tc, test_counts_written_short);
+	tcase_add_test(tc, test_a_weekdays_round);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

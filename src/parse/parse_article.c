@@ -27,6 +27,7 @@
 #define NUM "(\\d{1,3}(?:[,.\\x{a0}\\x{202f} ]\\d{3})+|\\d{1,2}(?:\\.\\d)?[Kk]\\b|\\d+)"
 #define MONTH "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|" \
 	"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+#define WEEKDAY "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 /* The people a draw invites, as a count names them: "4,300 candidates",
  * "1,500 French speakers", "500 tradespeople". */
 #define PEOPLE "(?:candidates|applicants|profiles|people|immigrants|foreign nationals|" \
@@ -208,8 +209,9 @@ static const char *const pat_src[NPAT] = {
 	[P_DATE_NUM] = "(?<![\\d/.-])(?:(\\d{1,2})([/.-])(\\d{1,2})\\2(20\\d\\d)|"
 	               "(20\\d\\d)/(\\d{1,2})/(\\d{1,2}))(?![\\d/-])",
 	[P_DATE_REL] = "\\b(today|yesterday|tonight|this (?:morning|afternoon))(?:’s|'s)?\\b",
-	[P_DATE_WEEKDAY] = "\\b(?:on|this|last|held|since)\\s+(Monday|Tuesday|Wednesday|"
-	                   "Thursday|Friday|Saturday|Sunday)\\b",
+	/* "on Monday", "Thursday's trades round" */
+	[P_DATE_WEEKDAY] = "(?|\\b(?:on|this|last|held|since)\\s+(" WEEKDAY ")\\b|"
+	                   "\\b(" WEEKDAY ")[’']s\\s+(?:[\\w\\-]+\\s+){0,3}?(?:draw|round)\\b)",
 	/* Dates of other things: tie-break cut-offs, profile submission, the
 	 * draw another is compared with ("than the draw on", "from the
 	 * previous one on"; not "candidates from the pool on", whose "on"
