@@ -931,6 +931,14 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "Thursday, August 7, 2025": a date line may open on its weekday. */
+START_TEST(test_a_date_line_may_open_on_its_weekday)
+{
+	EXPECT("weekday-dateline.txt", NULL, "358,2025-08-06,pnp,225,739\n");
+	EXPECT("weekday-dateline.html", NULL, "358,2025-08-06,pnp,225,739\n");
+}
+END_TEST
+
 /* "Thursday's trades round" on a page of Friday, September 19, 2025 is
  * the round of the 18th; "Monday's pool update" is no round. */
 START_TEST(test_a_weekdays_round)
@@ -1718,6 +1726,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_date_line_may_name_its_section);
 	tcase_add_test(tc, test_counts_written_short);
 	tcase_add_test(tc, test_a_weekdays_round);
+	tcase_add_test(tc, test_a_date_line_may_open_on_its_weekday);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

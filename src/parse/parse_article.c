@@ -306,8 +306,8 @@ static const char *const pat_src[NPAT] = {
 	/* A line that is only the page's day, with at most an author before
 	 * it and a time, reading time or section after: "March 20, 2024 | 4
 	 * min read · World", "26 March 2024, 10:15 AM IST", "By Jane Doe,
-	 * March 20, 2024". */
-	[P_DATELINE] = "^\\W*(?:by\\s+[^|•·,\\d]{2,60}?\\s*[|•·,]\\s*)?"
+	 * March 20, 2024", "Thursday, August 7, 2025". */
+	[P_DATELINE] = "^\\W*(?:by\\s+[^|•·,\\d]{2,60}?\\s*[|•·,]\\s*)?(?:(?:" WEEKDAY "),?\\s+)?"
 	               "((?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|"
 	               "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?,?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d))"
 	               "(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?"
