@@ -931,6 +931,20 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* More words for a table's columns: "Held on" and "When" are the date,
+ * "Invites" and "How many" the count, "No." the round's number. */
+START_TEST(test_more_words_for_table_columns)
+{
+	static const char want[] = "347,2025-05-13,cec,500,547\n"
+	                           "346,2025-05-12,pnp,511,706\n"
+	                           ",2025-05-02,,500,510\n"
+	                           ",2025-05-01,,1000,479\n";
+
+	EXPECT("table-words.md", NULL, want);
+	EXPECT("table-words.html", NULL, want);
+}
+END_TEST
+
 /* "Thursday, August 7, 2025": a date line may open on its weekday. */
 START_TEST(test_a_date_line_may_open_on_its_weekday)
 {
@@ -1727,6 +1741,7 @@ article_suite(void)
 	tcase_add_test(tc, test_counts_written_short);
 	tcase_add_test(tc, test_a_weekdays_round);
 	tcase_add_test(tc, test_a_date_line_may_open_on_its_weekday);
+	tcase_add_test(tc, test_more_words_for_table_columns);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

@@ -1930,16 +1930,16 @@ static const struct {
 	const char *word;
 	enum column col;
 } headers[] = {
-	{ "date", COL_DATE },
+	{ "date", COL_DATE }, { "held", COL_DATE }, { "when", COL_DATE },
 	/* before "invited": "CRS score of lowest-ranked candidate invited" */
 	{ "CRS", COL_CRS }, { "cut-off", COL_CRS }, { "cutoff", COL_CRS },
 	{ "score", COL_CRS }, { "points", COL_CRS },
 	{ "invitation", COL_ITAS }, { "ITA", COL_ITAS }, { "invited", COL_ITAS },
-	{ "size", COL_ITAS },
+	{ "invites", COL_ITAS }, { "size", COL_ITAS }, { "how many", COL_ITAS },
 	{ "type", COL_TYPE }, { "category", COL_TYPE }, { "program", COL_TYPE },
 	{ "stream", COL_TYPE },
 	{ "draw #", COL_NUMBER }, { "draw no", COL_NUMBER }, { "number", COL_NUMBER },
-	{ "round", COL_NUMBER }, { "#", COL_NUMBER },
+	{ "round", COL_NUMBER }, { "#", COL_NUMBER }, { "no.", COL_NUMBER },
 };
 
 static enum column
