@@ -931,6 +931,16 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "Workers who hold work permits ... 3,000 candidates were invited": a
+ * permit named beside the round's count takes nothing from it; "issued
+ * 5,000 work permits to foreign nationals" is no count of a round. */
+START_TEST(test_permits_are_not_counted_but_do_not_hide_a_count)
+{
+	EXPECT("permit-holders.txt", NULL, ",2025-07-08,cec,3000,518\n");
+	EXPECT("permit-holders.html", NULL, ",2025-07-08,cec,3000,518\n");
+}
+END_TEST
+
 /* More words for a table's columns: "Held on" and "When" are the date,
  * "Invites" and "How many" the count, "No." the round's number. */
 START_TEST(test_more_words_for_table_columns)
@@ -1742,6 +1752,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_weekdays_round);
 	tcase_add_test(tc, test_a_date_line_may_open_on_its_weekday);
 	tcase_add_test(tc, test_more_words_for_table_columns);
+	tcase_add_test(tc, test_permits_are_not_counted_but_do_not_hide_a_count);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

@@ -397,11 +397,15 @@ static const char *const pat_src[NPAT] = {
 	[P_FIELD] = "^\\W{0,3}(?:[^\\W\\d][^:：.!?–—]{0,39}?(?:[:：]|\\s[–—-])\\s*\\S.{0,60}|"
 	            "(?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*\\d{4}|"
 	            "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?,?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d)\\W*)$",
-	/* Counts that are not of a draw's invitations. */
+	/* Counts that are not of a draw's invitations: a province's units
+	 * anywhere in the sentence; permits, admissions and applications
+	 * where a count counts them ("issued 50,000 work permits to foreign
+	 * nationals", not "workers who hold work permits"). */
 	[P_NOT_DRAW] = "\\b(?:NOIs?|notifications? of interest|letters? of advice|"
-	               "(?<!with a |holding a |who have a |who hold a )provincial nominations?\\b(?! program)|LAAs?\\b|"
-	               "permanent residents? (?:admitted|landed)|admissions|"
-	               "applications (?:received|processed)|study permits?|work permits?)",
+	               "(?<!with a |holding a |who have a |who hold a )provincial nominations?\\b(?! program)|LAAs?\\b)|"
+	               "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
+	               "(?:permanent residents? (?:admitted|landed)|admissions|"
+	               "applications (?:received|processed)|study permits?|work permits?)\\b",
 	/* A province's own draw ("Ontario's OINP issued 1,200 invitations",
 	 * "Quebec's Arrima system"), or another country's: not Express
 	 * Entry's, unless the sentence names it (P_FEDERAL). */
