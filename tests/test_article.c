@@ -931,6 +931,19 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "518, down slightly from the previous round", "750, up one point
+ * from the previous PNP round": the comparison names another round,
+ * but the value before it is this one's cut-off. */
+START_TEST(test_a_small_change_from_the_previous_round)
+{
+	static const char want[] = ",2025-07-08,cec,3000,518\n"
+	                           ",2025-07-07,pnp,356,750\n";
+
+	EXPECT("slight-change.txt", NULL, want);
+	EXPECT("slight-change.html", NULL, want);
+}
+END_TEST
+
 /* "Workers who hold work permits ... 3,000 candidates were invited": a
  * permit named beside the round's count takes nothing from it; "issued
  * 5,000 work permits to foreign nationals" is no count of a round. */
@@ -1753,6 +1766,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_date_line_may_open_on_its_weekday);
 	tcase_add_test(tc, test_more_words_for_table_columns);
 	tcase_add_test(tc, test_permits_are_not_counted_but_do_not_hide_a_count);
+	tcase_add_test(tc, test_a_small_change_from_the_previous_round);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

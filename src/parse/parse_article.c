@@ -258,10 +258,13 @@ static const char *const pat_src[NPAT] = {
 	/* Values of another draw than the one the paragraph dates. */
 	[P_OTHER_DRAW] = "\\b(?:previous|last|prior|earlier|preceding) (?:[\\w\\-]+ ){0,2}(?:draws?|rounds?)\\b",
 	/* Where a sentence turns to another draw to compare: "542, a decrease
-	 * from 557 on July 6", "up from 1,500 in the last round", "higher
+	 * from 557 on July 6", "up from 1,500 in the last round", "down
+	 * slightly from the previous round", "down one point from", "higher
 	 * than the previous draw on October 29, which ...", "compared with
 	 * 480 on June 5".  What follows is not the draw being read's. */
-	[P_COMPARE] = "\\b(?:(?:(?:up|down)(?:\\s+\\d+(?:\\s+points?)?)?|(?:a|the)\\s+(?:decrease|drop|decline|increase|rise|"
+	[P_COMPARE] = "\\b(?:(?:(?:up|down)(?:\\s+(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+	              "(?:\\s+points?)?)?(?:\\s+(?:slightly|sharply|marginally|a\\s+(?:little|bit)))?|"
+	              "(?:a|the)\\s+(?:decrease|drop|decline|increase|rise|"
 	              "jump|dip|fall|change)|an\\s+(?:increase|uptick|upswing)|"
 	              "(?:decreas|increas)(?:e|ed|es|ing)|dropp(?:ed|ing)|drops?|fell|falling|"
 	              "rose|rising|climb(?:ed|ing)?|jump(?:ed|ing)?|slipp(?:ed|ing)|"
