@@ -931,6 +931,20 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "The following day, it invited ..." and, in the next paragraph, "A
+ * day later, ...": a day counted from the round just read, when the
+ * sentence opens on it; "The day after the holidays" dates nothing. */
+START_TEST(test_the_following_day_counts_from_the_round_just_read)
+{
+	static const char want[] = ",2025-12-15,pnp,399,731\n"
+	                           ",2025-12-16,cec,5000,515\n"
+	                           ",2025-12-17,french,6000,399\n";
+
+	EXPECT("day-later.txt", NULL, want);
+	EXPECT("day-later.html", NULL, want);
+}
+END_TEST
+
 /* "518, down slightly from the previous round", "750, up one point
  * from the previous PNP round": the comparison names another round,
  * but the value before it is this one's cut-off. */
@@ -1767,6 +1781,7 @@ article_suite(void)
 	tcase_add_test(tc, test_more_words_for_table_columns);
 	tcase_add_test(tc, test_permits_are_not_counted_but_do_not_hide_a_count);
 	tcase_add_test(tc, test_a_small_change_from_the_previous_round);
+	tcase_add_test(tc, test_the_following_day_counts_from_the_round_just_read);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

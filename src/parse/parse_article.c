@@ -57,7 +57,7 @@ enum pat_id {
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
-	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS, P_CITY_DATELINE, P_OWN_STREAM, NPAT
+	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS, P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -377,6 +377,11 @@ static const char *const pat_src[NPAT] = {
 	                "earlier (?:that|this) week|on the \\d{1,2}(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?" MONTH ")|"
 	                "(?:one|a|two|three|\\d+) days? (?:earlier|later|before|after)|"
 	                "earlier in the week|later in the week)",
+	/* A sentence that opens on a day counted from the round just read:
+	 * "The following day, ...", "A day later, ...", "Two days later,
+	 * ..." (group 1: how many, when stated). */
+	[P_DAY_LATER] = "^\\W*(?:then,?\\s+|and\\s+)?(?:(?:on\\s+)?the\\s+(?:following|next)\\s+day|"
+	                "(?:a|(one|two|three|\\d))\\s+days?\\s+later)\\b",
 	/* "A day before, March 6, 2024, ...": the day written out beside
 	 * it, which places it. */
 	[P_APPOSED_DATE] = "\\G,?\\s+(?:on\\s+)?(?:" MONTH "\\.?\\s+\\d{1,2}\\b|"
@@ -1734,6 +1739,43 @@ prose_aside_category(struct prose *pr, const struct sentence *st)
  * resolved closes the draw being read; then one with values opens or
  * fills a draw, one with a date dates, opens or closes one, and one
  * without values keeps the draw number it states for the values to come. */
+/* "The following day, it invited ...": st is dated a day (or two, or
+ * three) after the round just read, when it names no other day or
+ * draw.  1 when it dated st. */
+static int
+day_later(const struct prose *pr, struct sentence *st, const struct when *w)
+{
+	static const char *const words[] = { "one", "two", "three" };
+	const char *base = pr->p.open && pr->p.date[0] ? pr->p.date : pr->ctx;
+	PCRE2_SIZE ov[16];
+	long k = 1, day;
+	char cand[11];
+	size_t i;
+
+	if (!st->vague || !base[0] || !match(P_DAY_LATER, st->s, st->len, 0, ov) ||
+	    vague_day(st->s + ov[1], st->len - ov[1]) ||
+	    match(P_OTHER_DRAW, st->s, st->own, 0, (PCRE2_SIZE[16]){ 0 }) ||
+	    find_date(st->s, st->own, 0, w, cand))
+		return 0;
+	if (ov[2] != PCRE2_UNSET) {
+		k = atol(st->s + ov[2]);
+		for (i = 0; i < 3; i++)
+			if (strncasecmp(st->s + ov[2], words[i], strlen(words[i])) == 0)
+				k = (long)i + 1;
+	}
+	if ((day = day_number(base)) < 0)
+		return 0;
+	iso_of_day(day + k, cand);
+	if (!round_day(w, atoi(cand), atoi(cand + 5), atoi(cand + 8)))
+		return 0;
+	memcpy(st->date, cand, sizeof(cand));
+	st->has_date = 1;
+	st->vague = 0;
+	if (st->said == SAID_ASIDE)
+		st->said = SAID_DATE;
+	return 1;
+}
+
 static void
 prose_step(struct prose *pr, struct sentence *st, const struct when *w,
            struct draw_list *out)
@@ -1751,7 +1793,7 @@ prose_step(struct prose *pr, struct sentence *st, const struct when *w,
 		prose_keep_number(pr, st);
 		prose_aside_category(pr, st);
 	}
-	if (st->vague)
+	if (st->vague && !day_later(pr, st, w))
 		prose_lose_date(pr, out);
 	if (match(P_RESPECTIVELY, st->s, st->len, 0, ov)) {
 		respective_draws(st, w, out);
