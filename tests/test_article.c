@@ -931,6 +931,17 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* A province's invitations scored by "EOI", and IRCC's own invitations
+ * in International Experience Canada's Working Holiday pool, are no
+ * round of Express Entry's, even beside the words Express Entry or
+ * IRCC. */
+START_TEST(test_eoi_scores_and_working_holiday_invitations_are_no_round)
+{
+	EXPECT("other-pools.txt", NULL, ",2025-06-26,cec,3000,521\n");
+	EXPECT("other-pools.html", NULL, ",2025-06-26,cec,3000,521\n");
+}
+END_TEST
+
 /* "The following day, it invited ..." and, in the next paragraph, "A
  * day later, ...": a day counted from the round just read, when the
  * sentence opens on it; "The day after the holidays" dates nothing. */
@@ -1782,6 +1793,7 @@ article_suite(void)
 	tcase_add_test(tc, test_permits_are_not_counted_but_do_not_hide_a_count);
 	tcase_add_test(tc, test_a_small_change_from_the_previous_round);
 	tcase_add_test(tc, test_the_following_day_counts_from_the_round_just_read);
+	tcase_add_test(tc, test_eoi_scores_and_working_holiday_invitations_are_no_round);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

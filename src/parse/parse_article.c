@@ -432,8 +432,12 @@ static const char *const pat_src[NPAT] = {
 	 * Class", "Round type: No Program Specified", "Type – STEM". */
 	[P_FIELD_CAT] = "^\\W{0,3}(?:(?:round|draw)\\s+)?(?:type|program(?:me)?|category|stream)"
 	                "\\s*(?:[:：]|\\s[–—-])\\s*\\S",
-	/* What only a province issues: its values are never a round's. */
-	[P_PROVINCIAL_UNIT] = "\\b(?:notifications? of interest|NOIs?|letters? of advice|LAAs?)\\b",
+	/* What only a province issues, or a pool of IRCC's that is not
+	 * Express Entry's (International Experience Canada's): its values
+	 * are never a round's. */
+	[P_PROVINCIAL_UNIT] = "\\b(?:notifications? of interest|NOIs?|letters? of advice|LAAs?|"
+	                      "EOI|expressions? of interest|Working Holiday|International Experience "
+	                      "Canada|IEC|Young Professionals)\\b",
 	[P_FEDERAL] = "\\b(?:Express Entry(?![\\s\\-]+(?:stream|pathway|aligned|linked))|IRCC|"
 	              "federal|CIC|Immigration,? Refugees)\\b",
 };
