@@ -931,6 +931,16 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "we predicted 500 invitations and a cut-off of 545" for a round, and
+ * "I expect the next round around May 27, with maybe 1,500 invitations":
+ * what someone predicted is no value of a round. */
+START_TEST(test_a_prediction_is_no_value)
+{
+	EXPECT("predicted.txt", NULL, ",2025-05-13,cec,500,547\n");
+	EXPECT("predicted.html", NULL, ",2025-05-13,cec,500,547\n");
+}
+END_TEST
+
 /* A province's invitations scored by "EOI", and IRCC's own invitations
  * in International Experience Canada's Working Holiday pool, are no
  * round of Express Entry's, even beside the words Express Entry or
@@ -1794,6 +1804,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_small_change_from_the_previous_round);
 	tcase_add_test(tc, test_the_following_day_counts_from_the_round_just_read);
 	tcase_add_test(tc, test_eoi_scores_and_working_holiday_invitations_are_no_round);
+	tcase_add_test(tc, test_a_prediction_is_no_value);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

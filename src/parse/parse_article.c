@@ -345,12 +345,15 @@ static const char *const pat_src[NPAT] = {
 	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)|"
 	                  "(?:^|(?<=\\band\\s)|(?<=[,;:]\\s))" NUM "\\s+(?:(?:have\\s+|had\\s+)?(?:received|got)"
 	                  "\\s+(?:an?\\s+)?(?:ITAs?|invitations?)|(?:were\\s+)?invited)\\b)",
-	/* What has not happened yet is no draw; "were expected to have a
-	 * score of 505" is what a past draw asked. */
+	/* What has not happened yet is no draw, nor what someone expected
+	 * or predicted of one ("we predicted 500 invitations"); "were
+	 * expected to have a score of 505" is what a past draw asked. */
 	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|(?<!were )(?<!was )expected to|"
 	             "may (?:be|receive|get)|"
 	             "plans? to|planning to|(?:is|are)\\s+(?:aiming|intending|hoping)\\s+to|(?:aims|intends|hopes)\\s+to|"
-	             "to be held|tomorrow|upcoming|next week|could|may see|might)\\b",
+	             "to be held|tomorrow|upcoming|next week|could|may see|might|"
+	             "(?:I|we|they|experts?|analysts?|observers?|many)\\s+(?:expect|predict|anticipate|"
+	             "forecast)(?:s|ed)?|predictions?|guess|maybe)\\b",
 	/* A sentence that dates the draw being read: "the draw took place on
 	 * August 15", "This draw, held on July 18", "The latest draw from the
 	 * pool, and the 41st in total since ..., took place on", "Canada held
