@@ -931,6 +931,19 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* A table with a "Province" column lists the provinces' own draws, even
+ * one of a province's "Express Entry" stream: none is read; the table of
+ * IRCC's rounds beside it is. */
+START_TEST(test_a_table_of_provinces_draws_is_not_read)
+{
+	static const char want[] = ",2025-06-12,cec,3000,529\n"
+	                           ",2025-06-10,pnp,125,784\n";
+
+	EXPECT("province-table.md", NULL, want);
+	EXPECT("province-table.html", NULL, want);
+}
+END_TEST
+
 /* "we predicted 500 invitations and a cut-off of 545" for a round, and
  * "I expect the next round around May 27, with maybe 1,500 invitations":
  * what someone predicted is no value of a round. */
@@ -1805,6 +1818,7 @@ article_suite(void)
 	tcase_add_test(tc, test_the_following_day_counts_from_the_round_just_read);
 	tcase_add_test(tc, test_eoi_scores_and_working_holiday_invitations_are_no_round);
 	tcase_add_test(tc, test_a_prediction_is_no_value);
+	tcase_add_test(tc, test_a_table_of_provinces_draws_is_not_read);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

@@ -1981,11 +1981,12 @@ word_start(const char *h, const char *w)
 }
 
 /* Header words of summary tables, one table for every site. */
-enum column { COL_NONE, COL_DATE, COL_TYPE, COL_ITAS, COL_CRS, COL_NUMBER };
+enum column { COL_NONE, COL_DATE, COL_TYPE, COL_ITAS, COL_CRS, COL_NUMBER, COL_PROVINCE };
 static const struct {
 	const char *word;
 	enum column col;
 } headers[] = {
+	{ "province", COL_PROVINCE },
 	{ "date", COL_DATE }, { "held", COL_DATE }, { "when", COL_DATE },
 	/* before "invited": "CRS score of lowest-ranked candidate invited" */
 	{ "CRS", COL_CRS }, { "cut-off", COL_CRS }, { "cutoff", COL_CRS },
@@ -2030,12 +2031,14 @@ heading_year(const char *h)
 }
 
 /* The columns of a table's header row, the first 32 at most, into cols
- * and *n; 1 when one is a date and one a count or a cut-off. */
+ * and *n; 1 when one is a date and one a count or a cut-off, -1 when one
+ * is a province ("Province | Date | Stream | Invitations"): a table of
+ * the provinces' own draws, none of them a round. */
 static int
 table_columns(const struct strlist *head, enum column cols[32], size_t *n)
 {
 	size_t c;
-	int have_date = 0, have_value = 0;
+	int have_date = 0, have_value = 0, province = 0;
 
 	*n = head->n < 32 ? head->n : 32;
 	for (c = 0; c < *n; c++) {
@@ -2045,7 +2048,10 @@ table_columns(const struct strlist *head, enum column cols[32], size_t *n)
 			cols[c] = COL_ITAS;
 		have_date |= cols[c] == COL_DATE;
 		have_value |= cols[c] == COL_ITAS || cols[c] == COL_CRS;
+		province |= cols[c] == COL_PROVINCE;
 	}
+	if (province)
+		return -1;
 	return have_date && have_value;
 }
 
@@ -2204,7 +2210,7 @@ read_down(const struct article_table *t, const struct when *w, size_t limit,
 		if (t->rows[r].n > width)
 			width = t->rows[r].n;
 	}
-	down = table_columns(&labels, cols, &n);
+	down = table_columns(&labels, cols, &n) > 0;
 	strlist_release(&labels);
 	for (c = 1; down && c < width && c < 32 && out->n < limit; c++) {
 		struct strlist cells = {0};
@@ -2261,16 +2267,17 @@ read_table(const struct article_table *t, const struct when *w0, size_t limit,
 	enum column cols[32];
 	struct when w = *w0;
 	size_t r, n, from = out->n;
+	int head;
 
 	if (t->nrows < 2)
 		return;
 	/* "Summary of Express Entry draws in 2024": the year of yearless dates. */
 	if (t->context)
 		w.year = table_year(t->context, &w);
-	if (table_columns(&t->rows[0], cols, &n))
+	if ((head = table_columns(&t->rows[0], cols, &n)) > 0)
 		for (r = 1; r < t->nrows && out->n < limit; r++)
 			read_table_row(&t->rows[r], cols, n, &w, out);
-	else if (!read_down(t, &w, limit, out))
+	else if (head == 0 && !read_down(t, &w, limit, out))
 		read_rows_as_prose(t, &w, limit, out);
 	drop_future(out, from, &w, warn);
 }
