@@ -931,6 +931,17 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* "Between Tuesday, July 2 and Monday, July 8, IRCC held four rounds:"
+ * then lines that open on a weekday ("- Thursday: Trades, 1,800
+ * invitations, CRS 436"): each is its own day's, which the page does not
+ * give, so none takes July 2 from the line before; nothing is read. */
+START_TEST(test_a_line_opening_on_a_weekday_keeps_no_earlier_date)
+{
+	EXPECT("weekday-lines.txt", NULL, "");
+	EXPECT("weekday-lines.html", NULL, "");
+}
+END_TEST
+
 /* A table with a "Province" column lists the provinces' own draws, even
  * one of a province's "Express Entry" stream: none is read; the table of
  * IRCC's rounds beside it is. */
@@ -1819,6 +1830,7 @@ article_suite(void)
 	tcase_add_test(tc, test_eoi_scores_and_working_holiday_invitations_are_no_round);
 	tcase_add_test(tc, test_a_prediction_is_no_value);
 	tcase_add_test(tc, test_a_table_of_provinces_draws_is_not_read);
+	tcase_add_test(tc, test_a_line_opening_on_a_weekday_keeps_no_earlier_date);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);
