@@ -931,6 +931,25 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* Tables whose markup was lost a row a line, cells parted by dashes or
+ * spaces: the header line says which number is the count; else a row
+ * whose numbers fit one order only (6,000 and 408) says it for its run;
+ * a year-less day takes the year of the line above ("2025 in October").
+ * A run whose numbers fit either order (302 and 761) is not read. */
+START_TEST(test_rows_a_line_without_markup)
+{
+	static const char want[] = "386,2025-12-15,pnp,399,731\n"
+	                           "385,2025-12-11,healthcare,1000,476\n"
+	                           ",2025-11-28,french,6000,408\n"
+	                           ",2025-11-26,cec,1000,531\n"
+	                           ",2025-10-29,french,6000,416\n"
+	                           ",2025-10-28,cec,1000,533\n";
+
+	EXPECT("row-lines.txt", NULL, want);
+	EXPECT("row-lines.html", NULL, want);
+}
+END_TEST
+
 /* "Between Tuesday, July 2 and Monday, July 8, IRCC held four rounds:"
  * then lines that open on a weekday ("- Thursday: Trades, 1,800
  * invitations, CRS 436"): each is its own day's, which the page does not
@@ -1831,6 +1850,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_prediction_is_no_value);
 	tcase_add_test(tc, test_a_table_of_provinces_draws_is_not_read);
 	tcase_add_test(tc, test_a_line_opening_on_a_weekday_keeps_no_earlier_date);
+	tcase_add_test(tc, test_rows_a_line_without_markup);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

@@ -57,7 +57,7 @@ enum pat_id {
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
-	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS, P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, NPAT
+	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS, P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, P_ROW_LINE, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -235,6 +235,21 @@ static const char *const pat_src[NPAT] = {
 	 * Program 291 855", "July 18French language proficiency1,800400". */
 	[P_FLAT_ROW] = "^\\s*" MONTH "\\.?\\s+(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z]))?(?:[,.]\\s*(\\d{4}))?"
 	               "\\s*([^\\d]*?)\\s*(\\d[\\d,. ]*\\d|\\d)\\s*$",
+	/* A table's row on a line of its own, its cells parted by bars,
+	 * dashes, tabs or spaces: maybe the round's number (group 1), its
+	 * day (2; 3 and 4 are its month), its type (5), then two numbers, its
+	 * count and cut-off in an order the table tells (6, 7): "Round 386 – 15 Dec 2025 – PNP –
+	 * 399 – 731", "418 2026-05-28 Canadian Experience Class 3000 518",
+	 * "July 22 – Healthcare – 4,000 – 475". */
+	[P_ROW_LINE] = "^\\W{0,3}(?:(?:round|draw|no\\.?)?\\s*#?(\\d{1,4})(?!\\d)"
+	               "(?:[.)]|\\s*[|–—]|\\s+-|\\s)\\s*)?"
+	               "(" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|"
+	               "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?(?:,?\\s+\\d{4})?|"
+	               "\\d{1,2}-[A-Za-z]{3,9}-\\d{4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]20\\d\\d|"
+	               "20\\d\\d/\\d{1,2}/\\d{1,2})"
+	               "(?:\\s*[|–—,;:\\t]\\s*|\\s+-\\s+|\\s+)(.*?)(?:\\s*[|–—,;\\t]\\s*|\\s+-\\s+|\\s+)"
+	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})(?:\\s*[|–—,;/\\t]\\s*|\\s+-\\s+|\\s+)"
+	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})\\W*$",
 	/* A table flattened into one line of a paragraph: its header, the
 	 * words before its first row ("... in 2024 Date Draw Type Number of
 	 * ITAs Minimum CRS September 9 ..."), and where each row starts (a
@@ -485,7 +500,7 @@ static const unsigned char needs_digit[NPAT] = {
 	[P_CRS_LABEL] = 1, [P_CRS_MIN] = 1, [P_CRS_WORD] = 1, [P_CRS_OR_MORE] = 1,
 	[P_CRS_SCORED] = 1, [P_CRS_MOVED] = 1, [P_DATE_MDY] = 1, [P_DATE_DMY] = 1,
 	[P_DATE_ISO] = 1, [P_DATE_NUM] = 1, [P_NUMBER] = 1, [P_ITA_PASSIVE] = 1,
-	[P_FLAT_ROW] = 1, [P_ITA_DRAW] = 1, [P_ITA_BARE] = 1,
+	[P_FLAT_ROW] = 1, [P_ITA_DRAW] = 1, [P_ITA_BARE] = 1, [P_ROW_LINE] = 1,
 	[P_CRS_THRESHOLD] = 1, [P_DAY_DASH] = 1, [P_CRS_UNIT] = 1,
 };
 
@@ -2502,6 +2517,144 @@ stacked_pairs(const struct strlist *paras, size_t i, struct article_table *t)
 	return j - i;
 }
 
+/* A row of a table read by read_row_lines(): its day, and its two
+ * numbers as written. */
+struct row_line {
+	char date[11];
+	long a, b;
+	PCRE2_SIZE ov[16];
+};
+
+/* The order of count and cut-off in the header h, if it names both:
+ * 1 count first, 0 cut-off first, -1 unknown. */
+static int
+header_order(const char *h)
+{
+	const char *ita, *crs;
+
+	if (!h || (!(ita = strcasestr(h, "ITA")) && !(ita = strcasestr(h, "invit"))))
+		return -1;
+	if (!(crs = strcasestr(h, "CRS")) && !(crs = strcasestr(h, "cut")) &&
+	    !(crs = strcasestr(h, "score")))
+		return -1;
+	return ita < crs;
+}
+
+/* The order the numbers of rows tell: 1 count first, 0 cut-off first,
+ * -1 when no row tells or rows disagree.  A row tells when only one order
+ * fits a count (1 to 30,000) and a cut-off (67 to 1,200). */
+static int
+values_order(const struct row_line *rows, size_t n)
+{
+	int first = 0, second = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int ab = rows[i].b >= 67 && rows[i].b <= 1200 && rows[i].a >= 1 && rows[i].a <= 30000;
+		int ba = rows[i].a >= 67 && rows[i].a <= 1200 && rows[i].b >= 1 && rows[i].b <= 30000;
+
+		first += ab && !ba;
+		second += ba && !ab;
+	}
+	if (first && !second)
+		return 1;
+	if (second && !first)
+		return 0;
+	return -1;
+}
+
+/* The row of line s, dated by w; 0 when s is none. */
+static int
+row_line(const char *s, const struct when *w, struct row_line *r)
+{
+	char *day;
+	int ok;
+
+	if (!match(P_ROW_LINE, s, strlen(s), 0, r->ov) || provincial(s, strlen(s)))
+		return 0;
+	r->a = number_at(s, r->ov[12], r->ov[13]);
+	r->b = number_at(s, r->ov[14], r->ov[15]);
+	day = xstrndup(s + r->ov[4], r->ov[5] - r->ov[4]);
+	ok = find_date(day, strlen(day), 0, w, r->date);
+	free(day);
+	return ok && r->a >= 0 && r->b >= 0;
+}
+
+/* 1 when out already holds d's values for its day. */
+static int
+already(const struct draw_list *out, const char *date, long itas, long crs)
+{
+	size_t i;
+
+	for (i = 0; i < out->n; i++)
+		if (!strcmp(out->v[i].date, date) && out->v[i].invitations == itas &&
+		    out->v[i].crs_cutoff == crs)
+			return 1;
+	return 0;
+}
+
+/* Adds the rows rows[0..n) of lines from, in the order itas_first. */
+static void
+row_lines_add(const struct strlist *lines, size_t from, const struct row_line *rows, size_t n,
+              int itas_first, struct draw_list *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *s = lines->v[from + i];
+		const PCRE2_SIZE *ov = rows[i].ov;
+		long itas = itas_first ? rows[i].a : rows[i].b;
+		long crs = itas_first ? rows[i].b : rows[i].a;
+		struct draw *d;
+		char *type;
+
+		if (itas < 1 || itas > 30000 || crs < 67 || crs > 1200 ||
+		    already(out, rows[i].date, itas, crs))
+			continue;
+		type = xstrndup(s + ov[10], ov[11] - ov[10]);
+		d = draw_list_add(out);
+		memcpy(d->date, rows[i].date, sizeof(d->date));
+		d->invitations = itas;
+		d->crs_cutoff = crs;
+		d->category = *type ? sentence_category(type) : NULL;
+		d->name = *type ? type : (free(type), NULL);
+		if (ov[2] != PCRE2_UNSET)
+			d->number = xstrndup(s + ov[2], ov[3] - ov[2]);
+		d->evidence = xstrdup(s);
+	}
+}
+
+/* Tables whose markup was lost a row a line ("July 22 – Healthcare –
+ * 4,000 – 475"): a run of two lines or more, each a day, maybe a type,
+ * and two numbers.  Which number is the count the header line just
+ * before the run says, else the numbers themselves (3,600 can only be a
+ * count); when neither tells, the run is not read.  A year-less day takes
+ * the year of the line before the run ("2025 Express Entry draws"). */
+static void
+read_row_lines(const struct strlist *lines, const struct when *w0, size_t limit,
+               struct draw_list *out)
+{
+	struct row_line *rows = xcalloc(lines->n ? lines->n : 1, sizeof(*rows));
+	size_t i = 0, n;
+
+	while (i < lines->n && out->n < limit) {
+		const char *head = i > 0 ? lines->v[i - 1] : NULL;
+		struct when w = *w0;
+		int order;
+
+		if (head && table_year(head, &w))
+			w.year = table_year(head, &w);
+		for (n = 0; i + n < lines->n && row_line(lines->v[i + n], &w, &rows[n]); n++)
+			;
+		if (n >= 2 && (order = header_order(head)) < 0)
+			order = values_order(rows, n);
+		if (n >= 2 && order >= 0)
+			row_lines_add(lines, i, rows, n, order, out);
+		i += n ? n : 1;
+	}
+	free(rows);
+}
+
 /* Tables whose markup was lost one cell a line, as read_table() reads
  * tables: three or more header lines that name a date column and a count
  * or a score ("Date", "Program", "ITAs", "CRS"), then as many lines a
@@ -2838,6 +2991,7 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	read_prose(doc, &w, limit, out);
 	drop_future(out, first, &w, warn);
 	read_flat_tables(&doc->paras, &w, limit, out, warn);
+	read_row_lines(&doc->paras, &w, limit, out);
 	{
 		struct strlist inl = {0};
 
