@@ -931,6 +931,20 @@ START_TEST(test_a_header_word_inside_another_word_names_no_column)
 }
 END_TEST
 
+/* A table of rounds without a header ("October 26, 2023 | Healthcare
+ * occupations (Version 1) | 3,600 | 431"), in Markdown or HTML: its rows
+ * are read as rows a line are, the numbers telling the count. */
+START_TEST(test_a_table_without_a_header_row)
+{
+	static const char want[] = ",2023-10-26,healthcare,3600,431\n"
+	                           ",2023-10-25,french,300,486\n"
+	                           ",2023-10-24,pnp,1548,776\n";
+
+	EXPECT("row-bars.md", NULL, want);
+	EXPECT("row-bars.html", NULL, want);
+}
+END_TEST
+
 /* Tables whose markup was lost a row a line, cells parted by dashes or
  * spaces: the header line says which number is the count; else a row
  * whose numbers fit one order only (6,000 and 408) says it for its run;
@@ -1851,6 +1865,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_table_of_provinces_draws_is_not_read);
 	tcase_add_test(tc, test_a_line_opening_on_a_weekday_keeps_no_earlier_date);
 	tcase_add_test(tc, test_rows_a_line_without_markup);
+	tcase_add_test(tc, test_a_table_without_a_header_row);
 	tcase_add_test(tc, test_abbreviations_end_no_sentence);
 	tcase_add_test(tc, test_a_round_s_size_in_other_words);
 	tcase_add_test(tc, test_a_bare_count_after_invited);

@@ -2277,6 +2277,10 @@ read_rows_as_prose(const struct article_table *t, const struct when *w, size_t l
 	strlist_release(&rows.paras);
 }
 
+/* Below: a table without a header whose rows are rounds a row. */
+static size_t rows_as_lines(const struct article_table *t, const struct when *w, size_t limit,
+                            struct draw_list *out);
+
 /* A summary table: a header row that names its columns, then a draw a
  * row. */
 static void
@@ -2296,7 +2300,7 @@ read_table(const struct article_table *t, const struct when *w0, size_t limit,
 	if ((head = table_columns(&t->rows[0], cols, &n)) > 0)
 		for (r = 1; r < t->nrows && out->n < limit; r++)
 			read_table_row(&t->rows[r], cols, n, &w, out);
-	else if (head == 0 && !read_down(t, &w, limit, out))
+	else if (head == 0 && !read_down(t, &w, limit, out) && !rows_as_lines(t, &w, limit, out))
 		read_rows_as_prose(t, &w, limit, out);
 	drop_future(out, from, &w, warn);
 }
@@ -2653,6 +2657,33 @@ read_row_lines(const struct strlist *lines, const struct when *w0, size_t limit,
 		i += n ? n : 1;
 	}
 	free(rows);
+}
+
+/* A table that names no columns whose rows are rounds a row ("October
+ * 26, 2023 | Healthcare | 3,600 | 431"): read as read_row_lines() reads
+ * lines, under the words before the table.  Returns how many it read. */
+static size_t
+rows_as_lines(const struct article_table *t, const struct when *w, size_t limit,
+              struct draw_list *out)
+{
+	struct strlist lines = {0};
+	size_t r, c, from = out->n;
+
+	strlist_add(&lines, t->context ? t->context : "");
+	for (r = 0; r < t->nrows; r++) {
+		struct buf line = {0};
+
+		for (c = 0; c < t->rows[r].n; c++) {
+			if (c)
+				buf_adds(&line, " | ");
+			buf_adds(&line, t->rows[r].v[c]);
+		}
+		strlist_add(&lines, line.len ? line.data : "");
+		buf_release(&line);
+	}
+	read_row_lines(&lines, w, limit, out);
+	strlist_release(&lines);
+	return out->n - from;
 }
 
 /* Tables whose markup was lost one cell a line, as read_table() reads
