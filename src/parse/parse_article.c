@@ -238,10 +238,10 @@ static const char *const pat_src[NPAT] = {
 	               "\\s*([^\\d]*?)\\s*(\\d[\\d,. ]*\\d|\\d)\\s*$",
 	/* A table's row on a line of its own, its cells parted by bars,
 	 * dashes, tabs or spaces: maybe the round's number (group 1), its
-	 * day (2; 3 and 4 are its month), its type (5), then two numbers, its
-	 * count and cut-off in an order the table tells (6, 7): "Round 386 – 15 Dec 2025 – PNP –
-	 * 399 – 731", "418 2026-05-28 Canadian Experience Class 3000 518",
-	 * "July 22 – Healthcare – 4,000 – 475". */
+	 * day (2; 3 and 4 are its month), its type (5), then two numbers,
+	 * its count and cut-off in an order the table tells (6, 7): "Round
+	 * 386 – 15 Dec 2025 – PNP – 399 – 731", "418 2026-05-28 Canadian
+	 * Experience Class 3000 518", "July 22 – Healthcare – 4,000 – 475". */
 	[P_ROW_LINE] = "^\\W{0,3}(?:(?:round|draw|no\\.?)?\\s*#?(\\d{1,4})(?!\\d)"
 	               "(?:[.)]|\\s*[|–—]|\\s+-|\\s)\\s*)?"
 	               "(" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|"
@@ -867,6 +867,19 @@ pending_reset(struct pending *p)
 	p->itas = p->crs = -1;
 }
 
+/* 1 when out already holds a record of date with these values. */
+static int
+already(const struct draw_list *out, const char *date, long itas, long crs)
+{
+	size_t i;
+
+	for (i = 0; i < out->n; i++)
+		if (!strcmp(out->v[i].date, date) && out->v[i].invitations == itas &&
+		    out->v[i].crs_cutoff == crs)
+			return 1;
+	return 0;
+}
+
 /* Emits p when it holds a date and a value, then starts afresh.  A draw
  * with its number and both values and no day the page can place is
  * emitted dated "0000-00-00", for IRCC's round of that number to place
@@ -875,28 +888,19 @@ static void
 pending_close(struct pending *p, struct draw_list *out)
 {
 	int numbered = p->number && p->itas >= 0 && p->crs >= 0;
+	const char *date = p->date[0] ? p->date : "0000-00-00";
 
-	if (p->open && (p->date[0] || numbered) && (p->itas >= 0 || p->crs >= 0)) {
+	/* The same draw stated twice in one page is one record. */
+	if (p->open && (p->date[0] || numbered) && (p->itas >= 0 || p->crs >= 0) &&
+	    !already(out, date, p->itas, p->crs)) {
 		struct draw *d = draw_list_add(out);
-		size_t i;
 
-		memcpy(d->date, p->date[0] ? p->date : "0000-00-00", sizeof(d->date));
+		memcpy(d->date, date, sizeof(d->date));
 		d->invitations = p->itas;
 		d->crs_cutoff = p->crs;
 		d->category = p->category ? p->category : p->head_cat;	/* NULL: not stated */
 		d->number = p->number, p->number = NULL;
 		d->evidence = buf_detach(&p->evidence, NULL);
-		/* The same draw stated twice in one page is one record. */
-		for (i = 0; i + 1 < out->n; i++) {
-			struct draw *o = &out->v[i];
-
-			if (!strcmp(o->date, d->date) && o->invitations == d->invitations &&
-			    o->crs_cutoff == d->crs_cutoff) {
-				draw_release(d);
-				out->n--;
-				break;
-			}
-		}
 	}
 	pending_reset(p);
 }
@@ -1762,10 +1766,6 @@ prose_aside_category(struct prose *pr, const struct sentence *st)
 		pr->p.category = cat;
 }
 
-/* The state machine's step: a sentence that names a day that cannot be
- * resolved closes the draw being read; then one with values opens or
- * fills a draw, one with a date dates, opens or closes one, and one
- * without values keeps the draw number it states for the values to come. */
 /* "The following day, it invited ...": st is dated a day (or two, or
  * three) after the round just read, when it names no other day or
  * draw.  1 when it dated st. */
@@ -1803,6 +1803,10 @@ day_later(const struct prose *pr, struct sentence *st, const struct when *w)
 	return 1;
 }
 
+/* The state machine's step: a sentence that names a day that cannot be
+ * resolved closes the draw being read; then one with values opens or
+ * fills a draw, one with a date dates, opens or closes one, and one
+ * without values keeps the draw number it states for the values to come. */
 static void
 prose_step(struct prose *pr, struct sentence *st, const struct when *w,
            struct draw_list *out)
@@ -1899,24 +1903,16 @@ list_line(const char *p, const char **cat)
 	return 1;
 }
 
-/* 1 when p, the page's first paragraph, is its headline: a short line
- * that ends without a full stop. */
+/* 1 when p is a line of at most max bytes that no full stop ends: the
+ * page's first such line (160) is its headline; a later one (120), a
+ * heading ("Express Entry draw on March 3, 2025", "What was the
+ * cut-off?"). */
 static int
-headline(const char *p)
+short_line(const char *p, size_t max)
 {
 	size_t len = strlen(p);
 
-	return len > 0 && len <= 160 && p[len - 1] != '.';
-}
-
-/* 1 when p is a heading: short, and no full stop ends it ("Express
- * Entry draw on March 3, 2025", "What was the cut-off?"). */
-static int
-heading(const char *p)
-{
-	size_t len = strlen(p);
-
-	return len > 0 && len <= 120 && p[len - 1] != '.';
+	return len > 0 && len <= max && p[len - 1] != '.';
 }
 
 /* Reads the draws stated in prose.  Sentence by sentence: a sentence's
@@ -1968,9 +1964,9 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		fields = field;
 		if (line_cat)
 			pr.block_cat = line_cat;
-		pr.in_headline = i == 0 && headline(doc->paras.v[i]);
+		pr.in_headline = i == 0 && short_line(doc->paras.v[i], 160);
 		sentences(doc->paras.v[i], &sent);
-		pr.in_heading = !field && sent.n == 1 && heading(doc->paras.v[i]);
+		pr.in_heading = !field && sent.n == 1 && short_line(doc->paras.v[i], 120);
 		dated = 0;
 		for (j = 0; j < sent.n; j++) {
 			sentence_read(&st, sent.v[j], w, pr.p.open && pr.p.date[0]);
@@ -2243,6 +2239,21 @@ read_down(const struct article_table *t, const struct when *w, size_t limit,
 	return down;
 }
 
+/* The cells of row joined by sep, as one line; caller frees. */
+static char *
+row_text(const struct strlist *row, const char *sep)
+{
+	struct buf line = {0};
+	size_t c;
+
+	for (c = 0; c < row->n; c++) {
+		if (c)
+			buf_adds(&line, sep);
+		buf_adds(&line, row->v[c]);
+	}
+	return line.len ? buf_detach(&line, NULL) : xstrdup("");
+}
+
 /* A table that names no columns, across or down, whose rows each open on
  * a day ("3rd September: 400 ITAs | trade occupations | cut-off 364"): a
  * list of rounds a line, its cells parted by bars; each row is read as
@@ -2254,25 +2265,21 @@ read_rows_as_prose(const struct article_table *t, const struct when *w, size_t l
 	static const int ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO };
 	struct article_doc rows;
 	PCRE2_SIZE ov[16];
-	size_t r, c, i;
+	size_t r, i;
 
 	memset(&rows, 0, sizeof(rows));
 	for (r = 0; r < t->nrows; r++) {
 		const struct strlist *row = &t->rows[r];
-		struct buf line = {0};
 		int dated = 0;
+		char *line;
 
 		for (i = 0; row->n && i < sizeof(ids) / sizeof(ids[0]); i++)
 			dated |= match(ids[i], row->v[0], strlen(row->v[0]), 0, ov) && ov[0] <= 3;
 		if (!dated)
 			continue;
-		for (c = 0; c < row->n; c++) {
-			if (c)
-				buf_adds(&line, "; ");
-			buf_adds(&line, row->v[c]);
-		}
-		strlist_add(&rows.paras, line.len ? line.data : "");
-		buf_release(&line);
+		line = row_text(row, "; ");
+		strlist_add(&rows.paras, line);
+		free(line);
 	}
 	read_prose(&rows, w, limit, out);
 	strlist_release(&rows.paras);
@@ -2402,6 +2409,21 @@ flat_grouped(const struct strlist *lines, size_t r)
 	return 0;
 }
 
+/* The order of count and cut-off in the header h, if it names both:
+ * 1 count first, 0 cut-off first, -1 unknown. */
+static int
+header_order(const char *h)
+{
+	const char *ita, *crs;
+
+	if (!h || (!(ita = strcasestr(h, "ITA")) && !(ita = strcasestr(h, "invit"))))
+		return -1;
+	if (!(crs = strcasestr(h, "CRS")) && !(crs = strcasestr(h, "cut")) &&
+	    !(crs = strcasestr(h, "score")))
+		return -1;
+	return ita < crs;
+}
+
 /* Tables that lost their markup, in lines (the page's paragraphs): a
  * header line, then a line a row. */
 static void
@@ -2412,7 +2434,7 @@ read_flat_tables(const struct strlist *lines, const struct when *w0, size_t limi
 	size_t i;
 
 	for (i = 0; i + 1 < lines->n && out->n < limit; i++) {
-		const char *h = lines->v[i], *ita, *crs;
+		const char *h = lines->v[i];
 		struct when w = *w0;
 		int itas_first, grouped;
 		size_t r, from = out->n;
@@ -2420,11 +2442,7 @@ read_flat_tables(const struct strlist *lines, const struct when *w0, size_t limi
 		if (!match(P_FLAT_HEADER, h, strlen(h), 0, ov))
 			continue;
 		grouped = flat_grouped(lines, i + 1);
-		ita = strcasestr(h, "ITA") ? strcasestr(h, "ITA") : strcasestr(h, "invitation");
-		crs = strcasestr(h, "CRS") ? strcasestr(h, "CRS") : strcasestr(h, "cut");
-		if (!crs)
-			crs = strcasestr(h, "score");
-		itas_first = ita < crs;
+		itas_first = header_order(h) == 1;
 		/* "Summary of Express Entry draw results in 2024" */
 		if (i > 0)
 			w.year = table_year(lines->v[i - 1], &w);
@@ -2530,21 +2548,6 @@ struct row_line {
 	PCRE2_SIZE ov[16];
 };
 
-/* The order of count and cut-off in the header h, if it names both:
- * 1 count first, 0 cut-off first, -1 unknown. */
-static int
-header_order(const char *h)
-{
-	const char *ita, *crs;
-
-	if (!h || (!(ita = strcasestr(h, "ITA")) && !(ita = strcasestr(h, "invit"))))
-		return -1;
-	if (!(crs = strcasestr(h, "CRS")) && !(crs = strcasestr(h, "cut")) &&
-	    !(crs = strcasestr(h, "score")))
-		return -1;
-	return ita < crs;
-}
-
 /* The order the numbers of rows tell: 1 count first, 0 cut-off first,
  * -1 when no row tells or rows disagree.  A row tells when only one order
  * fits a count (1 to 30,000) and a cut-off (67 to 1,200). */
@@ -2583,19 +2586,6 @@ row_line(const char *s, const struct when *w, struct row_line *r)
 	ok = find_date(day, strlen(day), 0, w, r->date);
 	free(day);
 	return ok && r->a >= 0 && r->b >= 0;
-}
-
-/* 1 when out already holds d's values for its day. */
-static int
-already(const struct draw_list *out, const char *date, long itas, long crs)
-{
-	size_t i;
-
-	for (i = 0; i < out->n; i++)
-		if (!strcmp(out->v[i].date, date) && out->v[i].invitations == itas &&
-		    out->v[i].crs_cutoff == crs)
-			return 1;
-	return 0;
 }
 
 /* Adds the rows rows[0..n) of lines from, in the order itas_first. */
@@ -2645,10 +2635,10 @@ read_row_lines(const struct strlist *lines, const struct when *w0, size_t limit,
 	while (i < lines->n && out->n < limit) {
 		const char *head = i > 0 ? lines->v[i - 1] : NULL;
 		struct when w = *w0;
-		int order;
+		int order, year;
 
-		if (head && table_year(head, &w))
-			w.year = table_year(head, &w);
+		if (head && (year = table_year(head, &w)))
+			w.year = year;
 		for (n = 0; i + n < lines->n && row_line(lines->v[i + n], &w, &rows[n]); n++)
 			;
 		if (n >= 2 && (order = header_order(head)) < 0)
@@ -2668,19 +2658,14 @@ rows_as_lines(const struct article_table *t, const struct when *w, size_t limit,
               struct draw_list *out)
 {
 	struct strlist lines = {0};
-	size_t r, c, from = out->n;
+	size_t r, from = out->n;
 
 	strlist_add(&lines, t->context ? t->context : "");
 	for (r = 0; r < t->nrows; r++) {
-		struct buf line = {0};
+		char *line = row_text(&t->rows[r], " | ");
 
-		for (c = 0; c < t->rows[r].n; c++) {
-			if (c)
-				buf_adds(&line, " | ");
-			buf_adds(&line, t->rows[r].v[c]);
-		}
-		strlist_add(&lines, line.len ? line.data : "");
-		buf_release(&line);
+		strlist_add(&lines, line);
+		free(line);
 	}
 	read_row_lines(&lines, w, limit, out);
 	strlist_release(&lines);
