@@ -157,18 +157,16 @@ run_limit(void)
 static char *
 proc_doing(pid_t pid)
 {
-	char *path = xasprintf("/proc/%ld/status", (long)pid), *r;
+	char *path = xasprintf("/proc/%ld/status", (long)pid);
 	char state[64] = "?", threads[64] = "?", wchan[64] = "?";
 	FILE *f;
 
 	if ((f = fopen(path, "r"))) {
 		char buf[256];
 
-		while (fgets(buf, sizeof(buf), f)) {
-			if (sscanf(buf, "State: %63[^\n]", state) == 1 ||
-			    sscanf(buf, "Threads: %63s", threads) == 1)
-				continue;
-		}
+		while (fgets(buf, sizeof(buf), f))
+			if (sscanf(buf, "State: %63[^\n]", state) != 1)
+				sscanf(buf, "Threads: %63s", threads);
 		fclose(f);
 	}
 	free(path);
@@ -179,8 +177,7 @@ proc_doing(pid_t pid)
 		fclose(f);
 	}
 	free(path);
-	r = xasprintf("state %s, %s threads, waiting in %s", state, threads, wchan);
-	return r;
+	return xasprintf("state %s, %s threads, waiting in %s", state, threads, wchan);
 }
 
 /* Waits for pid; past limit seconds (0: none) kills it and fails the
@@ -189,7 +186,8 @@ static int
 wait_child(pid_t pid, const char *const argv[], const char *errp, double limit)
 {
 	struct timespec nap = { 0, 1000000 }, t0, t;
-	char *msg, *said, *doing;
+	struct buf cmd = {0};
+	char *said, *doing;
 	pid_t got;
 	int status;
 	size_t i;
@@ -210,16 +208,14 @@ wait_child(pid_t pid, const char *const argv[], const char *errp, double limit)
 	doing = proc_doing(pid);
 	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
-	msg = xstrdup("");
+	buf_adds(&cmd, "eedraws");
 	for (i = 1; argv[i]; i++) {
-		char *m = xasprintf("%s %s", msg, argv[i]);
-
-		free(msg);
-		msg = m;
+		buf_adds(&cmd, " ");
+		buf_adds(&cmd, argv[i]);
 	}
 	said = drain(open(errp, O_RDONLY));
-	ck_abort_msg("eedraws%s: still running after %.0f s (%s), killed; its stderr: %s",
-	             msg, limit, doing, said);
+	ck_abort_msg("%s: still running after %.0f s (%s), killed; its stderr: %s",
+	             buf_detach(&cmd, NULL), limit, doing, said);
 	return -1;	/* not reached */
 }
 
