@@ -1665,6 +1665,33 @@ respective_values(const struct sentence *st, const int *ids, size_t nids, long l
 	return n;
 }
 
+/* The days s[0..len) writes out, in order, each where it starts (at)
+ * and ends (end): how many, at most 5; -1 when there are more, or one
+ * it cannot place. */
+static int
+sentence_dates(const char *s, size_t len, const struct when *w, char dates[5][11],
+               size_t at[5], size_t end[5])
+{
+	static const int date_ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_NUM };
+	PCRE2_SIZE ov[16];
+	size_t i, from;
+	int n = 0, j;
+
+	for (i = 0; i < sizeof(date_ids) / sizeof(date_ids[0]); i++)
+		for (from = 0; match(date_ids[i], s, len, from, ov); from = ov[1]) {
+			char cand[11];
+
+			if (date_of_match(s, ov, date_ids[i], w, cand) != 0 || n == 5)
+				return -1;
+			for (j = n++; j > 0 && at[j - 1] > ov[0]; j--) {
+				memcpy(dates[j], dates[j - 1], 11);
+				at[j] = at[j - 1], end[j] = end[j - 1];
+			}
+			memcpy(dates[j], cand, 11), at[j] = ov[0], end[j] = ov[1];
+		}
+	return n;
+}
+
 /* "... on January 7 and January 21, when 8,000 invitations with a cut-off
  * of 511 and 6,000 with a cut-off of 509 were sent, respectively": as
  * many dates as counts (or cut-offs), each the same number, two or more,
@@ -1675,28 +1702,16 @@ respective_draws(const struct sentence *st, const struct when *w, struct draw_li
 {
 	static const int ita_ids[] = { P_ITA_VERB, P_ITA_NOUN, P_ITA_PASSIVE };
 	static const int crs_ids[] = { P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE };
-	static const int date_ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_NUM };
 	long itas[5], crs[5];
-	size_t iat[5], cat[5], dat[5];
+	size_t iat[5], cat[5], dat[5], dend[5];
 	char dates[5][11];
 	PCRE2_SIZE ov[16];
-	size_t i, from;
-	int ni, nc, nd = 0, k, j;
+	int ni, nc, nd, k;
 
 	if (st->future || match(P_TIEBREAK_SENTENCE, st->s, st->own, 0, ov))
 		return 0;
-	for (i = 0; i < sizeof(date_ids) / sizeof(date_ids[0]); i++)
-		for (from = 0; match(date_ids[i], st->s, st->own, from, ov); from = ov[1]) {
-			char cand[11];
-
-			if (date_of_match(st->s, ov, date_ids[i], w, cand) != 0)
-				return 0;	/* a date it cannot place: which is whose? */
-			if (nd == 5)
-				return 0;
-			for (j = nd++; j > 0 && dat[j - 1] > ov[0]; j--)
-				memcpy(dates[j], dates[j - 1], 11), dat[j] = dat[j - 1];
-			memcpy(dates[j], cand, 11), dat[j] = ov[0];
-		}
+	if ((nd = sentence_dates(st->s, st->own, w, dates, dat, dend)) < 0)
+		return 0;	/* a date it cannot place: which is whose? */
 	ni = respective_values(st, ita_ids, 3, 1, 30000, 0, itas, iat);
 	nc = respective_values(st, crs_ids, 3, 67, 1200, 1, crs, cat);
 	if (nd < 2 || ni < 0 || nc < 0 || (ni != nd && ni != 0) || (nc != nd && nc != 0) ||
