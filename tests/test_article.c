@@ -1060,6 +1060,26 @@ START_TEST(test_more_words_for_table_columns)
 }
 END_TEST
 
+/* "a PNP round on October 27, 2025 (302 invitations, CRS cut-off 761),
+ * a CEC round on October 28 (...) and ...": several rounds in one
+ * sentence, each clause one round's day, count and cut-off, read clause
+ * by clause, whether the values follow their day or come before it; a
+ * sentence whose clauses do not each hold a whole round states none
+ * ("761 on October 27, 533 on October 28 ..., with invitations of 302,
+ * 1,000 and 6,000"). */
+START_TEST(test_several_rounds_in_one_sentence)
+{
+	static const char want[] = ",2025-10-27,pnp,302,761\n"
+	                           ",2025-10-28,cec,1000,533\n"
+	                           ",2025-10-29,french,6000,416\n"
+	                           ",2025-11-10,pnp,714,738\n"
+	                           ",2025-11-12,cec,1000,533\n";
+
+	EXPECT("several-in-a-sentence.txt", NULL, want);
+	EXPECT("several-in-a-sentence.html", NULL, want);
+}
+END_TEST
+
 /* "Thursday, August 7, 2025": a date line may open on its weekday. */
 START_TEST(test_a_date_line_may_open_on_its_weekday)
 {
@@ -1901,6 +1921,7 @@ article_suite(void)
 	tcase_add_test(tc, test_the_body_names_the_category_not_an_aside);
 	tcase_add_test(tc, test_a_headline_names_the_first_round_s_category);
 	tcase_add_test(tc, test_and_on_another_day_is_another_round);
+	tcase_add_test(tc, test_several_rounds_in_one_sentence);
 	suite_add_tcase(s, tc);
 	return s;
 }

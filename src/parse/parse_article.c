@@ -1728,6 +1728,86 @@ respective_draws(const struct sentence *st, const struct when *w, struct draw_li
 	return 1;
 }
 
+/* Where the clause of the next day starts between from and to (a day's
+ * end and the next day's start): at the last separator (last) or the
+ * first; (size_t)-1 when there is none. */
+static size_t
+clause_cut(const char *s, size_t from, size_t to, int last)
+{
+	static const char *const seps[] = { ", ", "; ", ": ", " and ", " while ", " whereas ",
+	                                    " - ", " – ", " — " };
+	size_t best = (size_t)-1, i;
+
+	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		size_t n = strlen(seps[i]), p;
+
+		for (p = from; p + n <= to; p++)
+			if (memcmp(s + p, seps[i], n) == 0 &&
+			    (best == (size_t)-1 || (last ? p > best : p < best)))
+				best = p;
+	}
+	return best;
+}
+
+/* "PNP on November 25 (777 ITAs, CRS 699) and CEC on November 26 (1,000
+ * ITAs, CRS 531)": a sentence that states two counts or two cut-offs and
+ * writes out two days or more is read clause by clause, cut between each
+ * day and the next at the last separator, and before the first day at
+ * the last one ("Two draws last week: ..."); else, for values written
+ * before their day, cut at the first separator after each day.  Each clause must be one draw's whole
+ * evidence on its own: its day, one count and one cut-off.  Emits the
+ * draws and returns 1; 0 when a clause is not, and the sentence is then
+ * read as before. */
+static int
+several_draws(const struct sentence *st, const struct when *w, struct draw_list *out)
+{
+	char dates[5][11];
+	size_t at[5], end[5], cut[6];
+	struct sentence part[5];
+	char *text[5];
+	const char *whole;
+	int nd, k, last, ok;
+
+	if (st->future || (st->ni >= 0 && st->nc >= 0) ||
+	    match(P_TIEBREAK_SENTENCE, st->s, st->len, 0, (PCRE2_SIZE[16]){ 0 }) ||
+	    (nd = sentence_dates(st->s, st->len, w, dates, at, end)) < 2)
+		return 0;
+	whole = sentence_category(st->s);
+	for (last = 1; last >= 0; last--) {
+		cut[0] = last ? clause_cut(st->s, 0, at[0], 1) : (size_t)-1;
+		if (cut[0] == (size_t)-1)
+			cut[0] = 0;
+		cut[nd] = st->len;
+		for (k = 1, ok = 1; k < nd && ok; k++)
+			ok = (cut[k] = clause_cut(st->s, end[k - 1], at[k], last)) != (size_t)-1;
+		for (k = 0; k < nd && ok; k++) {
+			text[k] = xstrndup(st->s + cut[k], cut[k + 1] - cut[k]);
+			sentence_read(&part[k], text[k], w, 0);
+					ok = part[k].has_date && !part[k].vague && !part[k].future &&
+			     part[k].ni == 1 && part[k].nc == 1 && strcmp(part[k].date, dates[k]) == 0;
+			if (!ok)
+				free(text[k]);
+		}
+		if (!ok) {
+			while (--k > 0)
+				free(text[k - 1]);
+			continue;
+		}
+		for (k = 0; k < nd; k++) {
+			struct draw *d = draw_list_add(out);
+
+			memcpy(d->date, dates[k], sizeof(d->date));
+			d->invitations = part[k].itas;
+			d->crs_cutoff = part[k].crs;
+			d->category = part[k].category ? part[k].category : whole;
+			d->evidence = xstrdup(st->s);
+			free(text[k]);
+		}
+		return 1;
+	}
+	return 0;
+}
+
 /* "... follows an all-program draw on December 11.  That draw invited
  * 4,100 ...": values in a sentence that opens on the other draw the
  * sentence before named, and gives no day of its own, are that draw's,
@@ -1843,6 +1923,10 @@ prose_step(struct prose *pr, struct sentence *st, const struct when *w,
 		prose_lose_date(pr, out);
 	if (match(P_RESPECTIVELY, st->s, st->len, 0, ov)) {
 		respective_draws(st, w, out);
+		return;
+	}
+	if (several_draws(st, w, out)) {
+		prose_lose_date(pr, out);
 		return;
 	}
 	switch (st->said) {
