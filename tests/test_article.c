@@ -1080,6 +1080,27 @@ START_TEST(test_several_rounds_in_one_sentence)
 }
 END_TEST
 
+/* A page whose headline names a province's program and that never
+ * names Express Entry, IRCC or a federal round lists the province's
+ * draws: its table states no round, and a warning says why. */
+START_TEST(test_a_province_s_page_states_no_round)
+{
+	static const char *const names[] = { "provincial-page.md", "provincial-page.html" };
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		struct strlist warn = { 0 };
+		char *got = extract(names[i], NULL, &warn);
+
+		ck_assert_str_eq(got, "");
+		ck_assert_msg(warn.n == 1 && strstr(warn.v[0], "a province's draws"),
+		              "%s: warning %s", names[i], warn.n ? warn.v[0] : "(none)");
+		free(got);
+		strlist_release(&warn);
+	}
+}
+END_TEST
+
 /* "Thursday, August 7, 2025": a date line may open on its weekday. */
 START_TEST(test_a_date_line_may_open_on_its_weekday)
 {
@@ -1922,6 +1943,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_headline_names_the_first_round_s_category);
 	tcase_add_test(tc, test_and_on_another_day_is_another_round);
 	tcase_add_test(tc, test_several_rounds_in_one_sentence);
+	tcase_add_test(tc, test_a_province_s_page_states_no_round);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2876,6 +2876,33 @@ text_date(const struct article_doc *doc, int id, char out[11])
 	}
 }
 
+/* 1 when the page is a province's: its headline names a province's
+ * program ("BC PNP tech draw: 98 invitations") and nothing on it names
+ * Express Entry, IRCC or a federal round, so its tables and lines of
+ * rows are the province's draws, not rounds of Express Entry. */
+static int
+provincial_page(const struct article_doc *doc)
+{
+	PCRE2_SIZE ov[16];
+	size_t i;
+
+	if (!doc->paras.n || !provincial(doc->paras.v[0], strlen(doc->paras.v[0])))
+		return 0;
+	for (i = 0; i < doc->paras.n; i++)
+		if (match(P_FEDERAL, doc->paras.v[i], strlen(doc->paras.v[i]), 0, ov))
+			return 0;
+	for (i = 0; i < doc->ntables; i++) {
+		size_t r, c;
+
+		for (r = 0; r < doc->tables[i].nrows; r++)
+			for (c = 0; c < doc->tables[i].rows[r].n; c++)
+				if (match(P_FEDERAL, doc->tables[i].rows[r].v[c],
+				          strlen(doc->tables[i].rows[r].v[c]), 0, ov))
+					return 0;
+	}
+	return 1;
+}
+
 /* Pages eedraws cannot read: mostly CJK text, say. */
 static int
 foreign(const struct article_doc *doc)
@@ -3076,6 +3103,11 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 		memcpy(w.last, doc->modified, sizeof(w.last));
 	if (foreign(doc)) {
 		strlist_addf(warn, "%s: not in a language eedraws reads; no draws taken", b->url);
+		return 0;
+	}
+	if (provincial_page(doc)) {
+		strlist_addf(warn, "%s: a province's draws, not Express Entry's; no draws taken",
+		             b->url);
 		return 0;
 	}
 	if (!w.pub[0] && url_date(b->url, w.url))
