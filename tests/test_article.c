@@ -1165,8 +1165,9 @@ START_TEST(test_more_ways_to_state_a_cut_off)
 END_TEST
 
 /* A province that invites "Express Entry candidates" through its own
- * stream, or another country's round, is no round of IRCC's; the
- * federal one beside them is. */
+ * stream (or "its Express Entry and Tech Talent sub-categories"), or
+ * another country's round, is no round of IRCC's; the federal one beside
+ * them is. */
 START_TEST(test_a_provinces_own_stream_and_another_country_are_no_round)
 {
 	EXPECT("provincial-streams.txt", NULL, ",2025-06-12,cec,3000,529\n");

@@ -450,7 +450,7 @@ static const char *const pat_src[NPAT] = {
 	 * province's own stream, which names Express Entry but is none of
 	 * its rounds. */
 	[P_OWN_STREAM] = "\\b(?:its|the province[’']s)\\s+(?:[\\w\\-–]+\\s+){0,6}?"
-	                 "(?:stream|sub-?category)\\b",
+	                 "(?:streams?|sub-?categor(?:y|ies))\\b",
 	/* A field that names a round's category: "Program: Canadian Experience
 	 * Class", "Round type: No Program Specified", "Type – STEM". */
 	[P_FIELD_CAT] = "^\\W{0,3}(?:(?:round|draw)\\s+)?(?:type|program(?:me)?|category|stream)"
