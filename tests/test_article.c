@@ -611,6 +611,38 @@ START_TEST(test_a_page_updated_later_may_state_later_draws)
 }
 END_TEST
 
+/* The page's date from the <meta> names publishing systems write besides
+ * Open Graph's ("date", Dublin Core's "DC.date.issued"), and from
+ * schema.org microdata (itemprop="datePublished"): "On Thursday" is then
+ * the round of 2025-06-12, which without a date states nothing. */
+START_TEST(test_more_meta_names_give_the_page_s_date)
+{
+	static const char *const heads[] = {
+		"<meta name=\"date\" content=\"2025-06-13\">",
+		"<meta name=\"DC.date.issued\" content=\"2025-06-13\">",
+		"<meta itemprop=\"datePublished\" content=\"2025-06-13T08:00:00-04:00\">",
+		"</head><body><span itemprop=\"datePublished\" content=\"2025-06-13\">Friday</span>",
+	};
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char page[512], last[11];
+	size_t i;
+
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		snprintf(page, sizeof(page), "<html><head>%s<p>On Thursday, IRCC invited 3,000 "
+		         "Canadian Experience Class candidates with a minimum CRS score of "
+		         "529.</p></body></html>", heads[i]);
+		ck_assert_msg(count_draws(page, &o, &w, last) == 1, "%s", heads[i]);
+		ck_assert_str_eq(last, "2025-06-12");
+	}
+	ck_assert_uint_eq(count_draws("<html><head><meta name=\"author\" content=\"2025-06-13\">"
+	                              "<p>On Thursday, IRCC invited 3,000 Canadian Experience "
+	                              "Class candidates with a minimum CRS score of 529.</p>"
+	                              "</body></html>", &o, &w, last), 0);
+	strlist_release(&w);
+}
+END_TEST
+
 /* A table headed with its year may have grown since the page was
  * published: its rows count up to the day the page was fetched.  A
  * heading year after the page's own is not the table's. */
@@ -1945,6 +1977,7 @@ article_suite(void)
 	tcase_add_test(tc, test_and_on_another_day_is_another_round);
 	tcase_add_test(tc, test_several_rounds_in_one_sentence);
 	tcase_add_test(tc, test_a_province_s_page_states_no_round);
+	tcase_add_test(tc, test_more_meta_names_give_the_page_s_date);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -29,7 +29,8 @@ int article_is_html(const char *data, size_t len);
 
 /* Fills doc from an HTML page: the article's text without menus, footers,
  * scripts, related-article lists and the like, its tables, its date
- * (article:published_time, <time datetime>, JSON-LD datePublished) and
+ * (article:published_time and other <meta> names, <time datetime>,
+ * JSON-LD or microdata datePublished) and
  * the date it was last updated (article:modified_time, dateModified). */
 void article_doc_html(struct article_doc *doc, const char *data, size_t len,
                       const char *url);

@@ -283,8 +283,21 @@ jsonld_date(struct article_doc *doc, json_t *v)
 	}
 }
 
-/* The page's own date: article:published_time, JSON-LD, <time datetime>;
- * and its update's: article:modified_time, og:updated_time, JSON-LD. */
+/* The names a <meta> gives the page's date by, and its update's: Open
+ * Graph's, Dublin Core's, the plain "date" many publishing systems write,
+ * and schema.org's microdata (itemprop). */
+static const char *const published_names[] = {
+	"article:published_time", "date", "pubdate", "publishdate", "publish-date",
+	"dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "datePublished", NULL
+};
+static const char *const modified_names[] = {
+	"article:modified_time", "og:updated_time", "dcterms.modified", "dateModified", NULL
+};
+
+/* The page's own date: a <meta> of published_names, JSON-LD, <time
+ * datetime>, an element of itemprop="datePublished" with a datetime or
+ * content; and
+ * its update's: a <meta> of modified_names, JSON-LD. */
 static void
 page_date(struct article_doc *doc, xmlNode *n)
 {
@@ -297,12 +310,21 @@ page_date(struct article_doc *doc, xmlNode *n)
 			a = xmlGetProp(n, (const xmlChar *)"property");
 			if (!a)
 				a = xmlGetProp(n, (const xmlChar *)"name");
+			if (!a)
+				a = xmlGetProp(n, (const xmlChar *)"itemprop");
 			c = xmlGetProp(n, (const xmlChar *)"content");
-			if (a && c && !strcasecmp((char *)a, "article:published_time"))
+			if (a && c && strcase_in_list((char *)a, published_names))
 				take_date(doc->published, (char *)c);
-			else if (a && c && (!strcasecmp((char *)a, "article:modified_time") ||
-			                    !strcasecmp((char *)a, "og:updated_time")))
+			else if (a && c && strcase_in_list((char *)a, modified_names))
 				take_date(doc->modified, (char *)c);
+			xmlFree(a);
+			xmlFree(c);
+		} else if ((a = xmlGetProp(n, (const xmlChar *)"itemprop")) != NULL) {
+			c = xmlGetProp(n, (const xmlChar *)"datetime");
+			if (!c)
+				c = xmlGetProp(n, (const xmlChar *)"content");
+			if (c && !strcasecmp((char *)a, "datePublished"))
+				take_date(doc->published, (char *)c);
 			xmlFree(a);
 			xmlFree(c);
 		} else if (!strcasecmp((const char *)n->name, "script")) {
