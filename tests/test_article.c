@@ -1133,6 +1133,16 @@ START_TEST(test_a_province_s_page_states_no_round)
 }
 END_TEST
 
+/* An e-mail newsletter laid out in a table, headings and paragraphs in
+ * its cells: the table is the page's layout, and its text is read as
+ * prose, not as rows of a table of rounds. */
+START_TEST(test_a_layout_table_is_read_as_text)
+{
+	EXPECT("layout-table.html", NULL, ",2025-11-12,cec,1000,533\n"
+	                                  ",2025-11-10,pnp,714,738\n");
+}
+END_TEST
+
 /* "Thursday, August 7, 2025": a date line may open on its weekday. */
 START_TEST(test_a_date_line_may_open_on_its_weekday)
 {
@@ -1978,6 +1988,7 @@ article_suite(void)
 	tcase_add_test(tc, test_several_rounds_in_one_sentence);
 	tcase_add_test(tc, test_a_province_s_page_states_no_round);
 	tcase_add_test(tc, test_more_meta_names_give_the_page_s_date);
+	tcase_add_test(tc, test_a_layout_table_is_read_as_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

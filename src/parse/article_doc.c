@@ -199,6 +199,35 @@ table_context(const struct article_doc *doc, size_t *left)
 	return p;
 }
 
+/* 1 when a table lays a page out rather than holds data: a heading, a
+ * table or a paragraph of prose in its cells (an e-mail newsletter's
+ * columns).  Its text is read as the page's text. */
+static int
+layout_table(xmlNode *n)
+{
+	static const char *const layout_tags[] = {
+		"h1", "h2", "h3", "h4", "h5", "h6", "table", NULL,
+	};
+
+	for (n = n->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcase_in_list((const char *)n->name, layout_tags))
+			return 1;
+		if (!strcasecmp((const char *)n->name, "p")) {
+			xmlChar *text = xmlNodeGetContent(n);
+			int prose = text && strlen((char *)text) > 100;
+
+			xmlFree(text);
+			if (prose)
+				return 1;
+		}
+		if (layout_table(n))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 walk(struct article_doc *doc, xmlNode *n, struct buf *b, size_t *left)
 {
@@ -211,7 +240,7 @@ walk(struct article_doc *doc, xmlNode *n, struct buf *b, size_t *left)
 		}
 		if (n->type != XML_ELEMENT_NODE || is_furniture(n))
 			continue;
-		if (strcasecmp((const char *)n->name, "table") == 0) {
+		if (strcasecmp((const char *)n->name, "table") == 0 && !layout_table(n)) {
 			/* The text just before it, a heading often, is its context. */
 			flush(doc, b);
 			add_table(doc, n, table_context(doc, left));
