@@ -1143,6 +1143,48 @@ START_TEST(test_a_layout_table_is_read_as_text)
 }
 END_TEST
 
+/* The page's date line may come below a masthead, a menu, the headline
+ * and the author, as long as no paragraph of the body has begun; it may
+ * name the place ("Lahore | ", "Dhaka, "), say what the date is
+ * ("Compiled", "Data as of"), write the day as "13th of June" or in
+ * numbers, and be followed by a time (", 3:15 PM").  A line that names a
+ * round ("Express Entry draw, June 12, 2025") is no date line: it dates
+ * the round below it. */
+START_TEST(test_date_lines_below_a_masthead)
+{
+	static const char *const lines[] = {
+		"Friday June 13 2025", "Lahore | June 13, 2025, 3:15 PM",
+		"Compiled 13th of June 2025", "Dhaka, 13 June 2025, 18:20",
+		"Data as of 13 June 2025", "13/06/2025",
+	};
+	static const char body[] = "On Thursday, IRCC invited 3,000 Canadian Experience Class "
+	                           "candidates with a minimum CRS score of 529.\n";
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char page[1024], last[11];
+	size_t i;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		snprintf(page, sizeof(page), "The Weekly Lantern\nHome  World  Migration\n"
+		         "Canada invites 3,000 in new round\nBy A. Writer\n%s\n%s", lines[i], body);
+		ck_assert_msg(count_draws(page, &o, &w, last) == 1, "%s", lines[i]);
+		ck_assert_str_eq(last, "2025-06-12");
+	}
+	/* The body has begun: a date below it is not the page's. */
+	snprintf(page, sizeof(page), "Canada invites 3,000 in new round\n%s%s\n%s",
+	         "The department has held another round of invitations this week, its "
+	         "second this month, and the numbers are below for readers who follow "
+	         "every round closely, week after week.\n", "13/06/2025", body);
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 0);
+	ck_assert_uint_eq(count_draws("Canada invites 3,000 in new round\n"
+	                              "Express Entry draw, June 12, 2025\n"
+	                              "IRCC invited 3,000 Canadian Experience Class candidates "
+	                              "with a minimum CRS score of 529.\n", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2025-06-12");
+	strlist_release(&w);
+}
+END_TEST
+
 /* "Thursday, August 7, 2025": a date line may open on its weekday. */
 START_TEST(test_a_date_line_may_open_on_its_weekday)
 {
@@ -1989,6 +2031,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_province_s_page_states_no_round);
 	tcase_add_test(tc, test_more_meta_names_give_the_page_s_date);
 	tcase_add_test(tc, test_a_layout_table_is_read_as_text);
+	tcase_add_test(tc, test_date_lines_below_a_masthead);
 	suite_add_tcase(s, tc);
 	return s;
 }

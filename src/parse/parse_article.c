@@ -326,10 +326,17 @@ static const char *const pat_src[NPAT] = {
 	 * it and a time, reading time or section after: "March 20, 2024 | 4
 	 * min read · World", "26 March 2024, 10:15 AM IST", "By Jane Doe,
 	 * March 20, 2024", "Thursday, August 7, 2025". */
-	[P_DATELINE] = "^\\W*(?:by\\s+[^|•·,\\d]{2,60}?\\s*[|•·,]\\s*)?(?:(?:" WEEKDAY "),?\\s+)?"
+	[P_DATELINE] = "^\\W*(?:by\\s+[^|•·,\\d]{2,60}?\\s*[|•·,]\\s*)?"
+	               "(?:(?:compiled|issued|issue date|data as of|as of|premiered|streamed live on)"
+	               "\\s*:?\\s*)?"
+	               "(?:(?![^,|•·—–]*\\b(?:draws?|rounds?|invit\\w*|ITAs?|CRS|express|entry)\\b)"
+	               "[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+)?\\s*(?:,|[|•·—–]|\\s-)\\s*)?"
+	               "(?:(?:" WEEKDAY "),?\\s+)?"
 	               "((?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|"
-	               "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?,?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d))"
-	               "(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?"
+	               "\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\.?,?\\s+\\d{4}|"
+	               "\\d{4}-\\d\\d-\\d\\d|\\d{1,2}([/.])\\d{1,2}\\4\\d{4}))"
+	               "(?:\\s*[,|•·]?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?"
+	               "(?:\\s+[A-Z]{2,4})?)?"
 	               "(?:\\s*[|•·]\\s*\\d+\\s+min(?:ute)?s?\\s+read)?"
 	               "(?:\\s*[|•·]\\s*[A-Za-z][\\w &'’\\-]{0,30})?\\W*$",
 	/* A wire story's opening: "OTTAWA, June 28, 2023 (CP) — ...",
@@ -1967,10 +1974,12 @@ dateline(const struct article_doc *doc, char out[11])
 	char day[11];
 	size_t i;
 
-	for (i = 0; i < doc->paras.n && i < 5; i++) {
+	for (i = 0; i < doc->paras.n && i < 12; i++) {
 		const char *p = doc->paras.v[i];
 		size_t len = strlen(p);
 
+		if (len > 160)
+			break;	/* the body has begun */
 		if (len <= 80 && match(P_DATELINE, p, len, 0, ov) &&
 		    find_date(p + ov[2], ov[3] - ov[2], 0, &none, day)) {
 			if (!out[0])
