@@ -1185,6 +1185,29 @@ START_TEST(test_date_lines_below_a_masthead)
 }
 END_TEST
 
+/* In text, one line with bars in it and no row beside it is a line, not
+ * a table: "Lahore | June 13, 2025 | 3:15 PM" is the page's date line,
+ * "CEC round | June 12, 2025 | 3,000 ITAs | CRS 529" a line of prose. */
+START_TEST(test_a_lone_line_with_bars_is_no_table)
+{
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char last[11];
+
+	ck_assert_uint_eq(count_draws("Canada invites 3,000 in new round\n"
+	                              "Lahore | June 13, 2025 | 3:15 PM\n"
+	                              "On Thursday, IRCC invited 3,000 Canadian Experience Class "
+	                              "candidates with a minimum CRS score of 529.\n",
+	                              &o, &w, last), 1);
+	ck_assert_str_eq(last, "2025-06-12");
+	ck_assert_uint_eq(count_draws("Express Entry this week\n"
+	                              "CEC round | June 12, 2025 | 3,000 ITAs | CRS 529\n\n"
+	                              "More next week.\n", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2025-06-12");
+	strlist_release(&w);
+}
+END_TEST
+
 /* "Thursday, August 7, 2025": a date line may open on its weekday. */
 START_TEST(test_a_date_line_may_open_on_its_weekday)
 {
@@ -2032,6 +2055,7 @@ article_suite(void)
 	tcase_add_test(tc, test_more_meta_names_give_the_page_s_date);
 	tcase_add_test(tc, test_a_layout_table_is_read_as_text);
 	tcase_add_test(tc, test_date_lines_below_a_masthead);
+	tcase_add_test(tc, test_a_lone_line_with_bars_is_no_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

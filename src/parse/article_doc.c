@@ -520,6 +520,39 @@ row_cells(const char *line, struct strlist *cells)
 	return tab_cells(line, cells);
 }
 
+/* line with its white space collapsed, or NULL when it has no text. */
+static char *
+line_text(const char *line)
+{
+	struct buf b = {0};
+	char *text;
+
+	add_text(&b, line);
+	text = trimmed(&b);
+	buf_release(&b);
+	return text;
+}
+
+/* The table being read (*t) ends.  A table of one row is a line with
+ * bars in it ("Lahore | June 13, 2025 | 3:15 PM", "Home | News"), not a
+ * table: it becomes the paragraph it was written as (*lone). */
+static void
+text_line_end(struct article_doc *doc, struct article_table **t, char **lone)
+{
+	char *text;
+
+	if (*t && (*t)->nrows == 1 && *lone) {
+		article_table_release(*t);
+		doc->ntables--;
+		if ((text = line_text(*lone)) != NULL)
+			strlist_add(&doc->paras, text);
+		free(text);
+	}
+	free(*lone);
+	*lone = NULL;
+	*t = NULL;
+}
+
 /* "---|:---:|---" */
 static int
 separator_row(const struct strlist *cells)
@@ -537,15 +570,14 @@ article_doc_text(struct article_doc *doc, const char *data, size_t len)
 {
 	const char *p = data, *end = data + len;
 	struct article_table *t = NULL;
+	char *lone = NULL;	/* t's one row as written, while it has one */
 
 	memset(doc, 0, sizeof(*doc));
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *line = xstrndup(p, n);
+		char *line = xstrndup(p, n), *text;
 		struct strlist cells = {0};
-		struct buf b = {0};
-		char *text;
 
 		p = nl ? nl + 1 : end;
 		if (row_cells(line, &cells)) {
@@ -557,6 +589,10 @@ article_doc_text(struct article_doc *doc, const char *data, size_t len)
 					memset(t, 0, sizeof(*t));
 					t->context = xstrdup(doc->paras.n ?
 					                     doc->paras.v[doc->paras.n - 1] : NULL);
+					lone = line, line = NULL;
+				} else {
+					free(lone);
+					lone = NULL;
 				}
 				t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
 				t->rows[t->nrows++] = cells;
@@ -567,16 +603,14 @@ article_doc_text(struct article_doc *doc, const char *data, size_t len)
 			continue;
 		}
 		strlist_release(&cells);
-		add_text(&b, line);
-		text = trimmed(&b);
-		if (text) {
+		if ((text = line_text(line)) != NULL) {	/* a blank line ends no table */
+			text_line_end(doc, &t, &lone);
 			strlist_add(&doc->paras, text);
-			t = NULL;
+			free(text);
 		}
-		free(text);
-		buf_release(&b);
 		free(line);
 	}
+	text_line_end(doc, &t, &lone);
 }
 
 int
