@@ -1208,6 +1208,20 @@ START_TEST(test_a_lone_line_with_bars_is_no_table)
 }
 END_TEST
 
+/* A semicolon inside parentheses ends no sentence: "on April 13, 2026
+ * (324 invitations; minimum score 786) and ... on April 14, 2026 (2,000
+ * invitations; minimum score 515)" is one sentence of two rounds, and
+ * 786 is not the second round's. */
+START_TEST(test_a_semicolon_in_parentheses_ends_no_sentence)
+{
+	static const char want[] = ",2026-04-13,pnp,324,786\n"
+	                           ",2026-04-14,cec,2000,515\n";
+
+	EXPECT("parenthesis-semicolon.txt", NULL, want);
+	EXPECT("parenthesis-semicolon.html", NULL, want);
+}
+END_TEST
+
 /* "Thursday, August 7, 2025": a date line may open on its weekday. */
 START_TEST(test_a_date_line_may_open_on_its_weekday)
 {
@@ -2056,6 +2070,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_layout_table_is_read_as_text);
 	tcase_add_test(tc, test_date_lines_below_a_masthead);
 	tcase_add_test(tc, test_a_lone_line_with_bars_is_no_table);
+	tcase_add_test(tc, test_a_semicolon_in_parentheses_ends_no_sentence);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1170,14 +1170,20 @@ and_on_day(const char *s)
  * or a digit, and at "; " and ", and on <day>", since a list of draws is
  * often one sentence with a clause a draw ("Draw #279 on January 10,
  * inviting ...; Draw #280 on January 23 ...", "... on November 12 at a
- * cut-off of 476, and on November 4 IRCC invited 2,000 ..."). */
+ * cut-off of 476, and on November 4 IRCC invited 2,000 ...").  A "; "
+ * inside parentheses ends none: "(324 invitations; minimum 786)". */
 static void
 sentences(const char *p, struct strlist *out)
 {
 	const char *start = p, *s;
+	int depth = 0;		/* parentheses open: "(324 invitations; minimum 786)" */
 
 	for (s = p; *s; s++) {
-		if ((*s == ';' && s[1] == ' ' && s > start) ||
+		if (*s == '(')
+			depth++;
+		else if (*s == ')' && depth > 0)
+			depth--;
+		if ((*s == ';' && s[1] == ' ' && s > start && depth == 0) ||
 		    (*s == ',' && s > start && and_on_day(s + 1)) ||
 		    ((*s == '.' || *s == '!' || *s == '?') && s[1] == ' ' &&
 		     (isupper((unsigned char)s[2]) || isdigit((unsigned char)s[2])) &&
