@@ -1222,6 +1222,19 @@ START_TEST(test_a_semicolon_in_parentheses_ends_no_sentence)
 }
 END_TEST
 
+/* A wire story's opening names its city in capitals: "French round,
+ * March 4, 2026: ..." or "Senior managers, March 5, 2026: ..." is no
+ * dateline, and its day is the round's. */
+START_TEST(test_a_titled_line_is_no_wire_dateline)
+{
+	static const char want[] = ",2026-03-04,french,5500,397\n"
+	                           ",2026-03-05,senior-managers,250,429\n";
+
+	EXPECT("titled-lines.txt", NULL, want);
+	EXPECT("titled-lines.html", NULL, want);
+}
+END_TEST
+
 /* "Thursday, August 7, 2025": a date line may open on its weekday. */
 START_TEST(test_a_date_line_may_open_on_its_weekday)
 {
@@ -2071,6 +2084,7 @@ article_suite(void)
 	tcase_add_test(tc, test_date_lines_below_a_masthead);
 	tcase_add_test(tc, test_a_lone_line_with_bars_is_no_table);
 	tcase_add_test(tc, test_a_semicolon_in_parentheses_ends_no_sentence);
+	tcase_add_test(tc, test_a_titled_line_is_no_wire_dateline);
 	suite_add_tcase(s, tc);
 	return s;
 }

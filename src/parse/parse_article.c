@@ -330,7 +330,7 @@ static const char *const pat_src[NPAT] = {
 	               "(?:(?:compiled|issued|issue date|data as of|as of|premiered|streamed live on)"
 	               "\\s*:?\\s*)?"
 	               "(?:(?![^,|•·—–]*\\b(?:draws?|rounds?|invit\\w*|ITAs?|CRS|express|entry)\\b)"
-	               "[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+)?\\s*(?:,|[|•·—–]|\\s-)\\s*)?"
+	               "(?-i:[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+)?)\\s*(?:,|[|•·—–]|\\s-)\\s*)?"
 	               "(?:(?:" WEEKDAY "),?\\s+)?"
 	               "((?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|"
 	               "\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\.?,?\\s+\\d{4}|"
@@ -342,9 +342,9 @@ static const char *const pat_src[NPAT] = {
 	/* A wire story's opening: "OTTAWA, June 28, 2023 (CP) — ...",
 	 * "KARACHI, 22/07/2026: ...": the city in capitals, the day the
 	 * story was filed (group 1), which is the page's, not a round's. */
-	[P_CITY_DATELINE] = "^\\W*(?!(?:IRCC|CRS|ITAs?|CEC|PNP|FSWP?|FSTP?|CIC|EE)\\b)"
-	                    "[A-Z][A-Z.'’\\-]{2,}(?:\\s+[A-Z][A-Z.'’\\-]+){0,3}"
-	                    "(?:,\\s+[A-Z][a-z]+\\.?)?,\\s+(\\S.{2,28}?)\\s*"
+	[P_CITY_DATELINE] = "^\\W*(?!(?:IRCC|CRS|ITAs?|CEC|PNP|FSWP?|FSTP?|CIC|EE|STEM)\\b)"
+	                    "(?-i:[A-Z][A-Z.'’\\-]{2,}(?:\\s+[A-Z][A-Z.'’\\-]+){0,3}"
+	                    "(?:,\\s+[A-Z][a-z]+\\.?)?),\\s+(\\S.{2,28}?)\\s*"
 	                    "(?:\\([A-Za-z ]{2,20}\\)\\s*)?(?:[:–—]|-{1,2})\\s",
 	/* "By Lee Park | July 7, 2023": an author, then the page's day. */
 	[P_BYLINE] = "^\\W*by\\s+[^|•·\\d]{2,60}?\\s*[|•·]\\s*(.{6,40})$",
