@@ -1235,6 +1235,31 @@ START_TEST(test_a_titled_line_is_no_wire_dateline)
 }
 END_TEST
 
+/* "Asha Rao Updated: ..." names an author in capitals; "The department
+ * updated its guidance on March 21, 2025." is a sentence, not the page's
+ * date line, and gives no year to "March 20". */
+START_TEST(test_a_sentence_that_updates_is_no_date_line)
+{
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char last[11];
+
+	ck_assert_uint_eq(count_draws("Guidance changes\n"
+	                              "The department updated its guidance on March 21, 2025.\n"
+	                              "On March 20, IRCC invited 1,500 candidates with a minimum "
+	                              "CRS score of 480.\n", &o, &w, last), 0);
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "no publication date"));
+	strlist_release(&w);
+	ck_assert_uint_eq(count_draws("Guidance changes\n"
+	                              "Asha Rao Updated: March 21, 2025\n"
+	                              "On March 20, IRCC invited 1,500 candidates with a minimum "
+	                              "CRS score of 480.\n", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2025-03-20");
+	strlist_release(&w);
+}
+END_TEST
+
 /* "Thursday, August 7, 2025": a date line may open on its weekday. */
 START_TEST(test_a_date_line_may_open_on_its_weekday)
 {
@@ -2085,6 +2110,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_lone_line_with_bars_is_no_table);
 	tcase_add_test(tc, test_a_semicolon_in_parentheses_ends_no_sentence);
 	tcase_add_test(tc, test_a_titled_line_is_no_wire_dateline);
+	tcase_add_test(tc, test_a_sentence_that_updates_is_no_date_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -43,7 +43,7 @@
 	"(?:[^\\W\\d][\\w\\-]*\\s+){0,3}?" PEOPLE ")\\b)"
 
 /* A name that opens a page's date line: "Asha Rao Updated: ...". */
-#define AUTHOR "^[A-Z][\\w.'’\\-]*(?:\\s+[A-Z][\\w.'’\\-]*){0,3}\\s+"
+#define AUTHOR "^(?-i:[A-Z][\\w.'’\\-]*(?:\\s+[A-Z][\\w.'’\\-]*){0,3})\\s+"
 
 enum pat_id {
 	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_TO,
