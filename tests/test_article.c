@@ -1260,6 +1260,16 @@ START_TEST(test_a_sentence_that_updates_is_no_date_line)
 }
 END_TEST
 
+/* "candidates from the Canadian Experience Class on Thursday": "from"
+ * names the pool the round drew on, and Thursday is the round's day;
+ * only "from the previous draw on ..." names another round's. */
+START_TEST(test_candidates_from_a_class_on_a_day)
+{
+	EXPECT("from-the-class.txt", NULL, ",2025-08-07,cec,1000,534\n");
+	EXPECT("from-the-class.html", NULL, ",2025-08-07,cec,1000,534\n");
+}
+END_TEST
+
 /* "Thursday, August 7, 2025": a date line may open on its weekday. */
 START_TEST(test_a_date_line_may_open_on_its_weekday)
 {
@@ -2111,6 +2121,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_semicolon_in_parentheses_ends_no_sentence);
 	tcase_add_test(tc, test_a_titled_line_is_no_wire_dateline);
 	tcase_add_test(tc, test_a_sentence_that_updates_is_no_date_line);
+	tcase_add_test(tc, test_candidates_from_a_class_on_a_day);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -220,8 +220,10 @@ static const char *const pat_src[NPAT] = {
 	[P_TIEBREAK] = "tie[- ]?break|before\\s*$|prior to\\s*$|submitted|created their|"
 	               "profiles? (?:entered|submitted)|until\\s*$|after\\s*$|by\\s*$|since\\s*$|"
 	               "between\\s*$|from\\s*$|deadline|(?:following|follows|than|since|"
-	               "compared (?:to|with)|after|from)\\s+(?:the\\s+)?(?:(?!on\\s)[a-z\\-]+\\s+){0,3}?"
-	               "(?:(?:draws?|rounds?|one)\\s+(?:on|of|held on|from)\\s*)?$",
+	               "compared (?:to|with)|after)\\s+(?:the\\s+)?(?:(?!on\\s)[a-z\\-]+\\s+){0,3}?"
+	               "(?:(?:draws?|rounds?|one)\\s+(?:on|of|held on|from)\\s*)?$|"
+	               "from\\s+(?:the\\s+)?(?:(?!on\\s)[a-z\\-]+\\s+){0,3}?"
+	               "(?:draws?|rounds?|one)\\s+(?:on|of|held on|from)\\s*$",
 	/* After a date: the words that describe its draw ("October 7, 2024, PNP
 	 * draw, which issued ..."). */
 	[P_DRAW_CLAUSE] = "\\G,?\\s*(?:[\\w\\-]+\\s+){0,3}?(?:draw|round)\\s*,?\\s*"
