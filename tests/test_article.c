@@ -859,10 +859,13 @@ END_TEST
 
 /* Days in numbers ("27/06/2023", "2023/07/06", "27-06-2023", a
  * publication date "14/07/2023") are read where the numbers tell the day
- * from the month; "07/05/2023", which could be either, states nothing. */
+ * from the month, or where one reading only is a day before the page's
+ * ("07/12/2023" is not December 7); "07/05/2023" or "06/07/2023", which
+ * could be either, state nothing. */
 START_TEST(test_days_written_in_numbers)
 {
 	static const char want[] = ",2023-07-13,healthcare,1500,463\n"
+	                           ",2023-07-12,french,3800,375\n"
 	                           ",2023-07-06,healthcare,1500,476\n"
 	                           ",2023-06-27,general,4300,486\n";
 

@@ -636,6 +636,9 @@ struct when {
 					 * year from the page, a month and day
 					 * are "0000-MM-DD" until matched with
 					 * one (placed_by_ircc()) */
+	int day_first;		/* the page writes days in numbers day first
+				 * (1), month first (-1), or it cannot tell
+				 * (0): numeric_order() */
 };
 
 /* A month and day without a year: in the context's year, else the latest
@@ -758,8 +761,10 @@ relative_date(const char *s, const PCRE2_SIZE ov[16], int id, const struct when 
 
 /* A day written in numbers (P_DATE_NUM): year first, or last after a
  * day and a month in an order the numbers must tell ("27/06/2023",
- * "06/27/2023"; "05/06/2023" could be either, and states nothing).
- * 0 with cand set, or -1. */
+ * "06/27/2023"), or that only one reading makes a day a round could have
+ * been on ("07-01-2026" on a page of January 8, 2026 is not July 1;
+ * "05/01/2015" is not January 5, before the first round).  Else
+ * ("05/06/2023") it states nothing.  0 with cand set, or -1. */
 static int
 numeric_date(const char *s, const PCRE2_SIZE ov[16], const struct when *w, char cand[11])
 {
@@ -777,6 +782,8 @@ numeric_date(const char *s, const PCRE2_SIZE ov[16], const struct when *w, char 
 			m = a, d = b;
 		else if (a == b)
 			m = d = a;
+		else if (round_day(w, y, b, a) != round_day(w, y, a, b))
+			d = round_day(w, y, b, a) ? a : b, m = a + b - d;
 		else
 			return -1;
 	}
@@ -1977,7 +1984,7 @@ byline(const char *p)
 static size_t
 dateline(const struct article_doc *doc, char out[11])
 {
-	struct when none = { "", "", 0, "", -1, NULL };
+	struct when none = { "", "", 0, "", -1, NULL, 0 };
 	PCRE2_SIZE ov[16];
 	char day[11];
 	size_t i;
@@ -2876,7 +2883,7 @@ inline_tables(const struct strlist *paras, struct strlist *lines)
 static void
 text_date(const struct article_doc *doc, int id, char out[11])
 {
-	struct when none = { "", "", 0, "", -1, NULL };
+	struct when none = { "", "", 0, "", -1, NULL, 0 };
 	PCRE2_SIZE ov[16];
 	size_t i;
 
@@ -3097,7 +3104,7 @@ int
 article_draws(struct article_doc *doc, const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
-	struct when w = { "", "", 0, "", -1, NULL };
+	struct when w = { "", "", 0, "", -1, NULL, 0 };
 	size_t i, first, max, limit;
 	int rc;
 
