@@ -859,18 +859,42 @@ END_TEST
 
 /* Days in numbers ("27/06/2023", "2023/07/06", "27-06-2023", a
  * publication date "14/07/2023") are read where the numbers tell the day
- * from the month, or where one reading only is a day before the page's
- * ("07/12/2023" is not December 7); "07/05/2023" or "06/07/2023", which
- * could be either, state nothing. */
+ * from the month, or the page's other days do: on a page that writes
+ * 14/07/2023 and 27-06-2023, "11/07/2023" and "05/07/2023" are in July. */
 START_TEST(test_days_written_in_numbers)
 {
 	static const char want[] = ",2023-07-13,healthcare,1500,463\n"
-	                           ",2023-07-12,french,3800,375\n"
+	                           ",2023-07-11,general,800,505\n"
 	                           ",2023-07-06,healthcare,1500,476\n"
+	                           ",2023-07-05,stem,500,486\n"
 	                           ",2023-06-27,general,4300,486\n";
 
 	EXPECT("numeric-dates.txt", NULL, want);
 	EXPECT("numeric-dates.html", NULL, want);
+}
+END_TEST
+
+/* Where the page's days in numbers do not tell the order (none does, or
+ * "04/13/2023" and "13/04/2023" disagree), "06/07/2023", which could be
+ * June or July, states nothing; "07/12/2023" on a page of July 14, 2023
+ * is July 12, since December was still to come. */
+START_TEST(test_days_in_numbers_where_the_page_does_not_tell)
+{
+	EXPECT("numeric-order-unknown.txt", NULL, ",2023-07-12,french,3800,375\n");
+	EXPECT("numeric-order-unknown.html", NULL, ",2023-07-12,french,3800,375\n");
+}
+END_TEST
+
+/* A header that says how its days are written ("Date (MM/DD/YYYY)")
+ * tells "07/05/2023" from May 7. */
+START_TEST(test_a_header_tells_the_order_of_days_in_numbers)
+{
+	static const char want[] = ",2023-07-11,general,800,505\n"
+	                           ",2023-07-06,healthcare,1500,476\n"
+	                           ",2023-07-05,stem,500,486\n";
+
+	EXPECT("numeric-header.md", NULL, want);
+	EXPECT("numeric-header.html", NULL, want);
 }
 END_TEST
 
@@ -2125,6 +2149,8 @@ article_suite(void)
 	tcase_add_test(tc, test_a_titled_line_is_no_wire_dateline);
 	tcase_add_test(tc, test_a_sentence_that_updates_is_no_date_line);
 	tcase_add_test(tc, test_candidates_from_a_class_on_a_day);
+	tcase_add_test(tc, test_days_in_numbers_where_the_page_does_not_tell);
+	tcase_add_test(tc, test_a_header_tells_the_order_of_days_in_numbers);
 	suite_add_tcase(s, tc);
 	return s;
 }

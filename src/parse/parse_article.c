@@ -58,7 +58,7 @@ enum pat_id {
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
 	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS,
-	P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, P_ROW_LINE, NPAT
+	P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, P_ROW_LINE, P_ORDER_HINT, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -253,6 +253,9 @@ static const char *const pat_src[NPAT] = {
 	               "(?:\\s*[|–—,;:\\t]\\s*|\\s+-\\s+|\\s+)(.*?)(?:\\s*[|–—,;\\t]\\s*|\\s+-\\s+|\\s+)"
 	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})(?:\\s*[|–—,;/\\t]\\s*|\\s+-\\s+|\\s+)"
 	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})\\W*$",
+	/* A header or a note that says how its days are written in numbers:
+	 * "Date (DD/MM/YYYY)", "mm-dd-yyyy". */
+	[P_ORDER_HINT] = "\\b(dd|mm)[/.\\-](?:mm|dd)[/.\\-](?:yyyy|yy)\\b",
 	/* A table flattened into one line of a paragraph: its header, the
 	 * words before its first row ("... in 2024 Date Draw Type Number of
 	 * ITAs Minimum CRS September 9 ..."), and where each row starts (a
@@ -759,9 +762,56 @@ relative_date(const char *s, const PCRE2_SIZE ov[16], int id, const struct when 
 	return 0;
 }
 
+/* Counts in s the days written in numbers whose numbers tell the order,
+ * and the notes of an order ("DD/MM/YYYY"): day first into *day_month,
+ * month first into *month_day. */
+static void
+order_votes(const char *s, int *day_month, int *month_day)
+{
+	PCRE2_SIZE ov[16];
+	size_t len = strlen(s), from;
+
+	for (from = 0; match(P_DATE_NUM, s, len, from, ov); from = ov[1]) {
+		int a, b;
+
+		if (ov[2] == PCRE2_UNSET)
+			continue;	/* year first */
+		a = atoi(s + ov[2]), b = atoi(s + ov[6]);
+		if (a > 12 && b <= 12)
+			(*day_month)++;
+		else if (b > 12 && a <= 12)
+			(*month_day)++;
+	}
+	if (match(P_ORDER_HINT, s, len, 0, ov)) {
+		if (tolower((unsigned char)s[ov[2]]) == 'd')
+			(*day_month)++;
+		else
+			(*month_day)++;
+	}
+}
+
+/* How the page writes its days in numbers: day first (1) or month first
+ * (-1) when every one of them whose numbers tell (a day above 12), and
+ * every note of the order, agrees; 0 when none tells or they differ. */
+static int
+numeric_order(const struct article_doc *doc)
+{
+	int day_month = 0, month_day = 0;
+	size_t i, r, c;
+
+	for (i = 0; i < doc->paras.n; i++)
+		order_votes(doc->paras.v[i], &day_month, &month_day);
+	for (i = 0; i < doc->ntables; i++)
+		for (r = 0; r < doc->tables[i].nrows; r++)
+			for (c = 0; c < doc->tables[i].rows[r].n; c++)
+				order_votes(doc->tables[i].rows[r].v[c], &day_month, &month_day);
+	return day_month && !month_day ? 1 : month_day && !day_month ? -1 : 0;
+}
+
 /* A day written in numbers (P_DATE_NUM): year first, or last after a
  * day and a month in an order the numbers must tell ("27/06/2023",
- * "06/27/2023"), or that only one reading makes a day a round could have
+ * "06/27/2023"), or that the page's others tell (w->day_first), or
+ * that only one reading makes a day a round could have
  * been on ("07-01-2026" on a page of January 8, 2026 is not July 1;
  * "05/01/2015" is not January 5, before the first round).  Else
  * ("05/06/2023") it states nothing.  0 with cand set, or -1. */
@@ -782,6 +832,8 @@ numeric_date(const char *s, const PCRE2_SIZE ov[16], const struct when *w, char 
 			m = a, d = b;
 		else if (a == b)
 			m = d = a;
+		else if (w->day_first)
+			d = w->day_first > 0 ? a : b, m = a + b - d;
 		else if (round_day(w, y, b, a) != round_day(w, y, a, b))
 			d = round_day(w, y, b, a) ? a : b, m = a + b - d;
 		else
@@ -1982,9 +2034,9 @@ byline(const char *p)
  * min read", "By Jane Doe, March 20, 2024" (P_DATELINE), into out when
  * it is still empty.  Returns the line's index, or 0. */
 static size_t
-dateline(const struct article_doc *doc, char out[11])
+dateline(const struct article_doc *doc, int day_first, char out[11])
 {
-	struct when none = { "", "", 0, "", -1, NULL, 0 };
+	struct when none = { "", "", 0, "", -1, NULL, day_first };
 	PCRE2_SIZE ov[16];
 	char day[11];
 	size_t i;
@@ -2055,7 +2107,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 	int dated = 0;		/* it ended on a round's date, no value */
 
 	char day[11] = "";
-	size_t top = dateline(doc, day);
+	size_t top = dateline(doc, w->day_first, day);
 
 	memset(&pr, 0, sizeof(pr));
 	pending_reset(&pr.p);
@@ -2881,9 +2933,9 @@ inline_tables(const struct strlist *paras, struct strlist *lines)
  * "Last updated: ..." one (P_UPDATED) among the page's first lines, into
  * out when it is still empty. */
 static void
-text_date(const struct article_doc *doc, int id, char out[11])
+text_date(const struct article_doc *doc, int id, int day_first, char out[11])
 {
-	struct when none = { "", "", 0, "", -1, NULL, 0 };
+	struct when none = { "", "", 0, "", -1, NULL, day_first };
 	PCRE2_SIZE ov[16];
 	size_t i;
 
@@ -3110,11 +3162,12 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 
 	if ((rc = compile(e)))
 		return rc;
-	text_date(doc, P_PUBLISHED, doc->published);
-	text_date(doc, P_BYLINE, doc->published);
-	(void)dateline(doc, doc->published);
-	text_date(doc, P_CITY_DATELINE, doc->published);
-	text_date(doc, P_UPDATED, doc->modified);
+	w.day_first = numeric_order(doc);
+	text_date(doc, P_PUBLISHED, w.day_first, doc->published);
+	text_date(doc, P_BYLINE, w.day_first, doc->published);
+	(void)dateline(doc, w.day_first, doc->published);
+	text_date(doc, P_CITY_DATELINE, w.day_first, doc->published);
+	text_date(doc, P_UPDATED, w.day_first, doc->modified);
 	if (doc->published[0])
 		memcpy(w.pub, doc->published, sizeof(w.pub));
 	else if (opts && opts->date)
