@@ -898,6 +898,18 @@ START_TEST(test_a_header_tells_the_order_of_days_in_numbers)
 }
 END_TEST
 
+/* "a 470 cut-off", "a 481-point cut-off": a score before the word is the
+ * round's cut-off where the sentence invites; not in a forecast. */
+START_TEST(test_a_score_before_the_word_cut_off)
+{
+	static const char want[] = ",2023-12-08,stem,5900,481\n"
+	                           ",2023-12-07,french,1000,470\n";
+
+	EXPECT("score-before-cut-off.txt", NULL, want);
+	EXPECT("score-before-cut-off.html", NULL, want);
+}
+END_TEST
+
 /* "CRS cut-off: 529"; "the cut-off score dropped to 491", "fell by 12
  * points to 465": where the score moved to is the round's own; "fell from
  * 480 to 470" names the other round's first, and states neither. */
@@ -2151,6 +2163,7 @@ article_suite(void)
 	tcase_add_test(tc, test_candidates_from_a_class_on_a_day);
 	tcase_add_test(tc, test_days_in_numbers_where_the_page_does_not_tell);
 	tcase_add_test(tc, test_a_header_tells_the_order_of_days_in_numbers);
+	tcase_add_test(tc, test_a_score_before_the_word_cut_off);
 	suite_add_tcase(s, tc);
 	return s;
 }
