@@ -910,6 +910,22 @@ START_TEST(test_a_score_before_the_word_cut_off)
 }
 END_TEST
 
+/* A heading of its own that names a category ("Education — the first
+ * round", "Provincial Nominee Program" over a block of fields) heads the
+ * round below it, not the one above, which kept the next heading's
+ * category. */
+START_TEST(test_a_category_heading_heads_the_round_below)
+{
+	static const char want[] = ",2025-05-01,education,1000,479\n"
+	                           ",2023-08-03,trades,1500,388\n"
+	                           ",2025-05-12,pnp,511,706\n"
+	                           ",2025-05-13,cec,500,547\n";
+
+	EXPECT("category-headings.txt", NULL, want);
+	EXPECT("category-headings.html", NULL, want);
+}
+END_TEST
+
 /* "CRS cut-off: 529"; "the cut-off score dropped to 491", "fell by 12
  * points to 465": where the score moved to is the round's own; "fell from
  * 480 to 470" names the other round's first, and states neither. */
@@ -2164,6 +2180,7 @@ article_suite(void)
 	tcase_add_test(tc, test_days_in_numbers_where_the_page_does_not_tell);
 	tcase_add_test(tc, test_a_header_tells_the_order_of_days_in_numbers);
 	tcase_add_test(tc, test_a_score_before_the_word_cut_off);
+	tcase_add_test(tc, test_a_category_heading_heads_the_round_below);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1470,7 +1470,23 @@ struct prose {
 				 * states no values ("Canada's newest round
 				 * targets STEM occupations"), until the body's
 				 * first round takes it */
+	const char *next_cat;	/* the category a heading of its own names
+				 * ("Trade occupations — first round"), for
+				 * the draw that opens in the next paragraph */
+	int alone;		/* the paragraph is one short line (a heading,
+				 * a field) */
+	size_t para;		/* the paragraph being read */
+	size_t next_cat_para;	/* the paragraph of next_cat's heading */
 };
+
+/* A draw opens: the category of the heading just above it, else of the
+ * headline, is its own unless its words name one. */
+static void
+prose_take_cat(struct prose *pr)
+{
+	pr->p.head_cat = pr->next_cat ? pr->next_cat : pr->head_cat;
+	pr->head_cat = pr->next_cat = NULL;
+}
 
 /* The paragraph's date is now date, and the category the sentence that
  * gave it named cat (NULL: none). */
@@ -1531,7 +1547,7 @@ prose_open(struct prose *pr, const struct sentence *st, const char own[11],
 		return 0;
 	pending_close(p, out);
 	p->open = 1;
-	p->head_cat = pr->head_cat, pr->head_cat = NULL;
+	prose_take_cat(pr);
 	pr->held[0] = '\0';
 	memcpy(p->date, own, sizeof(p->date));
 	prose_ctx(pr, own, NULL);
@@ -1615,7 +1631,7 @@ prose_fill(struct prose *pr, const struct sentence *st, int own_date)
 
 	if (!p->open) {
 		p->headline = pr->in_headline;
-		p->head_cat = pr->head_cat, pr->head_cat = NULL;
+		prose_take_cat(pr);
 	}
 	p->open = 1;
 	if (st->ni > 0)
@@ -1919,22 +1935,37 @@ prose_that_draw(struct prose *pr, struct sentence *st, struct draw_list *out)
  * block's draw, whichever line comes first; "The round was open to
  * candidates in the Provincial Nominee Program." or a category alone
  * ("trade occupations", a cell of a row) is the draw being read's when
- * it has none. */
+ * it has none.  A heading of its own that names a category ("Provincial
+ * Nominee Program", "Education — first round") when no draw is being
+ * read, or one of another category than the draw being read's, heads the
+ * draw that opens below it: the one being read is done. */
 static void
-prose_aside_category(struct prose *pr, const struct sentence *st)
+prose_aside_category(struct prose *pr, const struct sentence *st, struct draw_list *out)
 {
+	struct pending *p = &pr->p;
 	PCRE2_SIZE ov[16];
-	const char *cat = NULL;
+	const char *cat = NULL, *has = p->category ? p->category : p->head_cat;
+	int reading = p->open && (p->itas >= 0 || p->crs >= 0);
+	int round_was = match(P_ROUND_WAS, st->s, st->len, 0, ov);
 
 	if (match(P_FIELD_CAT, st->s, st->len, 0, ov) &&
-	    (cat = sentence_category(st->s + ov[1] - 1)) != NULL)
+	    (cat = sentence_category(st->s + ov[1] - 1)) != NULL) {
 		pr->block_cat = cat;
-	else if (pr->p.open && (pr->p.itas >= 0 || pr->p.crs >= 0) && !st->has_date &&
-	         (match(P_ROUND_WAS, st->s, st->len, 0, ov) ||
-	          (st->len <= 48 && !strpbrk(st->s, "0123456789"))))
-		cat = sentence_category(st->s);
-	if (cat && pr->p.open && !pr->p.category)
-		pr->p.category = cat;
+		if (p->open && !p->category)
+			p->category = cat;
+		return;
+	}
+	if (st->has_date || !(round_was || (st->len <= 48 && !strpbrk(st->s, "0123456789"))) ||
+	    (cat = sentence_category(st->s)) == NULL)
+		return;
+	if (reading && !has)
+		p->category = cat;
+	else if (pr->alone && !round_was && (!reading || strcmp(has, cat) != 0)) {
+		if (reading)
+			pending_close(p, out);
+		pr->next_cat = cat;
+		pr->next_cat_para = pr->para;
+	}
 }
 
 /* "The following day, it invited ...": st is dated a day (or two, or
@@ -1993,7 +2024,7 @@ prose_step(struct prose *pr, struct sentence *st, const struct when *w,
 		pr->block_cat = NULL;
 	if (st->said != SAID_VALUES) {
 		prose_keep_number(pr, st);
-		prose_aside_category(pr, st);
+		prose_aside_category(pr, st, out);
 	}
 	if (st->vague && !day_later(pr, st, w))
 		prose_lose_date(pr, out);
@@ -2141,9 +2172,13 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		fields = field;
 		if (line_cat)
 			pr.block_cat = line_cat;
+		pr.para = i;
+		if (pr.next_cat && pr.next_cat_para + 1 < i && !field)
+			pr.next_cat = NULL;	/* no draw opened under its heading */
 		pr.in_headline = i == 0 && short_line(doc->paras.v[i], 160);
 		sentences(doc->paras.v[i], &sent);
-		pr.in_heading = !field && sent.n == 1 && short_line(doc->paras.v[i], 120);
+		pr.alone = sent.n == 1 && short_line(doc->paras.v[i], 120);
+		pr.in_heading = !field && pr.alone;
 		dated = 0;
 		for (j = 0; j < sent.n; j++) {
 			sentence_read(&st, sent.v[j], w, pr.p.open && pr.p.date[0]);
