@@ -926,6 +926,19 @@ START_TEST(test_a_category_heading_heads_the_round_below)
 }
 END_TEST
 
+/* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
+ * invitations is the round's cut-off; "went out at 10:30 a.m." is no
+ * score. */
+START_TEST(test_invited_at_a_score)
+{
+	static const char want[] = ",2016-01-27,,1468,457\n"
+	                           ",2024-03-12,,2850,525\n";
+
+	EXPECT("invited-at.txt", NULL, want);
+	EXPECT("invited-at.html", NULL, want);
+}
+END_TEST
+
 /* "CRS cut-off: 529"; "the cut-off score dropped to 491", "fell by 12
  * points to 465": where the score moved to is the round's own; "fell from
  * 480 to 470" names the other round's first, and states neither. */
@@ -2181,6 +2194,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_header_tells_the_order_of_days_in_numbers);
 	tcase_add_test(tc, test_a_score_before_the_word_cut_off);
 	tcase_add_test(tc, test_a_category_heading_heads_the_round_below);
+	tcase_add_test(tc, test_invited_at_a_score);
 	suite_add_tcase(s, tc);
 	return s;
 }

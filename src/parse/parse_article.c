@@ -148,7 +148,8 @@ static const char *const pat_src[NPAT] = {
 	 * score 481", "all with at least 529 points", "those with 486 points
 	 * or more", "it took a score of 529", "scores started at 529", "529
 	 * was the lowest score", "the required score was 481", "with 1,000
-	 * ITAs and a 470 cut-off": a cut-off where the sentence invites or
+	 * ITAs and a 470 cut-off", "1,468 invited at 457", "3,000 ITAs @
+	 * 529": a cut-off where the sentence invites or
 	 * goes on with the draw being read
 	 * (threshold()), not where it counts the pool ("5,000 candidates
 	 * with scores of 500 or above"). */
@@ -168,6 +169,8 @@ static const char *const pat_src[NPAT] = {
 	                    "\\s+(?:CRS\\s+)?score\\s+of\\s+at\\s+least\\s+(\\d{3})\\b|"
 	                    "\\bhad\\s+to\\s+score\\s+(?:at\\s+least\\s+)?(\\d{3})\\b|"
 	                    "\\ban?\\s+(\\d{3})(?:[-\\s]+points?)?[-\\s]+(?:CRS\\s+)?cut-?off\\b|"
+	                    "\\b(?:invited|invitations|ITAs?|invites|" PEOPLE ")\\s+(?:at|@)\\s+"
+	                    "(\\d{3})\\b(?![:.]\\d|\\s*(?:%|percent|[ap]\\.?m\\b))|"
 	                    "\\bat\\s+least\\s+(\\d{3})\\s+(?:CRS\\s+)?points\\b|"
 	                    "(?<![\\d,.#])(\\d{3})\\s+(?:CRS\\s+)?points\\s+or\\s+(?:more|higher|above)\\b|"
 	                    "\\bscore\\s+of\\s+(\\d{3})\\s+(?:points\\s+)?(?:was|were)\\s+(?:needed|required|"
