@@ -926,6 +926,20 @@ START_TEST(test_a_category_heading_heads_the_round_below)
 }
 END_TEST
 
+/* The same category heading twice ("Provincial Nominee Program" over two
+ * blocks of fields) heads each block; under the first heading, a line of
+ * the round's own category does not end it. */
+START_TEST(test_a_category_heading_again_heads_the_next_round)
+{
+	static const char want[] = ",2025-04-14,pnp,825,764\n"
+	                           ",2025-04-28,pnp,421,727\n"
+	                           ",2025-05-13,cec,500,547\n";
+
+	EXPECT("same-category-headings.txt", NULL, want);
+	EXPECT("same-category-headings.html", NULL, want);
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2195,6 +2209,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_score_before_the_word_cut_off);
 	tcase_add_test(tc, test_a_category_heading_heads_the_round_below);
 	tcase_add_test(tc, test_invited_at_a_score);
+	tcase_add_test(tc, test_a_category_heading_again_heads_the_next_round);
 	suite_add_tcase(s, tc);
 	return s;
 }

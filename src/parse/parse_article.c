@@ -1940,8 +1940,8 @@ prose_that_draw(struct prose *pr, struct sentence *st, struct draw_list *out)
  * ("trade occupations", a cell of a row) is the draw being read's when
  * it has none.  A heading of its own that names a category ("Provincial
  * Nominee Program", "Education — first round") when no draw is being
- * read, or one of another category than the draw being read's, heads the
- * draw that opens below it: the one being read is done. */
+ * read, or one that has its category already, heads the draw that opens
+ * below it; one of another category ends the draw being read. */
 static void
 prose_aside_category(struct prose *pr, const struct sentence *st, struct draw_list *out)
 {
@@ -1963,8 +1963,8 @@ prose_aside_category(struct prose *pr, const struct sentence *st, struct draw_li
 		return;
 	if (reading && !has)
 		p->category = cat;
-	else if (pr->alone && !round_was && (!reading || strcmp(has, cat) != 0)) {
-		if (reading)
+	else if (pr->alone && !round_was) {
+		if (reading && strcmp(has, cat) != 0)
 			pending_close(p, out);
 		pr->next_cat = cat;
 		pr->next_cat_para = pr->para;
