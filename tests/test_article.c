@@ -1227,7 +1227,8 @@ END_TEST
 
 /* The page's date line may come below a masthead, a menu, the headline
  * and the author, as long as no paragraph of the body has begun; it may
- * name the place ("Lahore | ", "Dhaka, "), say what the date is
+ * name the place or the site ("Lahore | ", "Dhaka, ", "The Weekly
+ * Lantern: "), say what the date is
  * ("Compiled", "Data as of"), write the day as "13th of June" or in
  * numbers, and be followed by a time (", 3:15 PM").  A line that names a
  * round ("Express Entry draw, June 12, 2025") is no date line: it dates
@@ -1238,6 +1239,7 @@ START_TEST(test_date_lines_below_a_masthead)
 		"Friday June 13 2025", "Lahore | June 13, 2025, 3:15 PM",
 		"Compiled 13th of June 2025", "Dhaka, 13 June 2025, 18:20",
 		"Data as of 13 June 2025", "13/06/2025",
+		"The Weekly Lantern: Friday, June 13, 2025",
 	};
 	static const char body[] = "On Thursday, IRCC invited 3,000 Canadian Experience Class "
 	                           "candidates with a minimum CRS score of 529.\n";
@@ -1262,6 +1264,10 @@ START_TEST(test_date_lines_below_a_masthead)
 	                              "Express Entry draw, June 12, 2025\n"
 	                              "IRCC invited 3,000 Canadian Experience Class candidates "
 	                              "with a minimum CRS score of 529.\n", &o, &w, last), 1);
+	ck_assert_str_eq(last, "2025-06-12");
+	/* "Date: ..." at the top is a round's field, not the page's date. */
+	ck_assert_uint_eq(count_draws("Round results\nDate: June 12, 2025\n"
+	                              "Invitations: 3,000\nCRS: 529\n", &o, &w, last), 1);
 	ck_assert_str_eq(last, "2025-06-12");
 	strlist_release(&w);
 }
