@@ -940,6 +940,17 @@ START_TEST(test_a_category_heading_again_heads_the_next_round)
 }
 END_TEST
 
+/* Stat cards: a block that holds a label and its value and nothing else
+ * ("<div class=stat><span>ITAs</span><b>2,000</b></div>") is one line,
+ * "ITAs: 2,000", a field; a masthead's name and date so joined are the
+ * page's date line.  (In text the cards are field lines already.) */
+START_TEST(test_stat_cards_are_fields)
+{
+	EXPECT("stat-cards.html", NULL, ",2026-04-28,cec,2000,514\n"
+	                                ",2026-04-29,french,4000,400\n");
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2216,6 +2227,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_category_heading_heads_the_round_below);
 	tcase_add_test(tc, test_invited_at_a_score);
 	tcase_add_test(tc, test_a_category_heading_again_heads_the_next_round);
+	tcase_add_test(tc, test_stat_cards_are_fields);
 	suite_add_tcase(s, tc);
 	return s;
 }

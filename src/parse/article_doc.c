@@ -228,9 +228,45 @@ layout_table(xmlNode *n)
 	return 0;
 }
 
+/* n's two children when n holds a label and its value and nothing else
+ * ("<div class=stat><span>ITAs</span><b>2,000</b></div>", a stat card):
+ * two elements, the first a short text without digits, the second a
+ * short one that is no field itself (no colon); else 0. */
+static int
+label_pair(xmlNode *n, xmlNode *kids[2])
+{
+	xmlNode *c;
+	int k = 0, ok = 1;
+
+	for (c = n->children; c && ok; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			const char *t = (const char *)c->content;
+
+			ok = t[strspn(t, " \t\r\n")] == '\0';
+		} else if (c->type == XML_ELEMENT_NODE) {
+			ok = k < 2 && !is_furniture(c);
+			if (ok)
+				kids[k++] = c;
+		}
+	}
+	if (!ok || k != 2)
+		return 0;
+	{
+		xmlChar *label = xmlNodeGetContent(kids[0]), *value = xmlNodeGetContent(kids[1]);
+		size_t ln = label ? strlen((char *)label) : 0, vn = value ? strlen((char *)value) : 0;
+
+		ok = ln > 0 && ln <= 30 && !strpbrk((char *)label, "0123456789") &&
+		     vn > 0 && vn <= 60 && !strchr((char *)value, ':');
+		xmlFree(label);
+		xmlFree(value);
+	}
+	return ok;
+}
+
 static void
 walk(struct article_doc *doc, xmlNode *n, struct buf *b, size_t *left)
 {
+	xmlNode *kids[2];
 	int block, term;
 
 	for (; n; n = n->next) {
@@ -247,6 +283,15 @@ walk(struct article_doc *doc, xmlNode *n, struct buf *b, size_t *left)
 			continue;
 		}
 		block = strcase_in_list((const char *)n->name, block_tags);
+		if (block && label_pair(n, kids)) {
+			/* A label and its value are one line, as a field. */
+			flush(doc, b);
+			walk(doc, kids[0]->children, b, left);
+			term_end(b);
+			walk(doc, kids[1]->children, b, left);
+			flush(doc, b);
+			continue;
+		}
 		term = strcasecmp((const char *)n->name, "dt") == 0;
 		/* A term and its description are one line, "Date: June 27,
 		 * 2023", as a field is written in text. */
