@@ -951,6 +951,21 @@ START_TEST(test_stat_cards_are_fields)
 }
 END_TEST
 
+/* A column headed "Draw" alone holds the round's category ("FST",
+ * "All", "All programmes") or its number ("#60"). */
+START_TEST(test_a_draw_column_is_the_category_or_the_number)
+{
+	static const char want[] = ",2017-05-26,fst,400,199\n"
+	                           ",2017-05-26,pnp,143,775\n"
+	                           ",2017-04-12,general,3923,423\n"
+	                           ",2017-03-01,general,3884,434\n"
+	                           "60,2017-04-19,,3665,415\n";
+
+	EXPECT("draw-column.md", NULL, want);
+	EXPECT("draw-column.html", NULL, want);
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2228,6 +2243,7 @@ article_suite(void)
 	tcase_add_test(tc, test_invited_at_a_score);
 	tcase_add_test(tc, test_a_category_heading_again_heads_the_next_round);
 	tcase_add_test(tc, test_stat_cards_are_fields);
+	tcase_add_test(tc, test_a_draw_column_is_the_category_or_the_number);
 	suite_add_tcase(s, tc);
 	return s;
 }

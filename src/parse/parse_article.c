@@ -1014,7 +1014,9 @@ static const struct {
 	const char *category;
 } aliases[] = {
 	{ "CEC", "cec" }, { "PNP", "pnp" }, { "FSWP", "fsw" }, { "FSTP", "fst" },
+	{ "FSW", "fsw" }, { "FST", "fst" },
 	{ "all-program", "general" }, { "all program", "general" },
+	{ "all programmes", "general" }, { "all-programme", "general" },
 	{ "Francophone", "french" }, { "French-language", "french" },
 	{ "no program specified", "general" }, { "general draw", "general" },
 	{ "all programs", "general" }, { "all three programs", "general" },
@@ -2214,7 +2216,8 @@ word_start(const char *h, const char *w)
 }
 
 /* Header words of summary tables, one table for every site. */
-enum column { COL_NONE, COL_DATE, COL_TYPE, COL_ITAS, COL_CRS, COL_NUMBER, COL_PROVINCE };
+enum column { COL_NONE, COL_DATE, COL_TYPE, COL_ITAS, COL_CRS, COL_NUMBER, COL_PROVINCE,
+              COL_DRAW };
 static const struct {
 	const char *word;
 	enum column col;
@@ -2230,6 +2233,8 @@ static const struct {
 	{ "stream", COL_TYPE },
 	{ "draw #", COL_NUMBER }, { "draw no", COL_NUMBER }, { "number", COL_NUMBER },
 	{ "round", COL_NUMBER }, { "#", COL_NUMBER }, { "no.", COL_NUMBER },
+	/* "Draw" alone: its number ("#290") or its category ("All", "FST") */
+	{ "draw", COL_DRAW },
 };
 
 static enum column
@@ -2314,6 +2319,18 @@ table_number(struct table_row *r, const char *v)
 		r->number = xstrdup(v);
 }
 
+/* A cell of the round's type: its name and category ("All" is all
+ * programs' in a type column). */
+static void
+table_type(struct table_row *r, const char *v)
+{
+	free(r->name);
+	r->name = xstrdup(v);
+	r->category = sentence_category(v);
+	if (!r->category && strcasecmp(v, "all") == 0)
+		r->category = "general";
+}
+
 /* What cell v of column col says of its row's draw. */
 static void
 table_cell(struct table_row *r, enum column col, const char *v, const struct when *w)
@@ -2332,10 +2349,14 @@ table_cell(struct table_row *r, enum column col, const char *v, const struct whe
 		if (len)
 			r->crs = number_at(v, 0, len);
 		break;
+	case COL_DRAW:
+		if (strpbrk(v, "0123456789"))
+			table_number(r, v);
+		else
+			table_type(r, v);
+		break;
 	case COL_TYPE:
-		free(r->name);
-		r->name = xstrdup(v);
-		r->category = sentence_category(v);
+		table_type(r, v);
 		break;
 	case COL_NUMBER:
 		table_number(r, v);
