@@ -966,6 +966,20 @@ START_TEST(test_a_draw_column_is_the_category_or_the_number)
 }
 END_TEST
 
+/* More count wording: "gave ITAs to 1,350 candidates", "4,000 CEC
+ * invitations" (a category, or a name in capitals, between the count and
+ * its noun), "was limited to 471 nominees". */
+START_TEST(test_more_count_wording)
+{
+	static const char want[] = ",2025-01-08,cec,1350,542\n"
+	                           ",2025-01-23,cec,4000,527\n"
+	                           ",2025-01-07,pnp,471,793\n";
+
+	EXPECT("count-words.txt", NULL, want);
+	EXPECT("count-words.html", NULL, want);
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2244,6 +2258,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_category_heading_again_heads_the_next_round);
 	tcase_add_test(tc, test_stat_cards_are_fields);
 	tcase_add_test(tc, test_a_draw_column_is_the_category_or_the_number);
+	tcase_add_test(tc, test_more_count_wording);
 	suite_add_tcase(s, tc);
 	return s;
 }

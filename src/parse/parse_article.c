@@ -66,15 +66,20 @@ static const char *const pat_src[NPAT] = {
 	/* "invited 700 candidates", "issued 3,000 invitations" */
 	[P_ITA_VERB] = "\\b(?:invit(?:ed|es|ing)|issu(?:e|ed|es|ing)|sent|sends|sending|extended|"
 	               "rolled out|released|handed out|dished out|grant(?:ed|s|ing)|"
-	               "target(?:ed|s|ing)|picked|selected|chose|drew)\\s+(?:out\\s+)?"
+	               "target(?:ed|s|ing)|picked|selected|chose|drew|limited\\s+to)\\s+(?:out\\s+)?"
 	               "(?:a\\s+total\\s+of\\s+|an?\\s+additional\\s+|another\\s+|only\\s+|just\\s+)?"
 	               NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,6}?(?:invitations|ITAs?\\b|" PEOPLE ")",
-	/* "4,500 invitations to apply", "1,500 ITAs" */
-	[P_ITA_NOUN] = "(?<![\\d,.#])" NUM "\\s+(?:new\\s+|more\\s+)?(?:invitations|ITAs?\\b|invites\\b)",
+	/* "4,500 invitations to apply", "1,500 ITAs", "1,350 CEC invitations",
+	 * "3,000 Canadian Experience Class invitations" */
+	[P_ITA_NOUN] = "(?<![\\d,.#])" NUM "\\s+(?:new\\s+|more\\s+)?"
+	               "(?:(?:CEC|PNP|FSW|FST|STEM|French(?:[\\s\\-]language)?|healthcare|trades?|"
+	               "transport|agriculture|education|all-program)\\s+|"
+	               "(?-i:[A-Z][\\w\\-]*\\s+){1,4})?(?:invitations|ITAs?\\b|invites\\b)",
 	/* "issued Invitations to Apply (ITAs) for permanent residence to 750
 	 * candidates", "sending invitations to 4,300 candidates": the words
 	 * before the count are the pattern's own. */
-	[P_ITA_TO] = "(?|\\b(?:issu(?:ed|ing)|sen(?:t|ding)|extend(?:ed|ing))\\s+(?:invitations|ITAs?)\\b"
+	[P_ITA_TO] = "(?|\\b(?:issu(?:ed|ing)|sen(?:t|ding)|extend(?:ed|ing)|gave|giving|handed)\\s+"
+	             "(?:invitations|ITAs?)\\b"
 	             "(?:\\s+to apply)?"
 	             "(?:\\s*\\(ITAs?\\))?(?:\\s+(?:for|under)(?:\\s+[^\\W\\d][\\w\\-’']*){1,4}?)?"
 	             "\\s+to\\s+" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
@@ -319,7 +324,7 @@ static const char *const pat_src[NPAT] = {
 	 * dash, "June 27, 2023 - 4,300 ITAs", nor a label's, "Invitations –
 	 * 4,300", nor a day's, P_DAY_DASH). */
 	[P_APPROX] = "(?:\\bby|(?:increase|decrease|drop|decline|rise|jump|gain|difference|"
-	             "change|growth|reduction)\\s+of|(?<=\\d)(?<!(?:19|20)\\d\\d)\\s?[-–—]|\\bto|\\bbetween\\s+[\\d,.]+\\s+and|\\bover|nearly|about|approximately|around|more than|almost|up to|"
+	             "change|growth|reduction)\\s+of|(?<=\\d)(?<!(?:19|20)\\d\\d)\\s?[-–—]|(?<!limited\\s)\\bto|\\bbetween\\s+[\\d,.]+\\s+and|\\bover|nearly|about|approximately|around|more than|almost|up to|"
 	             "some|roughly|close to|under|fewer than|less than|at least|above|"
 	             "below|than|exceeding|of nearly)\\s*$",
 	/* "Draw #262", "draw number 114", "#369" */
