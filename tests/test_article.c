@@ -980,6 +980,15 @@ START_TEST(test_more_count_wording)
 }
 END_TEST
 
+/* "Five years ago today: 27,332 ... invitations" is no round of today;
+ * "Yesterday IRCC invited 391 physicians" is one of yesterday. */
+START_TEST(test_years_ago_today_is_not_today)
+{
+	EXPECT("years-ago-today.txt", NULL, ",2026-02-19,physicians,391,169\n");
+	EXPECT("years-ago-today.html", NULL, ",2026-02-19,physicians,391,169\n");
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2259,6 +2268,7 @@ article_suite(void)
 	tcase_add_test(tc, test_stat_cards_are_fields);
 	tcase_add_test(tc, test_a_draw_column_is_the_category_or_the_number);
 	tcase_add_test(tc, test_more_count_wording);
+	tcase_add_test(tc, test_years_ago_today_is_not_today);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -415,14 +415,16 @@ static const char *const pat_src[NPAT] = {
 	               "(?:draw|round)\\b|\\bthis time\\b|^\\W*the\\s+(?:(?!previous|last|prior|earlier|"
 	               "preceding|next|following)[\\w\\-]+\\s+){0,4}?(?:draw|round)\\b",
 	/* Days this extractor cannot resolve: such a sentence has a date,
-	 * unknown.  A line that opens on a weekday ("Thursday: Trades, 1,800
-	 * invitations") is that day's, which the date of the lines before it
-	 * ("Between Tuesday, July 2 and Monday, July 8, ...") does not tell. */
+	 * unknown ("five years ago today" is not today).  A line that opens
+	 * on a weekday ("Thursday: Trades, 1,800 invitations") is that day's,
+	 * which the date of the lines before it ("Between Tuesday, July 2 and
+	 * Monday, July 8, ...") does not tell. */
 	[P_VAGUE_DAY] = "\\b(?:(?:the )?(?:following|next|previous|prior) day|day (?:before|after)|"
 	                "(?:two|three|\\d) days (?:later|earlier|before|after)|later that week|"
 	                "earlier (?:that|this) week|on the \\d{1,2}(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?" MONTH ")|"
 	                "(?:one|a|two|three|\\d+) days? (?:earlier|later|before|after)|"
-	                "earlier in the week|later in the week)|"
+	                "earlier in the week|later in the week|"
+	                "\\b(?:years?|months?|weeks?)\\s+ago\\s+(?:today|yesterday|this\\s+week)\\b)|"
 	                "^\\W*(?:" WEEKDAY ")\\s*(?:[:：–—]|-\\s)",
 	/* A sentence that opens on a day counted from the round just read:
 	 * "The following day, ...", "A day later, ...", "Two days later,
