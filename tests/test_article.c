@@ -989,6 +989,20 @@ START_TEST(test_years_ago_today_is_not_today)
 }
 END_TEST
 
+/* Several rounds in one sentence named by their weekdays: "after 3,000
+ * ... invitations on Wednesday (CRS 516) and 5,000 ... on Thursday (CRS
+ * 391)", on a page of Saturday, August 8, 2026. */
+START_TEST(test_several_rounds_by_their_weekdays)
+{
+	static const char want[] = ",2026-08-05,cec,3000,516\n"
+	                           ",2026-08-06,french,5000,391\n"
+	                           ",2026-08-07,transport,300,470\n";
+
+	EXPECT("several-weekdays.txt", NULL, want);
+	EXPECT("several-weekdays.html", NULL, want);
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2269,6 +2283,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_draw_column_is_the_category_or_the_number);
 	tcase_add_test(tc, test_more_count_wording);
 	tcase_add_test(tc, test_years_ago_today_is_not_today);
+	tcase_add_test(tc, test_several_rounds_by_their_weekdays);
 	suite_add_tcase(s, tc);
 	return s;
 }

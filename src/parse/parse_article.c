@@ -1771,14 +1771,15 @@ respective_values(const struct sentence *st, const int *ids, size_t nids, long l
 	return n;
 }
 
-/* The days s[0..len) writes out, in order, each where it starts (at)
- * and ends (end): how many, at most 5; -1 when there are more, or one
- * it cannot place. */
+/* The days s[0..len) writes out or names by their weekday, in order,
+ * each where it starts (at) and ends (end): how many, at most 5; -1 when
+ * there are more, or one it cannot place. */
 static int
 sentence_dates(const char *s, size_t len, const struct when *w, char dates[5][11],
                size_t at[5], size_t end[5])
 {
-	static const int date_ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_NUM };
+	static const int date_ids[] = { P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_NUM,
+	                                P_DATE_WEEKDAY };
 	PCRE2_SIZE ov[16];
 	size_t i, from;
 	int n = 0, j;
