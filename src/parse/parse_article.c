@@ -2138,6 +2138,20 @@ short_line(const char *p, size_t max)
 	return len > 0 && len <= max && p[len - 1] != '.';
 }
 
+/* 1 when read_prose() skips paragraph i: a byline, or the page's own
+ * date line (day, paragraph top), which dates no round unless a list of
+ * a round's facts follows it ("July 4, 2023" / "3,800 invitations" /
+ * ...). */
+static int
+prose_skips(const struct article_doc *doc, size_t i, size_t top, const char *day)
+{
+	const char *next_cat = NULL;
+
+	return byline(doc->paras.v[i]) ||
+	       (day[0] && i == top &&
+	        !(i + 1 < doc->paras.n && list_line(doc->paras.v[i + 1], &next_cat)));
+}
+
 /* Reads the draws stated in prose.  Sentence by sentence: a sentence's
  * values go to the draw being read, with its date, else the date the
  * paragraph gave last; a different value or date starts the next draw.
@@ -2165,14 +2179,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		int field = match(P_FIELD, doc->paras.v[i], strlen(doc->paras.v[i]), 0, ov) ||
 		            list_line(doc->paras.v[i], &line_cat);
 
-		const char *next_cat = NULL;
-
-		/* The page's own date line dates no round, unless a list of a
-		 * round's facts follows it ("July 4, 2023" / "3,800
-		 * invitations" / ...). */
-		if (byline(doc->paras.v[i]) ||
-		    (day[0] && i == top && !(i + 1 < doc->paras.n &&
-		                             list_line(doc->paras.v[i + 1], &next_cat))))
+		if (prose_skips(doc, i, top, day))
 			continue;
 		/* A paragraph's date holds in it only, or in a block of
 		 * fields, one a line ("Date: June 27, 2023", "Invitations:
