@@ -1003,6 +1003,16 @@ START_TEST(test_several_rounds_by_their_weekdays)
 }
 END_TEST
 
+/* "Manitoba's nominee program held a new draw of its own.  The details:"
+ * opens a province's list: its fields are no round; the federal round
+ * after the list is. */
+START_TEST(test_a_list_a_province_opens_is_no_round)
+{
+	EXPECT("province-list.txt", NULL, ",2025-03-06,french,4500,410\n");
+	EXPECT("province-list.html", NULL, ",2025-03-06,french,4500,410\n");
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2284,6 +2294,7 @@ article_suite(void)
 	tcase_add_test(tc, test_more_count_wording);
 	tcase_add_test(tc, test_years_ago_today_is_not_today);
 	tcase_add_test(tc, test_several_rounds_by_their_weekdays);
+	tcase_add_test(tc, test_a_list_a_province_opens_is_no_round);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2138,15 +2138,33 @@ short_line(const char *p, size_t max)
 	return len > 0 && len <= max && p[len - 1] != '.';
 }
 
+/* 1 when paragraph p is a province's and opens a list, ending on a
+ * colon ("... has held a new draw.  Details:"). */
+static int
+province_list(const char *p)
+{
+	size_t n = strlen(p);
+
+	while (n && isspace((unsigned char)p[n - 1]))
+		n--;
+	return n && p[n - 1] == ':' && provincial(p, n);
+}
+
 /* 1 when read_prose() skips paragraph i: a byline, or the page's own
  * date line (day, paragraph top), which dates no round unless a list of
  * a round's facts follows it ("July 4, 2023" / "3,800 invitations" /
- * ...). */
+ * ...); or a field (field) of the list a province's paragraph opened
+ * (*province, which the paragraphs that are no field set). */
 static int
-prose_skips(const struct article_doc *doc, size_t i, size_t top, const char *day)
+prose_skips(const struct article_doc *doc, size_t i, size_t top, const char *day, int field,
+            int *province)
 {
 	const char *next_cat = NULL;
 
+	if (!field)
+		*province = province_list(doc->paras.v[i]);
+	else if (*province)
+		return 1;
 	return byline(doc->paras.v[i]) ||
 	       (day[0] && i == top &&
 	        !(i + 1 < doc->paras.n && list_line(doc->paras.v[i + 1], &next_cat)));
@@ -2167,6 +2185,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 	size_t i, j;
 	int fields = 0;		/* the paragraph before was a field */
 	int dated = 0;		/* it ended on a round's date, no value */
+	int province = 0;	/* it opened a province's list */
 
 	char day[11] = "";
 	size_t top = dateline(doc, w->day_first, day);
@@ -2179,7 +2198,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		int field = match(P_FIELD, doc->paras.v[i], strlen(doc->paras.v[i]), 0, ov) ||
 		            list_line(doc->paras.v[i], &line_cat);
 
-		if (prose_skips(doc, i, top, day))
+		if (prose_skips(doc, i, top, day, field, &province))
 			continue;
 		/* A paragraph's date holds in it only, or in a block of
 		 * fields, one a line ("Date: June 27, 2023", "Invitations:
