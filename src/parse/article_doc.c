@@ -370,8 +370,7 @@ static const char *const modified_names[] = {
 
 /* The page's own date: a <meta> of published_names, JSON-LD, <time
  * datetime>, an element of itemprop="datePublished" with a datetime or
- * content; and
- * its update's: a <meta> of modified_names, JSON-LD. */
+ * content; and its update's: a <meta> of modified_names, JSON-LD. */
 static void
 page_date(struct article_doc *doc, xmlNode *n)
 {

@@ -154,10 +154,9 @@ static const char *const pat_src[NPAT] = {
 	 * or more", "it took a score of 529", "scores started at 529", "529
 	 * was the lowest score", "the required score was 481", "with 1,000
 	 * ITAs and a 470 cut-off", "1,468 invited at 457", "3,000 ITAs @
-	 * 529": a cut-off where the sentence invites or
-	 * goes on with the draw being read
-	 * (threshold()), not where it counts the pool ("5,000 candidates
-	 * with scores of 500 or above"). */
+	 * 529": a cut-off where the sentence invites or goes on with the draw
+	 * being read (threshold()), not where it counts the pool ("5,000
+	 * candidates with scores of 500 or above"). */
 	[P_CRS_THRESHOLD] = "(?|\\bscores?\\s+of\\s+" NUM "\\s+(?:points\\s+)?(?:and|or)\\s+"
 	                    "(?:above|higher|more|over)\\b|"
 	                    "\\bscores?\\s+of\\s+at\\s+least\\s+(\\d{3})\\b|"
@@ -825,10 +824,10 @@ numeric_order(const struct article_doc *doc)
 /* A day written in numbers (P_DATE_NUM): year first, or last after a
  * day and a month in an order the numbers must tell ("27/06/2023",
  * "06/27/2023"), or that the page's others tell (w->day_first), or
- * that only one reading makes a day a round could have
- * been on ("07-01-2026" on a page of January 8, 2026 is not July 1;
- * "05/01/2015" is not January 5, before the first round).  Else
- * ("05/06/2023") it states nothing.  0 with cand set, or -1. */
+ * that only one reading makes a day a round could have been on
+ * ("07-01-2026" on a page of January 8, 2026 is not July 1; "05/01/2015"
+ * is not January 5, before the first round).  Else ("05/06/2023") it
+ * states nothing.  0 with cand set, or -1. */
 static int
 numeric_date(const char *s, const PCRE2_SIZE ov[16], const struct when *w, char cand[11])
 {
