@@ -998,8 +998,20 @@ START_TEST(test_several_rounds_by_their_weekdays)
 	                           ",2026-08-06,french,5000,391\n"
 	                           ",2026-08-07,transport,300,470\n";
 
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char last[11];
+
 	EXPECT("several-weekdays.txt", NULL, want);
 	EXPECT("several-weekdays.html", NULL, want);
+	/* "On Wednesday, January 7" is one day, not two. */
+	ck_assert_uint_eq(count_draws("Published: January 23, 2026\n"
+	                              "On Wednesday, January 7 and on Wednesday, January 21, IRCC "
+	                              "sent 8,000 invitations with a cut-off of 511 and 6,000 "
+	                              "invitations with a cut-off of 509, respectively.\n",
+	                              &o, &w, last), 2);
+	ck_assert_str_eq(last, "2026-01-21");
+	strlist_release(&w);
 }
 END_TEST
 

@@ -1787,6 +1787,9 @@ sentence_dates(const char *s, size_t len, const struct when *w, char dates[5][11
 		for (from = 0; match(date_ids[i], s, len, from, ov); from = ov[1]) {
 			char cand[11];
 
+			if (date_ids[i] == P_DATE_WEEKDAY &&
+			    match(P_APPOSED_DATE, s, len, ov[1], (PCRE2_SIZE[16]){ 0 }))
+				continue;	/* "on Thursday, August 7": one day */
 			if (date_of_match(s, ov, date_ids[i], w, cand) != 0 || n == 5)
 				return -1;
 			for (j = n++; j > 0 && at[j - 1] > ov[0]; j--) {
