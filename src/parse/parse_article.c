@@ -1860,13 +1860,13 @@ clause_cut(const char *s, size_t from, size_t to, int last)
 
 /* "PNP on November 25 (777 ITAs, CRS 699) and CEC on November 26 (1,000
  * ITAs, CRS 531)": a sentence that states two counts or two cut-offs and
- * writes out two days or more is read clause by clause, cut between each
- * day and the next at the last separator, and before the first day at
- * the last one ("Two draws last week: ..."); else, for values written
- * before their day, cut at the first separator after each day.  Each clause must be one draw's whole
- * evidence on its own: its day, one count and one cut-off.  Emits the
- * draws and returns 1; 0 when a clause is not, and the sentence is then
- * read as before. */
+ * names two days or more is read clause by clause, cut between each day
+ * and the next at the last separator, and before the first day at the
+ * last one ("Two draws last week: ..."); else, for values written before
+ * their day, cut at the first separator after each day.  Each clause
+ * must be one draw's whole evidence on its own: its day, one count and
+ * one cut-off.  Emits the draws and returns 1; 0 when a clause is not,
+ * and the sentence is then read as before. */
 static int
 several_draws(const struct sentence *st, const struct when *w, struct draw_list *out)
 {
@@ -1892,14 +1892,12 @@ several_draws(const struct sentence *st, const struct when *w, struct draw_list 
 		for (k = 0; k < nd && ok; k++) {
 			text[k] = xstrndup(st->s + cut[k], cut[k + 1] - cut[k]);
 			sentence_read(&part[k], text[k], w, 0);
-					ok = part[k].has_date && !part[k].vague && !part[k].future &&
+			ok = part[k].has_date && !part[k].vague && !part[k].future &&
 			     part[k].ni == 1 && part[k].nc == 1 && strcmp(part[k].date, dates[k]) == 0;
-			if (!ok)
-				free(text[k]);
 		}
 		if (!ok) {
-			while (--k > 0)
-				free(text[k - 1]);
+			while (k > 0)
+				free(text[--k]);
 			continue;
 		}
 		for (k = 0; k < nd; k++) {
