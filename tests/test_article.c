@@ -1025,6 +1025,21 @@ START_TEST(test_a_list_a_province_opens_is_no_round)
 }
 END_TEST
 
+/* "June 24, 2021: 6,000 at 357", "on February 10, 2021 (654 at 720)": in
+ * a sentence that dates a round and names no value in words, a count and
+ * a score paired by "at" are its invitations and cut-off; "about 1,200
+ * profiles sat at 451 or above" is the pool, no round. */
+START_TEST(test_a_count_and_a_score_paired_by_at)
+{
+	static const char want[] = ",2021-06-24,,6000,357\n"
+	                           ",2021-07-22,,4500,357\n"
+	                           ",2021-02-10,pnp,654,720\n";
+
+	EXPECT("paired-values.txt", NULL, want);
+	EXPECT("paired-values.html", NULL, want);
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2307,6 +2322,7 @@ article_suite(void)
 	tcase_add_test(tc, test_years_ago_today_is_not_today);
 	tcase_add_test(tc, test_several_rounds_by_their_weekdays);
 	tcase_add_test(tc, test_a_list_a_province_opens_is_no_round);
+	tcase_add_test(tc, test_a_count_and_a_score_paired_by_at);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -58,7 +58,7 @@ enum pat_id {
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
 	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS,
-	P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, P_ROW_LINE, P_ORDER_HINT, NPAT
+	P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, P_ROW_LINE, P_ORDER_HINT, P_PAIR, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -262,6 +262,12 @@ static const char *const pat_src[NPAT] = {
 	               "(?:\\s*[|–—,;:\\t]\\s*|\\s+-\\s+|\\s+)(.*?)(?:\\s*[|–—,;\\t]\\s*|\\s+-\\s+|\\s+)"
 	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})(?:\\s*[|–—,;/\\t]\\s*|\\s+-\\s+|\\s+)"
 	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})\\W*$",
+	/* A count and its cut-off paired by "at": "6,000 at 357", "(423 at
+	 * 749)", "4,750 CEC candidates at 461"; not a range or a threshold
+	 * ("at 451-500", "at 500 or above"). */
+	[P_PAIR] = "(?<![\\d,.#$])(\\d{1,3}(?:,\\d{3})+|\\d{2,5})\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
+	           "(?:at|@)\\s+(\\d{3})\\b(?![:.,]?\\d|\\s*(?:[-–+%]|percent|[ap]\\.?m\\b|or\\b|and\\s+"
+	           "(?:above|over|more|higher)|points?\\s+or\\b))",
 	/* A header or a note that says how its days are written in numbers:
 	 * "Date (DD/MM/YYYY)", "mm-dd-yyyy". */
 	[P_ORDER_HINT] = "\\b(dd|mm)[/.\\-](?:mm|dd)[/.\\-](?:yyyy|yy)\\b",
@@ -1349,6 +1355,33 @@ threshold(const struct sentence *st, int reading)
 	       !match(P_POOL_TALK, st->s, st->len, 0, ov);
 }
 
+/* "June 24, 2021: 6,000 at 357", "on February 16 (279 at 789)": in a
+ * sentence that dates a round and states no value in words, one count
+ * and one score paired by "at" are its invitations and cut-off; not in
+ * talk of the pool, nor after "about". */
+static void
+paired_values(struct sentence *st)
+{
+	PCRE2_SIZE ov[16];
+	long itas, crs;
+	char *before;
+	int approx;
+
+	if (!match(P_PAIR, st->s, st->own, 0, ov) ||
+	    match(P_PAIR, st->s, st->own, ov[1], (PCRE2_SIZE[16]){ 0 }) ||	/* one pair */
+	    match(P_POOL_TALK, st->s, st->len, 0, (PCRE2_SIZE[16]){ 0 }))
+		return;
+	before = xstrndup(st->s + (ov[0] > 25 ? ov[0] - 25 : 0), ov[0] > 25 ? 25 : ov[0]);
+	approx = match(P_APPROX, before, strlen(before), 0, (PCRE2_SIZE[16]){ 0 });
+	free(before);
+	itas = number_at(st->s, ov[2], ov[3]);
+	crs = number_at(st->s, ov[4], ov[5]);
+	if (approx || itas < 1 || itas > 30000 || crs < 67 || crs > 1200)
+		return;
+	st->ni = st->nc = 1;
+	st->itas = itas, st->crs = crs;
+}
+
 /* The values st states.  None of what has not happened yet; and no count
  * of invitations from a total of several draws, or beside counts that
  * are not a draw's (notifications of interest, permits). */
@@ -1371,6 +1404,8 @@ sentence_values(struct sentence *st, int reading)
 	if (st->nc == 0 && st->ni == 1)
 		st->nc = values(st->s, st->own, (const int[]){ P_CRS_UNIT }, 1, 67, 1200, 1,
 		                &st->crs);
+	if (st->ni == 0 && st->nc == 0 && (st->has_date || reading))
+		paired_values(st);
 }
 
 /* 1 when s names a day this extractor cannot place ("the day before"),
