@@ -1040,6 +1040,15 @@ START_TEST(test_a_count_and_a_score_paired_by_at)
 }
 END_TEST
 
+/* A forum thread dated by its first post (March 4): "today" in a post of
+ * March 6 is March 6, and the thread's rounds count up to its last post. */
+START_TEST(test_a_post_dates_what_follows_it)
+{
+	EXPECT("forum-posts.txt", NULL, ",2025-03-06,french,4500,410\n");
+	EXPECT("forum-posts.html", NULL, ",2025-03-06,french,4500,410\n");
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2323,6 +2332,7 @@ article_suite(void)
 	tcase_add_test(tc, test_several_rounds_by_their_weekdays);
 	tcase_add_test(tc, test_a_list_a_province_opens_is_no_round);
 	tcase_add_test(tc, test_a_count_and_a_score_paired_by_at);
+	tcase_add_test(tc, test_a_post_dates_what_follows_it);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2173,6 +2173,45 @@ short_line(const char *p, size_t max)
 	return len > 0 && len <= max && p[len - 1] != '.';
 }
 
+/* A "Posted: Thu Sep 04, 2025 10:02 am" line in the body, a forum's post
+ * or a live blog's entry, dates what follows it: "today" and "Wednesday"
+ * below it are counted from its day, which here takes as the page's. */
+static void
+post_date(const char *p, struct when *here)
+{
+	struct when none = { "", "", 0, "", -1, NULL, here->day_first };
+	PCRE2_SIZE ov[16];
+	size_t len = strlen(p);
+	char day[11];
+	char *rest;
+	int found;
+
+	if (len > 120 || !match(P_PUBLISHED, p, len, 0, ov))
+		return;
+	rest = xstrndup(p + ov[2], ov[3] - ov[2]);
+	found = find_date(rest, strlen(rest), 0, &none, day);
+	free(rest);
+	if (!found || strcmp(day, here->pub) == 0)
+		return;
+	memcpy(here->pub, day, sizeof(here->pub));
+	if (strcmp(day, here->last) > 0)
+		memcpy(here->last, day, sizeof(here->last));
+}
+
+/* A thread's or a live blog's last post may be days after the page's
+ * date (its first post's): its rounds count up to the latest "Posted:"
+ * day on the page, as up to an update's. */
+static void
+latest_post(const struct article_doc *doc, struct when *w)
+{
+	struct when here = *w;
+	size_t i;
+
+	for (i = 0; i < doc->paras.n; i++)
+		post_date(doc->paras.v[i], &here);
+	memcpy(w->last, here.last, sizeof(w->last));
+}
+
 /* 1 when paragraph p is a province's and opens a list, ending on a
  * colon ("... has held a new draw.  Details:"). */
 static int
@@ -2224,6 +2263,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 
 	char day[11] = "";
 	size_t top = dateline(doc, w->day_first, day);
+	struct when here = *w;	/* the day of the post being read */
 
 	memset(&pr, 0, sizeof(pr));
 	pending_reset(&pr.p);
@@ -2233,6 +2273,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		int field = match(P_FIELD, doc->paras.v[i], strlen(doc->paras.v[i]), 0, ov) ||
 		            list_line(doc->paras.v[i], &line_cat);
 
+		post_date(doc->paras.v[i], &here);
 		if (prose_skips(doc, i, top, day, field, &province))
 			continue;
 		/* A paragraph's date holds in it only, or in a block of
@@ -2257,8 +2298,8 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		pr.in_heading = !field && pr.alone;
 		dated = 0;
 		for (j = 0; j < sent.n; j++) {
-			sentence_read(&st, sent.v[j], w, pr.p.open && pr.p.date[0]);
-			prose_step(&pr, &st, w, out);
+			sentence_read(&st, sent.v[j], &here, pr.p.open && pr.p.date[0]);
+			prose_step(&pr, &st, &here, out);
 			dated = st.said == SAID_DATE && !st.vague && !st.future &&
 			        match(P_DRAW_WORD, st.s, st.len, 0, ov) &&
 			        !match(P_OTHER_DRAW, st.s, st.len, 0, ov);
@@ -3305,6 +3346,7 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	else if (opts && opts->date)
 		snprintf(w.pub, sizeof(w.pub), "%s", opts->date);
 	memcpy(w.last, w.pub, sizeof(w.last));
+	latest_post(doc, &w);
 	if (b->fetched_at > 0)
 		w.fetched = (long)(b->fetched_at / 86400);
 	w.known = opts ? opts->known : NULL;
