@@ -1049,6 +1049,18 @@ START_TEST(test_a_post_dates_what_follows_it)
 }
 END_TEST
 
+/* A live blog: a day and time alone ("Thu 28 May 2026, 15:42 ET") dates
+ * the entry below it, even on a page dated three days before. */
+START_TEST(test_a_live_blog_s_entries_are_dated_by_their_stamps)
+{
+	static const char want[] = ",2026-05-28,french,4500,409\n"
+	                           ",2026-05-27,cec,3000,518\n";
+
+	EXPECT("live-blog.txt", NULL, want);
+	EXPECT("live-blog.html", NULL, want);
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2333,6 +2345,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_list_a_province_opens_is_no_round);
 	tcase_add_test(tc, test_a_count_and_a_score_paired_by_at);
 	tcase_add_test(tc, test_a_post_dates_what_follows_it);
+	tcase_add_test(tc, test_a_live_blog_s_entries_are_dated_by_their_stamps);
 	suite_add_tcase(s, tc);
 	return s;
 }

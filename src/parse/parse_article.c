@@ -353,7 +353,7 @@ static const char *const pat_src[NPAT] = {
 	               "held|when|day)\\b)"
 	               "(?-i:[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+){0,2})\\s*(?:[,:]|[|•·—–]|\\s-)"
 	               "\\s*)?"
-	               "(?:(?:" WEEKDAY "),?\\s+)?"
+	               "(?:(?:" WEEKDAY "|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?\\s+)?"
 	               "((?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|"
 	               "\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\.?,?\\s+\\d{4}|"
 	               "\\d{4}-\\d\\d-\\d\\d|\\d{1,2}([/.])\\d{1,2}\\4\\d{4}))"
@@ -2173,9 +2173,10 @@ short_line(const char *p, size_t max)
 	return len > 0 && len <= max && p[len - 1] != '.';
 }
 
-/* A "Posted: Thu Sep 04, 2025 10:02 am" line in the body, a forum's post
- * or a live blog's entry, dates what follows it: "today" and "Wednesday"
- * below it are counted from its day, which here takes as the page's. */
+/* A "Posted: Thu Sep 04, 2025 10:02 am" line in the body, a forum's post,
+ * or a day and time alone, a live blog's entry ("Thu 28 May 2026, 15:42
+ * ET"), dates what follows it: "today" and "Wednesday" below it are
+ * counted from its day, which here takes as the page's. */
 static void
 post_date(const char *p, struct when *here)
 {
@@ -2186,7 +2187,8 @@ post_date(const char *p, struct when *here)
 	char *rest;
 	int found;
 
-	if (len > 120 || !match(P_PUBLISHED, p, len, 0, ov))
+	if (len > 120 || !(match(P_PUBLISHED, p, len, 0, ov) ||
+	                   (match(P_DATELINE, p, len, 0, ov) && strchr(p + ov[3], ':'))))
 		return;
 	rest = xstrndup(p + ov[2], ov[3] - ov[2]);
 	found = find_date(rest, strlen(rest), 0, &none, day);
@@ -2210,6 +2212,19 @@ latest_post(const struct article_doc *doc, struct when *w)
 	for (i = 0; i < doc->paras.n; i++)
 		post_date(doc->paras.v[i], &here);
 	memcpy(w->last, here.last, sizeof(w->last));
+}
+
+/* 1 when paragraph p is a day alone (P_DATELINE: "Thu 28 May 2026,
+ * 15:42 ET") that w can place. */
+static int
+day_alone(const char *p, const struct when *w)
+{
+	PCRE2_SIZE ov[16];
+	size_t len = strlen(p);
+	char day[11];
+
+	return len <= 80 && match(P_DATELINE, p, len, 0, ov) &&
+	       find_date(p + ov[2], ov[3] - ov[2], 0, w, day);
 }
 
 /* 1 when paragraph p is a province's and opens a list, ending on a
@@ -2260,10 +2275,17 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 	int fields = 0;		/* the paragraph before was a field */
 	int dated = 0;		/* it ended on a round's date, no value */
 	int province = 0;	/* it opened a province's list */
+	int stamp = 0;		/* it was a day alone, a live blog's entry's */
 
 	char day[11] = "";
 	size_t top = dateline(doc, w->day_first, day);
 	struct when here = *w;	/* the day of the post being read */
+
+	/* A day alone that is not the page's (a live blog's first entry
+	 * under a page dated otherwise) is no date line of its own. */
+	if (day[0] && w->pub[0] && labs(day_number(day) - day_number(w->pub)) > 1 &&
+	    strcmp(day, doc->modified) != 0)
+		day[0] = '\0';
 
 	memset(&pr, 0, sizeof(pr));
 	pending_reset(&pr.p);
@@ -2280,8 +2302,10 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		 * fields, one a line ("Date: June 27, 2023", "Invitations:
 		 * 4,300"), through the block; a block may take the date of
 		 * the line just before it that dates a round and states no
-		 * value ("Express Entry draw results for April 30, 2024"). */
-		if ((!field || !fields) && !(field && dated)) {
+		 * value ("Express Entry draw results for April 30, 2024"); a
+		 * paragraph, that of a day alone on the line before it (a live
+		 * blog's "Thu 28 May 2026, 15:42 ET"). */
+		if (!(field && (fields || dated)) && !stamp) {
 			prose_ctx(&pr, "", NULL);
 			pr.other[0] = '\0';
 			pr.block_cat = NULL;
@@ -2307,6 +2331,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		strlist_release(&sent);
 		if (pr.in_headline && !pr.p.open)
 			pr.head_cat = sentence_category(doc->paras.v[i]);
+		stamp = day_alone(doc->paras.v[i], &here);
 	}
 	pending_close(&pr.p, out);
 	free(pr.number);
