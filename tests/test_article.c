@@ -1061,6 +1061,14 @@ START_TEST(test_a_live_blog_s_entries_are_dated_by_their_stamps)
 }
 END_TEST
 
+/* "Trending" and "most read" blocks are page furniture: their headlines
+ * ("Friday's healthcare round: 4,000 ITAs") are other pages' rounds. */
+START_TEST(test_trending_blocks_are_furniture)
+{
+	EXPECT("trending-widget.html", NULL, ",2026-02-19,physicians,391,169\n");
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2346,6 +2354,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_count_and_a_score_paired_by_at);
 	tcase_add_test(tc, test_a_post_dates_what_follows_it);
 	tcase_add_test(tc, test_a_live_blog_s_entries_are_dated_by_their_stamps);
+	tcase_add_test(tc, test_trending_blocks_are_furniture);
 	suite_add_tcase(s, tc);
 	return s;
 }

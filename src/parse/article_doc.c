@@ -21,7 +21,7 @@ static const char *const skip_tags[] = {
 static const char *const skip_marks[] = {
 	"related", "menu", "navbar", "nav-", "footer", "sidebar", "comment",
 	"share", "social", "newsletter", "breadcrumb", "cookie", "subscribe",
-	"advert", "promo", "widget", "popular", "recommended", NULL,
+	"advert", "promo", "widget", "popular", "recommended", "trending", "most-read", NULL,
 };
 
 /* Elements that end a block of text. */
