@@ -1069,6 +1069,15 @@ START_TEST(test_trending_blocks_are_furniture)
 }
 END_TEST
 
+/* "health-care and social services workers" is the healthcare category,
+ * over a headline that names physicians too. */
+START_TEST(test_health_care_with_a_hyphen)
+{
+	EXPECT("health-care.txt", NULL, ",2026-06-25,healthcare,4000,475\n");
+	EXPECT("health-care.html", NULL, ",2026-06-25,healthcare,4000,475\n");
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2355,6 +2364,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_post_dates_what_follows_it);
 	tcase_add_test(tc, test_a_live_blog_s_entries_are_dated_by_their_stamps);
 	tcase_add_test(tc, test_trending_blocks_are_furniture);
+	tcase_add_test(tc, test_health_care_with_a_hyphen);
 	suite_add_tcase(s, tc);
 	return s;
 }

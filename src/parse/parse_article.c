@@ -1026,7 +1026,7 @@ static const struct {
 	const char *category;
 } aliases[] = {
 	{ "CEC", "cec" }, { "PNP", "pnp" }, { "FSWP", "fsw" }, { "FSTP", "fst" },
-	{ "FSW", "fsw" }, { "FST", "fst" },
+	{ "FSW", "fsw" }, { "FST", "fst" }, { "health-care", "healthcare" },
 	{ "all-program", "general" }, { "all program", "general" },
 	{ "all programmes", "general" }, { "all-programme", "general" },
 	{ "Francophone", "french" }, { "French-language", "french" },
