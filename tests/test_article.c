@@ -1078,6 +1078,22 @@ START_TEST(test_health_care_with_a_hyphen)
 }
 END_TEST
 
+/* A question heads its answer: "Q. How many CEC rounds were there in
+ * October 2024?" names the category of every round its answer states,
+ * and "Q. Was there a trades round?" is not the round above's (nor does
+ * it fail when that round has no category). */
+START_TEST(test_a_question_heads_its_answer)
+{
+	static const char want[] = ",2024-10-09,cec,500,539\n"
+	                           ",2024-10-22,cec,400,539\n"
+	                           ",2024-10-10,,1000,444\n"
+	                           ",2024-10-23,trades,1800,433\n";
+
+	EXPECT("faq-questions.txt", NULL, want);
+	EXPECT("faq-questions.html", NULL, want);
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2365,6 +2381,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_live_blog_s_entries_are_dated_by_their_stamps);
 	tcase_add_test(tc, test_trending_blocks_are_furniture);
 	tcase_add_test(tc, test_health_care_with_a_hyphen);
+	tcase_add_test(tc, test_a_question_heads_its_answer);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1520,20 +1520,21 @@ struct prose {
 				 * first round takes it */
 	const char *next_cat;	/* the category a heading of its own names
 				 * ("Trade occupations — first round"), for
-				 * the draw that opens in the next paragraph */
+				 * the draws that open in the next paragraph */
 	int alone;		/* the paragraph is one short line (a heading,
 				 * a field) */
 	size_t para;		/* the paragraph being read */
 	size_t next_cat_para;	/* the paragraph of next_cat's heading */
 };
 
-/* A draw opens: the category of the heading just above it, else of the
- * headline, is its own unless its words name one. */
+/* A draw opens: the category of the heading just above it (which holds
+ * for every draw under it), else the headline's (for the first one), is
+ * its own unless its words name one. */
 static void
 prose_take_cat(struct prose *pr)
 {
 	pr->p.head_cat = pr->next_cat ? pr->next_cat : pr->head_cat;
-	pr->head_cat = pr->next_cat = NULL;
+	pr->head_cat = NULL;
 }
 
 /* The paragraph's date is now date, and the category the sentence that
@@ -1987,8 +1988,10 @@ prose_that_draw(struct prose *pr, struct sentence *st, struct draw_list *out)
  * ("trade occupations", a cell of a row) is the draw being read's when
  * it has none.  A heading of its own that names a category ("Provincial
  * Nominee Program", "Education — first round") when no draw is being
- * read, or one that has its category already, heads the draw that opens
- * below it; one of another category ends the draw being read. */
+ * read, or one that has its category already, heads the draws that open
+ * below it, in the next paragraph or block of fields; one of another
+ * category ends the draw being read.  A question ("Q. Was there a trades
+ * draw?") heads its answer so. */
 static void
 prose_aside_category(struct prose *pr, const struct sentence *st, struct draw_list *out)
 {
@@ -1996,7 +1999,7 @@ prose_aside_category(struct prose *pr, const struct sentence *st, struct draw_li
 	PCRE2_SIZE ov[16];
 	const char *cat = NULL, *has = p->category ? p->category : p->head_cat;
 	int reading = p->open && (p->itas >= 0 || p->crs >= 0);
-	int round_was = match(P_ROUND_WAS, st->s, st->len, 0, ov);
+	int round_was = match(P_ROUND_WAS, st->s, st->len, 0, ov), question;
 
 	if (match(P_FIELD_CAT, st->s, st->len, 0, ov) &&
 	    (cat = sentence_category(st->s + ov[1] - 1)) != NULL) {
@@ -2005,14 +2008,16 @@ prose_aside_category(struct prose *pr, const struct sentence *st, struct draw_li
 			p->category = cat;
 		return;
 	}
-	if (st->has_date || !(round_was || (st->len <= 48 && !strpbrk(st->s, "0123456789"))) ||
+	question = pr->alone && st->len && st->s[st->len - 1] == '?';
+	if (st->has_date ||
+	    !(round_was || question || (st->len <= 48 && !strpbrk(st->s, "0123456789"))) ||
 	    (cat = sentence_category(st->s)) == NULL)
 		return;
-	if (reading && !has)
+	if (reading && !has && !question)
 		p->category = cat;
 	else if (pr->alone && !round_was) {
-		if (reading && strcmp(has, cat) != 0)
-			pending_close(p, out);
+		if (reading && (!has || strcmp(has, cat) != 0))
+			pending_close(p, out);	/* !has: a question */
 		pr->next_cat = cat;
 		pr->next_cat_para = pr->para;
 	}
@@ -2318,7 +2323,8 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 			pr.next_cat = NULL;	/* no draw opened under its heading */
 		pr.in_headline = i == 0 && short_line(doc->paras.v[i], 160);
 		sentences(doc->paras.v[i], &sent);
-		pr.alone = sent.n == 1 && short_line(doc->paras.v[i], 120);
+		pr.alone = short_line(doc->paras.v[i], 120) &&
+		           (sent.n == 1 || doc->paras.v[i][strlen(doc->paras.v[i]) - 1] == '?');
 		pr.in_heading = !field && pr.alone;
 		dated = 0;
 		for (j = 0; j < sent.n; j++) {
