@@ -1094,6 +1094,16 @@ START_TEST(test_a_question_heads_its_answer)
 }
 END_TEST
 
+/* Two Markdown tables parted by a blank line only, with their columns in
+ * other orders: the second's header row and "|---|" open a table of its
+ * own, and 423 is no count.  (In HTML each <table> is its own.) */
+START_TEST(test_a_second_markdown_table_has_its_own_header)
+{
+	EXPECT("two-tables.md", NULL, ",2017-05-26,,400,199\n"
+	                              ",2017-04-12,,3923,423\n");
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2382,6 +2392,7 @@ article_suite(void)
 	tcase_add_test(tc, test_trending_blocks_are_furniture);
 	tcase_add_test(tc, test_health_care_with_a_hyphen);
 	tcase_add_test(tc, test_a_question_heads_its_answer);
+	tcase_add_test(tc, test_a_second_markdown_table_has_its_own_header);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -597,6 +597,23 @@ text_line_end(struct article_doc *doc, struct article_table **t, char **lone)
 	*t = NULL;
 }
 
+/* Table i's last row, a header, opens a table of its own after it, with
+ * the same context; returns the new table. */
+static struct article_table *
+split_table(struct article_doc *doc, size_t i)
+{
+	struct article_table *t, *next;
+
+	doc->tables = xrealloc(doc->tables, (doc->ntables + 1) * sizeof(*doc->tables));
+	t = &doc->tables[i];
+	next = &doc->tables[doc->ntables++];
+	memset(next, 0, sizeof(*next));
+	next->context = xstrdup(t->context);
+	next->rows = xrealloc(NULL, sizeof(*next->rows));
+	next->rows[next->nrows++] = t->rows[--t->nrows];
+	return next;
+}
+
 /* "---|:---:|---" */
 static int
 separator_row(const struct strlist *cells)
@@ -642,6 +659,11 @@ article_doc_text(struct article_doc *doc, const char *data, size_t len)
 				t->rows[t->nrows++] = cells;
 			} else {
 				strlist_release(&cells);
+				/* "|---|" under a row that is not the table's first:
+				 * that row heads a new table (two Markdown tables
+				 * parted by a blank line only). */
+				if (t && t->nrows > 1)
+					t = split_table(doc, (size_t)(t - doc->tables));
 			}
 			free(line);
 			continue;
