@@ -29,7 +29,11 @@
  * the second is known only by these figures.  Recall = found / mentions,
  * precision = correct / emitted.  The report opens with the figures that
  * count, the English pages of each half over all corpora, then gives each
- * corpus by half, for English and all pages, and by site.  -v then lists
+ * corpus by half, for English and all pages, and by site.  Between them,
+ * a count per half of why the English pages' wrong draws are wrong (what
+ * IRCC's rounds say of them: another day, another year, another value)
+ * and why their mentions were missed (what the page gave instead): classes
+ * that can be known of the unseen half without reading it.  -v then lists
  * the tune half's missed mentions and incorrect draws, -vv also the correct
  * draws and the parser's warnings; -u lists the unseen half's too, which
  * nobody reads until the end of an issue.
@@ -47,6 +51,7 @@
  * read. */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +63,7 @@
 #include <sqlite3.h>
 
 #include "body.h"
+#include "datetime.h"
 #include "draw.h"
 #include "parse.h"
 #include "store.h"
@@ -87,9 +93,28 @@ struct round {
 	long itas, crs;
 };
 
+/* Why a draw is wrong, by what IRCC's rounds say of it (why_wrong()). */
+enum { W_NO_DATE, W_NO_VALUE, W_DAY, W_YEAR, W_VALUE, W_NONE, NWRONG };
+static const char *const wrong_names[NWRONG] = {
+	"no date", "neither invitations nor CRS",
+	"a round's values, another day (at most 7 days off)",
+	"a round's values and day, another year",
+	"a round's date, another value", "no round near it",
+};
+
+/* Why a mention was missed, by the page's draws (why_missed()). */
+enum { M_NOTHING, M_UNDATED, M_DATE, M_PART, M_VALUE, M_OTHER, NMISSED };
+static const char *const missed_names[NMISSED] = {
+	"the page gave no draw", "the page gave no draw, nor its own date",
+	"its values, another date",
+	"its date, a value not stated", "its date, another value",
+	"other draws only",
+};
+
 /* The counts of a set of documents. */
 struct tally {
 	size_t docs, mentions, found, emitted, correct;
+	size_t wrong[NWRONG], missed[NMISSED];
 };
 
 /* The two halves of the sites: the extractor may be tuned on the first;
@@ -514,11 +539,17 @@ str_cmp(const void *a, const void *b)
 static void
 tally_add(struct tally *to, const struct tally *from)
 {
+	size_t i;
+
 	to->docs += from->docs;
 	to->mentions += from->mentions;
 	to->found += from->found;
 	to->emitted += from->emitted;
 	to->correct += from->correct;
+	for (i = 0; i < NWRONG; i++)
+		to->wrong[i] += from->wrong[i];
+	for (i = 0; i < NMISSED; i++)
+		to->missed[i] += from->missed[i];
 }
 
 /* The body of a document: its text without the pg_ header lines, named by
@@ -643,6 +674,75 @@ judge(const struct draw *d, const char *file, int strict, const struct mentions 
 	return "matches no label of the document and no IRCC round";
 }
 
+/* The day number of a YYYY-MM-DD date, or LONG_MIN. */
+static long
+day_of(const char *date)
+{
+	int y, m, d;
+
+	if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return LONG_MIN;
+	return days_from_civil(y, m, d);
+}
+
+/* Whether round r states every value d states, as d states it. */
+static int
+same_values(const struct draw *d, const struct round *r)
+{
+	return (d->invitations < 0 || r->itas == d->invitations) &&
+	       (d->crs_cutoff < 0 || r->crs == d->crs_cutoff);
+}
+
+/* What IRCC's rounds say of a wrong draw d: a W_ class. */
+static int
+why_wrong(const struct draw *d, const struct rounds *rl)
+{
+	long day = day_of(d->date), off;
+	size_t i;
+	int why = W_NONE;
+
+	if (!d->date[0])
+		return W_NO_DATE;
+	if (d->invitations < 0 && d->crs_cutoff < 0)
+		return W_NO_VALUE;
+	for (i = 0; i < rl->n; i++) {
+		const struct round *r = &rl->v[i];
+
+		off = day_of(r->date) - day;
+		if (same_values(d, r) && off >= -7 && off <= 7)
+			return W_DAY;
+		if (same_values(d, r) && strlen(r->date) == 10 && strcmp(r->date + 4, d->date + 4) == 0)
+			why = W_YEAR;
+		else if (off == 0 && why == W_NONE)
+			why = W_VALUE;
+	}
+	return why;
+}
+
+/* What the page's draws say of a mention m it missed: an M_ class;
+ * undated: the extractor warned that the page gives no date of its own. */
+static int
+why_missed(const struct mention *m, const struct draw_list *draws, int undated)
+{
+	size_t i;
+	int why = draws->n ? M_OTHER : undated ? M_UNDATED : M_NOTHING;
+
+	for (i = 0; i < draws->n; i++) {
+		const struct draw *d = &draws->v[i];
+
+		if (strcmp(d->date, m->date) != 0) {
+			if (d->invitations == m->itas && d->crs_cutoff == m->crs)
+				return M_DATE;
+		} else if ((d->invitations < 0 || d->invitations == m->itas) &&
+		           (d->crs_cutoff < 0 || d->crs_cutoff == m->crs)) {
+			why = M_PART;
+		} else if (why != M_PART) {
+			why = M_VALUE;
+		}
+	}
+	return why;
+}
+
 /* Merges a page's draws as eedraws merges an article's, the page named by
  * its file name so that its half can be told. */
 static void
@@ -661,11 +761,12 @@ merge_beside_ircc(const struct body *b, const char *name, const struct draw_list
 }
 
 /* Parses one document as eedraws reads a page of that corpus.  Returns 0,
- * 1 when the extractor rejected it, -1 when the file cannot be read.  show:
- * the verbosity of what it lists. */
+ * 1 when the extractor rejected it, -1 when the file cannot be read.
+ * *undated: set when the extractor warned that the page gives no date of
+ * its own.  show: the verbosity of what it lists. */
 static int
 parse_document(const char *dir, const char *name, const struct corpus_kind *k,
-               struct draw_list *draws, int show)
+               struct draw_list *draws, int *undated, int show)
 {
 	struct err e = {0};
 	struct body b;
@@ -690,8 +791,12 @@ parse_document(const char *dir, const char *name, const struct corpus_kind *k,
 		fprintf(detail, "rejected %s: %s (exit %d)\n", name, e.msg, rc);
 	if (rc == 0 && judged)
 		merge_beside_ircc(&b, name, draws);
-	for (i = 0; show > 1 && i < warn.n; i++)
-		fprintf(detail, "warning %s: %s\n", name, warn.v[i]);
+	for (i = 0; i < warn.n; i++) {
+		if (strstr(warn.v[i], "gives no publication date"))
+			*undated = 1;
+		if (show > 1)
+			fprintf(detail, "warning %s: %s\n", name, warn.v[i]);
+	}
 	strlist_release(&warn);
 	body_release(&b);
 	return rc ? 1 : 0;
@@ -699,7 +804,7 @@ parse_document(const char *dir, const char *name, const struct corpus_kind *k,
 
 /* Counts a document's draws and its label rows into t. */
 static void
-count_document(const char *name, const struct draw_list *draws, int strict,
+count_document(const char *name, const struct draw_list *draws, int undated, int strict,
                struct mentions *ml, const struct rounds *rl, struct tally *t, int show)
 {
 	const char *why;
@@ -711,6 +816,8 @@ count_document(const char *name, const struct draw_list *draws, int strict,
 		why = judge(&draws->v[i], name, strict, ml, rl);
 		if (!why)
 			t->correct++;
+		else
+			t->wrong[why_wrong(&draws->v[i], rl)]++;
 		if (why ? show > 0 : show > 1)
 			print_draw(why ? "wrong" : "right", name, &draws->v[i], why);
 	}
@@ -726,7 +833,9 @@ count_document(const char *name, const struct draw_list *draws, int strict,
 			           draws->v[i].crs_cutoff == m->crs;
 		if (m->found)
 			t->found++;
-		else if (show)
+		else
+			t->missed[why_missed(m, draws, undated)]++;
+		if (!m->found && show)
 			fprintf(detail, "missed %s: date %s itas %ld crs %ld (labels.tsv:%zu)\n",
 			        name, m->date, m->itas, m->crs, m->line);
 	}
@@ -767,15 +876,15 @@ run_document(struct result *r, const char *name, struct mentions *ml,
 	struct tally doc = {0};
 	struct site *s;
 	char *site = site_of(name);
-	int show, rc;
+	int show, rc, undated = 0;
 
 	s = site_get(&r->sites, site);
 	free(site);
 	show = s->half == TUNE || show_unseen ? verbose : 0;
-	if ((rc = parse_document(r->dir, name, r->kind, &draws, show)) < 0)
+	if ((rc = parse_document(r->dir, name, r->kind, &draws, &undated, show)) < 0)
 		return -1;
 	r->rejected += (size_t)rc;
-	count_document(name, &draws, r->kind->strict, ml, rl, &doc, show);
+	count_document(name, &draws, undated, r->kind->strict, ml, rl, &doc, show);
 	draw_list_release(&draws);
 	tally_add(&s->all, &doc);
 	tally_add(&r->all[s->half], &doc);
@@ -928,6 +1037,33 @@ print_summary(const struct result *r, size_t n, size_t rounds)
 			print_tally(label, half_names[order[h]], &r[i].en[order[h]]);
 		}
 	}
+}
+
+/* Why the English pages' wrong draws are wrong and their missed mentions
+ * missed, a count per half over all corpora: classes, not pages, so that
+ * the unseen half's can be known without reading it. */
+static void
+print_whys(const struct result *r, size_t n)
+{
+	static const int order[NHALVES] = { UNSEEN, TUNE };
+	struct tally sum[NHALVES];
+	size_t i;
+	int h, w;
+
+	memset(sum, 0, sizeof(sum));
+	for (h = 0; h < NHALVES; h++)
+		for (i = 0; i < n; i++)
+			tally_add(&sum[h], &r[i].en[h]);
+	printf("\n%-56s %6s %6s\n", "English pages: why wrong", half_names[order[0]],
+	       half_names[order[1]]);
+	for (w = 0; w < NWRONG; w++)
+		printf("  %-54s %6zu %6zu\n", wrong_names[w], sum[order[0]].wrong[w],
+		       sum[order[1]].wrong[w]);
+	printf("%-56s %6s %6s\n", "English pages: why missed", half_names[order[0]],
+	       half_names[order[1]]);
+	for (w = 0; w < NMISSED; w++)
+		printf("  %-54s %6zu %6zu\n", missed_names[w], sum[order[0]].missed[w],
+		       sum[order[1]].missed[w]);
 }
 
 /* One corpus: its halves for English and all pages, then each site (and
@@ -1182,6 +1318,8 @@ main(int argc, char **argv)
 	ret = run_corpora(dirs, ndirs, &rl, res, &nres);
 	if (nres)
 		print_summary(res, nres, rl.n);
+	if (nres)
+		print_whys(res, nres);
 	if (judged && nres)
 		print_judged(scratch);
 	store_close(judged);
