@@ -2117,6 +2117,18 @@ byline(const char *p)
 	                      match(P_BYLINE, p, len, 0, ov));
 }
 
+/* 1 when paragraph p is a day alone (P_DATELINE: "Thu 28 May 2026,
+ * 15:42 ET", "March 20, 2024 | 4 min read") that w can place, into day. */
+static int
+day_alone(const char *p, const struct when *w, char day[11])
+{
+	PCRE2_SIZE ov[16];
+	size_t len = strlen(p);
+
+	return len <= 80 && match(P_DATELINE, p, len, 0, ov) &&
+	       find_date(p + ov[2], ov[3] - ov[2], 0, w, day);
+}
+
 /* The page's date from a line near its top that holds only that:
  * "March 20, 2024", "26 March 2024, 10:15 AM IST", "March 20, 2024 | 4
  * min read", "By Jane Doe, March 20, 2024" (P_DATELINE), into out when
@@ -2125,18 +2137,15 @@ static size_t
 dateline(const struct article_doc *doc, int day_first, char out[11])
 {
 	struct when none = { "", "", 0, "", -1, NULL, day_first };
-	PCRE2_SIZE ov[16];
 	char day[11];
 	size_t i;
 
 	for (i = 0; i < doc->paras.n && i < 12; i++) {
 		const char *p = doc->paras.v[i];
-		size_t len = strlen(p);
 
-		if (len > 160)
+		if (strlen(p) > 160)
 			break;	/* the body has begun */
-		if (len <= 80 && match(P_DATELINE, p, len, 0, ov) &&
-		    find_date(p + ov[2], ov[3] - ov[2], 0, &none, day)) {
+		if (day_alone(p, &none, day)) {
 			if (!out[0])
 				memcpy(out, day, sizeof(day));
 			return i;
@@ -2178,6 +2187,19 @@ short_line(const char *p, size_t max)
 	return len > 0 && len <= max && p[len - 1] != '.';
 }
 
+/* The full date that group 1 of a match (ov) in p states, read alone
+ * (no page's date to place a day without a year), into day; 0 without. */
+static int
+group_date(const char *p, const PCRE2_SIZE *ov, int day_first, char day[11])
+{
+	struct when none = { "", "", 0, "", -1, NULL, day_first };
+	char *rest = xstrndup(p + ov[2], ov[3] - ov[2]);
+	int found = find_date(rest, strlen(rest), 0, &none, day);
+
+	free(rest);
+	return found;
+}
+
 /* A "Posted: Thu Sep 04, 2025 10:02 am" line in the body, a forum's post,
  * or a day and time alone, a live blog's entry ("Thu 28 May 2026, 15:42
  * ET"), dates what follows it: "today" and "Wednesday" below it are
@@ -2185,20 +2207,13 @@ short_line(const char *p, size_t max)
 static void
 post_date(const char *p, struct when *here)
 {
-	struct when none = { "", "", 0, "", -1, NULL, here->day_first };
 	PCRE2_SIZE ov[16];
 	size_t len = strlen(p);
 	char day[11];
-	char *rest;
-	int found;
 
 	if (len > 120 || !(match(P_PUBLISHED, p, len, 0, ov) ||
-	                   (match(P_DATELINE, p, len, 0, ov) && strchr(p + ov[3], ':'))))
-		return;
-	rest = xstrndup(p + ov[2], ov[3] - ov[2]);
-	found = find_date(rest, strlen(rest), 0, &none, day);
-	free(rest);
-	if (!found || strcmp(day, here->pub) == 0)
+	                   (match(P_DATELINE, p, len, 0, ov) && strchr(p + ov[3], ':'))) ||
+	    !group_date(p, ov, here->day_first, day) || strcmp(day, here->pub) == 0)
 		return;
 	memcpy(here->pub, day, sizeof(here->pub));
 	if (strcmp(day, here->last) > 0)
@@ -2217,19 +2232,6 @@ latest_post(const struct article_doc *doc, struct when *w)
 	for (i = 0; i < doc->paras.n; i++)
 		post_date(doc->paras.v[i], &here);
 	memcpy(w->last, here.last, sizeof(w->last));
-}
-
-/* 1 when paragraph p is a day alone (P_DATELINE: "Thu 28 May 2026,
- * 15:42 ET") that w can place. */
-static int
-day_alone(const char *p, const struct when *w)
-{
-	PCRE2_SIZE ov[16];
-	size_t len = strlen(p);
-	char day[11];
-
-	return len <= 80 && match(P_DATELINE, p, len, 0, ov) &&
-	       find_date(p + ov[2], ov[3] - ov[2], 0, w, day);
 }
 
 /* 1 when paragraph p is a province's and opens a list, ending on a
@@ -2282,7 +2284,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 	int province = 0;	/* it opened a province's list */
 	int stamp = 0;		/* it was a day alone, a live blog's entry's */
 
-	char day[11] = "";
+	char day[11] = "", day_seen[11];
 	size_t top = dateline(doc, w->day_first, day);
 	struct when here = *w;	/* the day of the post being read */
 
@@ -2337,7 +2339,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		strlist_release(&sent);
 		if (pr.in_headline && !pr.p.open)
 			pr.head_cat = sentence_category(doc->paras.v[i]);
-		stamp = day_alone(doc->paras.v[i], &here);
+		stamp = day_alone(doc->paras.v[i], &here, day_seen);
 	}
 	pending_close(&pr.p, out);
 	free(pr.number);
@@ -3139,20 +3141,14 @@ inline_tables(const struct strlist *paras, struct strlist *lines)
 static void
 text_date(const struct article_doc *doc, int id, int day_first, char out[11])
 {
-	struct when none = { "", "", 0, "", -1, NULL, day_first };
 	PCRE2_SIZE ov[16];
 	size_t i;
 
 	for (i = 0; i < doc->paras.n && i < 12 && !out[0]; i++) {
 		const char *p = doc->paras.v[i];
-		char *rest;
 
-		if (!match(id, p, strlen(p), 0, ov))
-			continue;
-		rest = xstrndup(p + ov[2], ov[3] - ov[2]);
-		if (!find_date(rest, strlen(rest), 0, &none, out))
+		if (match(id, p, strlen(p), 0, ov) && !group_date(p, ov, day_first, out))
 			out[0] = '\0';
-		free(rest);
 	}
 }
 
