@@ -2266,6 +2266,33 @@ prose_skips(const struct article_doc *doc, size_t i, size_t top, const char *day
 	        !(i + 1 < doc->paras.n && list_line(doc->paras.v[i + 1], &next_cat)));
 }
 
+/* Paragraph i opens, its sentences into sent: the paragraph's date, the
+ * sentence before's other day and the block's category go unless keep
+ * (a field of a block, a paragraph under a day alone); field: it is a
+ * field ("Date: June 27, 2023") or a line of a round's facts, line_cat
+ * the category it names alone. */
+static void
+prose_para(struct prose *pr, const struct article_doc *doc, size_t i, int field, int keep,
+           const char *line_cat, struct strlist *sent)
+{
+	const char *p = doc->paras.v[i];
+
+	if (!keep) {
+		prose_ctx(pr, "", NULL);
+		pr->other[0] = '\0';
+		pr->block_cat = NULL;
+	}
+	if (line_cat)
+		pr->block_cat = line_cat;
+	pr->para = i;
+	if (pr->next_cat && pr->next_cat_para + 1 < i && !field)
+		pr->next_cat = NULL;	/* no draw opened under its heading */
+	pr->in_headline = i == 0 && short_line(p, 160);
+	sentences(p, sent);
+	pr->alone = short_line(p, 120) && (sent->n == 1 || p[strlen(p) - 1] == '?');
+	pr->in_heading = !field && pr->alone;
+}
+
 /* Reads the draws stated in prose.  Sentence by sentence: a sentence's
  * values go to the draw being read, with its date, else the date the
  * paragraph gave last; a different value or date starts the next draw.
@@ -2312,22 +2339,9 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		 * value ("Express Entry draw results for April 30, 2024"); a
 		 * paragraph, that of a day alone on the line before it (a live
 		 * blog's "Thu 28 May 2026, 15:42 ET"). */
-		if (!(field && (fields || dated)) && !stamp) {
-			prose_ctx(&pr, "", NULL);
-			pr.other[0] = '\0';
-			pr.block_cat = NULL;
-		}
+		prose_para(&pr, doc, i, field, (field && (fields || dated)) || stamp, line_cat,
+		           &sent);
 		fields = field;
-		if (line_cat)
-			pr.block_cat = line_cat;
-		pr.para = i;
-		if (pr.next_cat && pr.next_cat_para + 1 < i && !field)
-			pr.next_cat = NULL;	/* no draw opened under its heading */
-		pr.in_headline = i == 0 && short_line(doc->paras.v[i], 160);
-		sentences(doc->paras.v[i], &sent);
-		pr.alone = short_line(doc->paras.v[i], 120) &&
-		           (sent.n == 1 || doc->paras.v[i][strlen(doc->paras.v[i]) - 1] == '?');
-		pr.in_heading = !field && pr.alone;
 		dated = 0;
 		for (j = 0; j < sent.n; j++) {
 			sentence_read(&st, sent.v[j], &here, pr.p.open && pr.p.date[0]);
