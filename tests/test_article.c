@@ -61,6 +61,13 @@ extract(const char *name, const char *date, struct strlist *warn)
 		free(got_); \
 	} while (0)
 
+/* A fixture written twice, as text (STEM.txt) and as HTML (STEM.html),
+ * states the same draws. */
+#define EXPECT_BOTH(stem, date, expected) do { \
+		EXPECT(stem ".txt", date, expected); \
+		EXPECT(stem ".html", date, expected); \
+	} while (0)
+
 START_TEST(test_single_draw_announcement_in_text)
 {
 	/* The page's own "Published:" line wins over --date; the tie-break
@@ -839,8 +846,7 @@ START_TEST(test_values_of_the_other_draw_the_sentence_before_named)
 	                           ",2023-12-11,,4100,515\n"
 	                           ",2023-12-07,,1200,431\n";
 
-	EXPECT("other-draw-named.txt", NULL, want);
-	EXPECT("other-draw-named.html", NULL, want);
+	EXPECT_BOTH("other-draw-named", NULL, want);
 }
 END_TEST
 
@@ -852,8 +858,7 @@ START_TEST(test_a_relative_day_written_out_beside_it_is_that_day)
 	static const char want[] = ",2024-03-07,trades,800,420\n"
 	                           ",2024-03-06,general,2900,505\n";
 
-	EXPECT("apposed-day.txt", NULL, want);
-	EXPECT("apposed-day.html", NULL, want);
+	EXPECT_BOTH("apposed-day", NULL, want);
 }
 END_TEST
 
@@ -869,8 +874,7 @@ START_TEST(test_days_written_in_numbers)
 	                           ",2023-07-05,stem,500,486\n"
 	                           ",2023-06-27,general,4300,486\n";
 
-	EXPECT("numeric-dates.txt", NULL, want);
-	EXPECT("numeric-dates.html", NULL, want);
+	EXPECT_BOTH("numeric-dates", NULL, want);
 }
 END_TEST
 
@@ -905,8 +909,7 @@ START_TEST(test_a_score_before_the_word_cut_off)
 	static const char want[] = ",2023-12-08,stem,5900,481\n"
 	                           ",2023-12-07,french,1000,470\n";
 
-	EXPECT("score-before-cut-off.txt", NULL, want);
-	EXPECT("score-before-cut-off.html", NULL, want);
+	EXPECT_BOTH("score-before-cut-off", NULL, want);
 }
 END_TEST
 
@@ -921,8 +924,7 @@ START_TEST(test_a_category_heading_heads_the_round_below)
 	                           ",2025-05-12,pnp,511,706\n"
 	                           ",2025-05-13,cec,500,547\n";
 
-	EXPECT("category-headings.txt", NULL, want);
-	EXPECT("category-headings.html", NULL, want);
+	EXPECT_BOTH("category-headings", NULL, want);
 }
 END_TEST
 
@@ -935,8 +937,7 @@ START_TEST(test_a_category_heading_again_heads_the_next_round)
 	                           ",2025-04-28,pnp,421,727\n"
 	                           ",2025-05-13,cec,500,547\n";
 
-	EXPECT("same-category-headings.txt", NULL, want);
-	EXPECT("same-category-headings.html", NULL, want);
+	EXPECT_BOTH("same-category-headings", NULL, want);
 }
 END_TEST
 
@@ -975,8 +976,7 @@ START_TEST(test_more_count_wording)
 	                           ",2025-01-23,cec,4000,527\n"
 	                           ",2025-01-07,pnp,471,793\n";
 
-	EXPECT("count-words.txt", NULL, want);
-	EXPECT("count-words.html", NULL, want);
+	EXPECT_BOTH("count-words", NULL, want);
 }
 END_TEST
 
@@ -1002,8 +1002,7 @@ START_TEST(test_several_rounds_by_their_weekdays)
 	struct strlist w = {0};
 	char last[11];
 
-	EXPECT("several-weekdays.txt", NULL, want);
-	EXPECT("several-weekdays.html", NULL, want);
+	EXPECT_BOTH("several-weekdays", NULL, want);
 	/* "On Wednesday, January 7" is one day, not two. */
 	ck_assert_uint_eq(count_draws("Published: January 23, 2026\n"
 	                              "On Wednesday, January 7 and on Wednesday, January 21, IRCC "
@@ -1035,8 +1034,7 @@ START_TEST(test_a_count_and_a_score_paired_by_at)
 	                           ",2021-07-22,,4500,357\n"
 	                           ",2021-02-10,pnp,654,720\n";
 
-	EXPECT("paired-values.txt", NULL, want);
-	EXPECT("paired-values.html", NULL, want);
+	EXPECT_BOTH("paired-values", NULL, want);
 }
 END_TEST
 
@@ -1056,8 +1054,7 @@ START_TEST(test_a_live_blog_s_entries_are_dated_by_their_stamps)
 	static const char want[] = ",2026-05-28,french,4500,409\n"
 	                           ",2026-05-27,cec,3000,518\n";
 
-	EXPECT("live-blog.txt", NULL, want);
-	EXPECT("live-blog.html", NULL, want);
+	EXPECT_BOTH("live-blog", NULL, want);
 }
 END_TEST
 
@@ -1089,8 +1086,7 @@ START_TEST(test_a_question_heads_its_answer)
 	                           ",2024-10-10,,1000,444\n"
 	                           ",2024-10-23,trades,1800,433\n";
 
-	EXPECT("faq-questions.txt", NULL, want);
-	EXPECT("faq-questions.html", NULL, want);
+	EXPECT_BOTH("faq-questions", NULL, want);
 }
 END_TEST
 
@@ -1112,8 +1108,7 @@ START_TEST(test_invited_at_a_score)
 	static const char want[] = ",2016-01-27,,1468,457\n"
 	                           ",2024-03-12,,2850,525\n";
 
-	EXPECT("invited-at.txt", NULL, want);
-	EXPECT("invited-at.html", NULL, want);
+	EXPECT_BOTH("invited-at", NULL, want);
 }
 END_TEST
 
@@ -1127,8 +1122,7 @@ START_TEST(test_a_cut_off_label_and_where_a_score_moved_to)
 	                           ",2024-04-11,,4500,465\n"
 	                           ",2024-04-10,,1200,\n";
 
-	EXPECT("moved-score.txt", NULL, want);
-	EXPECT("moved-score.html", NULL, want);
+	EXPECT_BOTH("moved-score", NULL, want);
 }
 END_TEST
 
@@ -1149,8 +1143,7 @@ START_TEST(test_thresholds_and_counts_in_other_words)
 	                           ",2025-08-20,,1500,533\n"
 	                           ",2025-08-06,,1000,527\n";
 
-	EXPECT("score-thresholds.txt", NULL, want);
-	EXPECT("score-thresholds.html", NULL, want);
+	EXPECT_BOTH("score-thresholds", NULL, want);
 }
 END_TEST
 
@@ -1191,8 +1184,7 @@ START_TEST(test_blocks_of_fields_one_a_line)
 	                           ",2025-03-13,,1200,450\n"
 	                           ",2025-02-19,,6500,521\n";
 
-	EXPECT("field-lines.txt", NULL, want);
-	EXPECT("field-lines.html", NULL, want);
+	EXPECT_BOTH("field-lines", NULL, want);
 }
 END_TEST
 
@@ -1237,8 +1229,7 @@ START_TEST(test_rows_a_line_without_markup)
 	                           ",2025-10-29,french,6000,416\n"
 	                           ",2025-10-28,cec,1000,533\n";
 
-	EXPECT("row-lines.txt", NULL, want);
-	EXPECT("row-lines.html", NULL, want);
+	EXPECT_BOTH("row-lines", NULL, want);
 }
 END_TEST
 
@@ -1296,8 +1287,7 @@ START_TEST(test_the_following_day_counts_from_the_round_just_read)
 	                           ",2025-12-16,cec,5000,515\n"
 	                           ",2025-12-17,french,6000,399\n";
 
-	EXPECT("day-later.txt", NULL, want);
-	EXPECT("day-later.html", NULL, want);
+	EXPECT_BOTH("day-later", NULL, want);
 }
 END_TEST
 
@@ -1309,8 +1299,7 @@ START_TEST(test_a_small_change_from_the_previous_round)
 	static const char want[] = ",2025-07-08,cec,3000,518\n"
 	                           ",2025-07-07,pnp,356,750\n";
 
-	EXPECT("slight-change.txt", NULL, want);
-	EXPECT("slight-change.html", NULL, want);
+	EXPECT_BOTH("slight-change", NULL, want);
 }
 END_TEST
 
@@ -1353,8 +1342,7 @@ START_TEST(test_several_rounds_in_one_sentence)
 	                           ",2025-11-10,pnp,714,738\n"
 	                           ",2025-11-12,cec,1000,533\n";
 
-	EXPECT("several-in-a-sentence.txt", NULL, want);
-	EXPECT("several-in-a-sentence.html", NULL, want);
+	EXPECT_BOTH("several-in-a-sentence", NULL, want);
 }
 END_TEST
 
@@ -1469,8 +1457,7 @@ START_TEST(test_a_semicolon_in_parentheses_ends_no_sentence)
 	static const char want[] = ",2026-04-13,pnp,324,786\n"
 	                           ",2026-04-14,cec,2000,515\n";
 
-	EXPECT("parenthesis-semicolon.txt", NULL, want);
-	EXPECT("parenthesis-semicolon.html", NULL, want);
+	EXPECT_BOTH("parenthesis-semicolon", NULL, want);
 }
 END_TEST
 
@@ -1482,8 +1469,7 @@ START_TEST(test_a_titled_line_is_no_wire_dateline)
 	static const char want[] = ",2026-03-04,french,5500,397\n"
 	                           ",2026-03-05,senior-managers,250,429\n";
 
-	EXPECT("titled-lines.txt", NULL, want);
-	EXPECT("titled-lines.html", NULL, want);
+	EXPECT_BOTH("titled-lines", NULL, want);
 }
 END_TEST
 
@@ -1551,8 +1537,7 @@ START_TEST(test_counts_written_short)
 	                           ",2026-07-23,military,4,368\n"
 	                           ",2026-06-24,physicians,271,223\n";
 
-	EXPECT("count-shorthand.txt", NULL, want);
-	EXPECT("count-shorthand.html", NULL, want);
+	EXPECT_BOTH("count-shorthand", NULL, want);
 }
 END_TEST
 
@@ -1580,8 +1565,7 @@ START_TEST(test_more_ways_to_state_a_cut_off)
 	                           ",2025-11-14,healthcare,3500,462\n"
 	                           ",2026-06-24,physicians,271,223\n";
 
-	EXPECT("cutoff-ways.txt", NULL, want);
-	EXPECT("cutoff-ways.html", NULL, want);
+	EXPECT_BOTH("cutoff-ways", NULL, want);
 }
 END_TEST
 
@@ -1624,8 +1608,7 @@ START_TEST(test_dashed_and_dotted_days)
 	static const char want[] = ",2025-05-13,cec,500,547\n"
 	                           ",2026-02-16,pnp,279,789\n";
 
-	EXPECT("date-forms.txt", NULL, want);
-	EXPECT("date-forms.html", NULL, want);
+	EXPECT_BOTH("date-forms", NULL, want);
 }
 END_TEST
 
@@ -1638,8 +1621,7 @@ START_TEST(test_a_heading_dates_the_paragraphs_under_it)
 	static const char want[] = ",2025-03-03,pnp,725,667\n"
 	                           ",2025-02-19,french,6500,428\n";
 
-	EXPECT("heading-dates.txt", NULL, want);
-	EXPECT("heading-dates.html", NULL, want);
+	EXPECT_BOTH("heading-dates", NULL, want);
 }
 END_TEST
 
@@ -1652,8 +1634,7 @@ START_TEST(test_the_draw_is_the_one_just_read)
 	static const char want[] = ",2024-11-13,healthcare,1000,463\n"
 	                           ",2024-11-12,trades,400,433\n";
 
-	EXPECT("the-draw.txt", NULL, want);
-	EXPECT("the-draw.html", NULL, want);
+	EXPECT_BOTH("the-draw", NULL, want);
 }
 END_TEST
 
@@ -1668,8 +1649,7 @@ START_TEST(test_abbreviations_end_no_sentence)
 	                           ",2023-10-10,,,500\n"
 	                           ",2023-09-28,french,500,379\n";
 
-	EXPECT("abbreviations.txt", NULL, want);
-	EXPECT("abbreviations.html", NULL, want);
+	EXPECT_BOTH("abbreviations", NULL, want);
 }
 END_TEST
 
@@ -1687,8 +1667,7 @@ START_TEST(test_a_round_s_size_in_other_words)
 	                           ",2025-04-28,,421,727\n"
 	                           ",2025-04-14,,825,764\n";
 
-	EXPECT("draw-size.txt", NULL, want);
-	EXPECT("draw-size.html", NULL, want);
+	EXPECT_BOTH("draw-size", NULL, want);
 }
 END_TEST
 
@@ -1700,8 +1679,7 @@ START_TEST(test_a_bare_count_after_invited)
 	static const char want[] = ",2024-02-16,agriculture,150,437\n"
 	                           ",2024-02-14,healthcare,3500,422\n";
 
-	EXPECT("bare-count.txt", NULL, want);
-	EXPECT("bare-count.html", NULL, want);
+	EXPECT_BOTH("bare-count", NULL, want);
 }
 END_TEST
 
@@ -1713,8 +1691,7 @@ START_TEST(test_a_dash_between_a_field_and_its_value)
 	static const char want[] = ",2023-06-27,,4300,486\n"
 	                           ",2023-06-08,,4800,488\n";
 
-	EXPECT("dash-fields.txt", NULL, want);
-	EXPECT("dash-fields.html", NULL, want);
+	EXPECT_BOTH("dash-fields", NULL, want);
 }
 END_TEST
 
@@ -1727,8 +1704,7 @@ START_TEST(test_a_score_before_its_unit_beside_the_count)
 	                           ",2023-07-06,,1500,500\n"
 	                           ",2023-07-05,,1200,\n";
 
-	EXPECT("score-unit.txt", NULL, want);
-	EXPECT("score-unit.html", NULL, want);
+	EXPECT_BOTH("score-unit", NULL, want);
 }
 END_TEST
 
@@ -1743,8 +1719,7 @@ START_TEST(test_the_previous_round_named_beside_a_draw)
 	                           ",2023-06-28,trades,500,388\n"
 	                           ",2023-06-27,general,4300,\n";
 
-	EXPECT("previous-round.txt", NULL, want);
-	EXPECT("previous-round.html", NULL, want);
+	EXPECT_BOTH("previous-round", NULL, want);
 }
 END_TEST
 
@@ -1756,8 +1731,7 @@ START_TEST(test_a_count_of_the_people_a_category_invites)
 	                           ",2023-07-06,french,1500,469\n"
 	                           ",2023-07-07,french,1800,420\n";
 
-	EXPECT("people-counts.txt", NULL, want);
-	EXPECT("people-counts.html", NULL, want);
+	EXPECT_BOTH("people-counts", NULL, want);
 }
 END_TEST
 
@@ -1773,8 +1747,7 @@ START_TEST(test_more_names_for_a_cut_off)
 	                           ",2023-07-12,,1500,500\n"
 	                           ",2023-07-06,,3600,375\n";
 
-	EXPECT("cutoff-words.txt", NULL, want);
-	EXPECT("cutoff-words.html", NULL, want);
+	EXPECT_BOTH("cutoff-words", NULL, want);
 }
 END_TEST
 
@@ -1792,8 +1765,7 @@ START_TEST(test_a_threshold_goes_on_with_the_draw_being_read)
 	                           ",2024-04-11,,4500,491\n"
 	                           ",2024-04-10,,1250,\n";
 
-	EXPECT("thresholds.txt", NULL, want);
-	EXPECT("thresholds.html", NULL, want);
+	EXPECT_BOTH("thresholds", NULL, want);
 }
 END_TEST
 
@@ -1806,8 +1778,7 @@ START_TEST(test_a_province_s_own_draw_is_none)
 {
 	static const char want[] = ",2023-06-27,pnp,500,726\n";
 
-	EXPECT("provincial.txt", NULL, want);
-	EXPECT("provincial.html", NULL, want);
+	EXPECT_BOTH("provincial", NULL, want);
 }
 END_TEST
 
@@ -1822,8 +1793,7 @@ START_TEST(test_a_category_from_a_field_or_all_programs)
 	                           ",2023-06-27,general,4300,486\n"
 	                           ",2023-06-08,general,4800,488\n";
 
-	EXPECT("category-fields.txt", NULL, want);
-	EXPECT("category-fields.html", NULL, want);
+	EXPECT_BOTH("category-fields", NULL, want);
 }
 END_TEST
 
@@ -1845,8 +1815,7 @@ START_TEST(test_counts_and_cut_offs_in_more_constructions)
 	                           ",2024-04-19,,,475\n"
 	                           ",2024-04-17,,1000,480\n";
 
-	EXPECT("count-constructions.txt", NULL, want);
-	EXPECT("count-constructions.html", NULL, want);
+	EXPECT_BOTH("count-constructions", NULL, want);
 }
 END_TEST
 
@@ -1875,8 +1844,7 @@ START_TEST(test_a_block_of_fields_dated_by_the_line_before)
 	static const char want[] = ",2024-04-30,cec,2095,529\n"
 	                           ",2024-04-23,french,1400,410\n";
 
-	EXPECT("block-heading.txt", NULL, want);
-	EXPECT("block-heading.html", NULL, want);
+	EXPECT_BOTH("block-heading", NULL, want);
 	EXPECT("ircc-fields.txt", NULL, ",2023-06-27,general,4300,486\n");
 }
 END_TEST
@@ -1899,8 +1867,7 @@ START_TEST(test_a_table_with_tabs_between_its_cells)
 	                           "254,2023-06-27,general,4300,486\n"
 	                           ",2023-06-08,general,4800,488\n";
 
-	EXPECT("tab-table.txt", NULL, want);
-	EXPECT("tab-table.html", NULL, want);
+	EXPECT_BOTH("tab-table", NULL, want);
 }
 END_TEST
 
@@ -1921,8 +1888,7 @@ START_TEST(test_a_table_stacked_one_cell_a_line)
 	static const char want[] = ",2024-04-30,cec,2095,529\n"
 	                           ",2024-04-23,french,1400,410\n";
 
-	EXPECT("stacked-table.txt", NULL, want);
-	EXPECT("stacked-table.html", NULL, want);
+	EXPECT_BOTH("stacked-table", NULL, want);
 }
 END_TEST
 
@@ -1934,8 +1900,7 @@ START_TEST(test_a_cut_off_that_falls_to_and_rose_from)
 	static const char want[] = ",2023-06-27,general,4300,486\n"
 	                           ",2023-06-28,trades,500,476\n";
 
-	EXPECT("headline-moves.txt", NULL, want);
-	EXPECT("headline-moves.html", NULL, want);
+	EXPECT_BOTH("headline-moves", NULL, want);
 }
 END_TEST
 
@@ -1947,8 +1912,7 @@ START_TEST(test_a_list_of_a_round_s_facts_one_a_line)
 	static const char want[] = ",2023-07-04,cec,3800,511\n"
 	                           ",2023-07-05,stem,500,486\n";
 
-	EXPECT("list-lines.txt", NULL, want);
-	EXPECT("list-lines.html", NULL, want);
+	EXPECT_BOTH("list-lines", NULL, want);
 }
 END_TEST
 
@@ -1971,10 +1935,8 @@ START_TEST(test_a_page_s_date_line_and_its_update)
 {
 	static const char want[] = ",2024-03-18,general,2500,524\n";
 
-	EXPECT("dateline-read.txt", NULL, want);
-	EXPECT("dateline-read.html", NULL, want);
-	EXPECT("dateline-updated.txt", NULL, want);
-	EXPECT("dateline-updated.html", NULL, want);
+	EXPECT_BOTH("dateline-read", NULL, want);
+	EXPECT_BOTH("dateline-updated", NULL, want);
 	EXPECT("dateline-above.txt", NULL, ",2021-01-07,cec,4750,461\n");
 	EXPECT("dateline-above.html", NULL, ",2021-01-07,cec,4750,461\n");
 }
@@ -1991,8 +1953,7 @@ START_TEST(test_more_ways_to_name_the_round_being_read)
 	                           ",2023-02-22,pnp,1400,759\n"
 	                           ",2023-02-20,general,1500,442\n";
 
-	EXPECT("round-named.txt", NULL, want);
-	EXPECT("round-named.html", NULL, want);
+	EXPECT_BOTH("round-named", NULL, want);
 }
 END_TEST
 
@@ -2018,8 +1979,7 @@ START_TEST(test_rows_of_rounds_parted_by_bars)
 	                           ",2024-09-05,general,6750,483\n"
 	                           ",2024-09-10,trades,1750,434\n";
 
-	EXPECT("roundup-bars.txt", NULL, want);
-	EXPECT("roundup-bars.html", NULL, want);
+	EXPECT_BOTH("roundup-bars", NULL, want);
 }
 END_TEST
 
@@ -2033,8 +1993,7 @@ START_TEST(test_cut_offs_in_the_words_of_the_next_sentence)
 	                           ",2024-04-11,,4500,491\n"
 	                           ",2024-04-10,,1280,549\n";
 
-	EXPECT("cutoff-phrases.txt", NULL, want);
-	EXPECT("cutoff-phrases.html", NULL, want);
+	EXPECT_BOTH("cutoff-phrases", NULL, want);
 }
 END_TEST
 
@@ -2046,8 +2005,7 @@ START_TEST(test_the_body_names_the_category_not_an_aside)
 	static const char want[] = ",2019-10-16,fst,500,357\n"
 	                           ",2019-10-02,,3900,464\n";
 
-	EXPECT("headline-category.txt", NULL, want);
-	EXPECT("headline-category.html", NULL, want);
+	EXPECT_BOTH("headline-category", NULL, want);
 }
 END_TEST
 
@@ -2059,8 +2017,7 @@ START_TEST(test_a_headline_names_the_first_round_s_category)
 	static const char want[] = ",2023-03-24,stem,833,487\n"
 	                           ",2023-03-23,,7000,484\n";
 
-	EXPECT("headline-names-category.txt", NULL, want);
-	EXPECT("headline-names-category.html", NULL, want);
+	EXPECT_BOTH("headline-names-category", NULL, want);
 }
 END_TEST
 
@@ -2072,8 +2029,7 @@ START_TEST(test_and_on_another_day_is_another_round)
 	                           ",2024-11-12,,2250,476\n"
 	                           ",2024-11-04,,2000,509\n";
 
-	EXPECT("and-on-day.txt", NULL, want);
-	EXPECT("and-on-day.html", NULL, want);
+	EXPECT_BOTH("and-on-day", NULL, want);
 }
 END_TEST
 
@@ -2109,8 +2065,7 @@ START_TEST(test_a_table_flattened_into_one_line_of_a_paragraph)
 		",2024-09-24,french,1000,446\n"
 		",2024-09-23,pnp,1000,721\n";
 
-	EXPECT("inline-table.txt", NULL, rows);
-	EXPECT("inline-table.html", NULL, rows);
+	EXPECT_BOTH("inline-table", NULL, rows);
 }
 END_TEST
 
