@@ -1100,6 +1100,17 @@ START_TEST(test_a_second_markdown_table_has_its_own_header)
 }
 END_TEST
 
+/* "In total, 380 candidates were invited" is one draw's count where the
+ * sentence gives one cut-off; without one it may total several draws
+ * ("In total, 10,400 candidates have been invited since April"), and
+ * states nothing. */
+START_TEST(test_in_total_with_one_cut_off_is_one_draw_s_count)
+{
+	EXPECT_BOTH("in-total", NULL, ",2026-05-11,pnp,380,798\n"
+	                              ",2026-04-27,,473,795\n");
+}
+END_TEST
+
 /* "1,468 invited at 457", "2,850 ITAs @ 525": a score right after the
  * invitations is the round's cut-off; "went out at 10:30 a.m." is no
  * score. */
@@ -2348,6 +2359,7 @@ article_suite(void)
 	tcase_add_test(tc, test_health_care_with_a_hyphen);
 	tcase_add_test(tc, test_a_question_heads_its_answer);
 	tcase_add_test(tc, test_a_second_markdown_table_has_its_own_header);
+	tcase_add_test(tc, test_in_total_with_one_cut_off_is_one_draw_s_count);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -49,7 +49,7 @@ enum pat_id {
 	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_TO,
 	P_CRS_LABEL, P_CRS_MIN, P_CRS_WORD, P_CRS_OR_MORE, P_CRS_SCORED,
 	P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_NUM, P_DATE_REL, P_DATE_WEEKDAY,
-	P_TIEBREAK, P_AGGREGATE, P_APPROX, P_NUMBER, P_PUBLISHED, P_UPDATED, P_NOT_DRAW,
+	P_TIEBREAK, P_AGGREGATE, P_IN_TOTAL, P_APPROX, P_NUMBER, P_PUBLISHED, P_UPDATED, P_NOT_DRAW,
 	P_URL_PATH, P_URL_ISO, P_URL_MDY, P_URL_DMY, P_URL_MY, P_INLINE_HEADER, P_INLINE_ROW,
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
@@ -315,11 +315,14 @@ static const char *const pat_src[NPAT] = {
 	 * of several draws, which are whose is for the order to say. */
 	[P_RESPECTIVELY] = "\\brespectively\\b",
 	/* Sentences that total several draws. */
-	[P_AGGREGATE] = "\\b(?:so far|this year|year to date|year-to-date|in total|"
+	[P_AGGREGATE] = "\\b(?:so far|this year|year to date|year-to-date|"
 	                "total number|cumulative|altogether|overall|combined|"
 	                "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\\s+"
 	                "(?:different\\s+|separate\\s+)?(?:express entry\\s+)?(?:draws|rounds)|"
 	                "draws this week|across|each of|in 20\\d\\d\\b(?! draw)|since (?:the )?start)",
+	/* "In total, 380 candidates were invited": a total, unless of one
+	 * draw, by its one cut-off (sentence_values()). */
+	[P_IN_TOTAL] = "\\bin total\\b",
 	/* ", the highest minimum CRS score of any draw": the rank of a value. */
 	[P_SUPERLATIVE] = "[,—–]\\s*(?:the|one of the|marking the|which (?:is|was) the)\\s+"
 	                  "(?:[\\w\\-]+\\s+){0,2}?(?:highest|lowest|largest|smallest|biggest|"
@@ -1396,9 +1399,10 @@ sentence_values(struct sentence *st, int reading)
 
 	if (st->future || match(P_RESPECTIVELY, st->s, st->len, 0, ov))
 		return;
-	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov))
-		st->ni = values(st->s, st->own, ita_ids, 7, 1, 30000, 0, &st->itas);
 	st->nc = values(st->s, st->own, crs_ids, threshold(st, reading) ? 7 : 6, 67, 1200, 1, &st->crs);
+	if (!aggregate(st->s, st->len) && !match(P_NOT_DRAW, st->s, st->len, 0, ov) &&
+	    (st->nc == 1 || !match(P_IN_TOTAL, st->s, st->len, 0, ov)))
+		st->ni = values(st->s, st->own, ita_ids, 7, 1, 30000, 0, &st->itas);
 	/* "June 27 – 486 CRS (4,300 ITAs)": a score before its unit is the
 	 * cut-off only beside the draw's count, in one line of evidence. */
 	if (st->nc == 0 && st->ni == 1)
