@@ -1100,6 +1100,20 @@ START_TEST(test_a_second_markdown_table_has_its_own_header)
 }
 END_TEST
 
+/* Dashes, arrows and bullets are letters of no script: a page of rows
+ * "July 22 – Healthcare – 4,000 – 475" under "Rounds of 2025" is read,
+ * not taken for one in a language eedraws does not read. */
+START_TEST(test_dashes_and_bullets_are_no_foreign_letters)
+{
+	EXPECT_BOTH("dash-rows", NULL, ",2025-07-22,healthcare,4000,475\n"
+	                               ",2025-07-21,pnp,202,788\n"
+	                               ",2025-07-08,cec,3000,518\n"
+	                               ",2025-07-07,pnp,356,750\n"
+	                               ",2025-06-26,cec,3000,521\n"
+	                               ",2025-06-23,pnp,503,742\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2360,6 +2374,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_question_heads_its_answer);
 	tcase_add_test(tc, test_a_second_markdown_table_has_its_own_header);
 	tcase_add_test(tc, test_in_total_with_one_cut_off_is_one_draw_s_count);
+	tcase_add_test(tc, test_dashes_and_bullets_are_no_foreign_letters);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -3197,18 +3197,39 @@ provincial_page(const struct article_doc *doc)
 	return 1;
 }
 
+/* 1 when the character of n bytes at s is a letter of a script other
+ * than Latin: Greek to Ethiopic, CJK, Hangul, fullwidth forms.  Dashes,
+ * quotes, bullets, arrows and emoji are letters of none: a table of
+ * "June 26 – CEC – 3,000 – 521" is as English as its words. */
+static int
+other_script(const unsigned char *s, size_t n)
+{
+	unsigned long c;
+	size_t i;
+
+	if (n < 2)
+		return 0;
+	c = s[0] & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+	for (i = 1; i < n; i++)
+		c = c << 6 | (s[i] & 0x3f);
+	return (c >= 0x370 && c < 0x2000 && !(c >= 0x1e00 && c < 0x1f00)) ||
+	       (c >= 0x2e80 && c < 0xd800) || (c >= 0xf900 && c < 0xfb00) ||
+	       (c >= 0xff00 && c < 0xfff0) || c >= 0x20000;
+}
+
 /* Pages eedraws cannot read: mostly CJK text, say. */
 static int
 foreign(const struct article_doc *doc)
 {
-	size_t i, ascii = 0, other = 0;
+	size_t i, n, ascii = 0, other = 0;
 	const unsigned char *s;
 
 	for (i = 0; i < doc->paras.n; i++)
-		for (s = (const unsigned char *)doc->paras.v[i]; *s; s++) {
+		for (s = (const unsigned char *)doc->paras.v[i]; *s; s += n ? n : 1) {
+			n = utf8_seq_len(s);
 			if (*s >= 'A' && *s <= 'z')
 				ascii++;
-			else if (*s >= 0xe0)	/* lead byte of a 3- or 4-byte sequence */
+			else if (other_script(s, n))
 				other++;
 		}
 	return other * 2 > ascii / 3;
