@@ -1114,6 +1114,17 @@ START_TEST(test_dashes_and_bullets_are_no_foreign_letters)
 }
 END_TEST
 
+/* A row's cells parted by middle dots or bullets, as by dashes or bars:
+ * "Dec 16, 2025 · CEC · 5,000 · 515". */
+START_TEST(test_dots_and_bullets_part_a_row_s_cells)
+{
+	EXPECT_BOTH("dot-rows", NULL, ",2025-12-16,cec,5000,515\n"
+	                              ",2025-12-15,pnp,399,731\n"
+	                              ",2025-12-11,healthcare,1000,476\n"
+	                              ",2025-12-10,cec,6000,520\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2375,6 +2386,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_second_markdown_table_has_its_own_header);
 	tcase_add_test(tc, test_in_total_with_one_cut_off_is_one_draw_s_count);
 	tcase_add_test(tc, test_dashes_and_bullets_are_no_foreign_letters);
+	tcase_add_test(tc, test_dots_and_bullets_part_a_row_s_cells);
 	suite_add_tcase(s, tc);
 	return s;
 }
