@@ -1125,6 +1125,17 @@ START_TEST(test_dots_and_bullets_part_a_row_s_cells)
 }
 END_TEST
 
+/* A year in two digits after an apostrophe, "Nov 28 '25", "Dec 8 ’25",
+ * is this century's, in prose and in a row. */
+START_TEST(test_a_year_in_two_digits_after_an_apostrophe)
+{
+	EXPECT_BOTH("short-year", NULL, ",2025-11-28,french,6000,408\n"
+	                                ",2025-12-08,,1123,729\n"
+	                                ",2025-11-26,cec,1000,531\n"
+	                                ",2025-11-25,pnp,777,699\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2387,6 +2398,7 @@ article_suite(void)
 	tcase_add_test(tc, test_in_total_with_one_cut_off_is_one_draw_s_count);
 	tcase_add_test(tc, test_dashes_and_bullets_are_no_foreign_letters);
 	tcase_add_test(tc, test_dots_and_bullets_part_a_row_s_cells);
+	tcase_add_test(tc, test_a_year_in_two_digits_after_an_apostrophe);
 	suite_add_tcase(s, tc);
 	return s;
 }

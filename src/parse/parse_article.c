@@ -27,6 +27,8 @@
 #define NUM "(\\d{1,3}(?:[,.\\x{a0}\\x{202f} ]\\d{3})+|\\d{1,2}(?:\\.\\d)?[Kk]\\b|\\d+)"
 #define MONTH "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|" \
 	"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+/* Before a year of this century in two digits: "Dec 16 '25". */
+#define APOSTROPHE "\\s?(?:'|’|‘)"
 #define WEEKDAY "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 /* The people a draw invites, as a count names them: "4,300 candidates",
  * "1,500 French speakers", "500 tradespeople". */
@@ -209,10 +211,11 @@ static const char *const pat_src[NPAT] = {
 	                "goes (?:up|down)|comes down|edges (?:up|down)|moves)\\s+"
 	                "(?:[\\w\\-]+\\s+){0,3}?to\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
 	                "profiles|[-–]\\s*\\d))",
-	[P_DATE_MDY] = "\\b" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?",
+	[P_DATE_MDY] = "\\b" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"
+	               "(?|,?\\s*(\\d{4})\\b|" APOSTROPHE "(\\d{2})\\b)?",
 	/* "13 May 2025", "13th of May", "13-May-2025" */
 	[P_DATE_DMY] = "\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:of\\s+)?|-(?=[A-Za-z]{3,9}-\\d{4}\\b))"
-	               MONTH "\\b(?:,?(?:\\s*|-)(\\d{4})\\b)?",
+	               MONTH "\\b(?|,?(?:\\s*|-)(\\d{4})\\b|" APOSTROPHE "(\\d{2})\\b)?",
 	[P_DATE_ISO] = "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
 	/* "27/06/2023", "06/27/2023", "27-06-2023", "27.06.2023", "2023/06/27": which of the
 	 * first two is the day is for numeric_date() to tell. */
@@ -255,8 +258,8 @@ static const char *const pat_src[NPAT] = {
 	 * Experience Class 3000 518", "July 22 – Healthcare – 4,000 – 475". */
 	[P_ROW_LINE] = "^\\W{0,3}(?:(?:round|draw|no\\.?)?\\s*#?(\\d{1,4})(?!\\d)"
 	               "(?:[.)]|\\s*[|–—·•]|\\s+-|\\s)\\s*)?"
-	               "(" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|"
-	               "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?(?:,?\\s+\\d{4})?|"
+	               "(" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4}|" APOSTROPHE "\\d{2}\\b)?|"
+	               "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?(?:,?\\s+\\d{4}|" APOSTROPHE "\\d{2}\\b)?|"
 	               "\\d{1,2}-[A-Za-z]{3,9}-\\d{4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]20\\d\\d|"
 	               "20\\d\\d/\\d{1,2}/\\d{1,2})"
 	               "(?:\\s*[|–—·•,;:\\t]\\s*|\\s+-\\s+|\\s+)(.*?)(?:\\s*[|–—·•,;\\t]\\s*|\\s+-\\s+|\\s+)"
@@ -736,10 +739,11 @@ described_draw(const char *s, size_t len, size_t start, const PCRE2_SIZE ov[16])
 	return 1;
 }
 
-/* A written-out day, "September 26, 2023" or "26 September": its month
- * and day in groups mg and dg, its year in group 6.  A year no round was
- * held in is a count after the day ("On September 26, 3000 applicants"):
- * the day is then read as yearless.  0 with cand set, or -1. */
+/* A written-out day, "September 26, 2023", "Dec 16 '25" or "26
+ * September": its month and day at ov[mg] and ov[dg], its year in group 3
+ * (four digits, or two after an apostrophe).  A year no round was held in
+ * is a count after the day ("On September 26, 3000 applicants"): the day
+ * is then read as yearless.  0 with cand set, or -1. */
 static int
 written_date(const char *s, const PCRE2_SIZE ov[16], int mg, int dg, const struct when *w,
              char cand[11])
@@ -749,6 +753,8 @@ written_date(const char *s, const PCRE2_SIZE ov[16], int mg, int dg, const struc
 	if (ov[6] == PCRE2_UNSET)
 		return resolve_md(w, m, d, cand);
 	y = atoi(s + ov[6]);
+	if (ov[7] - ov[6] == 2)
+		y += 2000;	/* after an APOSTROPHE */
 	if (round_day(w, y, m, d)) {
 		snprintf(cand, 11, "%04d-%02d-%02d", y, m, d);
 		return 0;
