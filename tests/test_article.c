@@ -1136,6 +1136,18 @@ START_TEST(test_a_year_in_two_digits_after_an_apostrophe)
 }
 END_TEST
 
+/* "Jan 10 (2,750; 446)": a bracket opens a row's values; the digit
+ * before a thousands comma is the count's, never the end of a type. */
+START_TEST(test_a_row_s_values_in_brackets)
+{
+	EXPECT_BOTH("paren-rows", NULL, ",2018-01-10,,2750,446\n"
+	                                ",2018-01-24,,2750,444\n"
+	                                ",2018-02-07,,3000,442\n"
+	                                ",2018-02-21,,3000,442\n"
+	                                ",2018-03-14,,3000,456\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2399,6 +2411,7 @@ article_suite(void)
 	tcase_add_test(tc, test_dashes_and_bullets_are_no_foreign_letters);
 	tcase_add_test(tc, test_dots_and_bullets_part_a_row_s_cells);
 	tcase_add_test(tc, test_a_year_in_two_digits_after_an_apostrophe);
+	tcase_add_test(tc, test_a_row_s_values_in_brackets);
 	suite_add_tcase(s, tc);
 	return s;
 }
