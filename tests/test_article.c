@@ -1148,6 +1148,17 @@ START_TEST(test_a_row_s_values_in_brackets)
 }
 END_TEST
 
+/* A heading that is a province's name ("Saskatchewan (SINP)",
+ * "Manitoba") opens the province's section: its sentences and rows are
+ * the province's draws, to the next heading ("Federal rounds,
+ * continued"). */
+START_TEST(test_a_province_s_heading_opens_its_section)
+{
+	EXPECT_BOTH("province-sections", NULL, ",2025-05-13,cec,500,547\n"
+	                                       ",2025-05-12,pnp,511,706\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2412,6 +2423,7 @@ article_suite(void)
 	tcase_add_test(tc, test_dots_and_bullets_part_a_row_s_cells);
 	tcase_add_test(tc, test_a_year_in_two_digits_after_an_apostrophe);
 	tcase_add_test(tc, test_a_row_s_values_in_brackets);
+	tcase_add_test(tc, test_a_province_s_heading_opens_its_section);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -60,7 +60,8 @@ enum pat_id {
 	P_AFTER_DAY, P_FIELD, P_OTHER_HINT, P_ITA_DRAW, P_ITA_BARE,
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
 	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS,
-	P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, P_ROW_LINE, P_ORDER_HINT, P_PAIR, NPAT
+	P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, P_ROW_LINE, P_ORDER_HINT, P_PAIR,
+	P_PROVINCE_HEADING, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -482,6 +483,16 @@ static const char *const pat_src[NPAT] = {
 	                 "Nova Scotia|New Brunswick|Prince Edward Island|Newfoundland|Yukon|"
 	                 "Northwest Territories|provincial (?:draws?|programs?|systems?|streams?)|"
 	                 "SkillSelect|subclass \\d{3}|Australia|New Zealand|Skilled Migrant Category)\\b",
+	/* A heading that is a province's or its program's name, maybe with
+	 * its acronym or words of a section's ("Ontario (OINP)", "British
+	 * Columbia PNP draws"); not "Ontario opens new PNP intake". */
+	[P_PROVINCE_HEADING] = "^\\W*(?:(?:OINP|BC\\s?PNP|MPNP|SINP|AAIP|AINP|NSNP|NBPNP|"
+	                       "PEI\\s?PNP|Arrima|Ontario|Qu[eé]bec|British Columbia|Alberta|"
+	                       "Saskatchewan|Manitoba|Nova Scotia|New Brunswick|"
+	                       "Prince Edward Island|Newfoundland(?: and Labrador)?|Yukon|"
+	                       "Northwest Territories|PNP|provincial|nominee|program(?:me)?|"
+	                       "immigra\\w*|draws?|rounds?|updates?|results|and|the|of|"
+	                       "(?-i:[A-Z]{2,6}))(?:[\\s\\W]+|$))+$",
 	/* "through its Express Entry Skilled Trades stream", "its
 	 * International Skilled Worker – Express Entry sub-category": a
 	 * province's own stream, which names Express Entry but is none of
@@ -2256,17 +2267,51 @@ province_list(const char *p)
 	return n && p[n - 1] == ':' && provincial(p, n);
 }
 
+/* 1 when p is a heading of words alone: short, no digit, no full stop
+ * ("British Columbia (BC PNP)", "Federal rounds"). */
+static int
+words_heading(const char *p)
+{
+	const char *c;
+
+	if (!short_line(p, 60) || strpbrk(p, "0123456789"))
+		return 0;
+	for (c = p; *c; c++)
+		if (isalpha((unsigned char)*c))
+			return 1;
+	return 0;
+}
+
+/* 1 when p is a heading of words that is a province's or its program's
+ * name, not Express Entry's ("Ontario (OINP)", "Saskatchewan"): what
+ * follows it, to the next heading, is the province's, not a round of
+ * Express Entry's. */
+static int
+province_heading(const char *p)
+{
+	PCRE2_SIZE ov[16];
+
+	return words_heading(p) && provincial(p, strlen(p)) &&
+	       match(P_PROVINCE_HEADING, p, strlen(p), 0, ov);
+}
+
 /* 1 when read_prose() skips paragraph i: a byline, or the page's own
  * date line (day, paragraph top), which dates no round unless a list of
  * a round's facts follows it ("July 4, 2023" / "3,800 invitations" /
  * ...); or a field (field) of the list a province's paragraph opened
- * (*province, which the paragraphs that are no field set). */
+ * (*province, which the paragraphs that are no field set); or any
+ * paragraph of the section a heading that names a province opened
+ * (*section, which each heading of words sets). */
 static int
 prose_skips(const struct article_doc *doc, size_t i, size_t top, const char *day, int field,
-            int *province)
+            int *province, int *section)
 {
 	const char *next_cat = NULL;
 
+	if (words_heading(doc->paras.v[i]))
+		*section = province_heading(doc->paras.v[i]);
+	else if (*section)
+		return 1;
 	if (!field)
 		*province = province_list(doc->paras.v[i]);
 	else if (*province)
@@ -2319,6 +2364,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 	int fields = 0;		/* the paragraph before was a field */
 	int dated = 0;		/* it ended on a round's date, no value */
 	int province = 0;	/* it opened a province's list */
+	int section = 0;	/* a heading that names a province is above */
 	int stamp = 0;		/* it was a day alone, a live blog's entry's */
 
 	char day[11] = "", day_seen[11];
@@ -2340,7 +2386,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		            list_line(doc->paras.v[i], &line_cat);
 
 		post_date(doc->paras.v[i], &here);
-		if (prose_skips(doc, i, top, day, field, &province))
+		if (prose_skips(doc, i, top, day, field, &province, &section))
 			continue;
 		/* A paragraph's date holds in it only, or in a block of
 		 * fields, one a line ("Date: June 27, 2023", "Invitations:
@@ -3029,7 +3075,8 @@ row_lines_add(const struct strlist *lines, size_t from, const struct row_line *r
  * and two numbers.  Which number is the count the header line just
  * before the run says, else the numbers themselves (3,600 can only be a
  * count); when neither tells, the run is not read.  A year-less day takes
- * the year of the line before the run ("2025 Express Entry draws"). */
+ * the year of the line before the run ("2025 Express Entry draws"); a
+ * run under a heading that names a province is the province's. */
 static void
 read_row_lines(const struct strlist *lines, const struct when *w0, size_t limit,
                struct draw_list *out)
@@ -3048,7 +3095,7 @@ read_row_lines(const struct strlist *lines, const struct when *w0, size_t limit,
 			;
 		if (n >= 2 && (order = header_order(head)) < 0)
 			order = values_order(rows, n);
-		if (n >= 2 && order >= 0)
+		if (n >= 2 && order >= 0 && !(head && province_heading(head)))
 			row_lines_add(lines, i, rows, n, order, out);
 		i += n ? n : 1;
 	}
