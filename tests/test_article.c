@@ -1159,6 +1159,16 @@ START_TEST(test_a_province_s_heading_opens_its_section)
 }
 END_TEST
 
+/* After a province's draw ("Alberta's AAIP sent 1,410 invitations"),
+ * the next sentences that name neither Express Entry nor IRCC go on with
+ * the province ("A second round on February 22 invited 1,201"), to the
+ * next heading. */
+START_TEST(test_a_province_s_draw_goes_on_until_ircc_is_named)
+{
+	EXPECT_BOTH("province-goes-on", NULL, ",2024-02-16,agriculture,150,437\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2424,6 +2434,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_year_in_two_digits_after_an_apostrophe);
 	tcase_add_test(tc, test_a_row_s_values_in_brackets);
 	tcase_add_test(tc, test_a_province_s_heading_opens_its_section);
+	tcase_add_test(tc, test_a_province_s_draw_goes_on_until_ircc_is_named);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1360,6 +1360,7 @@ struct sentence {
 				 * PCRE2_UNSET when it states none */
 	const char *category;	/* with values: sentence_category() */
 	char other[11];		/* another draw's day it names, or "" */
+	int provincial;		/* it states a province's draw (provincial()) */
 };
 
 /* 1 when a threshold in st ("scores of 486 or above") is a round's
@@ -1461,6 +1462,17 @@ provincial(const char *s, size_t len)
 	       match(P_PROVINCIAL_UNIT, s, len, 0, ov);
 }
 
+/* st states no round of Express Entry's: a province's draw, say; the
+ * draw being read is done. */
+static void
+sentence_drop(struct sentence *st)
+{
+	st->ni = st->nc = 0;
+	st->itas = st->crs = -1;
+	st->has_date = 0;
+	st->vague = 1;
+}
+
 /* Classifies s: its round's date (none when it also names a day that
  * cannot be resolved, or names another draw and no date: which draw it
  * speaks of is unknown), its values, its draw number and, with values,
@@ -1496,10 +1508,8 @@ sentence_read(struct sentence *st, const char *s, const struct when *w, int read
 		st->other[0] = '\0';
 	sentence_values(st, reading);
 	if ((st->has_date || st->ni > 0 || st->nc > 0) && provincial(s, st->len)) {
-		st->ni = st->nc = 0;
-		st->itas = st->crs = -1;
-		st->has_date = 0;
-		st->vague = 1;	/* a province's draw: the draw being read is done */
+		st->provincial = 1;
+		sentence_drop(st);
 	}
 	st->number[0] = st->number[1] = PCRE2_UNSET;
 	if (match(P_NUMBER, s, st->len, 0, ov))
@@ -1546,6 +1556,9 @@ struct prose {
 				 * a field) */
 	size_t para;		/* the paragraph being read */
 	size_t next_cat_para;	/* the paragraph of next_cat's heading */
+	int in_province;	/* a sentence stated a province's draw, and
+				 * no heading or sentence since named Express
+				 * Entry or IRCC */
 };
 
 /* A draw opens: the category of the heading just above it (which holds
@@ -2321,6 +2334,24 @@ prose_skips(const struct article_doc *doc, size_t i, size_t top, const char *day
 	        !(i + 1 < doc->paras.n && list_line(doc->paras.v[i + 1], &next_cat)));
 }
 
+/* After a sentence that states a province's draw, the next ones that
+ * name neither Express Entry nor IRCC go on with the province, to the
+ * next heading ("Quebec invited 1,410 from its Arrima pool on February
+ * 15.  A second round on February 22 invited 1,201."): they state no
+ * round either. */
+static void
+province_goes_on(struct prose *pr, struct sentence *st)
+{
+	PCRE2_SIZE ov[16];
+
+	if (st->provincial)
+		pr->in_province = 1;
+	else if (pr->in_province && match(P_FEDERAL, st->s, st->len, 0, ov))
+		pr->in_province = 0;
+	else if (pr->in_province)
+		sentence_drop(st);
+}
+
 /* Paragraph i opens, its sentences into sent: the paragraph's date, the
  * sentence before's other day and the block's category go unless keep
  * (a field of a block, a paragraph under a day alone); field: it is a
@@ -2346,6 +2377,8 @@ prose_para(struct prose *pr, const struct article_doc *doc, size_t i, int field,
 	sentences(p, sent);
 	pr->alone = short_line(p, 120) && (sent->n == 1 || p[strlen(p) - 1] == '?');
 	pr->in_heading = !field && pr->alone;
+	if (pr->in_heading)
+		pr->in_province = 0;
 }
 
 /* Reads the draws stated in prose.  Sentence by sentence: a sentence's
@@ -2401,6 +2434,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		dated = 0;
 		for (j = 0; j < sent.n; j++) {
 			sentence_read(&st, sent.v[j], &here, pr.p.open && pr.p.date[0]);
+			province_goes_on(&pr, &st);
 			prose_step(&pr, &st, &here, out);
 			dated = st.said == SAID_DATE && !st.vague && !st.future &&
 			        match(P_DRAW_WORD, st.s, st.len, 0, ov) &&
