@@ -29,6 +29,11 @@
 	"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 /* Before a year of this century in two digits: "Dec 16 '25". */
 #define APOSTROPHE "\\s?(?:'|’|‘)"
+/* The provinces and territories, and their nominee programs. */
+#define PROVINCES "OINP|BC\\s?PNP|MPNP|SINP|AAIP|AINP|NSNP|NBPNP|PEI\\s?PNP|Arrima|" \
+	"Ontario|Qu[eé]bec|British Columbia|Alberta|Saskatchewan|Manitoba|" \
+	"Nova Scotia|New Brunswick|Prince Edward Island|Newfoundland(?: and Labrador)?|" \
+	"Yukon|Northwest Territories"
 #define WEEKDAY "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 /* The people a draw invites, as a count names them: "4,300 candidates",
  * "1,500 French speakers", "500 tradespeople". */
@@ -478,19 +483,12 @@ static const char *const pat_src[NPAT] = {
 	/* A province's own draw ("Ontario's OINP issued 1,200 invitations",
 	 * "Quebec's Arrima system"), or another country's: not Express
 	 * Entry's, unless the sentence names it (P_FEDERAL). */
-	[P_PROVINCIAL] = "\\b(?:OINP|BC\\s?PNP|MPNP|SINP|AAIP|AINP|NSNP|NBPNP|PEI\\s?PNP|Arrima|"
-	                 "Ontario|Qu[eé]bec|British Columbia|Alberta|Saskatchewan|Manitoba|"
-	                 "Nova Scotia|New Brunswick|Prince Edward Island|Newfoundland|Yukon|"
-	                 "Northwest Territories|provincial (?:draws?|programs?|systems?|streams?)|"
+	[P_PROVINCIAL] = "\\b(?:" PROVINCES "|provincial (?:draws?|programs?|systems?|streams?)|"
 	                 "SkillSelect|subclass \\d{3}|Australia|New Zealand|Skilled Migrant Category)\\b",
 	/* A heading that is a province's or its program's name, maybe with
 	 * its acronym or words of a section's ("Ontario (OINP)", "British
 	 * Columbia PNP draws"); not "Ontario opens new PNP intake". */
-	[P_PROVINCE_HEADING] = "^\\W*(?:(?:OINP|BC\\s?PNP|MPNP|SINP|AAIP|AINP|NSNP|NBPNP|"
-	                       "PEI\\s?PNP|Arrima|Ontario|Qu[eé]bec|British Columbia|Alberta|"
-	                       "Saskatchewan|Manitoba|Nova Scotia|New Brunswick|"
-	                       "Prince Edward Island|Newfoundland(?: and Labrador)?|Yukon|"
-	                       "Northwest Territories|PNP|provincial|nominee|program(?:me)?|"
+	[P_PROVINCE_HEADING] = "^\\W*(?:(?:" PROVINCES "|PNP|provincial|nominee|program(?:me)?|"
 	                       "immigra\\w*|draws?|rounds?|updates?|results|and|the|of|"
 	                       "(?-i:[A-Z]{2,6}))(?:[\\s\\W]+|$))+$",
 	/* "through its Express Entry Skilled Trades stream", "its
