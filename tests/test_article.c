@@ -1169,6 +1169,15 @@ START_TEST(test_a_province_s_draw_goes_on_until_ircc_is_named)
 }
 END_TEST
 
+/* "Manitoba's Skilled Worker Overseas stream", "British Columbia's
+ * Express Entry BC Skills stream": a province's own stream, though it
+ * names Express Entry; its draws are no rounds. */
+START_TEST(test_a_province_s_named_stream_is_its_own)
+{
+	EXPECT_BOTH("province-possessive", NULL, ",2025-01-23,cec,4000,527\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2435,6 +2444,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_row_s_values_in_brackets);
 	tcase_add_test(tc, test_a_province_s_heading_opens_its_section);
 	tcase_add_test(tc, test_a_province_s_draw_goes_on_until_ircc_is_named);
+	tcase_add_test(tc, test_a_province_s_named_stream_is_its_own);
 	suite_add_tcase(s, tc);
 	return s;
 }

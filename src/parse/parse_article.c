@@ -492,11 +492,11 @@ static const char *const pat_src[NPAT] = {
 	                       "immigra\\w*|draws?|rounds?|updates?|results|and|the|of|"
 	                       "(?-i:[A-Z]{2,6}))(?:[\\s\\W]+|$))+$",
 	/* "through its Express Entry Skilled Trades stream", "its
-	 * International Skilled Worker – Express Entry sub-category": a
-	 * province's own stream, which names Express Entry but is none of
-	 * its rounds. */
-	[P_OWN_STREAM] = "\\b(?:its|the province[’']s)\\s+(?:[\\w\\-–]+\\s+){0,6}?"
-	                 "(?:streams?|sub-?categor(?:y|ies))\\b",
+	 * International Skilled Worker – Express Entry sub-category",
+	 * "Ontario's Human Capital Priorities stream": a province's own
+	 * stream, which names Express Entry but is none of its rounds. */
+	[P_OWN_STREAM] = "\\b(?:its|the province[’']s|(?:" PROVINCES ")[’']s)\\s+"
+	                 "(?:[\\w\\-–]+\\s+){0,6}?(?:streams?|sub-?categor(?:y|ies))\\b",
 	/* A field that names a round's category: "Program: Canadian Experience
 	 * Class", "Round type: No Program Specified", "Type – STEM". */
 	[P_FIELD_CAT] = "^\\W{0,3}(?:(?:round|draw)\\s+)?(?:type|program(?:me)?|category|stream)"
