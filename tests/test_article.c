@@ -1178,6 +1178,19 @@ START_TEST(test_a_province_s_named_stream_is_its_own)
 }
 END_TEST
 
+/* A day without a year is in the year that puts it nearest the day its
+ * paragraph dated last, within half a year ("January 31, 2015 ... on
+ * February 27" is 2015's; "December 16, 2024 ... on January 8" is
+ * 2025's), not the latest before the page's date. */
+START_TEST(test_a_day_without_a_year_is_near_its_paragraph_s_last_day)
+{
+	EXPECT_BOTH("year-nearby", NULL, ",2015-01-31,,779,886\n"
+	                                 ",2015-02-27,,1187,735\n"
+	                                 ",2024-12-16,,1085,727\n"
+	                                 ",2025-01-08,cec,1350,542\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2445,6 +2458,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_province_s_heading_opens_its_section);
 	tcase_add_test(tc, test_a_province_s_draw_goes_on_until_ircc_is_named);
 	tcase_add_test(tc, test_a_province_s_named_stream_is_its_own);
+	tcase_add_test(tc, test_a_day_without_a_year_is_near_its_paragraph_s_last_day);
 	suite_add_tcase(s, tc);
 	return s;
 }

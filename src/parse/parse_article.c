@@ -676,30 +676,55 @@ struct when {
 	int day_first;		/* the page writes days in numbers day first
 				 * (1), month first (-1), or it cannot tell
 				 * (0): numeric_order() */
+	char near[11];		/* the day the paragraph dated last, or "":
+				 * a day without a year is in the year that
+				 * puts it nearest (nearest_year()) */
 };
 
-/* A month and day without a year: in the context's year, else the latest
- * such date not more than a week after publication. */
+/* The year of y - 1, y and y + 1 that puts month m, day d nearest the
+ * day near (days since 1970), within half a year and not after limit;
+ * 0 when none is: "On February 7, 2015 ... On February 20 came the
+ * first round ..." is February 20, 2015, on a page of 2025. */
+static int
+nearest_year(long near, int y, int m, int d, long limit)
+{
+	int k, best = 0;
+	long gap = 184;
+
+	for (k = y - 1; k <= y + 1; k++) {
+		long day;
+
+		if (!date_valid(k, m, d) || (day = days_from_civil(k, m, d)) > limit)
+			continue;
+		if (labs(day - near) < gap) {
+			gap = labs(day - near);
+			best = k;
+		}
+	}
+	return best;
+}
+
+/* A month and day without a year: in the context's year, else in the
+ * year nearest the day the paragraph dated last, else the latest such
+ * date not more than a week after publication. */
 static int
 resolve_md(const struct when *w, int m, int d, char out[11])
 {
-	int y;
-	long pub;
+	const char *by = w->pub[0] ? w->pub : w->url;
+	long limit = by[0] ? day_number(by) + 7 : LONG_MAX;
+	int y = w->year;
 
-	if (w->year) {
-		y = w->year;
-	} else {
-		const char *by = w->pub[0] ? w->pub : w->url;
-
+	if (!y && w->near[0] && atoi(w->near) > 0)
+		y = nearest_year(day_number(w->near), atoi(w->near), m, d, limit);
+	if (!y) {
 		if (!by[0] && w->known && date_valid(2016, m, d)) {
 			snprintf(out, 11, "0000-%02d-%02d", m, d);
 			return 0;
 		}
 		if (!by[0])
 			return -1;
-		pub = day_number(by);
 		y = atoi(by);
-		if (date_valid(y, m, d) && days_from_civil(y, m, d) > pub + 7)
+		if (date_valid(y, m, d) && days_from_civil(y, m, d) > limit)
 			y--;
 	}
 	if (!date_valid(y, m, d))
@@ -2168,7 +2193,7 @@ day_alone(const char *p, const struct when *w, char day[11])
 static size_t
 dateline(const struct article_doc *doc, int day_first, char out[11])
 {
-	struct when none = { "", "", 0, "", -1, NULL, day_first };
+	struct when none = { "", "", 0, "", -1, NULL, day_first, "" };
 	char day[11];
 	size_t i;
 
@@ -2224,7 +2249,7 @@ short_line(const char *p, size_t max)
 static int
 group_date(const char *p, const PCRE2_SIZE *ov, int day_first, char day[11])
 {
-	struct when none = { "", "", 0, "", -1, NULL, day_first };
+	struct when none = { "", "", 0, "", -1, NULL, day_first, "" };
 	char *rest = xstrndup(p + ov[2], ov[3] - ov[2]);
 	int found = find_date(rest, strlen(rest), 0, &none, day);
 
@@ -2431,6 +2456,7 @@ read_prose(const struct article_doc *doc, const struct when *w, size_t limit,
 		fields = field;
 		dated = 0;
 		for (j = 0; j < sent.n; j++) {
+			memcpy(here.near, pr.ctx, sizeof(here.near));
 			sentence_read(&st, sent.v[j], &here, pr.p.open && pr.p.date[0]);
 			province_goes_on(&pr, &st);
 			prose_step(&pr, &st, &here, out);
@@ -3480,7 +3506,7 @@ int
 article_draws(struct article_doc *doc, const struct body *b, const struct parse_opts *opts,
               struct draw_list *out, struct strlist *warn, struct err *e)
 {
-	struct when w = { "", "", 0, "", -1, NULL, 0 };
+	struct when w = { "", "", 0, "", -1, NULL, 0, "" };
 	size_t i, first, max, limit;
 	int rc;
 
