@@ -1191,6 +1191,16 @@ START_TEST(test_a_day_without_a_year_is_near_its_paragraph_s_last_day)
 }
 END_TEST
 
+/* "For comparison, two weeks earlier the all-program cut-off was 486"
+ * speaks of another draw, undated: its value is nobody's; "By
+ * comparison, the round of May 24, 2023 invited 4,800" dates its own. */
+START_TEST(test_for_comparison_turns_to_another_draw)
+{
+	EXPECT_BOTH("for-comparison", NULL, ",2023-06-28,healthcare,500,476\n"
+	                                    ",2023-05-24,,4800,488\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2459,6 +2469,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_province_s_draw_goes_on_until_ircc_is_named);
 	tcase_add_test(tc, test_a_province_s_named_stream_is_its_own);
 	tcase_add_test(tc, test_a_day_without_a_year_is_near_its_paragraph_s_last_day);
+	tcase_add_test(tc, test_for_comparison_turns_to_another_draw);
 	suite_add_tcase(s, tc);
 	return s;
 }

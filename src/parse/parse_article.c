@@ -300,8 +300,10 @@ static const char *const pat_src[NPAT] = {
 	/* "June 27 – 486 points": a day, then a dash, is no range's start. */
 	[P_DAY_DASH] = "(?:\\b" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|"
 	               "\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\.?)\\s*[-–—]\\s*$",
-	/* Values of another draw than the one the paragraph dates. */
-	[P_OTHER_DRAW] = "\\b(?:previous|last|prior|earlier|preceding) (?:[\\w\\-]+ ){0,2}(?:draws?|rounds?)\\b",
+	/* Values of another draw than the one the paragraph dates: "the
+	 * previous round", "For comparison, ...". */
+	[P_OTHER_DRAW] = "\\b(?:(?:previous|last|prior|earlier|preceding) (?:[\\w\\-]+ ){0,2}"
+	                 "(?:draws?|rounds?)|(?:for|by) comparison)\\b",
 	/* Where a sentence turns to another draw to compare: "542, a decrease
 	 * from 557 on July 6", "up from 1,500 in the last round", "down
 	 * slightly from the previous round", "down one point from", "higher
