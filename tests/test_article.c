@@ -1201,6 +1201,15 @@ START_TEST(test_for_comparison_turns_to_another_draw)
 }
 END_TEST
 
+/* "Four days earlier, on Monday": a day counted from another round,
+ * which the weekday alone, counted from the page's date, would misplace
+ * (a week late); the sentence dates nothing, and its values go nowhere. */
+START_TEST(test_days_earlier_than_a_round_date_nothing)
+{
+	EXPECT_BOTH("days-earlier", NULL, ",2024-09-13,french,1000,446\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2470,6 +2479,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_province_s_named_stream_is_its_own);
 	tcase_add_test(tc, test_a_day_without_a_year_is_near_its_paragraph_s_last_day);
 	tcase_add_test(tc, test_for_comparison_turns_to_another_draw);
+	tcase_add_test(tc, test_days_earlier_than_a_round_date_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

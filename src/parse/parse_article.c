@@ -439,9 +439,10 @@ static const char *const pat_src[NPAT] = {
 	 * which the date of the lines before it ("Between Tuesday, July 2 and
 	 * Monday, July 8, ...") does not tell. */
 	[P_VAGUE_DAY] = "\\b(?:(?:the )?(?:following|next|previous|prior) day|day (?:before|after)|"
-	                "(?:two|three|\\d) days (?:later|earlier|before|after)|later that week|"
+	                "later that week|"
 	                "earlier (?:that|this) week|on the \\d{1,2}(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?" MONTH ")|"
-	                "(?:one|a|two|three|\\d+) days? (?:earlier|later|before|after)|"
+	                "(?:one|a|two|three|four|five|six|seven|\\d+) days? "
+	                "(?:earlier|later|before|after)|"
 	                "earlier in the week|later in the week|"
 	                "\\b(?:years?|months?|weeks?)\\s+ago\\s+(?:today|yesterday|this\\s+week)\\b)|"
 	                "^\\W*(?:" WEEKDAY ")\\s*(?:[:：–—]|-\\s)",
