@@ -1210,6 +1210,14 @@ START_TEST(test_days_earlier_than_a_round_date_nothing)
 }
 END_TEST
 
+/* What a scam message or a fake notice claims is no round: "claims IRCC
+ * ran a bonus round ... with 15,000 invitations". */
+START_TEST(test_what_a_scam_claims_is_no_round)
+{
+	EXPECT_BOTH("hearsay", NULL, ",2025-09-03,cec,1000,534\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2480,6 +2488,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_day_without_a_year_is_near_its_paragraph_s_last_day);
 	tcase_add_test(tc, test_for_comparison_turns_to_another_draw);
 	tcase_add_test(tc, test_days_earlier_than_a_round_date_nothing);
+	tcase_add_test(tc, test_what_a_scam_claims_is_no_round);
 	suite_add_tcase(s, tc);
 	return s;
 }

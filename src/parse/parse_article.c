@@ -66,7 +66,7 @@ enum pat_id {
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
 	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS,
 	P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, P_ROW_LINE, P_ORDER_HINT, P_PAIR,
-	P_PROVINCE_HEADING, NPAT
+	P_PROVINCE_HEADING, P_HEARSAY, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -413,6 +413,9 @@ static const char *const pat_src[NPAT] = {
 	             "to be held|tomorrow|upcoming|next week|could|may see|might|"
 	             "(?:I|we|they|experts?|analysts?|observers?|many)\\s+(?:expect|predict|anticipate|"
 	             "forecast)(?:s|ed)?|predictions?|guess|maybe)\\b",
+	/* What is no round's, as what has not happened yet: what a scam or
+	 * a rumour claims ("a message claims IRCC held a special draw"). */
+	[P_HEARSAY] = "\\b(?:claim(?:s|ed|ing)|hoax|fake|scam\\w*|fraudulent)\\b",
 	/* A sentence that dates the draw being read: "the draw took place on
 	 * August 15", "This draw, held on July 18", "The latest draw from the
 	 * pool, and the 41st in total since ..., took place on", "Canada held
@@ -1529,7 +1532,7 @@ sentence_read(struct sentence *st, const char *s, const struct when *w, int read
 	                                             match(P_DATE_WEEKDAY, s, st->own, 0, ov)));
 	if (st->vague)
 		st->has_date = 0;
-	st->future = match(P_FUTURE, s, st->len, 0, ov);
+	st->future = match(P_FUTURE, s, st->len, 0, ov) || match(P_HEARSAY, s, st->len, 0, ov);
 	if (!other_draw_date(s, st->len, w, st->other))
 		st->other[0] = '\0';
 	sentence_values(st, reading);
