@@ -1218,6 +1218,14 @@ START_TEST(test_what_a_scam_claims_is_no_round)
 }
 END_TEST
 
+/* "my CRS is 538", "our score is 541": a candidate's own score, and
+ * what follows it in the sentence, is not the round's. */
+START_TEST(test_a_candidate_s_own_score_is_not_the_cut_off)
+{
+	EXPECT_BOTH("own-score", NULL, ",2024-02-13,general,1490,535\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2489,6 +2497,7 @@ article_suite(void)
 	tcase_add_test(tc, test_for_comparison_turns_to_another_draw);
 	tcase_add_test(tc, test_days_earlier_than_a_round_date_nothing);
 	tcase_add_test(tc, test_what_a_scam_claims_is_no_round);
+	tcase_add_test(tc, test_a_candidate_s_own_score_is_not_the_cut_off);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -66,7 +66,7 @@ enum pat_id {
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
 	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS,
 	P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, P_ROW_LINE, P_ORDER_HINT, P_PAIR,
-	P_PROVINCE_HEADING, P_HEARSAY, NPAT
+	P_PROVINCE_HEADING, P_HEARSAY, P_OWN_SCORE, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -416,6 +416,9 @@ static const char *const pat_src[NPAT] = {
 	/* What is no round's, as what has not happened yet: what a scam or
 	 * a rumour claims ("a message claims IRCC held a special draw"). */
 	[P_HEARSAY] = "\\b(?:claim(?:s|ed|ing)|hoax|fake|scam\\w*|fraudulent)\\b",
+	/* Where a sentence turns to a candidate's own score: "The cut-off
+	 * was 535 and our score is 538", "My CRS is 301". */
+	[P_OWN_SCORE] = "\\b(?:my|our)\\s+(?:CRS|score|points)\\b",
 	/* A sentence that dates the draw being read: "the draw took place on
 	 * August 15", "This draw, held on July 18", "The latest draw from the
 	 * pool, and the 41st in total since ..., took place on", "Canada held
@@ -1376,7 +1379,8 @@ struct sentence {
 	const char *s;
 	size_t len;
 	size_t own;		/* s[0..own) speaks of the draw; the rest compares
-				 * it with another (P_COMPARE) */
+				 * it with another (P_COMPARE) or gives a
+				 * candidate's own score (P_OWN_SCORE) */
 	enum said said;
 	int vague;		/* a day this extractor cannot resolve, or
 				 * another draw and no date */
@@ -1517,6 +1521,8 @@ sentence_read(struct sentence *st, const char *s, const struct when *w, int read
 	st->len = strlen(s);
 	st->own = st->len;
 	if (match(P_COMPARE, s, st->len, 0, ov))
+		st->own = ov[0];
+	if (match(P_OWN_SCORE, s, st->own, 0, ov))
 		st->own = ov[0];
 	st->itas = st->crs = -1;
 	if (match(P_CITY_DATELINE, s, st->len, 0, ov) && ov[1] < st->own)
