@@ -1226,6 +1226,14 @@ START_TEST(test_a_candidate_s_own_score_is_not_the_cut_off)
 }
 END_TEST
 
+/* A forecast ("Forecast for the next round, around August 4: 2,500
+ * invitations at a cut-off of 512") is no round, as what is expected. */
+START_TEST(test_a_forecast_is_no_round)
+{
+	EXPECT_BOTH("forecast", NULL, ",2026-07-21,cec,2000,516\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2498,6 +2506,7 @@ article_suite(void)
 	tcase_add_test(tc, test_days_earlier_than_a_round_date_nothing);
 	tcase_add_test(tc, test_what_a_scam_claims_is_no_round);
 	tcase_add_test(tc, test_a_candidate_s_own_score_is_not_the_cut_off);
+	tcase_add_test(tc, test_a_forecast_is_no_round);
 	suite_add_tcase(s, tc);
 	return s;
 }

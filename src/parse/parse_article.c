@@ -404,15 +404,17 @@ static const char *const pat_src[NPAT] = {
 	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)|"
 	                  "(?:^|(?<=\\band\\s)|(?<=[,;:]\\s))" NUM "\\s+(?:(?:have\\s+|had\\s+)?(?:received|got)"
 	                  "\\s+(?:an?\\s+)?(?:ITAs?|invitations?)|(?:were\\s+)?invited)\\b)",
-	/* What has not happened yet is no draw, nor what someone expected
-	 * or predicted of one ("we predicted 500 invitations"); "were
+	/* What has not happened yet is no draw, nor what someone expected,
+	 * predicted or forecast of one ("we predicted 500 invitations", "the
+	 * next round, expected around August 4"); "were
 	 * expected to have a score of 505" is what a past draw asked. */
 	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|(?<!were )(?<!was )expected to|"
 	             "may (?:be|receive|get)|"
 	             "plans? to|planning to|(?:is|are)\\s+(?:aiming|intending|hoping)\\s+to|(?:aims|intends|hopes)\\s+to|"
 	             "to be held|tomorrow|upcoming|next week|could|may see|might|"
 	             "(?:I|we|they|experts?|analysts?|observers?|many)\\s+(?:expect|predict|anticipate|"
-	             "forecast)(?:s|ed)?|predictions?|guess|maybe)\\b",
+	             "forecast)(?:s|ed)?|predictions?|forecasts?|guess|maybe|"
+	             "expected\\s+(?:around|on|in|by|between|next))\\b",
 	/* What is no round's, as what has not happened yet: what a scam or
 	 * a rumour claims ("a message claims IRCC held a special draw"). */
 	[P_HEARSAY] = "\\b(?:claim(?:s|ed|ing)|hoax|fake|scam\\w*|fraudulent)\\b",
