@@ -1234,6 +1234,14 @@ START_TEST(test_a_forecast_is_no_round)
 }
 END_TEST
 
+/* "Next round expected January 10, 2018" dates no round, nor the values
+ * under it. */
+START_TEST(test_a_round_expected_on_a_day_is_no_round)
+{
+	EXPECT("top-date-not.txt", NULL, "");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2507,6 +2515,7 @@ article_suite(void)
 	tcase_add_test(tc, test_what_a_scam_claims_is_no_round);
 	tcase_add_test(tc, test_a_candidate_s_own_score_is_not_the_cut_off);
 	tcase_add_test(tc, test_a_forecast_is_no_round);
+	tcase_add_test(tc, test_a_round_expected_on_a_day_is_no_round);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -406,7 +406,7 @@ static const char *const pat_src[NPAT] = {
 	                  "\\s+(?:an?\\s+)?(?:ITAs?|invitations?)|(?:were\\s+)?invited)\\b)",
 	/* What has not happened yet is no draw, nor what someone expected,
 	 * predicted or forecast of one ("we predicted 500 invitations", "the
-	 * next round, expected around August 4"); "were
+	 * next round, expected around August 4", "expected January 10"); "were
 	 * expected to have a score of 505" is what a past draw asked. */
 	[P_FUTURE] = "\\b(?:will|would|is set to|are set to|(?<!were )(?<!was )expected to|"
 	             "may (?:be|receive|get)|"
@@ -414,7 +414,7 @@ static const char *const pat_src[NPAT] = {
 	             "to be held|tomorrow|upcoming|next week|could|may see|might|"
 	             "(?:I|we|they|experts?|analysts?|observers?|many)\\s+(?:expect|predict|anticipate|"
 	             "forecast)(?:s|ed)?|predictions?|forecasts?|guess|maybe|"
-	             "expected\\s+(?:around|on|in|by|between|next))\\b",
+	             "expected\\s+(?:around|on|in|by|between|next|" MONTH "))\\b",
 	/* What is no round's, as what has not happened yet: what a scam or
 	 * a rumour claims ("a message claims IRCC held a special draw"). */
 	[P_HEARSAY] = "\\b(?:claim(?:s|ed|ing)|hoax|fake|scam\\w*|fraudulent)\\b",
