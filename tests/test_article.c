@@ -1242,6 +1242,18 @@ START_TEST(test_a_round_expected_on_a_day_is_no_round)
 }
 END_TEST
 
+/* A short line near the top that gives a full date and little else is
+ * the page's date ("Dec 28, 2017 by the notes team"), when no pattern
+ * knows its form; not one that speaks of a round or of what is to come
+ * ("Next round expected January 10, 2018"). */
+START_TEST(test_a_short_dated_line_at_the_top_dates_the_page)
+{
+	EXPECT_BOTH("top-date", NULL, ",2017-12-06,,2750,452\n"
+	                              ",2017-12-20,,2750,446\n");
+	EXPECT("top-date-not.txt", NULL, "");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2516,6 +2528,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_candidate_s_own_score_is_not_the_cut_off);
 	tcase_add_test(tc, test_a_forecast_is_no_round);
 	tcase_add_test(tc, test_a_round_expected_on_a_day_is_no_round);
+	tcase_add_test(tc, test_a_short_dated_line_at_the_top_dates_the_page);
 	suite_add_tcase(s, tc);
 	return s;
 }
