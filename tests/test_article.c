@@ -1254,6 +1254,17 @@ START_TEST(test_a_short_dated_line_at_the_top_dates_the_page)
 }
 END_TEST
 
+/* A row may open on the day's weekday: "Mon Nov 10   PNP   714   738",
+ * "Tuesday Nov 25 ...". */
+START_TEST(test_a_row_s_day_after_its_weekday)
+{
+	EXPECT_BOTH("weekday-rows", NULL, ",2025-11-10,pnp,714,738\n"
+	                                  ",2025-11-12,cec,1000,533\n"
+	                                  ",2025-11-14,healthcare,3500,462\n"
+	                                  ",2025-11-25,pnp,777,699\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2529,6 +2540,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_forecast_is_no_round);
 	tcase_add_test(tc, test_a_round_expected_on_a_day_is_no_round);
 	tcase_add_test(tc, test_a_short_dated_line_at_the_top_dates_the_page);
+	tcase_add_test(tc, test_a_row_s_day_after_its_weekday);
 	suite_add_tcase(s, tc);
 	return s;
 }

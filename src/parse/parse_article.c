@@ -261,9 +261,11 @@ static const char *const pat_src[NPAT] = {
 	 * day (2; 3 and 4 are its month), its type (5), then two numbers,
 	 * its count and cut-off in an order the table tells (6, 7): "Round
 	 * 386 – 15 Dec 2025 – PNP – 399 – 731", "418 2026-05-28 Canadian
-	 * Experience Class 3000 518", "July 22 – Healthcare – 4,000 – 475". */
+	 * Experience Class 3000 518", "July 22 – Healthcare – 4,000 – 475",
+	 * "Mon Nov 10   PNP   714   738". */
 	[P_ROW_LINE] = "^\\W{0,3}(?:(?:round|draw|no\\.?)?\\s*#?(\\d{1,4})(?!\\d)"
 	               "(?:[.)]|\\s*[|–—·•]|\\s+-|\\s)\\s*)?"
+	               "(?:(?:" WEEKDAY "|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\.?,?\\s+)?"
 	               "(" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4}|" APOSTROPHE "\\d{2}\\b)?|"
 	               "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?(?:,?\\s+\\d{4}|" APOSTROPHE "\\d{2}\\b)?|"
 	               "\\d{1,2}-[A-Za-z]{3,9}-\\d{4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]20\\d\\d|"
