@@ -1265,6 +1265,16 @@ START_TEST(test_a_row_s_day_after_its_weekday)
 }
 END_TEST
 
+/* An HTML <pre> block keeps its lines: each is a row of its own, as in
+ * a text page, not one paragraph of them all. */
+START_TEST(test_a_pre_block_s_lines_are_read_as_text)
+{
+	EXPECT("pre-rows.html", NULL, ",2025-12-15,pnp,399,731\n"
+	                              ",2025-12-16,cec,5000,515\n"
+	                              ",2025-12-17,french,6000,399\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2541,6 +2551,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_round_expected_on_a_day_is_no_round);
 	tcase_add_test(tc, test_a_short_dated_line_at_the_top_dates_the_page);
 	tcase_add_test(tc, test_a_row_s_day_after_its_weekday);
+	tcase_add_test(tc, test_a_pre_block_s_lines_are_read_as_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

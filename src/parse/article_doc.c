@@ -263,6 +263,50 @@ label_pair(xmlNode *n, xmlNode *kids[2])
 	return ok;
 }
 
+/* The text below n as written, its lines kept ("<br>" ends one too),
+ * furniture skipped. */
+static void
+raw_text(xmlNode *n, struct buf *b)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			buf_adds(b, (const char *)n->content);
+		else if (n->type == XML_ELEMENT_NODE && !is_furniture(n)) {
+			if (strcasecmp((const char *)n->name, "br") == 0)
+				buf_adds(b, "\n");
+			raw_text(n->children, b);
+		}
+	}
+}
+
+/* A <pre> block is read as a text page is, a paragraph a line, rows of
+ * bars or tabs a table: its lines are a table's rows or a list's lines
+ * ("Mon Nov 10    PNP    714    738"), which collapsed white space
+ * would run into one paragraph. */
+static void
+add_pre(struct article_doc *doc, xmlNode *pre)
+{
+	struct article_doc sub;
+	struct buf raw = {0};
+	size_t i;
+
+	raw_text(pre->children, &raw);
+	article_doc_text(&sub, raw.data ? raw.data : "", raw.len);
+	buf_release(&raw);
+	for (i = 0; i < sub.paras.n; i++)
+		strlist_add(&doc->paras, sub.paras.v[i]);
+	if (sub.ntables) {
+		doc->tables = xrealloc(doc->tables,
+		                       (doc->ntables + sub.ntables) * sizeof(*doc->tables));
+		memcpy(doc->tables + doc->ntables, sub.tables, sub.ntables * sizeof(*sub.tables));
+		doc->ntables += sub.ntables;
+		free(sub.tables);
+		sub.tables = NULL;
+		sub.ntables = 0;
+	}
+	article_doc_release(&sub);
+}
+
 static void
 walk(struct article_doc *doc, xmlNode *n, struct buf *b, size_t *left)
 {
@@ -280,6 +324,11 @@ walk(struct article_doc *doc, xmlNode *n, struct buf *b, size_t *left)
 			/* The text just before it, a heading often, is its context. */
 			flush(doc, b);
 			add_table(doc, n, table_context(doc, left));
+			continue;
+		}
+		if (strcasecmp((const char *)n->name, "pre") == 0) {
+			flush(doc, b);
+			add_pre(doc, n);
 			continue;
 		}
 		block = strcase_in_list((const char *)n->name, block_tags);
