@@ -1275,6 +1275,17 @@ START_TEST(test_a_pre_block_s_lines_are_read_as_text)
 }
 END_TEST
 
+/* In a line that also gives the tie-break, the day before the
+ * tie-break's words is the round's: "Round 81: January 10, 2018 - 2,750
+ * invitations (CRS 446) - tie-break on November 18, 2017 ..."; a
+ * profile's day is none. */
+START_TEST(test_a_round_s_day_before_its_tie_break)
+{
+	EXPECT_BOTH("tiebreak-lines", NULL, ",2018-01-10,,2750,446\n"
+	                                    ",2018-01-24,,2750,444\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2552,6 +2563,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_short_dated_line_at_the_top_dates_the_page);
 	tcase_add_test(tc, test_a_row_s_day_after_its_weekday);
 	tcase_add_test(tc, test_a_pre_block_s_lines_are_read_as_text);
+	tcase_add_test(tc, test_a_round_s_day_before_its_tie_break);
 	suite_add_tcase(s, tc);
 	return s;
 }

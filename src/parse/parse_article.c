@@ -961,8 +961,12 @@ find_date(const char *s, size_t len, size_t start, const struct when *w, char ou
 	char found[11] = "", cand[11];
 	size_t i;
 
+	/* "Draw 81: January 10, 2018 - 2,750 invitations - tie-break
+	 * November 18, 2017 at 06:30:42 UTC": a day before the tie-break's
+	 * words is the round's; from them on, the tie-break's or a
+	 * profile's. */
 	if (match(P_TIEBREAK_SENTENCE, s, len, start, ov))
-		return 0;
+		len = ov[0];
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		size_t from = start;
 
