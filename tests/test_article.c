@@ -1286,6 +1286,17 @@ START_TEST(test_a_round_s_day_before_its_tie_break)
 }
 END_TEST
 
+/* A data export's lines, cells parted by semicolons and no space
+ * ("2016-05-06;799;534;no program specified"), are a table; a line of
+ * clauses parted by "; " is not. */
+START_TEST(test_a_semicolon_export_is_a_table)
+{
+	EXPECT("semicolon-export.txt", NULL, ",2016-05-06,general,799,534\n"
+	                                     ",2016-05-18,general,763,484\n"
+	                                     ",2016-06-01,general,762,483\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2564,6 +2575,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_row_s_day_after_its_weekday);
 	tcase_add_test(tc, test_a_pre_block_s_lines_are_read_as_text);
 	tcase_add_test(tc, test_a_round_s_day_before_its_tie_break);
+	tcase_add_test(tc, test_a_semicolon_export_is_a_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

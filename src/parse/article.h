@@ -35,7 +35,8 @@ int article_is_html(const char *data, size_t len);
 void article_doc_html(struct article_doc *doc, const char *data, size_t len,
                       const char *url);
 /* Likewise from text: one paragraph a line; Markdown, "|"-separated and
- * tab-separated tables of two rows or more become tables (one such line
+ * tab-separated tables, and semicolon-separated ones without spaces
+ * (a data export's), of two rows or more become tables (one such line
  * alone stays a paragraph); a "Published: DATE" line gives the
  * date (and "Last updated: DATE" the update's, in article_draws()). */
 void article_doc_text(struct article_doc *doc, const char *data, size_t len);

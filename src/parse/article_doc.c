@@ -602,15 +602,54 @@ tab_cells(const char *line, struct strlist *cells)
 	return 0;
 }
 
-/* A text line's cells, split on '|' or else on tabs; 0 when it is no
- * table row. */
+/* Splits a text line on semicolons into cells, a data export's
+ * ("2016-05-06;799;534;no program specified"): three cells or more, each
+ * short (at most 40 bytes), no semicolon followed by a space, or 0; not
+ * a sentence's clauses, nor a line of labelled values ("2,000 ITAs; min
+ * CRS 517"). */
+static int
+semicolon_cells(const char *line, struct strlist *cells)
+{
+	const char *p = line, *semi;
+
+	if (strstr(line, ". ") || strstr(line, "; "))
+		return 0;
+	for (;;) {
+		struct buf cell = {0};
+		char *t;
+
+		semi = strchr(p, ';');
+		buf_add(&cell, p, semi ? (size_t)(semi - p) : strlen(p));
+		t = trimmed(&cell);
+		buf_release(&cell);
+		if (!t || strlen(t) > 40) {
+			free(t);
+			strlist_release(cells);
+			return 0;
+		}
+		strlist_add(cells, t);
+		free(t);
+		if (!semi)
+			break;
+		p = semi + 1;
+	}
+	if (cells->n >= 3)
+		return 1;
+	strlist_release(cells);
+	return 0;
+}
+
+/* A text line's cells, split on '|', else on tabs, else on semicolons;
+ * 0 when it is no table row. */
 static int
 row_cells(const char *line, struct strlist *cells)
 {
 	if (pipe_cells(line, cells))
 		return 1;
 	strlist_release(cells);
-	return tab_cells(line, cells);
+	if (tab_cells(line, cells))
+		return 1;
+	return semicolon_cells(line, cells);
 }
 
 /* line with its white space collapsed, or NULL when it has no text. */
