@@ -1242,18 +1242,6 @@ START_TEST(test_a_round_expected_on_a_day_is_no_round)
 }
 END_TEST
 
-/* A short line near the top that gives a full date and little else is
- * the page's date ("Dec 28, 2017 by the notes team"), when no pattern
- * knows its form; not one that speaks of a round or of what is to come
- * ("Next round expected January 10, 2018"). */
-START_TEST(test_a_short_dated_line_at_the_top_dates_the_page)
-{
-	EXPECT_BOTH("top-date", NULL, ",2017-12-06,,2750,452\n"
-	                              ",2017-12-20,,2750,446\n");
-	EXPECT("top-date-not.txt", NULL, "");
-}
-END_TEST
-
 /* A row may open on the day's weekday: "Mon Nov 10   PNP   714   738",
  * "Tuesday Nov 25 ...". */
 START_TEST(test_a_row_s_day_after_its_weekday)
@@ -2571,7 +2559,6 @@ article_suite(void)
 	tcase_add_test(tc, test_a_candidate_s_own_score_is_not_the_cut_off);
 	tcase_add_test(tc, test_a_forecast_is_no_round);
 	tcase_add_test(tc, test_a_round_expected_on_a_day_is_no_round);
-	tcase_add_test(tc, test_a_short_dated_line_at_the_top_dates_the_page);
 	tcase_add_test(tc, test_a_row_s_day_after_its_weekday);
 	tcase_add_test(tc, test_a_pre_block_s_lines_are_read_as_text);
 	tcase_add_test(tc, test_a_round_s_day_before_its_tie_break);

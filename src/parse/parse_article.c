@@ -66,7 +66,7 @@ enum pat_id {
 	P_CRS_THRESHOLD, P_INVITING, P_POOL_TALK, P_DAY_DASH, P_CRS_UNIT, P_PROVINCIAL,
 	P_FEDERAL, P_FIELD_CAT, P_BYLINE, P_DRAW_WORD, P_PROVINCIAL_UNIT, P_DATELINE, P_ROUND_WAS,
 	P_CITY_DATELINE, P_OWN_STREAM, P_DAY_LATER, P_ROW_LINE, P_ORDER_HINT, P_PAIR,
-	P_PROVINCE_HEADING, P_HEARSAY, P_OWN_SCORE, P_NOT_DATELINE, NPAT
+	P_PROVINCE_HEADING, P_HEARSAY, P_OWN_SCORE, NPAT
 };
 
 /* The one table of patterns; group 1 is the value. */
@@ -377,12 +377,6 @@ static const char *const pat_src[NPAT] = {
 	               "(?:\\s+[A-Z]{2,4})?)?"
 	               "(?:\\s*[|•·]\\s*\\d+\\s+min(?:ute)?s?\\s+read)?"
 	               "(?:\\s*[|•·]\\s*[A-Za-z][\\w &'’\\-]{0,30})?\\W*$",
-	/* What makes a short line with a date no date line of the page's
-	 * (top_date()): it speaks of a round, its values, an update or what
-	 * is to come, or it counts (a number of three digits or more). */
-	[P_NOT_DATELINE] = "\\b(?:draws?|rounds?|invit\\w*|ITAs?|CRS|cut-?off|scores?|points|"
-	                   "tie|updated|modified|revised|expected|next|deadline|until|since|"
-	                   "from|before|after|between|\\d{1,3},\\d{3}|\\d{3})\\b",
 	/* A wire story's opening: "OTTAWA, June 28, 2023 (CP) — ...",
 	 * "KARACHI, 22/07/2026: ...": the city in capitals, the day the
 	 * story was filed (group 1), which is the page's, not a round's. */
@@ -2212,44 +2206,6 @@ day_alone(const char *p, const struct when *w, char day[11])
 	       find_date(p + ov[2], ov[3] - ov[2], 0, w, day);
 }
 
-/* The words of p: its runs of letters. */
-static size_t
-words(const char *p)
-{
-	size_t n = 0;
-
-	for (; *p; p++)
-		if (isalpha((unsigned char)*p) && !isalpha((unsigned char)p[1]))
-			n++;
-	return n;
-}
-
-/* The page's date, when no pattern read one, from a short line near
- * its top that gives a full date and few words, before the body begins:
- * "Written July 2, 2021", "Dec 28, 2017 by Priya S.", "maple_dreamer
- * Posted Dec 29, 2023", "EE BULLETIN - Issue 28/2024 (July 10, 2024)";
- * not a line that speaks of a round (P_NOT_DATELINE), nor of what is to
- * come. */
-static void
-top_date(const struct article_doc *doc, int day_first, char out[11])
-{
-	struct when none = { "", "", 0, "", -1, NULL, day_first, "" };
-	PCRE2_SIZE ov[16];
-	char day[11];
-	size_t i;
-
-	for (i = 0; i < doc->paras.n && i < 12 && !out[0]; i++) {
-		const char *p = doc->paras.v[i];
-		size_t len = strlen(p);
-
-		if (len > 160)
-			break;	/* the body has begun */
-		if (len <= 100 && words(p) <= 8 && !match(P_NOT_DATELINE, p, len, 0, ov) &&
-		    !match(P_FUTURE, p, len, 0, ov) && find_date(p, len, 0, &none, day))
-			memcpy(out, day, sizeof(day));
-	}
-}
-
 /* The page's date from a line near its top that holds only that:
  * "March 20, 2024", "26 March 2024, 10:15 AM IST", "March 20, 2024 | 4
  * min read", "By Jane Doe, March 20, 2024" (P_DATELINE), into out when
@@ -3581,7 +3537,6 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	text_date(doc, P_BYLINE, w.day_first, doc->published);
 	(void)dateline(doc, w.day_first, doc->published);
 	text_date(doc, P_CITY_DATELINE, w.day_first, doc->published);
-	top_date(doc, w.day_first, doc->published);
 	text_date(doc, P_UPDATED, w.day_first, doc->modified);
 	if (doc->published[0])
 		memcpy(w.pub, doc->published, sizeof(w.pub));
