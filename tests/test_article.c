@@ -1285,6 +1285,16 @@ START_TEST(test_a_semicolon_export_is_a_table)
 }
 END_TEST
 
+/* A forum post's "north_bound88  Posted Dec 29, 2023": a handle (with an
+ * underscore or a digit) before "Posted" opens a date line too. */
+START_TEST(test_a_handle_then_posted_dates_the_page)
+{
+	EXPECT_BOTH("posted-handle", NULL, ",2023-06-28,healthcare,500,476\n"
+	                                   ",2023-07-05,stem,500,486\n"
+	                                   ",2023-08-03,trades,1500,388\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2563,6 +2573,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_pre_block_s_lines_are_read_as_text);
 	tcase_add_test(tc, test_a_round_s_day_before_its_tie_break);
 	tcase_add_test(tc, test_a_semicolon_export_is_a_table);
+	tcase_add_test(tc, test_a_handle_then_posted_dates_the_page);
 	suite_add_tcase(s, tc);
 	return s;
 }

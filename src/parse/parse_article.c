@@ -51,6 +51,8 @@
 
 /* A name that opens a page's date line: "Asha Rao Updated: ...". */
 #define AUTHOR "^(?-i:[A-Z][\\w.'’\\-]*(?:\\s+[A-Z][\\w.'’\\-]*){0,3})\\s+"
+/* A forum user's handle, with an underscore or a digit: "maple_dreamer". */
+#define HANDLE "^(?=[\\w.\\-]*[_\\d])[\\w.\\-]{3,30}\\s+"
 
 enum pat_id {
 	P_ITA_VERB, P_ITA_NOUN, P_ITA_LABEL, P_ITA_TO,
@@ -350,7 +352,8 @@ static const char *const pat_src[NPAT] = {
 	             "below|than|exceeding|of nearly)\\s*$",
 	/* "Draw #262", "draw number 114", "#369" */
 	[P_NUMBER] = "(?:\\b(?:draw|round)\\s*(?:#|no\\.?\\s*|number\\s*)|(?<![\\w&])#)\\s*(\\d{1,3}[ab]?)\\b",
-	[P_PUBLISHED] = "(?:^\\W*|\\(|[|•·]\\s*|" AUTHOR ")(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
+	[P_PUBLISHED] = "(?:^\\W*|\\(|[|•·]\\s*|" AUTHOR "|" HANDLE ")"
+	                "(?:published|posted)(?: on)?\\b\\s*:?\\s*(.{6,40})",
 	/* A sentence whose subject is the round being read: "The round was
 	 * open to ...", "This draw was limited to ..." (not "... in this
 	 * draw"). */
