@@ -1295,6 +1295,20 @@ START_TEST(test_a_handle_then_posted_dates_the_page)
 }
 END_TEST
 
+/* More forms of a page's date line: the author after the day ("Dec 28,
+ * 2017 by Noor Haddad"), more segments after it ("| by Sam Whitford | 5
+ * min", "/ Posted in Express Entry"), "Written" before it, and words of
+ * any case before a bar ("Week in review | Friday, July 24, 2026"). */
+START_TEST(test_more_forms_of_a_date_line)
+{
+	EXPECT_BOTH("dateline-by", NULL, ",2017-12-20,,2750,446\n");
+	EXPECT_BOTH("dateline-segments", NULL, ",2022-11-23,,4750,491\n");
+	EXPECT_BOTH("dateline-slash", NULL, ",2023-12-06,,4750,561\n");
+	EXPECT_BOTH("dateline-written", NULL, ",2021-06-24,,6000,357\n");
+	EXPECT_BOTH("dateline-phrase", NULL, ",2026-07-21,,2000,516\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2574,6 +2588,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_round_s_day_before_its_tie_break);
 	tcase_add_test(tc, test_a_semicolon_export_is_a_table);
 	tcase_add_test(tc, test_a_handle_then_posted_dates_the_page);
+	tcase_add_test(tc, test_more_forms_of_a_date_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -366,11 +366,13 @@ static const char *const pat_src[NPAT] = {
 	 * min read · World", "26 March 2024, 10:15 AM IST", "By Jane Doe,
 	 * March 20, 2024", "Thursday, August 7, 2025". */
 	[P_DATELINE] = "^\\W*(?:by\\s+[^|•·,\\d]{2,60}?\\s*[|•·,]\\s*)?"
-	               "(?:(?:compiled|issued|issue date|data as of|as of|premiered|streamed live on)"
+	               "(?:(?:compiled|issued|issue date|data as of|as of|premiered|streamed live on|"
+	               "written(?: on)?)"
 	               "\\s*:?\\s*)?"
 	               "(?:(?![^,:|•·—–]*\\b(?:draws?|rounds?|invit\\w*|ITAs?|CRS|express|entry|date|"
 	               "held|when|day)\\b)"
-	               "(?-i:[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+){0,2})\\s*(?:[,:]|[|•·—–]|\\s-)"
+	               "(?:(?-i:[A-Z][A-Za-z.'’\\-]+(?:\\s+[A-Z][A-Za-z.'’\\-]+){0,2})\\s*(?:[,:]|[|•·—–]|\\s-)|"
+	               "[A-Za-z][\\w'’\\-]*(?:\\s+[\\w'’\\-]+){0,3}\\s*[|•·])"
 	               "\\s*)?"
 	               "(?:(?:" WEEKDAY "|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?\\s+)?"
 	               "((?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|"
@@ -378,8 +380,9 @@ static const char *const pat_src[NPAT] = {
 	               "\\d{4}-\\d\\d-\\d\\d|\\d{1,2}([/.])\\d{1,2}\\4\\d{4}))"
 	               "(?:\\s*[,|•·]?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?"
 	               "(?:\\s+[A-Z]{2,4})?)?"
-	               "(?:\\s*[|•·]\\s*\\d+\\s+min(?:ute)?s?\\s+read)?"
-	               "(?:\\s*[|•·]\\s*[A-Za-z][\\w &'’\\-]{0,30})?\\W*$",
+	               "(?:\\s+by\\s+(?-i:[A-Z])[\\w.'’\\- ]{1,40}?)?"
+	               "(?:\\s*[|•·/]\\s*(?:\\d+\\s+min(?:ute)?s?(?:\\s+read)?|"
+	               "[A-Za-z][\\w &'’.\\-]{0,30})){0,3}\\W*$",
 	/* A wire story's opening: "OTTAWA, June 28, 2023 (CP) — ...",
 	 * "KARACHI, 22/07/2026: ...": the city in capitals, the day the
 	 * story was filed (group 1), which is the page's, not a round's. */
