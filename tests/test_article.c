@@ -1309,6 +1309,16 @@ START_TEST(test_more_forms_of_a_date_line)
 }
 END_TEST
 
+/* "516 points, 2,750 invitations, August 31": a score before "points"
+ * is the cut-off beside the draw's count, as before "CRS"; not what a
+ * nomination gives ("get 600 points"). */
+START_TEST(test_a_score_before_points_beside_the_count)
+{
+	EXPECT_BOTH("points-first", NULL, ",2022-08-31,,2750,516\n"
+	                                  ",2022-09-14,,3250,510\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2589,6 +2599,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_semicolon_export_is_a_table);
 	tcase_add_test(tc, test_a_handle_then_posted_dates_the_page);
 	tcase_add_test(tc, test_more_forms_of_a_date_line);
+	tcase_add_test(tc, test_a_score_before_points_beside_the_count);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -193,14 +193,15 @@ static const char *const pat_src[NPAT] = {
 	                    "\\bscores?\\s+(?:started|began)\\s+at\\s+(\\d{3})\\b|"
 	                    "(?<![\\d,.#])(\\d{3})\\s+was\\s+the\\s+(?:lowest|minimum|cut-?off)\\b|"
 	                    "\\bthe\\s+required\\s+(?:CRS\\s+)?score\\s+(?:was|is|of)\\s+(\\d{3})\\b)",
-	/* "486 CRS (4,300 ITAs)", "529 CRS points": a score before its unit,
-	 * taken where the sentence counts the invitations too (unit_score()). */
+	/* "486 CRS (4,300 ITAs)", "529 CRS points", "557 points, 1,500
+	 * invitations": a score before its unit, taken where the sentence
+	 * counts the invitations too (unit_score()). */
 	[P_CRS_UNIT] = "(?<![\\d,.#$+])(?<!\\badditional\\s|\\bextra\\s|\\bbonus\\s|\\banother\\s|"
 	              "\\bworth\\s|\\bearn\\s|\\bearns\\s|\\bearned\\s|\\bget\\s|\\bgets\\s|"
 	              "\\bgot\\s|\\breceive\\s|\\breceives\\s|\\baward\\s|\\bawarded\\s|"
 	              "\\badd\\s|\\badds\\s|\\badded\\s|\\bgive\\s|\\bgives\\s|\\bgain\\s|"
 	              "\\bgains\\s|\\bgained\\s|\\bplus\\s)"
-	              "(\\d{3})\\s*CRS(?:\\s+(?:points|score))?\\b"
+	              "(\\d{3})\\s*(?:CRS(?:\\s+(?:points|score))?|points)\\b"
 	              "(?!\\s*(?:or|and|more|fewer|higher|lower|less|above|below|over|under|for|"
 	              "from|to|in|on|are|were|is|was|ahead|behind|short|away|up|down|"
 	              "increase|decrease|drop|jump|bonus|boost|added|extra)\\b)",
