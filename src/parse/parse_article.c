@@ -2787,7 +2787,10 @@ row_text(const struct strlist *row, const char *sep)
 			buf_adds(&line, sep);
 		buf_adds(&line, row->v[c]);
 	}
-	return line.len ? buf_detach(&line, NULL) : xstrdup("");
+	if (line.len)
+		return buf_detach(&line, NULL);
+	buf_release(&line);	/* empty cells may have grown it */
+	return xstrdup("");
 }
 
 /* A table that names no columns, across or down, whose rows each open on
