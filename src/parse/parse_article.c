@@ -362,10 +362,12 @@ static const char *const pat_src[NPAT] = {
 	                "next|following)[\\w\\-]+\\s+){0,3}?(?:round|draw)\\s+(?:was|is)\\b",
 	/* A sentence that speaks of a round. */
 	[P_DRAW_WORD] = "\\b(?:draws?|rounds?|invit\\w*|ITAs?)\\b",
-	/* A line that is only the page's day, with at most an author before
-	 * it and a time, reading time or section after: "March 20, 2024 | 4
-	 * min read · World", "26 March 2024, 10:15 AM IST", "By Jane Doe,
-	 * March 20, 2024", "Thursday, August 7, 2025". */
+	/* A line that is only the page's day, with at most an author or a
+	 * few words before it and a time, reading time, author or section
+	 * after: "March 20, 2024 | 4 min read · World", "26 March 2024, 10:15
+	 * AM IST", "By Jane Doe, March 20, 2024", "Thursday, August 7, 2025",
+	 * "Dec 28, 2017 by Priya S.", "Written July 2, 2021", "Week in review
+	 * | Friday, July 24, 2026", "Dec 22, 2023 / Posted in Express Entry". */
 	[P_DATELINE] = "^\\W*(?:by\\s+[^|•·,\\d]{2,60}?\\s*[|•·,]\\s*)?"
 	               "(?:(?:compiled|issued|issue date|data as of|as of|premiered|streamed live on|"
 	               "written(?: on)?)"
