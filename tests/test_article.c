@@ -1319,6 +1319,23 @@ START_TEST(test_a_score_before_points_beside_the_count)
 }
 END_TEST
 
+/* A table aligned with spaces, in text or an HTML <pre>: its header line
+ * sets the columns; a row with as many runs of words is split on them,
+ * one whose last cell overflows its column ("July 18, 2024 French", one
+ * space between) word by word under the header. */
+START_TEST(test_a_table_aligned_with_spaces)
+{
+	EXPECT_BOTH("aligned-table", NULL, ",2024-06-19,pnp,1499,663\n"
+	                                   ",2024-07-02,pnp,920,739\n"
+	                                   ",2024-07-04,trades,1800,436\n"
+	                                   ",2024-07-05,healthcare,3750,445\n"
+	                                   ",2024-07-08,french,3200,420\n"
+	                                   ",2024-07-16,pnp,1391,670\n"
+	                                   ",2024-07-17,cec,6300,515\n"
+	                                   ",2024-07-18,french,1800,400\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2600,6 +2617,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_handle_then_posted_dates_the_page);
 	tcase_add_test(tc, test_more_forms_of_a_date_line);
 	tcase_add_test(tc, test_a_score_before_points_beside_the_count);
+	tcase_add_test(tc, test_a_table_aligned_with_spaces);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -37,7 +37,8 @@ void article_doc_html(struct article_doc *doc, const char *data, size_t len,
 /* Likewise from text: one paragraph a line; Markdown, "|"-separated and
  * tab-separated tables, and semicolon-separated ones without spaces
  * (a data export's), of two rows or more become tables (one such line
- * alone stays a paragraph); a "Published: DATE" line gives the
+ * alone stays a paragraph), and so does a table aligned with spaces
+ * under a header line of words; a "Published: DATE" line gives the
  * date (and "Last updated: DATE" the update's, in article_draws()). */
 void article_doc_text(struct article_doc *doc, const char *data, size_t len);
 

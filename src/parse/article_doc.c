@@ -652,6 +652,155 @@ row_cells(const char *line, struct strlist *cells)
 	return semicolon_cells(line, cells);
 }
 
+/* The columns of a table aligned with spaces, as its header line sets
+ * them: where each header cell starts and ends, in characters. */
+struct aligned {
+	size_t n;
+	size_t at[12], end[12];
+};
+
+/* The character (not byte) position of s + i in s. */
+static size_t
+char_pos(const char *s, size_t i)
+{
+	size_t k, pos = 0;
+
+	for (k = 0; k < i; k++)
+		pos += ((unsigned char)s[k] & 0xc0) != 0x80;
+	return pos;
+}
+
+/* Splits line at runs of two spaces or more ("CRS     ITAs     Date"),
+ * its words' positions into *a when a is not NULL; the cells' count. */
+static size_t
+space_cells(const char *line, struct strlist *cells, struct aligned *a)
+{
+	size_t i = 0, len = strlen(line);
+
+	while (i < len) {
+		size_t start, stop;
+
+		while (i < len && line[i] == ' ')
+			i++;
+		if (i == len)
+			break;
+		start = i;
+		while (i < len && !(line[i] == ' ' && (i + 1 == len || line[i + 1] == ' ')))
+			i++;
+		stop = i;
+		if (a) {
+			if (a->n == sizeof(a->at) / sizeof(a->at[0]))
+				return 0;
+			a->at[a->n] = char_pos(line, start);
+			a->end[a->n++] = char_pos(line, stop);
+		}
+		strlist_addf(cells, "%.*s", (int)(stop - start), line + start);
+	}
+	return cells->n;
+}
+
+/* 1 when line is the header of a table aligned with spaces: three cells
+ * or more parted by two spaces or more, each a few words with no digit
+ * ("CRS     ITAs     Date     Program"); its columns into *a. */
+static int
+aligned_header(const char *line, struct aligned *a, struct strlist *cells)
+{
+	size_t i;
+
+	memset(a, 0, sizeof(*a));
+	if (strlen(line) > 160 || strpbrk(line, "0123456789|\t") ||
+	    space_cells(line, cells, a) < 3)
+		goto no;
+	for (i = 0; i < cells->n; i++)
+		if (strlen(cells->v[i]) > 30)
+			goto no;
+	return 1;
+no:
+	strlist_release(cells);
+	return 0;
+}
+
+/* The column of a whose span (from its header cell's start to the next
+ * one's) overlaps characters at to end the most, else the nearest. */
+static size_t
+aligned_column(const struct aligned *a, size_t at, size_t end)
+{
+	size_t c, best = 0;
+	long most = 0;
+
+	for (c = 0; c < a->n; c++) {
+		long lo = (long)(at > a->at[c] ? at : a->at[c]);
+		long hi = c + 1 < a->n ? (long)(end < a->at[c + 1] ? end : a->at[c + 1]) : (long)end;
+		long fit = hi - lo;	/* the overlap, or minus the gap */
+
+		if (c == 0 || fit > most)
+			most = fit, best = c;
+	}
+	return best;
+}
+
+/* 1 when each run of words w found starts or ends where a header cell
+ * of a does (give or take one): the row is aligned under the header. */
+static int
+aligned_under(const struct aligned *a, const struct aligned *w)
+{
+	size_t i, c;
+
+	for (i = 0; i < w->n; i++) {
+		for (c = 0; c < a->n; c++)
+			if (w->at[i] + 1 >= a->at[c] && w->at[i] <= a->at[c] + 1)
+				break;
+			else if (w->end[i] + 1 >= a->end[c] && w->end[i] <= a->end[c] + 1)
+				break;
+		if (c == a->n)
+			return 0;
+	}
+	return 1;
+}
+
+/* Splits line into the columns of a, when it is a row of that table: a
+ * run of two spaces between its words, a digit, and two cells filled.
+ * Its cells are its runs of words parted by two spaces or more when
+ * there are as many as a has columns or they are not aligned under the
+ * header ("September 27, 2023  French  472", its last cells missing);
+ * else each word goes to the column it lies under ("791     699
+ * February 15, 2023 PNP", one space before "PNP"). */
+static int
+aligned_row(const char *line, const struct aligned *a, struct strlist *cells)
+{
+	struct buf col[12] = {{0}};
+	struct aligned w = {0};
+	const char *p = line;
+	size_t c, filled = 0;
+
+	while (*p == ' ')
+		p++;
+	if (!strstr(p, "  ") || !strpbrk(p, "0123456789") || strlen(line) > 200)
+		return 0;
+	if (space_cells(line, cells, &w) == a->n || !aligned_under(a, &w))
+		return cells->n >= 2;
+	strlist_release(cells);
+	while (*p) {
+		size_t len = strcspn(p, " "), k = (size_t)(p - line);
+
+		c = aligned_column(a, char_pos(line, k), char_pos(line, k + len));
+		if (col[c].len)
+			buf_adds(&col[c], " ");
+		buf_add(&col[c], p, len);
+		for (p += len; *p == ' '; p++)
+			;
+	}
+	for (c = 0; c < a->n; c++) {
+		filled += col[c].len > 0;
+		strlist_add(cells, col[c].len ? col[c].data : "");
+		buf_release(&col[c]);
+	}
+	if (filled >= 2)
+		return 1;
+	strlist_release(cells);
+	return 0;
+}
+
 /* line with its white space collapsed, or NULL when it has no text. */
 static char *
 line_text(const char *line)
@@ -714,6 +863,47 @@ separator_row(const struct strlist *cells)
 	return 1;
 }
 
+/* When line heads a table aligned with spaces and the lines after *p are
+ * its rows, adds the table and moves *p past them; 0 when it is none. */
+static int
+aligned_table(struct article_doc *doc, const char *line, const char **p, const char *end)
+{
+	struct aligned a;
+	struct strlist head = {0};
+	struct article_table *t = NULL;
+	const char *q = *p;
+
+	if (!aligned_header(line, &a, &head))
+		return 0;
+	while (q < end) {
+		const char *nl = memchr(q, '\n', (size_t)(end - q));
+		size_t n = nl ? (size_t)(nl - q) : (size_t)(end - q);
+		char *row = xstrndup(q, n);
+		struct strlist cells = {0};
+		int ok = aligned_row(row, &a, &cells);
+
+		free(row);
+		if (!ok)
+			break;
+		if (!t) {
+			doc->tables = xrealloc(doc->tables, (doc->ntables + 1) * sizeof(*doc->tables));
+			t = &doc->tables[doc->ntables++];
+			memset(t, 0, sizeof(*t));
+			t->context = doc->paras.n ? xstrdup(doc->paras.v[doc->paras.n - 1]) : NULL;
+			t->rows = xrealloc(NULL, sizeof(*t->rows));
+			t->rows[t->nrows++] = head;
+		}
+		t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
+		t->rows[t->nrows++] = cells;
+		q = nl ? nl + 1 : end;
+	}
+	if (!t)
+		strlist_release(&head);
+	else
+		*p = q;
+	return t != NULL;
+}
+
 void
 article_doc_text(struct article_doc *doc, const char *data, size_t len)
 {
@@ -729,6 +919,10 @@ article_doc_text(struct article_doc *doc, const char *data, size_t len)
 		struct strlist cells = {0};
 
 		p = nl ? nl + 1 : end;
+		if (!t && aligned_table(doc, line, &p, end)) {
+			free(line);
+			continue;
+		}
 		if (row_cells(line, &cells)) {
 			if (!separator_row(&cells)) {
 				if (!t) {
