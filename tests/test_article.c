@@ -1336,6 +1336,19 @@ START_TEST(test_a_table_aligned_with_spaces)
 }
 END_TEST
 
+/* A table row whose draw is a province's ("BC PNP Skills Immigration:
+ * Tech", "OINP Employer Job Offer") is not Express Entry's. */
+START_TEST(test_a_provinces_row_in_a_table)
+{
+	const char *want = ",2024-07-02,pnp,920,739\n"
+	                   ",2024-07-04,trades,1800,436\n"
+	                   ",2024-07-17,cec,6300,515\n";
+
+	EXPECT("province-rows.md", NULL, want);
+	EXPECT("province-rows.html", NULL, want);
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2618,6 +2631,7 @@ article_suite(void)
 	tcase_add_test(tc, test_more_forms_of_a_date_line);
 	tcase_add_test(tc, test_a_score_before_points_beside_the_count);
 	tcase_add_test(tc, test_a_table_aligned_with_spaces);
+	tcase_add_test(tc, test_a_provinces_row_in_a_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

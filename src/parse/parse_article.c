@@ -2689,7 +2689,9 @@ read_table_row(const struct strlist *row, const enum column *cols, size_t n,
 		r.itas = -1;
 	if (r.crs < 67 || r.crs > 1200)
 		r.crs = -1;
-	if (!r.date[0] || (r.itas < 0 && r.crs < 0)) {
+	/* "BC PNP Skills Immigration - Tech": a province's draw */
+	if (!r.date[0] || (r.itas < 0 && r.crs < 0) ||
+	    (r.name && provincial(r.name, strlen(r.name)))) {
 		free(r.name), free(r.number), buf_release(&r.ev);
 		return;
 	}
