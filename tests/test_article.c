@@ -1349,6 +1349,21 @@ START_TEST(test_a_provinces_row_in_a_table)
 }
 END_TEST
 
+/* "+/- ITAs" and "Change in CRS" columns hold differences, not a draw's
+ * values. */
+START_TEST(test_change_columns_in_a_table)
+{
+	const char *want = ",2019-01-09,,3900,449\n"
+	                   ",2019-01-23,,3900,443\n"
+	                   ",2019-01-30,,3350,438\n"
+	                   ",2019-02-20,,3350,457\n"
+	                   ",2019-03-06,,3350,454\n";
+
+	EXPECT("change-columns.md", NULL, want);
+	EXPECT("change-columns.html", NULL, want);
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2632,6 +2647,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_score_before_points_beside_the_count);
 	tcase_add_test(tc, test_a_table_aligned_with_spaces);
 	tcase_add_test(tc, test_a_provinces_row_in_a_table);
+	tcase_add_test(tc, test_change_columns_in_a_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

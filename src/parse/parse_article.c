@@ -2540,8 +2540,17 @@ static const struct {
 static enum column
 column_of(const char *h)
 {
+	static const char *const change[] = { "+/-", "±", "Δ", "change", "diff", NULL };
 	size_t i;
 
+	/* "+/- ITAs", "Change in CRS": a difference, no draw's value; not
+	 * "CRS (change)", the value with its change beside it */
+	for (i = 0; change[i]; i++) {
+		const char *c = strcasestr(h, change[i]), *paren = strchr(h, '(');
+
+		if (c && !(paren && paren < c))
+			return COL_NONE;
+	}
 	for (i = 0; i < sizeof(headers) / sizeof(headers[0]); i++)
 		if (word_start(h, headers[i].word))
 			return headers[i].col;
