@@ -1364,6 +1364,19 @@ START_TEST(test_change_columns_in_a_table)
 }
 END_TEST
 
+/* A page with no date of its own whose table has a cell a line: the
+ * row's day alone on its line after the score ("753", "266", "April
+ * 14, 2021") is a cell, not the page's date line, which would end the
+ * table at that day. */
+START_TEST(test_a_cell_is_no_date_line)
+{
+	EXPECT_BOTH("cells-undated", NULL, ",2021-04-14,pnp,266,753\n"
+	                                   ",2021-04-16,cec,6000,417\n"
+	                                   ",2021-04-28,pnp,381,717\n"
+	                                   ",2021-04-29,cec,6000,400\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2648,6 +2661,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_table_aligned_with_spaces);
 	tcase_add_test(tc, test_a_provinces_row_in_a_table);
 	tcase_add_test(tc, test_change_columns_in_a_table);
+	tcase_add_test(tc, test_a_cell_is_no_date_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2231,6 +2231,10 @@ dateline(const struct article_doc *doc, int day_first, char out[11])
 
 		if (strlen(p) > 160)
 			break;	/* the body has begun */
+		/* "627" then "July 7, 2021": a cell of a table in lines */
+		if (i > 0 && strspn(doc->paras.v[i - 1], "0123456789,. ") ==
+		             strlen(doc->paras.v[i - 1]))
+			continue;
 		if (day_alone(p, &none, day)) {
 			if (!out[0])
 				memcpy(out, day, sizeof(day));
