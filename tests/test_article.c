@@ -1377,6 +1377,17 @@ START_TEST(test_a_cell_is_no_date_line)
 }
 END_TEST
 
+/* "CRS 730 - 22 June 2026": a dash after the score, then the round's
+ * day, is no range ("CRS 480 - 490" still is one). */
+START_TEST(test_a_score_a_dash_then_the_day)
+{
+	EXPECT_BOTH("score-dash-day", NULL, ",2026-06-22,pnp,955,730\n"
+	                                    ",2026-06-23,cec,4000,516\n"
+	                                    ",2026-06-24,physicians,271,223\n"
+	                                    ",2026-06-25,healthcare,4000,475\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2662,6 +2673,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_provinces_row_in_a_table);
 	tcase_add_test(tc, test_change_columns_in_a_table);
 	tcase_add_test(tc, test_a_cell_is_no_date_line);
+	tcase_add_test(tc, test_a_score_a_dash_then_the_day);
 	suite_add_tcase(s, tc);
 	return s;
 }

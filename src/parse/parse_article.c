@@ -34,6 +34,9 @@
 	"Ontario|Qu[eé]bec|British Columbia|Alberta|Saskatchewan|Manitoba|" \
 	"Nova Scotia|New Brunswick|Prince Edward Island|Newfoundland(?: and Labrador)?|" \
 	"Yukon|Northwest Territories"
+/* After a score and a dash, a digit that is no range's end but a day's
+ * start: "CRS 711 - 5 January 2026". */
+#define NOT_DAY "(?!\\d?(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTH "\\b)"
 #define WEEKDAY "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 /* The people a draw invites, as a count names them: "4,300 candidates",
  * "1,500 French speakers", "500 tradespeople". */
@@ -140,13 +143,13 @@ static const char *const pat_src[NPAT] = {
 	              "(?:of|was|were|:|at|is|[–—]|-(?=\\s)|stood at|set at|was set at|was at|"
 	              "came in at|settled at|landed at))?\\s*"
 	              "(?:at least\\s+|just\\s+)?" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
-	              "profiles|to\\s+\\d|[-–]\\s*\\d|" AND_RANGE "))",
+	              "profiles|to\\s+\\d|[-–]\\s*\\d" NOT_DAY "|" AND_RANGE "))",
 	/* "a CRS score of 522", "CRS cut-off 491", "CRS cut-off: 491", "(CRS)
 	 * score of 496" */
 	[P_CRS_WORD] = "\\b(?:CRS|comprehensive ranking system)\\)?(?:\\s+|(?=\\s*[:：]))(?:cut-?off\\s*|cutoff\\s*)?(?:score|points|requirement)?"
 	               "\\s*(?:of|was|:|at|is|stood at|[–—]|-(?=\\s))?\\s*(?:at least\\s+)?" NUM
-	               "\\b(?!\\s*(?:candidates|invitations|ITAs|profiles|to\\s+\\d|[-–]\\s*\\d|"
-	               AND_RANGE "))",
+	               "\\b(?!\\s*(?:candidates|invitations|ITAs|profiles|to\\s+\\d|"
+	               "[-–]\\s*\\d" NOT_DAY "|" AND_RANGE "))",
 	/* "461 or more CRS points", "886 points or more under the CRS" */
 	[P_CRS_OR_MORE] = "(?<![\\d,.#])" NUM "\\s+(?:or (?:more|higher|above)\\s+"
 	                  "(?:comprehensive ranking system\\s*)?(?:\\(CRS\\)\\s*)?(?:CRS\\s+)?points|"
