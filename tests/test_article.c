@@ -1388,6 +1388,14 @@ START_TEST(test_a_score_a_dash_then_the_day)
 }
 END_TEST
 
+/* What the invited held ("a job offer or provincial nomination") does
+ * not make the sentence's count a province's nominations. */
+START_TEST(test_a_nomination_held_is_no_provinces_count)
+{
+	EXPECT_BOTH("held-nomination", NULL, ",2015-01-31,,779,886\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2674,6 +2682,7 @@ article_suite(void)
 	tcase_add_test(tc, test_change_columns_in_a_table);
 	tcase_add_test(tc, test_a_cell_is_no_date_line);
 	tcase_add_test(tc, test_a_score_a_dash_then_the_day);
+	tcase_add_test(tc, test_a_nomination_held_is_no_provinces_count);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -497,11 +497,13 @@ static const char *const pat_src[NPAT] = {
 	            "(?:" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s*\\d{4}|"
 	            "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?,?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d)\\W*)$",
 	/* Counts that are not of a draw's invitations: a province's units
-	 * anywhere in the sentence; permits, admissions and applications
+	 * anywhere in the sentence (not what candidates hold, "held a job
+	 * offer or provincial nomination"); permits, admissions and applications
 	 * where a count counts them ("issued 50,000 work permits to foreign
 	 * nationals", not "workers who hold work permits"). */
 	[P_NOT_DRAW] = "\\b(?:NOIs?|notifications? of interest|letters? of advice|"
-	               "(?<!with a |holding a |who have a |who hold a )provincial nominations?\\b(?! program)|LAAs?\\b)|"
+	               "(?<!with a |holding a |who have a |who hold a |held a |had a |has a |or a |or )"
+	               "provincial nominations?\\b(?! program)|LAAs?\\b)|"
 	               "(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,3}?"
 	               "(?:permanent residents? (?:admitted|landed)|admissions|"
 	               "applications (?:received|processed)|study permits?|work permits?)\\b",
