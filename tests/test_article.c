@@ -1396,6 +1396,17 @@ START_TEST(test_a_nomination_held_is_no_provinces_count)
 }
 END_TEST
 
+/* Row lines whose cells are parted by double colons ("13 Feb :: all
+ * programs :: 1,490 :: 535"). */
+START_TEST(test_rows_parted_by_double_colons)
+{
+	EXPECT_BOTH("colon-rows", NULL, ",2024-02-13,general,1490,535\n"
+	                                ",2024-02-14,healthcare,3500,422\n"
+	                                ",2024-02-16,agriculture,150,437\n"
+	                                ",2024-02-28,general,1470,534\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2683,6 +2694,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_cell_is_no_date_line);
 	tcase_add_test(tc, test_a_score_a_dash_then_the_day);
 	tcase_add_test(tc, test_a_nomination_held_is_no_provinces_count);
+	tcase_add_test(tc, test_rows_parted_by_double_colons);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -263,12 +263,13 @@ static const char *const pat_src[NPAT] = {
 	[P_FLAT_ROW] = "^\\s*" MONTH "\\.?\\s+(\\d{1,2})(?:(?:st|nd|rd|th)(?![a-z]))?(?:[,.]\\s*(\\d{4}))?"
 	               "\\s*([^\\d]*?)\\s*(\\d[\\d,. ]*\\d|\\d)\\s*$",
 	/* A table's row on a line of its own, its cells parted by bars,
-	 * dashes, dots, tabs or spaces: maybe the round's number (group 1), its
-	 * day (2; 3 and 4 are its month), its type (5), then two numbers,
-	 * its count and cut-off in an order the table tells (6, 7): "Round
-	 * 386 – 15 Dec 2025 – PNP – 399 – 731", "418 2026-05-28 Canadian
-	 * Experience Class 3000 518", "July 22 – Healthcare – 4,000 – 475",
-	 * "Mon Nov 10   PNP   714   738". */
+	 * dashes, dots, tabs, double colons or spaces: maybe the round's
+	 * number (group 1), its day (2; 3 and 4 are its month), its type (5),
+	 * then two numbers, its count and cut-off in an order the table tells
+	 * (6, 7): "Round 386 – 15 Dec 2025 – PNP – 399 – 731", "418
+	 * 2026-05-28 Canadian Experience Class 3000 518", "July 22 –
+	 * Healthcare – 4,000 – 475", "Mon Nov 10   PNP   714   738", "12
+	 * March :: general :: 2,850 :: 525". */
 	[P_ROW_LINE] = "^\\W{0,3}(?:(?:round|draw|no\\.?)?\\s*#?(\\d{1,4})(?!\\d)"
 	               "(?:[.)]|\\s*[|–—·•]|\\s+-|\\s)\\s*)?"
 	               "(?:(?:" WEEKDAY "|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\.?,?\\s+)?"
@@ -276,8 +277,9 @@ static const char *const pat_src[NPAT] = {
 	               "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\.?(?:,?\\s+\\d{4}|" APOSTROPHE "\\d{2}\\b)?|"
 	               "\\d{1,2}-[A-Za-z]{3,9}-\\d{4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]20\\d\\d|"
 	               "20\\d\\d/\\d{1,2}/\\d{1,2})"
-	               "(?:\\s*[|–—·•,;:\\t]\\s*|\\s+-\\s+|\\s+)(.*?)(?:\\s*[|–—·•;\\t(]\\s*|(?<!\\d)\\s*,\\s*|\\s+-\\s+|\\s+)"
-	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})(?:\\s*[|–—·•,;/\\t]\\s*|\\s+-\\s+|\\s+)"
+	               "(?:\\s*(?:::|[|–—·•,;:\\t])\\s*|\\s+-\\s+|\\s+)(.*?)"
+	               "(?:\\s*(?:::|[|–—·•;\\t(])\\s*|(?<!\\d)\\s*,\\s*|\\s+-\\s+|\\s+)"
+	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})(?:\\s*(?:::|[|–—·•,;/\\t])\\s*|\\s+-\\s+|\\s+)"
 	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})\\W*$",
 	/* A count and its cut-off paired by "at": "6,000 at 357", "(423 at
 	 * 749)", "4,750 CEC candidates at 461"; not a range or a threshold
