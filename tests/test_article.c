@@ -1407,6 +1407,14 @@ START_TEST(test_rows_parted_by_double_colons)
 }
 END_TEST
 
+/* "CRS down to 380" in a headline, with no verb, is the cut-off it moved
+ * to, as "falls to 486" is. */
+START_TEST(test_a_cut_off_down_to)
+{
+	EXPECT_BOTH("headline-down", NULL, ",2021-05-31,cec,5956,380\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2695,6 +2703,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_score_a_dash_then_the_day);
 	tcase_add_test(tc, test_a_nomination_held_is_no_provinces_count);
 	tcase_add_test(tc, test_rows_parted_by_double_colons);
+	tcase_add_test(tc, test_a_cut_off_down_to);
 	suite_add_tcase(s, tc);
 	return s;
 }

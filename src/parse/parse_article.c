@@ -214,13 +214,13 @@ static const char *const pat_src[NPAT] = {
 	                "\\bin\\s+the\\s+(?:express entry\\s+)?pool\\b|"
 	                "\\bnumber\\s+of\\s+(?:candidates|profiles)\\b",
 	/* "the cut-off score dropped to 486", "the minimum CRS fell by 5
-	 * points to 486": where a value moved to is the draw's own (where it
+	 * points to 486", a headline's "CRS down to 397": where a value moved to is the draw's own (where it
 	 * moved from is P_COMPARE's). */
 	[P_CRS_MOVED] = "\\b(?:cut-?off|cutoff|minimum|CRS|score)\\b[^.;\\d]{0,40}?\\b"
 	                "(?:dropped|fell|decreased|declined|rose|increased|climbed|jumped|"
 	                "slipped|dipped|went (?:up|down)|came down|edged (?:up|down)|moved|"
 	                "drops|falls|decreases|declines|rises|increases|climbs|jumps|slips|dips|"
-	                "goes (?:up|down)|comes down|edges (?:up|down)|moves)\\s+"
+	                "goes (?:up|down)|comes down|edges (?:up|down)|moves|down)\\s+"
 	                "(?:[\\w\\-]+\\s+){0,3}?to\\s+" NUM "\\b(?!\\s*(?:candidates|invitations|ITAs|"
 	                "profiles|[-–]\\s*\\d))",
 	[P_DATE_MDY] = "\\b" MONTH "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"
