@@ -1415,6 +1415,19 @@ START_TEST(test_a_cut_off_down_to)
 }
 END_TEST
 
+/* A draw stated twice in a page, by a sentence and a row or by a table
+ * repeated, is one record. */
+START_TEST(test_a_draw_stated_twice_is_one_record)
+{
+	const char *want = ",2024-02-01,french,7000,365\n"
+	                   ",2024-02-14,,3500,422\n"
+	                   ",2024-02-16,,150,437\n";
+
+	EXPECT("stated-twice.md", NULL, want);
+	EXPECT("stated-twice.html", NULL, want);
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2704,6 +2717,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_nomination_held_is_no_provinces_count);
 	tcase_add_test(tc, test_rows_parted_by_double_colons);
 	tcase_add_test(tc, test_a_cut_off_down_to);
+	tcase_add_test(tc, test_a_draw_stated_twice_is_one_record);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -3463,6 +3463,31 @@ drop_partial(struct draw_list *out, size_t first)
 	}
 }
 
+/* The same draw stated twice in a page (a table repeated, a row and a
+ * sentence) is one record: the first. */
+static void
+drop_repeats(struct draw_list *out, size_t first)
+{
+	size_t i = first + 1, j;
+
+	while (i < out->n) {
+		const struct draw *d = &out->v[i];
+
+		for (j = first; j < i; j++)
+			if (!strcmp(out->v[j].date, d->date) &&
+			    out->v[j].invitations == d->invitations &&
+			    out->v[j].crs_cutoff == d->crs_cutoff)
+				break;
+		if (j == i) {
+			i++;
+			continue;
+		}
+		draw_release(&out->v[i]);
+		memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[0]));
+		out->n--;
+	}
+}
+
 /* 1 when IRCC's round r is the one d states: its values, and its day
  * (d "0000-MM-DD") or its number (d "0000-00-00", numbered). */
 static int
@@ -3643,6 +3668,7 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 	}
 	drop_partial(out, first);
 	placed_by_ircc(out, first, &w, warn);
+	drop_repeats(out, first);
 	if (out->n - first > max) {
 		strlist_addf(warn, "the page states more than %zu draws: a table of history "
 		             "or a flood, not news; no draws taken (max_draws raises the limit)",
