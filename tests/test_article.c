@@ -2509,6 +2509,56 @@ START_TEST(test_a_numbered_draw_without_a_day_is_ircc_s_round_of_that_number)
 }
 END_TEST
 
+/* A draw stated with both values but no day the page can place ("This
+ * week's draw" on a page with no date, or no day at all) is IRCC's round
+ * with exactly that count and cut-off, when exactly one round has them
+ * and it is not after the page's date; else it states nothing, and no
+ * warning counts it (it never claimed a day). */
+START_TEST(test_a_draw_without_a_day_is_the_one_ircc_round_with_its_values)
+{
+	static const char page[] = "This week's draw invited 1,750 candidates. The lowest "
+	                           "score among them was 542.\n";
+	struct draw_list known = {0};
+	struct parse_opts o = {0};
+	struct strlist w = {0};
+	char last[11];
+
+	add_round(&known, "2022-07-06", 1500, 557);
+	add_round(&known, "2022-07-20", 1750, 542);
+	add_round(&known, "2019-04-03", 3350, 451);
+	add_round(&known, "2019-04-17", 3350, 451);
+	o.known = &known;
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 1);
+	ck_assert_str_eq(last, "2022-07-20");
+	strlist_release(&w);
+	/* Two rounds have these values: which is unknown. */
+	ck_assert_uint_eq(count_draws("The round invited 3,350 candidates with a minimum CRS "
+	                              "score of 451.\n", &o, &w, last), 0);
+	/* One value, or values no round has, say nothing. */
+	ck_assert_uint_eq(count_draws("This week's draw invited 1,750 candidates.\n",
+	                              &o, &w, last), 0);
+	ck_assert_uint_eq(count_draws("This week's draw invited 1,751 candidates. The lowest "
+	                              "score among them was 542.\n", &o, &w, last), 0);
+	ck_assert_uint_eq(w.n, 3);	/* "no publication date", each time */
+	strlist_release(&w);
+	/* On a dated page, the round must not be after the page's date. */
+	o.date = "2022-07-22";
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 1);
+	ck_assert_str_eq(last, "2022-07-20");
+	o.date = "2022-07-10";
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 0);
+	ck_assert_uint_eq(w.n, 0);
+	/* Without IRCC's record, nothing, and no warning but the page's. */
+	o.date = NULL;
+	o.known = NULL;
+	ck_assert_uint_eq(count_draws(page, &o, &w, last), 0);
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_ptr_nonnull(strstr(w.v[0], "no publication date"));
+	strlist_release(&w);
+	draw_list_release(&known);
+}
+END_TEST
+
 /* "granting 600 invitations", "targeted 5,900 candidates", "5,900
  * individuals were invited", "the CRS score of the lowest-ranked
  * candidate invited in this round was 481". */
@@ -2632,6 +2682,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_day_without_a_year_is_the_one_ircc_round_with_its_values);
 	tcase_add_test(tc, test_more_ways_of_stating_a_round_s_values);
 	tcase_add_test(tc, test_a_numbered_draw_without_a_day_is_ircc_s_round_of_that_number);
+	tcase_add_test(tc, test_a_draw_without_a_day_is_the_one_ircc_round_with_its_values);
 	tcase_add_test(tc, test_a_dash_between_a_field_and_its_value);
 	tcase_add_test(tc, test_a_score_before_its_unit_beside_the_count);
 	tcase_add_test(tc, test_the_previous_round_named_beside_a_draw);

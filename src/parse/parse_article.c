@@ -1050,11 +1050,13 @@ already(const struct draw_list *out, const char *date, long itas, long crs)
 static void
 pending_close(struct pending *p, struct draw_list *out)
 {
-	int numbered = p->number && p->itas >= 0 && p->crs >= 0;
+	int both = p->itas >= 0 && p->crs >= 0;
 	const char *date = p->date[0] ? p->date : "0000-00-00";
 
-	/* The same draw stated twice in one page is one record. */
-	if (p->open && (p->date[0] || numbered) && (p->itas >= 0 || p->crs >= 0) &&
+	/* The same draw stated twice in one page is one record.  One with
+	 * no date but its number or both values is "0000-00-00" until
+	 * IRCC's rounds place it (placed_by_ircc()). */
+	if (p->open && (p->date[0] || both) && (p->itas >= 0 || p->crs >= 0) &&
 	    !already(out, date, p->itas, p->crs)) {
 		struct draw *d = draw_list_add(out);
 
@@ -3497,15 +3499,19 @@ is_round(const struct draw *d, const struct draw *r)
 		return 0;
 	if (strcmp(d->date, "0000-00-00") != 0)
 		return !strcmp(r->date + 4, d->date + 4);
-	return d->number && r->number && !strcmp(d->number, r->number);
+	if (!d->number)
+		return 1;	/* its values alone */
+	return r->number && !strcmp(d->number, r->number);
 }
 
 /* A draw the page cannot date by itself is IRCC's round when exactly one
  * round has its values, both count and cut-off, and its day without a
  * year ("0000-MM-DD": a page without a date) or its number ("0000-00-00":
- * "Draw #254 invited 500 ..." and no day): it takes that round's date,
- * unless that is after the page's last day.  Else it is dropped, and a
- * warning counts those. */
+ * "Draw #254 invited 500 ..." and no day), or, with neither, when its
+ * values alone are one round's ("This week's draw invited 1,750 ...
+ * 542" and no day it can place): it takes that round's date, unless
+ * that is after the page's last day.  Else it is dropped, and a warning
+ * counts those that stated a day or a number. */
 static void
 placed_by_ircc(struct draw_list *out, size_t first, const struct when *w,
                struct strlist *warn)
@@ -3516,6 +3522,8 @@ placed_by_ircc(struct draw_list *out, size_t first, const struct when *w,
 	while (i < out->n) {
 		struct draw *d = &out->v[i];
 		const struct draw *match = NULL;
+		/* no date at all, nor a number: its values alone name it */
+		int bare = !strcmp(d->date, "0000-00-00") && !d->number;
 		int n = 0;
 
 		if (strncmp(d->date, "0000-", 5) != 0) {
@@ -3530,7 +3538,7 @@ placed_by_ircc(struct draw_list *out, size_t first, const struct when *w,
 			i++;
 			continue;
 		}
-		lost++;
+		lost += !bare;
 		draw_release(d);
 		memmove(d, d + 1, (out->n - i - 1) * sizeof(*d));
 		out->n--;
@@ -3630,10 +3638,11 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 		             w.url);
 	}
 	else if (!w.pub[0] && w.known)
-		strlist_add(warn, "the page gives no publication date, so a date without a "
-		            "year states a draw only where one round of IRCC's has that day "
-		            "and its values, and relative ones (\"today\", \"Wednesday\") "
-		            "state nothing; pass --date YYYY-MM-DD");
+		strlist_add(warn, "the page gives no publication date, so a draw it dates "
+		            "without a year, or not at all, is taken only where exactly one "
+		            "round of IRCC's has its values (and that day), and relative "
+		            "dates (\"today\", \"Wednesday\") state nothing; pass --date "
+		            "YYYY-MM-DD");
 	else if (!w.pub[0])
 		strlist_add(warn, "the page gives no publication date, so dates without a "
 		            "year and relative ones (\"today\", \"Wednesday\") state "
