@@ -1428,6 +1428,18 @@ START_TEST(test_a_draw_stated_twice_is_one_record)
 }
 END_TEST
 
+/* Rows with no header above them but a legend below ("#|date|
+ * invitations|cut-off|type"): the legend heads them, and its "#"
+ * numbers the rows, not IRCC's rounds. */
+START_TEST(test_a_legend_under_the_rows)
+{
+	EXPECT_BOTH("legend-rows", NULL, ",2024-04-10,general,1280,549\n"
+	                                 ",2024-04-11,stem,4500,491\n"
+	                                 ",2024-04-23,general,2095,529\n"
+	                                 ",2024-04-24,french,1400,410\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2769,6 +2781,7 @@ article_suite(void)
 	tcase_add_test(tc, test_rows_parted_by_double_colons);
 	tcase_add_test(tc, test_a_cut_off_down_to);
 	tcase_add_test(tc, test_a_draw_stated_twice_is_one_record);
+	tcase_add_test(tc, test_a_legend_under_the_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2856,6 +2856,18 @@ static size_t rows_as_lines(const struct article_table *t, const struct when *w,
 
 /* A summary table: a header row that names its columns, then a draw a
  * row. */
+/* A legend's columns, cols, with no round number. */
+static const enum column *
+legend(enum column *cols, size_t n)
+{
+	size_t c;
+
+	for (c = 0; c < n; c++)
+		if (cols[c] == COL_NUMBER)
+			cols[c] = COL_NONE;
+	return cols;
+}
+
 static void
 read_table(const struct article_table *t, const struct when *w0, size_t limit,
            struct draw_list *out, struct strlist *warn)
@@ -2873,6 +2885,12 @@ read_table(const struct article_table *t, const struct when *w0, size_t limit,
 	if ((head = table_columns(&t->rows[0], cols, &n)) > 0)
 		for (r = 1; r < t->nrows && out->n < limit; r++)
 			read_table_row(&t->rows[r], cols, n, &w, out);
+	/* "1|2023-01-11|5500|507|general" ... then "# fields: n|date|
+	 * invitations|cut-off|type": the legend under the rows heads them;
+	 * its "n" counts the rows, not IRCC's rounds */
+	else if (head == 0 && t->nrows > 2 && table_columns(&t->rows[t->nrows - 1], cols, &n) > 0)
+		for (r = 0; r + 1 < t->nrows && out->n < limit; r++)
+			read_table_row(&t->rows[r], legend(cols, n), n, &w, out);
 	else if (head == 0 && !read_down(t, &w, limit, out) && !rows_as_lines(t, &w, limit, out))
 		read_rows_as_prose(t, &w, limit, out);
 	drop_future(out, from, &w, warn);
