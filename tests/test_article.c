@@ -1440,6 +1440,13 @@ START_TEST(test_a_legend_under_the_rows)
 }
 END_TEST
 
+/* "CRS of the lowest-ranked candidate: 422", "score" left out. */
+START_TEST(test_crs_of_the_lowest_ranked_candidate)
+{
+	EXPECT_BOTH("crs-of-lowest", NULL, ",2024-02-14,healthcare,3500,422\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2782,6 +2789,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_cut_off_down_to);
 	tcase_add_test(tc, test_a_draw_stated_twice_is_one_record);
 	tcase_add_test(tc, test_a_legend_under_the_rows);
+	tcase_add_test(tc, test_crs_of_the_lowest_ranked_candidate);
 	suite_add_tcase(s, tc);
 	return s;
 }

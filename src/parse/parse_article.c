@@ -121,11 +121,11 @@ static const char *const pat_src[NPAT] = {
 	                "\\s*[:：–—-]?|\\b(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s*[:：]|"
 	                "^\\W{0,3}(?:invitations(?: to apply)?|ITAs?)(?:\\s*\\(ITAs?\\))?\\s+[–—-])"
 	                "\\s*" NUM ")",
-	/* "CRS score of lowest-ranked candidate invited: 470", "the
-	 * lowest-ranked candidate had a score of 470", "The score of the last
-	 * person invited was 462", "a Comprehensive Ranking System ("CRS")
-	 * score of 223" */
-	[P_CRS_LABEL] = "(?|\\b(?:CRS\\s+)?score of (?:the )?" LAST_INVITED "(?: invited)?"
+	/* "CRS score of lowest-ranked candidate invited: 470", "CRS of the
+	 * lowest-ranked candidate: 479", "the lowest-ranked candidate had a
+	 * score of 470", "The score of the last person invited was 462", "a
+	 * Comprehensive Ranking System ("CRS") score of 223" */
+	[P_CRS_LABEL] = "(?|\\b(?:CRS\\s+(?:score\\s+)?|score\\s+)of (?:the )?" LAST_INVITED "(?: invited)?"
 	                "(?:\\s+in (?:this|the) (?:round|draw))?(?:\\s+(?:was|is))?\\s*[:：-]?\\s*" NUM "|"
 	                "\\b(?:lowest[- ]ranked|" LAST_INVITED ")(?: invited)?\\s+"
 	                "(?:had|has|with|scored|received)"
