@@ -371,8 +371,9 @@ static const char *const pat_src[NPAT] = {
 	 * few words before it and a time, reading time, author or section
 	 * after: "March 20, 2024 | 4 min read · World", "26 March 2024, 10:15
 	 * AM IST", "By Jane Doe, March 20, 2024", "Thursday, August 7, 2025",
-	 * "Dec 28, 2017 by Priya S.", "Written July 2, 2021", "Week in review
-	 * | Friday, July 24, 2026", "Dec 22, 2023 / Posted in Express Entry". */
+	 * "Dec 28, 2017 by Priya S.", "May 6, 2025 - Sophie L." (no round's
+	 * words after the dash), "Written July 2, 2021", "Week in review |
+	 * Friday, July 24, 2026", "Dec 22, 2023 / Posted in Express Entry". */
 	[P_DATELINE] = "^\\W*(?:by\\s+[^|•·,\\d]{2,60}?\\s*[|•·,]\\s*)?"
 	               "(?:(?:compiled|issued|issue date|data as of|as of|premiered|streamed live on|"
 	               "written(?: on)?)"
@@ -388,7 +389,9 @@ static const char *const pat_src[NPAT] = {
 	               "\\d{4}-\\d\\d-\\d\\d|\\d{1,2}([/.])\\d{1,2}\\4\\d{4}))"
 	               "(?:\\s*[,|•·]?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?"
 	               "(?:\\s+[A-Z]{2,4})?)?"
-	               "(?:\\s+by\\s+(?-i:[A-Z])[\\w.'’\\- ]{1,40}?)?"
+	               "(?:\\s+(?:by|[-–—](?![^|•·/]*\\b(?:draws?|rounds?|invit\\w*|ITAs?|CRS|"
+	               "express|entry|PNP|CEC|FSW|FST|STEM|French|healthcare|trades?)\\b))"
+	               "\\s+(?-i:[A-Z])[\\w.'’\\- ]{1,40}?)?"
 	               "(?:\\s*[|•·/]\\s*(?:\\d+\\s+min(?:ute)?s?(?:\\s+read)?|"
 	               "[A-Za-z][\\w &'’.\\-]{0,30})){0,3}\\W*$",
 	/* A wire story's opening: "OTTAWA, June 28, 2023 (CP) — ...",
