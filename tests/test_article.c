@@ -1296,7 +1296,8 @@ START_TEST(test_a_handle_then_posted_dates_the_page)
 END_TEST
 
 /* More forms of a page's date line: the author after the day ("Dec 28,
- * 2017 by Noor Haddad", "March 1, 2024 - Dana Okafor"), more segments after it ("| by Sam Whitford | 5
+ * 2017 by Noor Haddad", "March 1, 2024 - Dana Okafor"), an author's role
+ * after a comma in a segment ("| Written by Omar Haddad, Partner"), more segments after it ("| by Sam Whitford | 5
  * min", "/ Posted in Express Entry"), "Written" before it, and words of
  * any case before a bar ("Week in review | Friday, July 24, 2026"). */
 START_TEST(test_more_forms_of_a_date_line)
@@ -1307,6 +1308,7 @@ START_TEST(test_more_forms_of_a_date_line)
 	EXPECT_BOTH("dateline-written", NULL, ",2021-06-24,,6000,357\n");
 	EXPECT_BOTH("dateline-phrase", NULL, ",2026-07-21,,2000,516\n");
 	EXPECT_BOTH("dateline-dash", NULL, ",2024-02-29,french,2500,336\n");
+	EXPECT_BOTH("dateline-role", NULL, ",2023-07-12,french,3800,375\n");
 }
 END_TEST
 

@@ -373,7 +373,8 @@ static const char *const pat_src[NPAT] = {
 	 * AM IST", "By Jane Doe, March 20, 2024", "Thursday, August 7, 2025",
 	 * "Dec 28, 2017 by Priya S.", "May 6, 2025 - Sophie L." (no round's
 	 * words after the dash), "Written July 2, 2021", "Week in review |
-	 * Friday, July 24, 2026", "Dec 22, 2023 / Posted in Express Entry". */
+	 * Friday, July 24, 2026", "Dec 22, 2023 / Posted in Express Entry",
+	 * "July 13, 2023 | Insights | Written by Omar H., Partner". */
 	[P_DATELINE] = "^\\W*(?:by\\s+[^|•·,\\d]{2,60}?\\s*[|•·,]\\s*)?"
 	               "(?:(?:compiled|issued|issue date|data as of|as of|premiered|streamed live on|"
 	               "written(?: on)?)"
@@ -393,7 +394,7 @@ static const char *const pat_src[NPAT] = {
 	               "express|entry|PNP|CEC|FSW|FST|STEM|French|healthcare|trades?)\\b))"
 	               "\\s+(?-i:[A-Z])[\\w.'’\\- ]{1,40}?)?"
 	               "(?:\\s*[|•·/]\\s*(?:\\d+\\s+min(?:ute)?s?(?:\\s+read)?|"
-	               "[A-Za-z][\\w &'’.\\-]{0,30})){0,3}\\W*$",
+	               "[A-Za-z][\\w &'’.\\-]{0,30}(?:,\\s+[A-Z][\\w &'’.\\-]{0,20})?)){0,3}\\W*$",
 	/* A wire story's opening: "OTTAWA, June 28, 2023 (CP) — ...",
 	 * "KARACHI, 22/07/2026: ...": the city in capitals, the day the
 	 * story was filed (group 1), which is the page's, not a round's. */
