@@ -1450,6 +1450,13 @@ START_TEST(test_crs_of_the_lowest_ranked_candidate)
 }
 END_TEST
 
+/* "with a lowest-ranked score of 505", as "a minimum score of". */
+START_TEST(test_a_lowest_ranked_score)
+{
+	EXPECT_BOTH("lowest-ranked-score", NULL, ",2023-07-11,general,800,505\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2793,6 +2800,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_draw_stated_twice_is_one_record);
 	tcase_add_test(tc, test_a_legend_under_the_rows);
 	tcase_add_test(tc, test_crs_of_the_lowest_ranked_candidate);
+	tcase_add_test(tc, test_a_lowest_ranked_score);
 	suite_add_tcase(s, tc);
 	return s;
 }

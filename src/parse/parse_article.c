@@ -131,11 +131,12 @@ static const char *const pat_src[NPAT] = {
 	                "(?:had|has|with|scored|received)"
 	                "(?:\\s+an?)?(?:\\s+(?:CRS|comprehensive ranking system)"
 	                "(?:\\s*\\([“\"]?CRS[”\"]?\\))?)?(?:\\s+score)?(?:\\s+of)?\\s+" NUM ")",
-	/* "minimum CRS score of 511", "cut-off score of 442", "minimum score of
+	/* "minimum CRS score of 511", "a lowest-ranked score of 505",
+	 * "cut-off score of 442", "minimum score of
 	 * 682", "The cut-off: 486 points", "the qualifying score was 481", "the
 	 * score requirement was 505", "cutoff for this draw: 493", "the
 	 * cut-off came in at 500" */
-	[P_CRS_MIN] = "\\b(?:minimum|lowest|cut-?off|cutoff|cut off|threshold|qualifying|"
+	[P_CRS_MIN] = "\\b(?:minimum|lowest(?:[- ]ranked)?|cut-?off|cutoff|cut off|threshold|qualifying|"
 	              "(?:CRS\\s+)?score\\s+(?:requirement|needed|required))(?:\\s+|(?=\\s*[:：]))"
 	              "(?:comprehensive ranking (?:system|score)\\s*)?(?:\\([“\"]?CRS[”\"]?\\)\\s*)?(?:CRS\\s+)?"
 	              "(?:cut-?off\\s+|cutoff\\s+)?(?:score|points|mark)?\\s*"
