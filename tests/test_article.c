@@ -1457,6 +1457,16 @@ START_TEST(test_a_lowest_ranked_score)
 }
 END_TEST
 
+/* "July 17, 2024 — 6,300 invited — CRS 515": a count and "invited"
+ * after a dash, as after a comma or a colon. */
+START_TEST(test_a_count_invited_after_a_dash)
+{
+	EXPECT_BOTH("dash-invited", NULL, ",2024-07-17,cec,6300,515\n"
+	                                  ",2024-08-14,cec,3200,509\n"
+	                                  ",2024-08-27,cec,3300,507\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2801,6 +2811,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_legend_under_the_rows);
 	tcase_add_test(tc, test_crs_of_the_lowest_ranked_candidate);
 	tcase_add_test(tc, test_a_lowest_ranked_score);
+	tcase_add_test(tc, test_a_count_invited_after_a_dash);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -416,14 +416,15 @@ static const char *const pat_src[NPAT] = {
 	[P_UPDATED] = "(?:^\\W*|\\(|[|•·]\\s*|" AUTHOR ")(?:last\\s+)?(?:updated|modified|edited)(?: on)?\\b"
 	              "\\s*:?\\s*(.{6,40})",
 	/* "4,300 candidates were invited", "750 candidates were issued an ITA",
-	 * "3,409 candidates for immigration to Canada have received an ITA" */
+	 * "3,409 candidates for immigration to Canada have received an ITA";
+	 * after a comma, colon or dash, "4,300 invited" */
 	[P_ITA_PASSIVE] = "(?|(?<![\\d,.#])" NUM "\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){0,4}?" PEOPLE
 	                  "\\s+(?:(?:for|from|in|under)\\s+(?:[^\\W\\d][\\w\\-’']*\\s+){1,5}?|"
 	                  "(?:with|whose)\\s+(?:(?!pool\\b)[^.;,]){1,60}?\\s+)?"
 	                  "(?:were\\s+|have been\\s+|had been\\s+|have\\s+|has\\s+)?"
 	                  "(?:invited|(?:received|receiving|receive|get|getting|issued|sent|got|were given)\\s+"
 	                  "(?:an?\\s+)?(?:ITAs?|invitations?)\\b)|"
-	                  "(?:^|(?<=\\band\\s)|(?<=[,;:]\\s))" NUM "\\s+(?:(?:have\\s+|had\\s+)?(?:received|got)"
+	                  "(?:^|(?<=\\band\\s)|(?<=[,;:—–-]\\s))" NUM "\\s+(?:(?:have\\s+|had\\s+)?(?:received|got)"
 	                  "\\s+(?:an?\\s+)?(?:ITAs?|invitations?)|(?:were\\s+)?invited)\\b)",
 	/* What has not happened yet is no draw, nor what someone expected,
 	 * predicted or forecast of one ("we predicted 500 invitations", "the
