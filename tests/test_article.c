@@ -1467,6 +1467,16 @@ START_TEST(test_a_count_invited_after_a_dash)
 }
 END_TEST
 
+/* "Aug 4: PNP 512 (760)": a row line's second value in brackets. */
+START_TEST(test_a_row_lines_cut_off_in_brackets)
+{
+	EXPECT_BOTH("bracket-score", NULL, ",2021-08-04,pnp,512,760\n"
+	                                   ",2021-08-05,cec,3000,404\n"
+	                                   ",2021-08-18,pnp,463,751\n"
+	                                   ",2021-08-19,cec,3000,403\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2812,6 +2822,7 @@ article_suite(void)
 	tcase_add_test(tc, test_crs_of_the_lowest_ranked_candidate);
 	tcase_add_test(tc, test_a_lowest_ranked_score);
 	tcase_add_test(tc, test_a_count_invited_after_a_dash);
+	tcase_add_test(tc, test_a_row_lines_cut_off_in_brackets);
 	suite_add_tcase(s, tc);
 	return s;
 }

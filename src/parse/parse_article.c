@@ -270,7 +270,7 @@ static const char *const pat_src[NPAT] = {
 	 * (6, 7): "Round 386 – 15 Dec 2025 – PNP – 399 – 731", "418
 	 * 2026-05-28 Canadian Experience Class 3000 518", "July 22 –
 	 * Healthcare – 4,000 – 475", "Mon Nov 10   PNP   714   738", "12
-	 * March :: general :: 2,850 :: 525". */
+	 * March :: general :: 2,850 :: 525", "Aug 4: PNP 512 (760)". */
 	[P_ROW_LINE] = "^\\W{0,3}(?:(?:round|draw|no\\.?)?\\s*#?(\\d{1,4})(?!\\d)"
 	               "(?:[.)]|\\s*[|–—·•]|\\s+-|\\s)\\s*)?"
 	               "(?:(?:" WEEKDAY "|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\.?,?\\s+)?"
@@ -280,7 +280,7 @@ static const char *const pat_src[NPAT] = {
 	               "20\\d\\d/\\d{1,2}/\\d{1,2})"
 	               "(?:\\s*(?:::|[|–—·•,;:\\t])\\s*|\\s+-\\s+|\\s+)(.*?)"
 	               "(?:\\s*(?:::|[|–—·•;\\t(])\\s*|(?<!\\d)\\s*,\\s*|\\s+-\\s+|\\s+)"
-	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})(?:\\s*(?:::|[|–—·•,;/\\t])\\s*|\\s+-\\s+|\\s+)"
+	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})(?:\\s*(?:::|[|–—·•,;/\\t(])\\s*|\\s+-\\s+|\\s+)"
 	               "(\\d{1,3}(?:,\\d{3})+|\\d{1,5})\\W*$",
 	/* A count and its cut-off paired by "at": "6,000 at 357", "(423 at
 	 * 749)", "4,750 CEC candidates at 461"; not a range or a threshold
