@@ -1477,6 +1477,18 @@ START_TEST(test_a_row_lines_cut_off_in_brackets)
 }
 END_TEST
 
+/* Rows run together on one line, parted by a dash or a semicolon before
+ * each day ("16 Mar PNP 362/742 - 17 Mar CEC 4,000/507 - ..."). */
+START_TEST(test_rows_run_together_on_one_line)
+{
+	EXPECT_BOTH("run-rows", NULL, ",2026-03-16,pnp,362,742\n"
+	                              ",2026-03-17,cec,4000,507\n"
+	                              ",2026-03-18,french,4000,393\n"
+	                              ",2026-03-30,pnp,356,802\n"
+	                              ",2026-03-31,cec,2250,509\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2823,6 +2835,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_lowest_ranked_score);
 	tcase_add_test(tc, test_a_count_invited_after_a_dash);
 	tcase_add_test(tc, test_a_row_lines_cut_off_in_brackets);
+	tcase_add_test(tc, test_rows_run_together_on_one_line);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -63,6 +63,7 @@ enum pat_id {
 	P_DATE_MDY, P_DATE_DMY, P_DATE_ISO, P_DATE_NUM, P_DATE_REL, P_DATE_WEEKDAY,
 	P_TIEBREAK, P_AGGREGATE, P_IN_TOTAL, P_APPROX, P_NUMBER, P_PUBLISHED, P_UPDATED, P_NOT_DRAW,
 	P_URL_PATH, P_URL_ISO, P_URL_MDY, P_URL_DMY, P_URL_MY, P_INLINE_HEADER, P_INLINE_ROW,
+	P_RUN_SPLIT,
 	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
@@ -299,6 +300,10 @@ static const char *const pat_src[NPAT] = {
 	                    "(?=[^\\d]{0,120}?(?:CRS|cut-?off|score))[^\\d]{0,120}?"
 	                    "(?=\\s" MONTH "\\.?\\s+\\d{1,2}\\b)",
 	[P_INLINE_ROW] = "(?<=\\d)\\s+(?=" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)",
+	/* Rows run together on one line, parted by a dash or a semicolon
+	 * before each day: "July 17: 6,300 / 515 - July 31: 5,000 / 510". */
+	[P_RUN_SPLIT] = "(?<=\\d|\\))(?:\\s*;|\\s+[-–—])\\s+(?=" MONTH "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|"
+	                "\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH "\\b)",
 	/* Its header line: "Date Draw Type Number of ITAs Minimum CRS". */
 	[P_FLAT_HEADER] = "^(?=.*\\bdate)(?=.*(?:ITA|invitation))(?=.*(?:CRS|cut-?off|score))[^\\d]{0,120}$",
 	/* "January 31": a day, not a count. */
@@ -3344,6 +3349,35 @@ inline_tables(const struct strlist *paras, struct strlist *lines)
 	}
 }
 
+/* Rows run together on one line ("16 Mar PNP 362/742 - 17 Mar CEC
+ * 4,000/507 - ..."), as lines for read_row_lines(): each paragraph that
+ * parts three or more at a dash or semicolon before a day, a line a
+ * row, then an empty line, which no row run crosses. */
+static void
+run_rows(const struct strlist *paras, struct strlist *lines)
+{
+	PCRE2_SIZE ov[16];
+	size_t i;
+
+	for (i = 0; i < paras->n; i++) {
+		const char *p = paras->v[i];
+		size_t len = strlen(p), at = 0, n = 0, from = lines->n;
+
+		while (match(P_RUN_SPLIT, p, len, at, ov)) {
+			strlist_addf(lines, "%.*s", (int)(ov[0] - at), p + at);
+			at = ov[1];
+			n++;
+		}
+		if (n < 2) {
+			while (lines->n > from)
+				free(lines->v[--lines->n]);
+			continue;
+		}
+		strlist_add(lines, p + at);
+		strlist_add(lines, "");
+	}
+}
+
 /* The date of a "Published: July 4, 2023" line (id P_PUBLISHED) or a
  * "Last updated: ..." one (P_UPDATED) among the page's first lines, into
  * out when it is still empty. */
@@ -3685,6 +3719,9 @@ article_draws(struct article_doc *doc, const struct body *b, const struct parse_
 
 		inline_tables(&doc->paras, &inl);
 		read_flat_tables(&inl, &w, limit, out, warn);
+		strlist_release(&inl);
+		run_rows(&doc->paras, &inl);
+		read_row_lines(&inl, &w, limit, out);
 		strlist_release(&inl);
 	}
 	for (i = 0; i < doc->ntables && out->n < limit; i++)
