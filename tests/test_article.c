@@ -1489,6 +1489,19 @@ START_TEST(test_rows_run_together_on_one_line)
 }
 END_TEST
 
+/* A table whose header names no date ("Round | Invited | Minimum
+ * score") but whose first row has a full date in a column that holds no
+ * value: that column is the date's, in cells a line or in HTML; words
+ * beside the day ("(trades only)") give the category. */
+START_TEST(test_a_column_of_dates_under_another_name)
+{
+	EXPECT_BOTH("round-dates", NULL, ",2019-05-01,,3350,450\n"
+	                                 ",2019-05-15,trades,500,332\n"
+	                                 ",2019-05-29,,3350,470\n"
+	                                 ",2019-06-12,,3350,465\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2836,6 +2849,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_count_invited_after_a_dash);
 	tcase_add_test(tc, test_a_row_lines_cut_off_in_brackets);
 	tcase_add_test(tc, test_rows_run_together_on_one_line);
+	tcase_add_test(tc, test_a_column_of_dates_under_another_name);
 	suite_add_tcase(s, tc);
 	return s;
 }

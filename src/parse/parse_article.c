@@ -2673,6 +2673,8 @@ table_cell(struct table_row *r, enum column col, const char *v, const struct whe
 	switch (col) {
 	case COL_DATE:
 		find_date(v, len, 0, w, r->date);
+		if (!r->category)	/* "16 Oct 2019 (Federal Skilled Trades)" */
+			r->category = sentence_category(v);
 		break;
 	case COL_ITAS:
 		if (len)
@@ -2865,8 +2867,45 @@ read_rows_as_prose(const struct article_table *t, const struct when *w, size_t l
 static size_t rows_as_lines(const struct article_table *t, const struct when *w, size_t limit,
                             struct draw_list *out);
 
-/* A summary table: a header row that names its columns, then a draw a
- * row. */
+/* The first of a stacked table's k cells (under the header's columns
+ * cols) that holds no value and is a full date ("Round", "Invited",
+ * "Minimum score", then "2 Oct 2019"), or -1. */
+static int
+full_date_cell(char *const *cells, const enum column *cols, size_t k)
+{
+	PCRE2_SIZE ov[16];
+	size_t c;
+
+	for (c = 0; c < k; c++) {
+		size_t len = strlen(cells[c]);
+
+		if (cols[c] != COL_ITAS && cols[c] != COL_CRS &&
+		    (match(P_DATE_MDY, cells[c], len, 0, ov) || match(P_DATE_DMY, cells[c], len, 0, ov)) &&
+		    ov[6] != PCRE2_UNSET)
+			return (int)c;
+	}
+	return -1;
+}
+
+/* A table whose header names values but no date ("Round | Invited |
+ * Minimum score") whose first row has a full date in a column the
+ * header names no value ("2 Oct 2019"): that column is the date's.
+ * Returns 1 then, with cols changed, else 0. */
+static int
+dated_column(const struct article_table *t, enum column *cols, size_t n)
+{
+	size_t c;
+	int value = 0, date;
+
+	for (c = 0; c < n; c++)
+		value |= cols[c] == COL_ITAS || cols[c] == COL_CRS;
+	if (!value || t->nrows < 2 ||
+	    (date = full_date_cell(t->rows[1].v, cols, n < t->rows[1].n ? n : t->rows[1].n)) < 0)
+		return 0;
+	cols[date] = COL_DATE;
+	return 1;
+}
+
 /* A legend's columns, cols, with no round number. */
 static const enum column *
 legend(enum column *cols, size_t n)
@@ -2879,6 +2918,8 @@ legend(enum column *cols, size_t n)
 	return cols;
 }
 
+/* A summary table: a header row that names its columns, then a draw a
+ * row. */
 static void
 read_table(const struct article_table *t, const struct when *w0, size_t limit,
            struct draw_list *out, struct strlist *warn)
@@ -2893,7 +2934,10 @@ read_table(const struct article_table *t, const struct when *w0, size_t limit,
 	/* "Summary of Express Entry draws in 2024": the year of yearless dates. */
 	if (t->context)
 		w.year = table_year(t->context, &w);
-	if ((head = table_columns(&t->rows[0], cols, &n)) > 0)
+	head = table_columns(&t->rows[0], cols, &n);
+	if (head == 0)
+		head = dated_column(t, cols, n);
+	if (head > 0)
 		for (r = 1; r < t->nrows && out->n < limit; r++)
 			read_table_row(&t->rows[r], cols, n, &w, out);
 	/* "1|2023-01-11|5500|507|general" ... then "# fields: n|date|
@@ -3293,6 +3337,8 @@ stacked_tables(const struct strlist *paras, struct article_table *t, size_t max)
 				date = (int)k;
 			value |= cols[k] == COL_ITAS || cols[k] == COL_CRS;
 		}
+		if (date < 0 && value && k >= 3 && i + 2 * k <= paras->n)
+			date = full_date_cell(paras->v + i + k, cols, k);
 		if (k < 3 || date < 0 || !value || i + 2 * k > paras->n) {
 			i++;
 			continue;
