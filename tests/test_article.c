@@ -1502,6 +1502,17 @@ START_TEST(test_a_column_of_dates_under_another_name)
 }
 END_TEST
 
+/* After a rank among draws ("397, the lowest ever for a CEC round apart
+ * from February's huge draw of 27,332 invitations") the values are
+ * another draw's; a rank among the invited ("4,147 candidates, the
+ * lowest with 401 points") is the draw's own. */
+START_TEST(test_values_after_a_rank_among_draws)
+{
+	EXPECT_BOTH("rank-aside", NULL, ",2021-05-20,cec,1842,397\n"
+	                                ",2021-05-13,,4147,401\n");
+}
+END_TEST
+
 /* "In total, 380 candidates were invited" is one draw's count where the
  * sentence gives one cut-off; without one it may total several draws
  * ("In total, 10,400 candidates have been invited since April"), and
@@ -2850,6 +2861,7 @@ article_suite(void)
 	tcase_add_test(tc, test_a_row_lines_cut_off_in_brackets);
 	tcase_add_test(tc, test_rows_run_together_on_one_line);
 	tcase_add_test(tc, test_a_column_of_dates_under_another_name);
+	tcase_add_test(tc, test_values_after_a_rank_among_draws);
 	suite_add_tcase(s, tc);
 	return s;
 }

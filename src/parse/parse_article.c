@@ -64,7 +64,7 @@ enum pat_id {
 	P_TIEBREAK, P_AGGREGATE, P_IN_TOTAL, P_APPROX, P_NUMBER, P_PUBLISHED, P_UPDATED, P_NOT_DRAW,
 	P_URL_PATH, P_URL_ISO, P_URL_MDY, P_URL_DMY, P_URL_MY, P_INLINE_HEADER, P_INLINE_ROW,
 	P_RUN_SPLIT,
-	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_DRAW_CLAUSE, P_PROFILE_DATE,
+	P_ITA_PASSIVE, P_FUTURE, P_SUPERLATIVE, P_RANK_SCOPE, P_DRAW_CLAUSE, P_PROFILE_DATE,
 	P_THIS_DRAW, P_THIS_REF, P_VAGUE_DAY, P_TIEBREAK_SENTENCE,
 	P_OTHER_DRAW, P_AFTER_MONTH, P_FLAT_ROW, P_FLAT_HEADER, P_COMPARE, P_RESPECTIVELY,
 	P_DIFF_AFTER, P_APPOSED_DATE, P_OTHER_DATE, P_THAT_REF, P_CRS_MOVED,
@@ -354,6 +354,10 @@ static const char *const pat_src[NPAT] = {
 	[P_SUPERLATIVE] = "[,—–]\\s*(?:the|one of the|marking the|which (?:is|was) the)\\s+"
 	                  "(?:[\\w\\-]+\\s+){0,2}?(?:highest|lowest|largest|smallest|biggest|"
 	                  "fewest|most)\\b",
+	/* After a superlative, the draws it ranks among: "ever", "since",
+	 * "of any", "outside February's record draw". */
+	[P_RANK_SCOPE] = "\\G[^.;]{0,40}?\\b(?:ever|since|of any|on record|so far|to date|"
+	                 "outside|except|apart from|this year|of the year|in \\d{4})\\b",
 	/* Before a number, words that make it no exact value: a change, a
 	 * bound, an estimate, the end of a range ("480-490"; not a year's
 	 * dash, "June 27, 2023 - 4,300 ITAs", nor a label's, "Invitations –
@@ -1560,6 +1564,11 @@ sentence_read(struct sentence *st, const char *s, const struct when *w, int read
 	if (match(P_COMPARE, s, st->len, 0, ov))
 		st->own = ov[0];
 	if (match(P_OWN_SCORE, s, st->own, 0, ov))
+		st->own = ov[0];
+	/* "397, the lowest ever for a CEC round outside February's record
+	 * draw of 27,332 invitations": after a rank among draws, another
+	 * draw (not "3,000 candidates, the lowest with 477 points") */
+	if (match(P_SUPERLATIVE, s, st->own, 0, ov) && match(P_RANK_SCOPE, s, st->own, ov[1], ov))
 		st->own = ov[0];
 	st->itas = st->crs = -1;
 	if (match(P_CITY_DATELINE, s, st->len, 0, ov) && ov[1] < st->own)
