@@ -777,9 +777,11 @@ aligned_row(const char *line, const struct aligned *a, struct strlist *cells)
 		p++;
 	if (!strstr(p, "  ") || !strpbrk(p, "0123456789") || strlen(line) > 200)
 		return 0;
-	if (space_cells(line, cells, &w) == a->n || !aligned_under(a, &w))
-		return cells->n >= 2;
+	if ((space_cells(line, cells, &w) == a->n || !aligned_under(a, &w)) && cells->n >= 2)
+		return 1;
 	strlist_release(cells);
+	if (w.n < 2)
+		return 0;
 	while (*p) {
 		size_t len = strcspn(p, " "), k = (size_t)(p - line);
 

@@ -133,10 +133,9 @@ static const char *const pat_src[NPAT] = {
 	                "(?:\\s+an?)?(?:\\s+(?:CRS|comprehensive ranking system)"
 	                "(?:\\s*\\([“\"]?CRS[”\"]?\\))?)?(?:\\s+score)?(?:\\s+of)?\\s+" NUM ")",
 	/* "minimum CRS score of 511", "a lowest-ranked score of 505",
-	 * "cut-off score of 442", "minimum score of
-	 * 682", "The cut-off: 486 points", "the qualifying score was 481", "the
-	 * score requirement was 505", "cutoff for this draw: 493", "the
-	 * cut-off came in at 500" */
+	 * "cut-off score of 442", "minimum score of 682", "The cut-off: 486
+	 * points", "the qualifying score was 481", "the score requirement was
+	 * 505", "cutoff for this draw: 493", "the cut-off came in at 500" */
 	[P_CRS_MIN] = "\\b(?:minimum|lowest(?:[- ]ranked)?|cut-?off|cutoff|cut off|threshold|qualifying|"
 	              "(?:CRS\\s+)?score\\s+(?:requirement|needed|required))(?:\\s+|(?=\\s*[:：]))"
 	              "(?:comprehensive ranking (?:system|score)\\s*)?(?:\\([“\"]?CRS[”\"]?\\)\\s*)?(?:CRS\\s+)?"
@@ -216,8 +215,8 @@ static const char *const pat_src[NPAT] = {
 	                "\\bin\\s+the\\s+(?:express entry\\s+)?pool\\b|"
 	                "\\bnumber\\s+of\\s+(?:candidates|profiles)\\b",
 	/* "the cut-off score dropped to 486", "the minimum CRS fell by 5
-	 * points to 486", a headline's "CRS down to 397": where a value moved to is the draw's own (where it
-	 * moved from is P_COMPARE's). */
+	 * points to 486", a headline's "CRS down to 397": where a value moved
+	 * to is the draw's own (where it moved from is P_COMPARE's). */
 	[P_CRS_MOVED] = "\\b(?:cut-?off|cutoff|minimum|CRS|score)\\b[^.;\\d]{0,40}?\\b"
 	                "(?:dropped|fell|decreased|declined|rose|increased|climbed|jumped|"
 	                "slipped|dipped|went (?:up|down)|came down|edged (?:up|down)|moved|"
@@ -404,7 +403,7 @@ static const char *const pat_src[NPAT] = {
 	               "express|entry|PNP|CEC|FSW|FST|STEM|French|healthcare|trades?)\\b))"
 	               "\\s+(?-i:[A-Z])[\\w.'’\\- ]{1,40}?)?"
 	               "(?:\\s*[|•·/]\\s*(?:\\d+\\s+min(?:ute)?s?(?:\\s+read)?|"
-	               "[A-Za-z][\\w &'’.\\-]{0,30}(?:,\\s+[A-Z][\\w &'’.\\-]{0,20})?)){0,3}\\W*$",
+	               "[A-Za-z][\\w &'’.\\-]{0,30}(?:,\\s+(?-i:[A-Z])[\\w &'’.\\-]{0,20})?)){0,3}\\W*$",
 	/* A wire story's opening: "OTTAWA, June 28, 2023 (CP) — ...",
 	 * "KARACHI, 22/07/2026: ...": the city in capitals, the day the
 	 * story was filed (group 1), which is the page's, not a round's. */
