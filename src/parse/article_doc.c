@@ -119,6 +119,28 @@ node_text(xmlNode *n, struct buf *b)
 	}
 }
 
+/* A new empty table at the end of doc's, its context a copy of context
+ * (or NULL). */
+static struct article_table *
+new_table(struct article_doc *doc, const char *context)
+{
+	struct article_table *t;
+
+	doc->tables = xrealloc(doc->tables, (doc->ntables + 1) * sizeof(*doc->tables));
+	t = &doc->tables[doc->ntables++];
+	memset(t, 0, sizeof(*t));
+	t->context = xstrdup(context);
+	return t;
+}
+
+/* Appends row to t, which takes it over. */
+static void
+table_add_row(struct article_table *t, struct strlist row)
+{
+	t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
+	t->rows[t->nrows++] = row;
+}
+
 static void
 add_table(struct article_doc *doc, xmlNode *table, const char *context)
 {
@@ -126,10 +148,7 @@ add_table(struct article_doc *doc, xmlNode *table, const char *context)
 	xmlNode *stack[8], *n;
 	int depth = 0;
 
-	doc->tables = xrealloc(doc->tables, (doc->ntables + 1) * sizeof(*doc->tables));
-	t = &doc->tables[doc->ntables++];
-	memset(t, 0, sizeof(*t));
-	t->context = xstrdup(context);
+	t = new_table(doc, context);
 	/* Rows may sit in thead, tbody, tfoot: walk a few levels down. */
 	stack[depth++] = table->children;
 	while (depth) {
@@ -155,10 +174,8 @@ add_table(struct article_doc *doc, xmlNode *table, const char *context)
 					free(text);
 					buf_release(&cell);
 				}
-				if (row.n) {
-					t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
-					t->rows[t->nrows++] = row;
-				}
+				if (row.n)
+					table_add_row(t, row);
 			} else if (depth < 8 &&
 			           !strcase_in_list((const char *)n->name, skip_tags)) {
 				if (n->next)
@@ -843,13 +860,9 @@ split_table(struct article_doc *doc, size_t i)
 {
 	struct article_table *t, *next;
 
-	doc->tables = xrealloc(doc->tables, (doc->ntables + 1) * sizeof(*doc->tables));
-	t = &doc->tables[i];
-	next = &doc->tables[doc->ntables++];
-	memset(next, 0, sizeof(*next));
-	next->context = xstrdup(t->context);
-	next->rows = xrealloc(NULL, sizeof(*next->rows));
-	next->rows[next->nrows++] = t->rows[--t->nrows];
+	next = new_table(doc, doc->tables[i].context);
+	t = &doc->tables[i];	/* new_table() may have moved it */
+	table_add_row(next, t->rows[--t->nrows]);
 	return next;
 }
 
@@ -888,15 +901,10 @@ aligned_table(struct article_doc *doc, const char *line, const char **p, const c
 		if (!ok)
 			break;
 		if (!t) {
-			doc->tables = xrealloc(doc->tables, (doc->ntables + 1) * sizeof(*doc->tables));
-			t = &doc->tables[doc->ntables++];
-			memset(t, 0, sizeof(*t));
-			t->context = doc->paras.n ? xstrdup(doc->paras.v[doc->paras.n - 1]) : NULL;
-			t->rows = xrealloc(NULL, sizeof(*t->rows));
-			t->rows[t->nrows++] = head;
+			t = new_table(doc, doc->paras.n ? doc->paras.v[doc->paras.n - 1] : NULL);
+			table_add_row(t, head);
 		}
-		t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
-		t->rows[t->nrows++] = cells;
+		table_add_row(t, cells);
 		q = nl ? nl + 1 : end;
 	}
 	if (!t)
@@ -928,19 +936,14 @@ article_doc_text(struct article_doc *doc, const char *data, size_t len)
 		if (row_cells(line, &cells)) {
 			if (!separator_row(&cells)) {
 				if (!t) {
-					doc->tables = xrealloc(doc->tables,
-					                       (doc->ntables + 1) * sizeof(*doc->tables));
-					t = &doc->tables[doc->ntables++];
-					memset(t, 0, sizeof(*t));
-					t->context = xstrdup(doc->paras.n ?
-					                     doc->paras.v[doc->paras.n - 1] : NULL);
+					t = new_table(doc, doc->paras.n ?
+					              doc->paras.v[doc->paras.n - 1] : NULL);
 					lone = line, line = NULL;
 				} else {
 					free(lone);
 					lone = NULL;
 				}
-				t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
-				t->rows[t->nrows++] = cells;
+				table_add_row(t, cells);
 			} else {
 				strlist_release(&cells);
 				/* "|---|" under a row that is not the table's first:
