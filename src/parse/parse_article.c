@@ -1044,6 +1044,13 @@ pending_reset(struct pending *p)
 	p->itas = p->crs = -1;
 }
 
+/* 1 when d is a record of date with these values. */
+static int
+same_record(const struct draw *d, const char *date, long itas, long crs)
+{
+	return !strcmp(d->date, date) && d->invitations == itas && d->crs_cutoff == crs;
+}
+
 /* 1 when out already holds a record of date with these values. */
 static int
 already(const struct draw_list *out, const char *date, long itas, long crs)
@@ -1051,8 +1058,7 @@ already(const struct draw_list *out, const char *date, long itas, long crs)
 	size_t i;
 
 	for (i = 0; i < out->n; i++)
-		if (!strcmp(out->v[i].date, date) && out->v[i].invitations == itas &&
-		    out->v[i].crs_cutoff == crs)
+		if (same_record(&out->v[i], date, itas, crs))
 			return 1;
 	return 0;
 }
@@ -2914,16 +2920,15 @@ dated_column(const struct article_table *t, enum column *cols, size_t n)
 	return 1;
 }
 
-/* A legend's columns, cols, with no round number. */
-static const enum column *
-legend(enum column *cols, size_t n)
+/* Columns cols with no round number (a legend's "#" counts lines). */
+static void
+no_numbers(enum column *cols, size_t n)
 {
 	size_t c;
 
 	for (c = 0; c < n; c++)
 		if (cols[c] == COL_NUMBER)
 			cols[c] = COL_NONE;
-	return cols;
 }
 
 /* A summary table: a header row that names its columns, then a draw a
@@ -2951,9 +2956,11 @@ read_table(const struct article_table *t, const struct when *w0, size_t limit,
 	/* "1|2023-01-11|5500|507|general" ... then "# fields: n|date|
 	 * invitations|cut-off|type": the legend under the rows heads them;
 	 * its "n" counts the rows, not IRCC's rounds */
-	else if (head == 0 && t->nrows > 2 && table_columns(&t->rows[t->nrows - 1], cols, &n) > 0)
+	else if (head == 0 && t->nrows > 2 && table_columns(&t->rows[t->nrows - 1], cols, &n) > 0) {
+		no_numbers(cols, n);
 		for (r = 0; r + 1 < t->nrows && out->n < limit; r++)
-			read_table_row(&t->rows[r], legend(cols, n), n, &w, out);
+			read_table_row(&t->rows[r], cols, n, &w, out);
+	}
 	else if (head == 0 && !read_down(t, &w, limit, out) && !rows_as_lines(t, &w, limit, out))
 		read_rows_as_prose(t, &w, limit, out);
 	drop_future(out, from, &w, warn);
@@ -3588,9 +3595,7 @@ drop_repeats(struct draw_list *out, size_t first)
 		const struct draw *d = &out->v[i];
 
 		for (j = first; j < i; j++)
-			if (!strcmp(out->v[j].date, d->date) &&
-			    out->v[j].invitations == d->invitations &&
-			    out->v[j].crs_cutoff == d->crs_cutoff)
+			if (same_record(&out->v[j], d->date, d->invitations, d->crs_cutoff))
 				break;
 		if (j == i) {
 			i++;
