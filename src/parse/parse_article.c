@@ -3422,18 +3422,16 @@ run_rows(const struct strlist *paras, struct strlist *lines)
 
 	for (i = 0; i < paras->n; i++) {
 		const char *p = paras->v[i];
-		size_t len = strlen(p), at = 0, n = 0, from = lines->n;
+		size_t len = strlen(p), at = 0, n = 0;
 
 		while (match(P_RUN_SPLIT, p, len, at, ov)) {
-			strlist_addf(lines, "%.*s", (int)(ov[0] - at), p + at);
 			at = ov[1];
 			n++;
 		}
-		if (n < 2) {
-			while (lines->n > from)
-				free(lines->v[--lines->n]);
+		if (n < 2)
 			continue;
-		}
+		for (at = 0; match(P_RUN_SPLIT, p, len, at, ov); at = ov[1])
+			strlist_addf(lines, "%.*s", (int)(ov[0] - at), p + at);
 		strlist_add(lines, p + at);
 		strlist_add(lines, "");
 	}
